@@ -1,0 +1,57 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import type { PlatformConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { PlatformModule } from './modules/contract.ts';
+import { ModuleRegistry } from './modules/module-registry.ts';
+import { ModuleEnablement } from './modules/module-enablement.ts';
+import { TenantDirectory } from './tenancy/tenant-directory.ts';
+import { registerErrorHandler } from './server/error-handler.ts';
+import { registerValidation } from './server/validation.ts';
+import { registerOpenApi } from './server/openapi.ts';
+import { registerRouteCatalog } from './server/route-catalog.ts';
+import { platformApi } from './server/platform-api.ts';
+import { tenantApi } from './server/tenant-api.ts';
+import './server/request-context.ts';
+
+export interface BuildAppOptions {
+  config: PlatformConfig;
+  db: Database;
+  /** Installed modules; the server passes `modules/index.ts`, tests may pass their own. */
+  modules: PlatformModule[];
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** JSON bodies above this are refused with 413 (files go through multipart, with their own limit). */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the whole platform as a fastify instance without listening (tests `inject` into it;
+ * core/server.ts listens). Every installed module is checked and mounted here, at start.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
+  registerRouteCatalog(app);
+  registerValidation(app);
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await registerOpenApi(app);
+
+  app.decorate('platform', {
+    config: options.config,
+    db: options.db,
+    tenants: new TenantDirectory(options.db),
+    modules: new ModuleRegistry(options.modules),
+    enablement: new ModuleEnablement(options.db),
+  });
+  app.decorateRequest('tenant', null as never);
+  app.decorateRequest('db', null as never);
+  app.decorateRequest('user', null);
+  app.decorateRequest('operator', null);
+  app.decorateRequest('failed', false);
+
+  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
+  await app.register(platformApi, { prefix: '/api/platform' });
+  await app.register(tenantApi, { prefix: '/api/t/:tenant' });
+  return app;
+}

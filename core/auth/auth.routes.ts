@@ -1,0 +1,84 @@
+import type { FastifyRequest } from 'fastify';
+import type { RoutePlugin } from '../server/route-plugin.ts';
+import { audit } from '../audit/audit.service.ts';
+import { badRequest } from '../server/errors.ts';
+import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './auth.schema.ts';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.ts';
+import { lockDurationMs } from './lockout.ts';
+import { startTenantSession } from './session.service.ts';
+import { currentUser } from './session-auth.ts';
+import { TENANT_SESSION_COOKIE } from './session-token.ts';
+import { heldPermissions } from './held-permissions.ts';
+
+/** Sign-in, sign-out, the current user, and password change for tenant users. */
+export const authRoutes: RoutePlugin = async (app) => {
+  app.post('/auth/login', { schema: loginRoute, config: { public: true } }, async (request, reply) => {
+    const { login, password } = request.body;
+    const user = await request.db('core_user')
+      .where((q) => q.where('username', login).orWhere('phone', login))
+      .first('id', 'password_hash', 'status', 'failed_logins', 'locked_until');
+    if (user?.locked_until && new Date(user.locked_until) > new Date()) {
+      return reply.status(429).send({ error: { code: 'AUTH_LOCKED', message: `Too many failed sign-ins; try again after ${new Date(user.locked_until).toISOString()}`, details: [] } });
+    }
+    const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !valid || user.status !== 'active') {
+      if (user) {
+        const failures = user.failed_logins + 1;
+        const lockMs = lockDurationMs(failures);
+        await request.db('core_user').where({ id: user.id }).update({ failed_logins: failures, locked_until: lockMs ? new Date(Date.now() + lockMs) : null });
+      }
+      // Committed on purpose (no throw): the failure counter must survive this 401.
+      return reply.status(401).send({ error: { code: 'AUTH_INVALID', message: 'Wrong login or password', details: [] } });
+    }
+    await request.db('core_user').where({ id: user.id }).update({ failed_logins: 0, locked_until: null });
+    const { csrfToken, sessionId } = await startTenantSession(request.db, reply, app.platform.config, request.tenant, user.id);
+    request.user = await loadAuthUser(request, user.id, sessionId, csrfToken);
+    await audit(request, { action: 'auth.login', recordType: 'user', recordId: user.id });
+    return sessionBody(request, csrfToken);
+  });
+
+  app.get('/auth/me', { schema: meRoute }, async (request) => sessionBody(request, currentUser(request).csrfToken));
+
+  app.post('/auth/logout', { schema: logoutRoute }, async (request, reply) => {
+    const user = currentUser(request);
+    await request.db('core_session').where({ id: user.sessionId }).delete();
+    reply.clearCookie(TENANT_SESSION_COOKIE, { path: `/api/t/${request.tenant.slug}` });
+    return { ok: true };
+  });
+
+  app.post('/auth/change-password', { schema: changePasswordRoute }, async (request) => {
+    const user = currentUser(request);
+    const row = await request.db('core_user').where({ id: user.id }).first('password_hash');
+    if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {
+      throw badRequest('AUTH_PASSWORD_WRONG', 'The current password is wrong', [{ path: 'body.currentPassword', message: 'is wrong' }]);
+    }
+    await request.db('core_user').where({ id: user.id }).update({ password_hash: await hashPassword(request.body.newPassword), must_change_password: false, updated_at: request.db.fn.now() });
+    await request.db('core_session').where({ user_id: user.id }).whereNot({ id: user.sessionId }).delete();
+    await audit(request, { action: 'auth.password.change', recordType: 'user', recordId: user.id });
+    return { ok: true };
+  });
+};
+
+async function loadAuthUser(request: FastifyRequest, userId: string, sessionId: string, csrfToken: string) {
+  const row = await request.db('core_user').where({ id: userId }).first('id', 'username', 'display_name', 'person_id', 'is_tenant_admin', 'must_change_password');
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    personId: row.person_id,
+    isTenantAdmin: row.is_tenant_admin,
+    mustChangePassword: row.must_change_password,
+    sessionId,
+    csrfToken,
+  };
+}
+
+async function sessionBody(request: FastifyRequest, csrfToken: string) {
+  const user = currentUser(request);
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, isTenantAdmin: user.isTenantAdmin, mustChangePassword: user.mustChangePassword },
+    csrfToken,
+    tenant: request.tenant,
+    permissions: await heldPermissions(request),
+  };
+}

@@ -1,0 +1,74 @@
+import { errorResponses, okResponse, tenantParams, uuid } from '../schemas/common.schema.ts';
+import { passwordSchema } from './password.ts';
+
+export const loginBody = {
+  type: 'object',
+  required: ['login', 'password'],
+  additionalProperties: false,
+  properties: {
+    /** Username or phone number. */
+    login: { type: 'string', minLength: 1, maxLength: 100 },
+    password: { type: 'string', minLength: 1, maxLength: 128 },
+  },
+} as const;
+
+export const sessionUser = {
+  type: 'object',
+  properties: {
+    id: uuid,
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    personId: { type: ['string', 'null'] },
+    isTenantAdmin: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean' },
+  },
+} as const;
+
+export const sessionResponse = {
+  type: 'object',
+  properties: {
+    user: sessionUser,
+    csrfToken: { type: 'string' },
+    tenant: {
+      type: 'object',
+      properties: { id: uuid, slug: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, logoUrl: { type: ['string', 'null'] } },
+    },
+    /** Permissions the user holds (all of them for a tenant admin), for menus. */
+    permissions: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export const loginRoute = {
+  tags: ['auth'],
+  summary: 'Sign in with username or phone and password',
+  params: tenantParams,
+  body: loginBody,
+  response: { 200: sessionResponse, 429: errorResponses[403], ...errorResponses },
+} as const;
+
+export const meRoute = {
+  tags: ['auth'],
+  summary: 'The signed-in user, the CSRF token and the permissions held',
+  params: tenantParams,
+  response: { 200: sessionResponse, ...errorResponses },
+} as const;
+
+export const logoutRoute = {
+  tags: ['auth'],
+  summary: 'Sign out (ends the server-side session)',
+  params: tenantParams,
+  response: { 200: okResponse, ...errorResponses },
+} as const;
+
+export const changePasswordRoute = {
+  tags: ['auth'],
+  summary: 'Change the own password; other sessions are ended',
+  params: tenantParams,
+  body: {
+    type: 'object',
+    required: ['currentPassword', 'newPassword'],
+    additionalProperties: false,
+    properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 128 }, newPassword: passwordSchema },
+  },
+  response: { 200: okResponse, ...errorResponses },
+} as const;

@@ -1,0 +1,58 @@
+import type { RoutePlugin } from '../server/route-plugin.ts';
+import { errorResponses, okResponse } from '../schemas/common.schema.ts';
+import { loginBody } from './auth.schema.ts';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
+import { lockDurationMs } from './lockout.ts';
+import { currentOperator } from './operator-auth.ts';
+import { newCsrfToken, newSessionToken, PLATFORM_SESSION_COOKIE } from './session-token.ts';
+import { sessionCookieOptions } from './session.service.ts';
+
+const operatorSession = {
+  type: 'object',
+  properties: {
+    operator: { type: 'object', properties: { id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' } } },
+    csrfToken: { type: 'string' },
+  },
+} as const;
+
+/** Platform operator sign-in; operators are not tenant users and have their own sessions. */
+export const operatorAuthRoutes: RoutePlugin = async (app) => {
+  app.post(
+    '/auth/login',
+    { schema: { tags: ['platform'], summary: 'Operator sign-in', body: loginBody, response: { 200: operatorSession, 429: errorResponses[403], ...errorResponses } }, config: { public: true } },
+    async (request, reply) => {
+      const { login, password } = request.body;
+      const operator = await request.db('core_operator').where({ username: login }).first('id', 'username', 'display_name', 'password_hash', 'failed_logins', 'locked_until');
+      if (operator?.locked_until && new Date(operator.locked_until) > new Date()) {
+        return reply.status(429).send({ error: { code: 'AUTH_LOCKED', message: 'Too many failed sign-ins; try again later', details: [] } });
+      }
+      const valid = await verifyPassword(password, operator?.password_hash ?? DUMMY_PASSWORD_HASH);
+      if (!operator || !valid) {
+        if (operator) {
+          const failures = operator.failed_logins + 1;
+          const lockMs = lockDurationMs(failures);
+          await request.db('core_operator').where({ id: operator.id }).update({ failed_logins: failures, locked_until: lockMs ? new Date(Date.now() + lockMs) : null });
+        }
+        return reply.status(401).send({ error: { code: 'AUTH_INVALID', message: 'Wrong login or password', details: [] } });
+      }
+      await request.db('core_operator').where({ id: operator.id }).update({ failed_logins: 0, locked_until: null });
+      const { token, id } = newSessionToken('platform');
+      const csrfToken = newCsrfToken();
+      const expiresAt = new Date(Date.now() + app.platform.config.sessionTtlHours * 3600_000);
+      await request.db('core_operator_session').insert({ id, operator_id: operator.id, csrf_token: csrfToken, expires_at: expiresAt });
+      reply.setCookie(PLATFORM_SESSION_COOKIE, token, sessionCookieOptions(app.platform.config, '/api/platform', expiresAt));
+      return { operator: { id: operator.id, username: operator.username, displayName: operator.display_name }, csrfToken };
+    },
+  );
+
+  app.get('/auth/me', { schema: { tags: ['platform'], summary: 'The signed-in operator', response: { 200: operatorSession, ...errorResponses } } }, async (request) => {
+    const operator = currentOperator(request);
+    return { operator, csrfToken: operator.csrfToken };
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['platform'], summary: 'Operator sign-out', response: { 200: okResponse, ...errorResponses } } }, async (request, reply) => {
+    await request.db('core_operator_session').where({ id: currentOperator(request).sessionId }).delete();
+    reply.clearCookie(PLATFORM_SESSION_COOKIE, { path: '/api/platform' });
+    return { ok: true };
+  });
+};

@@ -1,0 +1,61 @@
+import type { FastifyRequest } from 'fastify';
+import type { Knex } from 'knex';
+import { forbidden } from '../server/errors.ts';
+import { currentUser } from './session-auth.ts';
+import type { DataScopeKind } from './auth.types.ts';
+
+/**
+ * What part of the tenant a grant reaches:
+ * `tenant` everything; `unit_subtree` the person's unit and all below it; `own_unit` the unit alone.
+ */
+export type DataScope =
+  | { kind: 'tenant' }
+  | { kind: 'unit_subtree'; unitId: string; unitPath: string }
+  | { kind: 'own_unit'; unitId: string; unitPath: string };
+
+const WIDTH: Record<DataScopeKind, number> = { own_unit: 1, unit_subtree: 2, tenant: 3 };
+
+/**
+ * Requires a permission of the signed-in user and returns the widest data scope among the
+ * grants that give it (tenant admins: the whole tenant). Throws 403 when no grant gives it.
+ */
+export async function requirePermission(request: FastifyRequest, permission: string): Promise<DataScope> {
+  const user = currentUser(request);
+  if (user.isTenantAdmin) return { kind: 'tenant' };
+  if (!user.personId) throw denied(permission);
+  const grants: { scope: DataScopeKind; unit_id: string; unit_path: string }[] = await request
+    .db('core_role_permission as rp')
+    .join('core_person_role as pr', function joinRole() {
+      this.on('pr.tenant_id', 'rp.tenant_id').andOn('pr.role_id', 'rp.role_id');
+    })
+    .join('core_person as p', function joinPerson() {
+      this.on('p.tenant_id', 'pr.tenant_id').andOn('p.id', 'pr.person_id');
+    })
+    .join('core_unit as u', function joinUnit() {
+      this.on('u.tenant_id', 'p.tenant_id').andOn('u.id', 'p.unit_id');
+    })
+    .where({ 'pr.person_id': user.personId, 'rp.permission': permission })
+    .select('rp.scope', 'u.id as unit_id', 'u.path as unit_path');
+  if (grants.length === 0) throw denied(permission);
+  const widest = grants.reduce((a, b) => (WIDTH[b.scope] > WIDTH[a.scope] ? b : a));
+  if (widest.scope === 'tenant') return { kind: 'tenant' };
+  return { kind: widest.scope, unitId: widest.unit_id, unitPath: widest.unit_path };
+}
+
+/** Restricts a query to rows whose `unitColumn` lies inside the scope. */
+export function whereInScope<T extends Knex.QueryBuilder>(query: T, unitColumn: string, scope: DataScope, trx: Knex.Transaction): T {
+  if (scope.kind === 'tenant') return query;
+  if (scope.kind === 'own_unit') return query.where(unitColumn, scope.unitId) as T;
+  return query.whereIn(unitColumn, trx('core_unit').select('id').where('path', 'like', `${scope.unitPath}%`)) as T;
+}
+
+/** Whether a unit (given by its path) lies inside the scope. */
+export function unitPathInScope(unitPath: string, scope: DataScope): boolean {
+  if (scope.kind === 'tenant') return true;
+  if (scope.kind === 'own_unit') return unitPath === scope.unitPath;
+  return unitPath.startsWith(scope.unitPath);
+}
+
+function denied(permission: string) {
+  return forbidden('PERMISSION_DENIED', `This needs the permission "${permission}"`);
+}

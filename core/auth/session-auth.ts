@@ -1,0 +1,65 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, unauthorized } from '../server/errors.ts';
+import type { AuthUser } from './auth.types.ts';
+import { CSRF_HEADER, TENANT_SESSION_COOKIE, parseSessionToken, csrfSatisfied } from './session-token.ts';
+
+/**
+ * Loads the session named by the cookie inside the tenant transaction (RLS hides other tenants'
+ * sessions), then enforces sign-in and the CSRF token on mutations unless the route is public.
+ */
+export async function authenticateTenantRequest(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  request.user = null;
+  const parsed = parseSessionToken(request.cookies[TENANT_SESSION_COOKIE]);
+  const isPublic = request.routeOptions.config.public === true;
+  if (parsed && parsed.ownerId !== request.tenant.id) {
+    if (isPublic) return;
+    throw forbidden('SESSION_TENANT_MISMATCH', 'This session belongs to another tenant; sign in to this tenant');
+  }
+  if (parsed) {
+    const row = await request.db('core_session as s')
+      .join('core_user as u', function joinUser() {
+        this.on('u.tenant_id', 's.tenant_id').andOn('u.id', 's.user_id');
+      })
+      .where('s.id', parsed.id)
+      .andWhere('s.expires_at', '>', request.db.fn.now())
+      .andWhere('u.status', 'active')
+      .first('u.id', 'u.username', 'u.display_name', 'u.person_id', 'u.is_tenant_admin', 'u.must_change_password', 's.csrf_token');
+    if (row) {
+      request.user = toAuthUser(row, parsed.id);
+    }
+  }
+  if (isPublic) return;
+  if (!request.user) throw unauthorized('Not signed in, or the session has expired');
+  if (!csrfSatisfied(request.method, request.headers[CSRF_HEADER], request.user.csrfToken)) {
+    throw forbidden('CSRF_TOKEN_INVALID', `Missing or wrong ${CSRF_HEADER} header`);
+  }
+}
+
+interface SessionUserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  person_id: string | null;
+  is_tenant_admin: boolean;
+  must_change_password: boolean;
+  csrf_token: string;
+}
+
+function toAuthUser(row: SessionUserRow, sessionId: string): AuthUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    personId: row.person_id,
+    isTenantAdmin: row.is_tenant_admin,
+    mustChangePassword: row.must_change_password,
+    sessionId,
+    csrfToken: row.csrf_token,
+  };
+}
+
+/** The signed-in user of a route that is not public (the hook has already enforced it). */
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.user) throw unauthorized();
+  return request.user;
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface PlatformConfig {
+  /** Owner connection (runs migrations). Unset: embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  /** Runtime connection: a role that owns no table. Derived from databaseUrl when unset. */
+  runtimeDatabaseUrl: string | undefined;
+  runtimeRole: string;
+  runtimePassword: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Cookie `Secure` flag: on behind HTTPS in production. */
+  secureCookies: boolean;
+  sessionTtlHours: number;
+  uploadLimitBytes: number;
+  sms: { provider: 'log' | 'http'; url: string | undefined; secret: string | undefined };
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    runtimeDatabaseUrl: env.DATABASE_RUNTIME_URL || undefined,
+    runtimeRole: env.DB_RUNTIME_ROLE || 'platform_app',
+    runtimePassword: env.DB_RUNTIME_PASSWORD || undefined,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    host: env.HOST || '127.0.0.1',
+    port: Number(env.PORT || 3000),
+    secureCookies: env.SECURE_COOKIES === 'true',
+    sessionTtlHours: Number(env.SESSION_TTL_HOURS || 12),
+    uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES || 10 * 1024 * 1024),
+    sms: {
+      provider: env.SMS_PROVIDER === 'http' ? 'http' : 'log',
+      url: env.SMS_HTTP_URL || undefined,
+      secret: env.SMS_HTTP_SECRET || undefined,
+    },
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Knex } from 'knex';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { migrationContext } from './rls.ts';
+
+const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+interface MigrationFile {
+  name: string;
+  file: string;
+}
+
+/**
+ * Core migrations first, then each installed module's folder, in the order modules are listed.
+ * Names are `<folder>/<file>` so two modules may both have `001_init.ts`.
+ */
+class FolderMigrationSource implements Knex.MigrationSource<MigrationFile> {
+  constructor(private readonly folders: string[]) {}
+
+  async getMigrations(): Promise<MigrationFile[]> {
+    return this.folders.flatMap((folder) => {
+      const dir = path.join(MIGRATIONS_ROOT, folder);
+      if (!fs.existsSync(dir)) return [];
+      return fs
+        .readdirSync(dir)
+        .filter((f) => /^\d.*\.ts$/.test(f))
+        .sort()
+        .map((f) => ({ name: `${folder}/${f}`, file: path.join(dir, f) }));
+    });
+  }
+
+  getMigrationName(migration: MigrationFile): string {
+    return migration.name;
+  }
+
+  async getMigration(migration: MigrationFile): Promise<Knex.Migration> {
+    return (await import(pathToFileURL(migration.file).href)) as Knex.Migration;
+  }
+}
+
+export interface MigrateOptions {
+  /** Migration folders of installed modules, by module id. */
+  moduleIds: string[];
+  runtimePassword?: string;
+}
+
+/** Creates the runtime role when missing, then runs every pending migration as the owner. */
+export async function migrateLatest(db: Database, options: MigrateOptions): Promise<void> {
+  await ensureRuntimeRole(db, options.runtimePassword);
+  migrationContext.runtimeRole = db.runtimeRole;
+  await db.owner.migrate.latest(migratorConfig(options));
+}
+
+export async function migrateRollbackAll(db: Database, options: MigrateOptions): Promise<void> {
+  migrationContext.runtimeRole = db.runtimeRole;
+  await db.owner.migrate.rollback(migratorConfig(options), true);
+}
+
+function migratorConfig(options: MigrateOptions): Knex.MigratorConfig {
+  return {
+    migrationSource: new FolderMigrationSource(['core', ...options.moduleIds]),
+    tableName: 'core_migrations',
+  };
+}
+
+async function ensureRuntimeRole(db: Database, password: string | undefined): Promise<void> {
+  const role = db.runtimeRole;
+  const exists = await db.owner.raw('select 1 from pg_roles where rolname = ?', [role]);
+  if (exists.rows.length === 0) {
+    // Concurrent first starts (e.g. parallel test workers) may race here: a duplicate is fine.
+    try {
+      await db.owner.raw(`create role ?? login nosuperuser nobypassrls nocreatedb nocreaterole`, [role]);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42710') throw error;
+    }
+  }
+  if (password) await db.owner.raw(`alter role ?? password ${pg.escapeLiteral(password)}`, [role]);
+}

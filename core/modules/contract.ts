@@ -1,0 +1,74 @@
+import type { Knex } from 'knex';
+import type { FastifyPluginAsync } from 'fastify';
+
+/** A text in both UI languages. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface ModulePermission {
+  /** `<module id>.<action>`, e.g. `dispatch.task.create`. */
+  id: string;
+  name: LocalizedText;
+}
+
+/** A record of the module that tenant admins may extend with custom fields. */
+export interface ModuleRecordType {
+  id: string;
+  name: LocalizedText;
+  /** JSON Schema of the record's built-in fields (custom fields live under `custom`). */
+  schema: Record<string, unknown>;
+}
+
+export interface ModuleMenuEntry {
+  id: string;
+  name: LocalizedText;
+  /** Web app path below the tenant, e.g. `/dispatch/tasks`. */
+  path: string;
+  /** Shown only to users holding this permission. */
+  permission?: string;
+}
+
+/** Plain JSON data: served as-is by `GET /api/t/:tenant/modules`. */
+export interface ModuleManifest {
+  id: string;
+  version: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  dependsOn: string[];
+  permissions: ModulePermission[];
+  /** What a tenant admin can configure; defaults in the schema give the initial config. */
+  configSchema: Record<string, unknown>;
+  configUiSchema?: Record<string, unknown>;
+  recordTypes: ModuleRecordType[];
+  menu: ModuleMenuEntry[];
+  /** Events this module emits, `<module id>.<event>`. */
+  emits?: string[];
+}
+
+/** Context of a job or event handler: a tenant transaction like a request's. */
+export interface TenantJobContext {
+  tenantId: string;
+  db: Knex.Transaction;
+}
+
+export interface ModuleJob {
+  /** Queue name, `<module id>.<job>`. */
+  name: string;
+  /** Optional cron schedule (server time zone Asia/Shanghai) for periodic work. */
+  cron?: string;
+  handler: (data: Record<string, unknown>) => Promise<void>;
+}
+
+export type ModuleEventHandler = (context: TenantJobContext, payload: Record<string, unknown>) => Promise<void>;
+
+/** Everything one module contributes to the platform. */
+export interface PlatformModule {
+  manifest: ModuleManifest;
+  /** Mounted at `/api/t/:tenant/<id>`; core has resolved tenant, user and transaction. */
+  routes?: FastifyPluginAsync;
+  jobs?: ModuleJob[];
+  /** Handlers of other modules' events, by event name. */
+  events?: Record<string, ModuleEventHandler>;
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../server/errors.ts';
+
+/**
+ * Mounts each installed module's routes at `/api/t/:tenant/<id>`, behind a gate that answers
+ * 404 when the tenant has not enabled the module (the module then does not exist for it).
+ */
+export async function mountModules(scope: FastifyInstance): Promise<void> {
+  for (const module of scope.platform.modules.topologicalOrder()) {
+    const routes = module.routes;
+    if (!routes) continue;
+    const moduleId = module.manifest.id;
+    await scope.register(
+      async (moduleScope) => {
+        moduleScope.addHook('onRequest', async (request) => {
+          const enabled = await scope.platform.enablement.enabledModules(request.tenant.id);
+          if (!enabled.has(moduleId)) throw notFound('MODULE_NOT_ENABLED', `Module "${moduleId}" is not enabled for this tenant`);
+        });
+        await moduleScope.register(routes);
+      },
+      { prefix: `/${moduleId}` },
+    );
+  }
+}

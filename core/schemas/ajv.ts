@@ -1,0 +1,31 @@
+import { Ajv, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/**
+ * The one ajv configuration of the platform, on purpose:
+ * - bodies are never coerced and unknown properties are an error (no silent `removeAdditional`),
+ *   so a wrong type or an unknown field is a 400 naming the field;
+ * - query strings and path params are coerced, because they arrive as text;
+ * - defaults are applied; every error is reported so the UI can mark every bad field.
+ * - tenant-authored schemas ('tenant') are validated like bodies but tolerate unknown annotations.
+ * The browser (rjsf's validator) uses the 'tenant' options too. JSON Schema draft-07 throughout.
+ */
+export type AjvPurpose = 'body' | 'params' | 'tenant';
+
+export function ajvOptions(purpose: AjvPurpose): Options {
+  return {
+    // Tenant-authored schemas may carry annotation keywords of other tools (rjsf's `enumNames`).
+    strict: purpose === 'tenant' ? false : true,
+    allErrors: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    removeAdditional: false,
+    coerceTypes: purpose === 'params' ? 'array' : false,
+  };
+}
+
+export function createAjv(purpose: AjvPurpose): Ajv {
+  const ajv = new Ajv(ajvOptions(purpose));
+  addFormats.default(ajv);
+  return ajv;
+}

@@ -1,0 +1,28 @@
+import { loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { openMigratedDatabase } from './db/bootstrap.ts';
+import { seedDemoIfEmpty } from './tenancy/demo-seed.ts';
+import { installedModules } from '../modules/index.ts';
+
+/** `npm start`: migrate, load the demo tenant into an empty database, listen, print where and who. */
+const config = loadConfig();
+const db = await openMigratedDatabase(config, installedModules);
+const demo = await seedDemoIfEmpty(db);
+const app = await buildApp({ config, db, modules: installedModules, logger: { level: config.logLevel } });
+
+const shutdown = async () => {
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
+
+await app.listen({ host: config.host, port: config.port });
+const base = `http://${config.host}:${config.port}`;
+console.log(`
+County work platform is running on ${db.kind === 'pglite' ? `the embedded database (${config.dataDir})` : 'PostgreSQL'}.
+  API:        ${base}/api
+  API docs:   ${base}/api/docs
+${demo.map((line) => `  ${line}`).join('\n')}
+`);

@@ -1,0 +1,44 @@
+/** A field-level problem in a request, named by its path (e.g. `body.name`, `rows[3].phone`). */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/**
+ * An expected failure with a stable code (`<AREA>_<REASON>`) and an HTTP status.
+ * The error handler turns it into `{"error": {"code", "message", "details"}}`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(400, code, message, details);
+export const unauthorized = (message = 'Not signed in') => new AppError(401, 'AUTH_REQUIRED', message);
+export const forbidden = (code: string, message: string) => new AppError(403, code, message);
+export const notFound = (code: string, message: string) => new AppError(404, code, message);
+export const conflict = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(409, code, message, details);
+
+export const errorResponseSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { registerPlatformScope } from '../auth/operator-auth.ts';
+import { operatorAuthRoutes } from '../auth/operator.routes.ts';
+import { tenantRoutes } from '../tenancy/tenant.routes.ts';
+
+/** `/api/platform`: what platform operators use. */
+export const platformApi: FastifyPluginAsync = async (scope) => {
+  registerPlatformScope(scope);
+  await scope.register(operatorAuthRoutes);
+  await scope.register(tenantRoutes);
+};

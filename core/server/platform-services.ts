@@ -1,0 +1,14 @@
+import type { PlatformConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { ModuleRegistry } from '../modules/module-registry.ts';
+import type { ModuleEnablement } from '../modules/module-enablement.ts';
+import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
+
+/** Shared services, decorated on the app as `app.platform`. */
+export interface PlatformServices {
+  config: PlatformConfig;
+  db: Database;
+  tenants: TenantDirectory;
+  modules: ModuleRegistry;
+  enablement: ModuleEnablement;
+}

@@ -1,0 +1,25 @@
+import type { Knex } from 'knex';
+import type { Tenant } from '../tenancy/tenant.types.ts';
+import type { AuthUser } from '../auth/auth.types.ts';
+import type { PlatformServices } from './platform-services.ts';
+
+// Type augmentation lives beside the hooks that set these values (tenant-scope.ts, auth).
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The tenant named in the URL; set for every `/api/t/:tenant/...` request. */
+    tenant: Tenant;
+    /** The request's tenant transaction; committed on success, rolled back on error. */
+    db: Knex.Transaction;
+    /** The signed-in user, or null on public routes. */
+    user: AuthUser | null;
+    /** Set by the error handler: the transaction must roll back. */
+    failed: boolean;
+  }
+  interface FastifyContextConfig {
+    /** No session needed (login, public pages). */
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    platform: PlatformServices;
+  }
+}

@@ -1,0 +1,13 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { registerTenantScope } from '../tenancy/tenant-scope.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { moduleRoutes } from '../modules/module.routes.ts';
+import { mountModules } from '../modules/module-mount.ts';
+
+/** `/api/t/:tenant`: the core tenant API, then every installed module under its own id. */
+export const tenantApi: FastifyPluginAsync = async (scope) => {
+  registerTenantScope(scope);
+  await scope.register(authRoutes);
+  await scope.register(moduleRoutes);
+  await mountModules(scope);
+};

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { beginTenantTransaction } from '../db/tenant-transaction.ts';
+import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
+import { forbidden, notFound } from '../server/errors.ts';
+import { authenticateTenantRequest } from '../auth/session-auth.ts';
+
+/**
+ * Hooks of the `/api/t/:tenant` scope, in request order: onRequest resolves the tenant
+ * (404 unknown, 403 suspended); preHandler, after validation, opens the tenant transaction and
+ * authenticates; the transaction ends before the response leaves.
+ */
+export function registerTenantScope(scope: FastifyInstance): void {
+  scope.addHook('onRequest', async (request) => {
+    const slug = (request.params as { tenant?: string }).tenant ?? '';
+    const tenant = await scope.platform.tenants.findBySlug(slug);
+    if (!tenant) throw notFound('TENANT_NOT_FOUND', `No tenant "${slug}"`);
+    if (tenant.status === 'suspended') {
+      throw forbidden('TENANT_SUSPENDED', `Tenant "${slug}" is suspended; its data is kept. Contact the platform operator.`);
+    }
+    request.tenant = tenant;
+  });
+
+  scope.addHook('preHandler', async (request, reply) => {
+    request.db = await beginTenantTransaction(scope.platform.db, request.tenant.id);
+    await authenticateTenantRequest(request, reply);
+  });
+
+  endTransactionBeforeResponse(scope);
+}

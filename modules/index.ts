@@ -1,0 +1,7 @@
+import type { PlatformModule } from '../core/modules/contract.ts';
+
+/**
+ * The installed modules, in one explicit list (no autoloading). Adding a module: create
+ * `modules/<id>/module.ts`, import it here, add `migrations/<id>/` if it has tables.
+ */
+export const installedModules: PlatformModule[] = [];
