@@ -11,3 +11,5 @@ export const CORE_PERMISSIONS = [
 ] as const;
 
 export type CorePermission = (typeof CORE_PERMISSIONS)[number]['id'];
+
+export const CORE_MODULE_NAME = { 'zh-CN': '平台基础', en: 'Platform core' };

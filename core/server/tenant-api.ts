@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { registerTenantScope } from '../tenancy/tenant-scope.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { moduleRoutes } from '../modules/module.routes.ts';
+import { roleRoutes } from '../auth/role.routes.ts';
+import { userRoutes } from '../auth/user.routes.ts';
 import { mountModules } from '../modules/module-mount.ts';
 
 /** `/api/t/:tenant`: the core tenant API, then every installed module under its own id. */
@@ -9,5 +11,7 @@ export const tenantApi: FastifyPluginAsync = async (scope) => {
   registerTenantScope(scope);
   await scope.register(authRoutes);
   await scope.register(moduleRoutes);
+  await scope.register(roleRoutes);
+  await scope.register(userRoutes);
   await mountModules(scope);
 };

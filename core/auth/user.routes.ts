@@ -1,0 +1,16 @@
+import type { RoutePlugin } from '../server/route-plugin.ts';
+import { requirePermission } from './permissions.ts';
+import { createUserRoute, listUsersRoute, resetPasswordRoute, updateUserRoute } from './user.schema.ts';
+import { UserService } from './user.service.ts';
+
+/** Account administration: list, create, change, and reset passwords. */
+export const userRoutes: RoutePlugin = async (app) => {
+  app.addHook('preHandler', async (request) => {
+    await requirePermission(request, 'core.users.manage');
+  });
+
+  app.get('/users', { schema: listUsersRoute }, async (request) => new UserService(request).list(request.query));
+  app.post('/users', { schema: createUserRoute }, async (request, reply) => reply.status(201).send(await new UserService(request).create(request.body)));
+  app.patch('/users/:id', { schema: updateUserRoute }, async (request) => new UserService(request).update(request.params.id, request.body));
+  app.post('/users/:id/reset-password', { schema: resetPasswordRoute }, async (request) => new UserService(request).resetPassword(request.params.id, request.body.newPassword));
+};

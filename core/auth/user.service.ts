@@ -1,0 +1,122 @@
+import type { FastifyRequest } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import { audit } from '../audit/audit.service.ts';
+import { badRequest, notFound } from '../server/errors.ts';
+import { hashPassword } from './password.ts';
+import { currentUser } from './session-auth.ts';
+
+const COLUMNS = ['id', 'username', 'display_name', 'phone', 'person_id', 'is_tenant_admin', 'status', 'must_change_password', 'locked_until', 'created_at'];
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  phone: string | null;
+  person_id: string | null;
+  is_tenant_admin: boolean;
+  status: 'active' | 'disabled';
+  must_change_password: boolean;
+  locked_until: Date | null;
+  created_at: Date;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  phone?: string;
+  personId?: string;
+  password: string;
+  isTenantAdmin?: boolean;
+  mustChangePassword?: boolean;
+}
+
+export interface UserChange {
+  displayName?: string;
+  phone?: string | null;
+  personId?: string | null;
+  isTenantAdmin?: boolean;
+  status?: 'active' | 'disabled';
+}
+
+/** Tenant accounts, managed by an admin. Passwords are only ever stored hashed. */
+export class UserService {
+  constructor(private readonly request: FastifyRequest) {}
+
+  private get db() {
+    return this.request.db;
+  }
+
+  async list(options: { limit: number; cursor?: string; q?: string }) {
+    const query = this.db('core_user').select(COLUMNS).orderBy('username').limit(options.limit + 1);
+    if (options.cursor) query.where('username', '>', options.cursor);
+    if (options.q) {
+      const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.where((q) => q.whereILike('username', like).orWhereILike('display_name', like).orWhereILike('phone', like));
+    }
+    const rows: UserRow[] = await query;
+    const page = rows.slice(0, options.limit);
+    return { items: page.map(toView), nextCursor: rows.length > options.limit ? page[page.length - 1].username : null };
+  }
+
+  async create(input: NewUser) {
+    const id = uuidv7();
+    const [row] = await this.db('core_user')
+      .insert({
+        tenant_id: this.request.tenant.id,
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        phone: input.phone ?? null,
+        person_id: input.personId ?? null,
+        password_hash: await hashPassword(input.password),
+        is_tenant_admin: input.isTenantAdmin ?? false,
+        must_change_password: input.mustChangePassword ?? true,
+      })
+      .returning(COLUMNS);
+    await audit(this.request, { action: 'users.create', recordType: 'user', recordId: id, data: { username: input.username, isTenantAdmin: input.isTenantAdmin ?? false } });
+    return toView(row);
+  }
+
+  async update(id: string, change: UserChange) {
+    if (id === currentUser(this.request).id && (change.status === 'disabled' || change.isTenantAdmin === false)) {
+      throw badRequest('USER_SELF_LOCKOUT', 'You cannot disable yourself or remove your own admin rights', [{ path: change.status ? 'body.status' : 'body.isTenantAdmin', message: 'would lock you out' }]);
+    }
+    const patch: Record<string, unknown> = { updated_at: this.db.fn.now() };
+    if (change.displayName !== undefined) patch.display_name = change.displayName;
+    if (change.phone !== undefined) patch.phone = change.phone;
+    if (change.personId !== undefined) patch.person_id = change.personId;
+    if (change.isTenantAdmin !== undefined) patch.is_tenant_admin = change.isTenantAdmin;
+    if (change.status !== undefined) patch.status = change.status;
+    const [row] = await this.db('core_user').where({ id }).update(patch).returning(COLUMNS);
+    if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
+    if (change.status === 'disabled') await this.db('core_session').where({ user_id: id }).delete();
+    await audit(this.request, { action: 'users.update', recordType: 'user', recordId: id, data: { ...change } });
+    return toView(row);
+  }
+
+  async resetPassword(id: string, newPassword: string) {
+    const [row] = await this.db('core_user')
+      .where({ id })
+      .update({ password_hash: await hashPassword(newPassword), must_change_password: true, failed_logins: 0, locked_until: null, updated_at: this.db.fn.now() })
+      .returning(COLUMNS);
+    if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
+    await this.db('core_session').where({ user_id: id }).delete();
+    await audit(this.request, { action: 'users.password.reset', recordType: 'user', recordId: id });
+    return toView(row);
+  }
+}
+
+function toView(row: UserRow) {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    phone: row.phone,
+    personId: row.person_id,
+    isTenantAdmin: row.is_tenant_admin,
+    status: row.status,
+    mustChangePassword: row.must_change_password,
+    locked: !!row.locked_until && new Date(row.locked_until) > new Date(),
+    createdAt: row.created_at,
+  };
+}
