@@ -11,11 +11,7 @@ export async function authenticateTenantRequest(request: FastifyRequest, _reply:
   request.user = null;
   const parsed = parseSessionToken(request.cookies[TENANT_SESSION_COOKIE]);
   const isPublic = request.routeOptions.config.public === true;
-  if (parsed && parsed.ownerId !== request.tenant.id) {
-    if (isPublic) return;
-    throw forbidden('SESSION_TENANT_MISMATCH', 'This session belongs to another tenant; sign in to this tenant');
-  }
-  if (parsed) {
+  if (parsed && parsed.ownerId === request.tenant.id) {
     const row = await request.db('core_session as s')
       .join('core_user as u', function joinUser() {
         this.on('u.tenant_id', 's.tenant_id').andOn('u.id', 's.user_id');
@@ -56,6 +52,17 @@ function toAuthUser(row: SessionUserRow, sessionId: string): AuthUser {
     sessionId,
     csrfToken: row.csrf_token,
   };
+}
+
+/**
+ * Refuses, before the body is even validated, a session cookie issued by another tenant
+ * (public routes ignore it). Needs no database: the token names its tenant.
+ */
+export function rejectForeignSession(request: FastifyRequest): void {
+  const parsed = parseSessionToken(request.cookies[TENANT_SESSION_COOKIE]);
+  if (parsed && parsed.ownerId !== request.tenant.id && request.routeOptions.config.public !== true) {
+    throw forbidden('SESSION_TENANT_MISMATCH', 'This session belongs to another tenant; sign in to this tenant');
+  }
 }
 
 /** The signed-in user of a route that is not public (the hook has already enforced it). */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beginTenantTransaction } from '../db/tenant-transaction.ts';
 import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
 import { forbidden, notFound } from '../server/errors.ts';
-import { authenticateTenantRequest } from '../auth/session-auth.ts';
+import { authenticateTenantRequest, rejectForeignSession } from '../auth/session-auth.ts';
 
 /**
  * Hooks of the `/api/t/:tenant` scope, in request order: onRequest resolves the tenant
@@ -18,6 +18,7 @@ export function registerTenantScope(scope: FastifyInstance): void {
       throw forbidden('TENANT_SUSPENDED', `Tenant "${slug}" is suspended; its data is kept. Contact the platform operator.`);
     }
     request.tenant = tenant;
+    rejectForeignSession(request);
   });
 
   scope.addHook('preHandler', async (request, reply) => {

@@ -1,6 +1,8 @@
 import type { PlatformModule } from '../../core/modules/contract.ts';
 import type { RoutePlugin } from '../../core/server/route-plugin.ts';
 import { errorResponses, tenantParams } from '../../core/schemas/common.schema.ts';
+import { audit } from '../../core/audit/audit.service.ts';
+import { conflict } from '../../core/server/errors.ts';
 
 /**
  * Small modules that exercise the module contract in tests (the real modules have their own
@@ -11,6 +13,15 @@ const baseRoutes: RoutePlugin = async (app) => {
     '/ping',
     { schema: { tags: ['fixture'], summary: 'Answers when the module is enabled', params: tenantParams, response: { 200: { type: 'object', properties: { tenant: { type: 'string' } } }, ...errorResponses } } },
     async (request) => ({ tenant: request.tenant.slug }),
+  );
+  // Writes, then fails: proves the request transaction rolls back what a failing handler wrote.
+  app.post(
+    '/write-then-fail',
+    { schema: { tags: ['fixture'], summary: 'Writes an audit entry, then fails', params: tenantParams, body: { type: 'object', additionalProperties: false, properties: {} }, response: { ...errorResponses } } },
+    async (request) => {
+      await audit(request, { action: 'fixture.written', recordType: 'fixture', recordId: 'x' });
+      throw conflict('FIXTURE_FAILED', 'Failed after writing');
+    },
   );
 };
 

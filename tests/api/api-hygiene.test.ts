@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
+import { fixtureAddon, fixtureBase } from '../helpers/fixture-modules.ts';
+
+describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
+  let platform: TestPlatform;
+  let tenant: TestTenant;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ modules: [fixtureBase, fixtureAddon] });
+    tenant = await platform.createTenant('hygiene');
+  });
+  afterAll(() => platform?.stop());
+
+  it('every API route declares its response schemas, and its params, query and body where it has them', () => {
+    const problems: string[] = [];
+    for (const route of platform.app.routeCatalog) {
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      const name = `${route.method} ${route.url}`;
+      const schema = route.schema as Record<string, unknown> | undefined;
+      if (!schema) {
+        problems.push(`${name}: no schema`);
+        continue;
+      }
+      if (!schema.response) problems.push(`${name}: no response schema`);
+      if (route.url.includes(':') && !schema.params) problems.push(`${name}: no params schema`);
+      const takesBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
+      const multipart = Array.isArray(schema.consumes) && (schema.consumes as string[]).some((c) => c !== 'application/json');
+      if (takesBody && !schema.body && !multipart && !['/auth/logout', '/enable', '/disable', '/suspend', '/resume', '/read-all'].some((s) => route.url.endsWith(s))) {
+        problems.push(`${name}: no body schema`);
+      }
+      if (!schema.summary) problems.push(`${name}: no summary for the API docs`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const doc = await platform.client().get('/api/docs/json');
+    expect(doc.statusCode).toBe(200);
+    expect(doc.json().openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/t/{tenant}/auth/login', '/api/platform/tenants']));
+    const ui = await platform.client().get('/api/docs/');
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('malformed JSON is a 400 in the error shape, not a 500', async () => {
+    const response = await tenant.admin.request('POST', `${tenant.base}/roles`, '{"name": "x", ', { 'content-type': 'application/json' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'BODY_INVALID' });
+  });
+
+  it('an oversized body is refused with 413 and nothing is written', async () => {
+    const response = await tenant.admin.post(`${tenant.base}/roles`, { name: '大', description: 'x'.repeat(1_100_000), grants: [] });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('BODY_TOO_LARGE');
+    expect((await tenant.admin.get(`${tenant.base}/roles`)).json().items).toEqual([]);
+  });
+
+  it('wrong types and unknown fields name the field', async () => {
+    const response = await tenant.admin.post(`${tenant.base}/roles`, { name: 42, grants: 'all', admin: true });
+    expect(response.statusCode).toBe(400);
+    const paths = response.json().error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.grants', 'body.admin']));
+  });
+
+  it('a bad id in the path is a 400 naming it, not a database error', async () => {
+    const response = await tenant.admin.get(`${tenant.base}/roles/not-a-uuid`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe('params.id');
+  });
+
+  it('script text in a name is refused, naming the field', async () => {
+    const response = await tenant.admin.post(`${tenant.base}/roles`, { name: '<script>alert(1)</script>', grants: [] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe('body.name');
+  });
+
+  it('SQL text in a string field is stored as plain text and does nothing', async () => {
+    const sql = "x'); drop table core_role; --";
+    const created = await tenant.admin.post(`${tenant.base}/roles`, { name: '注入测试', description: sql, grants: [] });
+    expect(created.statusCode).toBe(201);
+    expect((await tenant.admin.get(`${tenant.base}/roles/${created.json().id}`)).json().description).toBe(sql);
+    const search = await tenant.admin.get(`${tenant.base}/users?q=${encodeURIComponent("' or 1=1 --")}`);
+    expect(search.statusCode).toBe(200);
+    expect(search.json().items).toEqual([]);
+  });
+
+  it('an unknown route is a 404 in the error shape', async () => {
+    const response = await platform.client().get('/api/nothing-here');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('a failing handler rolls back everything it wrote', async () => {
+    await tenant.admin.post(`${tenant.base}/modules/fixture-base/enable`);
+    const response = await tenant.admin.post(`${tenant.base}/fixture-base/write-then-fail`, {});
+    expect(response.statusCode).toBe(409);
+    expect(await platform.ownerQuery('core_audit_log').where({ tenant_id: tenant.id, action: 'fixture.written' })).toEqual([]);
+  });
+});
