@@ -8,6 +8,8 @@ export interface PlatformConfig {
   runtimeDatabaseUrl: string | undefined;
   runtimeRole: string;
   runtimePassword: string | undefined;
+  /** Connections of the runtime pool (PostgreSQL only; PGlite has one). */
+  poolMax: number;
   dataDir: string;
   host: string;
   port: number;
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     runtimeDatabaseUrl: env.DATABASE_RUNTIME_URL || undefined,
     runtimeRole: env.DB_RUNTIME_ROLE || 'platform_app',
     runtimePassword: env.DB_RUNTIME_PASSWORD || undefined,
+    poolMax: Number(env.DB_POOL_MAX || 10),
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     host: env.HOST || '127.0.0.1',
     port: Number(env.PORT || 3000),

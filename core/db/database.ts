@@ -41,7 +41,7 @@ export interface DatabaseOptions {
 
 export async function openDatabase(config: PlatformConfig, options: DatabaseOptions = {}): Promise<Database> {
   if (!config.databaseUrl) return openPglite(config, options);
-  const poolMax = options.poolMax ?? 10;
+  const poolMax = options.poolMax ?? config.poolMax;
   const owner = knexFactory({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 2 } });
   const runtimeUrl = config.runtimeDatabaseUrl ?? deriveRuntimeUrl(config.databaseUrl, config.runtimeRole, config.runtimePassword);
   const runtime = knexFactory({ client: 'pg', connection: runtimeUrl, pool: { min: 0, max: poolMax } });

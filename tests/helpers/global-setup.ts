@@ -6,7 +6,7 @@ import { loadConfig } from '../../core/config.ts';
 import { createPglite, openDatabase } from '../../core/db/database.ts';
 import { migrateLatest } from '../../core/db/migrate.ts';
 import { installedModules } from '../../modules/index.ts';
-import { withAdmin } from './test-database.ts';
+import { withAdmin } from './admin-connection.ts';
 
 /** Migrates once per run: a template database on PostgreSQL, or a PGlite snapshot file. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import knexFactory from 'knex';
 import { inject } from 'vitest';
 import { loadConfig, type PlatformConfig } from '../../core/config.ts';
 import { createPglite, openDatabase, type Database } from '../../core/db/database.ts';
 import { migrateLatest } from '../../core/db/migrate.ts';
+import { withAdmin } from './admin-connection.ts';
 import type { PlatformModule } from '../../core/modules/contract.ts';
 
 /**
@@ -55,14 +55,6 @@ async function migrateModules(db: Database, modules: PlatformModule[]): Promise<
   await migrateLatest(db, { moduleIds: modules.map((m) => m.manifest.id) });
 }
 
-export async function withAdmin<T>(databaseUrl: string, work: (admin: ReturnType<typeof knexFactory>) => Promise<T>): Promise<T> {
-  const admin = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 1 } });
-  try {
-    return await work(admin);
-  } finally {
-    await admin.destroy();
-  }
-}
 
 declare module 'vitest' {
   export interface ProvidedContext {
