@@ -4,7 +4,7 @@ import { audit } from '../audit/audit.service.ts';
 import { badRequest } from '../server/errors.ts';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './auth.schema.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.ts';
-import { lockDurationMs } from './lockout.ts';
+import { invalidLoginResponse, isLocked, lockedResponse, recordSignIn } from './lockout.ts';
 import { startTenantSession } from './session.service.ts';
 import { currentUser } from './session-auth.ts';
 import { TENANT_SESSION_COOKIE } from './session-token.ts';
@@ -17,20 +17,12 @@ export const authRoutes: RoutePlugin = async (app) => {
     const user = await request.db('core_user')
       .where((q) => q.where('username', login).orWhere('phone', login))
       .first('id', 'password_hash', 'status', 'failed_logins', 'locked_until');
-    if (user?.locked_until && new Date(user.locked_until) > new Date()) {
-      return reply.status(429).send({ error: { code: 'AUTH_LOCKED', message: `Too many failed sign-ins; try again after ${new Date(user.locked_until).toISOString()}`, details: [] } });
-    }
+    if (isLocked(user)) return reply.status(429).send(lockedResponse(user.locked_until));
     const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !valid || user.status !== 'active') {
-      if (user) {
-        const failures = user.failed_logins + 1;
-        const lockMs = lockDurationMs(failures);
-        await request.db('core_user').where({ id: user.id }).update({ failed_logins: failures, locked_until: lockMs ? new Date(Date.now() + lockMs) : null });
-      }
-      // Committed on purpose (no throw): the failure counter must survive this 401.
-      return reply.status(401).send({ error: { code: 'AUTH_INVALID', message: 'Wrong login or password', details: [] } });
-    }
-    await request.db('core_user').where({ id: user.id }).update({ failed_logins: 0, locked_until: null });
+    const succeeded = !!user && valid && user.status === 'active';
+    // The attempt is recorded and committed even for a 401 (no throw), so the counter survives.
+    if (user) await recordSignIn(request.db, 'core_user', user, succeeded);
+    if (!succeeded) return reply.status(401).send(invalidLoginResponse);
     const { csrfToken, sessionId } = await startTenantSession(request.db, reply, app.platform.config, request.tenant, user.id);
     request.user = await loadAuthUser(request, user.id, sessionId, csrfToken);
     await audit(request, { action: 'auth.login', recordType: 'user', recordId: user.id });

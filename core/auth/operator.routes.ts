@@ -2,7 +2,7 @@ import type { RoutePlugin } from '../server/route-plugin.ts';
 import { errorResponses, okResponse } from '../schemas/common.schema.ts';
 import { loginBody } from './auth.schema.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
-import { lockDurationMs } from './lockout.ts';
+import { invalidLoginResponse, isLocked, lockedResponse, recordSignIn } from './lockout.ts';
 import { currentOperator } from './operator-auth.ts';
 import { newCsrfToken, newSessionToken, PLATFORM_SESSION_COOKIE } from './session-token.ts';
 import { sessionCookieOptions } from './session.service.ts';
@@ -23,19 +23,10 @@ export const operatorAuthRoutes: RoutePlugin = async (app) => {
     async (request, reply) => {
       const { login, password } = request.body;
       const operator = await request.db('core_operator').where({ username: login }).first('id', 'username', 'display_name', 'password_hash', 'failed_logins', 'locked_until');
-      if (operator?.locked_until && new Date(operator.locked_until) > new Date()) {
-        return reply.status(429).send({ error: { code: 'AUTH_LOCKED', message: 'Too many failed sign-ins; try again later', details: [] } });
-      }
+      if (isLocked(operator)) return reply.status(429).send(lockedResponse(operator.locked_until));
       const valid = await verifyPassword(password, operator?.password_hash ?? DUMMY_PASSWORD_HASH);
-      if (!operator || !valid) {
-        if (operator) {
-          const failures = operator.failed_logins + 1;
-          const lockMs = lockDurationMs(failures);
-          await request.db('core_operator').where({ id: operator.id }).update({ failed_logins: failures, locked_until: lockMs ? new Date(Date.now() + lockMs) : null });
-        }
-        return reply.status(401).send({ error: { code: 'AUTH_INVALID', message: 'Wrong login or password', details: [] } });
-      }
-      await request.db('core_operator').where({ id: operator.id }).update({ failed_logins: 0, locked_until: null });
+      if (operator) await recordSignIn(request.db, 'core_operator', operator, valid);
+      if (!operator || !valid) return reply.status(401).send(invalidLoginResponse);
       const { token, id } = newSessionToken('platform');
       const csrfToken = newCsrfToken();
       const expiresAt = new Date(Date.now() + app.platform.config.sessionTtlHours * 3600_000);

@@ -57,6 +57,13 @@ describe('tenancy: the operator creates, lists, suspends and resumes tenants', (
     expect(response.json().error.code).toBe('TENANT_NOT_FOUND');
   });
 
+  it('operators sign in with their own accounts, not with tenant ones', async () => {
+    expect((await platform.client().post('/api/platform/auth/login', { login: 'admin', password: 'admin-pass-123' })).statusCode).toBe(401);
+    expect((await platform.client().post('/api/platform/auth/login', { login: 'test-operator', password: 'wrong-password' })).statusCode).toBe(401);
+    const me = await platform.operator.get('/api/platform/auth/me');
+    expect(me.json().operator.username).toBe('test-operator');
+  });
+
   it('the operator API needs an operator session, and a CSRF token for changes', async () => {
     expect((await platform.client().get('/api/platform/tenants')).statusCode).toBe(401);
     const response = await platform.operator.post(`/api/platform/tenants/${county.id}/suspend`, {}, { 'x-csrf-token': 'wrong' });
