@@ -20,7 +20,7 @@ export const roleRoutes: RoutePlugin = async (app) => {
 
   app.get('/roles', { schema: listRolesRoute }, async (request) => ({ items: await new RoleService(request).list() }));
   app.get('/roles/:id', { schema: getRoleRoute }, async (request) => new RoleService(request).get(request.params.id));
-  app.post('/roles', { schema: createRoleRoute }, async (request, reply) => reply.status(201).send(await new RoleService(request).create(request.body)));
+  app.post('/roles', { schema: createRoleRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new RoleService(request).create(request.body)));
   app.put('/roles/:id', { schema: updateRoleRoute }, async (request) => new RoleService(request).update(request.params.id, request.body));
   app.delete('/roles/:id', { schema: deleteRoleRoute }, async (request, reply) => {
     await new RoleService(request).remove(request.params.id);

@@ -10,7 +10,7 @@ export const userRoutes: RoutePlugin = async (app) => {
   });
 
   app.get('/users', { schema: listUsersRoute }, async (request) => new UserService(request).list(request.query));
-  app.post('/users', { schema: createUserRoute }, async (request, reply) => reply.status(201).send(await new UserService(request).create(request.body)));
+  app.post('/users', { schema: createUserRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new UserService(request).create(request.body)));
   app.patch('/users/:id', { schema: updateUserRoute }, async (request) => new UserService(request).update(request.params.id, request.body));
   app.post('/users/:id/reset-password', { schema: resetPasswordRoute }, async (request) => new UserService(request).resetPassword(request.params.id, request.body.newPassword));
 };

@@ -3,6 +3,7 @@ import { beginTenantTransaction } from '../db/tenant-transaction.ts';
 import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
 import { forbidden, notFound } from '../server/errors.ts';
 import { authenticateTenantRequest, rejectForeignSession } from '../auth/session-auth.ts';
+import { registerIdempotency } from '../server/idempotency.ts';
 
 /**
  * Hooks of the `/api/t/:tenant` scope, in request order: onRequest resolves the tenant
@@ -26,5 +27,6 @@ export function registerTenantScope(scope: FastifyInstance): void {
     await authenticateTenantRequest(request, reply);
   });
 
+  registerIdempotency(scope);
   endTransactionBeforeResponse(scope);
 }

@@ -86,6 +86,29 @@ describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
     expect(search.json().items).toEqual([]);
   });
 
+  it('a create retried with the same Idempotency-Key creates once and answers the same', async () => {
+    const key = { 'idempotency-key': 'retry-0001-abcdef' };
+    const first = await tenant.admin.post(`${tenant.base}/roles`, { name: '重试角色', grants: [] }, key);
+    const retry = await tenant.admin.post(`${tenant.base}/roles`, { name: '重试角色', grants: [] }, key);
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replay']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    const named = (await tenant.admin.get(`${tenant.base}/roles`)).json().items.filter((r: { name: string }) => r.name === '重试角色');
+    expect(named).toHaveLength(1);
+    const otherRoute = await tenant.admin.post(`${tenant.base}/users`, { username: 'retry-user', displayName: '重试', password: 'retry-pass-1' }, key);
+    expect(otherRoute.statusCode).toBe(409);
+    expect(otherRoute.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a failed create does not burn its Idempotency-Key', async () => {
+    const key = { 'idempotency-key': 'retry-0002-abcdef' };
+    const bad = await tenant.admin.post(`${tenant.base}/roles`, { name: '坏', grants: [{ permission: 'no.such', scope: 'tenant' }] }, key);
+    expect(bad.statusCode).toBe(400);
+    const fixed = await tenant.admin.post(`${tenant.base}/roles`, { name: '修正后', grants: [] }, key);
+    expect(fixed.statusCode).toBe(201);
+  });
+
   it('an unknown route is a 404 in the error shape', async () => {
     const response = await platform.client().get('/api/nothing-here');
     expect(response.statusCode).toBe(404);
