@@ -26,7 +26,8 @@ export function checkTenantSchema(schema: unknown, path = 'schema'): ErrorDetail
   try {
     text = JSON.stringify(schema);
   } catch {
-    return [{ path, message: 'is not plain JSON' }];
+    // JSON.stringify throws on cycles, BigInt, and nesting deep enough to exhaust the stack.
+    return [{ path, message: `is not plain JSON, or is nested far deeper than ${SCHEMA_LIMITS.maxDepth} levels` }];
   }
   if (text === undefined || typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
     return [{ path, message: 'must be a JSON object' }];

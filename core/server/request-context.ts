@@ -18,6 +18,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** No session needed (login, public pages). */
     public?: boolean;
+    /**
+     * The handler streams a large body (uploads): sign-in is checked in a short transaction of its
+     * own, and the handler opens `request.db` with `openRequestTransaction` once the body is in,
+     * so a slow phone upload never holds a database connection.
+     */
+    streamsBody?: boolean;
   }
   interface FastifyInstance {
     platform: PlatformServices;

@@ -4,6 +4,10 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { moduleRoutes } from '../modules/module.routes.ts';
 import { roleRoutes } from '../auth/role.routes.ts';
 import { userRoutes } from '../auth/user.routes.ts';
+import { fileRoutes } from '../files/file.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { calendarRoutes } from '../calendar/calendar.routes.ts';
+import { customFieldRoutes } from '../custom-fields/custom-field.routes.ts';
 import { mountModules } from '../modules/module-mount.ts';
 
 /** `/api/t/:tenant`: the core tenant API, then every installed module under its own id. */
@@ -13,5 +17,9 @@ export const tenantApi: FastifyPluginAsync = async (scope) => {
   await scope.register(moduleRoutes);
   await scope.register(roleRoutes);
   await scope.register(userRoutes);
+  await scope.register(fileRoutes);
+  await scope.register(auditRoutes);
+  await scope.register(calendarRoutes);
+  await scope.register(customFieldRoutes);
   await mountModules(scope);
 };

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { beginTenantTransaction } from '../db/tenant-transaction.ts';
 import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
 import { forbidden, notFound } from '../server/errors.ts';
@@ -25,8 +25,17 @@ export function registerTenantScope(scope: FastifyInstance): void {
   scope.addHook('preHandler', async (request, reply) => {
     request.db = await beginTenantTransaction(scope.platform.db, request.tenant.id);
     await authenticateTenantRequest(request, reply);
+    if (request.routeOptions.config.streamsBody) {
+      await request.db.commit();
+      request.db = null as never;
+    }
   });
 
   registerIdempotency(scope);
   endTransactionBeforeResponse(scope);
+}
+
+/** Opens the tenant transaction of a `streamsBody` route, once its body has been received. */
+export async function openRequestTransaction(request: FastifyRequest): Promise<void> {
+  request.db = await beginTenantTransaction(request.server.platform.db, request.tenant.id);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { fixtureAddon, fixtureBase } from '../helpers/fixture-modules.ts';
 import { assertEveryTenantRouteCovered, assertTenantIsolation, type IsolationCase } from '../helpers/cross-tenant.ts';
+import { tinyPng, uploadFile } from '../helpers/multipart.ts';
 
 /**
  * Tenant B's admin replays every core tenant route against tenant A's URLs and A's record ids:
@@ -20,6 +21,9 @@ describe('tenants never see each other', () => {
     await a.admin.post(`${a.base}/modules/fixture-base/enable`);
     ids.role = (await a.admin.post(`${a.base}/roles`, { name: '督查员', grants: [{ permission: 'core.org.read', scope: 'tenant' }] })).json().id;
     ids.user = (await a.admin.post(`${a.base}/users`, { username: 'owner-staff', displayName: '甲县干部', password: 'owner-pass-1' })).json().id;
+    ids.file = (await uploadFile(a.admin, a.base, '甲县文件.png', tinyPng())).json().id;
+    await a.admin.put(`${a.base}/calendar/days/2025-12-03`, { kind: 'holiday', name: '甲县节日' });
+    await a.admin.put(`${a.base}/custom-fields/fixture-base/item`, { schema: { type: 'object', properties: { secretField: { type: 'string' } } } });
   });
   afterAll(() => platform?.stop());
 
@@ -45,6 +49,18 @@ describe('tenants never see each other', () => {
     { route: 'POST /api/t/:tenant/users', body: { username: 'intruder-made', displayName: '入侵', password: 'intruder-pass-1' } },
     { route: 'PATCH /api/t/:tenant/users/:id', params: { id: ids.user }, body: { displayName: '被改' } },
     { route: 'POST /api/t/:tenant/users/:id/reset-password', params: { id: ids.user }, body: { newPassword: 'taken-over-1' } },
+    { route: 'POST /api/t/:tenant/files', body: {} },
+    { route: 'GET /api/t/:tenant/files/:id', params: { id: ids.file } },
+    { route: 'GET /api/t/:tenant/files/:id/meta', params: { id: ids.file } },
+    { route: 'GET /api/t/:tenant/audit' },
+    { route: 'GET /api/t/:tenant/calendar/days', query: 'year=2025' },
+    { route: 'PUT /api/t/:tenant/calendar/days/:date', sharedParams: { date: '2025-11-12' }, body: { kind: 'holiday', name: '入侵' } },
+    { route: 'DELETE /api/t/:tenant/calendar/days/:date', params: { date: '2025-12-03' } },
+    { route: 'GET /api/t/:tenant/calendar/add-working-days', query: 'from=2025-11-19&days=1' },
+    { route: 'GET /api/t/:tenant/calendar/working-days-between', query: 'from=2025-11-17&to=2025-11-21' },
+    { route: 'GET /api/t/:tenant/custom-fields/:moduleId/:recordType', sharedParams: { moduleId: 'fixture-base', recordType: 'item' } },
+    { route: 'GET /api/t/:tenant/custom-fields/:moduleId/:recordType/effective-schema', sharedParams: { moduleId: 'fixture-base', recordType: 'item' } },
+    { route: 'PUT /api/t/:tenant/custom-fields/:moduleId/:recordType', sharedParams: { moduleId: 'fixture-base', recordType: 'item' }, body: { schema: { type: 'object', properties: {} } } },
     // Last: on the intruder's own URL it signs the intruder out.
     { route: 'POST /api/t/:tenant/auth/logout' },
   ];

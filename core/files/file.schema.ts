@@ -1,0 +1,41 @@
+import { errorResponses, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import { errorResponseSchema } from '../server/errors.ts';
+
+export const fileView = {
+  type: 'object',
+  properties: {
+    id: uuid,
+    name: { type: 'string' },
+    contentType: { type: 'string' },
+    sizeBytes: { type: 'integer' },
+    sha256: { type: 'string' },
+    createdAt: timestamp,
+  },
+} as const;
+
+export const uploadFileRoute = {
+  tags: ['files'],
+  summary: 'Upload one file as multipart/form-data in the field `file`; its type is checked by content',
+  description:
+    'Accepted by sniffed content: JPEG, PNG, GIF, WebP, PDF, DOCX, XLSX, PPTX, DOC/XLS (CFB), ZIP, MP4. ' +
+    'Too large: 413 FILE_TOO_LARGE; another type: 415 FILE_TYPE_NOT_ALLOWED; a name with a path or control characters: 400.',
+  consumes: ['multipart/form-data'],
+  params: tenantParams,
+  response: { 201: fileView, ...errorResponses, 413: errorResponseSchema, 415: errorResponseSchema },
+} as const;
+
+export const fileMetaRoute = {
+  tags: ['files'],
+  summary: 'A file’s metadata',
+  params: tenantIdParams,
+  response: { 200: fileView, ...errorResponses },
+} as const;
+
+export const downloadFileRoute = {
+  tags: ['files'],
+  summary: 'Download a file: images inline, everything else as an attachment',
+  params: tenantIdParams,
+  produces: ['application/octet-stream'],
+  // Untyped on purpose: the body is a stream of the stored bytes, never serialized.
+  response: { 200: { description: 'The file content, with its sniffed Content-Type' }, ...errorResponses },
+} as const;
