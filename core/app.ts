@@ -12,6 +12,8 @@ import { registerOpenApi } from './server/openapi.ts';
 import { registerRouteCatalog } from './server/route-catalog.ts';
 import { platformApi } from './server/platform-api.ts';
 import { tenantApi } from './server/tenant-api.ts';
+import { jobsPlugin } from './jobs/jobs.plugin.ts';
+import { notifyPlugin } from './notify/notify.plugin.ts';
 import './server/request-context.ts';
 
 export interface BuildAppOptions {
@@ -49,6 +51,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorateRequest('user', null);
   app.decorateRequest('operator', null);
   app.decorateRequest('failed', false);
+
+  await app.register(jobsPlugin);
+  await app.register(notifyPlugin);
 
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
   await app.register(platformApi, { prefix: '/api/platform' });

@@ -18,6 +18,8 @@ export interface PlatformConfig {
   sessionTtlHours: number;
   uploadLimitBytes: number;
   sms: { provider: 'log' | 'http'; url: string | undefined; secret: string | undefined };
+  /** Job workers: how often an idle one polls (at least 0.5 s); first retry delay of a failed job, doubling after. */
+  jobs: { pollingSeconds: number; retryDelaySeconds: number };
   logLevel: string;
 }
 
@@ -38,6 +40,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       provider: env.SMS_PROVIDER === 'http' ? 'http' : 'log',
       url: env.SMS_HTTP_URL || undefined,
       secret: env.SMS_HTTP_SECRET || undefined,
+    },
+    jobs: {
+      pollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS || 2)),
+      retryDelaySeconds: Math.max(1, Math.round(Number(env.JOB_RETRY_DELAY_SECONDS || 5))),
     },
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -19,6 +19,8 @@ process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);
 
 await app.listen({ host: config.host, port: config.port });
+// Workers start once the server is up; app.close() (on SIGINT/SIGTERM) stops them first.
+await app.jobs.start();
 const base = `http://${config.host}:${config.port}`;
 console.log(`
 County work platform is running on ${db.kind === 'pglite' ? `the embedded database (${config.dataDir})` : 'PostgreSQL'}.

@@ -53,12 +53,21 @@ export interface TenantJobContext {
   db: Knex.Transaction;
 }
 
+/** What a module job gets besides its data: a job is not tied to one tenant by itself. */
+export interface ModuleJobContext {
+  jobId: string;
+  /** Runs `work` in a transaction of one tenant: committed when it resolves, rolled back when it throws. */
+  withTenant<T>(tenantId: string, work: (context: TenantJobContext) => Promise<T>): Promise<T>;
+  /** Active tenants that have enabled this module: what a periodic job goes through. */
+  enabledTenantIds(): Promise<string[]>;
+}
+
 export interface ModuleJob {
   /** Queue name, `<module id>.<job>`. */
   name: string;
   /** Optional cron schedule (server time zone Asia/Shanghai) for periodic work. */
   cron?: string;
-  handler: (data: Record<string, unknown>) => Promise<void>;
+  handler: (data: Record<string, unknown>, context: ModuleJobContext) => Promise<void>;
 }
 
 export type ModuleEventHandler = (context: TenantJobContext, payload: Record<string, unknown>) => Promise<void>;

@@ -3,6 +3,7 @@ import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { fixtureAddon, fixtureBase } from '../helpers/fixture-modules.ts';
 import { assertEveryTenantRouteCovered, assertTenantIsolation, type IsolationCase } from '../helpers/cross-tenant.ts';
 import { tinyPng, uploadFile } from '../helpers/multipart.ts';
+import { withTenant } from '../../core/db/tenant-transaction.ts';
 
 /**
  * Tenant B's admin replays every core tenant route against tenant A's URLs and A's record ids:
@@ -24,6 +25,8 @@ describe('tenants never see each other', () => {
     ids.file = (await uploadFile(a.admin, a.base, '甲县文件.png', tinyPng())).json().id;
     await a.admin.put(`${a.base}/calendar/days/2025-12-03`, { kind: 'holiday', name: '甲县节日' });
     await a.admin.put(`${a.base}/custom-fields/fixture-base/item`, { schema: { type: 'object', properties: { secretField: { type: 'string' } } } });
+    const adminId = (await a.admin.get(`${a.base}/auth/me`)).json().user.id;
+    ids.notification = (await withTenant(platform.db, a.id, (trx) => platform.app.notifier.notify(trx, a.id, { userIds: [adminId], kind: 'test.notice', title: '甲县通知' }))).notificationIds[0];
   });
   afterAll(() => platform?.stop());
 
@@ -61,6 +64,10 @@ describe('tenants never see each other', () => {
     { route: 'GET /api/t/:tenant/custom-fields/:moduleId/:recordType', sharedParams: { moduleId: 'fixture-base', recordType: 'item' } },
     { route: 'GET /api/t/:tenant/custom-fields/:moduleId/:recordType/effective-schema', sharedParams: { moduleId: 'fixture-base', recordType: 'item' } },
     { route: 'PUT /api/t/:tenant/custom-fields/:moduleId/:recordType', sharedParams: { moduleId: 'fixture-base', recordType: 'item' }, body: { schema: { type: 'object', properties: {} } } },
+    { route: 'GET /api/t/:tenant/notifications' },
+    { route: 'GET /api/t/:tenant/notifications/unread-count' },
+    { route: 'POST /api/t/:tenant/notifications/:id/read', params: { id: ids.notification }, body: {} },
+    { route: 'POST /api/t/:tenant/notifications/read-all', body: {} },
     // Last: on the intruder's own URL it signs the intruder out.
     { route: 'POST /api/t/:tenant/auth/logout' },
   ];

@@ -32,7 +32,8 @@ export class TestPlatform {
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
-  static async start(options: { modules?: PlatformModule[]; configure?: (config: PlatformConfig) => PlatformConfig } = {}): Promise<TestPlatform> {
+  /** `startJobs`: run the job workers (tests of jobs and SMS); otherwise jobs only queue up. */
+  static async start(options: { modules?: PlatformModule[]; configure?: (config: PlatformConfig) => PlatformConfig; startJobs?: boolean } = {}): Promise<TestPlatform> {
     const modules = options.modules ?? installedModules;
     const testDb = await createTestDatabase(modules);
     const config = options.configure ? options.configure(testDb.config) : testDb.config;
@@ -41,6 +42,7 @@ export class TestPlatform {
     });
     const app = await buildApp({ config, db: testDb.db, modules });
     await app.ready();
+    if (options.startJobs) await app.jobs.start();
     const operator = await new TestClient(app).loginOperator(OPERATOR.username, OPERATOR.password);
     return new TestPlatform(app, testDb.db, config, operator, testDb.drop);
   }

@@ -1,0 +1,80 @@
+import type { Knex } from 'knex';
+import { notFound } from '../server/errors.ts';
+
+interface NotificationRow {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** A type, not an interface: the route schema's response type needs an index signature. */
+export type NotificationView = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  readAt: string | null;
+};
+
+const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'];
+
+/**
+ * One user's inbox inside the request transaction. Every query names the user: a user sees and
+ * changes only their own notifications, and another user's id is simply not found.
+ */
+export class NotificationInbox {
+  constructor(
+    private readonly trx: Knex.Transaction,
+    private readonly userId: string,
+  ) {}
+
+  private own() {
+    return this.trx('core_notification').where({ user_id: this.userId });
+  }
+
+  /** Newest first by id (uuid v7 orders by creation); the cursor is the last id of the previous page. */
+  async list(options: { limit: number; cursor?: string; unread: boolean }): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
+    const query = this.own().select(COLUMNS).orderBy('id', 'desc').limit(options.limit + 1);
+    if (options.cursor) query.andWhere('id', '<', options.cursor);
+    if (options.unread) query.whereNull('read_at');
+    const rows: NotificationRow[] = await query;
+    const page = rows.slice(0, options.limit);
+    return { items: page.map(toView), nextCursor: rows.length > options.limit ? page[page.length - 1].id : null };
+  }
+
+  async unreadCount(): Promise<number> {
+    const [row] = await this.own().whereNull('read_at').count<{ count: number }[]>('* as count');
+    return Number(row.count);
+  }
+
+  async markRead(id: string): Promise<NotificationView> {
+    const [row]: NotificationRow[] = await this.own()
+      .andWhere({ id })
+      .update({ read_at: this.trx.raw('coalesce(read_at, now())') })
+      .returning(COLUMNS);
+    if (!row) throw notFound('NOTIFICATION_NOT_FOUND', 'No such notification');
+    return toView(row);
+  }
+
+  async markAllRead(): Promise<number> {
+    return this.own().whereNull('read_at').update({ read_at: this.trx.fn.now() });
+  }
+}
+
+function toView(row: NotificationRow): NotificationView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: row.created_at,
+    readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
+  };
+}
