@@ -9,6 +9,7 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { customFieldRoutes } from '../custom-fields/custom-field.routes.ts';
 import { notificationRoutes } from '../notify/notification.routes.ts';
+import { orgRoutes } from '../org/org.routes.ts';
 import { mountModules } from '../modules/module-mount.ts';
 
 /** `/api/t/:tenant`: the core tenant API, then every installed module under its own id. */
@@ -23,5 +24,6 @@ export const tenantApi: FastifyPluginAsync = async (scope) => {
   await scope.register(calendarRoutes);
   await scope.register(customFieldRoutes);
   await scope.register(notificationRoutes);
+  await scope.register(orgRoutes);
   await mountModules(scope);
 };

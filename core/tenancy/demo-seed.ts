@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/database.ts';
-import { withTenant } from '../db/tenant-transaction.ts';
+import { setTransactionContext, withTenant } from '../db/tenant-transaction.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedDemoOrg } from '../org/org-demo-seed.ts';
 import { createTenant } from './tenant.service.ts';
 
 export const DEMO = {
@@ -12,14 +13,17 @@ export const DEMO = {
 
 /**
  * On an empty database (no tenants), creates the platform operator and the demo tenant with
- * its admin. Returns the lines to print: the demo logins (valid unless someone changed them).
+ * its admin and its org directory (示范县). Returns the lines to print: the demo logins (valid unless someone changed them).
  */
 export async function seedDemoIfEmpty(db: Database): Promise<string[]> {
   const isEmpty = await withTenant(db, null, async (trx) => !(await trx('core_tenant').first('id')));
   if (isEmpty) {
     await withTenant(db, null, async (trx) => {
       await trx('core_operator').insert({ id: uuidv7(), username: DEMO.operator.username, display_name: '平台运维', password_hash: await hashPassword(DEMO.operator.password) });
-      await createTenant(trx, { slug: DEMO.tenant.slug, name: DEMO.tenant.name, admin: { username: DEMO.admin.username, displayName: '县管理员', password: DEMO.admin.password } });
+      const tenant = await createTenant(trx, { slug: DEMO.tenant.slug, name: DEMO.tenant.name, admin: { username: DEMO.admin.username, displayName: '县管理员', password: DEMO.admin.password } });
+      // Same transaction, now as the demo tenant: a failed seed leaves no half-filled tenant.
+      await setTransactionContext(db, trx, tenant.id);
+      await seedDemoOrg(trx, tenant.id);
     });
   }
   return [

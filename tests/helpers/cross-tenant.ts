@@ -14,6 +14,12 @@ export interface IsolationCase {
   body?: unknown;
 }
 
+/** The cases of one area, made after the area's setup created the owner's records. */
+export interface IsolationSuite {
+  name: string;
+  setup(platform: TestPlatform, owner: TestTenant, intruder: TestTenant): Promise<IsolationCase[]>;
+}
+
 const DENIED_ON_FOREIGN_URL = [401, 403, 404];
 
 /**
@@ -27,7 +33,9 @@ export async function assertTenantIsolation(platform: TestPlatform, owner: TestT
   const before = await snapshotTenant(platform, owner.id);
   const ownerIds = Object.values(Object.assign({}, ...cases.map((c) => c.params ?? {})) as Record<string, string>);
   const failures: string[] = [];
-  for (const testCase of cases) {
+  // Sign-out goes last: on the intruder's own URL it ends the intruder's session.
+  const ordered = [...cases].sort((x, y) => Number(x.route.endsWith('/auth/logout')) - Number(y.route.endsWith('/auth/logout')));
+  for (const testCase of ordered) {
     const [method, pattern] = testCase.route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
     const foreign = await send(intruder.admin, method, fillUrl(pattern, owner.slug, testCase), testCase.body);
     if (!DENIED_ON_FOREIGN_URL.includes(foreign.statusCode)) failures.push(`${testCase.route} on the owner's URL: ${foreign.statusCode}`);
