@@ -4,7 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import ClientPGLite from 'knex-pglite';
+import { PgliteKnexClient } from './pglite-client.ts';
 import type { PlatformConfig } from '../config.ts';
 
 /**
@@ -65,7 +65,7 @@ async function openPglite(config: PlatformConfig, options: DatabaseOptions): Pro
     pglite = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, parsers: pgliteParsers });
   }
   const instance = pglite;
-  const knex = knexFactory({ client: ClientPGLite, connection: () => ({ pglite: instance }) } as unknown as Knex.Config);
+  const knex = knexFactory({ client: PgliteKnexClient, connection: () => ({ pglite: instance }) } as unknown as Knex.Config);
   return {
     kind: 'pglite',
     owner: knex,
