@@ -5,6 +5,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PgliteKnexClient } from './pglite-client.ts';
+import { ContextPgClient } from './pg-client.ts';
 import type { PlatformConfig } from '../config.ts';
 
 /**
@@ -44,7 +45,7 @@ export async function openDatabase(config: PlatformConfig, options: DatabaseOpti
   const poolMax = options.poolMax ?? config.poolMax;
   const owner = knexFactory({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 2 } });
   const runtimeUrl = config.runtimeDatabaseUrl ?? deriveRuntimeUrl(config.databaseUrl, config.runtimeRole, config.runtimePassword);
-  const runtime = knexFactory({ client: 'pg', connection: runtimeUrl, pool: { min: 0, max: poolMax } });
+  const runtime = knexFactory({ client: ContextPgClient, connection: runtimeUrl, pool: { min: 0, max: poolMax } } as unknown as Knex.Config);
   return {
     kind: 'postgres',
     owner,

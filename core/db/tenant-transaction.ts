@@ -7,6 +7,10 @@ import type { Database } from './database.ts';
  * `tenantId` null opens a platform transaction that sees no tenant rows at all.
  */
 export async function beginTenantTransaction(db: Database, tenantId: string | null): Promise<Knex.Transaction> {
+  if (!db.switchRoleInTransaction) {
+    // PostgreSQL: BEGIN and the tenant setting travel in one round trip (core/db/pg-client.ts).
+    return db.runtime.transaction({ beginWith: tenantContextSql(tenantId) } as Knex.TransactionConfig);
+  }
   const trx = await db.runtime.transaction();
   try {
     await setTransactionContext(db, trx, tenantId);
@@ -37,4 +41,12 @@ export async function withTenant<T>(db: Database, tenantId: string | null, work:
     if (!trx.isCompleted()) await trx.rollback().catch(() => undefined);
     throw error;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The setting as SQL text: the id comes from our own tenant table and is checked to be a uuid. */
+function tenantContextSql(tenantId: string | null): string {
+  if (tenantId !== null && !UUID.test(tenantId)) throw new Error('tenant id is not a uuid');
+  return `select set_config('app.tenant_id', '${tenantId ?? ''}', true)`;
 }

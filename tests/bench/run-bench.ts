@@ -19,7 +19,8 @@ import { runBareSql, type LoopResult } from './bare-sql.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 20;
-const POOL = 10;
+const POOL = Number(process.env.BENCH_POOL || 10);
+const NEW_PERSON = '基准新人';
 
 const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchUrl = new URL(adminUrl);
@@ -28,6 +29,9 @@ benchUrl.pathname = '/cp_bench';
 const config = { ...loadConfig(), databaseUrl: benchUrl.toString() };
 await prepareDatabase();
 const db = await openDatabase(config);
+// Every run starts from the same data: drop what earlier runs' creates added.
+await db.owner('core_audit_log').where({ action: 'org.person.create' }).delete();
+await db.owner('core_person').where({ name: NEW_PERSON }).delete();
 const big = await db.owner('core_tenant').where({ slug: BENCH.bigTenantSlug }).first('id');
 const unit = await db.owner('core_unit').where({ tenant_id: big.id, depth: 2 }).first('id');
 const admin = await db.owner('core_user').where({ tenant_id: big.id, username: 'admin' }).first('id');
@@ -53,9 +57,9 @@ try {
   let phone = 0;
   const create = await load({
     url: peopleUrl,
-    method: 'POST',
     headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    setupRequest: (request) => ({ ...request, body: JSON.stringify({ name: '基准新人', phone: `18${String(++phone).padStart(9, '0')}`, unitId: unit.id }) }),
+    // A fresh phone number per request: phones are unique in a tenant.
+    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: JSON.stringify({ name: NEW_PERSON, phone: `18${String(++phone).padStart(9, '0')}`, unitId: unit.id }) }) }],
   });
   const bareCreate = await runBareSql(bare, 'create', POOL, SECONDS);
 
@@ -89,8 +93,8 @@ function pct(ratio: number) {
   return `${Math.round(ratio * 100)}%`;
 }
 
-function load(options: autocannon.Options & Partial<{ setupRequest: (r: autocannon.Request) => autocannon.Request }>): Promise<autocannon.Result> {
-  return autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options } as autocannon.Options);
+function load(options: Omit<autocannon.Options, 'connections' | 'duration'>): Promise<autocannon.Result> {
+  return autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
 }
 
 async function prepareDatabase(): Promise<void> {
