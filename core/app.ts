@@ -6,6 +6,7 @@ import type { PlatformModule } from './modules/contract.ts';
 import { ModuleRegistry } from './modules/module-registry.ts';
 import { ModuleEnablement } from './modules/module-enablement.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { registerErrorHandler } from './server/error-handler.ts';
 import { registerValidation } from './server/validation.ts';
 import { registerOpenApi } from './server/openapi.ts';
@@ -14,6 +15,7 @@ import { platformApi } from './server/platform-api.ts';
 import { tenantApi } from './server/tenant-api.ts';
 import { jobsPlugin } from './jobs/jobs.plugin.ts';
 import { notifyPlugin } from './notify/notify.plugin.ts';
+import { registerWebApp } from './server/web-app.ts';
 import './server/request-context.ts';
 
 export interface BuildAppOptions {
@@ -45,6 +47,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     tenants: new TenantDirectory(options.db),
     modules: new ModuleRegistry(options.modules),
     enablement: new ModuleEnablement(options.db),
+    sessions: new SessionCache(),
   });
   app.decorateRequest('tenant', null as never);
   app.decorateRequest('db', null as never);
@@ -58,5 +61,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
   await app.register(platformApi, { prefix: '/api/platform' });
   await app.register(tenantApi, { prefix: '/api/t/:tenant' });
+  await registerWebApp(app);
   return app;
 }

@@ -9,6 +9,7 @@ import { startTenantSession } from './session.service.ts';
 import { currentUser } from './session-auth.ts';
 import { TENANT_SESSION_COOKIE } from './session-token.ts';
 import { heldPermissions } from './held-permissions.ts';
+import { afterCommit } from '../db/request-transaction.ts';
 
 /** Sign-in, sign-out, the current user, and password change for tenant users. */
 export const authRoutes: RoutePlugin = async (app) => {
@@ -34,6 +35,7 @@ export const authRoutes: RoutePlugin = async (app) => {
   app.post('/auth/logout', { schema: logoutRoute }, async (request, reply) => {
     const user = currentUser(request);
     await request.db('core_session').where({ id: user.sessionId }).delete();
+    afterCommit(request, () => app.platform.sessions.evictSession(user.sessionId));
     reply.clearCookie(TENANT_SESSION_COOKIE, { path: `/api/t/${request.tenant.slug}` });
     return { ok: true };
   });
@@ -46,6 +48,7 @@ export const authRoutes: RoutePlugin = async (app) => {
     }
     await request.db('core_user').where({ id: user.id }).update({ password_hash: await hashPassword(request.body.newPassword), must_change_password: false, updated_at: request.db.fn.now() });
     await request.db('core_session').where({ user_id: user.id }).whereNot({ id: user.sessionId }).delete();
+    afterCommit(request, () => app.platform.sessions.evictUser(request.tenant.id, user.id));
     await audit(request, { action: 'auth.password.change', recordType: 'user', recordId: user.id });
     return { ok: true };
   });

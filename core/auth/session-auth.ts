@@ -12,23 +12,31 @@ export async function authenticateTenantRequest(request: FastifyRequest, _reply:
   const parsed = parseSessionToken(request.cookies[TENANT_SESSION_COOKIE]);
   const isPublic = request.routeOptions.config.public === true;
   if (parsed && parsed.ownerId === request.tenant.id) {
-    const row = await request.db('core_session as s')
-      .join('core_user as u', function joinUser() {
-        this.on('u.tenant_id', 's.tenant_id').andOn('u.id', 's.user_id');
-      })
-      .where('s.id', parsed.id)
-      .andWhere('s.expires_at', '>', request.db.fn.now())
-      .andWhere('u.status', 'active')
-      .first('u.id', 'u.username', 'u.display_name', 'u.person_id', 'u.is_tenant_admin', 'u.must_change_password', 's.csrf_token');
-    if (row) {
-      request.user = toAuthUser(row, parsed.id);
-    }
+    request.user = await lookUpSession(request, parsed.id);
   }
   if (isPublic) return;
   if (!request.user) throw unauthorized('Not signed in, or the session has expired');
   if (!csrfSatisfied(request.method, request.headers[CSRF_HEADER], request.user.csrfToken)) {
     throw forbidden('CSRF_TOKEN_INVALID', `Missing or wrong ${CSRF_HEADER} header`);
   }
+}
+
+async function lookUpSession(request: FastifyRequest, sessionId: string): Promise<AuthUser | null> {
+  const cache = request.server.platform.sessions;
+  const cached = cache.get(request.tenant.id, sessionId);
+  if (cached) return cached;
+  const row = await request.db('core_session as s')
+    .join('core_user as u', function joinUser() {
+      this.on('u.tenant_id', 's.tenant_id').andOn('u.id', 's.user_id');
+    })
+    .where('s.id', sessionId)
+    .andWhere('s.expires_at', '>', request.db.fn.now())
+    .andWhere('u.status', 'active')
+    .first('u.id', 'u.username', 'u.display_name', 'u.person_id', 'u.is_tenant_admin', 'u.must_change_password', 's.csrf_token', 's.expires_at');
+  if (!row) return null;
+  const user = toAuthUser(row, sessionId);
+  cache.set(request.tenant.id, user, new Date(row.expires_at));
+  return user;
 }
 
 interface SessionUserRow {
@@ -39,6 +47,7 @@ interface SessionUserRow {
   is_tenant_admin: boolean;
   must_change_password: boolean;
   csrf_token: string;
+  expires_at: Date;
 }
 
 function toAuthUser(row: SessionUserRow, sessionId: string): AuthUser {

@@ -4,6 +4,7 @@ import { audit } from '../audit/audit.service.ts';
 import { badRequest, notFound } from '../server/errors.ts';
 import { hashPassword } from './password.ts';
 import { currentUser } from './session-auth.ts';
+import { afterCommit } from '../db/request-transaction.ts';
 
 const COLUMNS = ['id', 'username', 'display_name', 'phone', 'person_id', 'is_tenant_admin', 'status', 'must_change_password', 'locked_until', 'created_at'];
 
@@ -90,8 +91,15 @@ export class UserService {
     const [row] = await this.db('core_user').where({ id }).update(patch).returning(COLUMNS);
     if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
     if (change.status === 'disabled') await this.db('core_session').where({ user_id: id }).delete();
+    this.forgetSessions(id);
     await audit(this.request, { action: 'users.update', recordType: 'user', recordId: id, data: { ...change } });
     return toView(row);
+  }
+
+  /** Cached sessions of the user go once the change is committed. */
+  private forgetSessions(userId: string): void {
+    const { tenant, server } = this.request;
+    afterCommit(this.request, () => server.platform.sessions.evictUser(tenant.id, userId));
   }
 
   async resetPassword(id: string, newPassword: string) {
@@ -101,6 +109,7 @@ export class UserService {
       .returning(COLUMNS);
     if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
     await this.db('core_session').where({ user_id: id }).delete();
+    this.forgetSessions(id);
     await audit(this.request, { action: 'users.password.reset', recordType: 'user', recordId: id });
     return toView(row);
   }

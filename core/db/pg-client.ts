@@ -30,7 +30,7 @@ class ContextPgTransaction extends PgTransaction {
 
 /** knex's PostgreSQL client whose transactions accept a `beginWith` statement in their config. */
 export class ContextPgClient extends PgClient {
-  transaction(...args: unknown[]): unknown {
-    return new ContextPgTransaction(this, ...args);
+  transaction(container: unknown, config?: { beginWith?: string }, outerTx?: unknown): unknown {
+    return new ContextPgTransaction(this, container, config, outerTx);
   }
 }

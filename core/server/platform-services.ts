@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
 import type { ModuleEnablement } from '../modules/module-enablement.ts';
 import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 
 /** Shared services, decorated on the app as `app.platform`. */
 export interface PlatformServices {
@@ -11,4 +12,5 @@ export interface PlatformServices {
   tenants: TenantDirectory;
   modules: ModuleRegistry;
   enablement: ModuleEnablement;
+  sessions: SessionCache;
 }

@@ -75,6 +75,7 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
   it('changing the password needs the current one and ends the other sessions', async () => {
     const phone = await platform.client().loginTenant('jiazhou', 'liwei', 'first-pass-1');
     const pc = await platform.client().loginTenant('jiazhou', 'liwei', 'first-pass-1');
+    expect((await phone.get(`${jiazhou.base}/auth/me`)).statusCode).toBe(200);
     const wrong = await pc.post(`${jiazhou.base}/auth/change-password`, { currentPassword: 'not-it-at-all', newPassword: 'second-pass-2' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details[0].path).toBe('body.currentPassword');
@@ -108,6 +109,7 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
   it('a disabled account cannot sign in and loses its sessions', async () => {
     const created = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'chenjing', displayName: '陈静', password: 'chen-pass-1', mustChangePassword: false });
     const session = await platform.client().loginTenant('jiazhou', 'chenjing', 'chen-pass-1');
+    expect((await session.get(`${jiazhou.base}/auth/me`)).statusCode).toBe(200);
     const disabled = await jiazhou.admin.patch(`${jiazhou.base}/users/${created.json().id}`, { status: 'disabled' });
     expect(disabled.json().status).toBe('disabled');
     expect((await session.get(`${jiazhou.base}/auth/me`)).statusCode).toBe(401);
