@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../server/errors.ts';
 import { hashPassword } from './password.ts';
 import { currentUser } from './session-auth.ts';
 import { afterCommit } from '../db/request-transaction.ts';
+import { containsPattern } from '../db/like.ts';
 
 const COLUMNS = ['id', 'username', 'display_name', 'phone', 'person_id', 'is_tenant_admin', 'status', 'must_change_password', 'locked_until', 'created_at'];
 
@@ -51,7 +52,7 @@ export class UserService {
     const query = this.db('core_user').select(COLUMNS).orderBy('username').limit(options.limit + 1);
     if (options.cursor) query.where('username', '>', options.cursor);
     if (options.q) {
-      const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(options.q);
       query.where((q) => q.whereILike('username', like).orWhereILike('display_name', like).orWhereILike('phone', like));
     }
     const rows: UserRow[] = await query;

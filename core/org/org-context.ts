@@ -31,8 +31,3 @@ export function assertUnitInScope(ctx: OrgContext, unitPath: string, field: stri
     throw new AppError(403, 'ORG_OUT_OF_SCOPE', 'This unit is outside your data scope', [{ path: field, message: 'is outside your data scope' }]);
   }
 }
-
-/** Escapes LIKE wildcards so user text matches literally (backslash is PostgreSQL's default escape). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { whereInScope } from '../auth/permissions.ts';
 import { badRequest, conflict, notFound } from '../server/errors.ts';
-import { assertUnitInScope, auditOrg, escapeLike, type OrgContext } from './org-context.ts';
+import { assertUnitInScope, auditOrg, type OrgContext } from './org-context.ts';
+import { containsPattern, escapeLike } from '../db/like.ts';
 import { findUnit } from './unit.service.ts';
 
 export interface PersonRow {
@@ -65,7 +66,7 @@ export async function listPeople(ctx: OrgContext, filter: PeopleFilter): Promise
   if (filter.positionId) query.where('p.position_id', filter.positionId);
   if (filter.q) {
     // '%…%' on the trigram-indexed columns: substring search that also works for Chinese names.
-    const pattern = `%${escapeLike(filter.q)}%`;
+    const pattern = containsPattern(filter.q);
     query.where((w) => w.whereILike('p.name', pattern).orWhereILike('p.phone', pattern));
   }
   const rows: PersonRow[] = await whereInScope(query, 'p.unit_id', ctx.scope, ctx.trx);

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../auth/password.ts';
 import { conflict, notFound } from '../server/errors.ts';
+import { containsPattern } from '../db/like.ts';
 
 export interface NewTenant {
   slug: string;
@@ -46,7 +47,10 @@ export async function setTenantStatus(trx: Knex.Transaction, id: string, status:
 export async function listTenants(trx: Knex.Transaction, options: { limit: number; cursor?: string; q?: string }): Promise<TenantRow[]> {
   const query = trx('core_tenant').select(TENANT_COLUMNS).orderBy('slug').limit(options.limit);
   if (options.cursor) query.where('slug', '>', options.cursor);
-  if (options.q) query.where((q) => q.whereILike('name', `%${options.q}%`).orWhereILike('slug', `%${options.q}%`));
+  if (options.q) {
+    const pattern = containsPattern(options.q);
+    query.where((q) => q.whereILike('name', pattern).orWhereILike('slug', pattern));
+  }
   return query;
 }
 
