@@ -6,7 +6,7 @@ import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './auth.sc
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.ts';
 import { invalidLoginResponse, isLocked, lockedResponse, recordSignIn } from './lockout.ts';
 import { startTenantSession } from './session.service.ts';
-import { currentUser } from './session-auth.ts';
+import { currentUser, toAuthUser } from './session-auth.ts';
 import { TENANT_SESSION_COOKIE } from './session-token.ts';
 import { heldPermissions } from './held-permissions.ts';
 import { afterCommit } from '../db/request-transaction.ts';
@@ -56,16 +56,7 @@ export const authRoutes: RoutePlugin = async (app) => {
 
 async function loadAuthUser(request: FastifyRequest, userId: string, sessionId: string, csrfToken: string) {
   const row = await request.db('core_user').where({ id: userId }).first('id', 'username', 'display_name', 'person_id', 'is_tenant_admin', 'must_change_password');
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    personId: row.person_id,
-    isTenantAdmin: row.is_tenant_admin,
-    mustChangePassword: row.must_change_password,
-    sessionId,
-    csrfToken,
-  };
+  return toAuthUser({ ...row, csrf_token: csrfToken }, sessionId);
 }
 
 async function sessionBody(request: FastifyRequest, csrfToken: string) {

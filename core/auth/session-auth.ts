@@ -35,11 +35,11 @@ async function lookUpSession(request: FastifyRequest, sessionId: string): Promis
     .first('u.id', 'u.username', 'u.display_name', 'u.person_id', 'u.is_tenant_admin', 'u.must_change_password', 's.csrf_token', 's.expires_at');
   if (!row) return null;
   const user = toAuthUser(row, sessionId);
-  cache.set(request.tenant.id, user, new Date(row.expires_at));
+  cache.set(request.tenant.id, user, new Date(row.expires_at as Date));
   return user;
 }
 
-interface SessionUserRow {
+export interface SessionUserRow {
   id: string;
   username: string;
   display_name: string;
@@ -47,10 +47,9 @@ interface SessionUserRow {
   is_tenant_admin: boolean;
   must_change_password: boolean;
   csrf_token: string;
-  expires_at: Date;
 }
 
-function toAuthUser(row: SessionUserRow, sessionId: string): AuthUser {
+export function toAuthUser(row: SessionUserRow, sessionId: string): AuthUser {
   return {
     id: row.id,
     username: row.username,
