@@ -24,6 +24,7 @@ await app.jobs.start();
 const base = `http://${config.host}:${config.port}`;
 console.log(`
 County work platform is running on ${db.kind === 'pglite' ? `the embedded database (${config.dataDir})` : 'PostgreSQL'}.
+  Web app:    ${base}/   (a county signs in at ${base}/t/<county>/login, operators at ${base}/platform/login)
   API:        ${base}/api
   API docs:   ${base}/api/docs
 ${demo.map((line) => `  ${line}`).join('\n')}

@@ -1,0 +1,24 @@
+import { platformScope } from './api-scope';
+import { setCsrfToken } from './csrf-token-store';
+import { apiRequest } from './http-client';
+
+// Mirrors core/auth/operator.routes.ts.
+export interface OperatorSession {
+  operator: { id: string; username: string; displayName: string };
+  csrfToken: string;
+}
+
+function keepToken(session: OperatorSession): OperatorSession {
+  setCsrfToken(platformScope, session.csrfToken);
+  return session;
+}
+
+export async function fetchOperatorSession(signal?: AbortSignal): Promise<OperatorSession> {
+  return keepToken(await apiRequest<OperatorSession>(platformScope, '/auth/me', { signal }));
+}
+
+export async function operatorSignIn(login: string, password: string): Promise<OperatorSession> {
+  return keepToken(await apiRequest<OperatorSession>(platformScope, '/auth/login', { method: 'POST', body: { login, password }, redirectOnUnauthorized: false }));
+}
+
+export const operatorSignOut = () => apiRequest<{ ok: boolean }>(platformScope, '/auth/logout', { method: 'POST' });

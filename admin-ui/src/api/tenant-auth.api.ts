@@ -1,0 +1,48 @@
+import { tenantScope } from './api-scope';
+import { setCsrfToken } from './csrf-token-store';
+import { apiRequest } from './http-client';
+
+// Mirrors the session response of core/auth/auth.schema.ts.
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  isTenantAdmin: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface SessionTenant {
+  id: string;
+  slug: string;
+  name: string;
+  locale: string;
+  logoUrl: string | null;
+}
+
+export interface TenantSession {
+  user: SessionUser;
+  csrfToken: string;
+  tenant: SessionTenant;
+  permissions: string[];
+}
+
+function keepToken(slug: string, session: TenantSession): TenantSession {
+  setCsrfToken(tenantScope(slug), session.csrfToken);
+  return session;
+}
+
+export async function fetchTenantSession(slug: string, signal?: AbortSignal): Promise<TenantSession> {
+  return keepToken(slug, await apiRequest<TenantSession>(tenantScope(slug), '/auth/me', { signal }));
+}
+
+/** `login` is a username or a phone number. */
+export async function signIn(slug: string, login: string, password: string): Promise<TenantSession> {
+  const session = await apiRequest<TenantSession>(tenantScope(slug), '/auth/login', { method: 'POST', body: { login, password }, redirectOnUnauthorized: false });
+  return keepToken(slug, session);
+}
+
+export const signOut = (slug: string) => apiRequest<{ ok: boolean }>(tenantScope(slug), '/auth/logout', { method: 'POST' });
+
+export const changePassword = (slug: string, body: { currentPassword: string; newPassword: string }) =>
+  apiRequest<{ ok: boolean }>(tenantScope(slug), '/auth/change-password', { method: 'POST', body });

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useParams } from 'react-router';
+import { isApiError } from '../api/api-error';
+import { tenantKeys } from '../api/query-keys';
+import { fetchTenantSession } from '../api/tenant-auth.api';
+import { ErrorResult } from '../components/error-result';
+import { PageLoading } from '../components/page-loading';
+import { useTenantDefaultLanguage } from '../i18n/use-tenant-default-language';
+import { TenantSessionContext } from './tenant-session-context';
+
+/**
+ * Guards every signed-in tenant page: asks `/auth/me` (which also hands back the CSRF token after
+ * a reload). A 401 is sent to the sign-in page by the API client; other failures show why, with Retry.
+ */
+export function RequireTenantSession() {
+  const slug = useParams().tenant ?? '';
+  const { t } = useTranslation('errors');
+  const session = useQuery({ queryKey: tenantKeys.session(slug), queryFn: ({ signal }) => fetchTenantSession(slug, signal) });
+  useTenantDefaultLanguage(session.data?.tenant.locale);
+
+  if (session.data) {
+    return (
+      <TenantSessionContext.Provider value={{ ...session.data, slug }}>
+        <Outlet />
+      </TenantSessionContext.Provider>
+    );
+  }
+  const error = session.error;
+  if (!error || (isApiError(error) && error.status === 401)) return <PageLoading />;
+  if (isApiError(error) && error.code === 'TENANT_NOT_FOUND') return <Result status="404" title={t('tenantNotFound.title')} subTitle={t('tenantNotFound.description', { slug })} />;
+  if (isApiError(error) && error.code === 'TENANT_SUSPENDED') return <Result status="403" title={t('tenantSuspended.title')} subTitle={t('tenantSuspended.description')} />;
+  return <ErrorResult error={error} onRetry={() => void session.refetch()} />;
+}

@@ -1,0 +1,26 @@
+import type { ModuleUi } from './ui-contract';
+
+/**
+ * Every module's web UI, by module id: the one place the shell learns about module pages
+ * (explicit, like `modules/index.ts` on the server). No module has a UI yet. Adding one:
+ *
+ *   // modules/dispatch/ui/index.ts
+ *   import type { ModuleUi } from '../../../admin-ui/src/modules/ui-contract';
+ *   export const dispatchUi: ModuleUi = {
+ *     routes: [
+ *       { path: 'tasks', load: () => import('./pages/task-list-page') },
+ *       { path: 'tasks/:id', load: () => import('./pages/task-detail-page') },
+ *     ],
+ *     menu: [{ id: 'tasks', icon: <ScheduleOutlined /> }],   // in index.tsx
+ *     widgets: [{ id: 'overdue', title: { 'zh-CN': '逾期任务', en: 'Overdue tasks' }, load: () => import('./widgets/overdue-widget') }],
+ *   };
+ *
+ *   // here
+ *   import { dispatchUi } from '../../../modules/dispatch/ui/index';
+ *   export const moduleUis: ModuleUiRegistry = { dispatch: dispatchUi };
+ *
+ * Only the small `ui/index` enters the shell's bundle; each `load()` becomes its own chunk.
+ */
+export type ModuleUiRegistry = Readonly<Record<string, ModuleUi>>;
+
+export const moduleUis: ModuleUiRegistry = {};
