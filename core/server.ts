@@ -4,10 +4,10 @@ import { openMigratedDatabase } from './db/bootstrap.ts';
 import { seedDemoIfEmpty } from './tenancy/demo-seed.ts';
 import { installedModules } from '../modules/index.ts';
 
-/** `npm start`: migrate, load the demo tenant into an empty database, listen, print where and who. */
+/** `npm start`: migrate, load the demo tenants into an empty database, listen, print where and who. */
 const config = loadConfig();
 const db = await openMigratedDatabase(config, installedModules);
-const demo = await seedDemoIfEmpty(db);
+const demo = await seedDemoIfEmpty(db, installedModules);
 const app = await buildApp({ config, db, modules: installedModules, logger: { level: config.logLevel } });
 
 const shutdown = async () => {

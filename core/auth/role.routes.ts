@@ -1,4 +1,5 @@
 import type { RoutePlugin } from '../server/route-plugin.ts';
+import { tenantContext } from '../tenancy/tenant-context.ts';
 import { requirePermission } from './permissions.ts';
 import { createRoleRoute, deleteRoleRoute, getRoleRoute, listMembersRoute, listPermissionsRoute, listRolesRoute, setMembersRoute, updateRoleRoute } from './role.schema.ts';
 import { RoleService } from './role.service.ts';
@@ -18,14 +19,14 @@ export const roleRoutes: RoutePlugin = async (app) => {
     return { groups: [core, ...modules] };
   });
 
-  app.get('/roles', { schema: listRolesRoute }, async (request) => ({ items: await new RoleService(request).list() }));
-  app.get('/roles/:id', { schema: getRoleRoute }, async (request) => new RoleService(request).get(request.params.id));
-  app.post('/roles', { schema: createRoleRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new RoleService(request).create(request.body)));
-  app.put('/roles/:id', { schema: updateRoleRoute }, async (request) => new RoleService(request).update(request.params.id, request.body));
+  app.get('/roles', { schema: listRolesRoute }, async (request) => ({ items: await new RoleService(tenantContext(request)).list() }));
+  app.get('/roles/:id', { schema: getRoleRoute }, async (request) => new RoleService(tenantContext(request)).get(request.params.id));
+  app.post('/roles', { schema: createRoleRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new RoleService(tenantContext(request)).create(request.body)));
+  app.put('/roles/:id', { schema: updateRoleRoute }, async (request) => new RoleService(tenantContext(request)).update(request.params.id, request.body));
   app.delete('/roles/:id', { schema: deleteRoleRoute }, async (request, reply) => {
-    await new RoleService(request).remove(request.params.id);
+    await new RoleService(tenantContext(request)).remove(request.params.id);
     return reply.status(204).send(null);
   });
-  app.get('/roles/:id/members', { schema: listMembersRoute }, async (request) => ({ items: await new RoleService(request).members(request.params.id) }));
-  app.put('/roles/:id/members', { schema: setMembersRoute }, async (request) => ({ items: await new RoleService(request).setMembers(request.params.id, request.body.personIds) }));
+  app.get('/roles/:id/members', { schema: listMembersRoute }, async (request) => ({ items: await new RoleService(tenantContext(request)).members(request.params.id) }));
+  app.put('/roles/:id/members', { schema: setMembersRoute }, async (request) => ({ items: await new RoleService(tenantContext(request)).setMembers(request.params.id, request.body.personIds) }));
 };

@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { audit } from '../audit/audit.service.ts';
+import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
 import { badRequest, notFound } from '../server/errors.ts';
 import type { DataScopeKind } from './auth.types.ts';
 
@@ -15,12 +14,12 @@ export interface RoleInput {
   grants: Grant[];
 }
 
-/** Roles, their grants (permission + data scope) and who holds them, for the request's tenant. */
+/** Roles, their grants (permission + data scope) and who holds them, for the context's tenant. */
 export class RoleService {
-  constructor(private readonly request: FastifyRequest) {}
+  constructor(private readonly ctx: TenantContext) {}
 
   private get db() {
-    return this.request.db;
+    return this.ctx.trx;
   }
 
   async list() {
@@ -41,9 +40,9 @@ export class RoleService {
   async create(input: RoleInput) {
     this.checkGrants(input.grants);
     const id = uuidv7();
-    await this.db('core_role').insert({ tenant_id: this.request.tenant.id, id, name: input.name, description: input.description ?? '' });
+    await this.db('core_role').insert({ tenant_id: this.ctx.tenantId, id, name: input.name, description: input.description ?? '' });
     await this.replaceGrants(id, input.grants);
-    await audit(this.request, { action: 'roles.create', recordType: 'role', recordId: id, data: { name: input.name, grants: input.grants } });
+    await auditTenant(this.ctx, { action: 'roles.create', recordType: 'role', recordId: id, data: { name: input.name, grants: input.grants } });
     return this.get(id);
   }
 
@@ -52,14 +51,14 @@ export class RoleService {
     const updated = await this.db('core_role').where({ id }).update({ name: input.name, description: input.description ?? '' });
     if (updated === 0) throw notFound('ROLE_NOT_FOUND', 'No such role');
     await this.replaceGrants(id, input.grants);
-    await audit(this.request, { action: 'roles.update', recordType: 'role', recordId: id, data: { name: input.name, grants: input.grants } });
+    await auditTenant(this.ctx, { action: 'roles.update', recordType: 'role', recordId: id, data: { name: input.name, grants: input.grants } });
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
     const deleted = await this.db('core_role').where({ id }).delete();
     if (deleted === 0) throw notFound('ROLE_NOT_FOUND', 'No such role');
-    await audit(this.request, { action: 'roles.delete', recordType: 'role', recordId: id });
+    await auditTenant(this.ctx, { action: 'roles.delete', recordType: 'role', recordId: id });
   }
 
   async members(id: string) {
@@ -83,14 +82,14 @@ export class RoleService {
     }
     await this.db('core_person_role').where({ role_id: id }).delete();
     if (personIds.length) {
-      await this.db('core_person_role').insert(personIds.map((personId) => ({ tenant_id: this.request.tenant.id, person_id: personId, role_id: id })));
+      await this.db('core_person_role').insert(personIds.map((personId) => ({ tenant_id: this.ctx.tenantId, person_id: personId, role_id: id })));
     }
-    await audit(this.request, { action: 'roles.members.set', recordType: 'role', recordId: id, data: { personIds } });
+    await auditTenant(this.ctx, { action: 'roles.members.set', recordType: 'role', recordId: id, data: { personIds } });
     return this.members(id);
   }
 
   private checkGrants(grants: Grant[]): void {
-    const known = new Set(this.request.server.platform.modules.allPermissions().map((p) => p.id));
+    const known = new Set(this.ctx.registry.allPermissions().map((p) => p.id));
     const problems = grants.flatMap((g, i) => (known.has(g.permission) ? [] : [{ path: `body.grants[${i}].permission`, message: `unknown permission "${g.permission}"` }]));
     const seen = new Set<string>();
     grants.forEach((g, i) => {
@@ -103,7 +102,7 @@ export class RoleService {
   private async replaceGrants(roleId: string, grants: Grant[]): Promise<void> {
     await this.db('core_role_permission').where({ role_id: roleId }).delete();
     if (grants.length) {
-      await this.db('core_role_permission').insert(grants.map((g) => ({ tenant_id: this.request.tenant.id, role_id: roleId, permission: g.permission, scope: g.scope })));
+      await this.db('core_role_permission').insert(grants.map((g) => ({ tenant_id: this.ctx.tenantId, role_id: roleId, permission: g.permission, scope: g.scope })));
     }
   }
 

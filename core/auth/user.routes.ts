@@ -1,4 +1,5 @@
 import type { RoutePlugin } from '../server/route-plugin.ts';
+import { tenantContext } from '../tenancy/tenant-context.ts';
 import { requirePermission } from './permissions.ts';
 import { createUserRoute, listUsersRoute, resetPasswordRoute, updateUserRoute } from './user.schema.ts';
 import { UserService } from './user.service.ts';
@@ -9,8 +10,8 @@ export const userRoutes: RoutePlugin = async (app) => {
     await requirePermission(request, 'core.users.manage');
   });
 
-  app.get('/users', { schema: listUsersRoute }, async (request) => new UserService(request).list(request.query));
-  app.post('/users', { schema: createUserRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new UserService(request).create(request.body)));
-  app.patch('/users/:id', { schema: updateUserRoute }, async (request) => new UserService(request).update(request.params.id, request.body));
-  app.post('/users/:id/reset-password', { schema: resetPasswordRoute }, async (request) => new UserService(request).resetPassword(request.params.id, request.body.newPassword));
+  app.get('/users', { schema: listUsersRoute }, async (request) => new UserService(tenantContext(request)).list(request.query));
+  app.post('/users', { schema: createUserRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new UserService(tenantContext(request)).create(request.body)));
+  app.patch('/users/:id', { schema: updateUserRoute }, async (request) => new UserService(tenantContext(request)).update(request.params.id, request.body));
+  app.post('/users/:id/reset-password', { schema: resetPasswordRoute }, async (request) => new UserService(tenantContext(request)).resetPassword(request.params.id, request.body.newPassword));
 };

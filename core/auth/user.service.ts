@@ -1,10 +1,7 @@
-import type { FastifyRequest } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { audit } from '../audit/audit.service.ts';
+import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
 import { badRequest, notFound } from '../server/errors.ts';
 import { hashPassword } from './password.ts';
-import { currentUser } from './session-auth.ts';
-import { afterCommit } from '../db/request-transaction.ts';
 import { containsPattern } from '../db/like.ts';
 
 const COLUMNS = ['id', 'username', 'display_name', 'phone', 'person_id', 'is_tenant_admin', 'status', 'must_change_password', 'locked_until', 'created_at'];
@@ -42,10 +39,10 @@ export interface UserChange {
 
 /** Tenant accounts, managed by an admin. Passwords are only ever stored hashed. */
 export class UserService {
-  constructor(private readonly request: FastifyRequest) {}
+  constructor(private readonly ctx: TenantContext) {}
 
   private get db() {
-    return this.request.db;
+    return this.ctx.trx;
   }
 
   async list(options: { limit: number; cursor?: string; q?: string }) {
@@ -64,7 +61,7 @@ export class UserService {
     const id = uuidv7();
     const [row] = await this.db('core_user')
       .insert({
-        tenant_id: this.request.tenant.id,
+        tenant_id: this.ctx.tenantId,
         id,
         username: input.username,
         display_name: input.displayName,
@@ -75,12 +72,12 @@ export class UserService {
         must_change_password: input.mustChangePassword ?? true,
       })
       .returning(COLUMNS);
-    await audit(this.request, { action: 'users.create', recordType: 'user', recordId: id, data: { username: input.username, isTenantAdmin: input.isTenantAdmin ?? false } });
+    await auditTenant(this.ctx, { action: 'users.create', recordType: 'user', recordId: id, data: { username: input.username, isTenantAdmin: input.isTenantAdmin ?? false } });
     return toView(row);
   }
 
   async update(id: string, change: UserChange) {
-    if (id === currentUser(this.request).id && (change.status === 'disabled' || change.isTenantAdmin === false)) {
+    if (id === this.ctx.actorUserId && (change.status === 'disabled' || change.isTenantAdmin === false)) {
       throw badRequest('USER_SELF_LOCKOUT', 'You cannot disable yourself or remove your own admin rights', [{ path: change.status ? 'body.status' : 'body.isTenantAdmin', message: 'would lock you out' }]);
     }
     const patch: Record<string, unknown> = { updated_at: this.db.fn.now() };
@@ -93,14 +90,13 @@ export class UserService {
     if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
     if (change.status === 'disabled') await this.db('core_session').where({ user_id: id }).delete();
     this.forgetSessions(id);
-    await audit(this.request, { action: 'users.update', recordType: 'user', recordId: id, data: { ...change } });
+    await auditTenant(this.ctx, { action: 'users.update', recordType: 'user', recordId: id, data: { ...change } });
     return toView(row);
   }
 
   /** Cached sessions of the user go once the change is committed. */
   private forgetSessions(userId: string): void {
-    const { tenant, server } = this.request;
-    afterCommit(this.request, () => server.platform.sessions.evictUser(tenant.id, userId));
+    this.ctx.caches.userChanged(userId);
   }
 
   async resetPassword(id: string, newPassword: string) {
@@ -111,7 +107,7 @@ export class UserService {
     if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
     await this.db('core_session').where({ user_id: id }).delete();
     this.forgetSessions(id);
-    await audit(this.request, { action: 'users.password.reset', recordType: 'user', recordId: id });
+    await auditTenant(this.ctx, { action: 'users.password.reset', recordType: 'user', recordId: id });
     return toView(row);
   }
 }

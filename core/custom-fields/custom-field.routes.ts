@@ -1,4 +1,5 @@
 import type { RoutePlugin } from '../server/route-plugin.ts';
+import { tenantContext } from '../tenancy/tenant-context.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { effectiveSchemaRoute, getCustomFieldsRoute, putCustomFieldsRoute } from './custom-field.schema.ts';
 import { CustomFieldSets } from './custom-field.service.ts';
@@ -7,17 +8,17 @@ import { CustomFieldSets } from './custom-field.service.ts';
 export const customFieldRoutes: RoutePlugin = async (app) => {
   app.get('/custom-fields/:moduleId/:recordType', { schema: getCustomFieldsRoute }, async (request) => {
     const { moduleId, recordType } = request.params;
-    return new CustomFieldSets(request).get(moduleId, recordType);
+    return new CustomFieldSets(tenantContext(request)).get(moduleId, recordType);
   });
 
   app.get('/custom-fields/:moduleId/:recordType/effective-schema', { schema: effectiveSchemaRoute }, async (request) => {
     const { moduleId, recordType } = request.params;
-    return new CustomFieldSets(request).effective(moduleId, recordType);
+    return new CustomFieldSets(tenantContext(request)).effective(moduleId, recordType);
   });
 
   app.put('/custom-fields/:moduleId/:recordType', { schema: putCustomFieldsRoute }, async (request) => {
     await requirePermission(request, 'core.custom_fields.manage');
     const { moduleId, recordType } = request.params;
-    return new CustomFieldSets(request).put(moduleId, recordType, request.body);
+    return new CustomFieldSets(tenantContext(request)).put(moduleId, recordType, request.body);
   });
 };

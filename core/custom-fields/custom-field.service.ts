@@ -1,5 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import { audit } from '../audit/audit.service.ts';
+import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
 import type { ModuleRecordType } from '../modules/contract.ts';
 import { TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
 import { badRequest, conflict, notFound } from '../server/errors.ts';
@@ -22,9 +21,9 @@ export type FieldSetView = {
   updatedAt: string | null;
 };
 
-/** The request's tenant's custom fields of module record types. */
+/** The context's tenant's custom fields of module record types. */
 export class CustomFieldSets {
-  constructor(private readonly request: FastifyRequest) {}
+  constructor(private readonly ctx: TenantContext) {}
 
   async get(moduleId: string, recordType: string): Promise<FieldSetView> {
     await this.requireRecordType(moduleId, recordType);
@@ -57,13 +56,13 @@ export class CustomFieldSets {
       throw conflict('CUSTOM_FIELDS_VERSION_CONFLICT', `The custom fields changed meanwhile (now version ${currentVersion}); reload and apply the change again`, [{ path: 'body.version', message: `is not the current version ${currentVersion}` }]);
     }
     const values = { schema: JSON.stringify(prepared.schema), ui_schema: JSON.stringify(prepared.uiSchema) };
-    const [row]: FieldSetRow[] = await this.request
-      .db('core_custom_field_set')
-      .insert({ tenant_id: this.request.tenant.id, module_id: moduleId, record_type: recordType, ...values, version: 1 })
+    const [row]: FieldSetRow[] = await this.ctx
+      .trx('core_custom_field_set')
+      .insert({ tenant_id: this.ctx.tenantId, module_id: moduleId, record_type: recordType, ...values, version: 1 })
       .onConflict(['tenant_id', 'module_id', 'record_type'])
-      .merge({ ...values, version: this.request.db.raw('core_custom_field_set.version + 1'), updated_at: this.request.db.fn.now() })
+      .merge({ ...values, version: this.ctx.trx.raw('core_custom_field_set.version + 1'), updated_at: this.ctx.trx.fn.now() })
       .returning(['schema', 'ui_schema', 'version', 'updated_at']);
-    await audit(this.request, {
+    await auditTenant(this.ctx, {
       action: 'custom_fields.put',
       recordType: 'custom_field_set',
       recordId: `${moduleId}/${recordType}`,
@@ -76,19 +75,26 @@ export class CustomFieldSets {
     return this.view(moduleId, recordType, row);
   }
 
+  /** Drops the record type's custom fields (the tenant-config prune); stored values stay in records. */
+  async remove(moduleId: string, recordType: string): Promise<void> {
+    const deleted = await this.ctx.trx('core_custom_field_set').where({ module_id: moduleId, record_type: recordType }).delete();
+    if (deleted === 0) throw notFound('CUSTOM_FIELDS_NOT_FOUND', `No custom fields on ${moduleId}/${recordType}`);
+    await auditTenant(this.ctx, { action: 'custom_fields.delete', recordType: 'custom_field_set', recordId: `${moduleId}/${recordType}` });
+  }
+
   /** 404 for an unknown module or record type, and for a module this tenant has not enabled. */
   private async requireRecordType(moduleId: string, recordType: string): Promise<ModuleRecordType> {
-    const registry = this.request.server.platform.modules;
+    const registry = this.ctx.registry;
     if (!registry.has(moduleId)) throw notFound('MODULE_NOT_FOUND', `No module "${moduleId}"`);
     const type = registry.get(moduleId).manifest.recordTypes.find((t) => t.id === recordType);
     if (!type) throw notFound('RECORD_TYPE_NOT_FOUND', `Module "${moduleId}" has no record type "${recordType}"`);
-    const enabled = await this.request.db('core_tenant_module').where({ module_id: moduleId, enabled: true }).first('module_id');
+    const enabled = await this.ctx.trx('core_tenant_module').where({ module_id: moduleId, enabled: true }).first('module_id');
     if (!enabled) throw notFound('MODULE_NOT_ENABLED', `Module "${moduleId}" is not enabled for this tenant`);
     return type;
   }
 
   private async row(moduleId: string, recordType: string, forUpdate = false): Promise<FieldSetRow | undefined> {
-    const query = this.request.db('core_custom_field_set').where({ module_id: moduleId, record_type: recordType });
+    const query = this.ctx.trx('core_custom_field_set').where({ module_id: moduleId, record_type: recordType });
     if (forUpdate) query.forUpdate();
     return query.first('schema', 'ui_schema', 'version', 'updated_at');
   }

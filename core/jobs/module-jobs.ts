@@ -5,6 +5,7 @@ import type { ModuleJobContext } from '../modules/contract.ts';
 import type { ModuleEnablement } from '../modules/module-enablement.ts';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
 import type { JobRunner } from './job-runner.ts';
+import { Notifier } from '../notify/notifier.ts';
 
 /** One queue carries every module event; each job is one event for one subscribing module. */
 export const MODULE_EVENT_QUEUE = 'core.module-event';
@@ -26,11 +27,13 @@ interface ModuleEventJob {
 
 /** Registers every installed module's jobs (with their crons) and the delivery of module events. */
 export function registerModuleWork(runner: JobRunner, deps: ModuleWorkDeps): void {
+  // The notifier only needs the runner to queue SMS deliveries: module jobs get their own.
+  const notifier = new Notifier(runner);
   for (const module of deps.modules.topologicalOrder()) {
     const moduleId = module.manifest.id;
     for (const job of module.jobs ?? []) {
       if (!job.name.startsWith(`${moduleId}.`)) throw new Error(`Module "${moduleId}": job "${job.name}" must start with "${moduleId}."`);
-      runner.register({ name: job.name, cron: job.cron, handler: (data, info) => job.handler(data, moduleJobContext(deps, moduleId, info.id)) });
+      runner.register({ name: job.name, cron: job.cron, handler: (data, info) => job.handler(data, moduleJobContext(deps, moduleId, info.id, notifier)) });
     }
   }
   runner.register({
@@ -71,9 +74,10 @@ async function deliverModuleEvent(deps: ModuleWorkDeps, job: ModuleEventJob): Pr
   await withTenant(deps.db, job.tenantId, (trx) => handler({ tenantId: job.tenantId, db: trx }, job.payload ?? {}));
 }
 
-function moduleJobContext(deps: ModuleWorkDeps, moduleId: string, jobId: string): ModuleJobContext {
+function moduleJobContext(deps: ModuleWorkDeps, moduleId: string, jobId: string, notifier: Notifier): ModuleJobContext {
   return {
     jobId,
+    notifier,
     withTenant: (tenantId, work) => withTenant(deps.db, tenantId, (trx) => work({ tenantId, db: trx })),
     async enabledTenantIds() {
       const tenantIds: string[] = await withTenant(deps.db, null, (trx) => trx('core_tenant').where({ status: 'active' }).orderBy('id').pluck('id'));

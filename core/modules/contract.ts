@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { FastifyPluginAsync } from 'fastify';
+import type { Notifier } from '../notify/notifier.ts';
 
 /** A text in both UI languages. */
 export interface LocalizedText {
@@ -60,6 +61,8 @@ export interface ModuleJobContext {
   withTenant<T>(tenantId: string, work: (context: TenantJobContext) => Promise<T>): Promise<T>;
   /** Active tenants that have enabled this module: what a periodic job goes through. */
   enabledTenantIds(): Promise<string[]>;
+  /** In-app notifications and SMS written in a `withTenant` transaction (reminders sent by a job). */
+  notifier: Notifier;
 }
 
 export interface ModuleJob {

@@ -1,5 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import { audit } from '../audit/audit.service.ts';
+import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
 import { badRequest, conflict, notFound } from '../server/errors.ts';
 import type { ModuleRegistry } from './module-registry.ts';
 
@@ -9,16 +8,16 @@ interface TenantModuleRow {
   config: Record<string, unknown>;
 }
 
-/** Enable, disable and configure modules for the request's tenant. */
+/** Enable, disable and configure modules for the context's tenant. */
 export class TenantModules {
-  constructor(private readonly request: FastifyRequest) {}
+  constructor(private readonly ctx: TenantContext) {}
 
   private get registry(): ModuleRegistry {
-    return this.request.server.platform.modules;
+    return this.ctx.registry;
   }
 
   async list() {
-    const rows: TenantModuleRow[] = await this.request.db('core_tenant_module').select('module_id', 'enabled', 'config');
+    const rows: TenantModuleRow[] = await this.ctx.trx('core_tenant_module').select('module_id', 'enabled', 'config');
     const byId = new Map(rows.map((r) => [r.module_id, r]));
     return this.registry.modules.map((m) => this.view(m.manifest.id, byId.get(m.manifest.id)));
   }
@@ -31,7 +30,7 @@ export class TenantModules {
       throw conflict('MODULE_DEPENDENCY_DISABLED', `Enable ${missing.join(', ')} first: "${moduleId}" depends on it`, missing.map((d) => ({ path: 'dependsOn', message: d })));
     }
     const row = await this.upsert(moduleId, { enabled: true });
-    await audit(this.request, { action: 'modules.enable', recordType: 'module', recordId: moduleId });
+    await auditTenant(this.ctx, { action: 'modules.enable', recordType: 'module', recordId: moduleId });
     return this.view(moduleId, row);
   }
 
@@ -43,7 +42,7 @@ export class TenantModules {
       throw conflict('MODULE_REQUIRED_BY_OTHERS', `Disable ${dependents.join(', ')} first: it depends on "${moduleId}"`, dependents.map((d) => ({ path: 'dependents', message: d })));
     }
     const row = await this.upsert(moduleId, { enabled: false });
-    await audit(this.request, { action: 'modules.disable', recordType: 'module', recordId: moduleId });
+    await auditTenant(this.ctx, { action: 'modules.disable', recordType: 'module', recordId: moduleId });
     return this.view(moduleId, row);
   }
 
@@ -52,13 +51,13 @@ export class TenantModules {
     const result = this.registry.validateConfig(moduleId, config);
     if (!result.ok) throw badRequest('MODULE_CONFIG_INVALID', 'The module configuration has invalid fields', result.details);
     const row = await this.upsert(moduleId, { config: result.config });
-    await audit(this.request, { action: 'modules.configure', recordType: 'module', recordId: moduleId, data: { config: result.config } });
+    await auditTenant(this.ctx, { action: 'modules.configure', recordType: 'module', recordId: moduleId, data: { config: result.config } });
     return this.view(moduleId, row);
   }
 
   /** The tenant's config of a module, with the schema's defaults for anything unset. */
   async config(moduleId: string): Promise<Record<string, unknown>> {
-    const row: TenantModuleRow | undefined = await this.request.db('core_tenant_module').where({ module_id: moduleId }).first('module_id', 'enabled', 'config');
+    const row: TenantModuleRow | undefined = await this.ctx.trx('core_tenant_module').where({ module_id: moduleId }).first('module_id', 'enabled', 'config');
     return this.view(moduleId, row).config;
   }
 
@@ -67,23 +66,23 @@ export class TenantModules {
   }
 
   private async enabledIds(): Promise<Set<string>> {
-    const rows: { module_id: string }[] = await this.request.db('core_tenant_module').where({ enabled: true }).select('module_id');
+    const rows: { module_id: string }[] = await this.ctx.trx('core_tenant_module').where({ enabled: true }).select('module_id');
     return new Set(rows.map((r) => r.module_id));
   }
 
   private async upsert(moduleId: string, change: { enabled?: boolean; config?: Record<string, unknown> }): Promise<TenantModuleRow> {
-    const tenantId = this.request.tenant.id;
+    const tenantId = this.ctx.tenantId;
     const insert = {
       tenant_id: tenantId,
       module_id: moduleId,
       enabled: change.enabled ?? false,
       config: JSON.stringify(change.config ?? this.registry.defaultConfig(moduleId)),
     };
-    const merge: Record<string, unknown> = { updated_at: this.request.db.fn.now() };
+    const merge: Record<string, unknown> = { updated_at: this.ctx.trx.fn.now() };
     if (change.enabled !== undefined) merge.enabled = change.enabled;
     if (change.config !== undefined) merge.config = JSON.stringify(change.config);
-    const [row] = await this.request.db('core_tenant_module').insert(insert).onConflict(['tenant_id', 'module_id']).merge(merge).returning(['module_id', 'enabled', 'config']);
-    this.request.server.platform.enablement.forget(tenantId);
+    const [row] = await this.ctx.trx('core_tenant_module').insert(insert).onConflict(['tenant_id', 'module_id']).merge(merge).returning(['module_id', 'enabled', 'config']);
+    this.ctx.caches.modulesChanged();
     return row;
   }
 

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/database.ts';
 import { setTransactionContext, withTenant } from '../db/tenant-transaction.ts';
 import { hashPassword } from '../auth/password.ts';
-import { seedDemoOrg } from '../org/org-demo-seed.ts';
-import { createTenant } from './tenant.service.ts';
+import type { PlatformModule } from '../modules/contract.ts';
+import { ModuleRegistry } from '../modules/module-registry.ts';
+import { applyTenantConfigInTransaction } from '../tenant-config/apply-to-database.ts';
 
 export const DEMO = {
   operator: { username: 'operator', password: 'Operator@2026' },
@@ -12,22 +14,41 @@ export const DEMO = {
 };
 
 /**
- * On an empty database (no tenants), creates the platform operator and the demo tenant with
- * its admin and its org directory (示范县). Returns the lines to print: the demo logins (valid unless someone changed them).
+ * The demo tenants, one file each in `tenant-config/demo/`: the small 示范县 and one per seed
+ * county. Listed here on purpose (no directory scan): a file dropped there is not loaded by surprise.
  */
-export async function seedDemoIfEmpty(db: Database): Promise<string[]> {
+export const DEMO_TENANT_FILES = ['demo', 'leshan-shizhong', 'huantai', 'suichang', 'zhangzhou', 'donggang'] as const;
+
+export function demoTenantFile(name: (typeof DEMO_TENANT_FILES)[number]): URL {
+  return new URL(`../../tenant-config/demo/${name}.json`, import.meta.url);
+}
+
+/**
+ * On an empty database (no tenants), creates the platform operator and applies every demo tenant
+ * file, the way `npm run tenants:apply` does, all in one transaction: a failure leaves the database
+ * empty, so the next start tries again. Every demo admin gets the demo password. Returns the lines
+ * to print: the logins (valid unless someone changed them).
+ */
+export async function seedDemoIfEmpty(db: Database, modules: PlatformModule[] = []): Promise<string[]> {
   const isEmpty = await withTenant(db, null, async (trx) => !(await trx('core_tenant').first('id')));
+  const names = new Map<string, string>();
   if (isEmpty) {
+    const registry = new ModuleRegistry(modules);
     await withTenant(db, null, async (trx) => {
       await trx('core_operator').insert({ id: uuidv7(), username: DEMO.operator.username, display_name: '平台运维', password_hash: await hashPassword(DEMO.operator.password) });
-      const tenant = await createTenant(trx, { slug: DEMO.tenant.slug, name: DEMO.tenant.name, admin: { username: DEMO.admin.username, displayName: '县管理员', password: DEMO.admin.password } });
-      // Same transaction, now as the demo tenant: a failed seed leaves no half-filled tenant.
-      await setTransactionContext(db, trx, tenant.id);
-      await seedDemoOrg(trx, tenant.id);
+      for (const file of DEMO_TENANT_FILES) {
+        const config: unknown = JSON.parse(fs.readFileSync(demoTenantFile(file), 'utf8'));
+        await applyTenantConfigInTransaction(db, trx, registry, config, { adminPassword: DEMO.admin.password, mustChangePassword: false });
+        await setTransactionContext(db, trx, null);
+      }
     });
+  }
+  for (const file of DEMO_TENANT_FILES) {
+    const config = JSON.parse(fs.readFileSync(demoTenantFile(file), 'utf8')) as { profile: { slug: string; name: string } };
+    names.set(config.profile.slug, config.profile.name);
   }
   return [
     `Platform operator:  ${DEMO.operator.username} / ${DEMO.operator.password}   (POST /api/platform/auth/login)`,
-    `Demo tenant "${DEMO.tenant.slug}" (${DEMO.tenant.name}) admin:  ${DEMO.admin.username} / ${DEMO.admin.password}   (POST /api/t/${DEMO.tenant.slug}/auth/login)`,
+    ...[...names].map(([slug, name]) => `Tenant "${slug}" (${name}) admin:  ${DEMO.admin.username} / ${DEMO.admin.password}   (/t/${slug}/login)`),
   ];
 }
