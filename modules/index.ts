@@ -1,7 +1,8 @@
 import type { PlatformModule } from '../core/modules/contract.ts';
+import { formsModule } from './forms/module.ts';
 
 /**
  * The installed modules, in one explicit list (no autoloading). Adding a module: create
  * `modules/<id>/module.ts`, import it here, add `migrations/<id>/` if it has tables.
  */
-export const installedModules: PlatformModule[] = [];
+export const installedModules: PlatformModule[] = [formsModule];

@@ -88,3 +88,15 @@ describe('tenant schema guard', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('$ref loops', () => {
+  it('refuses a schema that refers to itself without descending into the data', () => {
+    const problems = checkTenantSchema({ definitions: { a: { $ref: '#/definitions/b' }, b: { allOf: [{ $ref: '#/definitions/a' }] } }, $ref: '#/definitions/a' });
+    expect(problems[0].message).toMatch(/\$ref loop/);
+  });
+
+  it('accepts recursion through properties (a tree of family members)', () => {
+    const member = { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/member' } } } };
+    expect(checkTenantSchema({ definitions: { member }, $ref: '#/definitions/member' })).toEqual([]);
+  });
+});

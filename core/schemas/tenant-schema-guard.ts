@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import isSafeRegex from 'safe-regex2';
 import { createAjv } from './ajv.ts';
+import { findRefLoop } from './schema-ref-loop.ts';
 import type { ErrorDetail } from '../server/errors.ts';
 
 /**
  * Tenant-authored schemas (forms, custom fields, module configs) are untrusted input:
- * bounded size and depth, local `$ref` only, no `$data`, no dynamic references, and regex
+ * bounded size and depth, local `$ref` only and never in a loop, no `$data`, no dynamic references, and regex
  * patterns that are short and free of catastrophic backtracking. They are compiled in their
  * own ajv instance, never added to fastify's route schemas, and cached by content hash.
  */
@@ -63,6 +64,10 @@ export function checkTenantSchema(schema: unknown, path = 'schema'): ErrorDetail
     }
   };
   visit(schema, path, 0);
+  if (problems.length === 0) {
+    const loop = findRefLoop(schema);
+    if (loop) problems.push({ path: `${path}${loop.slice(1).replace(/\//g, '.')}`, message: 'refers to itself without descending into the data ($ref loop)' });
+  }
   return problems;
 }
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { fixtureAddon, fixtureBase } from '../helpers/fixture-modules.ts';
+import { installedModules } from '../../modules/index.ts';
 
 describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
   let platform: TestPlatform;
   let tenant: TestTenant;
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ modules: [fixtureBase, fixtureAddon] });
+    platform = await TestPlatform.start({ modules: [...installedModules, fixtureBase, fixtureAddon] });
     tenant = await platform.createTenant('hygiene');
   });
   afterAll(() => platform?.stop());

@@ -1,0 +1,172 @@
+import { cursorQuery, errorResponses, limitQuery, plainName, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { collectionPeriodParams, isoDate, periodKey, versionNumber } from './common.schema.ts';
+
+const frequency = { type: 'string', enum: ['once', 'weekly', 'monthly', 'quarterly'] } as const;
+const nullableString = { type: ['string', 'null'] } as const;
+
+const periodView = {
+  type: 'object',
+  properties: { periodKey: { type: 'string' }, startsOn: { type: 'string' }, endsOn: { type: 'string' }, dueOn: { type: 'string' } },
+} as const;
+
+const assigneeView = {
+  type: 'object',
+  properties: { id: uuid, unitId: nullableString, unitName: nullableString, personId: nullableString, personName: nullableString },
+} as const;
+
+export const collectionView = {
+  type: 'object',
+  properties: {
+    id: uuid,
+    formId: uuid,
+    formName: { type: 'string' },
+    version: { type: 'integer' },
+    name: { type: 'string' },
+    frequency,
+    startsOn: { type: 'string' },
+    endsOn: nullableString,
+    dueOffset: { type: 'integer' },
+    dueOffsetKind: { type: 'string', enum: ['days', 'working_days'] },
+    dueOn: nullableString,
+    status: { type: 'string', enum: ['active', 'closed'] },
+    assignees: { type: 'array', items: assigneeView },
+    periods: { type: 'array', items: periodView },
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+} as const;
+
+const collectionResponse = { 200: collectionView, ...errorResponses } as const;
+const idList = { type: 'array', items: uuid, maxItems: 2000, uniqueItems: true } as const;
+
+export const createCollectionRoute = {
+  tags: ['forms'],
+  summary: 'Send a published form to units and/or people: once (with a due date) or per week, month or quarter (due a number of days or working days after each period ends). Opens the current period at once',
+  params: tenantParams,
+  body: {
+    type: 'object',
+    required: ['formId', 'name', 'frequency'],
+    additionalProperties: false,
+    properties: {
+      formId: uuid,
+      version: { ...versionNumber, description: 'Default: the latest published version' },
+      name: plainName,
+      frequency,
+      startsOn: { ...isoDate, description: 'Default: today (Asia/Shanghai)' },
+      endsOn: isoDate,
+      dueOffset: { type: 'integer', minimum: 0, maximum: 90, default: 0 },
+      dueOffsetKind: { type: 'string', enum: ['days', 'working_days'], default: 'days' },
+      dueOn: { ...isoDate, description: 'Required for frequency "once"' },
+      unitIds: idList,
+      personIds: idList,
+    },
+  },
+  response: { 201: collectionView, ...errorResponses },
+} as const;
+
+export const listCollectionsRoute = {
+  tags: ['forms'],
+  summary: 'Collections that reach units in the caller’s scope, newest first',
+  params: tenantParams,
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { formId: uuid, status: { type: 'string', enum: ['active', 'closed'] }, limit: limitQuery, cursor: cursorQuery },
+  },
+  response: { 200: { type: 'object', properties: { items: { type: 'array', items: collectionView }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
+} as const;
+
+export const getCollectionRoute = { tags: ['forms'], summary: 'One collection with its assignees and opened periods', params: tenantIdParams, response: collectionResponse } as const;
+
+export const updateCollectionRoute = {
+  tags: ['forms'],
+  summary: 'Rename, close or reopen a collection, or move it to a newer published version (earlier submissions keep theirs)',
+  params: tenantIdParams,
+  body: {
+    type: 'object',
+    minProperties: 1,
+    additionalProperties: false,
+    properties: { name: plainName, status: { type: 'string', enum: ['active', 'closed'] }, version: versionNumber, endsOn: { ...isoDate, type: ['string', 'null'] } },
+  },
+  response: collectionResponse,
+} as const;
+
+export const openPeriodRoute = {
+  tags: ['forms'],
+  summary: 'Open a period of a periodic collection now (e.g. a missed month); opening an open period changes nothing',
+  params: tenantIdParams,
+  body: { type: 'object', required: ['periodKey'], additionalProperties: false, properties: { periodKey } },
+  response: { 200: periodView, ...errorResponses },
+} as const;
+
+const assigneeStatus = {
+  type: 'object',
+  properties: {
+    ...assigneeView.properties,
+    state: { type: 'string', enum: ['submitted', 'returned', 'draft', 'missing'] },
+    submittedCount: { type: 'integer' },
+    lastSubmittedAt: { ...timestamp, type: ['string', 'null'] },
+    lastRemindedAt: { ...timestamp, type: ['string', 'null'] },
+  },
+} as const;
+
+export const periodStatusRoute = {
+  tags: ['forms'],
+  summary: 'Who has and has not submitted in one period (assignees within the caller’s scope)',
+  params: collectionPeriodParams,
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        period: periodView,
+        submitted: { type: 'array', items: assigneeStatus },
+        missing: { type: 'array', items: assigneeStatus },
+      },
+    },
+    ...errorResponses,
+  },
+} as const;
+
+export const remindRoute = {
+  tags: ['forms'],
+  summary: 'Remind every assignee still missing in a period (in-app, and SMS unless sms is false); a second click within a minute sends nothing twice',
+  params: collectionPeriodParams,
+  body: { type: 'object', additionalProperties: false, properties: { sms: { type: 'boolean', default: true } } },
+  response: {
+    200: { type: 'object', properties: { remindedAssignees: { type: 'integer' }, notifiedUsers: { type: 'integer' }, skippedRecentlyReminded: { type: 'integer' } } },
+    ...errorResponses,
+  },
+} as const;
+
+export const myDueRoute = {
+  tags: ['forms'],
+  summary: 'What the signed-in user (or their unit) still has to fill in, earliest due first; `all=true` also lists what was submitted',
+  params: tenantParams,
+  querystring: { type: 'object', additionalProperties: false, properties: { all: { type: 'boolean', default: false } } },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              collectionId: uuid,
+              collectionName: { type: 'string' },
+              formId: uuid,
+              version: { type: 'integer' },
+              assigneeId: uuid,
+              unitName: nullableString,
+              ...periodView.properties,
+              overdue: { type: 'boolean' },
+              state: { type: 'string', enum: ['submitted', 'returned', 'draft', 'missing'] },
+              submissionId: nullableString,
+            },
+          },
+        },
+      },
+    },
+    ...errorResponses,
+  },
+} as const;

@@ -1,0 +1,45 @@
+import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { requirePermission } from '../../../core/auth/permissions.ts';
+import { createFormRoute, getFormRoute, getVersionRoute, listFormsRoute, listVersionsRoute, publishFormRoute, updateFormRoute } from '../schemas/form.schema.ts';
+import { createForm, formToView, getForm, getVersion, listForms, listVersions, publishForm, updateForm, versionToView } from './form.service.ts';
+import { requireAnyPermission } from './forms-access.ts';
+import { formsContext } from './forms-context.ts';
+
+/** Forms: the draft is designed with `forms.design`; publishing freezes it as a version. */
+export const formRoutes: RoutePlugin = async (app) => {
+  app.get('/forms', { schema: listFormsRoute }, async (request) => {
+    await requireAnyPermission(request, ['forms.design', 'forms.collect', 'forms.results']);
+    return listForms(request.db, request.query);
+  });
+
+  app.post('/forms', { schema: createFormRoute }, async (request, reply) => {
+    await requirePermission(request, 'forms.design');
+    return reply.status(201).send(formToView(await createForm(formsContext(request), request.body)));
+  });
+
+  app.get('/forms/:id', { schema: getFormRoute }, async (request) => {
+    await requireAnyPermission(request, ['forms.design', 'forms.collect', 'forms.results']);
+    return formToView(await getForm(request.db, request.params.id));
+  });
+
+  app.patch('/forms/:id', { schema: updateFormRoute }, async (request) => {
+    await requirePermission(request, 'forms.design');
+    return formToView(await updateForm(formsContext(request), request.params.id, request.body));
+  });
+
+  app.post('/forms/:id/publish', { schema: publishFormRoute }, async (request, reply) => {
+    await requirePermission(request, 'forms.design');
+    return reply.status(201).send(versionToView(await publishForm(formsContext(request), request.params.id)));
+  });
+
+  app.get('/forms/:id/versions', { schema: listVersionsRoute }, async (request) => {
+    await requireAnyPermission(request, ['forms.design', 'forms.collect', 'forms.results']);
+    return { items: await listVersions(request.db, request.params.id) };
+  });
+
+  // Those who fill a form in read the version they fill in (or were returned to correct).
+  app.get('/forms/:id/versions/:version', { schema: getVersionRoute }, async (request) => {
+    await requireAnyPermission(request, ['forms.design', 'forms.collect', 'forms.results', 'forms.submit']);
+    return versionToView(await getVersion(request.db, request.params.id, request.params.version));
+  });
+};

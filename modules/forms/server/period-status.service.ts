@@ -1,0 +1,91 @@
+import type { Knex } from 'knex';
+import type { DataScope } from '../../../core/auth/permissions.ts';
+import { escapeLike } from '../../../core/db/like.ts';
+
+export type AssigneeState = 'submitted' | 'returned' | 'draft' | 'missing';
+
+export interface AssigneeStatus {
+  id: string;
+  unitId: string | null;
+  unitName: string | null;
+  personId: string | null;
+  personName: string | null;
+  state: AssigneeState;
+  submittedCount: number;
+  lastSubmittedAt: Date | null;
+  lastRemindedAt: Date | null;
+}
+
+interface StatusRow {
+  id: string;
+  unit_id: string | null;
+  unit_name: string | null;
+  person_id: string | null;
+  person_name: string | null;
+  submitted_count: number;
+  last_submitted_at: Date | null;
+  has_returned: boolean;
+  has_draft: boolean;
+  last_reminded_at: Date | null;
+}
+
+/**
+ * Each assignee of a collection in one period, with what it has done: submitted (at least one
+ * submission counts), returned, a draft, or nothing. Only assignees whose unit (a person's own
+ * unit) lies in `scope` are listed.
+ */
+export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: string, periodKey: string, scope: DataScope): Promise<AssigneeStatus[]> {
+  const scopeSql = scope.kind === 'tenant' ? '' : scope.kind === 'own_unit' ? 'and eu.id = ?' : "and eu.path like ? escape '\\'";
+  const scopeBinding = scope.kind === 'tenant' ? [] : scope.kind === 'own_unit' ? [scope.unitId] : [`${escapeLike(scope.unitPath)}%`];
+  const { rows } = await trx.raw(
+    `select a.id, a.unit_id, u.name as unit_name, a.person_id, p.name as person_name,
+        count(s.id) filter (where s.status = 'submitted')::int as submitted_count,
+        max(s.submitted_at) filter (where s.status = 'submitted') as last_submitted_at,
+        coalesce(bool_or(s.status = 'returned'), false) as has_returned,
+        coalesce(bool_or(s.status = 'draft'), false) as has_draft,
+        (select max(r.sent_at) from forms_reminder r where r.tenant_id = a.tenant_id and r.collection_id = a.collection_id and r.period_key = ? and r.assignee_id = a.id) as last_reminded_at
+      from forms_collection_assignee a
+      left join core_unit u on u.tenant_id = a.tenant_id and u.id = a.unit_id
+      left join core_person p on p.tenant_id = a.tenant_id and p.id = a.person_id
+      join core_unit eu on eu.tenant_id = a.tenant_id and eu.id = coalesce(a.unit_id, p.unit_id)
+      left join forms_submission s on s.tenant_id = a.tenant_id and s.collection_id = a.collection_id and s.period_key = ? and s.assignee_id = a.id
+      where a.collection_id = ? ${scopeSql}
+      group by a.tenant_id, a.id, u.name, p.name
+      order by coalesce(u.name, p.name), a.id`,
+    [periodKey, periodKey, collectionId, ...scopeBinding],
+  );
+  return (rows as StatusRow[]).map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    personId: r.person_id,
+    personName: r.person_name,
+    state: r.submitted_count > 0 ? 'submitted' : r.has_returned ? 'returned' : r.has_draft ? 'draft' : 'missing',
+    submittedCount: Number(r.submitted_count),
+    lastSubmittedAt: r.last_submitted_at,
+    lastRemindedAt: r.last_reminded_at,
+  }));
+}
+
+/**
+ * The active accounts that answer for each assignee: the person's own account, or the accounts
+ * of the unit's people who hold `forms.submit` (through any role).
+ */
+export async function assigneeUsers(trx: Knex.Transaction, assigneeIds: string[]): Promise<Map<string, string[]>> {
+  const byAssignee = new Map<string, string[]>(assigneeIds.map((id) => [id, []]));
+  if (assigneeIds.length === 0) return byAssignee;
+  const { rows } = await trx.raw(
+    `select distinct a.id as assignee_id, usr.id as user_id
+      from forms_collection_assignee a
+      join core_person p on p.tenant_id = a.tenant_id and (p.id = a.person_id or p.unit_id = a.unit_id)
+      join core_user usr on usr.tenant_id = p.tenant_id and usr.person_id = p.id and usr.status = 'active'
+      where a.id = any(?::uuid[])
+        and (a.person_id is not null or exists (
+          select 1 from core_person_role pr
+          join core_role_permission rp on rp.tenant_id = pr.tenant_id and rp.role_id = pr.role_id
+          where pr.tenant_id = p.tenant_id and pr.person_id = p.id and rp.permission = 'forms.submit'))`,
+    [assigneeIds],
+  );
+  for (const row of rows as { assignee_id: string; user_id: string }[]) byAssignee.get(row.assignee_id)?.push(row.user_id);
+  return byAssignee;
+}

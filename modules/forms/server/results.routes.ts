@@ -1,0 +1,51 @@
+import type { FastifyReply } from 'fastify';
+import type { Knex } from 'knex';
+import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { requirePermission } from '../../../core/auth/permissions.ts';
+import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
+import { attachmentDisposition, writeXlsx } from '../../../core/export/xlsx-writer.ts';
+import { exportResultsRoute, exportStatisticsRoute, listResultsRoute, statisticsRoute } from '../schemas/results.schema.ts';
+import { getForm } from './form.service.ts';
+import { resultsSheet, statisticsSheets } from './results-export.ts';
+import { fieldFiltersOf, type ResultsFilter } from './results-query.ts';
+import { listResults } from './results.service.ts';
+import { statistics } from './statistics.service.ts';
+
+type FilterQuery = Omit<ResultsFilter, 'fieldFilters'> & Record<string, unknown>;
+
+function filterOf(query: FilterQuery): ResultsFilter {
+  return { status: query.status, version: query.version, collectionId: query.collectionId, periodKey: query.periodKey, unitId: query.unitId, q: query.q, fieldFilters: fieldFiltersOf(query) };
+}
+
+const fieldList = (fields: string | undefined) => (fields ? fields.split(',').map((f) => f.trim()).filter(Boolean) : []);
+
+/** Results (`forms.results`, within its data scope): list, statistics, and both as .xlsx. */
+export const resultsRoutes: RoutePlugin = async (app) => {
+  app.get('/forms/:id/submissions', { schema: listResultsRoute }, async (request) => {
+    const scope = await requirePermission(request, 'forms.results');
+    const { sort, order, limit, cursor } = request.query;
+    return listResults(request.db, request.params.id, scope, filterOf(request.query), { sort, order: order ?? 'desc', limit: limit ?? 20, cursor });
+  });
+
+  app.get('/forms/:id/statistics', { schema: statisticsRoute }, async (request) => {
+    const scope = await requirePermission(request, 'forms.results');
+    return statistics(request.db, request.params.id, scope, filterOf(request.query), { fields: fieldList(request.query.fields), groupBy: request.query.groupBy });
+  });
+
+  app.get('/forms/:id/submissions/export', { schema: exportResultsRoute }, async (request, reply) => {
+    const scope = await requirePermission(request, 'forms.results');
+    const sheet = await resultsSheet(request.db, request.params.id, scope, filterOf(request.query), { sort: request.query.sort, order: request.query.order ?? 'desc' });
+    return sendXlsx(request.db, request.params.id, reply, await writeXlsx([sheet]), '填报数据');
+  });
+
+  app.get('/forms/:id/statistics/export', { schema: exportStatisticsRoute }, async (request, reply) => {
+    const scope = await requirePermission(request, 'forms.results');
+    const stats = await statistics(request.db, request.params.id, scope, filterOf(request.query), { fields: fieldList(request.query.fields), groupBy: request.query.groupBy });
+    return sendXlsx(request.db, request.params.id, reply, await writeXlsx(statisticsSheets(stats)), '统计');
+  });
+};
+
+async function sendXlsx(trx: Knex.Transaction, formId: string, reply: FastifyReply, file: Buffer, what: string) {
+  const form = await getForm(trx, formId);
+  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(`${form.name}-${what}.xlsx`)).send(file);
+}
