@@ -49,7 +49,7 @@ export const appRoutes: RouteObject[] = [
             element: <OperatorShell />,
             children: [
               { index: true, element: <Navigate to="tenants" replace /> },
-              { path: 'tenants', lazy: async () => ({ Component: (await import('./pages/platform/tenants-page')).TenantsPage }) },
+              { path: 'tenants', lazy: async () => ({ Component: (await import('./pages/tenants/tenants-page')).TenantsPage }) },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

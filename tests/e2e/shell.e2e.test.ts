@@ -70,7 +70,7 @@ describe('web app shell', () => {
     await menu.getByText('通讯录', { exact: true }).click();
     await page.waitForURL(/\/t\/demo\/org$/);
     await page.getByRole('heading', { name: '通讯录' }).waitFor();
-    await page.getByText('此页面正在建设中，暂无内容').waitFor();
+    await page.getByTestId('unit-tree').getByText('城关镇', { exact: true }).waitFor();
 
     // English, remembered across a reload.
     await page.getByTestId('language-switch').click();

@@ -29,6 +29,16 @@ function buildUrl(scope: ApiScope, path: string, query: RequestOptions['query'])
   return `${scopeBase(scope)}${path}${search ? `?${search}` : ''}`;
 }
 
+/** The ApiError of a failed answer; a 401 also goes to the unauthorized handler. */
+async function failedResponse(scope: ApiScope, response: Response, redirectOnUnauthorized = true): Promise<ApiError> {
+  const error = await apiErrorFromResponse(response);
+  if (error.status === 401 && redirectOnUnauthorized) {
+    clearCsrfToken(scope);
+    onUnauthorized(scope);
+  }
+  return error;
+}
+
 /**
  * One API call: JSON in and out, the session's CSRF token on every mutation, failures as
  * `ApiError` (network failures too), and a 401 handed to the unauthorized handler.
@@ -54,18 +64,64 @@ export async function apiRequest<T>(scope: ApiScope, path: string, options: Requ
     throw networkError(cause);
   }
 
-  if (!response.ok) {
-    const error = await apiErrorFromResponse(response);
-    if (error.status === 401 && options.redirectOnUnauthorized !== false) {
-      clearCsrfToken(scope);
-      onUnauthorized(scope);
-    }
-    throw error;
-  }
+  if (!response.ok) throw await failedResponse(scope, response, options.redirectOnUnauthorized);
   if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch (cause) {
     throw new ApiError(response.status, 'RESPONSE_INVALID', cause instanceof Error ? cause.message : 'Invalid response');
   }
+}
+
+/** A file from the API (e.g. a spreadsheet template), with the same error handling as apiRequest. */
+export async function apiDownload(scope: ApiScope, path: string, signal?: AbortSignal): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(scope, path, undefined), { credentials: 'same-origin', signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw networkError(cause);
+  }
+  if (!response.ok) throw await failedResponse(scope, response);
+  return response.blob();
+}
+
+export interface UploadOptions {
+  contentType: string;
+  /** Share of the body sent so far, 0–1. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs a file as the raw request body and reads a JSON answer. XMLHttpRequest rather than fetch
+ * because only XHR reports upload progress; errors come out exactly as from apiRequest.
+ */
+export function uploadRaw<T>(scope: ApiScope, path: string, body: Blob, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(scope, path, undefined));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', options.contentType);
+    xhr.setRequestHeader('accept', 'application/json');
+    const csrfToken = getCsrfToken(scope);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(networkError(new Error('Upload failed')));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    xhr.onload = () => {
+      // Rebuilt as a Response so the error body is read by the same code as every other call.
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } });
+      if (!response.ok) {
+        void failedResponse(scope, response).then(reject);
+        return;
+      }
+      if (response.status === 204) return resolve(undefined as T);
+      response.json().then((value: unknown) => resolve(value as T), (cause: unknown) => reject(new ApiError(response.status, 'RESPONSE_INVALID', cause instanceof Error ? cause.message : 'Invalid response')));
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
 }

@@ -1,0 +1,89 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { tenantScope } from './api-scope';
+import { apiRequest } from './http-client';
+import { tenantKeys } from './query-keys';
+
+// Mirrors core/auth/user.schema.ts.
+export interface UserAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  personId: string | null;
+  isTenantAdmin: boolean;
+  status: 'active' | 'disabled';
+  mustChangePassword: boolean;
+  locked: boolean;
+  createdAt: string;
+}
+
+export interface NewUserAccount {
+  username: string;
+  displayName: string;
+  phone?: string;
+  personId?: string;
+  password: string;
+  isTenantAdmin: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface UserAccountChange {
+  displayName?: string;
+  phone?: string | null;
+  personId?: string | null;
+  isTenantAdmin?: boolean;
+  status?: 'active' | 'disabled';
+}
+
+/** core/auth/password.ts passwordSchema; user.schema.ts username. */
+export const PASSWORD_MIN_LENGTH = 8;
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,40}$/;
+
+const PAGE_SIZE = 20;
+
+export const userKeys = {
+  all: (slug: string) => [...tenantKeys.all(slug), 'users'] as const,
+  list: (slug: string, q: string) => [...userKeys.all(slug), 'list', q] as const,
+};
+
+export function useUserAccounts(slug: string, q: string) {
+  return useInfiniteQuery({
+    queryKey: userKeys.list(slug, q),
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest<{ items: UserAccount[]; nextCursor: string | null }>(tenantScope(slug), '/users', { signal, query: { limit: PAGE_SIZE, cursor: pageParam, q: q || undefined } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateUsers(slug: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: userKeys.all(slug) });
+}
+
+export function useCreateUserAccount(slug: string) {
+  const invalidate = useInvalidateUsers(slug);
+  return useMutation({
+    mutationFn: (body: NewUserAccount) => apiRequest<UserAccount>(tenantScope(slug), '/users', { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateUserAccount(slug: string) {
+  const invalidate = useInvalidateUsers(slug);
+  return useMutation({
+    mutationFn: ({ userId, change }: { userId: string; change: UserAccountChange }) =>
+      apiRequest<UserAccount>(tenantScope(slug), `/users/${encodeURIComponent(userId)}`, { method: 'PATCH', body: change }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetUserPassword(slug: string) {
+  const invalidate = useInvalidateUsers(slug);
+  return useMutation({
+    mutationFn: ({ userId, newPassword }: { userId: string; newPassword: string }) =>
+      apiRequest<UserAccount>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/reset-password`, { method: 'POST', body: { newPassword } }),
+    onSuccess: invalidate,
+  });
+}

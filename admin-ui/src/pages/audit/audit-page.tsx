@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuditLog, type AuditEntry, type AuditFilter } from '../../api/audit.api';
+import { useTenantSession } from '../../auth/tenant-session-context';
+import { ErrorResult } from '../../components/error-result';
+import { AuditFilters } from './audit-filters';
+import { formatShanghai } from './shanghai-time';
+
+/** The audit trail: who changed what and when, newest first, with each entry's data a click away. */
+export function AuditPage() {
+  const { t } = useTranslation('audit');
+  const { t: tShell } = useTranslation('shell');
+  const { slug } = useTenantSession();
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const log = useAuditLog(slug, filter);
+  const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at) },
+    { title: t('columns.actor'), key: 'actor', render: (_, entry) => (entry.actor ? (entry.actor.displayName ?? entry.actor.id) : <Typography.Text type="secondary">{t('system')}</Typography.Text>) },
+    { title: t('columns.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+    {
+      title: t('columns.record'),
+      key: 'record',
+      render: (_, entry) => (
+        <Flex vertical>
+          <Typography.Text>{entry.recordType}</Typography.Text>
+          <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>
+            {entry.recordId}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={3}>{tShell('menu.audit')}</Typography.Title>
+      <AuditFilters onApply={setFilter} />
+      <Typography.Paragraph type="secondary">{t('timeZoneNote')}</Typography.Paragraph>
+      {log.error ? (
+        <ErrorResult error={log.error} onRetry={() => void log.refetch()} />
+      ) : (
+        <>
+          <Table<AuditEntry>
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            loading={log.isPending}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('empty') }}
+            expandable={{
+              columnTitle: t('columns.details'),
+              expandedRowRender: (entry) => (
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }} data-testid="audit-data">
+                  {JSON.stringify(entry.data, null, 2)}
+                </pre>
+              ),
+            }}
+            data-testid="audit-table"
+          />
+          <Flex justify="center" style={{ marginTop: 16 }}>
+            {log.hasNextPage ? (
+              <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+                {t('loadMore')}
+              </Button>
+            ) : (
+              rows.length > 0 && <Typography.Text type="secondary">{t('end', { n: rows.length })}</Typography.Text>
+            )}
+          </Flex>
+        </>
+      )}
+    </>
+  );
+}
