@@ -7,6 +7,7 @@ import { ModuleRegistry } from './modules/module-registry.ts';
 import { ModuleEnablement } from './modules/module-enablement.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
 import { SessionCache } from './auth/session-cache.ts';
+import { loadConstraintColumns } from './db/constraint-columns.ts';
 import { registerErrorHandler } from './server/error-handler.ts';
 import { registerValidation } from './server/validation.ts';
 import { registerOpenApi } from './server/openapi.ts';
@@ -48,6 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     modules: new ModuleRegistry(options.modules),
     enablement: new ModuleEnablement(options.db),
     sessions: new SessionCache(),
+    constraintColumns: await loadConstraintColumns(options.db),
   });
   app.decorateRequest('tenant', null as never);
   app.decorateRequest('db', null as never);

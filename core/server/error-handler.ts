@@ -53,7 +53,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const pg = PG_ERRORS[(error as { code?: string }).code ?? ''];
     if (pg) {
       request.log.info({ err: error }, 'database rejected a value');
-      const details = keyColumns((error as { detail?: string }).detail).map((column) => ({ path: `body.${column}`, message: pg.message }));
+      const { detail, constraint } = error as { detail?: string; constraint?: string };
+      const columns = keyColumns(detail) ?? request.server.platform?.constraintColumns.get(constraint ?? '') ?? [];
+      const details = apiFieldNames(columns).map((column) => ({ path: `body.${column}`, message: pg.message }));
       return reply.status(pg.status).send({ error: { code: pg.code, message: pg.message, details } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -69,13 +71,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-/** PostgreSQL names the offending columns in `Key (tenant_id, phone)=(...)`; report them in API (camelCase) form. */
-function keyColumns(detail: string | undefined): string[] {
+/** PostgreSQL names the offending columns in `Key (tenant_id, phone)=(...)` (not for tables under RLS). */
+function keyColumns(detail: string | undefined): string[] | null {
   const match = detail?.match(/^Key \(([^)]+)\)=/);
-  if (!match) return [];
-  return match[1]
-    .split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== 'tenant_id')
-    .map((c) => c.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()));
+  return match ? match[1].split(',').map((c) => c.trim()) : null;
+}
+
+/** Columns as the API names them: camelCase, without the tenant column every key carries. */
+function apiFieldNames(columns: string[]): string[] {
+  return columns.filter((c) => c !== 'tenant_id').map((c) => c.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()));
 }

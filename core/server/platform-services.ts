@@ -13,4 +13,6 @@ export interface PlatformServices {
   modules: ModuleRegistry;
   enablement: ModuleEnablement;
   sessions: SessionCache;
+  /** Constraint name → its columns, for naming the field of a constraint violation. */
+  constraintColumns: Map<string, string[]>;
 }

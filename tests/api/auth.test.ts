@@ -124,6 +124,15 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
     expect((await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'admin', password: ADMIN_PASSWORD })).statusCode).toBe(200);
   });
 
+  it('a taken username or phone is a 409 naming the field', async () => {
+    const sameName = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'liwei', displayName: '另一个李伟', password: 'other-pass-1' });
+    expect(sameName.statusCode).toBe(409);
+    expect(sameName.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.username']);
+    const samePhone = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'liwei2', displayName: '李伟二', phone: '13800000001', password: 'other-pass-1' });
+    expect(samePhone.statusCode).toBe(409);
+    expect(samePhone.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.phone']);
+  });
+
   it('account management needs the permission', async () => {
     const staff = await platform.client().loginTenant('jiazhou', 'liwei', 'second-pass-2');
     const response = await staff.get(`${jiazhou.base}/users`);
