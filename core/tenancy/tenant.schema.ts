@@ -14,7 +14,7 @@ export const tenantView = {
     suspendedAt: { type: ['string', 'null'], format: 'date-time' },
     usage: {
       type: 'object',
-      properties: { users: { type: 'integer' }, people: { type: 'integer' }, enabledModules: { type: 'integer' } },
+      properties: { users: { type: 'integer' }, people: { type: 'integer' }, enabledModules: { type: 'integer' }, records: { type: 'integer' } },
     },
   },
 } as const;

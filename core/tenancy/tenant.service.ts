@@ -65,9 +65,10 @@ export async function tenantUsage(trx: Knex.Transaction, tenantIds: string[]): P
       const { rows } = await trx.raw(
         `select (select count(*) from core_user)::int as users,
                 (select count(*) from core_person)::int as people,
-                (select count(*) from core_tenant_module where enabled)::int as enabled_modules`,
+                (select count(*) from core_tenant_module where enabled)::int as enabled_modules,
+                (select count(*) from core_audit_log)::int as records`,
       );
-      usage.set(id, { users: rows[0].users, people: rows[0].people, enabledModules: rows[0].enabled_modules });
+      usage.set(id, { users: rows[0].users, people: rows[0].people, enabledModules: rows[0].enabled_modules, records: rows[0].records });
     });
   }
   return usage;
@@ -96,6 +97,8 @@ export type TenantUsage = {
   users: number;
   people: number;
   enabledModules: number;
+  /** Changes recorded in the tenant's audit trail: how much the county actually works in it. */
+  records: number;
 };
 
 export function tenantToView(row: TenantRow, usage?: TenantUsage) {

@@ -16,6 +16,8 @@ describe('tenancy: the operator creates, lists, suspends and resumes tenants', (
     expect(response.statusCode).toBe(200);
     const item = response.json().items.find((t: { slug: string }) => t.slug === 'huantai');
     expect(item).toMatchObject({ name: '桓台县', status: 'active', usage: { users: 1, people: 0, enabledModules: 0 } });
+    // One record so far: the admin's sign-in, in the county's audit trail.
+    expect(item.usage.records).toBe(1);
   });
 
   it('refuses a second tenant with the same address, naming the field', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
@@ -224,6 +225,14 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     await page.getByText(/的配置$/).waitFor();
     const saved = (await adminApi.call<{ items: ModuleItem[] }>('GET', '/modules')).items.find((m) => m.id === module.id);
     expect(saved?.config[field]).toBe(property.maximum);
+
+    // The whole setup downloads as a tenant-config file, holding the module and its config.
+    await page.getByTestId('export-config').scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-config').click()]);
+    expect(download.suggestedFilename()).toBe(`${COUNTY.slug}.tenant-config.json`);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { profile: { slug: string }; modules: { id: string; config: Record<string, unknown> }[] };
+    expect(exported.profile.slug).toBe(COUNTY.slug);
+    expect(exported.modules.find((m) => m.id === module.id)?.config[field]).toBe(property.maximum);
   });
 
   it('calendar: add a county day off, see it tagged, count working days; audit: the changes with their data', async () => {

@@ -10,6 +10,7 @@ export interface TenantUsage {
   users: number;
   people: number;
   enabledModules: number;
+  records: number;
 }
 
 export interface TenantView {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Col, Empty, Row, Typography } from 'antd';
+import { Col, Empty, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TenantModule } from '../../api/module.api';
 import { ErrorResult } from '../../components/error-result';
@@ -7,6 +7,7 @@ import { PageLoading } from '../../components/page-loading';
 import { useTenantModules } from '../../modules/use-tenant-modules';
 import { ModuleCard } from './module-card';
 import { ModuleConfigDrawer } from './module-config-drawer';
+import { ExportConfigButton } from './export-config-button';
 
 /** The installed modules: enable or disable each for this county, and configure it. */
 export function ModulesPage() {
@@ -34,7 +35,10 @@ export function ModulesPage() {
 
   return (
     <>
-      <Typography.Title level={3}>{tShell('menu.modules')}</Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3}>{tShell('menu.modules')}</Typography.Title>
+        <ExportConfigButton />
+      </Flex>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       {content}
       {/* Reads the fresh copy from the list, so a save shows the stored config when reopened. */}

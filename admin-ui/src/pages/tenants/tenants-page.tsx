@@ -45,6 +45,7 @@ export function TenantsPage() {
             <Tag>{t('usage.users', { n: tenant.usage.users })}</Tag>
             <Tag>{t('usage.people', { n: tenant.usage.people })}</Tag>
             <Tag>{t('usage.modules', { n: tenant.usage.enabledModules })}</Tag>
+            <Tag>{t('usage.records', { n: tenant.usage.records })}</Tag>
           </Space>
         ) : null,
     },
