@@ -22,6 +22,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 20;
 // Statistics are heavy reads of one analyst: measured as one user clicking, not as a crowd.
 const STATISTICS_CONNECTIONS = 1;
+const WARM_UP_SECONDS = 3;
 const POOL = Number(process.env.BENCH_POOL || 10);
 
 const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,6 +47,9 @@ try {
   const json = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
   const bare = { runtimeUrl: deriveRuntimeUrl(config.databaseUrl, config.runtimeRole, config.runtimePassword), tenantId: ids.tenantId, unitId: ids.unitId, userId: ids.adminId, formId: ids.formId };
   const api = `${base}/api/t/${BENCH.bigTenantSlug}`;
+
+  // Warm-up, not measured: a just-started server is still compiling its hot paths (JIT) and filling pools.
+  await load({ url: `${api}/org/people?limit=20`, headers: { cookie }, duration: WARM_UP_SECONDS });
 
   let phone = 0;
   let household = 1_000_000;
