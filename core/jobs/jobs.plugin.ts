@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { FileStore } from '../files/file-store.ts';
 import { JobRunner } from './job-runner.ts';
 import { registerModuleWork } from './module-jobs.ts';
 
@@ -18,7 +19,7 @@ export const jobsPlugin = fp(
   async (app) => {
     const { db, modules, enablement, config } = app.platform;
     const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), { pollingIntervalSeconds: config.jobs.pollingSeconds });
-    registerModuleWork(runner, { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds });
+    registerModuleWork(runner, { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files: FileStore.inDataDir(config.dataDir) });
     app.decorate('jobs', runner);
     app.addHook('onReady', () => runner.install());
     app.addHook('onClose', () => runner.stop());

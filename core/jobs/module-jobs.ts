@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import type { ModuleJobContext } from '../modules/contract.ts';
 import type { ModuleEnablement } from '../modules/module-enablement.ts';
@@ -16,6 +17,7 @@ export interface ModuleWorkDeps {
   enablement: ModuleEnablement;
   /** First retry delay of a failed event delivery; later ones back off exponentially. */
   retryDelaySeconds: number;
+  files: FileStore;
 }
 
 interface ModuleEventJob {
@@ -78,6 +80,7 @@ function moduleJobContext(deps: ModuleWorkDeps, moduleId: string, jobId: string,
   return {
     jobId,
     notifier,
+    files: deps.files,
     withTenant: (tenantId, work) => withTenant(deps.db, tenantId, (trx) => work({ tenantId, db: trx })),
     async enabledTenantIds() {
       const tenantIds: string[] = await withTenant(deps.db, null, (trx) => trx('core_tenant').where({ status: 'active' }).orderBy('id').pluck('id'));

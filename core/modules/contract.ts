@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { FastifyPluginAsync } from 'fastify';
+import type { FileStore } from '../files/file-store.ts';
 import type { Notifier } from '../notify/notifier.ts';
 
 /** A text in both UI languages. */
@@ -63,6 +64,8 @@ export interface ModuleJobContext {
   enabledTenantIds(): Promise<string[]>;
   /** In-app notifications and SMS written in a `withTenant` transaction (reminders sent by a job). */
   notifier: Notifier;
+  /** Where file contents live: a job that produces a file (an export) stages and places it here, with its `core_file` row. */
+  files: FileStore;
 }
 
 export interface ModuleJob {

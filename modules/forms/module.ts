@@ -6,6 +6,8 @@ import { submissionRoutes } from './server/submission.routes.ts';
 import { collectionRoutes } from './server/collection.routes.ts';
 import { resultsRoutes } from './server/results.routes.ts';
 import { dailyJob } from './server/forms.jobs.ts';
+import { exportRoutes } from './server/export.routes.ts';
+import { exportJob } from './server/export.job.ts';
 
 const manifest = {
   id: 'forms',
@@ -40,7 +42,8 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(submissionRoutes);
   await app.register(collectionRoutes);
   await app.register(resultsRoutes);
+  await app.register(exportRoutes);
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob] };
+export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob] };

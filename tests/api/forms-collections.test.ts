@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../core/db/tenant-transaction.ts';
 import { addDays, todayInShanghai } from '../../core/calendar/calendar-date.ts';
 import type { ModuleJobContext } from '../../core/modules/contract.ts';
+import { FileStore } from '../../core/files/file-store.ts';
 import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
@@ -26,6 +27,7 @@ describe('forms: collections per period (一月一报), who is missing, reminder
     jobId: 'test',
     notifier: platform.app.notifier,
     enabledTenantIds: async () => [tenant.id],
+    files: FileStore.inDataDir(platform.config.dataDir),
     withTenant: (tenantId, work) => withTenant(platform.db, tenantId, (trx) => work({ tenantId, db: trx })),
   });
 

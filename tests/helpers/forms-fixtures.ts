@@ -30,6 +30,19 @@ export const householdSchema = {
   then: { required: ['waterProblem'] },
 } as const;
 
+/** The household form with a repeating group whose rows have a relation (户主/配偶/子女). */
+export const familySchema = {
+  ...householdSchema,
+  properties: {
+    ...householdSchema.properties,
+    members: {
+      type: 'array',
+      title: '家庭成员',
+      items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', title: '姓名' }, relation: { type: 'string', title: '关系', enum: ['户主', '配偶', '子女'] }, age: { type: 'integer', title: '年龄' } } },
+    },
+  },
+};
+
 export const householdUiSchema = { 'ui:order': ['householder', '*'], causes: { 'ui:widget': 'checkboxes' }, photo: { 'ui:widget': 'file-upload' } };
 
 export const goodHousehold = { householder: '王大山', causes: ['因病'], mainCause: '因病', income: 4200, waterSafe: true, housingSafe: true, visitDate: '2025-03-10', members: [{ name: '王小山', age: 12 }] };

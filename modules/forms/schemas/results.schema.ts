@@ -1,9 +1,9 @@
-import { cursorQuery, errorResponses, limitQuery, uuid } from '../../../core/schemas/common.schema.ts';
+import { errorResponses, limitQuery, uuid } from '../../../core/schemas/common.schema.ts';
 import { formIdParams, periodKey, versionNumber } from './common.schema.ts';
 import { submissionView } from './submission.schema.ts';
 
 /** The filters every results route takes: built-in ones and `filter[field]`, `filter[field][gte|lte]` on the answers. */
-const filterProperties = {
+export const filterProperties = {
   status: { type: 'string', enum: ['submitted', 'returned'] },
   version: versionNumber,
   collectionId: uuid,
@@ -12,7 +12,10 @@ const filterProperties = {
   q: { type: 'string', minLength: 1, maxLength: 100, description: 'Substring of any answer' },
 } as const;
 
-const fieldFilterPattern = { '^filter\\[[^\\[\\]]{1,64}\\](\\[(gte|lte)\\])?$': { type: 'string', maxLength: 200 } } as const;
+// The cursor carries the last row's sort key (a long text answer makes a long cursor).
+const resultsCursor = { type: 'string', maxLength: 30_000 } as const;
+
+export const fieldFilterPattern = { '^filter\\[[^\\[\\]]{1,64}\\](\\[(gte|lte)\\])?$': { type: 'string', maxLength: 200 } } as const;
 
 const fieldView = {
   type: 'object',
@@ -21,10 +24,11 @@ const fieldView = {
     title: { type: 'string' },
     kind: { type: 'string' },
     options: { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' } } } },
+    group: { type: ['string', 'null'], description: 'For a field of a repeating group: the group (its filter matches when any row matches)' },
   },
 } as const;
 
-const filterHelp = 'Answers filter as filter[field]=value (a choice, number, yes/no or text; nested fields dotted), ranges as filter[field][gte]=… and filter[field][lte]=… for numbers, dates and text';
+export const filterHelp = 'Answers filter as filter[field]=value (a choice, number, yes/no or text; nested fields dotted; a field of a repeating group, e.g. filter[members.relation], matches when any row matches), ranges as filter[field][gte]=… and filter[field][lte]=… for numbers, dates and text';
 
 export const listResultsRoute = {
   tags: ['forms'],
@@ -34,7 +38,7 @@ export const listResultsRoute = {
     type: 'object',
     additionalProperties: false,
     patternProperties: fieldFilterPattern,
-    properties: { ...filterProperties, sort: { type: 'string', minLength: 1, maxLength: 64 }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, limit: limitQuery, cursor: cursorQuery },
+    properties: { ...filterProperties, sort: { type: 'string', minLength: 1, maxLength: 64 }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, limit: limitQuery, cursor: resultsCursor },
   },
   response: {
     200: { type: 'object', properties: { items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] }, fields: { type: 'array', items: fieldView } } },
@@ -92,7 +96,7 @@ const xlsxResponse = { 200: { description: 'The workbook (.xlsx), as an attachme
 
 export const exportResultsRoute = {
   tags: ['forms'],
-  summary: `Download the filtered submissions as .xlsx (text that would be a formula is written as text). ${filterHelp}`,
+  summary: `Download the filtered submissions (at most 2,000; larger lists go through POST /forms/forms/:id/exports) as .xlsx, repeating groups one row per group row in a sheet of their own (text that would be a formula is written as text). ${filterHelp}`,
   params: formIdParams,
   querystring: { type: 'object', additionalProperties: false, patternProperties: fieldFilterPattern, properties: { ...filterProperties, sort: { type: 'string', minLength: 1, maxLength: 64 }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' } } },
   response: xlsxResponse,

@@ -1,9 +1,11 @@
 /**
  * The answer fields of a form version that lists filter, sort, count and export by: top-level
  * properties and the properties of nested objects (dotted, e.g. `address.town`), with local
- * `$ref` resolved. Repeating groups (arrays of objects) are exported but not filtered inside.
+ * `$ref` resolved. A repeating group (an array of objects, kind `group`) is listed itself and so
+ * are its rows' fields (`members.relation`, with `group` set): those filter by containment ("any
+ * row matches") and are exported one row per group row, but neither sort nor count.
  */
-export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'other';
+export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'group' | 'other';
 
 export interface FormField {
   /** Dotted path of property names. */
@@ -13,26 +15,44 @@ export interface FormField {
   kind: FieldKind;
   /** Allowed values of a choice or multi-choice field, with their labels. */
   options: { value: string; label: string }[];
+  /** For a field of a repeating group's rows: the group's path (the array); `path` continues inside a row. */
+  group?: string[];
 }
 
 type Schema = Record<string, unknown>;
 
 export function formFields(schema: Schema): FormField[] {
   const fields: FormField[] = [];
-  const walk = (node: Schema, path: string[], depth: number): void => {
+  const walk = (node: Schema, path: string[], depth: number, group: string[] | undefined): void => {
     const properties = (resolve(schema, node).properties ?? {}) as Record<string, Schema>;
     for (const [key, raw] of Object.entries(properties)) {
       const property = resolve(schema, raw);
       const here = [...path, key];
+      const title = typeof property.title === 'string' ? property.title : key;
       if (property.type === 'object' && property.properties && depth < 3) {
-        walk(property, here, depth + 1);
+        walk(property, here, depth + 1, group);
         continue;
       }
-      fields.push({ name: here.join('.'), path: here, title: typeof property.title === 'string' ? property.title : key, ...kindOf(schema, property) });
+      const rows = group ? null : groupRows(schema, property);
+      if (rows) {
+        fields.push({ name: here.join('.'), path: here, title, kind: 'group', options: [] });
+        // Paths inside a row start again at the row; the name stays dotted from the root.
+        walk(rows, [], depth + 1, here);
+        continue;
+      }
+      const name = group ? [...group, ...here].join('.') : here.join('.');
+      fields.push({ name, path: here, title, ...kindOf(schema, property), ...(group ? { group } : {}) });
     }
   };
-  walk(schema, [], 0);
+  walk(schema, [], 0, undefined);
   return fields;
+}
+
+/** The row schema of a repeating group (an array whose items are objects with properties); one level deep only. */
+function groupRows(root: Schema, property: Schema): Schema | null {
+  if (property.type !== 'array' || !property.items || Array.isArray(property.items)) return null;
+  const items = resolve(root, property.items as Schema);
+  return items.type === 'object' && items.properties ? items : null;
 }
 
 function kindOf(root: Schema, property: Schema): Pick<FormField, 'kind' | 'options'> {

@@ -23,8 +23,8 @@ export function fieldFiltersOf(query: Record<string, unknown>): Record<string, s
 }
 
 /** A field's value as SQL: the number when it is one (other versions may have stored text), else text. */
-export function numberSql(alias = 's'): string {
-  return `(case when jsonb_typeof(${alias}.data #> ?::text[]) = 'number' then (${alias}.data #>> ?::text[])::numeric end)`;
+export function numberSql(alias = 's', type: 'numeric' | 'float8' = 'numeric'): string {
+  return `(case when jsonb_typeof(${alias}.data #> ?::text[]) = 'number' then (${alias}.data #>> ?::text[])::${type} end)`;
 }
 
 /**
@@ -45,6 +45,12 @@ export function filteredSubmissions(trx: Knex.Transaction, formId: string, scope
     const at = `querystring.${key}`;
     const field = fields.find((f) => f.name === name);
     if (!field) throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a field of this form`, [{ path: at, message: 'is not a field of the form' }]);
+    if (field.kind === 'group') {
+      throw badRequest('FORMS_FILTER_INVALID', 'Filter on the fields of a repeating group, not the group itself', [{ path: at, message: `cannot filter (a ${field.kind} field)` }]);
+    }
+    if (bound && field.group) {
+      throw badRequest('FORMS_FILTER_INVALID', 'Ranges do not apply inside repeating groups', [{ path: at, message: 'cannot take a range (a field of a repeating group)' }]);
+    }
     if (bound) {
       const op = bound === 'gte' ? '>=' : '<=';
       if (field.kind === 'number') {
@@ -58,7 +64,9 @@ export function filteredSubmissions(trx: Knex.Transaction, formId: string, scope
       }
       continue;
     }
-    query.whereRaw('s.data @> ?::jsonb', [JSON.stringify(nest(field.path, typedValue(field, value, at)))]);
+    // Inside a repeating group, `{"members": [{"relation": "子女"}]}` contains any submission with such a row.
+    const answer = nest(field.path, typedValue(field, value, at));
+    query.whereRaw('s.data @> ?::jsonb', [JSON.stringify(field.group ? nest(field.group, [answer]) : answer)]);
   }
   return whereInScope(query, 's.unit_id', scope, trx);
 }

@@ -6,7 +6,7 @@ import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import { attachmentDisposition, writeXlsx } from '../../../core/export/xlsx-writer.ts';
 import { exportResultsRoute, exportStatisticsRoute, listResultsRoute, statisticsRoute } from '../schemas/results.schema.ts';
 import { getForm } from './form.service.ts';
-import { resultsSheet, statisticsSheets } from './results-export.ts';
+import { resultsSheets, statisticsSheets } from './results-export.ts';
 import { fieldFiltersOf, type ResultsFilter } from './results-query.ts';
 import { listResults } from './results.service.ts';
 import { statistics } from './statistics.service.ts';
@@ -34,8 +34,8 @@ export const resultsRoutes: RoutePlugin = async (app) => {
 
   app.get('/forms/:id/submissions/export', { schema: exportResultsRoute }, async (request, reply) => {
     const scope = await requirePermission(request, 'forms.results');
-    const sheet = await resultsSheet(request.db, request.params.id, scope, filterOf(request.query), { sort: request.query.sort, order: request.query.order ?? 'desc' });
-    return sendXlsx(request.db, request.params.id, reply, await writeXlsx([sheet]), '填报数据');
+    const sheets = await resultsSheets(request.db, request.params.id, scope, filterOf(request.query), { sort: request.query.sort, order: request.query.order ?? 'desc' });
+    return sendXlsx(request.db, request.params.id, reply, await writeXlsx(sheets), '填报数据');
   });
 
   app.get('/forms/:id/statistics/export', { schema: exportStatisticsRoute }, async (request, reply) => {

@@ -16,31 +16,55 @@ export interface GroupStats {
   max?: number | null;
 }
 
+const COUNTABLE = ['number', 'choice', 'multi', 'boolean'];
+
+type GroupTotal = { key: string; label: string; count: number };
+
 /**
  * Statistics of the filtered submissions, per group (none, unit, period, or any choice field):
  * counts per option for choice, multi-choice and yes/no fields; count, sum, average, minimum and
- * maximum for number fields. One aggregate query per field, so the database does the counting.
+ * maximum for number fields. The database does the counting, in as few scans as it can: every
+ * number field and the group totals in one query, one query per choice field (the first of which
+ * gives the totals when there is no number field), and the totals on their own only when every
+ * field is multi-choice. Fields of repeating groups are not counted.
  */
 export async function statistics(trx: Knex.Transaction, formId: string, scope: DataScope, filter: ResultsFilter, request: { fields: string[]; groupBy?: string }) {
   const { fields } = await resultFields(trx, formId, filter.version);
-  const asked = request.fields.length > 0 ? request.fields : fields.filter((f) => ['number', 'choice', 'multi', 'boolean'].includes(f.kind)).map((f) => f.name);
+  const { chosen, group } = statisticsPlan(fields, request);
+  const base = () => filteredSubmissions(trx, formId, scope, fields, filter);
+
+  const numbers = chosen.filter((f) => f.kind === 'number');
+  const singles = chosen.filter((f) => f.kind === 'choice' || f.kind === 'boolean');
+  const numberRows = numbers.length > 0 || singles.length === 0 ? await numberStats(trx, base(), numbers, group) : null;
+  const optionRows = new Map<FormField, OptionRow[]>();
+  for (const field of chosen.filter((f) => f.kind !== 'number')) optionRows.set(field, await optionStats(trx, base(), field, group));
+
+  // Totals per group: from the number query, else summed over the first single choice's options.
+  const counts = new Map<string, number>();
+  if (numberRows) for (const r of numberRows) counts.set(r.g ?? '', Number(r.total));
+  else for (const r of optionRows.get(singles[0]) ?? []) counts.set(r.g ?? '', (counts.get(r.g ?? '') ?? 0) + Number(r.count));
+  const labels = await group.labels(trx, [...counts.keys()]);
+  const groups: GroupTotal[] = [...counts].map(([key, count]) => ({ key, label: labels.get(key) ?? (key || '（未填）'), count })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+
+  const results = chosen.map((field) => ({
+    ...fieldView(field),
+    groups: field.kind === 'number' ? numberGroups(numberRows ?? [], numbers.indexOf(field), groups) : optionGroups(optionRows.get(field) ?? [], field, groups),
+  }));
+  return { groupBy: request.groupBy ?? null, total: groups.reduce((n, g) => n + g.count, 0), groups, fields: results };
+}
+
+/** The fields to count and the grouping, checked against the form (400 naming the query parameter). */
+export function statisticsPlan(fields: FormField[], request: { fields: string[]; groupBy?: string }): { chosen: FormField[]; group: Group } {
+  const countable = (f: FormField | undefined): f is FormField => !!f && !f.group && COUNTABLE.includes(f.kind);
+  const asked = request.fields.length > 0 ? request.fields : fields.filter(countable).map((f) => f.name);
   const chosen = asked.map((name, i) => {
     const field = fields.find((f) => f.name === name);
-    if (!field || !['number', 'choice', 'multi', 'boolean'].includes(field.kind)) {
-      throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a number or choice field of this form`, [{ path: `querystring.fields[${i}]`, message: 'is not a number or choice field of the form' }]);
+    if (!countable(field)) {
+      throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a number or choice field of this form`, [{ path: `querystring.fields[${i}]`, message: 'is not a number or choice field of the form (outside repeating groups)' }]);
     }
     return field;
   });
-  const group = groupExpression(fields, request.groupBy);
-  const base = () => filteredSubmissions(trx, formId, scope, fields, filter);
-
-  const totals: { g: string | null; count: number }[] = await base().select(trx.raw(`${group.sql} as g`, group.bindings)).count({ count: '*' }).groupByRaw('1');
-  const labels = await group.labels(trx, totals.map((t) => t.g));
-  const groups = totals.map((t) => ({ key: t.g ?? '', label: labels.get(t.g ?? '') ?? t.g ?? '（未填）', count: Number(t.count) })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
-
-  const results = [];
-  for (const field of chosen) results.push({ ...fieldView(field), groups: await fieldStats(trx, base(), field, group, groups) });
-  return { groupBy: request.groupBy ?? null, total: groups.reduce((n, g) => n + g.count, 0), groups, fields: results };
+  return { chosen, group: groupExpression(fields, request.groupBy) };
 }
 
 // Grouped by position: the same expression bound twice as parameters is, to PostgreSQL, two expressions.
@@ -76,30 +100,45 @@ function groupExpression(fields: FormField[], groupBy: string | undefined): Grou
   };
 }
 
-async function fieldStats(trx: Knex.Transaction, query: Knex.QueryBuilder, field: FormField, group: Group, groups: { key: string; label: string; count: number }[]): Promise<GroupStats[]> {
-  const g = trx.raw(`${group.sql} as g`, group.bindings);
-  if (field.kind === 'number') {
-    const value = trx.raw(numberSql(), [field.path, field.path]);
-    const rows: { g: string; count: number; sum: number | null; avg: number | null; min: number | null; max: number | null }[] = await query
-      .select(g)
-      .select(trx.raw('count(?) as count, sum(?) as sum, avg(?) as avg, min(?) as min, max(?) as max', [value, value, value, value, value]))
-      .groupByRaw('1');
-    return groups.map((grp) => {
-      const row = rows.find((r) => (r.g ?? '') === grp.key);
-      const round = (n: number | null | undefined) => (n === null || n === undefined ? null : Math.round(Number(n) * 100) / 100);
-      return { ...grp, count: Number(row?.count ?? 0), sum: round(row?.sum), avg: round(row?.avg), min: round(row?.min), max: round(row?.max) };
-    });
-  }
-  // Multi-choice answers count once per chosen option.
+type NumberRow = { g: string | null; total: number } & Record<string, number | string | null>;
+type OptionRow = { g: string | null; v: string | null; count: number };
+
+/**
+ * Group totals and every number field's aggregates in one scan. Numbers are read as float8 (not
+ * numeric: several times cheaper to sum), each once per row inside a fenced subquery (offset 0
+ * keeps the planner from inlining the expression into all five aggregates).
+ */
+async function numberStats(trx: Knex.Transaction, query: Knex.QueryBuilder, numbers: FormField[], group: Group): Promise<NumberRow[]> {
+  query.select(trx.raw(`${group.sql} as g`, group.bindings));
+  numbers.forEach((field, i) => query.select(trx.raw(`${numberSql('s', 'float8')} as v${i}`, [field.path, field.path])));
+  const aggregates = ['count(*) as total', ...numbers.map((_f, i) => `count(v${i}) as c${i}, sum(v${i}) as s${i}, avg(v${i}) as a${i}, min(v${i}) as n${i}, max(v${i}) as x${i}`)];
+  // Written raw: knex drops an `offset 0`, and the fence is the point.
+  const { rows } = await trx.raw(`select x.g, ${aggregates.join(', ')} from (select * from ? as y offset 0) as x group by x.g`, [query]);
+  return rows;
+}
+
+function numberGroups(rows: NumberRow[], i: number, groups: GroupTotal[]): GroupStats[] {
+  const round = (n: number | string | null | undefined) => (n === null || n === undefined ? null : Math.round(Number(n) * 100) / 100);
+  return groups.map((grp) => {
+    const row = rows.find((r) => (r.g ?? '') === grp.key);
+    return { ...grp, count: Number(row?.[`c${i}`] ?? 0), sum: round(row?.[`s${i}`]), avg: round(row?.[`a${i}`]), min: round(row?.[`n${i}`]), max: round(row?.[`x${i}`]) };
+  });
+}
+
+/** Counts per group and option; multi-choice answers count once per chosen option. */
+async function optionStats(trx: Knex.Transaction, query: Knex.QueryBuilder, field: FormField, group: Group): Promise<OptionRow[]> {
   const valueSql = field.kind === 'multi' ? 'v.value' : 's.data #>> ?::text[]';
   if (field.kind === 'multi') {
     query.joinRaw(`cross join lateral jsonb_array_elements_text(case when jsonb_typeof(s.data #> ?::text[]) = 'array' then s.data #> ?::text[] else '[]'::jsonb end) as v(value)`, [field.path, field.path]);
   }
-  const rows: { g: string; v: string | null; count: number }[] = await query
-    .select(g)
+  return query
+    .select(trx.raw(`${group.sql} as g`, group.bindings))
     .select(trx.raw(`${valueSql} as v`, field.kind === 'multi' ? [] : [field.path]))
     .count({ count: '*' })
     .groupByRaw('1, 2');
+}
+
+function optionGroups(rows: OptionRow[], field: FormField, groups: GroupTotal[]): GroupStats[] {
   return groups.map((grp) => {
     const mine = rows.filter((r) => (r.g ?? '') === grp.key);
     const known = field.options.map((o) => ({ value: o.value, label: o.label, count: Number(mine.find((r) => r.v === o.value)?.count ?? 0) }));

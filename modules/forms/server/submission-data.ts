@@ -4,7 +4,7 @@ import { detailsFromAjv } from '../../../core/server/error-handler.ts';
 import { badRequest, payloadTooLarge, type ErrorDetail } from '../../../core/server/errors.ts';
 import type { FormsConfig } from '../forms-config.ts';
 import { versionValidator } from './form-schema-check.ts';
-import { fileReferences } from './file-references.ts';
+import { schemaReferences, type Reference, type ReferenceKind } from './record-references.ts';
 
 /** Limits that hold whatever the tenant's schema says: they keep one submission cheap to store and search. */
 export const DATA_LIMITS = { maxDepth: 32, maxStringLength: 20_000, maxSearchText: 100_000 };
@@ -39,18 +39,40 @@ export async function checkSubmissionData(trx: Knex.Transaction, schema: Record<
   const errors = valid ? [] : (validate.errors ?? []).filter((e: ErrorObject) => !(options.draft && MISSING_KEYWORDS.has(e.keyword)));
   if (errors.length > 0) throw badRequest('FORMS_SUBMISSION_INVALID', 'The answers have invalid fields', dedupe(detailsFromAjv('body.data', errors)));
 
-  const files = fileReferences(schema, data, 'body.data');
+  const references = schemaReferences(schema, data, 'body.data');
+  const files = references.filter((r) => r.kind === 'file');
   if (files.length > options.config.maxFilesPerSubmission) {
     throw badRequest('FORMS_TOO_MANY_FILES', `At most ${options.config.maxFilesPerSubmission} files per submission`, [{ path: 'body.data', message: `holds ${files.length} files` }]);
   }
-  if (files.length > 0) {
-    const ids = [...new Set(files.map((f) => f.id))];
-    // RLS limits core_file to the tenant: another tenant's file id is as unknown as a made-up one.
-    const found = new Set<string>(await trx('core_file').whereIn('id', ids).pluck('id'));
-    const missing = files.filter((f) => !found.has(f.id));
-    if (missing.length > 0) throw badRequest('FORMS_FILE_NOT_FOUND', 'A referenced file does not exist', missing.map((f) => ({ path: f.path, message: 'is not an uploaded file' })));
-  }
+  await checkReferences(trx, references);
   return { data, searchText: searchTextOf(data) };
+}
+
+const REFERENCE_TABLE: Record<ReferenceKind, { table: string; code: string; message: string }> = {
+  file: { table: 'core_file', code: 'FORMS_FILE_NOT_FOUND', message: 'is not an uploaded file' },
+  person: { table: 'core_person', code: 'FORMS_PERSON_NOT_FOUND', message: 'is not a person of the directory' },
+  unit: { table: 'core_unit', code: 'FORMS_UNIT_NOT_FOUND', message: 'is not a unit of the directory' },
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every referenced file, person and unit must exist: one query per kind, whatever the number of
+ * answers. RLS limits the tables to the tenant, so another tenant's id is as unknown as a made-up
+ * one. A value that is not a uuid (a schema without `format: "uuid"`) is unknown without asking.
+ */
+async function checkReferences(trx: Knex.Transaction, references: Reference[]): Promise<void> {
+  const missing: Reference[] = [];
+  for (const [kind, target] of Object.entries(REFERENCE_TABLE) as [ReferenceKind, (typeof REFERENCE_TABLE)[ReferenceKind]][]) {
+    const mine = references.filter((r) => r.kind === kind);
+    if (mine.length === 0) continue;
+    const ids = [...new Set(mine.map((r) => r.id).filter((id) => UUID.test(id)))];
+    const found = new Set<string>(ids.length > 0 ? await trx(target.table).whereIn('id', ids).pluck('id') : []);
+    missing.push(...mine.filter((r) => !found.has(r.id.toLowerCase())));
+  }
+  if (missing.length === 0) return;
+  const kinds = new Set(missing.map((r) => r.kind));
+  const code = kinds.size === 1 ? REFERENCE_TABLE[missing[0].kind].code : 'FORMS_REFERENCE_NOT_FOUND';
+  throw badRequest(code, 'A referenced file, person or unit does not exist', missing.map((r) => ({ path: r.path, message: REFERENCE_TABLE[r.kind].message })));
 }
 
 /** Depth and string length, whatever the schema allows. */

@@ -1,16 +1,23 @@
 /**
- * Where a form's answers name uploaded files. A file field is a string with `format: "uuid"` and
- * the annotation `"x-ref": "file"` (the designer's photo/file widget writes both); the answer is
- * the id of a core file. The schema is walked alongside the data through properties, items,
- * additionalProperties, local $ref and every branch of allOf/anyOf/oneOf/if/then/else.
+ * Where a form's answers name records of the tenant: uploaded files, people of the directory,
+ * units of the tree. Such a field is a string with `format: "uuid"` and the annotation
+ * `"x-ref": "file" | "person" | "unit"` (the designer's file, person and unit widgets write both);
+ * the answer is the record's id. The schema is walked alongside the data through properties,
+ * items, additionalProperties, local $ref and every branch of allOf/anyOf/oneOf/if/then/else.
  */
-export interface FileReference {
+export const REFERENCE_KINDS = ['file', 'person', 'unit'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+export interface Reference {
+  kind: ReferenceKind;
   path: string;
   id: string;
 }
 
-export function fileReferences(schema: Record<string, unknown>, data: unknown, basePath: string): FileReference[] {
-  const found = new Map<string, FileReference>();
+const isKind = (value: unknown): value is ReferenceKind => typeof value === 'string' && (REFERENCE_KINDS as readonly string[]).includes(value);
+
+export function schemaReferences(schema: Record<string, unknown>, data: unknown, basePath: string): Reference[] {
+  const found = new Map<string, Reference>();
   const visit = (node: unknown, value: unknown, path: string, depth: number): void => {
     if (typeof node !== 'object' || node === null || depth > 64) return;
     const s = node as Record<string, unknown>;
@@ -19,7 +26,8 @@ export function fileReferences(schema: Record<string, unknown>, data: unknown, b
       if (Array.isArray(s[key])) for (const branch of s[key] as unknown[]) visit(branch, value, path, depth + 1);
     }
     for (const key of ['then', 'else']) if (key in s) visit(s[key], value, path, depth + 1);
-    if (s['x-ref'] === 'file' && typeof value === 'string') found.set(path, { path, id: value });
+    const kind = s['x-ref'];
+    if (isKind(kind) && typeof value === 'string') found.set(path, { kind, path, id: value });
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
         const itemSchema = Array.isArray(s.items) ? (s.items as unknown[])[i] ?? s.additionalItems : s.items;

@@ -1,0 +1,49 @@
+import { requirePermission } from '../../../core/auth/permissions.ts';
+import { contentDisposition } from '../../../core/files/file-name.ts';
+import { FileStore } from '../../../core/files/file-store.ts';
+import { findFile } from '../../../core/files/file.service.ts';
+import { conflict, notFound } from '../../../core/server/errors.ts';
+import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { createExportRoute, downloadExportRoute, getExportRoute } from '../schemas/export.schema.ts';
+import { createExport, exportToView, getOwnExport } from './export.service.ts';
+import { getForm } from './form.service.ts';
+import { fieldFiltersOf } from './results-query.ts';
+
+const fieldList = (fields: string | undefined) => (fields ? fields.split(',').map((f) => f.trim()).filter(Boolean) : []);
+
+/** Export jobs (`forms.results`): start one, follow its progress, download its file. Each user sees their own. */
+export const exportRoutes: RoutePlugin = async (app) => {
+  const store = FileStore.inDataDir(app.platform.config.dataDir);
+
+  app.post('/forms/:id/exports', { schema: createExportRoute }, async (request, reply) => {
+    const scope = await requirePermission(request, 'forms.results');
+    await getForm(request.db, request.params.id);
+    const { kind, sort, order, fields, groupBy, status, version, collectionId, periodKey, unitId, q } = request.body;
+    const filter = { status, version, collectionId, periodKey, unitId, q, fieldFilters: fieldFiltersOf(request.body) };
+    const params = { filter, sort, order: order ?? 'desc', fields: fieldList(fields), groupBy };
+    const row = await createExport({ trx: request.db, tenantId: request.tenant.id, userId: request.user?.id ?? '', jobs: app.jobs }, request.params.id, kind, params, scope);
+    return reply.status(202).send(exportToView(row));
+  });
+
+  app.get('/exports/:id', { schema: getExportRoute }, async (request) => {
+    await requirePermission(request, 'forms.results');
+    return exportToView(await getOwnExport(request.db, request.params.id, request.user?.id ?? ''));
+  });
+
+  app.get('/exports/:id/file', { schema: downloadExportRoute }, async (request, reply) => {
+    await requirePermission(request, 'forms.results');
+    const row = await getOwnExport(request.db, request.params.id, request.user?.id ?? '');
+    if (row.status !== 'done' || !row.file_id) throw conflict('FORMS_EXPORT_NOT_READY', `The export is ${row.status}, not done`);
+    const file = await findFile(request.db, request.tenant.id, row.file_id);
+    const content = await store.open(request.tenant.id, file.id);
+    if (!content) throw notFound('FILE_CONTENT_MISSING', 'The file content is missing');
+    // The same safe headers as core's file download: never sniffed, never inline, never cached by a proxy.
+    return reply
+      .header('content-type', file.content_type)
+      .header('content-length', String(file.size_bytes))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition('attachment', file.name))
+      .header('cache-control', 'private, no-cache')
+      .send(content);
+  });
+};

@@ -1,0 +1,108 @@
+import type { Knex } from 'knex';
+import { uuidv7 } from 'uuidv7';
+import { writeAudit } from '../../../core/audit/audit.service.ts';
+import type { DataScope } from '../../../core/auth/permissions.ts';
+import type { JobRunner } from '../../../core/jobs/job-runner.ts';
+import { AppError, badRequest, notFound } from '../../../core/server/errors.ts';
+import { filteredSubmissions, type ResultsFilter } from './results-query.ts';
+import { sortKey } from './results-sort.ts';
+import { resultFields } from './results.service.ts';
+import { statisticsPlan } from './statistics.service.ts';
+
+export const EXPORT_JOB = 'forms.export';
+/** The most submissions one export job writes (Excel itself stops at 1,048,576 rows a sheet). */
+export const EXPORT_JOB_MAX_ROWS = 1_000_000;
+
+export interface ExportParams {
+  filter: ResultsFilter;
+  sort?: string;
+  order: 'asc' | 'desc';
+  fields: string[];
+  groupBy?: string;
+}
+
+export interface ExportRow {
+  id: string;
+  form_id: string;
+  kind: 'list' | 'statistics';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  params: ExportParams;
+  scope: DataScope;
+  requested_by: string;
+  rows_total: number;
+  rows_done: number;
+  file_id: string | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface ExportContext {
+  trx: Knex.Transaction;
+  tenantId: string;
+  userId: string;
+  jobs: JobRunner;
+}
+
+/**
+ * Checks an export request as the list or statistics route would (a 400 names `body.<field>`),
+ * counts what it matches (a list over EXPORT_JOB_MAX_ROWS is refused), then stores the export and
+ * queues its job in the same transaction: the job exists if and only if the export row does.
+ */
+export async function createExport(ctx: ExportContext, formId: string, kind: 'list' | 'statistics', params: ExportParams, scope: DataScope): Promise<ExportRow> {
+  const { fields } = await asBodyErrors(() => resultFields(ctx.trx, formId, params.filter.version));
+  let total = 1;
+  if (kind === 'list') {
+    await asBodyErrors(async () => {
+      sortKey(fields, params);
+      const [{ n }] = await filteredSubmissions(ctx.trx, formId, scope, fields, params.filter).count({ n: '*' });
+      total = Number(n);
+    });
+    if (total > EXPORT_JOB_MAX_ROWS) {
+      throw badRequest('FORMS_EXPORT_TOO_LARGE', `${total} submissions match; an export holds at most ${EXPORT_JOB_MAX_ROWS}: narrow the filters`, [{ path: 'body', message: `matches more than ${EXPORT_JOB_MAX_ROWS} submissions` }]);
+    }
+  } else {
+    await asBodyErrors(async () => statisticsPlan(fields, params));
+  }
+  const id = uuidv7();
+  const [row] = await ctx.trx('forms_export')
+    .insert({ tenant_id: ctx.tenantId, id, form_id: formId, kind, params: JSON.stringify(params), scope: JSON.stringify(scope), requested_by: ctx.userId, rows_total: total })
+    .returning('*');
+  await ctx.jobs.enqueue(ctx.trx, EXPORT_JOB, { tenantId: ctx.tenantId, exportId: id });
+  await writeAudit(ctx.trx, ctx.tenantId, ctx.userId, { action: 'forms.export.create', recordType: 'forms_export', recordId: id, data: { formId, kind, rows: total } });
+  return row;
+}
+
+/** An export of the signed-in user's own: others' exports (even of the same form) are not found. */
+export async function getOwnExport(trx: Knex.Transaction, id: string, userId: string): Promise<ExportRow> {
+  const row: ExportRow | undefined = await trx('forms_export').where({ id, requested_by: userId }).first();
+  if (!row) throw notFound('FORMS_EXPORT_NOT_FOUND', 'No such export of yours');
+  return row;
+}
+
+export const exportToView = (row: ExportRow) => ({
+  id: row.id,
+  formId: row.form_id,
+  kind: row.kind,
+  status: row.status,
+  rowsTotal: row.rows_total,
+  rowsDone: row.rows_done,
+  progress: row.status === 'done' ? 1 : row.rows_total > 0 ? Math.round((row.rows_done / row.rows_total) * 1000) / 1000 : 0,
+  fileId: row.file_id,
+  error: row.error,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+});
+
+/** The list and statistics checks name query-string parameters; here the same values came in the body. */
+async function asBodyErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const details = error.details.map((d) => ({ ...d, path: d.path.replace(/^querystring(\.|$)/, 'body$1') }));
+    throw new AppError(error.statusCode, error.code, error.message, details);
+  }
+}

@@ -1,0 +1,131 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
+import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
+import { detailPaths, enableForms, familySchema, publishedForm } from '../helpers/forms-fixtures.ts';
+
+const COUNT = 5_000;
+
+describe('forms: export jobs with progress, stored as core files', () => {
+  let platform: TestPlatform;
+  let tenant: TestTenant;
+  let formId: string;
+  let otherViewer: ScopedUser;
+  const api = () => `${tenant.base}/forms`;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ startJobs: true, configure: (config) => ({ ...config, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }) });
+    tenant = await platform.createTenant('forms-export');
+    await enableForms(tenant);
+    formId = await publishedForm(tenant.admin, tenant, familySchema);
+    const county = await apiUnit(tenant.admin, tenant, { name: '县本级', kind: 'county' });
+    otherViewer = await createScopedUser(platform, tenant, { username: 'viewer', unitId: county.id, grants: [{ permission: 'forms.results', scope: 'tenant' }] });
+    const admin = await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' }).first('id');
+    // Set-based, as the owner: 5,000 answers through the API would take the test's whole budget.
+    await platform.db.owner.raw(
+      `insert into forms_submission (tenant_id, id, form_id, version, unit_id, submitted_by, status, data, search_text, submitted_at)
+       select ?, gen_random_uuid(), ?, 1, null, ?, 'submitted',
+         jsonb_build_object('householder', case when i % 1000 = 0 then '=HYPERLINK("http://evil")' else '户' || i end, 'causes', jsonb_build_array('因病'),
+           'mainCause', (array['因病','因学','因残'])[1 + i % 3], 'income', i, 'waterSafe', true,
+           'members', jsonb_build_array(jsonb_build_object('name', '甲' || i, 'relation', '户主'), jsonb_build_object('name', '乙' || i, 'relation', case when i % 2 = 0 then '子女' else '配偶' end))),
+         '户' || i, now() - make_interval(secs => i)
+       from generate_series(1, ?) i`,
+      [tenant.id, formId, admin.id, COUNT],
+    );
+  });
+  afterAll(() => platform?.stop());
+
+  async function waitDone(id: string, progress: number[] = []) {
+    for (let i = 0; i < 1200; i++) {
+      const view = (await tenant.admin.get(`${api()}/exports/${id}`)).json();
+      progress.push(view.progress);
+      if (view.status === 'done' || view.status === 'failed') return view;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('export did not finish');
+  }
+
+  it('the direct download refuses more than 2,000 rows and points to the export job', async () => {
+    const response = await tenant.admin.get(`${api()}/forms/${formId}/submissions/export`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('FORMS_EXPORT_TOO_LARGE');
+  });
+
+  it('exports 5,000 submissions through the job runner, reporting progress, groups one row per member, formulas as text', async () => {
+    // Every progress the job commits, as it writes it (polling alone may miss them on a fast machine).
+    const written: number[] = [];
+    const listen = (q: { sql: string; bindings?: unknown[] }) => {
+      if (/^update "forms_export" set "rows_done" = /.test(q.sql)) written.push(Number(q.bindings?.[0]));
+    };
+    platform.db.runtime.on('query', listen);
+    const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'list', sort: 'income', order: 'asc' });
+    expect(created.statusCode, created.body).toBe(202);
+    expect(created.json()).toMatchObject({ kind: 'list', status: 'queued', rowsTotal: COUNT, rowsDone: 0 });
+    const polled: number[] = [];
+    const done = await waitDone(created.json().id, polled);
+    platform.db.runtime.off('query', listen);
+    expect(done).toMatchObject({ status: 'done', progress: 1, rowsTotal: 2 * COUNT, rowsDone: 2 * COUNT, error: null });
+    // One commit per chunk of 1,000, over both sheets; what GET showed only ever grew.
+    expect(written).toEqual([0, 1000, 2000, 3000, 4000, 5000, 5000, 6000, 7000, 8000, 9000, 10000]);
+    expect(polled).toEqual([...polled].sort((a, b) => a - b));
+
+    const file = await tenant.admin.get(`${api()}/exports/${done.id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ExcelJS.Buffer);
+    const main = workbook.getWorksheet('填报数据');
+    expect(main?.rowCount).toBe(COUNT + 1);
+    const header = (main?.getRow(1).values as string[]).slice(1);
+    const column = (title: string) => header.indexOf(title) + 1;
+    expect(main?.getRow(2).getCell(column('户主姓名')).value).toBe('户1');
+    expect(main?.getRow(COUNT + 1).getCell(column('人均纯收入（元）')).value).toBe(COUNT);
+    expect(main?.getRow(2).getCell(column('家庭成员')).value).toBe(2);
+    const formula = main?.getRow(1001).getCell(column('户主姓名'));
+    expect(formula?.formula).toBeUndefined();
+    expect(formula?.value).toBe('\'=HYPERLINK("http://evil")');
+
+    const members = workbook.getWorksheet('家庭成员');
+    expect(members?.rowCount).toBe(2 * COUNT + 1);
+    expect((members?.getRow(1).values as string[]).slice(1)).toEqual(['编号', '序号', '姓名', '关系', '年龄']);
+    expect((members?.getRow(3).values as unknown[]).slice(1, 5)).toEqual([main?.getRow(2).getCell(1).value, 2, '乙1', '配偶']);
+
+    // The same file through core's safe download, and the requester was told.
+    const core = await tenant.admin.get(`${tenant.base}/files/${done.fileId}`);
+    expect(core.statusCode).toBe(200);
+    expect(core.rawPayload.equals(file.rawPayload)).toBe(true);
+    const notices = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'forms.export.done' });
+    expect(notices).toHaveLength(1);
+  });
+
+  it('exports the statistics through the job, and an export is its requester’s only', async () => {
+    const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'income,mainCause', groupBy: 'mainCause' });
+    expect(created.statusCode, created.body).toBe(202);
+    const done = await waitDone(created.json().id);
+    expect(done.status).toBe('done');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tenant.admin.get(`${api()}/exports/${done.id}/file`)).rawPayload as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '1-人均纯收入（元）', '2-主要致贫原因']);
+    expect(workbook.getWorksheet('汇总')?.rowCount).toBe(4);
+    expect((await otherViewer.client.get(`${api()}/exports/${done.id}`)).statusCode).toBe(404);
+    expect((await otherViewer.client.get(`${api()}/exports/${done.id}/file`)).statusCode).toBe(404);
+  });
+
+  it('bad export requests are a 400 naming the body field, and nothing is queued', async () => {
+    const before = await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).count({ n: '*' });
+    expect(detailPaths(await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'list', 'filter[nope]': '1' }))).toEqual(['body.filter[nope]']);
+    expect(detailPaths(await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'list', sort: 'members' }))).toEqual(['body.sort']);
+    expect(detailPaths(await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'householder' }))).toEqual(['body.fields[0]']);
+    expect((await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'csv' })).statusCode).toBe(400);
+    expect(await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).count({ n: '*' })).toEqual(before);
+  });
+
+  it('another tenant’s export id is not found', async () => {
+    const other = await platform.createTenant('forms-export-b');
+    await enableForms(other);
+    const mine = (await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).first('id')).id;
+    expect((await other.admin.get(`${other.base}/forms/exports/${mine}`)).statusCode).toBe(404);
+    expect((await other.admin.get(`${other.base}/forms/exports/${mine}/file`)).statusCode).toBe(404);
+  });
+});
