@@ -1,3 +1,4 @@
+import { formsUi } from '../../../modules/forms/ui/index';
 import type { ModuleUi } from './ui-contract';
 
 /**
@@ -23,4 +24,4 @@ import type { ModuleUi } from './ui-contract';
  */
 export type ModuleUiRegistry = Readonly<Record<string, ModuleUi>>;
 
-export const moduleUis: ModuleUiRegistry = {};
+export const moduleUis: ModuleUiRegistry = { forms: formsUi };

@@ -1,3 +1,4 @@
+import type { Experimental_DefaultFormStateBehavior, RegistryFieldsType, RegistryWidgetsType } from '@rjsf/utils';
 import type { SchemaErrorTree } from './error-schema';
 
 /** What the lazily loaded RJSF form takes; plain JSON in and out, so callers need no RJSF types. */
@@ -18,4 +19,9 @@ export interface SchemaFormProps {
   disabled?: boolean;
   /** Lets tests and callers find the form. */
   testId?: string;
+  /** Extra widgets and fields by name (`ui:widget` / `ui:field`), e.g. the forms module's person or file pickers. */
+  widgets?: RegistryWidgetsType;
+  fields?: RegistryFieldsType;
+  /** How RJSF fills defaults, e.g. `{ requiredBooleanDefault: 'skip' }` so a required yes/no starts unanswered. */
+  defaultFormStateBehavior?: Experimental_DefaultFormStateBehavior;
 }

@@ -5,6 +5,7 @@ import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import localizeZh from 'ajv-i18n/localize/zh';
 import { useLanguage } from '../../i18n/use-language';
+import { withInterpretedIsValid } from './interpreted-is-valid';
 import { rjsfTranslator } from './rjsf-zh-cn';
 import type { SchemaFormProps } from './schema-form-props';
 
@@ -33,11 +34,14 @@ const canCompileValidators = (() => {
   }
 })();
 
+// Without compiled validators, conditions (if/then, dependencies, oneOf) are still decided in the browser.
+const formValidators = canCompileValidators ? validators : { 'zh-CN': withInterpretedIsValid(validators['zh-CN']), en: withInterpretedIsValid(validators.en) };
+
 /**
  * A JSON Schema form (RJSF with antd widgets). Loaded only through LazySchemaForm: RJSF and ajv
  * are about 380 KB gzipped and must stay out of the shell's first load.
  */
-export default function SchemaForm({ schema, uiSchema, formData, extraErrors, onChange, onSubmit, submitText, submitting, disabled, testId }: SchemaFormProps) {
+export default function SchemaForm({ schema, uiSchema, formData, extraErrors, onChange, onSubmit, submitText, submitting, disabled, testId, widgets, fields, defaultFormStateBehavior }: SchemaFormProps) {
   const [language] = useLanguage();
   // Held here, not left to RJSF: RJSF re-reads `formData` from its props whenever any prop changes
   // (new extraErrors after a failed save), which would drop what the user typed. Callers remount
@@ -49,7 +53,10 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
         schema={schema as RJSFSchema}
         uiSchema={uiSchema as UiSchema | undefined}
         formData={data}
-        validator={validators[language]}
+        validator={formValidators[language]}
+        widgets={widgets}
+        fields={fields}
+        experimental_defaultFormStateBehavior={defaultFormStateBehavior}
         translateString={rjsfTranslator(language)}
         extraErrors={extraErrors as ErrorSchema | undefined}
         onChange={(event) => {

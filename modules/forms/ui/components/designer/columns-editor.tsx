@@ -1,0 +1,40 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Collapse, Flex, Form, Select } from 'antd';
+import { COLUMN_KINDS, type DesignerField, type FieldKind } from '../../designer/designer-model';
+import { createField } from '../../designer/model-ops';
+import { useFormsT } from '../../i18n/forms-i18n';
+import { FieldInspector } from './field-inspector';
+import { useNewFieldTexts } from './use-new-field-texts';
+
+/** The columns of a repeating group (a table of rows): each a field of its own. */
+export function ColumnsEditor({ columns, onChange }: { columns: DesignerField[]; onChange: (columns: DesignerField[]) => void }) {
+  const t = useFormsT();
+  const texts = useNewFieldTexts();
+  const add = (kind: FieldKind) => onChange([...columns, createField(kind, columns.map((c) => c.key), texts)]);
+  return (
+    <Form.Item label={t('inspector.columns')}>
+      <Card size="small" data-testid="columns-editor">
+        <Collapse
+          size="small"
+          items={columns.map((column, index) => ({
+            key: column.key,
+            label: `${column.label}（${t(`kinds.${column.kind}`)}）`,
+            extra: <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('inspector.removeColumn')} disabled={columns.length <= 1} onClick={(e) => { e.stopPropagation(); onChange(columns.filter((_, i) => i !== index)); }} />,
+            children: <FieldInspector field={column} onChange={(next) => onChange(columns.map((c, i) => (i === index ? next : c)))} />,
+          }))}
+        />
+        <Flex gap={6} style={{ marginTop: 8 }}>
+          <Select<FieldKind>
+            aria-label={t('inspector.addColumn')}
+            data-testid="add-column"
+            placeholder={<><PlusOutlined /> {t('inspector.addColumn')}</>}
+            value={null}
+            options={COLUMN_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+            onChange={add}
+            style={{ width: '100%' }}
+          />
+        </Flex>
+      </Card>
+    </Form.Item>
+  );
+}

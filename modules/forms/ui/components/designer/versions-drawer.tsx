@@ -1,0 +1,34 @@
+import { Drawer, Empty, List, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
+import { useVersions } from '../../api/forms.api';
+import { useFormsT } from '../../i18n/forms-i18n';
+
+/** The published versions of a form, newest first, with how many submissions each holds. */
+export function VersionsDrawer({ formId, open, onClose }: { formId: string; open: boolean; onClose: () => void }) {
+  const t = useFormsT();
+  const { slug } = useTenantSession();
+  const versions = useVersions(slug, open ? formId : undefined);
+  return (
+    <Drawer open={open} onClose={onClose} title={t('designer.versions')} size={360} destroyOnHidden>
+      {versions.data?.length === 0 && <Empty description={t('designer.noVersions')} />}
+      <List
+        data-testid="version-list"
+        loading={versions.isLoading}
+        dataSource={versions.data ?? []}
+        renderItem={(v) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <>
+                  <Tag color="blue">v{v.version}</Tag> {v.name}
+                </>
+              }
+              description={<Typography.Text type="secondary">{t('designer.versionLine', { time: dayjs(v.publishedAt).format('YYYY-MM-DD HH:mm'), count: v.submissionCount })}</Typography.Text>}
+            />
+          </List.Item>
+        )}
+      />
+    </Drawer>
+  );
+}

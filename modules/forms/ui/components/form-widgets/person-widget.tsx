@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { Select, Typography } from 'antd';
+import type { WidgetProps } from '@rjsf/utils';
+import { usePeople, usePerson } from '../../../../../admin-ui/src/api/org.api';
+import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
+import { useFormsT } from '../../i18n/forms-i18n';
+
+/** A person of the directory (`GET /org/people?q=`), stored as the person's id. */
+export function PersonWidget({ id, value, disabled, readonly, onChange, onBlur }: WidgetProps) {
+  const t = useFormsT();
+  const { slug } = useTenantSession();
+  const [q, setQ] = useState('');
+  const people = usePeople(slug, { q });
+  const current = usePerson(slug, typeof value === 'string' ? value : null);
+  const found = (people.data?.pages ?? []).flatMap((page) => page.items);
+  const options = found.map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）` }));
+  if (current.data && !options.some((o) => o.value === current.data.id)) options.unshift({ value: current.data.id, label: `${current.data.name}（${current.data.unitName}）` });
+  if (readonly || disabled) return <Typography.Text>{current.data?.name ?? (typeof value === 'string' ? value : '—')}</Typography.Text>;
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      allowClear
+      value={typeof value === 'string' ? value : undefined}
+      options={options}
+      loading={people.isFetching}
+      placeholder={t('widgets.personPlaceholder')}
+      notFoundContent={people.isError ? t('widgets.directoryUnavailable') : undefined}
+      onChange={(next: string | undefined) => onChange(next ?? undefined)}
+      onBlur={() => onBlur(id, value)}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,21 @@
+import { BarChartOutlined, EditOutlined, FormOutlined, SendOutlined } from '@ant-design/icons';
+import type { ModuleUi } from '../../../admin-ui/src/modules/ui-contract';
+
+/** The forms module's pages, menu icons and home widget (see modules/forms/README.md). */
+export const formsUi: ModuleUi = {
+  routes: [
+    { path: 'designer', load: () => import('./pages/designer-list-page'), permission: 'forms.design' },
+    { path: 'designer/:formId', load: () => import('./pages/designer-editor-page'), permission: 'forms.design' },
+    { path: 'collections', load: () => import('./pages/collections-page'), permission: 'forms.collect' },
+    { path: 'my-due', load: () => import('./pages/my-due-page'), permission: 'forms.submit' },
+    { path: 'fill/:collectionId/:periodKey/:assigneeId', load: () => import('./pages/fill-page'), permission: 'forms.submit' },
+    { path: 'results', load: () => import('./pages/results-page'), permission: 'forms.results' },
+  ],
+  menu: [
+    { id: 'my-due', icon: <FormOutlined /> },
+    { id: 'designer', icon: <EditOutlined /> },
+    { id: 'collections', icon: <SendOutlined /> },
+    { id: 'results', icon: <BarChartOutlined /> },
+  ],
+  widgets: [{ id: 'my-due', title: { 'zh-CN': '待填报', en: 'To fill in' }, permission: 'forms.submit', load: () => import('./widgets/my-due-widget') }],
+};

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Flex, Select, Tabs, Typography } from 'antd';
+import { isApiError } from '../../../../admin-ui/src/api/api-error';
+import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { useForms, useResults, type ResultsQuery } from '../api/forms.api';
+import { exportXlsx } from '../api/forms-requests';
+import { ResultsFilters } from '../components/results/results-filters';
+import { ResultsTable } from '../components/results/results-table';
+import { StatisticsPanel } from '../components/results/statistics-panel';
+import { SubmissionDrawer } from '../components/results/submission-drawer';
+import { useFormsT } from '../i18n/forms-i18n';
+
+const PAGE_SIZE = 20;
+
+/** `/forms/results`: a published form's submissions (filters, search, sort, pages, detail), statistics and exports. */
+export default function ResultsPage() {
+  const t = useFormsT();
+  const { slug } = useTenantSession();
+  const { message } = App.useApp();
+  const forms = useForms(slug, { published: true });
+  const [chosen, setChosen] = useState<string>();
+  const formId = chosen ?? forms.data?.[0]?.id;
+  const form = forms.data?.find((f) => f.id === formId);
+  const [filters, setFilters] = useState<ResultsQuery>({});
+  const [sort, setSort] = useState<{ field?: string; order: 'asc' | 'desc' }>({ order: 'desc' });
+  // Cursors of the pages seen so far: the server's cursor is opaque, so "previous" walks back this list.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [open, setOpen] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const listQuery: ResultsQuery = { ...filters, sort: sort.field, order: sort.order, limit: String(PAGE_SIZE), cursor: cursors[cursors.length - 1] };
+  const results = useResults(slug, formId, listQuery);
+  const restart = () => setCursors([undefined]);
+
+  const onExport = async () => {
+    if (!formId || !form) return;
+    setExporting(true);
+    try {
+      await exportXlsx(slug, formId, 'list', { ...filters, sort: sort.field, order: sort.order }, `${form.name}-${t('results.fileName')}.xlsx`, (fraction) => message.loading({ key: 'export', content: t('results.exporting', { percent: Math.round(fraction * 100) }) }));
+      message.destroy('export');
+    } catch (error) {
+      message.destroy('export');
+      message.error(t('results.exportFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  if (forms.error) return <ErrorResult error={forms.error} onRetry={() => void forms.refetch()} />;
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3}>{t('results.title')}</Typography.Title>
+        <Select
+          aria-label={t('results.form')}
+          data-testid="results-form"
+          loading={forms.isLoading}
+          value={formId}
+          onChange={(id: string) => { setChosen(id); setFilters({}); restart(); }}
+          options={(forms.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+          style={{ minWidth: 240 }}
+        />
+      </Flex>
+      {forms.data?.length === 0 && <Empty description={t('results.noForms')} />}
+      {formId && form && (
+        <>
+          <ResultsFilters key={formId} fields={results.data?.fields ?? []} query={filters} onChange={(next) => { setFilters(next); restart(); }} />
+          <Tabs
+            style={{ marginTop: 8 }}
+            items={[
+              {
+                key: 'list',
+                label: t('results.list'),
+                children: (
+                  <>
+                    {results.error && <ErrorResult error={results.error} onRetry={() => void results.refetch()} />}
+                    <Flex justify="end" style={{ marginBottom: 8 }}>
+                      <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="export-results">
+                        {t('results.export')}
+                      </Button>
+                    </Flex>
+                    <ResultsTable
+                      items={results.data?.items ?? []}
+                      fields={results.data?.fields ?? []}
+                      loading={results.isFetching}
+                      sort={sort}
+                      onSort={(next) => { setSort(next); restart(); }}
+                      page={cursors.length}
+                      hasNext={!!results.data?.nextCursor}
+                      onPage={(direction) => setCursors((list) => (direction === 'prev' ? list.slice(0, -1) : results.data?.nextCursor ? [...list, results.data.nextCursor] : list))}
+                      onOpen={setOpen}
+                    />
+                  </>
+                ),
+              },
+              { key: 'stats', label: t('results.statistics'), children: <StatisticsPanel formId={formId} formName={form.name} fields={results.data?.fields ?? []} query={filters} /> },
+            ]}
+          />
+        </>
+      )}
+      <SubmissionDrawer submissionId={open} onClose={() => setOpen(null)} />
+    </>
+  );
+}
