@@ -3,6 +3,7 @@ import { scopeBase, tenantScope } from '../../../../admin-ui/src/api/api-scope';
 import { getCsrfToken } from '../../../../admin-ui/src/api/csrf-token-store';
 import { apiDownload, apiRequest } from '../../../../admin-ui/src/api/http-client';
 import type { JsonObject, Submission, UploadedFile } from './forms-types';
+import { saveFile } from '../../../../admin-ui/src/components/save-file';
 
 /** A mutation the shared client cannot send: extra headers, or a multipart body. */
 async function send<T>(slug: string, method: 'POST' | 'PATCH', path: string, body: BodyInit, headers: Record<string, string>): Promise<T> {
@@ -57,14 +58,7 @@ export async function downloadExport(slug: string, path: string, query: Record<s
   for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, value);
   const search = params.toString();
   const blob = await apiDownload(tenantScope(slug), `${path}${search ? `?${search}` : ''}`);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(blob, fileName);
   return blob.size;
 }
 
