@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
 import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
+import { TenantApi } from './e2e-api.ts';
 
 const OPERATOR = { login: 'operator', password: 'Operator@2026' };
 const COUNTY = { slug: 'linqu', name: '临朐县', admin: { username: 'linqu-admin', displayName: '李明', password: 'Linqu@2026' } };
@@ -29,32 +30,6 @@ async function settleAnimations(page: Page): Promise<void> {
 /** The error antd shows under a form field, found by the field's label. */
 const fieldError = (form: Locator, label: string) => form.locator('.ant-form-item').filter({ has: form.page().getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
 
-/** A signed-in tenant API client for setting up data the way another admin would (cookie + CSRF token). */
-class TenantApi {
-  private constructor(
-    private readonly base: string,
-    private readonly cookie: string,
-    private readonly csrfToken: string,
-  ) {}
-
-  static async signIn(baseUrl: string, slug: string, login: string, password: string): Promise<TenantApi> {
-    const base = `${baseUrl}/api/t/${slug}`;
-    const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-    expect(response.status).toBe(200);
-    const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    return new TenantApi(base, cookie, csrfToken);
-  }
-
-  async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrfToken };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
-}
 
 interface ModuleItem {
   id: string;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
 import { launchBrowser, PC_VIEWPORT, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
+import { TenantApi } from './e2e-api.ts';
 
 const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
 const FORM = '因户施策入户表';
@@ -14,32 +15,6 @@ const STAFF = [
 // A 1×1 PNG: a real image, so the server's content sniffing accepts it as a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-/** A signed-in tenant API client for the setup another admin would do elsewhere (cookie + CSRF token). */
-class TenantApi {
-  private constructor(
-    private readonly base: string,
-    private readonly cookie: string,
-    private readonly csrfToken: string,
-  ) {}
-
-  static async signIn(baseUrl: string, login: string, password: string): Promise<TenantApi> {
-    const base = `${baseUrl}/api/t/${DEMO.slug}`;
-    const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-    expect(response.status).toBe(200);
-    const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    return new TenantApi(base, cookie, csrfToken);
-  }
-
-  async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrfToken };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
-}
 
 async function signIn(page: Page, baseUrl: string, login: string, password: string, next: string): Promise<void> {
   await page.goto(`${baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(next)}`);
@@ -95,7 +70,7 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     admin = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
     page = await admin.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    api = await TenantApi.signIn(server.baseUrl, DEMO.login, DEMO.password);
+    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
   });
 
   afterAll(async () => {
