@@ -1,14 +1,10 @@
-import { tenantSlug, uuid } from '../../../core/schemas/common.schema.ts';
+import { tenantIdParams, tenantSlug, uuid } from '../../../core/schemas/common.schema.ts';
 
 /** Any JSON value object (a tenant-authored schema, uiSchema or submission data): checked by the services, not the route. */
 export const jsonObject = { type: 'object', additionalProperties: true } as const;
 
-export const formIdParams = {
-  type: 'object',
-  required: ['tenant', 'id'],
-  additionalProperties: false,
-  properties: { tenant: tenantSlug, id: uuid },
-} as const;
+/** A form (or collection, submission, export) id under the tenant: core's tenant + id params. */
+export const formIdParams = tenantIdParams;
 
 export const versionNumber = { type: 'integer', minimum: 1, maximum: 100000 } as const;
 
