@@ -35,7 +35,7 @@ export function registerModuleWork(runner: JobRunner, deps: ModuleWorkDeps): voi
     const moduleId = module.manifest.id;
     for (const job of module.jobs ?? []) {
       if (!job.name.startsWith(`${moduleId}.`)) throw new Error(`Module "${moduleId}": job "${job.name}" must start with "${moduleId}."`);
-      runner.register({ name: job.name, cron: job.cron, handler: (data, info) => job.handler(data, moduleJobContext(deps, moduleId, info.id, notifier)) });
+      runner.register({ name: job.name, cron: job.cron, handler: (data, info) => job.handler(data, moduleJobContext(runner, deps, moduleId, info.id, notifier)) });
     }
   }
   runner.register({
@@ -76,11 +76,18 @@ async function deliverModuleEvent(deps: ModuleWorkDeps, job: ModuleEventJob): Pr
   await withTenant(deps.db, job.tenantId, (trx) => handler({ tenantId: job.tenantId, db: trx }, job.payload ?? {}));
 }
 
-function moduleJobContext(deps: ModuleWorkDeps, moduleId: string, jobId: string, notifier: Notifier): ModuleJobContext {
+/** What a module's job handler gets; exported for tests that run a handler directly. */
+export function moduleJobContext(runner: JobRunner, deps: ModuleWorkDeps, moduleId: string, jobId: string, notifier: Notifier): ModuleJobContext {
   return {
     jobId,
     notifier,
     files: deps.files,
+    emitEvent: (trx, tenantId, event, payload) => emitModuleEvent(runner, deps.modules, trx, tenantId, event, payload),
+    async service<T>(tenantId: string, name: string) {
+      const found = deps.modules.service(name);
+      if (!found || !(await deps.enablement.enabledModules(tenantId)).has(found.moduleId)) return undefined;
+      return found.service as T;
+    },
     withTenant: (tenantId, work) => withTenant(deps.db, tenantId, (trx) => work({ tenantId, db: trx })),
     async enabledTenantIds() {
       const tenantIds: string[] = await withTenant(deps.db, null, (trx) => trx('core_tenant').where({ status: 'active' }).orderBy('id').pluck('id'));

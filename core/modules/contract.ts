@@ -66,6 +66,10 @@ export interface ModuleJobContext {
   notifier: Notifier;
   /** Where file contents live: a job that produces a file (an export) stages and places it here, with its `core_file` row. */
   files: FileStore;
+  /** Raises a module event inside `trx` (delivered only if it commits), as `app.jobs.emitEvent` does for requests. */
+  emitEvent(trx: Knex.Transaction, tenantId: string, event: string, payload: Record<string, unknown>): Promise<string[]>;
+  /** Another module's service (see `PlatformModule.provides`) when installed and enabled for the tenant. */
+  service<T>(tenantId: string, name: string): Promise<T | undefined>;
 }
 
 export interface ModuleJob {
@@ -86,4 +90,11 @@ export interface PlatformModule {
   jobs?: ModuleJob[];
   /** Handlers of other modules' events, by event name. */
   events?: Record<string, ModuleEventHandler>;
+  /**
+   * Services this module offers other modules, by name `<module id>.<service>`. The provider
+   * publishes the service's type in `modules/<id>/public-api.ts` (the one file of a module another
+   * may import, and only its types); a consumer asks core for it with `moduleService()`, which
+   * answers only when the provider is installed and enabled for the tenant.
+   */
+  provides?: Record<string, unknown>;
 }

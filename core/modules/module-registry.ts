@@ -31,6 +31,9 @@ export class ModuleRegistry {
       throw new Error(`Module manifest "${String((manifest as { id?: unknown }).id)}" is invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`);
     }
     if (this.byId.has(manifest.id)) throw new Error(`Module "${manifest.id}" is installed twice`);
+    for (const name of Object.keys(module.provides ?? {})) {
+      if (!name.startsWith(`${manifest.id}.`)) throw new Error(`Module "${manifest.id}": service "${name}" must start with "${manifest.id}."`);
+    }
     for (const permission of manifest.permissions) {
       if (!permission.id.startsWith(`${manifest.id}.`)) throw new Error(`Module "${manifest.id}": permission "${permission.id}" must start with "${manifest.id}."`);
     }
@@ -60,6 +63,14 @@ export class ModuleRegistry {
     };
     for (const module of this.modules) visit(module.manifest.id, []);
     return order;
+  }
+
+  /** A service another module `provides`, by name; undefined when no installed module offers it. */
+  service(name: string): { moduleId: string; service: unknown } | undefined {
+    for (const module of this.modules) {
+      if (module.provides && name in module.provides) return { moduleId: module.manifest.id, service: module.provides[name] };
+    }
+    return undefined;
   }
 
   get(id: string): PlatformModule {

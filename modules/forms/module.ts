@@ -8,6 +8,8 @@ import { resultsRoutes } from './server/results.routes.ts';
 import { dailyJob } from './server/forms.jobs.ts';
 import { exportRoutes } from './server/export.routes.ts';
 import { exportJob } from './server/export.job.ts';
+import { reportFormsService } from './server/report-forms.service.ts';
+import { REPORT_FORMS_SERVICE } from './public-api.ts';
 
 const manifest = {
   id: 'forms',
@@ -46,4 +48,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob] };
+export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService } };

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTenant } from '../../core/db/tenant-transaction.ts';
 import { addDays, todayInShanghai } from '../../core/calendar/calendar-date.ts';
-import type { ModuleJobContext } from '../../core/modules/contract.ts';
-import { FileStore } from '../../core/files/file-store.ts';
 import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
@@ -23,13 +20,7 @@ describe('forms: collections per period (一月一报), who is missing, reminder
   const submitFor = (user: ScopedUser, collectionId: string, periodKey: string, extra: Record<string, unknown> = {}) =>
     user.client.post(`${api()}/forms/${formId}/submissions`, { version: 1, data: goodHousehold, collectionId, periodKey, ...extra });
   const notificationsOf = (userId: string, kind: string) => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind });
-  const jobContext = (): ModuleJobContext => ({
-    jobId: 'test',
-    notifier: platform.app.notifier,
-    enabledTenantIds: async () => [tenant.id],
-    files: FileStore.inDataDir(platform.config.dataDir),
-    withTenant: (tenantId, work) => withTenant(platform.db, tenantId, (trx) => work({ tenantId, db: trx })),
-  });
+  const jobContext = () => ({ ...platform.jobContext('forms'), enabledTenantIds: async () => [tenant.id] });
 
   beforeAll(async () => {
     platform = await TestPlatform.start();

@@ -5,7 +5,9 @@ import { hashPassword } from '../../core/auth/password.ts';
 import type { Database } from '../../core/db/database.ts';
 import { withTenant } from '../../core/db/tenant-transaction.ts';
 import type { PlatformConfig } from '../../core/config.ts';
-import type { PlatformModule } from '../../core/modules/contract.ts';
+import type { ModuleJobContext, PlatformModule } from '../../core/modules/contract.ts';
+import { FileStore } from '../../core/files/file-store.ts';
+import { moduleJobContext } from '../../core/jobs/module-jobs.ts';
 import { installedModules } from '../../modules/index.ts';
 import { createTestDatabase } from './test-database.ts';
 import { TestClient } from './test-client.ts';
@@ -53,6 +55,12 @@ export class TestPlatform {
     if (response.statusCode !== 201) throw new Error(`create tenant ${slug}: ${response.statusCode} ${response.body}`);
     const admin = await this.client().loginTenant(slug, 'admin', ADMIN_PASSWORD);
     return { id: response.json().id, slug, admin, base: `/api/t/${slug}` };
+  }
+
+  /** What a module job gets when the runner starts it: for calling a job's handler directly. */
+  jobContext(moduleId: string): ModuleJobContext {
+    const deps = { db: this.db, modules: this.app.platform.modules, enablement: this.app.platform.enablement, retryDelaySeconds: 1, files: FileStore.inDataDir(this.config.dataDir) };
+    return moduleJobContext(this.app.jobs, deps, moduleId, 'test', this.app.notifier);
   }
 
   client(): TestClient {

@@ -1,0 +1,13 @@
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * A service another module provides (see `PlatformModule.provides`), when its module is installed
+ * and enabled for the request's tenant; otherwise undefined, and the caller answers as if the
+ * feature were absent. The type parameter comes from the provider's `public-api.ts`.
+ */
+export async function moduleService<T>(request: FastifyRequest, name: string): Promise<T | undefined> {
+  const found = request.server.platform.modules.service(name);
+  if (!found) return undefined;
+  const enabled = await request.server.platform.enablement.enabledModules(request.tenant.id);
+  return enabled.has(found.moduleId) ? (found.service as T) : undefined;
+}

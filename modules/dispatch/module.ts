@@ -1,0 +1,46 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { PlatformModule } from '../../core/modules/contract.ts';
+import { dispatchConfigSchema, dispatchConfigUiSchema } from './dispatch-config.ts';
+import { taskRoutes } from './server/task.routes.ts';
+import { assignmentRoutes } from './server/assignment.routes.ts';
+import { reportRoutes } from './server/report.routes.ts';
+import { viewRoutes } from './server/view.routes.ts';
+import { lightsJob } from './server/lights.jobs.ts';
+
+const manifest = {
+  id: 'dispatch',
+  version: '0.1.0',
+  name: { 'zh-CN': '任务督办', en: 'Task dispatch' },
+  description: {
+    'zh-CN': '任务分派与再分派、定期报送、自动提醒、亮灯亮牌、延期与督办升级、领导批示、汇总下载、镇呼县应',
+    en: 'Dispatch and re-dispatch tasks, recurring reports, reminders, lights and cards, extensions and escalation, leaders’ instructions, aggregation, bottom-up requests',
+  },
+  dependsOn: [],
+  permissions: [
+    { id: 'dispatch.supervise', name: { 'zh-CN': '下达和督办任务、审核报告、亮牌', en: 'Dispatch and supervise tasks, review reports, give cards' } },
+    { id: 'dispatch.handle', name: { 'zh-CN': '办理本单位任务、报送进展、再分派', en: 'Handle the unit’s tasks, report progress, re-dispatch' } },
+    { id: 'dispatch.instruct', name: { 'zh-CN': '领导批示', en: 'Give leaders’ instructions' } },
+    { id: 'dispatch.request', name: { 'zh-CN': '镇呼县应：提出和响应诉求', en: 'Raise and answer bottom-up requests' } },
+  ],
+  configSchema: dispatchConfigSchema,
+  configUiSchema: dispatchConfigUiSchema,
+  recordTypes: [],
+  menu: [
+    { id: 'pending', name: { 'zh-CN': '我的待办', en: 'My pending' }, path: '/dispatch/pending' },
+    { id: 'tasks', name: { 'zh-CN': '任务督办', en: 'Tasks' }, path: '/dispatch/tasks', permission: 'dispatch.supervise' },
+    { id: 'board', name: { 'zh-CN': '督办看板', en: 'Board' }, path: '/dispatch/board', permission: 'dispatch.supervise' },
+    { id: 'requests', name: { 'zh-CN': '镇呼县应', en: 'Requests' }, path: '/dispatch/requests', permission: 'dispatch.request' },
+  ],
+  emits: ['dispatch.light_changed', 'dispatch.card_given'],
+};
+
+/** Every route of the module, one plugin per resource. */
+const routes: FastifyPluginAsync = async (app) => {
+  await app.register(taskRoutes);
+  await app.register(assignmentRoutes);
+  await app.register(reportRoutes);
+  await app.register(viewRoutes);
+};
+
+/** Task dispatch and supervision: see README.md. */
+export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob] };

@@ -1,0 +1,39 @@
+import { errorResponses, tenantIdParams } from '../../../core/schemas/common.schema.ts';
+import { assignmentInput } from './common.schema.ts';
+import { assignmentView, taskView } from './task.schema.ts';
+
+const assignmentDetail = {
+  type: 'object',
+  properties: {
+    assignment: assignmentView,
+    task: taskView,
+    viewer: { type: 'object', properties: { handles: { type: 'boolean' }, reviews: { type: 'boolean' }, supervise: { type: 'boolean' } } },
+  },
+} as const;
+
+export const getAssignmentRoute = {
+  tags: ['dispatch'],
+  summary: 'One assignment with its task and what the caller may do with it',
+  params: tenantIdParams,
+  response: { 200: assignmentDetail, ...errorResponses },
+} as const;
+
+export const openAssignmentRoute = {
+  tags: ['dispatch'],
+  summary: 'Acknowledge receipt (签收): the assignment is opened; stops the "not opened" reminder',
+  params: tenantIdParams,
+  response: { 200: assignmentDetail, ...errorResponses },
+} as const;
+
+export const redispatchRoute = {
+  tags: ['dispatch'],
+  summary: 'Re-dispatch: split the assignment into subtasks for units below the assignment’s unit, to any depth; the parent’s progress and light roll up from them',
+  params: tenantIdParams,
+  body: {
+    type: 'object',
+    required: ['assignments'],
+    additionalProperties: false,
+    properties: { assignments: { type: 'array', items: assignmentInput, minItems: 1, maxItems: 500 } },
+  },
+  response: { 201: { type: 'object', properties: { items: { type: 'array', items: assignmentView } } }, ...errorResponses },
+} as const;

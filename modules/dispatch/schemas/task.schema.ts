@@ -1,0 +1,204 @@
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { assignmentInput, assignmentStatus, deadlineFields, fileIds, light, longText, nullableString, nullableTimestamp, personRef, priority, title, unitRef } from './common.schema.ts';
+
+const cadenceKind = { type: 'string', enum: ['weekly', 'monthly', 'quarterly', 'rrule'] } as const;
+
+export const cadenceInput = {
+  type: 'object',
+  required: ['kind'],
+  additionalProperties: false,
+  description: 'Recurring reports: each period (week, month, quarter, or each RRULE occurrence) asks every assignment for a report',
+  properties: {
+    kind: cadenceKind,
+    rule: { type: 'string', minLength: 5, maxLength: 300, pattern: '^[A-Z0-9=;,:+-]+$', description: 'An RFC 5545 RRULE (without DTSTART) for kind "rrule", e.g. FREQ=MONTHLY;BYMONTHDAY=25' },
+    dueDays: { type: 'integer', minimum: 0, maximum: 90, default: 5, description: 'A period’s report is due this many days after the period ends' },
+    until: { type: 'string', format: 'date', description: 'No periods start after this day; default the task deadline' },
+  },
+} as const;
+
+export const assignmentView = {
+  type: 'object',
+  properties: {
+    id: uuid,
+    taskId: uuid,
+    parentId: nullableString,
+    depth: { type: 'integer' },
+    unit: unitRef,
+    person: personRef,
+    role: { type: 'string', enum: ['lead', 'co'] },
+    instructions: { type: 'string' },
+    deadline: timestamp,
+    originalDeadline: timestamp,
+    status: assignmentStatus,
+    progress: { type: 'integer' },
+    problem: { type: 'boolean' },
+    light,
+    lightCause: { type: 'string' },
+    childCount: { type: 'integer' },
+    escalationLevel: { type: 'integer' },
+    openedAt: nullableTimestamp,
+    completedAt: nullableTimestamp,
+    createdAt: timestamp,
+  },
+} as const;
+
+export const taskView = {
+  type: 'object',
+  properties: {
+    id: uuid,
+    title: { type: 'string' },
+    description: { type: 'string' },
+    category: { type: 'string' },
+    priority,
+    status: { type: 'string', enum: ['active', 'closed'] },
+    light,
+    progress: { type: 'integer' },
+    assignmentCount: { type: 'integer' },
+    ownerUnit: unitRef,
+    deadline: timestamp,
+    attachments: { type: 'array', items: { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } },
+    reportForm: { type: ['object', 'null'], properties: { formId: uuid, version: { type: 'integer' }, name: { type: 'string' } } },
+    cadence: {
+      type: ['object', 'null'],
+      properties: { kind: cadenceKind, rule: { type: 'string' }, dueDays: { type: 'integer' }, until: nullableString },
+    },
+    createdBy: nullableString,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    closedAt: nullableTimestamp,
+  },
+} as const;
+
+const viewerView = {
+  type: 'object',
+  description: 'What the caller may do with this task',
+  properties: {
+    supervise: { type: 'boolean' },
+    instruct: { type: 'boolean' },
+    handledAssignmentIds: { type: 'array', items: uuid },
+    reviewableAssignmentIds: { type: 'array', items: uuid },
+  },
+} as const;
+
+export const taskDetailView = {
+  type: 'object',
+  properties: { task: taskView, assignments: { type: 'array', items: assignmentView }, viewer: viewerView },
+} as const;
+
+const taskBody = {
+  title,
+  description: longText(10_000),
+  category: { type: 'string', maxLength: 50, pattern: '^[^<>\\u0000-\\u001f\\u007f]*$' },
+  priority,
+  ...deadlineFields,
+} as const;
+
+export const createTaskRoute = {
+  tags: ['dispatch'],
+  summary: 'Create a task and dispatch it to one or many units in one transaction: one assignment per unit, each tracked on its own',
+  params: tenantParams,
+  body: {
+    type: 'object',
+    required: ['title', 'ownerUnitId', 'assignments'],
+    additionalProperties: false,
+    properties: {
+      ...taskBody,
+      ownerUnitId: { ...uuid, description: 'The supervising unit; inside the caller’s dispatch.supervise scope' },
+      attachmentIds: fileIds(20),
+      reportFormId: { ...uuid, description: 'A published form of the forms module that every report fills in' },
+      reportFormVersion: { type: 'integer', minimum: 1, description: 'Default: the latest published version' },
+      cadence: cadenceInput,
+      assignments: { type: 'array', items: assignmentInput, minItems: 1, maxItems: 500 },
+    },
+  },
+  response: { 201: taskDetailView, ...errorResponses },
+} as const;
+
+export const updateTaskRoute = {
+  tags: ['dispatch'],
+  summary: 'Change a task’s text, category, priority or deadline (assignments keep their own deadlines unless they followed the task’s)',
+  params: tenantIdParams,
+  body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { ...taskBody, attachmentIds: fileIds(20) } },
+  response: { 200: taskDetailView, ...errorResponses },
+} as const;
+
+export const closeTaskRoute = {
+  tags: ['dispatch'],
+  summary: 'Close a task: every assignment still open is closed, nothing more is asked of the units',
+  params: tenantIdParams,
+  response: { 200: taskDetailView, ...errorResponses },
+} as const;
+
+export const getTaskRoute = {
+  tags: ['dispatch'],
+  summary: 'A task with its tree of assignments (all of it for supervisors and leaders; for a unit, its own branches, the path above them, and for a lead its co-organisers)',
+  params: tenantIdParams,
+  response: { 200: taskDetailView, ...errorResponses },
+} as const;
+
+export const addAssignmentsRoute = {
+  tags: ['dispatch'],
+  summary: 'Dispatch an existing task to more units',
+  params: tenantIdParams,
+  body: {
+    type: 'object',
+    required: ['assignments'],
+    additionalProperties: false,
+    properties: { assignments: { type: 'array', items: assignmentInput, minItems: 1, maxItems: 500 } },
+  },
+  response: { 200: taskDetailView, ...errorResponses },
+} as const;
+
+export const listTasksRoute = {
+  tags: ['dispatch'],
+  summary: 'Tasks whose supervising unit lies in the caller’s dispatch.supervise or dispatch.instruct scope, newest first',
+  params: tenantParams,
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      status: { type: 'string', enum: ['active', 'closed'] },
+      category: { type: 'string', maxLength: 50 },
+      light,
+      priority,
+      unitId: { ...uuid, description: 'Tasks dispatched to this unit (at any depth)' },
+      q: { type: 'string', minLength: 1, maxLength: 100, description: 'Substring of the title' },
+      limit: limitQuery,
+      cursor: cursorQuery,
+    },
+  },
+  response: {
+    200: { type: 'object', properties: { items: { type: 'array', items: taskView }, nextCursor: nullableString } },
+    ...errorResponses,
+  },
+} as const;
+
+export const timelineRoute = {
+  tags: ['dispatch'],
+  summary: 'Everything that happened to a task, oldest first, with light changes',
+  params: tenantIdParams,
+  querystring: { type: 'object', additionalProperties: false, properties: { assignmentId: uuid } },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: uuid,
+              kind: { type: 'string' },
+              assignmentId: nullableString,
+              unitName: nullableString,
+              actorName: nullableString,
+              data: { type: 'object', additionalProperties: true },
+              at: timestamp,
+            },
+          },
+        },
+      },
+    },
+    ...errorResponses,
+  },
+} as const;

@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { fileViews } from './task-view.ts';
+
+/** Reports as lists show them: with unit, submitter, reviewer and card. */
+export function reportQuery(trx: Knex.Transaction) {
+  const on = (alias: string, column: string) =>
+    function join(this: Knex.JoinClause) {
+      this.on(`${alias}.tenant_id`, 'r.tenant_id').andOn(`${alias}.id`, column);
+    };
+  return trx('dispatch_report as r')
+    .join('dispatch_assignment as a', on('a', 'r.assignment_id'))
+    .join('core_unit as u', on('u', 'a.unit_id'))
+    .join('core_user as sub', on('sub', 'r.submitted_by'))
+    .leftJoin('core_user as rev', on('rev', 'r.reviewed_by'))
+    .leftJoin('dispatch_card as c', function joinCard() {
+      this.on('c.tenant_id', 'r.tenant_id').andOn('c.report_id', 'r.id');
+    })
+    .leftJoin('core_user as giver', on('giver', 'c.given_by'))
+    .select(
+      'r.id', 'r.task_id', 'r.assignment_id', 'u.name as unit_name', 'r.period_key', 'r.progress', 'r.text', 'r.photo_ids', 'r.problem', 'r.form_version', 'r.form_data',
+      'r.status', 'r.review_reason', 'rev.display_name as reviewer_name', 'r.reviewed_at', 'sub.display_name as submitter_name', 'r.created_at',
+      'c.color as card_color', 'c.reason as card_reason', 'giver.display_name as card_giver', 'c.created_at as card_at',
+    )
+    .select(trx.raw('r.created_at::text as cursor_at'));
+}
+
+export interface ReportQueryRow {
+  id: string;
+  task_id: string;
+  assignment_id: string;
+  unit_name: string;
+  period_key: string | null;
+  progress: number;
+  text: string;
+  photo_ids: string[];
+  problem: boolean;
+  form_version: number | null;
+  form_data: Record<string, unknown> | null;
+  status: 'submitted' | 'accepted' | 'returned';
+  review_reason: string | null;
+  reviewer_name: string | null;
+  reviewed_at: Date | null;
+  submitter_name: string;
+  created_at: Date;
+  card_color: 'green' | 'yellow' | 'red' | null;
+  card_reason: string | null;
+  card_giver: string | null;
+  card_at: Date | null;
+  cursor_at: string;
+}
+
+export async function toReportViews(trx: Knex.Transaction, rows: ReportQueryRow[]) {
+  const files = await fileViews(trx, [...new Set(rows.flatMap((r) => r.photo_ids))]);
+  return rows.map((r) => ({
+    id: r.id,
+    taskId: r.task_id,
+    assignmentId: r.assignment_id,
+    unitName: r.unit_name,
+    periodKey: r.period_key,
+    progress: r.progress,
+    text: r.text,
+    photos: r.photo_ids.flatMap((id) => files.get(id) ?? []),
+    problem: r.problem,
+    formVersion: r.form_version,
+    data: r.form_data,
+    status: r.status,
+    reviewReason: r.review_reason,
+    reviewerName: r.reviewer_name,
+    reviewedAt: r.reviewed_at,
+    submitterName: r.submitter_name,
+    createdAt: r.created_at,
+    card: r.card_color ? { color: r.card_color, reason: r.card_reason ?? '', giverName: r.card_giver ?? '', givenAt: r.card_at as Date } : null,
+  }));
+}
+
+export async function reportView(trx: Knex.Transaction, id: string) {
+  const [view] = await toReportViews(trx, [await reportQuery(trx).where('r.id', id).first()]);
+  return view;
+}
+
+/** A page of reports, newest first, keyset-paged on (created_at, id). */
+export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder, page: { limit: number; cursor?: string }) {
+  query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(page.limit + 1);
+  if (page.cursor) {
+    const [at, id] = decodeCursor(page.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    query.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', [at, id]);
+  }
+  const rows: ReportQueryRow[] = await query;
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return { items: await toReportViews(trx, items), nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null };
+}
