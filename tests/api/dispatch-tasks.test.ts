@@ -82,16 +82,16 @@ describe('dispatch: creating tasks and dispatching them to units', () => {
     expect([past.statusCode, past.json().error.code, detailPaths(past)]).toEqual([400, 'DISPATCH_DEADLINE_PAST', ['body.deadline']]);
 
     const foreign = await post({ assignments: [{ unitId: world.units.water.id }, { unitId: otherUnitId }] });
-    expect([foreign.statusCode, detailPaths(foreign)]).toEqual([400, ['body.assignments.1.unitId']]);
+    expect([foreign.statusCode, detailPaths(foreign)]).toEqual([400, ['body.assignments[1].unitId']]);
 
     const twice = await post({ assignments: [{ unitId: world.units.water.id }, { unitId: world.units.water.id }] });
-    expect(detailPaths(twice)).toEqual(['body.assignments.1.unitId']);
+    expect(detailPaths(twice)).toEqual(['body.assignments[1].unitId']);
 
     const lateUnit = await post({ assignments: [{ unitId: world.units.water.id, deadline: daysFromNow(30) }] });
-    expect([lateUnit.json().error.code, detailPaths(lateUnit)]).toEqual(['DISPATCH_DEADLINE_AFTER_PARENT', ['body.assignments.0.deadline']]);
+    expect([lateUnit.json().error.code, detailPaths(lateUnit)]).toEqual(['DISPATCH_DEADLINE_AFTER_PARENT', ['body.assignments[0].deadline']]);
 
     const wrongPerson = await post({ assignments: [{ unitId: world.units.water.id, personId: world.hongqi.personId }] });
-    expect(detailPaths(wrongPerson)).toEqual(['body.assignments.0.personId']);
+    expect(detailPaths(wrongPerson)).toEqual(['body.assignments[0].personId']);
 
     const both = await post({ deadlineWorkingDays: 3 });
     expect(detailPaths(both)).toEqual(['body.deadlineWorkingDays']);
@@ -101,7 +101,7 @@ describe('dispatch: creating tasks and dispatching them to units', () => {
     expect(detailPaths(schema).sort()).toEqual(['body.assignments', 'body.priority']);
 
     const noFile = await post({ attachmentIds: ['0190a0d0-0000-7000-8000-000000000000'] });
-    expect(detailPaths(noFile)).toEqual(['body.attachmentIds.0']);
+    expect(detailPaths(noFile)).toEqual(['body.attachmentIds[0]']);
 
     expect([await count('dispatch_task'), await count('dispatch_assignment'), await count('dispatch_timeline')]).toEqual(before);
   });
@@ -110,7 +110,7 @@ describe('dispatch: creating tasks and dispatching them to units', () => {
     const outside = await world.townSupervisor.client.post(`${api()}/tasks`, {
       title: '村级任务', ownerUnitId: world.units.jiufeng.id, deadline: daysFromNow(10), assignments: [{ unitId: world.units.hongqi.id }, { unitId: world.units.baimaVillage.id }],
     });
-    expect([outside.statusCode, outside.json().error.code, detailPaths(outside)]).toEqual([400, 'DISPATCH_UNIT_OUT_OF_SCOPE', ['body.assignments.1.unitId']]);
+    expect([outside.statusCode, outside.json().error.code, detailPaths(outside)]).toEqual([400, 'DISPATCH_UNIT_OUT_OF_SCOPE', ['body.assignments[1].unitId']]);
     const ownerOutside = await world.townSupervisor.client.post(`${api()}/tasks`, { title: '越权', ownerUnitId: world.units.office.id, deadline: daysFromNow(10), assignments: [{ unitId: world.units.hongqi.id }] });
     expect(detailPaths(ownerOutside)).toEqual(['body.ownerUnitId']);
     const inside = await world.townSupervisor.client.post(`${api()}/tasks`, { title: '村级任务', ownerUnitId: world.units.jiufeng.id, deadline: daysFromNow(10), assignments: [{ unitId: world.units.hongqi.id }] });

@@ -36,7 +36,7 @@ interface UnitRow {
 export async function dispatchAssignments(ctx: DispatchContext, target: DispatchTarget, inputs: AssignmentInput[]): Promise<string[]> {
   const { trx } = ctx;
   const problems: ErrorDetail[] = [];
-  const at = (i: number, field: string) => `body.assignments.${i}.${field}`;
+  const at = (i: number, field: string) => `body.assignments[${i}].${field}`;
 
   const unitIds = [...new Set(inputs.map((a) => a.unitId))];
   const units = new Map<string, UnitRow>((await trx('core_unit').whereIn('id', unitIds).select('id', 'name', 'path')).map((u: UnitRow) => [u.id, u]));
@@ -81,7 +81,7 @@ export async function dispatchAssignments(ctx: DispatchContext, target: Dispatch
   const limit = target.kind === 'task' ? target.deadline : target.parent.deadline;
   const deadlines: Date[] = [];
   for (const [i, input] of inputs.entries()) {
-    const deadline = (await resolver.resolve(input, `body.assignments.${i}`)) ?? limit;
+    const deadline = (await resolver.resolve(input, `body.assignments[${i}]`)) ?? limit;
     if (deadline.getTime() > limit.getTime()) problems.push({ path: at(i, input.deadline !== undefined ? 'deadline' : 'deadlineWorkingDays'), message: `is after the ${target.kind === 'task' ? 'task' : 'parent assignment'}’s deadline` });
     deadlines.push(deadline);
   }

@@ -85,8 +85,8 @@ export async function checkFiles(trx: Knex.Transaction, ids: string[], path: str
   const byId = new Map(found.map((f) => [f.id, f]));
   const problems = ids.flatMap((id, i) => {
     const file = byId.get(id);
-    if (!file) return [{ path: `${path}.${i}`, message: 'is not an uploaded file' }];
-    if (kind === 'image' && !file.content_type.startsWith('image/')) return [{ path: `${path}.${i}`, message: 'is not a photo' }];
+    if (!file) return [{ path: `${path}[${i}]`, message: 'is not an uploaded file' }];
+    if (kind === 'image' && !file.content_type.startsWith('image/')) return [{ path: `${path}[${i}]`, message: 'is not a photo' }];
     return [];
   });
   if (problems.length > 0) throw badRequest('DISPATCH_FILE_NOT_FOUND', 'Some files are not uploaded photos or files', problems);
