@@ -26,12 +26,12 @@ export function demoTenantFile(name: (typeof DEMO_TENANT_FILES)[number]): URL {
 /**
  * On an empty database (no tenants), creates the platform operator and applies every demo tenant
  * file, the way `npm run tenants:apply` does, all in one transaction: a failure leaves the database
- * empty, so the next start tries again. Every demo admin gets the demo password. Returns the lines
+ * empty, so the next start tries again. Every demo admin and staff account gets the demo password. Returns the lines
  * to print: the logins (valid unless someone changed them).
  */
 export async function seedDemoIfEmpty(db: Database, modules: PlatformModule[] = []): Promise<string[]> {
   const isEmpty = await withTenant(db, null, async (trx) => !(await trx('core_tenant').first('id')));
-  const names = new Map<string, string>();
+  const names = new Map<string, { name: string; staff: string[] }>();
   if (isEmpty) {
     const registry = new ModuleRegistry(modules);
     await withTenant(db, null, async (trx) => {
@@ -44,11 +44,12 @@ export async function seedDemoIfEmpty(db: Database, modules: PlatformModule[] = 
     });
   }
   for (const file of DEMO_TENANT_FILES) {
-    const config = JSON.parse(fs.readFileSync(demoTenantFile(file), 'utf8')) as { profile: { slug: string; name: string } };
-    names.set(config.profile.slug, config.profile.name);
+    const config = JSON.parse(fs.readFileSync(demoTenantFile(file), 'utf8')) as { profile: { slug: string; name: string }; people?: { account?: string }[] };
+    names.set(config.profile.slug, { name: config.profile.name, staff: (config.people ?? []).flatMap((p) => (p.account ? [p.account] : [])) });
   }
   return [
     `Platform operator:  ${DEMO.operator.username} / ${DEMO.operator.password}   (POST /api/platform/auth/login)`,
-    ...[...names].map(([slug, name]) => `Tenant "${slug}" (${name}) admin:  ${DEMO.admin.username} / ${DEMO.admin.password}   (/t/${slug}/login)`),
+    ...[...names].map(([slug, { name, staff }]) =>
+      `Tenant "${slug}" (${name}) admin:  ${DEMO.admin.username} / ${DEMO.admin.password}   (/t/${slug}/login)${staff.length > 0 ? `\n    staff, same password: ${staff.join(', ')}` : ''}`),
   ];
 }

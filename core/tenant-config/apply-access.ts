@@ -4,7 +4,7 @@ import { RoleService } from '../auth/role.service.ts';
 import { UserService, type UserChange } from '../auth/user.service.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import type { ReportBuilder } from './apply-report.ts';
-import type { ConfigAdmin, ConfigRole } from './tenant-config.types.ts';
+import type { ConfigAdmin, ConfigPerson, ConfigRole } from './tenant-config.types.ts';
 import { at } from './apply-step.ts';
 import { compareText, loadPeople, loadRoles, loadUsers } from './tenant-state.ts';
 
@@ -80,6 +80,40 @@ export async function applyAdmins(ctx: TenantContext, admins: ConfigAdmin[], pas
     if (Object.keys(change).length === 0) continue;
     await at(path, () => service.update(current.id, change));
     report.add('update', 'admin', admin.username, Object.keys(change));
+  }
+}
+
+/**
+ * People's own staff accounts by username: created linked to the person (display name = the
+ * person's name) when missing, with the same password rules as admins; an existing account of
+ * that name is linked to the person. Accounts are never removed by an apply.
+ */
+export async function applyAccounts(ctx: TenantContext, people: ConfigPerson[], passwords: AdminPasswords, report: ReportBuilder): Promise<void> {
+  const service = new UserService(ctx);
+  const existing = new Map((await loadUsers(ctx.trx)).map((u) => [u.username, u]));
+  const personIds = new Map((await loadPeople(ctx.trx)).map((p) => [p.phone, p.id]));
+  for (const [i, person] of people.entries()) {
+    if (!person.account) continue;
+    const path = `people[${i}].account`;
+    const personId = personIds.get(person.phone)!;
+    const current = existing.get(person.account);
+    if (!current) {
+      const password = passwords.adminPassword ?? generatePassword();
+      await at(path, () => service.create({
+        username: person.account!,
+        displayName: person.name,
+        password,
+        personId,
+        isTenantAdmin: false,
+        mustChangePassword: passwords.adminPassword === undefined || passwords.mustChangePassword,
+      }));
+      report.add('create', 'account', person.account);
+      if (passwords.adminPassword === undefined) report.generatedPasswords.push({ username: person.account, password });
+      continue;
+    }
+    if (current.person_id === personId) continue;
+    await at(path, () => service.update(current.id, { personId }));
+    report.add('update', 'account', person.account, ['person']);
   }
 }
 

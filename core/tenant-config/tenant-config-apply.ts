@@ -1,7 +1,7 @@
 import type { OrgContext } from '../org/org-context.ts';
 import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
 import { ReportBuilder, type ApplyReport } from './apply-report.ts';
-import { applyAdmins, applyRoles } from './apply-access.ts';
+import { applyAccounts, applyAdmins, applyRoles } from './apply-access.ts';
 import { applyPeople, applyPositions } from './apply-directory.ts';
 import { applyCustomFields, applyModules } from './apply-modules.ts';
 import { prune } from './apply-prune.ts';
@@ -54,7 +54,9 @@ export async function applyTenantConfig(ctx: TenantContext, input: unknown, opti
   if (config.modules) await applyModules(ctx, config.modules, report);
   if (config.customFields) await applyCustomFields(ctx, config.customFields, report);
   if (config.roles) await applyRoles(ctx, config.roles, report);
-  if (config.admins) await applyAdmins(ctx, config.admins, { adminPassword: options.adminPassword, mustChangePassword: options.mustChangePassword ?? true }, report);
+  const passwords = { adminPassword: options.adminPassword, mustChangePassword: options.mustChangePassword ?? true };
+  if (config.admins) await applyAdmins(ctx, config.admins, passwords, report);
+  if (config.people) await applyAccounts(ctx, config.people, passwords, report);
   if (options.prune) await prune(ctx, org, config, keptUnits, report);
 
   const result = report.build({ slug: tenant.slug, tenantCreated: start?.tenantCreated ?? false, dryRun: options.dryRun === true, prune: options.prune === true });

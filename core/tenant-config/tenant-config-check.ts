@@ -5,7 +5,7 @@ import { prepareFragment } from '../custom-fields/custom-field-fragment.ts';
 import { TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
 import type { TenantConfig } from './tenant-config.types.ts';
 import { flattenUnits } from './file-units.ts';
-import { loadModuleRows, loadPeople, loadPositions, loadUnits, loadUsers } from './tenant-state.ts';
+import { loadModuleRows, loadPeople, loadPositions, loadUnits, loadUsers, type StateUser } from './tenant-state.ts';
 import { unitIdsByRef } from './unit-refs.ts';
 
 /**
@@ -69,7 +69,9 @@ export async function checkTenantConfig(trx: Knex.Transaction, registry: ModuleR
     });
   });
 
-  checkAdmins(config, await loadUsers(trx), add);
+  const users = await loadUsers(trx);
+  checkAdmins(config, users, add);
+  checkAccounts(config, users, await loadPeople(trx), add);
   checkModules(config, registry, new Set((await loadModuleRows(trx)).filter((m) => m.enabled).map((m) => m.module_id)), options.prune, add);
   (config.forms ?? []).forEach((_, i) => add(`forms[${i}]`, 'no module applies forms from a configuration file yet (the forms module will own this section); leave it empty'));
   return problems;
@@ -87,6 +89,25 @@ function checkAdmins(config: TenantConfig, users: { username: string; phone: str
     phones.set(admin.phone, `admins[${i}]`);
     const holder = users.find((u) => u.phone === admin.phone && u.username !== admin.username);
     if (holder) add(`admins[${i}].phone`, `is the phone of the account "${holder.username}"`);
+  });
+}
+
+/**
+ * People's own accounts: a username once in the file (admins included), and an existing account
+ * of that name must be a staff account that is free or already this person's.
+ */
+function checkAccounts(config: TenantConfig, users: StateUser[], people: { id: string; phone: string }[], add: (path: string, message: string) => void): void {
+  const taken = new Set((config.admins ?? []).map((a) => a.username));
+  const personIdByPhone = new Map(people.map((p) => [p.phone, p.id]));
+  (config.people ?? []).forEach((person, i) => {
+    if (!person.account) return;
+    const path = `people[${i}].account`;
+    if (taken.has(person.account)) add(path, 'is listed twice (as an admin or another person\'s account)');
+    taken.add(person.account);
+    const existing = users.find((u) => u.username === person.account);
+    if (!existing) return;
+    if (existing.is_tenant_admin) add(path, `is the username of an admin account`);
+    else if (existing.person_id && existing.person_id !== personIdByPhone.get(person.phone)) add(path, `is the account of another person`);
   });
 }
 

@@ -20,7 +20,9 @@ export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string
   const positionNames = new Map(positions.map((p) => [p.id, p.name]));
   const people = await loadPeople(trx);
   const roles = await loadRoles(trx);
-  const admins = (await loadUsers(trx)).filter((u) => u.is_tenant_admin);
+  const users = await loadUsers(trx);
+  const admins = users.filter((u) => u.is_tenant_admin);
+  const accounts = new Map(users.filter((u) => !u.is_tenant_admin && u.person_id).map((u) => [u.person_id, u.username]));
   const enabled = (await loadModuleRows(trx)).filter((m) => m.enabled && registry.has(m.module_id));
   const enabledIds = new Set(enabled.map((m) => m.module_id));
   const fieldSets = (await loadCustomFieldRows(trx)).filter((f) => enabledIds.has(f.module_id));
@@ -34,7 +36,8 @@ export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string
       .sort((a, b) => compareText(a.phone, b.phone))
       .map((p) => {
         const position = p.position_id ? positionNames.get(p.position_id) : undefined;
-        return { name: p.name, phone: p.phone, unit: refs.get(p.unit_id)!.ref, ...(position ? { position } : {}) };
+        const account = accounts.get(p.id);
+        return { name: p.name, phone: p.phone, unit: refs.get(p.unit_id)!.ref, ...(position ? { position } : {}), ...(account ? { account } : {}) };
       }),
     roles: [...roles]
       .sort((a, b) => compareText(a.name, b.name))

@@ -50,7 +50,7 @@ export const applyConfigRoute = {
   tags: ['tenant-config'],
   summary: 'Apply a tenant-config file to this tenant (tenant admins only), all or nothing',
   description:
-    'Additive and updating: units matched by code, people by phone, roles by name, admins by username. `prune=true` also removes what the file does not list (never accounts). `dryRun=true` reports what would change and changes nothing. Problems are 400 `TENANT_CONFIG_INVALID` with details naming JSON paths inside the file (`units[3].code`), not `body.…`.',
+    'Additive and updating: units matched by code, people by phone (their staff accounts by username), roles by name, admins by username. `prune=true` also removes what the file does not list (never accounts). `dryRun=true` reports what would change and changes nothing. Problems are 400 `TENANT_CONFIG_INVALID` with details naming JSON paths inside the file (`units[3].code`), not `body.…`.',
   params: tenantParams,
   querystring: {
     type: 'object',

@@ -42,6 +42,8 @@ export type ConfigPerson = {
   /** A unit code, or `/root/child/...` names for a unit without a code. */
   unit: string;
   position?: string;
+  /** Username of the person's own (non-admin) sign-in account. */
+  account?: string;
 };
 
 export type ConfigRole = {

@@ -41,6 +41,7 @@ export interface StateUser {
   display_name: string;
   phone: string | null;
   is_tenant_admin: boolean;
+  person_id: string | null;
 }
 
 export function loadUnits(trx: Knex.Transaction): Promise<StateUnit[]> {
@@ -71,7 +72,7 @@ export async function loadRoles(trx: Knex.Transaction): Promise<StateRole[]> {
 }
 
 export function loadUsers(trx: Knex.Transaction): Promise<StateUser[]> {
-  return trx('core_user').select('id', 'username', 'display_name', 'phone', 'is_tenant_admin');
+  return trx('core_user').select('id', 'username', 'display_name', 'phone', 'is_tenant_admin', 'person_id');
 }
 
 export function loadModuleRows(trx: Knex.Transaction): Promise<{ module_id: string; enabled: boolean; config: Record<string, unknown> }[]> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, seedDemoIfEmpty } from '../../core/tenancy/demo-seed.ts';
 import { TestPlatform } from '../helpers/test-platform.ts';
+import { installedModules } from '../../modules/index.ts';
 import type { TestClient } from '../helpers/test-client.ts';
 
 describe('org demo data: the demo county 示范县 starts with a small realistic directory', () => {
@@ -10,7 +11,7 @@ describe('org demo data: the demo county 示范县 starts with a small realistic
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
-    await seedDemoIfEmpty(platform.db);
+    await seedDemoIfEmpty(platform.db, installedModules);
     admin = await platform.client().loginTenant(DEMO.tenant.slug, DEMO.admin.username, DEMO.admin.password);
   });
   afterAll(() => platform?.stop());

@@ -26,6 +26,14 @@ describe('npm start on an empty database: every demo county, once', () => {
       const admin = await platform.client().loginTenant(slug, DEMO.admin.username, DEMO.admin.password);
       expect((await admin.get(`/api/t/${slug}/auth/me`)).json().user).toMatchObject({ isTenantAdmin: true, mustChangePassword: false });
     }
+    // Staff accounts sign in with the same password and can work with the enabled modules at once.
+    expect(lines.find((line) => line.includes('"huantai"'))).toContain('staff, same password: leader, ducha');
+    const supervisor = await platform.client().loginTenant('huantai', 'ducha', DEMO.admin.password);
+    expect((await supervisor.get('/api/t/huantai/dispatch/tasks')).statusCode).toBe(200);
+    const town = await platform.client().loginTenant('huantai', 'town1', DEMO.admin.password);
+    expect((await town.get('/api/t/huantai/auth/me')).json().user).toMatchObject({ isTenantAdmin: false, mustChangePassword: false });
+    expect((await town.get('/api/t/huantai/dispatch/my-pending')).statusCode).toBe(200);
+    expect((await town.get('/api/t/huantai/forms/my-due')).statusCode).toBe(200);
     const counts = async () => ({
       tenants: (await platform.ownerQuery('core_tenant').select('slug')).length,
       units: (await platform.ownerQuery('core_unit').select('id')).length,

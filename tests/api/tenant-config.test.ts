@@ -192,6 +192,23 @@ describe('tenant configuration as code', () => {
     expect((await second.get(`${tenant.base}/auth/me`)).json().user).toMatchObject({ isTenantAdmin: true, mustChangePassword: true });
   });
 
+  it('gives people their own staff accounts: created linked to the person, reported once, refused when the name is an admin’s', async () => {
+    const tenant = await platform.createTenant('accounts-county');
+    const units = [{ name: '账号县', kind: 'county', code: 'A-0' }];
+    const person = { name: '李四', phone: '13800009101', unit: 'A-0', account: 'lisi' };
+    const file = { version: 1, profile: { slug: tenant.slug, name: '账号县' }, units, people: [person] };
+    const response = await apply(tenant, file);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().changes).toContainEqual({ op: 'create', kind: 'account', key: 'lisi' });
+    const [generated] = response.json().generatedPasswords;
+    const staff = await platform.client().loginTenant(tenant.slug, 'lisi', generated.password);
+    expect((await staff.get(`${tenant.base}/auth/me`)).json().user).toMatchObject({ isTenantAdmin: false, displayName: '李四', mustChangePassword: true });
+    expect((await exportOf(tenant)).people).toEqual([person]);
+    expect((await apply(tenant, file)).json().total).toBe(0);
+    const clash = await apply(tenant, { ...file, people: [{ ...person, account: 'admin' }] });
+    expect([clash.statusCode, clash.json().error.details]).toEqual([400, [{ path: 'people[0].account', message: 'is the username of an admin account' }]]);
+  });
+
   describe('refuses a bad file, naming the JSON path, and writes nothing', () => {
     let tenant: TestTenant;
     beforeAll(async () => {
