@@ -10,6 +10,7 @@ import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { customFieldRoutes } from '../custom-fields/custom-field.routes.ts';
 import { notificationRoutes } from '../notify/notification.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
+import { directoryRoutes } from '../directory/directory.routes.ts';
 import { tenantConfigRoutes } from '../tenant-config/tenant-config.routes.ts';
 import { mountModules } from '../modules/module-mount.ts';
 
@@ -26,6 +27,7 @@ export const tenantApi: FastifyPluginAsync = async (scope) => {
   await scope.register(customFieldRoutes);
   await scope.register(notificationRoutes);
   await scope.register(orgRoutes);
+  await scope.register(directoryRoutes);
   await scope.register(tenantConfigRoutes);
   await mountModules(scope);
 };

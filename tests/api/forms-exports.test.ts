@@ -112,6 +112,38 @@ describe('forms: export jobs with progress, stored as core files', () => {
     expect((await otherViewer.client.get(`${api()}/exports/${done.id}/file`)).statusCode).toBe(404);
   });
 
+  it('writes a statistics job in the language it was asked in', async () => {
+    const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'income', lang: 'en' });
+    expect(created.statusCode, created.body).toBe(202);
+    const done = await waitDone(created.json().id);
+    const file = await tenant.admin.get(`${api()}/exports/${done.id}/file`);
+    expect(file.headers['content-disposition']).toContain('statistics.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', '1-人均纯收入（元）']);
+    expect(workbook.getWorksheet('Summary')?.getRow(2).values).toEqual([undefined, 'All', COUNT]);
+    const byHeader = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'income' }, { 'accept-language': 'en-GB,en;q=0.8' });
+    expect((await platform.ownerQuery('forms_export').where({ id: byHeader.json().id }).first('params')).params.lang).toBe('en');
+    await waitDone(byHeader.json().id);
+  });
+
+  it('lists the caller’s own exports, newest first, with form name and progress, page by page', async () => {
+    const mine = (await tenant.admin.get(`${api()}/exports?limit=2`)).json();
+    expect(mine.items).toHaveLength(2);
+    expect(mine.items[0]).toMatchObject({ formId, formName: '因户施策', kind: 'statistics' });
+    const rest = (await tenant.admin.get(`${api()}/exports?limit=100&cursor=${mine.nextCursor}`)).json();
+    const all = [...mine.items, ...rest.items];
+    const stored = await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id, requested_by: (await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' }).first('id')).id }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id');
+    expect(all.map((e: { id: string }) => e.id)).toEqual(stored.map((r: { id: string }) => r.id));
+    expect(rest.nextCursor).toBeNull();
+    expect(all.find((e: { kind: string; status: string }) => e.kind === 'list')).toMatchObject({ status: 'done', progress: 1 });
+
+    // Someone else's list holds only their own (none yet), and a forged cursor is a 400.
+    expect((await otherViewer.client.get(`${api()}/exports`)).json()).toEqual({ items: [], nextCursor: null });
+    expect(detailPaths(await tenant.admin.get(`${api()}/exports?cursor=bm9wZQ`))).toEqual(['querystring.cursor']);
+    expect(detailPaths(await tenant.admin.get(`${api()}/exports?limit=0`))).toEqual(['querystring.limit']);
+  });
+
   it('bad export requests are a 400 naming the body field, and nothing is queued', async () => {
     const before = await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).count({ n: '*' });
     expect(detailPaths(await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'list', 'filter[nope]': '1' }))).toEqual(['body.filter[nope]']);

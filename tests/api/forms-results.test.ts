@@ -100,4 +100,36 @@ describe('forms: results list, filters, search, statistics and .xlsx export', ()
     expect([...sheets.keys()]).toEqual(['汇总', '1-人均纯收入（元）', '2-主要致贫原因']);
     expect(sheets.get('1-人均纯收入（元）')?.rows.map((r) => [r.cells['分组'], r.cells['合计']])).toEqual([['红旗村', '16000'], ['新华村', '8000']]);
   });
+
+  it('writes the statistics workbook in English when the request asks for it (lang, or Accept-Language)', async () => {
+    const sheetsOf = async (response: { rawPayload: Buffer }) => readXlsx(response.rawPayload);
+    const english = await tenant.admin.get(url('statistics/export?fields=income,waterSafe&lang=en'));
+    expect(english.statusCode).toBe(200);
+    expect(english.headers['content-disposition']).toContain('statistics.xlsx');
+    const sheets = await sheetsOf(english);
+    expect([...sheets.keys()]).toEqual(['Summary', '1-人均纯收入（元）', '2-饮水安全']);
+    expect(sheets.get('Summary')?.rows.map((r) => [r.cells.Group, r.cells.Submissions])).toEqual([['All', '5']]);
+    expect(Object.keys(sheets.get('1-人均纯收入（元）')?.rows[0].cells ?? {})).toEqual(['Group', 'Answered', 'Sum', 'Average', 'Min', 'Max']);
+    expect(sheets.get('2-饮水安全')?.rows[0].cells).toMatchObject({ Group: 'All', Yes: '2', No: '3' });
+
+    const byHeader = await sheetsOf(await tenant.admin.get(url('statistics/export?fields=income&groupBy=unit'), { 'accept-language': 'en-US,en;q=0.9,zh-CN;q=0.8' }));
+    expect(byHeader.get('Summary')?.rows.map((r) => r.cells.Group)).toEqual(['红旗村', '新华村']);
+    const chinese = await sheetsOf(await tenant.admin.get(url('statistics/export?fields=income'), { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' }));
+    expect(chinese.get('汇总')?.rows.map((r) => [r.cells['分组'], r.cells['份数']])).toEqual([['全部', '5']]);
+    expect((await tenant.admin.get(url('statistics/export?lang=fr'))).statusCode).toBe(400);
+  });
+
+  it('names no grouping, no answer and no unit by a stable key with a null label, listed last', async () => {
+    const whole = (await tenant.admin.get(url('statistics?fields=income'))).json();
+    expect(whole.groups).toEqual([{ key: '', label: null, labelKey: 'all', count: 5 }]);
+    // The admin belongs to no unit, and leaves housingSafe unanswered.
+    const { housingSafe: _left, ...noHousing } = goodHousehold;
+    expect((await tenant.admin.post(url('submissions'), { version: 1, data: { ...noHousing, householder: '无单位户' } })).statusCode).toBe(201);
+    const byUnit = (await tenant.admin.get(url('statistics?fields=housingSafe&groupBy=unit'))).json();
+    expect(byUnit.groups.map((g: { label: string | null; labelKey?: string }) => g.label ?? g.labelKey)).toEqual(['红旗村', '新华村', 'noUnit']);
+    const options = byUnit.fields[0].groups.find((g: { labelKey?: string }) => g.labelKey === 'noUnit').options;
+    expect(options).toContainEqual({ value: '', label: null, labelKey: 'unanswered', count: 1 });
+    const byHousing = (await tenant.admin.get(url('statistics?fields=income&groupBy=housingSafe'))).json();
+    expect(byHousing.groups.map((g: { key: string; label: string | null; labelKey?: string }) => [g.key, g.label, g.labelKey])).toEqual([['true', '是', undefined], ['', null, 'unanswered']]);
+  });
 });

@@ -32,15 +32,17 @@ export interface RunningServer {
 /**
  * The real server (`core/server.ts`, as `npm start` runs it) on a free port, with a fresh
  * embedded database in a temporary DATA_DIR: migrated and seeded with the demo tenant.
+ * `withFixtureModule` adds the test module `fixture-base` (see e2e-fixture-server.ts).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { withFixtureModule?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'platform-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
   // Always the embedded database, even where CI has set a PostgreSQL URL for the API tests.
   delete env.DATABASE_URL;
   delete env.DATABASE_RUNTIME_URL;
-  const child: ChildProcess = spawn(tsx, ['core/server.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const entry = options.withFixtureModule ? 'tests/e2e/e2e-fixture-server.ts' : 'core/server.ts';
+  const child: ChildProcess = spawn(tsx, [entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

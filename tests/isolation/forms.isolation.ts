@@ -31,6 +31,7 @@ export const formsIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/forms/forms/:id/publish', params: form, body: {} },
       { route: 'GET /api/t/:tenant/forms/forms/:id/versions', params: form },
       { route: 'GET /api/t/:tenant/forms/forms/:id/versions/:version', params: form, sharedParams: period },
+      { route: 'GET /api/t/:tenant/forms/forms/:id/versions/:version/validator.js', params: form, sharedParams: period },
       { route: 'POST /api/t/:tenant/forms/forms/:id/submissions', params: form, body: { version: 1, data: goodHousehold } },
       { route: 'GET /api/t/:tenant/forms/submissions/mine' },
       { route: 'GET /api/t/:tenant/forms/submissions/:id', params: { id: ids.submission } },
@@ -52,6 +53,7 @@ export const formsIsolation: IsolationSuite = {
       { route: 'GET /api/t/:tenant/forms/forms/:id/statistics/export', params: form, query: 'groupBy=mainCause' },
       { route: 'POST /api/t/:tenant/forms/forms/:id/exports', params: form, body: { kind: 'list', sort: 'income', 'filter[mainCause]': '因病' } },
       { route: 'POST /api/t/:tenant/forms/forms/:id/exports', params: form, body: { kind: 'statistics', groupBy: 'unit' } },
+      { route: 'GET /api/t/:tenant/forms/exports' },
       { route: 'GET /api/t/:tenant/forms/exports/:id', params: { id: ids.export } },
       { route: 'GET /api/t/:tenant/forms/exports/:id/file', params: { id: ids.export } },
     ];

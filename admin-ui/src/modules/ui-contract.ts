@@ -14,6 +14,11 @@ export interface ModuleUi {
   routes: ModuleUiRoute[];
   menu?: ModuleUiMenuDecoration[];
   widgets?: ModuleUiWidget[];
+  /**
+   * An editor of record types' custom fields (the forms module offers its designer). The custom
+   * fields page uses the first enabled module's editor, and its own list editor otherwise.
+   */
+  fieldSetEditor?: ModuleUiFieldSetEditor;
 }
 
 /** A lazily loaded page module: the default export is the page (React.lazy's convention). */
@@ -48,4 +53,48 @@ export interface ModuleUiWidget {
   /** Shown only to users holding it. */
   permission?: string;
   load: () => LazyComponentModule<ModuleWidgetProps>;
+}
+
+/**
+ * One record type's custom fields as core stores them (`GET /custom-fields/:moduleId/:recordType`,
+ * core/custom-fields/custom-field-fragment.ts): a JSON Schema draft-07 object fragment
+ * `{ type: 'object', properties, required?, additionalProperties: false }` whose property names are
+ * letters, digits and `_` (at most 200 fields, checked by the tenant-schema guard: size, depth,
+ * local `$ref` only, no `$data`, safe patterns), and its uiSchema with the field order in `ui:order`.
+ * Values are checked by ajv alone: nothing checks that an id names a person, unit or file.
+ */
+export interface CustomFieldFragment {
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+}
+
+/** A problem the server found with a save: `path` like `body.schema.properties.householdSize.minimum`. */
+export interface FieldSetProblem {
+  path: string;
+  message: string;
+}
+
+export interface FieldSetEditorProps {
+  /** Which record type (for the editor's own texts; the shell does the saving). */
+  moduleId: string;
+  recordType: string;
+  /** The stored fields; the shell remounts the editor after each save with what was stored. */
+  value: CustomFieldFragment;
+  /**
+   * Stores the fields (the shell sends them with the version it read). Rejects when the server
+   * refused them; the reasons then arrive in `problems`.
+   */
+  onSave: (fragment: CustomFieldFragment) => Promise<void>;
+  saving: boolean;
+  /** The server's problems with the last save, to show at the fields they name (empty after a good save). */
+  problems: FieldSetProblem[];
+  /** Show the fields without offering changes. */
+  readOnly: boolean;
+}
+
+export interface ModuleUiFieldSetEditor {
+  /** e.g. `() => import('./custom-fields/custom-field-set-editor')`; its own chunk. */
+  load: () => LazyComponentModule<FieldSetEditorProps>;
+  /** What the page calls it next to its own list editor. */
+  name: LocalizedText;
 }

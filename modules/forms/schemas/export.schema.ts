@@ -1,6 +1,6 @@
-import { errorResponses, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { cursorQuery, errorResponses, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
 import { formIdParams } from './common.schema.ts';
-import { fieldFilterPattern, filterHelp, filterProperties } from './results.schema.ts';
+import { exportLang, fieldFilterPattern, filterHelp, filterProperties } from './results.schema.ts';
 
 export const exportParams = formIdParams;
 
@@ -9,6 +9,7 @@ const exportView = {
   properties: {
     id: uuid,
     formId: uuid,
+    formName: { type: 'string', description: 'The form’s name now' },
     kind: { type: 'string', enum: ['list', 'statistics'] },
     status: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
     rowsTotal: { type: 'integer' },
@@ -38,6 +39,7 @@ export const createExportRoute = {
       order: { type: 'string', enum: ['asc', 'desc'] },
       fields: { type: 'string', maxLength: 1000, description: 'statistics: comma-separated number or choice fields (default: all of them)' },
       groupBy: { type: 'string', minLength: 1, maxLength: 64, description: 'statistics: unit, period, or a single-choice field' },
+      lang: exportLang,
     },
   },
   response: { 202: exportView, ...errorResponses },
@@ -55,4 +57,16 @@ export const downloadExportRoute = {
   summary: 'Download the .xlsx of one of your finished exports (409 while it is still running)',
   params: exportParams,
   response: { 200: { description: 'The workbook (.xlsx), as an attachment' }, ...errorResponses },
+} as const;
+
+export const listExportsRoute = {
+  tags: ['forms'],
+  summary: 'Your own exports, newest first, with their progress (others’ exports are never listed)',
+  params: tenantParams,
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 }, cursor: cursorQuery },
+  },
+  response: { 200: { type: 'object', properties: { items: { type: 'array', items: exportView }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
 } as const;

@@ -57,9 +57,18 @@ const statisticsQuery = {
   },
 } as const;
 
-const optionCount = { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } } as const;
+// A group or option with no name of its own (every submission, no answer, no unit) has a null
+// label and a labelKey, worded by the reader in their language.
+const statLabel = {
+  label: { type: ['string', 'null'] },
+  labelKey: { type: 'string', enum: ['all', 'unanswered', 'noUnit'], description: 'Set when label is null: all (no grouping), unanswered, noUnit' },
+} as const;
+const optionCount = { type: 'object', properties: { value: { type: 'string' }, ...statLabel, count: { type: 'integer' } } } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
-const groupView = { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } } as const;
+const groupView = { type: 'object', properties: { key: { type: 'string' }, ...statLabel, count: { type: 'integer' } } } as const;
+
+/** The language of an .xlsx's own words (sheet names, headers, unnamed groups); else Accept-Language, else Chinese. */
+export const exportLang = { type: 'string', enum: ['zh-CN', 'en'], description: 'Language of the workbook’s own words; default: Accept-Language, else zh-CN' } as const;
 
 export const statisticsRoute = {
   tags: ['forms'],
@@ -104,8 +113,8 @@ export const exportResultsRoute = {
 
 export const exportStatisticsRoute = {
   tags: ['forms'],
-  summary: 'Download the statistics (same query as the statistics route) as .xlsx, one sheet per field',
+  summary: 'Download the statistics (same query as the statistics route) as .xlsx, one sheet per field, in `lang` (or Accept-Language, else Chinese)',
   params: formIdParams,
-  querystring: statisticsQuery,
+  querystring: { ...statisticsQuery, properties: { ...statisticsQuery.properties, lang: exportLang } },
   response: xlsxResponse,
 } as const;

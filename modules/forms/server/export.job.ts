@@ -9,6 +9,7 @@ import { listLayout } from './export-layout.ts';
 import { EXPORT_JOB, type ExportRow } from './export.service.ts';
 import { getForm } from './form.service.ts';
 import { statisticsSheets } from './results-export.ts';
+import { STATISTICS_TEXTS } from './export-language.ts';
 import { filteredSubmissions } from './results-query.ts';
 import { sortKey, type KeysetPosition } from './results-sort.ts';
 import { resultFields, submissionsPage, type KeyedRow } from './results.service.ts';
@@ -98,7 +99,7 @@ async function writeList(context: Context, tenantId: string, row: ExportRow, out
 
 async function writeStatistics(context: Context, tenantId: string, row: ExportRow, out: XlsxStream): Promise<void> {
   const stats = await context.withTenant(tenantId, ({ db }) => statistics(db, row.form_id, row.scope, row.params.filter, { fields: row.params.fields, groupBy: row.params.groupBy }));
-  for (const sheet of statisticsSheets(stats)) {
+  for (const sheet of statisticsSheets(stats, row.params.lang ?? 'zh-CN')) {
     out.startSheet(sheet.name, sheet.columns);
     out.addRows(sheet.rows.map((cells) => cells.map((c) => (c === undefined ? null : typeof c === 'boolean' ? (c ? '是' : '否') : c))));
   }
@@ -106,7 +107,7 @@ async function writeStatistics(context: Context, tenantId: string, row: ExportRo
 
 async function complete(context: Context, tenantId: string, row: ExportRow, staged: StagedFile, formName: string): Promise<void> {
   const fileId = uuidv7();
-  const name = `${formName}-${row.kind === 'list' ? '填报数据' : '统计'}.xlsx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const name = `${formName}-${row.kind === 'list' ? '填报数据' : STATISTICS_TEXTS[row.params.lang ?? 'zh-CN'].fileName}.xlsx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
   try {
     await context.withTenant(tenantId, async ({ db }) => {
       await db('core_file').insert({ tenant_id: tenantId, id: fileId, name, content_type: XLSX_MIME, size_bytes: staged.sizeBytes, sha256: staged.sha256, created_by: row.requested_by });

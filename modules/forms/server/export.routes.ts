@@ -4,10 +4,11 @@ import { FileStore } from '../../../core/files/file-store.ts';
 import { findFile } from '../../../core/files/file.service.ts';
 import { conflict, notFound } from '../../../core/server/errors.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
-import { createExportRoute, downloadExportRoute, getExportRoute } from '../schemas/export.schema.ts';
-import { createExport, exportToView, getOwnExport } from './export.service.ts';
+import { createExportRoute, downloadExportRoute, getExportRoute, listExportsRoute } from '../schemas/export.schema.ts';
+import { createExport, exportToView, getOwnExport, listOwnExports } from './export.service.ts';
 import { getForm } from './form.service.ts';
 import { fieldFiltersOf } from './results-query.ts';
+import { exportLanguage } from './export-language.ts';
 
 const fieldList = (fields: string | undefined) => (fields ? fields.split(',').map((f) => f.trim()).filter(Boolean) : []);
 
@@ -18,11 +19,18 @@ export const exportRoutes: RoutePlugin = async (app) => {
   app.post('/forms/:id/exports', { schema: createExportRoute }, async (request, reply) => {
     const scope = await requirePermission(request, 'forms.results');
     await getForm(request.db, request.params.id);
-    const { kind, sort, order, fields, groupBy, status, version, collectionId, periodKey, unitId, q } = request.body;
+    const { kind, sort, order, fields, groupBy, status, version, collectionId, periodKey, unitId, q, lang } = request.body;
     const filter = { status, version, collectionId, periodKey, unitId, q, fieldFilters: fieldFiltersOf(request.body) };
-    const params = { filter, sort, order: order ?? 'desc', fields: fieldList(fields), groupBy };
+    // The language is fixed now: the job runs later, without the request.
+    const params = { filter, sort, order: order ?? 'desc', fields: fieldList(fields), groupBy, lang: exportLanguage(lang, request.headers['accept-language']) };
     const row = await createExport({ trx: request.db, tenantId: request.tenant.id, userId: request.user?.id ?? '', jobs: app.jobs }, request.params.id, kind, params, scope);
     return reply.status(202).send(exportToView(row));
+  });
+
+  app.get('/exports', { schema: listExportsRoute }, async (request) => {
+    await requirePermission(request, 'forms.results');
+    const { rows, nextCursor } = await listOwnExports(request.db, request.user?.id ?? '', { limit: request.query.limit ?? 20, cursor: request.query.cursor });
+    return { items: rows.map(exportToView), nextCursor };
   });
 
   app.get('/exports/:id', { schema: getExportRoute }, async (request) => {

@@ -6,8 +6,10 @@ import type { JobRunner } from '../../../core/jobs/job-runner.ts';
 import { AppError, badRequest, notFound } from '../../../core/server/errors.ts';
 import { filteredSubmissions, type ResultsFilter } from './results-query.ts';
 import { sortKey } from './results-sort.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { resultFields } from './results.service.ts';
 import { statisticsPlan } from './statistics.service.ts';
+import type { ExportLanguage } from './export-language.ts';
 
 export const EXPORT_JOB = 'forms.export';
 /** The most submissions one export job writes (Excel itself stops at 1,048,576 rows a sheet). */
@@ -19,6 +21,8 @@ export interface ExportParams {
   order: 'asc' | 'desc';
   fields: string[];
   groupBy?: string;
+  /** The workbook's own words (statistics); exports queued before it existed are Chinese. */
+  lang?: ExportLanguage;
 }
 
 export interface ExportRow {
@@ -74,16 +78,47 @@ export async function createExport(ctx: ExportContext, formId: string, kind: 'li
   return row;
 }
 
+export type ExportListRow = ExportRow & { form_name?: string; cursor_at?: string };
+
+function ownExports(trx: Knex.Transaction, userId: string) {
+  return trx('forms_export as e')
+    .join('forms_form as f', function joinForm() {
+      this.on('f.tenant_id', 'e.tenant_id').andOn('f.id', 'e.form_id');
+    })
+    .where('e.requested_by', userId)
+    .select('e.*', 'f.name as form_name');
+}
+
 /** An export of the signed-in user's own: others' exports (even of the same form) are not found. */
-export async function getOwnExport(trx: Knex.Transaction, id: string, userId: string): Promise<ExportRow> {
-  const row: ExportRow | undefined = await trx('forms_export').where({ id, requested_by: userId }).first();
+export async function getOwnExport(trx: Knex.Transaction, id: string, userId: string): Promise<ExportListRow> {
+  const row: ExportListRow | undefined = await ownExports(trx, userId).where('e.id', id).first();
   if (!row) throw notFound('FORMS_EXPORT_NOT_FOUND', 'No such export of yours');
   return row;
 }
 
-export const exportToView = (row: ExportRow) => ({
+/**
+ * The signed-in user's exports, newest first: keyset pages on (created_at, id), which the index
+ * (tenant_id, requested_by, created_at) serves; the cursor is the last row's key.
+ */
+export async function listOwnExports(trx: Knex.Transaction, userId: string, page: { limit: number; cursor?: string }): Promise<{ rows: ExportListRow[]; nextCursor: string | null }> {
+  // The cursor keeps the microseconds: a JavaScript Date would cut them and skip rows.
+  const cursorAt = trx.raw(`to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`);
+  const query = ownExports(trx, userId).select(cursorAt).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(page.limit + 1);
+  if (page.cursor) {
+    const [createdAt, id] = decodeCursor(page.cursor, 2);
+    if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw badRequest('FORMS_CURSOR_INVALID', 'The cursor is not one this list gave out', [{ path: 'querystring.cursor', message: 'is invalid' }]);
+    query.whereRaw('(e.created_at, e.id) < (?::timestamptz, ?::uuid)', [createdAt, id]);
+  }
+  const rows: ExportListRow[] = await query;
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  return { rows: shown, nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at ?? '', last.id]) : null };
+}
+
+export const exportToView = (row: ExportListRow) => ({
   id: row.id,
   formId: row.form_id,
+  formName: row.form_name,
   kind: row.kind,
   status: row.status,
   rowsTotal: row.rows_total,

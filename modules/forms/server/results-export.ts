@@ -6,7 +6,8 @@ import { listLayout, uniqueSheetName } from './export-layout.ts';
 import type { ResultsFilter } from './results-query.ts';
 import { sortKey, type SortRequest } from './results-sort.ts';
 import { resultFields, submissionsPage } from './results.service.ts';
-import type { statistics } from './statistics.service.ts';
+import type { LabelKey, statistics } from './statistics.service.ts';
+import { STATISTICS_TEXTS, type ExportLanguage } from './export-language.ts';
 
 /**
  * The largest list written within the request; a larger one goes through an export job
@@ -23,16 +24,25 @@ export async function resultsSheets(trx: Knex.Transaction, formId: string, scope
   return listLayout(fields).map((layout) => ({ name: layout.name, columns: layout.columns, rows: rows.flatMap((r) => layout.rowsOf(r)) }));
 }
 
-export function statisticsSheets(stats: Awaited<ReturnType<typeof statistics>>): SheetSpec[] {
-  const sheets: SheetSpec[] = [{ name: '汇总', columns: [{ header: '分组' }, { header: '份数' }], rows: stats.groups.map((g) => [g.label, g.count]) }];
-  const taken = new Set(['汇总']);
+/** The statistics workbook in `lang`: a summary sheet, then one sheet per field. */
+export function statisticsSheets(stats: Awaited<ReturnType<typeof statistics>>, lang: ExportLanguage = 'zh-CN'): SheetSpec[] {
+  const texts = STATISTICS_TEXTS[lang];
+  const label = (item: { label: string | null; labelKey?: LabelKey }) => item.label ?? texts.labels[item.labelKey ?? 'unanswered'];
+  const sheets: SheetSpec[] = [{ name: texts.summary, columns: [{ header: texts.group }, { header: texts.submissions }], rows: stats.groups.map((g) => [label(g), g.count]) }];
+  const taken = new Set([texts.summary]);
   stats.fields.forEach((field, i) => {
     const name = uniqueSheetName(taken, `${i + 1}-${field.title}`, i);
     if (field.kind === 'number') {
-      sheets.push({ name, columns: [{ header: '分组' }, { header: '填写数' }, { header: '合计' }, { header: '平均' }, { header: '最小' }, { header: '最大' }], rows: field.groups.map((g) => [g.label, g.count, g.sum ?? null, g.avg ?? null, g.min ?? null, g.max ?? null]) });
+      sheets.push({
+        name,
+        columns: [{ header: texts.group }, { header: texts.answered }, { header: texts.sum }, { header: texts.avg }, { header: texts.min }, { header: texts.max }],
+        rows: field.groups.map((g) => [label(g), g.count, g.sum ?? null, g.avg ?? null, g.min ?? null, g.max ?? null]),
+      });
     } else {
+      // Yes/no answers are worded by the workbook's language, not the form's.
+      const optionLabel = (o: { value: string; label: string | null; labelKey?: LabelKey }) => (field.kind === 'boolean' && (o.value === 'true' || o.value === 'false') ? (o.value === 'true' ? texts.yes : texts.no) : label(o));
       const options = field.groups[0]?.options ?? [];
-      sheets.push({ name, columns: [{ header: '分组' }, ...options.map((o) => ({ header: o.label }))], rows: field.groups.map((g) => [g.label, ...options.map((o) => g.options?.find((x) => x.value === o.value)?.count ?? 0)]) });
+      sheets.push({ name, columns: [{ header: texts.group }, ...options.map((o) => ({ header: optionLabel(o) }))], rows: field.groups.map((g) => [label(g), ...options.map((o) => g.options?.find((x) => x.value === o.value)?.count ?? 0)]) });
     }
   });
   return sheets;

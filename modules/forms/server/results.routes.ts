@@ -10,6 +10,7 @@ import { resultsSheets, statisticsSheets } from './results-export.ts';
 import { fieldFiltersOf, type ResultsFilter } from './results-query.ts';
 import { listResults } from './results.service.ts';
 import { statistics } from './statistics.service.ts';
+import { exportLanguage, STATISTICS_TEXTS } from './export-language.ts';
 
 type FilterQuery = Omit<ResultsFilter, 'fieldFilters'> & Record<string, unknown>;
 
@@ -41,7 +42,8 @@ export const resultsRoutes: RoutePlugin = async (app) => {
   app.get('/forms/:id/statistics/export', { schema: exportStatisticsRoute }, async (request, reply) => {
     const scope = await requirePermission(request, 'forms.results');
     const stats = await statistics(request.db, request.params.id, scope, filterOf(request.query), { fields: fieldList(request.query.fields), groupBy: request.query.groupBy });
-    return sendXlsx(request.db, request.params.id, reply, await writeXlsx(statisticsSheets(stats)), '统计');
+    const lang = exportLanguage(request.query.lang, request.headers['accept-language']);
+    return sendXlsx(request.db, request.params.id, reply, await writeXlsx(statisticsSheets(stats, lang)), STATISTICS_TEXTS[lang].fileName);
   });
 };
 

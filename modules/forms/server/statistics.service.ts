@@ -5,11 +5,18 @@ import type { FormField } from './form-fields.ts';
 import { filteredSubmissions, numberSql, type ResultsFilter } from './results-query.ts';
 import { fieldView, resultFields } from './results.service.ts';
 
+/**
+ * What a group or option without a name of its own stands for: every submission (no grouping),
+ * no answer, or no unit. Its `label` is null and the reader words it in their own language.
+ */
+export type LabelKey = 'all' | 'unanswered' | 'noUnit';
+
 export interface GroupStats {
   key: string;
-  label: string;
+  label: string | null;
+  labelKey?: LabelKey;
   count: number;
-  options?: { value: string; label: string; count: number }[];
+  options?: { value: string; label: string | null; labelKey?: LabelKey; count: number }[];
   sum?: number | null;
   avg?: number | null;
   min?: number | null;
@@ -18,7 +25,14 @@ export interface GroupStats {
 
 const COUNTABLE = ['number', 'choice', 'multi', 'boolean'];
 
-type GroupTotal = { key: string; label: string; count: number };
+type GroupTotal = { key: string; label: string | null; labelKey?: LabelKey; count: number };
+type Label = { label: string | null; labelKey?: LabelKey };
+
+const UNANSWERED: Label = { label: null, labelKey: 'unanswered' };
+const named = (label: string): Label => ({ label });
+
+// Named groups in Chinese collation order, then the unnamed ones (no answer, no unit).
+const byLabel = (a: GroupTotal, b: GroupTotal) => (a.label === null ? 1 : 0) - (b.label === null ? 1 : 0) || (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN');
 
 /**
  * Statistics of the filtered submissions, per group (none, unit, period, or any choice field):
@@ -44,7 +58,7 @@ export async function statistics(trx: Knex.Transaction, formId: string, scope: D
   if (numberRows) for (const r of numberRows) counts.set(r.g ?? '', Number(r.total));
   else for (const r of optionRows.get(singles[0]) ?? []) counts.set(r.g ?? '', (counts.get(r.g ?? '') ?? 0) + Number(r.count));
   const labels = await group.labels(trx, [...counts.keys()]);
-  const groups: GroupTotal[] = [...counts].map(([key, count]) => ({ key, label: labels.get(key) ?? (key || '（未填）'), count })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+  const groups: GroupTotal[] = [...counts].map(([key, count]) => ({ key, ...(labels.get(key) ?? (key ? named(key) : UNANSWERED)), count })).sort(byLabel);
 
   const results = chosen.map((field) => ({
     ...fieldView(field),
@@ -71,12 +85,12 @@ export function statisticsPlan(fields: FormField[], request: { fields: string[];
 interface Group {
   sql: string;
   bindings: string[][];
-  labels(trx: Knex.Transaction, keys: (string | null)[]): Promise<Map<string, string>>;
+  labels(trx: Knex.Transaction, keys: (string | null)[]): Promise<Map<string, Label>>;
 }
 
 function groupExpression(fields: FormField[], groupBy: string | undefined): Group {
-  const identity = async (_trx: Knex.Transaction, keys: (string | null)[]) => new Map(keys.map((k) => [k ?? '', k ?? '（未填）']));
-  if (!groupBy) return { sql: "''", bindings: [], labels: async () => new Map([['', '全部']]) };
+  const identity = async (_trx: Knex.Transaction, keys: (string | null)[]) => new Map(keys.map((k) => [k ?? '', k ? named(k) : UNANSWERED]));
+  if (!groupBy) return { sql: "''", bindings: [], labels: async () => new Map<string, Label>([['', { label: null, labelKey: 'all' }]]) };
   if (groupBy === 'period') return { sql: "coalesce(s.period_key, '')", bindings: [], labels: identity };
   if (groupBy === 'unit') {
     return {
@@ -85,7 +99,7 @@ function groupExpression(fields: FormField[], groupBy: string | undefined): Grou
       labels: async (trx, keys) => {
         const ids = keys.filter((k): k is string => !!k);
         const units: { id: string; name: string }[] = ids.length ? await trx('core_unit').whereIn('id', ids).select('id', 'name') : [];
-        return new Map([['', '（无单位）'], ...units.map((u) => [u.id, u.name] as [string, string])]);
+        return new Map<string, Label>([['', { label: null, labelKey: 'noUnit' }], ...units.map((u) => [u.id, named(u.name)] as [string, Label])]);
       },
     };
   }
@@ -96,7 +110,7 @@ function groupExpression(fields: FormField[], groupBy: string | undefined): Grou
   return {
     sql: "coalesce(s.data #>> ?::text[], '')",
     bindings: [field.path],
-    labels: async (_trx, keys) => new Map(keys.map((k) => [k ?? '', field.options.find((o) => o.value === k)?.label ?? (k || '（未填）')])),
+    labels: async (_trx, keys) => new Map(keys.map((k): [string, Label] => [k ?? '', k ? named(field.options.find((o) => o.value === k)?.label ?? k) : UNANSWERED])),
   };
 }
 
@@ -142,7 +156,7 @@ function optionGroups(rows: OptionRow[], field: FormField, groups: GroupTotal[])
   return groups.map((grp) => {
     const mine = rows.filter((r) => (r.g ?? '') === grp.key);
     const known = field.options.map((o) => ({ value: o.value, label: o.label, count: Number(mine.find((r) => r.v === o.value)?.count ?? 0) }));
-    const others = mine.filter((r) => !field.options.some((o) => o.value === r.v)).map((r) => ({ value: r.v ?? '', label: r.v ?? '（未填）', count: Number(r.count) }));
+    const others = mine.filter((r) => !field.options.some((o) => o.value === r.v)).map((r) => ({ value: r.v ?? '', ...(r.v ? named(r.v) : UNANSWERED), count: Number(r.count) }));
     return { ...grp, options: [...known, ...others] };
   });
 }

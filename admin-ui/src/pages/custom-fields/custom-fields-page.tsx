@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Empty, Flex, Form, Select, Typography } from 'antd';
+import { Card, Empty, Flex, Form, Segmented, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCustomFieldSet } from '../../api/custom-field.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
@@ -7,6 +7,7 @@ import { ErrorResult } from '../../components/error-result';
 import { PageLoading } from '../../components/page-loading';
 import { useLocalized } from '../../i18n/localized';
 import { enabledModules, useTenantModules } from '../../modules/use-tenant-modules';
+import { ContributedFieldSetEditor, useContributedFieldSetEditor } from './contributed-field-set-editor';
 import { FieldSetEditor } from './field-set-editor';
 import { SchemaPreview } from './schema-preview';
 
@@ -69,14 +70,32 @@ export function CustomFieldsPage() {
 }
 
 function RecordTypeFields({ moduleId, recordType }: { moduleId: string; recordType: string }) {
+  const { t } = useTranslation('customFields');
   const { slug } = useTenantSession();
+  const text = useLocalized();
   const fieldSet = useCustomFieldSet(slug, moduleId, recordType);
+  // A module may contribute a richer editor (the forms designer); the list editor stays one click away.
+  const contributed = useContributedFieldSetEditor();
+  const [useList, setUseList] = useState(false);
   if (fieldSet.error) return <ErrorResult error={fieldSet.error} onRetry={() => void fieldSet.refetch()} />;
   if (!fieldSet.data) return <PageLoading />;
   return (
     <Flex vertical>
-      {/* A saved version remounts the editor on the stored fields (the version the next save builds on). */}
-      <FieldSetEditor key={fieldSet.data.version} fieldSet={fieldSet.data} />
+      {contributed && (
+        <Segmented
+          style={{ alignSelf: 'flex-start', marginBottom: 12 }}
+          value={useList ? 'list' : 'contributed'}
+          onChange={(value) => setUseList(value === 'list')}
+          options={[{ value: 'contributed', label: text(contributed.name) }, { value: 'list', label: t('listEditor') }]}
+          data-testid="field-editor-choice"
+        />
+      )}
+      {contributed && !useList ? (
+        <ContributedFieldSetEditor editor={contributed} fieldSet={fieldSet.data} />
+      ) : (
+        // A saved version remounts the editor on the stored fields (the version the next save builds on).
+        <FieldSetEditor key={fieldSet.data.version} fieldSet={fieldSet.data} />
+      )}
       <SchemaPreview moduleId={moduleId} recordType={recordType} />
     </Flex>
   );

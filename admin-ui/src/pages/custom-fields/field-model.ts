@@ -43,6 +43,8 @@ function kindOf(property: Record<string, unknown>, ui: Record<string, unknown>):
   if (type === 'string') {
     if (Array.isArray(property.enum)) return 'single';
     if (property.format === 'date') return 'date';
+    // Choices as oneOf (the forms designer writes them so) or another format (date-time): kept as stored.
+    if (property.oneOf !== undefined || property.format !== undefined) return 'other';
     return ui['ui:widget'] === 'textarea' ? 'textarea' : 'text';
   }
   if (type === 'array' && isRecord(property.items) && property.items.type === 'string' && Array.isArray(property.items.enum)) return 'multiple';

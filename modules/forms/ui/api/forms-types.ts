@@ -159,14 +159,21 @@ export interface ResultsPage {
   fields: ResultField[];
 }
 
-export interface StatisticsGroup {
+/** What a group or option without a name of its own stands for (its label is then null). */
+export type StatLabelKey = 'all' | 'unanswered' | 'noUnit';
+
+export interface StatLabel {
+  label: string | null;
+  labelKey?: StatLabelKey;
+}
+
+export interface StatisticsGroup extends StatLabel {
   key: string;
-  label: string;
   count: number;
 }
 
 export interface FieldStatisticsGroup extends StatisticsGroup {
-  options: { value: string; label: string; count: number }[];
+  options: (StatLabel & { value: string; count: number })[];
   sum: number | null;
   avg: number | null;
   min: number | null;

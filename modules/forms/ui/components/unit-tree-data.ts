@@ -7,7 +7,7 @@ export interface UnitTreeNode {
 }
 
 /** The flat unit list (parents first, as the server sends it) as TreeSelect data; units whose parent is out of scope are roots. */
-export function unitTreeData(units: Unit[]): UnitTreeNode[] {
+export function unitTreeData(units: Pick<Unit, 'id' | 'name' | 'parentId'>[]): UnitTreeNode[] {
   const nodes = new Map<string, UnitTreeNode>();
   const roots: UnitTreeNode[] = [];
   for (const unit of units) {

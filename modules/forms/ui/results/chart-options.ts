@@ -1,4 +1,4 @@
-import type { FieldStatistics } from '../api/forms-types';
+import type { FieldStatistics, StatLabel, StatLabelKey } from '../api/forms-types';
 
 export type ChartKind = 'pie' | 'bar';
 
@@ -9,22 +9,36 @@ export interface StatTable {
 
 const round = (n: number | null) => (n === null ? '—' : Math.round(n * 100) / 100);
 
+/** The name shown for a group or an option of a field. */
+export type StatNamer = (item: StatLabel & { value?: string }) => string;
+
+/**
+ * Names in the reader's language: the server's label, else the words for its labelKey (every
+ * submission, no answer, no unit); a yes/no field's options by their value.
+ */
+export function statNamer(field: FieldStatistics, texts: Record<StatLabelKey, string> & { yes: string; no: string }): StatNamer {
+  return (item) => {
+    if (field.kind === 'boolean' && (item.value === 'true' || item.value === 'false')) return item.value === 'true' ? texts.yes : texts.no;
+    return item.label ?? texts[item.labelKey ?? 'unanswered'];
+  };
+}
+
 /**
  * The numbers of one field: for a choice field one row per option (one count column per group);
  * for a number field one row per group with count, sum, average, minimum, maximum.
  */
-export function statTable(field: FieldStatistics, labels: { option: string; group: string; count: string; sum: string; avg: string; min: string; max: string }): StatTable {
+export function statTable(field: FieldStatistics, labels: { option: string; group: string; count: string; sum: string; avg: string; min: string; max: string }, name: StatNamer): StatTable {
   if (field.kind === 'number') {
     return {
       columns: [labels.group, labels.count, labels.sum, labels.avg, labels.min, labels.max],
-      rows: field.groups.map((g) => ({ key: g.key, cells: [g.label, g.count, round(g.sum), round(g.avg), round(g.min), round(g.max)] })),
+      rows: field.groups.map((g) => ({ key: g.key, cells: [name(g), g.count, round(g.sum), round(g.avg), round(g.min), round(g.max)] })),
     };
   }
   const options = field.groups[0]?.options ?? [];
   const grouped = field.groups.length > 1;
   return {
-    columns: [labels.option, ...(grouped ? field.groups.map((g) => g.label) : [labels.count])],
-    rows: options.map((o, i) => ({ key: o.value, cells: [o.label, ...field.groups.map((g) => g.options[i]?.count ?? 0)] })),
+    columns: [labels.option, ...(grouped ? field.groups.map(name) : [labels.count])],
+    rows: options.map((o, i) => ({ key: o.value, cells: [name(o), ...field.groups.map((g) => g.options[i]?.count ?? 0)] })),
   };
 }
 
@@ -34,13 +48,13 @@ export function chartKindOf(field: FieldStatistics): ChartKind {
 }
 
 /** The ECharts option of a field's statistics (data only; plain JSON). */
-export function chartOption(field: FieldStatistics, kind: ChartKind, avgLabel: string): Record<string, unknown> {
+export function chartOption(field: FieldStatistics, kind: ChartKind, avgLabel: string, name: StatNamer): Record<string, unknown> {
   const tooltip = { trigger: kind === 'pie' ? 'item' : 'axis' };
   if (field.kind === 'number') {
     return {
       tooltip,
       grid: { left: 48, right: 16, top: 24, bottom: 32 },
-      xAxis: { type: 'category', data: field.groups.map((g) => g.label) },
+      xAxis: { type: 'category', data: field.groups.map(name) },
       yAxis: { type: 'value' },
       series: [{ type: 'bar', name: avgLabel, data: field.groups.map((g) => (g.avg === null ? 0 : Math.round(g.avg * 100) / 100)) }],
     };
@@ -50,15 +64,15 @@ export function chartOption(field: FieldStatistics, kind: ChartKind, avgLabel: s
     return {
       tooltip,
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], data: options.map((o) => ({ name: o.label, value: o.count })), label: { formatter: '{b}: {c}' } }],
+      series: [{ type: 'pie', radius: ['35%', '65%'], data: options.map((o) => ({ name: name(o), value: o.count })), label: { formatter: '{b}: {c}' } }],
     };
   }
   return {
     tooltip,
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 48, right: 16, top: 24, bottom: 48 },
-    xAxis: { type: 'category', data: options.map((o) => o.label) },
+    xAxis: { type: 'category', data: options.map(name) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: field.groups.map((g) => ({ type: 'bar', name: g.label, data: g.options.map((o) => o.count) })),
+    series: field.groups.map((g) => ({ type: 'bar', name: name(g), data: g.options.map((o) => o.count) })),
   };
 }

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Flex, Form, Select } from 'antd';
-import { COLUMN_KINDS, type DesignerField, type FieldKind } from '../../designer/designer-model';
+import type { DesignerField, FieldKind } from '../../designer/designer-model';
+import { useDesignerCapabilities } from '../../designer/designer-capabilities';
 import { createField } from '../../designer/model-ops';
 import { useFormsT } from '../../i18n/forms-i18n';
 import { FieldInspector } from './field-inspector';
@@ -10,6 +11,7 @@ import { useNewFieldTexts } from './use-new-field-texts';
 export function ColumnsEditor({ columns, onChange }: { columns: DesignerField[]; onChange: (columns: DesignerField[]) => void }) {
   const t = useFormsT();
   const texts = useNewFieldTexts();
+  const { columnKinds } = useDesignerCapabilities();
   const add = (kind: FieldKind) => onChange([...columns, createField(kind, columns.map((c) => c.key), texts)]);
   return (
     <Form.Item label={t('inspector.columns')}>
@@ -29,7 +31,7 @@ export function ColumnsEditor({ columns, onChange }: { columns: DesignerField[];
             data-testid="add-column"
             placeholder={<><PlusOutlined /> {t('inspector.addColumn')}</>}
             value={null}
-            options={COLUMN_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+            options={columnKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
             onChange={add}
             style={{ width: '100%' }}
           />

@@ -3,12 +3,14 @@ import type { Condition, DesignerField, DesignerModel } from '../../designer/des
 import { conditionSources, conditionValues } from '../../designer/model-ops';
 import { useFormsT } from '../../i18n/forms-i18n';
 import { patchField } from './field-patch';
+import { useDesignerCapabilities } from '../../designer/designer-capabilities';
 
 type Mode = 'always' | 'show' | 'require';
 
 /** "Show this field when A = x" or "required when A = x", written as if/then by model-to-schema. */
 export function ConditionEditor({ field, model, onChange }: { field: DesignerField; model: DesignerModel; onChange: (field: DesignerField) => void }) {
   const t = useFormsT();
+  const { conditions } = useDesignerCapabilities();
   const sources = conditionSources(model, field.key);
   const mode: Mode = field.showWhen ? 'show' : field.requireWhen ? 'require' : 'always';
   const condition = field.showWhen ?? field.requireWhen;
@@ -25,7 +27,8 @@ export function ConditionEditor({ field, model, onChange }: { field: DesignerFie
     return { field: key, value: v === 'boolean' ? true : (v[0]?.value ?? '') };
   };
 
-  if (sources.length === 0 && mode === 'always') return null;
+  if ((sources.length === 0 || conditions.length === 0) && mode === 'always') return null;
+  const modes: Mode[] = ['always', ...conditions];
   return (
     <Form.Item label={t('condition.title')} tooltip={t('condition.help')}>
       <Flex vertical gap={6}>
@@ -33,7 +36,7 @@ export function ConditionEditor({ field, model, onChange }: { field: DesignerFie
           aria-label={t('condition.mode')}
           data-testid="condition-mode"
           value={mode}
-          options={[{ value: 'always', label: t('condition.always') }, { value: 'show', label: t('condition.show') }, { value: 'require', label: t('condition.require') }]}
+          options={modes.map((m) => ({ value: m, label: t(`condition.${m}`) }))}
           onChange={(next: Mode) => write(next, next === 'always' ? undefined : (condition ?? firstCondition(sources[0]?.key ?? '')))}
         />
         {mode !== 'always' && (

@@ -9,6 +9,7 @@ import { FieldCard } from './field-card';
 import { FieldInspector } from './field-inspector';
 import { PALETTE_PREFIX, Palette } from './palette';
 import { useNewFieldTexts } from './use-new-field-texts';
+import { DesignerCapabilitiesContext, FORM_CAPABILITIES, type DesignerCapabilities } from '../../designer/designer-capabilities';
 
 const CANVAS_ID = 'canvas';
 
@@ -28,10 +29,17 @@ interface DesignerBoardProps {
   onSelect: (key: string | null) => void;
   /** The live preview, beside the canvas. */
   preview: ReactNode;
+  /** What may be added (the palette, group columns, conditions); a form's full set by default. */
+  capabilities?: DesignerCapabilities;
+  /** The server's problems per field key, shown on the field's card. */
+  problems?: Record<string, string[]>;
 }
 
-/** Palette, canvas (drop and reorder with @dnd-kit) and preview. */
-export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview }: DesignerBoardProps) {
+/**
+ * Palette, canvas (drop and reorder with @dnd-kit), inspector and preview: the form designer's
+ * board, also mounted on its own (without versions or publishing) to edit a record type's custom fields.
+ */
+export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview, capabilities = FORM_CAPABILITIES, problems = {} }: DesignerBoardProps) {
   const t = useFormsT();
   const newFieldTexts = useNewFieldTexts();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -48,7 +56,8 @@ export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview 
     const activeId = String(active.id);
     const overIndex = over.id === CANVAS_ID ? model.fields.length : keys.indexOf(String(over.id));
     if (activeId.startsWith(PALETTE_PREFIX)) {
-      add(activeId.slice(PALETTE_PREFIX.length) as FieldKind, overIndex < 0 ? model.fields.length : overIndex);
+      const kind = activeId.slice(PALETTE_PREFIX.length) as FieldKind;
+      if (capabilities.kinds.includes(kind)) add(kind, overIndex < 0 ? model.fields.length : overIndex);
       return;
     }
     const from = keys.indexOf(activeId);
@@ -56,34 +65,36 @@ export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview 
   };
 
   return (
-    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-      <Row gutter={[12, 12]}>
-        <Col xs={24} md={6} xl={4}>
-          <Palette onAdd={(kind) => add(kind)} />
-        </Col>
-        <Col xs={24} md={18} xl={10}>
-          <Card size="small" title={t('designer.canvas')}>
-            <CanvasDrop>
-              {model.fields.length === 0 && <Empty description={t('designer.dropHere')} />}
-              <SortableContext items={keys} strategy={verticalListSortingStrategy}>
-                {model.fields.map((field) => (
-                  <FieldCard key={field.key} field={field} selected={field.key === selectedKey} onSelect={() => onSelect(field.key === selectedKey ? null : field.key)} onRemove={() => onChange(removeField(model, field.key))}>
-                    <FieldInspector field={field} model={model} onChange={(next) => {
-                      onChange(updateField(model, field.key, next));
-                      if (next.key !== field.key) onSelect(next.key);
-                    }} />
-                  </FieldCard>
-                ))}
-              </SortableContext>
-            </CanvasDrop>
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card size="small" title={t('designer.preview')} data-testid="designer-preview">
-            {preview}
-          </Card>
-        </Col>
-      </Row>
-    </DndContext>
+    <DesignerCapabilitiesContext.Provider value={capabilities}>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} md={6} xl={4}>
+            <Palette onAdd={(kind) => add(kind)} />
+          </Col>
+          <Col xs={24} md={18} xl={10}>
+            <Card size="small" title={t('designer.canvas')}>
+              <CanvasDrop>
+                {model.fields.length === 0 && <Empty description={t('designer.dropHere')} />}
+                <SortableContext items={keys} strategy={verticalListSortingStrategy}>
+                  {model.fields.map((field) => (
+                    <FieldCard key={field.key} field={field} problems={problems[field.key]} selected={field.key === selectedKey} onSelect={() => onSelect(field.key === selectedKey ? null : field.key)} onRemove={() => onChange(removeField(model, field.key))}>
+                      <FieldInspector field={field} model={model} onChange={(next) => {
+                        onChange(updateField(model, field.key, next));
+                        if (next.key !== field.key) onSelect(next.key);
+                      }} />
+                    </FieldCard>
+                  ))}
+                </SortableContext>
+              </CanvasDrop>
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card size="small" title={t('designer.preview')} data-testid="designer-preview">
+              {preview}
+            </Card>
+          </Col>
+        </Row>
+      </DndContext>
+    </DesignerCapabilitiesContext.Provider>
   );
 }

@@ -14,10 +14,12 @@ interface FieldCardProps {
   onRemove: () => void;
   /** The inspector, shown inside the selected card. */
   children?: ReactNode;
+  /** Why the server refused this field (already worded for the reader). */
+  problems?: string[];
 }
 
 /** One field on the canvas: drag it by the handle to reorder, click to edit. */
-export function FieldCard({ field, selected, onSelect, onRemove, children }: FieldCardProps) {
+export function FieldCard({ field, selected, onSelect, onRemove, children, problems = [] }: FieldCardProps) {
   const t = useFormsT();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: field.key });
   const condition = field.showWhen ?? field.requireWhen;
@@ -26,7 +28,7 @@ export function FieldCard({ field, selected, onSelect, onRemove, children }: Fie
       ref={setNodeRef}
       size="small"
       data-testid={`field-${field.key}`}
-      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, borderColor: selected ? '#1677ff' : undefined, marginBottom: 8 }}
+      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, borderColor: problems.length > 0 ? '#ff4d4f' : selected ? '#1677ff' : undefined, marginBottom: 8 }}
     >
       <Flex align="center" gap={8} onClick={onSelect} style={{ cursor: 'pointer' }}>
         <Button ref={setActivatorNodeRef} {...attributes} {...listeners} type="text" size="small" icon={<HolderOutlined />} aria-label={t('designer.dragHandle')} data-testid={`drag-${field.key}`} style={{ cursor: 'grab', touchAction: 'none' }} />
@@ -49,6 +51,11 @@ export function FieldCard({ field, selected, onSelect, onRemove, children }: Fie
           }}
         />
       </Flex>
+      {problems.map((problem) => (
+        <Typography.Text key={problem} type="danger" style={{ display: 'block', marginTop: 4 }} data-testid={`field-problem-${field.key}`}>
+          {problem}
+        </Typography.Text>
+      ))}
       {selected && children && <div style={{ marginTop: 12 }}>{children}</div>}
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import { Button, Card, Flex } from 'antd';
-import { FIELD_KINDS, type FieldKind } from '../../designer/designer-model';
+import type { FieldKind } from '../../designer/designer-model';
+import { useDesignerCapabilities } from '../../designer/designer-capabilities';
 import { useFormsT } from '../../i18n/forms-i18n';
 import { FIELD_KIND_ICONS } from './field-kind-icons';
 
@@ -28,10 +29,11 @@ function PaletteItem({ kind, onAdd }: { kind: FieldKind; onAdd: (kind: FieldKind
 /** The field types: drag one onto the canvas (or click it to add it at the end). */
 export function Palette({ onAdd }: { onAdd: (kind: FieldKind) => void }) {
   const t = useFormsT();
+  const { kinds } = useDesignerCapabilities();
   return (
     <Card size="small" title={t('designer.palette')} data-testid="designer-palette">
       <Flex vertical gap={6}>
-        {FIELD_KINDS.map((kind) => (
+        {kinds.map((kind) => (
           <PaletteItem key={kind} kind={kind} onAdd={onAdd} />
         ))}
       </Flex>

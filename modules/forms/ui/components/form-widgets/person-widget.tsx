@@ -1,18 +1,23 @@
 import { useState } from 'react';
 import { Select, Typography } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
-import { usePeople, usePerson } from '../../../../../admin-ui/src/api/org.api';
+import { useDirectoryPeople, useDirectoryPerson } from '../../../../../admin-ui/src/api/directory.api';
+import { useDebouncedValue } from '../../../../../admin-ui/src/pages/org/use-debounced-value';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { useFormsT } from '../../i18n/forms-i18n';
 
-/** A person of the directory (`GET /org/people?q=`), stored as the person's id. */
+/**
+ * A person of the directory, stored as the person's id. Looked up through the directory lookup
+ * (`GET /directory/people?q=`, any signed-in user): the village clerk filling in a form holds no
+ * `core.org.read`.
+ */
 export function PersonWidget({ id, value, disabled, readonly, onChange, onBlur }: WidgetProps) {
   const t = useFormsT();
   const { slug } = useTenantSession();
   const [q, setQ] = useState('');
-  const people = usePeople(slug, { q });
-  const current = usePerson(slug, typeof value === 'string' ? value : null);
-  const found = (people.data?.pages ?? []).flatMap((page) => page.items);
+  const people = useDirectoryPeople(slug, useDebouncedValue(q, 300));
+  const current = useDirectoryPerson(slug, typeof value === 'string' ? value : null);
+  const found = people.data ?? [];
   const options = found.map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）` }));
   if (current.data && !options.some((o) => o.value === current.data.id)) options.unshift({ value: current.data.id, label: `${current.data.name}（${current.data.unitName}）` });
   if (readonly || disabled) return <Typography.Text>{current.data?.name ?? (typeof value === 'string' ? value : '—')}</Typography.Text>;

@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { TreeSelect, Typography } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
-import { useUnits } from '../../../../../admin-ui/src/api/org.api';
+import { useDirectoryUnits } from '../../../../../admin-ui/src/api/directory.api';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { useFormsT } from '../../i18n/forms-i18n';
 import { unitTreeData } from '../unit-tree-data';
 
-/** A unit of the directory tree (`GET /org/units`), stored as the unit's id. */
+/** A unit of the tree (the directory lookup `GET /directory/units`, any signed-in user), stored as the unit's id. */
 export function UnitWidget({ id, value, disabled, readonly, onChange, onBlur }: WidgetProps) {
   const t = useFormsT();
   const { slug } = useTenantSession();
-  const units = useUnits(slug);
+  const units = useDirectoryUnits(slug);
   const treeData = useMemo(() => unitTreeData(units.data ?? []), [units.data]);
   if (readonly || disabled) return <Typography.Text>{units.data?.find((u) => u.id === value)?.name ?? (typeof value === 'string' ? value : '—')}</Typography.Text>;
   return (
