@@ -48,7 +48,9 @@ export function byUrgency(a: PendingItem, b: PendingItem): number {
 
 /** Runs every section and merges them, most urgent first. */
 export async function myPending(trx: Knex.Transaction, viewer: PendingViewer, sections: PendingSection[], limit: number) {
-  const results = await Promise.all(sections.map((section) => section(trx, viewer, limit)));
+  // In turn: the sections share one transaction, which runs one query at a time.
+  const results = [];
+  for (const section of sections) results.push(await section(trx, viewer, limit));
   const counts: Record<string, number> = {};
   for (const result of results) counts[result.kind] = (counts[result.kind] ?? 0) + result.count;
   return { items: results.flatMap((r) => r.items).sort(byUrgency).slice(0, limit), counts };

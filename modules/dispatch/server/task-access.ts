@@ -49,11 +49,10 @@ export async function taskAccess(request: FastifyRequest, taskId: string): Promi
   const task = await findTaskRow(request.db, taskId);
   if (!task) throw taskNotFound();
   const actor = await dispatchActor(request);
-  const [superviseScope, instructScope, handleScope] = await Promise.all([
-    scopeOrNull(request, 'dispatch.supervise'),
-    scopeOrNull(request, 'dispatch.instruct'),
-    scopeOrNull(request, 'dispatch.handle'),
-  ]);
+  // One after another: they share the request's transaction, which runs one query at a time.
+  const superviseScope = await scopeOrNull(request, 'dispatch.supervise');
+  const instructScope = await scopeOrNull(request, 'dispatch.instruct');
+  const handleScope = await scopeOrNull(request, 'dispatch.handle');
   const reaches = (scope: DataScope | null) => scope !== null && unitPathInScope(task.owner_unit_path, scope);
   const supervise = reaches(superviseScope) || (superviseScope !== null && task.created_by === actor.userId);
   const instruct = reaches(instructScope);
