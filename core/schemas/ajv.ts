@@ -1,4 +1,4 @@
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type CodeOptions, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /**
@@ -24,8 +24,12 @@ export function ajvOptions(purpose: AjvPurpose): Options {
   };
 }
 
-export function createAjv(purpose: AjvPurpose): Ajv {
-  const ajv = new Ajv(ajvOptions(purpose));
+/**
+ * An ajv with the purpose's options and formats. `code` only changes how validators are emitted
+ * (e.g. `{ source: true }` for standalone modules served to the browser), never what they accept.
+ */
+export function createAjv(purpose: AjvPurpose, code?: CodeOptions): Ajv {
+  const ajv = new Ajv(code ? { ...ajvOptions(purpose), code } : ajvOptions(purpose));
   addFormats.default(ajv);
   return ajv;
 }

@@ -7,6 +7,7 @@ import { collectionRoutes } from './server/collection.routes.ts';
 import { resultsRoutes } from './server/results.routes.ts';
 import { dailyJob } from './server/forms.jobs.ts';
 import { exportRoutes } from './server/export.routes.ts';
+import { validatorRoutes } from './server/validator.routes.ts';
 import { exportJob } from './server/export.job.ts';
 import { reportFormsService } from './server/report-forms.service.ts';
 import { REPORT_FORMS_SERVICE } from './public-api.ts';
@@ -42,6 +43,7 @@ const manifest = {
 /** Every route of the module, one plugin per resource. */
 const routes: FastifyPluginAsync = async (app) => {
   await app.register(formRoutes);
+  await app.register(validatorRoutes);
   await app.register(submissionRoutes);
   await app.register(collectionRoutes);
   await app.register(resultsRoutes);

@@ -4,6 +4,7 @@ import { detailsFromAjv } from '../../../core/server/error-handler.ts';
 import { badRequest, payloadTooLarge, type ErrorDetail } from '../../../core/server/errors.ts';
 import type { FormsConfig } from '../forms-config.ts';
 import { versionValidator } from './form-schema-check.ts';
+import { hiddenAnswers } from './hidden-answers.ts';
 import { schemaReferences, type Reference, type ReferenceKind } from './record-references.ts';
 
 /** Limits that hold whatever the tenant's schema says: they keep one submission cheap to store and search. */
@@ -20,7 +21,8 @@ export interface CheckedData {
 /**
  * Checks answers against the exact version's schema: every problem is reported with its path
  * under `body.data`, and nothing is stored unless all pass. A draft may leave required fields
- * empty but not hold wrong types or unknown fields. Returns the data with the schema's
+ * empty but not hold wrong types or unknown fields. Neither may answer a field its condition
+ * hides (see hidden-answers.ts): the browser leaves those out. Returns the data with the schema's
  * defaults applied (as the browser form applies them) and its searchable text.
  */
 export async function checkSubmissionData(trx: Knex.Transaction, schema: Record<string, unknown>, input: Record<string, unknown>, options: { draft: boolean; config: FormsConfig }): Promise<CheckedData> {
@@ -37,7 +39,8 @@ export async function checkSubmissionData(trx: Knex.Transaction, schema: Record<
   const validate = versionValidator(schema);
   const valid = validate(data);
   const errors = valid ? [] : (validate.errors ?? []).filter((e: ErrorObject) => !(options.draft && MISSING_KEYWORDS.has(e.keyword)));
-  if (errors.length > 0) throw badRequest('FORMS_SUBMISSION_INVALID', 'The answers have invalid fields', dedupe(detailsFromAjv('body.data', errors)));
+  const problems = [...detailsFromAjv('body.data', errors), ...hiddenAnswers(schema, data)];
+  if (problems.length > 0) throw badRequest('FORMS_SUBMISSION_INVALID', 'The answers have invalid fields', dedupe(problems));
 
   const references = schemaReferences(schema, data, 'body.data');
   const files = references.filter((r) => r.kind === 'file');

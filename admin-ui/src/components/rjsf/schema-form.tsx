@@ -1,73 +1,79 @@
-import { useState } from 'react';
-import { Button } from 'antd';
+import { useCallback, useState } from 'react';
+import { Button, Skeleton } from 'antd';
 import Form from '@rjsf/antd';
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-import localizeZh from 'ajv-i18n/localize/zh';
+import type { ErrorSchema, ErrorTransformer, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useLanguage } from '../../i18n/use-language';
-import { withInterpretedIsValid } from './interpreted-is-valid';
+import { withoutHiddenAnswers } from './hidden-answers';
 import { rjsfTranslator } from './rjsf-zh-cn';
-import type { SchemaFormProps } from './schema-form-props';
+import type { BrowserProblem, SchemaFormProps } from './schema-form-props';
+import { useFormValidator } from './use-form-validator';
 
-// The platform's 'tenant' ajv options (core/schemas/ajv.ts) where they matter in the browser:
-// union types allowed; RJSF already sets strict: false and allErrors. Defaults are RJSF's job
-// (it fills them into the form), so ajv's useDefaults stays off here.
-const ajvOptionsOverrides = { allowUnionTypes: true };
+/** RJSF's `.members.0.name` (the problem's property) as `['members', 0, 'name']`. */
+const propertyPath = (property: string | undefined): BrowserProblem['path'] =>
+  (property ?? '')
+    .split('.')
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
-// One validator per language: ajv's messages ("必须是 integer 类型") follow the UI language.
-const validators = {
-  'zh-CN': customizeValidator({ ajvOptionsOverrides }, localizeZh),
-  en: customizeValidator({ ajvOptionsOverrides }),
-};
-
-/**
- * ajv compiles validators with `new Function`, which the served app's CSP (`script-src 'self'`,
- * core/server/web-app.ts) forbids. Where it is forbidden the form does not validate in the
- * browser; the server validates every save with the same schema and its errors show in place
- * (extraErrors). Where it is allowed (the Vite dev server) the browser checks first.
- */
-const canCompileValidators = (() => {
-  try {
-    return new Function('return true')() === true;
-  } catch {
-    return false;
-  }
-})();
-
-// Without compiled validators, conditions (if/then, dependencies, oneOf) are still decided in the browser.
-const formValidators = canCompileValidators ? validators : { 'zh-CN': withInterpretedIsValid(validators['zh-CN']), en: withInterpretedIsValid(validators.en) };
+// RJSF rewords these two ("must have required property 'x'"); the server's words are kept instead.
+const SERVER_WORDS: Record<string, string> = { required: 'is required', additionalProperties: 'is not an allowed field' };
 
 /**
  * A JSON Schema form (RJSF with antd widgets). Loaded only through LazySchemaForm: RJSF and ajv
  * are about 380 KB gzipped and must stay out of the shell's first load.
  */
-export default function SchemaForm({ schema, uiSchema, formData, extraErrors, onChange, onSubmit, submitText, submitting, disabled, testId, widgets, fields, defaultFormStateBehavior }: SchemaFormProps) {
+export default function SchemaForm({ schema, uiSchema, formData, extraErrors, onChange, onSubmit, submitText, submitting, disabled, testId, widgets, fields, templates, validatorUrl, problemText, omitHiddenAnswers, defaultFormStateBehavior }: SchemaFormProps) {
   const [language] = useLanguage();
   // Held here, not left to RJSF: RJSF re-reads `formData` from its props whenever any prop changes
   // (new extraErrors after a failed save), which would drop what the user typed. Callers remount
   // (React `key`) to start over from new data.
   const [data, setData] = useState(formData);
+  // After a refused submit, problems clear (or appear) as the answers change.
+  const [live, setLive] = useState(false);
+  const rootSchema = schema as RJSFSchema;
+  const { validator, validates, loading } = useFormValidator(rootSchema, language, validatorUrl, problemText !== undefined);
+
+  // What was typed into a field its condition now hides stays in the form (it comes back with the
+  // field) but is never handed out: the server refuses such answers (modules/forms/README.md).
+  const visible = useCallback(
+    (answers: Record<string, unknown>) => (omitHiddenAnswers ? withoutHiddenAnswers(schema, answers, (sub, value) => validator.isValid(sub as RJSFSchema, value, rootSchema)) : answers),
+    [omitHiddenAnswers, schema, validator, rootSchema],
+  );
+  const transformErrors: ErrorTransformer | undefined = problemText
+    ? (errors) =>
+        errors.flatMap((error) => {
+          const keyword = error.name ?? '';
+          const text = problemText({ path: propertyPath(error.property), keyword, message: SERVER_WORDS[keyword] ?? error.message ?? '' });
+          return text === null ? [] : [{ ...error, message: text, stack: text }];
+        })
+    : undefined;
+
+  if (loading) return <Skeleton active paragraph={{ rows: 4 }} />;
   return (
     <div data-testid={testId}>
       <Form
-        schema={schema as RJSFSchema}
+        schema={rootSchema}
         uiSchema={uiSchema as UiSchema | undefined}
         formData={data}
-        validator={formValidators[language]}
+        validator={validator}
         widgets={widgets}
         fields={fields}
+        templates={templates}
         experimental_defaultFormStateBehavior={defaultFormStateBehavior}
         translateString={rjsfTranslator(language)}
         extraErrors={extraErrors as ErrorSchema | undefined}
+        transformErrors={transformErrors}
         onChange={(event) => {
           const next = event.formData as Record<string, unknown>;
           setData(next);
-          onChange?.(next);
+          onChange?.(visible(next));
         }}
-        onSubmit={(event) => onSubmit?.(event.formData as Record<string, unknown>)}
+        onSubmit={(event) => onSubmit?.(visible(event.formData as Record<string, unknown>))}
+        onError={() => setLive(true)}
+        liveValidate={live && validates ? 'onChange' : undefined}
         disabled={disabled}
         showErrorList={false}
-        noValidate={!canCompileValidators}
+        noValidate={!validates}
         noHtml5Validate
         focusOnFirstError
       >

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormsT } from '../i18n/forms-i18n';
 import { householdModel, texts } from '../designer/household-fixture';
 import { modelToSchema } from '../designer/model-to-schema';
-import { dataPath, newIdempotencyKey, schemaAt, submissionErrors } from './submission-errors';
+import { browserProblemText, dataPath, newIdempotencyKey, schemaAt, submissionErrors } from './submission-errors';
 
 // Echoes the key and values, so the test sees which text was chosen.
 const t: FormsT = (key, values) => (values ? `${key}:${JSON.stringify(values)}` : key);
@@ -44,6 +44,14 @@ describe('server errors of a submission, shown in place', () => {
       photo: { __errors: ['errors.noSuchFile'] },
     });
     expect(result.general).toEqual(['errors.unknownField', 'must be integer']);
+  });
+
+  it('words problems found in the browser as the server’s: the pattern’s own message, required, limits; condition summaries hidden', () => {
+    const text = browserProblemText(t, schema);
+    expect(text({ path: ['idCard'], keyword: 'pattern', message: 'must match pattern "^\\d{17}[\\dXx]$"' })).toBe('请填写 18 位身份证号');
+    expect(text({ path: ['members', 1, 'name'], keyword: 'required', message: 'is required' })).toBe('errors.required');
+    expect(text({ path: ['income'], keyword: 'minimum', message: 'must be >= 0' })).toBe('errors.min:{"n":"0"}');
+    expect(text({ path: [], keyword: 'if', message: 'must match "then" schema' })).toBeNull();
   });
 
   it('makes v4-shaped keys', () => {

@@ -56,6 +56,19 @@ export function localizeMessage(t: FormsT, message: string, fieldSchema: Node | 
   return message;
 }
 
+/**
+ * What the form shows for a problem the browser found before sending: the same words as for the
+ * server's report of it (localizeMessage), so a message does not change between the two. A
+ * condition's own summary ("must match \"then\" schema") shows nothing: the field it requires is
+ * reported by itself, as in submissionErrors.
+ */
+export function browserProblemText(t: FormsT, schema: Node) {
+  return (problem: { path: (string | number)[]; keyword: string; message: string }): string | null => {
+    if (problem.keyword === 'if') return null;
+    return localizeMessage(t, problem.message, problem.path.length > 0 ? schemaAt(schema, problem.path) : null);
+  };
+}
+
 export interface ErrorTree {
   __errors?: string[];
   [key: string]: ErrorTree | string[] | undefined;

@@ -9,6 +9,7 @@ import type { JsonObject, MyDueItem, SubmissionDetail, VersionView } from '../ap
 import { FormView } from '../components/form-view';
 import { StateTag } from '../components/state-tag';
 import { useSubmissionSave } from '../fill/use-submission-save';
+import { versionValidatorUrl } from '../fill/validator-url';
 import { useFormsT } from '../i18n/forms-i18n';
 
 interface FillProps {
@@ -78,6 +79,7 @@ function Fill({ item, version, existing }: FillProps) {
           key={formKey}
           schema={version.schema}
           uiSchema={version.uiSchema}
+          validatorUrl={versionValidatorUrl(slug, version.formId, version.version)}
           formData={data}
           extraErrors={save.errors.tree}
           onChange={setData}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
+import { launchBrowser, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
+import { TenantApi } from './e2e-api.ts';
+
+const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
+const STAFF = { person: '赵春梅', username: 'zhaocm-v', password: 'Zhao@2026' };
+
+/** The form as the designer builds it: a pattern with its own message, a minimum, a condition, a repeating group. */
+const schema = {
+  type: 'object',
+  required: ['phone', 'income', 'cause'],
+  propertyNames: { enum: ['phone', 'income', 'cause', 'causeOther', 'members'] },
+  properties: {
+    phone: { type: 'string', title: '联系电话', pattern: '^1\\d{10}$', 'x-pattern-message': '请填写 11 位手机号' },
+    income: { type: 'number', title: '家庭年收入（元）', minimum: 0 },
+    cause: { type: 'string', title: '主要致贫原因', oneOf: [{ const: 'illness', title: '因病' }, { const: 'other', title: '其他' }] },
+    members: {
+      type: 'array',
+      title: '家庭成员',
+      items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄', minimum: 0 }, relation: { type: 'string', title: '与户主关系', oneOf: [{ const: 'self', title: '本人' }, { const: 'child', title: '子女' }] } } },
+    },
+  },
+  allOf: [{ if: { required: ['cause'], properties: { cause: { const: 'other' } } }, then: { properties: { causeOther: { type: 'string', title: '其他原因说明' } }, required: ['causeOther'] } }],
+};
+const uiSchema = { cause: { 'ui:widget': 'radio' }, members: { 'ui:options': { orderable: false }, items: { 'ui:order': ['name', 'age', 'relation', '*'] } } };
+
+const label = (text: string) => new RegExp(`^(loading )?${[...text].join('\\s?')}$`);
+
+describe('forms: the browser checks answers as the server does, under the CSP, and drops hidden answers', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let api: TenantApi;
+  let formId: string;
+  let fillPath: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    server = await startServer();
+    browser = await launchBrowser();
+    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
+    await api.call('POST', '/modules/forms/enable');
+    const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(STAFF.person)}`);
+    const person = people.items.find((p) => p.name === STAFF.person);
+    if (!person) throw new Error(`${STAFF.person} is not in the demo directory`);
+    await api.call('POST', '/users', { username: STAFF.username, displayName: STAFF.person, personId: person.id, password: STAFF.password, mustChangePassword: false });
+    const role = await api.call<{ id: string }>('POST', '/roles', { name: '填报员', grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
+    await api.call('PUT', `/roles/${role.id}/members`, { personIds: [person.id] });
+    formId = (await api.call<{ id: string }>('POST', '/forms/forms', { name: '入户核查', schema, uiSchema })).id;
+    await api.call('POST', `/forms/forms/${formId}/publish`, {});
+    const collection = await api.call<{ id: string; assignees: { id: string }[] }>('POST', '/forms/collections', { formId, name: '入户核查', frequency: 'once', dueOn: '2099-12-31', personIds: [person.id] });
+    fillPath = `/t/${DEMO.slug}/forms/fill/${collection.id}/once/${collection.assignees[0].id}`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${server.baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(fillPath)}`);
+    const form = page.getByTestId('sign-in-form');
+    await form.getByRole('textbox').first().fill(STAFF.username);
+    await form.locator('input[type="password"]').fill(STAFF.password);
+    await form.getByRole('button').last().click();
+    await page.waitForURL(`${server.baseUrl}${fillPath}`);
+  }
+
+  it('on a phone: a pattern problem and a missing answer in a group row show on submit with nothing sent, groups are a scrolling table, a hidden answer is not sent', async () => {
+    const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/submissions')) posts.push(request.postData() ?? '');
+    });
+    const validatorResponse = page.waitForResponse((response) => response.url().endsWith(`/forms/forms/${formId}/versions/1/validator.js`));
+    await signIn(page);
+    const served = await validatorResponse;
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('text/javascript; charset=utf-8');
+    const form = page.getByTestId('fill-form');
+    await form.locator('#root_phone').waitFor();
+    // The page itself runs under the strict CSP: no script from elsewhere, no eval.
+    const documentResponse = await page.request.get(`${server.baseUrl}${fillPath}`);
+    expect(documentResponse.headers()['content-security-policy']).toContain("script-src 'self'");
+
+    await form.locator('#root_phone').fill('12345');
+    await form.locator('#root_income').fill('12000');
+    await form.getByRole('radio', { name: '其他' }).check();
+    await form.locator('#root_causeOther').fill('写了又改主意');
+    await form.getByRole('radio', { name: '因病' }).check();
+    await expect.poll(() => form.locator('#root_causeOther').count()).toBe(0);
+
+    // Repeating group: a table with a column per field, rows added and removed.
+    const table = form.getByTestId('repeating-table');
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['*姓名', '年龄', '与户主关系']);
+    await form.locator('.rjsf-array-item-add').click();
+    await form.locator('.rjsf-array-item-add').click();
+    await form.locator('#root_members_0_name').fill('赵春梅');
+    await form.locator('#root_members_0_age').fill('52');
+    await form.locator('#root_members_1_name').fill('临时');
+    await expect.poll(() => table.locator('[role="row"][data-row]').count()).toBe(2);
+    await table.locator('[data-row="1"] .rjsf-array-item-remove').click();
+    await expect.poll(() => table.locator('[role="row"][data-row]').count()).toBe(1);
+    // A new row left without its required name.
+    await form.locator('.rjsf-array-item-add').click();
+    await form.locator('#root_members_1_name').waitFor();
+    // The table scrolls sideways inside the form; the page itself stays phone-wide.
+    const widths = await table.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+    expect(widths.scroll).toBeGreaterThan(widths.client);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+
+    await form.getByRole('button', { name: label('提交') }).click();
+    await form.getByText('请填写 11 位手机号').waitFor();
+    await table.locator('[data-row="1"] [role="cell"]').first().getByText('必填').waitFor();
+    await screenshot(page, 'forms-browser-validation-phone-zh');
+    expect(posts).toEqual([]);
+
+    // Fixed: the problems clear as the answers change, and the submission goes without the hidden answer.
+    await form.locator('#root_phone').fill('13800138000');
+    await form.locator('#root_members_1_name').fill('王小明');
+    await expect.poll(() => form.getByText('请填写 11 位手机号').count()).toBe(0);
+    await form.getByRole('button', { name: label('提交') }).click();
+    await page.getByTestId('fill-done').waitFor();
+    expect(posts).toHaveLength(1);
+    const sent = JSON.parse(posts[0]) as { data: Record<string, unknown> };
+    expect(sent.data).toEqual({ phone: '13800138000', income: 12000, cause: 'illness', members: [{ name: '赵春梅', age: 52 }, { name: '王小明' }] });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
