@@ -20,10 +20,25 @@ const WIDTH: Record<DataScopeKind, number> = { own_unit: 1, unit_subtree: 2, ten
  * grants that give it (tenant admins: the whole tenant). Throws 403 when no grant gives it.
  */
 export async function requirePermission(request: FastifyRequest, permission: string): Promise<DataScope> {
+  const scope = (await permissionScopes(request, [permission])).get(permission);
+  if (!scope) throw denied(permission);
+  return scope;
+}
+
+/**
+ * The widest data scope of each of `permissions` the signed-in user holds, in one query (tenant
+ * admins: the whole tenant for every one); a permission not held is absent from the map. For
+ * pages that combine what several permissions allow.
+ */
+export async function permissionScopes(request: FastifyRequest, permissions: string[]): Promise<Map<string, DataScope>> {
   const user = currentUser(request);
-  if (user.isTenantAdmin) return { kind: 'tenant' };
-  if (!user.personId) throw denied(permission);
-  const grants: { scope: DataScopeKind; unit_id: string; unit_path: string }[] = await request
+  const scopes = new Map<string, DataScope>();
+  if (user.isTenantAdmin) {
+    for (const permission of permissions) scopes.set(permission, { kind: 'tenant' });
+    return scopes;
+  }
+  if (!user.personId || permissions.length === 0) return scopes;
+  const grants: { permission: string; scope: DataScopeKind; unit_id: string; unit_path: string }[] = await request
     .db('core_role_permission as rp')
     .join('core_person_role as pr', function joinRole() {
       this.on('pr.tenant_id', 'rp.tenant_id').andOn('pr.role_id', 'rp.role_id');
@@ -34,12 +49,16 @@ export async function requirePermission(request: FastifyRequest, permission: str
     .join('core_unit as u', function joinUnit() {
       this.on('u.tenant_id', 'p.tenant_id').andOn('u.id', 'p.unit_id');
     })
-    .where({ 'pr.person_id': user.personId, 'rp.permission': permission })
-    .select('rp.scope', 'u.id as unit_id', 'u.path as unit_path');
-  if (grants.length === 0) throw denied(permission);
-  const widest = grants.reduce((a, b) => (WIDTH[b.scope] > WIDTH[a.scope] ? b : a));
-  if (widest.scope === 'tenant') return { kind: 'tenant' };
-  return { kind: widest.scope, unitId: widest.unit_id, unitPath: widest.unit_path };
+    .where('pr.person_id', user.personId)
+    .whereIn('rp.permission', permissions)
+    .select('rp.permission', 'rp.scope', 'u.id as unit_id', 'u.path as unit_path');
+  for (const permission of permissions) {
+    const held = grants.filter((g) => g.permission === permission);
+    if (held.length === 0) continue;
+    const widest = held.reduce((a, b) => (WIDTH[b.scope] > WIDTH[a.scope] ? b : a));
+    scopes.set(permission, widest.scope === 'tenant' ? { kind: 'tenant' } : { kind: widest.scope, unitId: widest.unit_id, unitPath: widest.unit_path });
+  }
+  return scopes;
 }
 
 /** Restricts a query to rows whose `unitColumn` lies inside the scope. */

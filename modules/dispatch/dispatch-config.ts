@@ -11,6 +11,7 @@ export const DISPATCH_CONFIG_DEFAULTS = {
   problemTurnsYellow: true,
   unopenedReminderHours: 24,
   reminderDaysBeforeDeadline: [3, 1] as number[],
+  periodReminderDaysBeforeDue: 2,
   escalateOverdueToHead: true,
   headPositionNames: ['书记', '主任', '局长', '镇长', '乡长', '县长', '部长', '站长'] as string[],
   smsReminders: true,
@@ -48,6 +49,7 @@ export const dispatchConfigSchema = {
       uniqueItems: true,
       default: D.reminderDaysBeforeDeadline,
     },
+    periodReminderDaysBeforeDue: { type: 'integer', title: '定期报送截止前几天提醒未报单位', minimum: 1, maximum: 30, default: D.periodReminderDaysBeforeDue },
     escalateOverdueToHead: { type: 'boolean', title: '逾期时提醒责任单位负责人', default: D.escalateOverdueToHead },
     headPositionNames: {
       type: 'array',

@@ -5,7 +5,20 @@ import { taskRoutes } from './server/task.routes.ts';
 import { assignmentRoutes } from './server/assignment.routes.ts';
 import { reportRoutes } from './server/report.routes.ts';
 import { viewRoutes } from './server/view.routes.ts';
+import { reportFormRoutes } from './server/report-form.routes.ts';
 import { lightsJob } from './server/lights.jobs.ts';
+import { reminderRoutes } from './server/reminder.routes.ts';
+import { remindersJob } from './server/reminder.jobs.ts';
+import { periodRoutes } from './server/period.routes.ts';
+import { periodsJob } from './server/period.jobs.ts';
+import { extensionRoutes } from './server/extension.routes.ts';
+import { escalationRoutes } from './server/escalation.routes.ts';
+import { instructionRoutes } from './server/instruction.routes.ts';
+import { followRoutes } from './server/follow.routes.ts';
+import { commentRoutes } from './server/comment.routes.ts';
+import { requestRoutes } from './server/request.routes.ts';
+import { aggregationRoutes } from './server/aggregation.routes.ts';
+import { aggregationJob } from './server/aggregation.jobs.ts';
 
 const manifest = {
   id: 'dispatch',
@@ -40,7 +53,17 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(assignmentRoutes);
   await app.register(reportRoutes);
   await app.register(viewRoutes);
+  await app.register(reportFormRoutes);
+  await app.register(reminderRoutes);
+  await app.register(periodRoutes);
+  await app.register(extensionRoutes);
+  await app.register(escalationRoutes);
+  await app.register(instructionRoutes);
+  await app.register(followRoutes);
+  await app.register(commentRoutes);
+  await app.register(requestRoutes);
+  await app.register(aggregationRoutes);
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob] };
+export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, remindersJob, periodsJob, aggregationJob] };

@@ -23,7 +23,17 @@ export interface ReportFormColumn {
   cell(data: unknown): string | number | null;
 }
 
+/** A form with a published version, as a picker lists it. */
+export interface PublishedForm {
+  formId: string;
+  latestVersion: number;
+  name: string;
+  category: string;
+}
+
 export interface ReportFormsService {
+  /** Forms with a published version, by name; `q` narrows to names containing it. At most `limit`. */
+  listPublished(trx: Knex.Transaction, filter: { q?: string; limit: number }): Promise<PublishedForm[]>;
   /** The given version, or the latest published one; undefined when the form or version does not exist in the tenant. */
   publishedVersion(trx: Knex.Transaction, formId: string, version?: number): Promise<ReportFormVersion | undefined>;
   /**

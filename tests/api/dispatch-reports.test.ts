@@ -57,6 +57,7 @@ describe('dispatch: re-dispatch, reports, review, cards and lights', () => {
     expect(split.json().items.map((a: { depth: number; parentId: string }) => [a.depth, a.parentId])).toEqual([[1, jiufengAssignment], [1, jiufengAssignment]]);
     const town = await node('九峰镇');
     expect(town.childCount).toBe(2);
+    expect((await tree()).task).toMatchObject({ unitCount: 2, assignmentCount: 4 });
   });
 
   it('re-dispatch refuses cycles, units beside the town, late deadlines and other units’ assignments', async () => {
@@ -183,12 +184,19 @@ describe('dispatch: re-dispatch, reports, review, cards and lights', () => {
   });
 
   it('a task with a report form takes reports only with valid answers of its frozen version', async () => {
+    expect((await world.supervisor.client.get(`${api()}/report-forms`)).json()).toEqual({ available: false, items: [] });
     await enableForms(tenant);
     const formId = await publishedForm(tenant.admin, tenant);
+    // The supervisor picks it through dispatch, holding no forms permission.
+    expect((await world.supervisor.client.get(`${api()}/report-forms?q=${encodeURIComponent('因户')}`)).json()).toEqual({ available: true, items: [{ formId, latestVersion: 1, name: '因户施策', category: '扶贫' }] });
+    expect((await world.water.client.get(`${api()}/report-forms`)).statusCode).toBe(403);
     const created = await world.supervisor.client.post(`${api()}/tasks`, { title: '入户走访', ownerUnitId: world.units.office.id, deadline: daysFromNow(10), reportFormId: formId, assignments: [{ unitId: world.units.water.id }] });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().task.reportForm).toMatchObject({ formId, version: 1, name: '因户施策' });
     const assignmentId = created.json().assignments[0].id;
+    // The unit filling it in gets the frozen form with its assignment, without a forms permission.
+    const detail = (await world.water.client.get(`${api()}/assignments/${assignmentId}`)).json();
+    expect(detail.reportForm).toMatchObject({ formId, version: 1, name: '因户施策', schema: { type: 'object', required: expect.arrayContaining(['householder']) } });
     const missing = await world.water.client.post(`${api()}/assignments/${assignmentId}/reports`, { progress: 10 });
     expect(detailPaths(missing)).toEqual(['body.data']);
     const wrong = await world.water.client.post(`${api()}/assignments/${assignmentId}/reports`, { progress: 10, data: { householder: '张三', causes: ['因病'], mainCause: '因病', income: -5, waterSafe: true } });

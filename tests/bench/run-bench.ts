@@ -17,6 +17,7 @@ import { withAdmin } from '../helpers/admin-connection.ts';
 import { BENCH, seedBenchData } from './bench-seed.ts';
 import { BENCH_NEW_PERSON, createPersonWork, listPeopleWork, runBareSql, type LoopResult } from './bare-sql.ts';
 import { BENCH_FORMS, householdAnswers, seedBenchForms, statisticsWork, submitWork } from './bench-forms.ts';
+import { BENCH_DISPATCH, dispatchBody, measureLightRecompute, resetBenchDispatch, seedBenchDispatch } from './bench-dispatch.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 20;
@@ -24,6 +25,10 @@ const CONNECTIONS = 20;
 const STATISTICS_CONNECTIONS = 1;
 const WARM_UP_SECONDS = 3;
 const POOL = Number(process.env.BENCH_POOL || 10);
+// A supervisor dispatching is one person clicking now and then: a few at once, not a crowd.
+const DISPATCH_CONNECTIONS = 4;
+// `--only-dispatch`: the dispatch phases alone (the others take a minute of the two shared cores).
+const ONLY_DISPATCH = process.argv.includes('--only-dispatch');
 
 const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchUrl = new URL(adminUrl);
@@ -32,6 +37,8 @@ const config = { ...loadConfig(), databaseUrl: benchUrl.toString() };
 
 await prepareDatabase();
 const ids = await benchIds();
+// In-process, before the server starts: the schedule's work is not an HTTP request.
+const lights = await measureLightRecompute(config, ids.tenantId);
 
 const port = await freePort();
 const server = spawn(process.execPath, ['--import', 'tsx', 'core/server.ts'], {
@@ -48,45 +55,61 @@ try {
   const bare = { runtimeUrl: deriveRuntimeUrl(config.databaseUrl, config.runtimeRole, config.runtimePassword), tenantId: ids.tenantId, unitId: ids.unitId, userId: ids.adminId, formId: ids.formId };
   const api = `${base}/api/t/${BENCH.bigTenantSlug}`;
 
+  const handlerLogin = await fetch(`${base}/api/t/${BENCH.bigTenantSlug}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: BENCH_DISPATCH.handler, password: BENCH.adminPassword }) });
+  const handlerCookie = (handlerLogin.headers.get('set-cookie') ?? '').split(';')[0];
+  const dispatchTask = await withOwner((owner) => dispatchBody(owner, ids.tenantId));
+
   // Warm-up, not measured: a just-started server is still compiling its hot paths (JIT) and filling pools.
   await load({ url: `${api}/org/people?limit=20`, headers: { cookie }, duration: WARM_UP_SECONDS });
 
   let phone = 0;
   let household = 1_000_000;
-  const results = {
-    date: new Date().toISOString(),
-    setup: { tenants: BENCH.tenants, people: BENCH.bigTenantPeople, submissions: BENCH_FORMS.submissions, connections: CONNECTIONS, pool: POOL, seconds: SECONDS },
-    list: summary(await load({ url: `${api}/org/people?limit=20`, headers: { cookie } }), await runBareSql(bare, listPeopleWork, POOL, SECONDS)),
-    create: summary(
-      await load({
-        url: `${api}/org/people`,
-        headers: json,
-        // A fresh phone number per request: phones are unique in a tenant.
-        requests: [{ method: 'POST', setupRequest: (r) => ({ ...r, body: JSON.stringify({ name: BENCH_NEW_PERSON, phone: `18${String(++phone).padStart(9, '0')}`, unitId: ids.unitId }) }) }],
-      }),
-      await runBareSql(bare, createPersonWork, POOL, SECONDS),
-    ),
-    submit: summary(
-      await load({ url: `${api}/forms/forms/${ids.formId}/submissions`, headers: json, requests: [{ method: 'POST', setupRequest: (r) => ({ ...r, body: JSON.stringify({ version: 1, data: householdAnswers(++household) }) }) }] }),
-      await runBareSql(bare, (client) => submitWork(client, bare), POOL, SECONDS),
-    ),
-    statistics: summary(
-      await load({ url: `${api}/forms/forms/${ids.formId}/statistics?fields=cause`, headers: { cookie }, connections: STATISTICS_CONNECTIONS }),
-      await runBareSql(bare, (client) => statisticsWork(client, bare), STATISTICS_CONNECTIONS, SECONDS),
-    ),
+  const dispatch = {
+    lights,
+    // Pending first: every dispatch below adds a new assignment to the measured village.
+    // One user opening the page (the target), and the same under the 20-connection load of the other reads.
+    pendingOne: latency(await load({ url: `${api}/dispatch/my-pending?limit=50`, headers: { cookie: handlerCookie }, connections: 1 })),
+    pending: latency(await load({ url: `${api}/dispatch/my-pending?limit=50`, headers: { cookie: handlerCookie } })),
+    dispatch50: latency(await load({ url: `${api}/dispatch/tasks`, headers: json, connections: DISPATCH_CONNECTIONS, requests: [{ method: 'POST', body: dispatchTask }] })),
   };
-  fs.mkdirSync('test-results', { recursive: true });
-  fs.writeFileSync('test-results/bench.json', JSON.stringify(results, null, 2));
-  console.table({
-    'list 20 people (GET, 20 conn.)': row(results.list),
-    'create person (POST, validated + audited)': row(results.create),
-    'submit household form (POST, validated + audited)': row(results.submit),
-    [`statistics, 100k submissions (GET, ${STATISTICS_CONNECTIONS} conn.)`]: row(results.statistics),
-  });
-  console.log(
-    `targets: list p99 < 25 ms (${results.list.p99} ms); create ≥ 40% of bare SQL (${pct(results.create.ratio)}); ` +
-      `submit ≥ 40% of bare SQL (${pct(results.submit.ratio)}); statistics p99 < 200 ms (${results.statistics.p99} ms)`,
-  );
+  if (ONLY_DISPATCH) report(dispatch);
+  else {
+    const results = {
+      date: new Date().toISOString(),
+      setup: { tenants: BENCH.tenants, people: BENCH.bigTenantPeople, submissions: BENCH_FORMS.submissions, connections: CONNECTIONS, pool: POOL, seconds: SECONDS },
+      list: summary(await load({ url: `${api}/org/people?limit=20`, headers: { cookie } }), await runBareSql(bare, listPeopleWork, POOL, SECONDS)),
+      create: summary(
+        await load({
+          url: `${api}/org/people`,
+          headers: json,
+          // A fresh phone number per request: phones are unique in a tenant.
+          requests: [{ method: 'POST', setupRequest: (r) => ({ ...r, body: JSON.stringify({ name: BENCH_NEW_PERSON, phone: `18${String(++phone).padStart(9, '0')}`, unitId: ids.unitId }) }) }],
+        }),
+        await runBareSql(bare, createPersonWork, POOL, SECONDS),
+      ),
+      submit: summary(
+        await load({ url: `${api}/forms/forms/${ids.formId}/submissions`, headers: json, requests: [{ method: 'POST', setupRequest: (r) => ({ ...r, body: JSON.stringify({ version: 1, data: householdAnswers(++household) }) }) }] }),
+        await runBareSql(bare, (client) => submitWork(client, bare), POOL, SECONDS),
+      ),
+      statistics: summary(
+        await load({ url: `${api}/forms/forms/${ids.formId}/statistics?fields=cause`, headers: { cookie }, connections: STATISTICS_CONNECTIONS }),
+        await runBareSql(bare, (client) => statisticsWork(client, bare), STATISTICS_CONNECTIONS, SECONDS),
+      ),
+    };
+    fs.mkdirSync('test-results', { recursive: true });
+    fs.writeFileSync('test-results/bench.json', JSON.stringify({ ...results, dispatch }, null, 2));
+    console.table({
+      'list 20 people (GET, 20 conn.)': row(results.list),
+      'create person (POST, validated + audited)': row(results.create),
+      'submit household form (POST, validated + audited)': row(results.submit),
+      [`statistics, 100k submissions (GET, ${STATISTICS_CONNECTIONS} conn.)`]: row(results.statistics),
+    });
+    console.log(
+      `targets: list p99 < 25 ms (${results.list.p99} ms); create ≥ 40% of bare SQL (${pct(results.create.ratio)}); ` +
+        `submit ≥ 40% of bare SQL (${pct(results.submit.ratio)}); statistics p99 < 200 ms (${results.statistics.p99} ms)`,
+    );
+    report(dispatch);
+  }
 } finally {
   server.kill('SIGTERM');
 }
@@ -101,6 +124,32 @@ function summary(result: autocannon.Result, bareRate: LoopResult) {
     bareSqlP99: bareRate.p99,
     ratio: result.requests.average / bareRate.rate,
   };
+}
+
+function latency(result: autocannon.Result) {
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+type Latency = ReturnType<typeof latency>;
+
+function report(dispatch: { lights: Awaited<ReturnType<typeof measureLightRecompute>>; dispatch50: Latency; pendingOne: Latency; pending: Latency }) {
+  if (ONLY_DISPATCH) {
+    fs.mkdirSync('test-results', { recursive: true });
+    fs.writeFileSync('test-results/bench-dispatch.json', JSON.stringify({ date: new Date().toISOString(), dispatch }, null, 2));
+  }
+  const { lights: l } = dispatch;
+  const cells = (r: Latency) => ({ 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors });
+  const assignments = BENCH_DISPATCH.tasks * BENCH_DISPATCH.unitsPerTask;
+  console.table({
+    [`dispatch a task to 50 units (POST, ${DISPATCH_CONNECTIONS} conn.)`]: cells(dispatch.dispatch50),
+    [`my pending of a village, ${assignments} assignments (GET, 1 conn.)`]: cells(dispatch.pendingOne),
+    [`my pending of a village, ${assignments} assignments (GET, ${CONNECTIONS} conn.)`]: cells(dispatch.pending),
+  });
+  console.log(
+    `lights: ${l.assignments} assignments recomputed in ${l.changedSeconds.toFixed(1)} s with ${l.changed} changes (${Math.round(l.changedRate)}/s), ` +
+      `${l.steadySeconds.toFixed(1)} s with none (${Math.round(l.steadyRate)}/s)`,
+  );
+  console.log(`targets: dispatch to 50 units p99 < 100 ms (${dispatch.dispatch50.p99} ms); my pending p99 < 25 ms (${dispatch.pendingOne.p99} ms one user, ${dispatch.pending.p99} ms at ${CONNECTIONS} conn.)`);
 }
 
 function row(r: ReturnType<typeof summary>) {
@@ -133,10 +182,24 @@ async function prepareDatabase(): Promise<void> {
     const big = await db.owner('core_tenant').where({ slug: BENCH.bigTenantSlug }).first('id');
     const admin = await db.owner('core_user').where({ tenant_id: big.id, username: 'admin' }).first('id');
     if (!(await db.owner('forms_form').where({ tenant_id: big.id, name: BENCH_FORMS.formName }).first('id'))) await seedBenchForms(db.owner, big.id, admin.id);
+    if (!(await db.owner('dispatch_task').where({ tenant_id: big.id }).first('id'))) {
+      console.log(`Seeding dispatch: ${BENCH_DISPATCH.tasks} tasks to ${BENCH_DISPATCH.unitsPerTask} units each...`);
+      await seedBenchDispatch(db.owner, big.id, admin.id, BENCH.adminPassword);
+    }
+    await resetBenchDispatch(db.owner, big.id);
     // Drop what earlier runs' creates added.
     await db.owner('core_audit_log').whereIn('action', ['org.person.create', 'forms.submission.submit']).delete();
     await db.owner('core_person').where({ name: BENCH_NEW_PERSON }).delete();
     await db.owner('forms_submission').where({ tenant_id: big.id }).whereNull('unit_id').delete();
+  } finally {
+    await db.close();
+  }
+}
+
+async function withOwner<T>(work: (owner: import('knex').Knex) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config);
+  try {
+    return await work(db.owner);
   } finally {
     await db.close();
   }

@@ -21,6 +21,23 @@ export const dispatchIsolation: IsolationSuite = {
     const intruderCounty = await apiUnit(intruder.admin, intruder, { name: '乙县督办', kind: 'county' });
     await intruder.admin.post(`${intruder.base}/dispatch/tasks`, { title: '乙县任务', ownerUnitId: intruderCounty.id, deadline: daysFromNow(30), assignments: [{ unitId: intruderCounty.id }] });
 
+    // Leaders, follows, comments, requests and aggregations (dispatch-leaders, -requests, -aggregation).
+    ids.instruction = (await owner.admin.post(`${base}/tasks/${ids.task}/instructions`, { text: '甲县批示' })).json().id;
+    ids.comment = (await owner.admin.post(`${base}/tasks/${ids.task}/comments`, { text: '甲县回复' })).json().id;
+    await owner.admin.put(`${base}/tasks/${ids.task}/follow`);
+    const caller = await createScopedUser(platform, owner, { username: 'dispatch-iso-caller', unitId: ids.town, grants: [{ permission: 'dispatch.request', scope: 'own_unit' }] });
+    ids.request = (await caller.client.post(`${base}/requests`, { toUnitId: county.id, title: '甲镇诉求' })).json().id;
+    ids.aggregation = (await owner.admin.post(`${base}/tasks/${ids.task}/aggregations`, {})).json().id;
+    const instruction = { id: ids.instruction };
+    const request_ = { id: ids.request };
+    const aggregation = { id: ids.aggregation };
+
+    // Reminders, periods, extensions and escalations (dispatch-reminders, -periods, -extensions, -escalations).
+    ids.extension = (await town.client.post(`${base}/assignments/${ids.assignment}/extensions`, { reason: '甲镇申请延期', deadline: daysFromNow(40) })).json().id;
+    await owner.admin.post(`${base}/assignments/${ids.assignment}/urge`, {});
+    await owner.admin.post(`${base}/assignments/${ids.assignment}/escalations`, { text: '甲县督办' });
+    const extension = { id: ids.extension };
+
     const task_ = { id: ids.task };
     const assignment = { id: ids.assignment };
     const report = { id: ids.report };
@@ -42,8 +59,35 @@ export const dispatchIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/dispatch/reports/:id/review', params: report, body: { decision: 'accept' } },
       { route: 'POST /api/t/:tenant/dispatch/reports/:id/card', params: report, body: { color: 'red', reason: '入侵' } },
       { route: 'GET /api/t/:tenant/dispatch/my-pending' },
+      { route: 'GET /api/t/:tenant/dispatch/report-forms' },
       { route: 'GET /api/t/:tenant/dispatch/board' },
       { route: 'GET /api/t/:tenant/dispatch/board', query: `unitId=${ids.town}` },
+      { route: 'POST /api/t/:tenant/dispatch/assignments/:id/urge', params: assignment, body: { text: '入侵催办' } },
+      { route: 'GET /api/t/:tenant/dispatch/assignments/:id/reminders', params: assignment },
+      { route: 'GET /api/t/:tenant/dispatch/tasks/:id/periods', params: task_ },
+      { route: 'POST /api/t/:tenant/dispatch/assignments/:id/extensions', params: assignment, body: { reason: '入侵延期', deadline: daysFromNow(50) } },
+      { route: 'POST /api/t/:tenant/dispatch/extensions/:id/decision', params: extension, body: { decision: 'grant' } },
+      { route: 'GET /api/t/:tenant/dispatch/tasks/:id/extensions', params: task_ },
+      { route: 'POST /api/t/:tenant/dispatch/assignments/:id/escalations', params: assignment, body: { text: '入侵督办' } },
+      { route: 'GET /api/t/:tenant/dispatch/assignments/:id/escalations', params: assignment },
+      { route: 'POST /api/t/:tenant/dispatch/tasks/:id/instructions', params: task_, body: { text: '入侵批示' } },
+      { route: 'GET /api/t/:tenant/dispatch/tasks/:id/instructions', params: task_ },
+      { route: 'POST /api/t/:tenant/dispatch/instructions/:id/acknowledge', params: instruction },
+      { route: 'GET /api/t/:tenant/dispatch/tasks/:id/follow', params: task_ },
+      { route: 'PUT /api/t/:tenant/dispatch/tasks/:id/follow', params: task_ },
+      { route: 'DELETE /api/t/:tenant/dispatch/tasks/:id/follow', params: task_ },
+      { route: 'GET /api/t/:tenant/dispatch/following' },
+      { route: 'POST /api/t/:tenant/dispatch/tasks/:id/comments', params: task_, body: { text: '入侵回复', replyToId: ids.comment } },
+      { route: 'GET /api/t/:tenant/dispatch/tasks/:id/comments', params: task_ },
+      { route: 'POST /api/t/:tenant/dispatch/requests', body: { toUnitId: county.id, title: '入侵诉求' } },
+      { route: 'GET /api/t/:tenant/dispatch/requests', query: 'box=supervised' },
+      { route: 'GET /api/t/:tenant/dispatch/requests/:id', params: request_ },
+      { route: 'POST /api/t/:tenant/dispatch/requests/:id/response', params: request_, body: { text: '入侵答复' } },
+      { route: 'POST /api/t/:tenant/dispatch/requests/:id/rating', params: request_, body: { rating: 1, comment: '入侵' } },
+      { route: 'GET /api/t/:tenant/dispatch/tasks/:id/aggregation.xlsx', params: task_ },
+      { route: 'POST /api/t/:tenant/dispatch/tasks/:id/aggregations', params: task_, body: {} },
+      { route: 'GET /api/t/:tenant/dispatch/aggregations/:id', params: aggregation },
+      { route: 'GET /api/t/:tenant/dispatch/aggregations/:id/file', params: aggregation },
     ];
     return cases;
   },

@@ -1,3 +1,4 @@
+import { dispatchUi } from '../../../modules/dispatch/ui/index';
 import { formsUi } from '../../../modules/forms/ui/index';
 import type { ModuleUi } from './ui-contract';
 
@@ -24,4 +25,4 @@ import type { ModuleUi } from './ui-contract';
  */
 export type ModuleUiRegistry = Readonly<Record<string, ModuleUi>>;
 
-export const moduleUis: ModuleUiRegistry = { forms: formsUi };
+export const moduleUis: ModuleUiRegistry = { forms: formsUi, dispatch: dispatchUi };

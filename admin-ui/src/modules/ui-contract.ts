@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { LocalizedText } from '../api/localized-text';
+import type { SchemaFormProps } from '../components/rjsf/lazy-schema-form';
 
 /**
  * What a module contributes to the web app, exported from `modules/<id>/ui/index.ts(x)` and
@@ -19,7 +20,17 @@ export interface ModuleUi {
    * fields page uses the first enabled module's editor, and its own list editor otherwise.
    */
   fieldSetEditor?: ModuleUiFieldSetEditor;
+  /**
+   * A renderer of tenant-designed forms with the module's own answer widgets (the forms module
+   * offers its person, unit, file and location widgets). Other modules fill in forms through the
+   * shell's `ContributedSchemaForm`, which uses the first enabled module's renderer and the
+   * shell's plain form otherwise, so no module imports another's UI.
+   */
+  formRenderer?: { load: () => LazyComponentModule<FormRendererProps> };
 }
+
+/** What a contributed form renderer takes: the shell's form props without the widget set it brings itself. */
+export type FormRendererProps = Omit<SchemaFormProps, 'widgets' | 'fields' | 'templates' | 'defaultFormStateBehavior'>;
 
 /** A lazily loaded page module: the default export is the page (React.lazy's convention). */
 export type LazyComponentModule<Props = object> = Promise<{ default: ComponentType<Props> }>;

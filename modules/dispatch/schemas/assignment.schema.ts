@@ -1,12 +1,14 @@
 import { errorResponses, tenantIdParams } from '../../../core/schemas/common.schema.ts';
 import { assignmentInput } from './common.schema.ts';
 import { assignmentView, taskView } from './task.schema.ts';
+import { reportFormView } from './report-form.schema.ts';
 
 const assignmentDetail = {
   type: 'object',
   properties: {
     assignment: assignmentView,
     task: taskView,
+    reportForm: { ...reportFormView, description: 'The task’s frozen report form, null when it has none or the forms module is not enabled' },
     viewer: { type: 'object', properties: { handles: { type: 'boolean' }, reviews: { type: 'boolean' }, supervise: { type: 'boolean' } } },
   },
 } as const;

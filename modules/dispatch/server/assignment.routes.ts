@@ -7,6 +7,7 @@ import { dispatchContext } from './dispatch-context.ts';
 import { dispatchAssignments } from './dispatch.service.ts';
 import { recomputeTaskLights } from './light.service.ts';
 import { appendTimeline } from './timeline.ts';
+import { reportForms } from './report-form-port.ts';
 import { assignmentQuery, fileViews, taskQuery, toAssignmentNode, toTaskView } from './task-view.ts';
 
 /** One assignment: read it, acknowledge it (签收), re-dispatch it to sub-units. */
@@ -42,9 +43,13 @@ export const assignmentRoutes: RoutePlugin = async (app) => {
 async function assignmentDetail(request: FastifyRequest, access: AssignmentAccess) {
   const task = await taskQuery(request.db).where('t.id', access.task.id).first();
   const node = toAssignmentNode(await assignmentQuery(request.db).where('a.id', access.node.id).first());
+  // The form itself comes with the assignment: a village filling it in holds no forms permission.
+  const forms = task.report_form_id ? await reportForms(request) : undefined;
+  const reportForm = forms ? ((await forms.publishedVersion(request.db, task.report_form_id, task.report_form_version)) ?? null) : null;
   return {
     assignment: node,
-    task: toTaskView(task, await fileViews(request.db, task.attachment_ids ?? []), null),
+    task: toTaskView(task, await fileViews(request.db, task.attachment_ids ?? []), reportForm?.name ?? null),
+    reportForm,
     viewer: { handles: access.handles, reviews: access.reviews, supervise: access.supervise },
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { DataScope } from '../../../core/auth/permissions.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
+import { permissionScopes, requirePermission } from '../../../core/auth/permissions.ts';
 import { AppError } from '../../../core/server/errors.ts';
 
 export type DispatchPermission = 'dispatch.supervise' | 'dispatch.handle' | 'dispatch.instruct' | 'dispatch.request';
@@ -24,6 +24,17 @@ export async function dispatchActor(request: FastifyRequest): Promise<DispatchAc
     }).where('p.id', user.personId).first('u.id', 'u.path');
   }
   return { userId: user.id, isTenantAdmin: user.isTenantAdmin, personId: user.personId, unitId: unit?.id ?? null, unitPath: unit?.path ?? null };
+}
+
+/** The scopes of every dispatch permission, in one query; null for those the user lacks. */
+export async function dispatchScopes(request: FastifyRequest): Promise<Record<'supervise' | 'handle' | 'instruct' | 'request', DataScope | null>> {
+  const scopes = await permissionScopes(request, ['dispatch.supervise', 'dispatch.handle', 'dispatch.instruct', 'dispatch.request']);
+  return {
+    supervise: scopes.get('dispatch.supervise') ?? null,
+    handle: scopes.get('dispatch.handle') ?? null,
+    instruct: scopes.get('dispatch.instruct') ?? null,
+    request: scopes.get('dispatch.request') ?? null,
+  };
 }
 
 /** The scope of a permission, or null when the user lacks it (callers answer 404, not 403, for records). */

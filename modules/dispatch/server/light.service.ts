@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { DispatchContext } from './dispatch-context.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
+import { notifyWatchersOfRedLights } from './follow.service.ts';
 import { ownLight, rolledUpLight, worstLight, type Light, type LightCause, type LightNode } from './lights.ts';
 
 interface NodeRow {
@@ -73,10 +74,11 @@ export async function recomputeTaskLights(ctx: DispatchContext, taskIds: string[
   }
   await updateTaskSummaries(ctx, taskIds, rows, computed);
   if (changes.length > 0) {
-    await trx('dispatch_light_change').insert(
-      changes.map((c) => ({ tenant_id: ctx.tenantId, id: uuidv7(), task_id: c.taskId, assignment_id: c.assignmentId, from_light: c.from, to_light: c.to, cause: c.cause, created_at: ctx.now })),
-    );
+    const rows = changes.map((c) => ({ tenant_id: ctx.tenantId, id: uuidv7(), task_id: c.taskId, assignment_id: c.assignmentId, from_light: c.from, to_light: c.to, cause: c.cause, created_at: ctx.now }));
+    // A statement holds at most 65,535 parameters: a schedule batch can change tens of thousands of lights.
+    for (let i = 0; i < rows.length; i += 1000) await trx('dispatch_light_change').insert(rows.slice(i, i + 1000));
     for (const change of changes) await ctx.emitEvent(trx, ctx.tenantId, 'dispatch.light_changed', { ...change, at: ctx.now.toISOString() });
+    await notifyWatchersOfRedLights(ctx, changes);
   }
   return changes;
 }
@@ -86,12 +88,12 @@ async function updateTaskSummaries(ctx: DispatchContext, taskIds: string[], rows
   const summaries = taskIds.map((taskId) => {
     const top = rows.filter((r) => r.task_id === taskId && r.parent_id === null).map((r) => computed.get(r.id)!);
     const progress = top.length > 0 ? Math.round(top.reduce((sum, t) => sum + t.progress, 0) / top.length) : 0;
-    return { id: taskId, light: worstLight(top.map((t) => t.light)), progress, count: rows.filter((r) => r.task_id === taskId).length };
+    return { id: taskId, light: worstLight(top.map((t) => t.light)), progress, count: rows.filter((r) => r.task_id === taskId).length, units: top.length };
   });
   await ctx.trx.raw(
-    `update dispatch_task t set light = v.light, progress = v.progress, assignment_count = v.count
-       from jsonb_to_recordset(?::jsonb) as v(id uuid, light text, progress int, count int)
-      where t.id = v.id and (t.light <> v.light or t.progress <> v.progress or t.assignment_count <> v.count)`,
+    `update dispatch_task t set light = v.light, progress = v.progress, assignment_count = v.count, unit_count = v.units
+       from jsonb_to_recordset(?::jsonb) as v(id uuid, light text, progress int, count int, units int)
+      where t.id = v.id and (t.light <> v.light or t.progress <> v.progress or t.assignment_count <> v.count or t.unit_count <> v.units)`,
     [JSON.stringify(summaries)],
   );
 }

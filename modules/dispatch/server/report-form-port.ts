@@ -24,7 +24,15 @@ export interface ReportFormColumn {
   cell(data: unknown): string | number | null;
 }
 
+export interface PublishedForm {
+  formId: string;
+  latestVersion: number;
+  name: string;
+  category: string;
+}
+
 export interface ReportForms {
+  listPublished(trx: Knex.Transaction, filter: { q?: string; limit: number }): Promise<PublishedForm[]>;
   publishedVersion(trx: Knex.Transaction, formId: string, version?: number): Promise<ReportFormVersion | undefined>;
   checkAnswers(trx: Knex.Transaction, version: ReportFormVersion, data: Record<string, unknown>): Promise<Record<string, unknown>>;
   columns(version: ReportFormVersion): ReportFormColumn[];

@@ -8,6 +8,7 @@ import { assignmentUsers } from './recipients.ts';
 import type { ReportForms } from './report-form-port.ts';
 import { checkFiles } from './task.service.ts';
 import { appendTimeline } from './timeline.ts';
+import { notifyWatchers as notifyTaskWatchers } from './follow.service.ts';
 
 export interface NewReport {
   progress: number;
@@ -114,6 +115,7 @@ export async function giveCard(ctx: DispatchContext, access: AssignmentAccess, r
   });
   const label = { green: '绿牌', yellow: '黄牌', red: '红牌' }[color];
   await notifyHandlers(ctx, access, `${access.task.title}：收到${label}`, reason);
+  await notifyTaskWatchers(ctx, access.task, { kind: 'dispatch.card.given', title: `${access.node.unit.name}被亮${label}`, body: reason });
 }
 
 async function notifyHandlers(ctx: DispatchContext, access: AssignmentAccess, title: string, body?: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { unitPathInScope, type DataScope } from '../../../core/auth/permissions.ts';
 import { notFound } from '../../../core/server/errors.ts';
-import { dispatchActor, scopeOrNull, type DispatchActor } from './dispatch-actor.ts';
+import { dispatchActor, dispatchScopes, type DispatchActor } from './dispatch-actor.ts';
 
 export interface TaskRow {
   id: string;
@@ -49,10 +49,7 @@ export async function taskAccess(request: FastifyRequest, taskId: string): Promi
   const task = await findTaskRow(request.db, taskId);
   if (!task) throw taskNotFound();
   const actor = await dispatchActor(request);
-  // One after another: they share the request's transaction, which runs one query at a time.
-  const superviseScope = await scopeOrNull(request, 'dispatch.supervise');
-  const instructScope = await scopeOrNull(request, 'dispatch.instruct');
-  const handleScope = await scopeOrNull(request, 'dispatch.handle');
+  const { supervise: superviseScope, instruct: instructScope, handle: handleScope } = await dispatchScopes(request);
   const reaches = (scope: DataScope | null) => scope !== null && unitPathInScope(task.owner_unit_path, scope);
   const supervise = reaches(superviseScope) || (superviseScope !== null && task.created_by === actor.userId);
   const instruct = reaches(instructScope);

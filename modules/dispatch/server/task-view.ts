@@ -118,6 +118,7 @@ export function toTaskView(row: Record<string, never>, files: Map<string, { id: 
     light: row.light,
     progress: row.progress,
     assignmentCount: row.assignment_count,
+    unitCount: row.unit_count,
     ownerUnit: { id: row.owner_unit_id, name: row.owner_unit_name, kind: row.owner_unit_kind },
     deadline: row.deadline,
     attachments: attachmentIds.flatMap((id) => files.get(id) ?? []),

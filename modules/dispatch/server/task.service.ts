@@ -9,6 +9,7 @@ import { cadenceRule, type CadenceInput } from './cadence.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { dispatchAssignments, type AssignmentInput } from './dispatch.service.ts';
 import { recomputeTaskLights } from './light.service.ts';
+import { openFirstPeriod } from './period.service.ts';
 import { appendTimeline } from './timeline.ts';
 
 export interface NewTask extends DeadlineInput {
@@ -63,6 +64,7 @@ export async function createTask(ctx: DispatchContext, scope: DataScope, input: 
   });
   await appendTimeline(ctx, [{ taskId: id, kind: 'task.created', data: { title: input.title } }]);
   await dispatchAssignments(ctx, { kind: 'task', taskId: id, taskTitle: input.title, deadline, scope }, input.assignments);
+  if (rule) await openFirstPeriod(ctx, id);
   await recomputeTaskLights(ctx, [id]);
   return id;
 }

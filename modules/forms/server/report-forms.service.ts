@@ -4,9 +4,17 @@ import { cellValue, valueAt } from './export-layout.ts';
 import { formFields, type FormField } from './form-fields.ts';
 import { findVersion } from './form.service.ts';
 import { checkSubmissionData } from './submission-data.ts';
+import { containsPattern } from '../../../core/db/like.ts';
 
 /** Forms as other modules' report forms: the implementation of `forms.reportForms`. */
 export const reportFormsService: ReportFormsService = {
+  async listPublished(trx, filter) {
+    const query = trx('forms_form').where('latest_version', '>', 0).orderBy([{ column: 'name' }, { column: 'id' }]).limit(filter.limit);
+    if (filter.q) query.whereILike('name', containsPattern(filter.q));
+    const rows: { id: string; latest_version: number; name: string; category: string }[] = await query.select('id', 'latest_version', 'name', 'category');
+    return rows.map((r) => ({ formId: r.id, latestVersion: r.latest_version, name: r.name, category: r.category }));
+  },
+
   async publishedVersion(trx, formId, version) {
     const form: { latest_version: number } | undefined = await trx('forms_form').where({ id: formId }).first('latest_version');
     if (!form || form.latest_version === 0) return undefined;

@@ -1,0 +1,50 @@
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { fileIds, longText, nullableString } from './common.schema.ts';
+
+const fileView = { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } as const;
+
+export const commentView = {
+  type: 'object',
+  properties: {
+    id: uuid,
+    taskId: uuid,
+    assignmentId: nullableString,
+    unitName: { ...nullableString, description: 'The unit of the assignment the comment is on' },
+    replyToId: nullableString,
+    replyToAuthorName: nullableString,
+    text: { type: 'string' },
+    photos: { type: 'array', items: fileView },
+    author: { type: 'object', properties: { id: uuid, name: { type: 'string' } } },
+    createdAt: timestamp,
+  },
+} as const;
+
+export const addCommentRoute = {
+  tags: ['dispatch'],
+  summary: 'Reply (回复) on a task the caller sees: text and photos (uploaded images, at most maxPhotosPerReport), optionally on one of its assignments the caller sees, optionally replying to a comment (a reply stays on that comment’s assignment). Accepts an Idempotency-Key',
+  params: tenantIdParams,
+  body: {
+    type: 'object',
+    required: ['text'],
+    additionalProperties: false,
+    properties: {
+      text: { ...longText(2000), minLength: 1, description: 'Not blank' },
+      assignmentId: uuid,
+      replyToId: uuid,
+      photoIds: fileIds(30),
+    },
+  },
+  response: { 201: commentView, ...errorResponses },
+} as const;
+
+export const listCommentsRoute = {
+  tags: ['dispatch'],
+  summary: 'Comments of a task the caller sees, newest first: those on the task itself and on the assignments the caller sees',
+  params: tenantIdParams,
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { assignmentId: { ...uuid, description: 'Only the comments on this assignment' }, limit: limitQuery, cursor: cursorQuery },
+  },
+  response: { 200: { type: 'object', properties: { items: { type: 'array', items: commentView }, nextCursor: nullableString } }, ...errorResponses },
+} as const;

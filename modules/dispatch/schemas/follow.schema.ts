@@ -1,0 +1,40 @@
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp } from '../../../core/schemas/common.schema.ts';
+import { nullableString } from './common.schema.ts';
+import { taskView } from './task.schema.ts';
+
+const followState = { type: 'object', properties: { following: { type: 'boolean' } } } as const;
+
+export const getFollowRoute = {
+  tags: ['dispatch'],
+  summary: 'Whether the caller follows (关注) the task',
+  params: tenantIdParams,
+  response: { 200: followState, ...errorResponses },
+} as const;
+
+export const followRoute = {
+  tags: ['dispatch'],
+  summary: 'Follow a task the caller can see: its reports, instructions, cards, red lights and replies reach the caller in-app. Idempotent',
+  params: tenantIdParams,
+  response: { 200: followState, ...errorResponses },
+} as const;
+
+export const unfollowRoute = {
+  tags: ['dispatch'],
+  summary: 'Stop following a task. Idempotent',
+  params: tenantIdParams,
+  response: { 200: followState, ...errorResponses },
+} as const;
+
+export const listFollowingRoute = {
+  tags: ['dispatch'],
+  summary: 'The tasks the caller follows and still sees, most recently followed first',
+  params: tenantParams,
+  querystring: { type: 'object', additionalProperties: false, properties: { limit: limitQuery, cursor: cursorQuery } },
+  response: {
+    200: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { type: 'object', properties: { task: taskView, followedAt: timestamp } } }, nextCursor: nullableString },
+    },
+    ...errorResponses,
+  },
+} as const;

@@ -1,0 +1,76 @@
+import { audit } from '../../../core/audit/audit.service.ts';
+import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
+import { writeXlsx } from '../../../core/export/xlsx-writer.ts';
+import { contentDisposition } from '../../../core/files/file-name.ts';
+import { FileStore } from '../../../core/files/file-store.ts';
+import { findFile } from '../../../core/files/file.service.ts';
+import { badRequest, forbidden, notFound } from '../../../core/server/errors.ts';
+import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { dispatchConfig } from '../dispatch-config.ts';
+import { createAggregationRoute, directAggregationRoute, downloadAggregationRoute, getAggregationRoute } from '../schemas/aggregation.schema.ts';
+import { aggregationFileName, aggregationSheet } from './aggregation-sheet.ts';
+import { aggregationRows, aggregationView, checkPeriod, countAssignments, createAggregation, ownAggregation, reportFormColumns, requireDone } from './aggregation.service.ts';
+import { reportForms } from './report-form-port.ts';
+import { taskAccess, type TaskAccess } from './task-access.ts';
+
+/**
+ * Aggregation (汇总): every unit's latest report of a task in one .xlsx sheet. The whole tree is
+ * the supervisors' and leaders' view, so they aggregate; a unit sees only its branch (403).
+ */
+export const aggregationRoutes: RoutePlugin = async (app) => {
+  const store = FileStore.inDataDir(app.platform.config.dataDir);
+
+  app.get('/tasks/:id/aggregation.xlsx', { schema: directAggregationRoute }, async (request, reply) => {
+    const access = requireOverview(await taskAccess(request, request.params.id));
+    const periodKey = request.query.periodKey ?? null;
+    await checkPeriod(request.db, access.task.id, request.query.periodKey, 'querystring.periodKey');
+    const max = (await dispatchConfig(request.db)).directAggregationMaxRows;
+    const rows = await countAssignments(request.db, access.task.id);
+    if (rows > max) {
+      throw badRequest('DISPATCH_AGGREGATION_TOO_LARGE', `The task has ${rows} assignments; a direct download holds at most ${max}: queue POST /tasks/:id/aggregations`, [{ path: 'querystring', message: `the tree has more than ${max} rows` }]);
+    }
+    const formColumns = await reportFormColumns(request.db, access.task.id, await reportForms(request));
+    const cells = await aggregationRows(request.db, access.task.id, periodKey, request.query.lang, formColumns);
+    const content = await writeXlsx([aggregationSheet(request.query.lang, formColumns, cells)]);
+    return reply
+      .header('content-type', XLSX_MIME)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition('attachment', aggregationFileName(request.query.lang, access.task.title, periodKey)))
+      .header('cache-control', 'private, no-cache')
+      .send(content);
+  });
+
+  app.post('/tasks/:id/aggregations', { schema: createAggregationRoute }, async (request, reply) => {
+    const access = requireOverview(await taskAccess(request, request.params.id));
+    await checkPeriod(request.db, access.task.id, request.body.periodKey, 'body.periodKey');
+    const row = await createAggregation(request.db, app.jobs, {
+      tenantId: request.tenant.id, userId: access.actor.userId, taskId: access.task.id, periodKey: request.body.periodKey ?? null, lang: request.body.lang ?? 'zh-CN',
+    });
+    await audit(request, { action: 'dispatch.aggregation.create', recordType: 'dispatch_export', recordId: row.id, data: { taskId: access.task.id, periodKey: row.period_key, rows: row.total } });
+    return reply.status(202).send(aggregationView(row));
+  });
+
+  app.get('/aggregations/:id', { schema: getAggregationRoute }, async (request) => {
+    return aggregationView(await ownAggregation(request.db, request.params.id, request.user?.id ?? ''));
+  });
+
+  app.get('/aggregations/:id/file', { schema: downloadAggregationRoute }, async (request, reply) => {
+    const fileId = requireDone(await ownAggregation(request.db, request.params.id, request.user?.id ?? ''));
+    const file = await findFile(request.db, request.tenant.id, fileId);
+    const content = await store.open(request.tenant.id, file.id);
+    if (!content) throw notFound('FILE_CONTENT_MISSING', 'The file content is missing');
+    // The same safe headers as core's file download: never sniffed, never inline, never cached by a proxy.
+    return reply
+      .header('content-type', file.content_type)
+      .header('content-length', String(file.size_bytes))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition('attachment', file.name))
+      .header('cache-control', 'private, no-cache')
+      .send(content);
+  });
+};
+
+function requireOverview(access: TaskAccess): TaskAccess {
+  if (!access.supervise && !access.instruct) throw forbidden('DISPATCH_NOT_SUPERVISOR', 'Only the task’s supervisors and leaders aggregate its reports');
+  return access;
+}

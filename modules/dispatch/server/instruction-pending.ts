@@ -1,0 +1,34 @@
+import type { PendingSection } from './pending.service.ts';
+
+/**
+ * Instructions (批示) the caller's units still have to acknowledge: on active tasks, for the
+ * top-level assignments the caller answers for (as the responsible person, or their unit's with
+ * dispatch.handle), oldest first. An instruction counts once even when the caller answers for
+ * two units of its task. One statement gives the page and the count: the unit's open top-level
+ * assignments come from the partial index `dispatch_assignment_open_top_idx` alone (no heap
+ * visit), the acknowledgements from their primary key.
+ */
+export const instructionsToAcknowledge: PendingSection = async (trx, { actor, handle }, limit) => {
+  if (!actor.personId) return { kind: 'instruction', items: [], count: 0 };
+  const unitBranch = handle && actor.unitId ? `select id, task_id, unit_id from dispatch_assignment where unit_id = ? and depth = 0 and status <> 'closed' union ` : '';
+  const { rows } = await trx.raw(
+    `with mine as (${unitBranch}select id, task_id, unit_id from dispatch_assignment where person_id = ? and depth = 0 and status <> 'closed')
+     select i.id, i.task_id, (array_agg(m.id order by m.id))[1] as assignment_id, t.title, (array_agg(u.name order by m.id))[1] as unit_name, i.created_at,
+            count(*) over () as total
+       from mine m
+       join dispatch_instruction i on i.task_id = m.task_id
+       join dispatch_task t on t.id = m.task_id and t.status = 'active'
+       join core_unit u on u.id = m.unit_id
+      where not exists (select 1 from dispatch_instruction_ack k where k.instruction_id = i.id and k.assignment_id = m.id)
+      group by i.id, i.task_id, t.title, i.created_at
+      order by i.created_at, i.id
+      limit ?`,
+    [...(unitBranch ? [actor.unitId] : []), actor.personId, limit],
+  );
+  const found = rows as { id: string; task_id: string; assignment_id: string; title: string; unit_name: string; created_at: Date; total: string }[];
+  return {
+    kind: 'instruction',
+    count: Number(found[0]?.total ?? 0),
+    items: found.map((r) => ({ kind: 'instruction', id: r.id, title: r.title, taskId: r.task_id, assignmentId: r.assignment_id, unitName: r.unit_name, light: null, status: 'unacknowledged', deadline: null, at: r.created_at })),
+  };
+};

@@ -1,0 +1,156 @@
+import type { FastifyRequest } from 'fastify';
+import type { Knex } from 'knex';
+import { uuidv7 } from 'uuidv7';
+import { unitPathInScope, type DataScope } from '../../../core/auth/permissions.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../../core/server/errors.ts';
+import { dispatchConfig } from '../dispatch-config.ts';
+import { dispatchActor, scopeOrNull, type DispatchActor } from './dispatch-actor.ts';
+import type { DispatchContext } from './dispatch-context.ts';
+import { requestQuery, type RequestRow } from './request-view.ts';
+import { checkFiles } from './task.service.ts';
+
+/**
+ * Who deals with a request (镇呼县应). The two units act through their people holding
+ * dispatch.request: the calling unit (`raises`: rates the answer) and the called unit (`answers`:
+ * responds). Supervisors whose dispatch.supervise scope reaches either unit read it (the county
+ * office watches how departments answer) but act for neither. Anyone else gets a 404.
+ */
+export interface RequestAccess {
+  actor: DispatchActor;
+  row: RequestRow;
+  holdsRequest: boolean;
+  raises: boolean;
+  answers: boolean;
+}
+
+export async function requestViewer(request: FastifyRequest) {
+  return { actor: await dispatchActor(request), request: await scopeOrNull(request, 'dispatch.request'), supervise: await scopeOrNull(request, 'dispatch.supervise') };
+}
+
+export async function requestAccess(request: FastifyRequest, requestId: string): Promise<RequestAccess> {
+  const row: RequestRow | undefined = await requestQuery(request.db).where('r.id', requestId).first();
+  if (!row) throw requestNotFound();
+  const viewer = await requestViewer(request);
+  const holdsRequest = viewer.request !== null && viewer.actor.unitId !== null;
+  const raises = holdsRequest && viewer.actor.unitId === row.from_unit_id;
+  const answers = holdsRequest && viewer.actor.unitId === row.to_unit_id;
+  const oversees = viewer.supervise !== null && (unitPathInScope(row.from_unit_path, viewer.supervise) || unitPathInScope(row.to_unit_path, viewer.supervise));
+  if (!raises && !answers && !oversees) throw requestNotFound();
+  return { actor: viewer.actor, row, holdsRequest, raises, answers };
+}
+
+export interface NewRequest {
+  toUnitId: string;
+  title: string;
+  body?: string;
+  photoIds?: string[];
+  dueAt?: string;
+}
+
+/** Raises a request from the caller's own unit after checking all of it; the called unit's request handlers are told. */
+export async function raiseRequest(ctx: DispatchContext, actor: DispatchActor, input: NewRequest): Promise<string> {
+  const { trx } = ctx;
+  if (!actor.unitId) throw forbidden('DISPATCH_NO_UNIT', 'Only people of a unit of the directory raise requests');
+  const config = await dispatchConfig(trx);
+  const problems = [];
+  const target: { id: string } | undefined = await trx('core_unit').where({ id: input.toUnitId }).first('id');
+  if (!target) problems.push({ path: 'body.toUnitId', message: 'is not a unit of the directory' });
+  else if (target.id === actor.unitId) problems.push({ path: 'body.toUnitId', message: 'is your own unit' });
+  if (input.dueAt !== undefined && new Date(input.dueAt).getTime() <= ctx.now.getTime()) problems.push({ path: 'body.dueAt', message: 'is not in the future' });
+  if (!input.title.trim()) problems.push({ path: 'body.title', message: 'must not be blank' });
+  problems.push(...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport));
+  if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The request cannot be raised', problems);
+  await checkFiles(trx, input.photoIds ?? [], 'body.photoIds', 'image');
+
+  const id = uuidv7();
+  await trx('dispatch_request').insert({
+    tenant_id: ctx.tenantId, id, from_unit_id: actor.unitId, to_unit_id: input.toUnitId, title: input.title, body: input.body ?? '',
+    photo_ids: JSON.stringify(input.photoIds ?? []), due_at: input.dueAt ?? null, created_by: ctx.userId, created_at: ctx.now,
+  });
+  const unitName: string = (await trx('core_unit').where({ id: actor.unitId }).first('name')).name;
+  await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', title: `${unitName}的诉求：${input.title}`, body: (input.body ?? '').slice(0, 120), link: `/dispatch/requests/${id}`, sms: config.smsReminders });
+  return id;
+}
+
+/** The called unit answers; only an open request takes an answer. */
+export async function respondRequest(ctx: DispatchContext, access: RequestAccess, input: { text: string; photoIds?: string[] }): Promise<void> {
+  if (!access.answers) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit the request is addressed to answers it');
+  if (access.row.status !== 'open') throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  const config = await dispatchConfig(ctx.trx);
+  const problems = [...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport), ...(input.text.trim() ? [] : [{ path: 'body.text', message: 'must not be blank' }])];
+  if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The answer cannot be stored', problems);
+  await checkFiles(ctx.trx, input.photoIds ?? [], 'body.photoIds', 'image');
+  const updated = await ctx.trx('dispatch_request').where({ id: access.row.id, status: 'open' }).update({
+    status: 'responded', response: input.text, response_photo_ids: JSON.stringify(input.photoIds ?? []), responded_by: ctx.userId, responded_at: ctx.now,
+  });
+  if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  const userIds = [access.row.created_by, ...((await requestUsers(ctx.trx, [access.row.from_unit_id])).get(access.row.from_unit_id) ?? [])];
+  await notify(ctx, userIds, { kind: 'dispatch.request.responded', title: `${access.row.to_unit_name}已答复：${access.row.title}`, body: input.text.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
+}
+
+/** The calling unit rates the answer once; a low rating must say why. */
+export async function rateRequest(ctx: DispatchContext, access: RequestAccess, input: { rating: number; comment?: string }): Promise<void> {
+  if (!access.raises) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit that raised the request rates the answer');
+  if (access.row.status === 'open') throw conflict('DISPATCH_REQUEST_NOT_RESPONDED', 'The request has no answer to rate yet');
+  if (access.row.status === 'rated') throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
+  if (input.rating <= 2 && !input.comment?.trim()) throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the answer is rated low', [{ path: 'body.comment', message: 'is required for a rating of 1 or 2' }]);
+  const updated = await ctx.trx('dispatch_request').where({ id: access.row.id, status: 'responded' }).update({ status: 'rated', rating: input.rating, rating_comment: input.comment?.trim() || null, rated_at: ctx.now });
+  if (updated === 0) throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
+  const userIds = [...(access.row.responded_by ? [access.row.responded_by] : []), ...((await requestUsers(ctx.trx, [access.row.to_unit_id])).get(access.row.to_unit_id) ?? [])];
+  await notify(ctx, userIds, { kind: 'dispatch.request.rated', title: `${access.row.from_unit_name}评价了答复：${'★'.repeat(input.rating)}`, body: input.comment?.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
+}
+
+function photoProblems(photoIds: string[], max: number) {
+  return photoIds.length > max ? [{ path: 'body.photoIds', message: `holds ${photoIds.length} photos; at most ${max}` }] : [];
+}
+
+/** Active accounts of each unit's people holding dispatch.request (through any role), or tenant admins among them. */
+export async function requestUsers(trx: Knex.Transaction, unitIds: string[]): Promise<Map<string, string[]>> {
+  const byUnit = new Map<string, string[]>(unitIds.map((id) => [id, []]));
+  if (unitIds.length === 0) return byUnit;
+  const rows: { unit_id: string; user_id: string }[] = await trx('core_person as p')
+    .join('core_user as usr', function joinUser() {
+      this.on('usr.tenant_id', 'p.tenant_id').andOn('usr.person_id', 'p.id');
+    })
+    .whereIn('p.unit_id', unitIds)
+    .where('usr.status', 'active')
+    .andWhere((w) =>
+      w.where('usr.is_tenant_admin', true).orWhereExists(
+        trx('core_person_role as pr')
+          .join('core_role_permission as rp', function joinPermission() {
+            this.on('rp.tenant_id', 'pr.tenant_id').andOn('rp.role_id', 'pr.role_id');
+          })
+          .whereRaw('pr.tenant_id = p.tenant_id and pr.person_id = p.id')
+          .where('rp.permission', 'dispatch.request'),
+      ),
+    )
+    .distinct('p.unit_id', 'usr.id as user_id');
+  for (const row of rows) byUnit.get(row.unit_id)?.push(row.user_id);
+  return byUnit;
+}
+
+async function notifyUnit(ctx: DispatchContext, unitId: string, message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
+  await notify(ctx, (await requestUsers(ctx.trx, [unitId])).get(unitId) ?? [], message);
+}
+
+async function notify(ctx: DispatchContext, users: string[], message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
+  const userIds = [...new Set(users)].filter((u) => u !== ctx.userId);
+  if (userIds.length > 0) await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, ...message });
+}
+
+/** The list a box shows: inbox and outbox by the caller's unit (dispatch.request), supervised by the dispatch.supervise scope. */
+export function requestBox(trx: Knex.Transaction, box: 'inbox' | 'outbox' | 'supervised', viewer: { actor: DispatchActor; request: DataScope | null; supervise: DataScope | null }) {
+  const query = requestQuery(trx);
+  if (box === 'supervised') {
+    const scope = viewer.supervise;
+    if (!scope) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.supervise"');
+    if (scope.kind === 'own_unit') query.where((w) => w.where('r.from_unit_id', scope.unitId).orWhere('r.to_unit_id', scope.unitId));
+    else if (scope.kind === 'unit_subtree') query.where((w) => w.where('fu.path', 'like', `${scope.unitPath}%`).orWhere('tu.path', 'like', `${scope.unitPath}%`));
+    return query;
+  }
+  if (!viewer.request) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.request"');
+  if (!viewer.actor.unitId) return query.whereRaw('false');
+  return query.where(box === 'inbox' ? 'r.to_unit_id' : 'r.from_unit_id', viewer.actor.unitId);
+}
+
+export const requestNotFound = () => notFound('DISPATCH_REQUEST_NOT_FOUND', 'No such request');

@@ -1,0 +1,104 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../../../admin-ui/src/api/api-error';
+import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
+import { apiDownload, apiRequest } from '../../../../admin-ui/src/api/http-client';
+import { saveFile } from '../../../../admin-ui/src/components/save-file';
+import { dispatchKeys } from './dispatch.api';
+import type { Aggregation, Comment, Escalation, EscalationLevel, Extension, Instruction, InterviewRecord, Reminder, ReportPeriod, RequestStatus, UnitRequest } from './dispatch-extras-types';
+import type { Page } from './dispatch-types';
+
+const enc = encodeURIComponent;
+const key = (slug: string, ...parts: string[]) => [...dispatchKeys.all(slug), ...parts] as const;
+
+function useGet<T>(slug: string, path: string | null, parts: string[], query?: Record<string, string | number | boolean | undefined>) {
+  return useQuery({
+    queryKey: [...key(slug, ...parts), query ?? {}],
+    queryFn: ({ signal }) => apiRequest<T>(tenantScope(slug), path ?? '', { signal, query }),
+    enabled: path !== null,
+  });
+}
+
+/** Mutations change lights, deadlines and pending work on every page: refetch all of dispatch. */
+function useAction<Input, Output>(slug: string, run: (input: Input) => Promise<Output>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: dispatchKeys.all(slug) }) });
+}
+
+const post = <T>(slug: string, path: string, body?: unknown) => apiRequest<T>(tenantScope(slug), path, { method: 'POST', body });
+
+// Extensions (延期)
+export const useTaskExtensions = (slug: string, taskId: string | undefined, assignmentId?: string) =>
+  useGet<{ items: Extension[] }>(slug, taskId ? `/dispatch/tasks/${enc(taskId)}/extensions` : null, ['extensions', taskId ?? ''], { assignmentId });
+export const useRequestExtension = (slug: string) =>
+  useAction(slug, ({ assignmentId, body }: { assignmentId: string; body: { reason: string; deadline?: string; deadlineWorkingDays?: number } }) => post<Extension>(slug, `/dispatch/assignments/${enc(assignmentId)}/extensions`, body));
+export const useDecideExtension = (slug: string) =>
+  useAction(slug, ({ id, decision, reason }: { id: string; decision: 'grant' | 'refuse'; reason?: string }) => post<Extension>(slug, `/dispatch/extensions/${enc(id)}/decision`, { decision, reason }));
+
+// Urge (催办), escalation (督办), reminders
+export const useReminders = (slug: string, assignmentId: string | undefined) =>
+  useGet<{ items: Reminder[] }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/reminders` : null, ['reminders', assignmentId ?? '']);
+export const useUrge = (slug: string) => useAction(slug, ({ assignmentId, text }: { assignmentId: string; text?: string }) => post<{ sent: boolean }>(slug, `/dispatch/assignments/${enc(assignmentId)}/urge`, text ? { text } : {}));
+export const useEscalations = (slug: string, assignmentId: string | undefined) =>
+  useGet<{ items: Escalation[]; level: EscalationLevel | null; next: EscalationLevel | null }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/escalations` : null, ['escalations', assignmentId ?? '']);
+export const useEscalate = (slug: string) =>
+  useAction(slug, ({ assignmentId, level, text, record }: { assignmentId: string; level: EscalationLevel; text: string; record?: InterviewRecord }) =>
+    post<Escalation>(slug, `/dispatch/assignments/${enc(assignmentId)}/escalations`, { level, text, ...(record ? { record } : {}) }),
+  );
+
+// Instructions (批示)
+export const useInstructions = (slug: string, taskId: string | undefined) => useGet<{ items: Instruction[] }>(slug, taskId ? `/dispatch/tasks/${enc(taskId)}/instructions` : null, ['instructions', taskId ?? '']);
+export const useGiveInstruction = (slug: string) => useAction(slug, ({ taskId, text }: { taskId: string; text: string }) => post<Instruction>(slug, `/dispatch/tasks/${enc(taskId)}/instructions`, { text }));
+export const useAcknowledge = (slug: string) => useAction(slug, (id: string) => post<Instruction>(slug, `/dispatch/instructions/${enc(id)}/acknowledge`));
+
+// Follow (关注)
+export const useFollow = (slug: string, taskId: string | undefined) => useGet<{ following: boolean }>(slug, taskId ? `/dispatch/tasks/${enc(taskId)}/follow` : null, ['follow', taskId ?? '']);
+export const useSetFollow = (slug: string) =>
+  useAction(slug, ({ taskId, following }: { taskId: string; following: boolean }) => apiRequest<{ following: boolean }>(tenantScope(slug), `/dispatch/tasks/${enc(taskId)}/follow`, { method: following ? 'PUT' : 'DELETE' }));
+
+// Comments (回复)
+export const useComments = (slug: string, taskId: string | undefined) => useGet<Page<Comment>>(slug, taskId ? `/dispatch/tasks/${enc(taskId)}/comments` : null, ['comments', taskId ?? ''], { limit: 100 });
+export const useAddComment = (slug: string) =>
+  useAction(slug, ({ taskId, body }: { taskId: string; body: { text: string; assignmentId?: string; replyToId?: string; photoIds?: string[] } }) => post<Comment>(slug, `/dispatch/tasks/${enc(taskId)}/comments`, body));
+
+// Report periods of a recurring task
+export const usePeriods = (slug: string, taskId: string | undefined, enabled: boolean) =>
+  useGet<Page<ReportPeriod>>(slug, taskId && enabled ? `/dispatch/tasks/${enc(taskId)}/periods` : null, ['periods', taskId ?? '']);
+
+// Bottom-up requests (镇呼县应)
+export const useRequests = (slug: string, box: 'inbox' | 'outbox' | 'supervised', status?: RequestStatus) =>
+  useQuery({
+    queryKey: [...key(slug, 'requests', box), status ?? ''],
+    queryFn: ({ signal }) => apiRequest<Page<UnitRequest>>(tenantScope(slug), '/dispatch/requests', { signal, query: { box, status, limit: 100 } }),
+    retry: false,
+  });
+export const useRaiseRequest = (slug: string) =>
+  useAction(slug, (body: { toUnitId: string; title: string; body?: string; photoIds?: string[]; dueAt?: string }) => post<UnitRequest>(slug, '/dispatch/requests', body));
+export const useRespondRequest = (slug: string) =>
+  useAction(slug, ({ id, text, photoIds }: { id: string; text: string; photoIds?: string[] }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/response`, { text, photoIds }));
+export const useRateRequest = (slug: string) =>
+  useAction(slug, ({ id, rating, comment }: { id: string; rating: number; comment?: string }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/rating`, { rating, comment }));
+
+/**
+ * The task's aggregation (汇总): one .xlsx of every unit's latest report. Downloaded at once when
+ * the tree is small; a large one (the server answers 400 DISPATCH_AGGREGATION_TOO_LARGE) runs as a job
+ * whose progress (0–1) is reported until its file is ready.
+ */
+export async function downloadAggregation(slug: string, taskId: string, options: { periodKey?: string; lang: 'zh-CN' | 'en'; fileName: string }, onProgress: (fraction: number) => void): Promise<void> {
+  const scope = tenantScope(slug);
+  const query = new URLSearchParams({ lang: options.lang, ...(options.periodKey ? { periodKey: options.periodKey } : {}) });
+  try {
+    saveFile(await apiDownload(scope, `/dispatch/tasks/${enc(taskId)}/aggregation.xlsx?${query.toString()}`), options.fileName);
+    return;
+  } catch (error) {
+    if (!isApiError(error) || error.code !== 'DISPATCH_AGGREGATION_TOO_LARGE') throw error;
+  }
+  let job = await post<Aggregation>(slug, `/dispatch/tasks/${enc(taskId)}/aggregations`, { lang: options.lang, ...(options.periodKey ? { periodKey: options.periodKey } : {}) });
+  while (job.status === 'queued' || job.status === 'running') {
+    onProgress(job.progress);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    job = await apiRequest<Aggregation>(scope, `/dispatch/aggregations/${enc(job.id)}`);
+  }
+  if (job.status === 'failed') throw new Error(job.error ?? 'aggregation failed');
+  onProgress(1);
+  saveFile(await apiDownload(scope, `/dispatch/aggregations/${enc(job.id)}/file`), options.fileName);
+}

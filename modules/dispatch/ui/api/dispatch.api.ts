@@ -1,0 +1,190 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
+import { apiRequest } from '../../../../admin-ui/src/api/http-client';
+import { tenantKeys } from '../../../../admin-ui/src/api/query-keys';
+import { createTask, submitReport } from './dispatch-requests';
+import type { AssignmentDetail, AssignmentInput, Board, CardColor, Page, PendingItem, Report, ReportInput, Task, TaskDetail, TaskInput, TimelineItem } from './dispatch-types';
+
+const enc = encodeURIComponent;
+
+export const dispatchKeys = {
+  all: (slug: string) => [...tenantKeys.all(slug), 'dispatch'] as const,
+  tasks: (slug: string, query: TaskListQuery) => [...dispatchKeys.all(slug), 'tasks', query] as const,
+  task: (slug: string, id: string) => [...dispatchKeys.all(slug), 'task', id] as const,
+  timeline: (slug: string, id: string, assignmentId?: string) => [...dispatchKeys.all(slug), 'timeline', id, assignmentId ?? ''] as const,
+  taskReports: (slug: string, id: string) => [...dispatchKeys.all(slug), 'task-reports', id] as const,
+  assignment: (slug: string, id: string) => [...dispatchKeys.all(slug), 'assignment', id] as const,
+  assignmentReports: (slug: string, id: string) => [...dispatchKeys.all(slug), 'assignment-reports', id] as const,
+  pending: (slug: string) => [...dispatchKeys.all(slug), 'pending'] as const,
+  board: (slug: string, query: BoardQuery) => [...dispatchKeys.all(slug), 'board', query] as const,
+};
+
+/** Filters of `GET /tasks` (one page at `cursor`). */
+export interface TaskListQuery {
+  status?: 'active' | 'closed';
+  category?: string;
+  light?: string;
+  unitId?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface BoardQuery {
+  category?: string;
+  unitId?: string;
+  light?: string;
+  period?: string;
+  allDepths?: boolean;
+}
+
+export function useTasks(slug: string, query: TaskListQuery) {
+  return useQuery({
+    queryKey: dispatchKeys.tasks(slug, query),
+    queryFn: ({ signal }) => apiRequest<Page<Task>>(tenantScope(slug), '/dispatch/tasks', { signal, query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTask(slug: string, id: string | undefined) {
+  return useQuery({
+    queryKey: dispatchKeys.task(slug, id ?? ''),
+    queryFn: ({ signal }) => apiRequest<TaskDetail>(tenantScope(slug), `/dispatch/tasks/${enc(id ?? '')}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useTimeline(slug: string, taskId: string | undefined, assignmentId?: string) {
+  return useQuery({
+    queryKey: dispatchKeys.timeline(slug, taskId ?? '', assignmentId),
+    queryFn: ({ signal }) => apiRequest<{ items: TimelineItem[] }>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/timeline`, { signal, query: { assignmentId } }),
+    select: (data) => data.items,
+    enabled: !!taskId,
+  });
+}
+
+export function useTaskReports(slug: string, taskId: string | undefined) {
+  return useQuery({
+    queryKey: dispatchKeys.taskReports(slug, taskId ?? ''),
+    queryFn: ({ signal }) => apiRequest<Page<Report>>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/reports`, { signal, query: { limit: 100 } }),
+    enabled: !!taskId,
+  });
+}
+
+export function useAssignment(slug: string, id: string | undefined) {
+  return useQuery({
+    queryKey: dispatchKeys.assignment(slug, id ?? ''),
+    queryFn: ({ signal }) => apiRequest<AssignmentDetail>(tenantScope(slug), `/dispatch/assignments/${enc(id ?? '')}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useAssignmentReports(slug: string, id: string | undefined) {
+  return useQuery({
+    queryKey: dispatchKeys.assignmentReports(slug, id ?? ''),
+    queryFn: ({ signal }) => apiRequest<Page<Report>>(tenantScope(slug), `/dispatch/assignments/${enc(id ?? '')}/reports`, { signal, query: { limit: 100 } }),
+    enabled: !!id,
+  });
+}
+
+export function usePending(slug: string, limit = 50) {
+  return useQuery({
+    queryKey: [...dispatchKeys.pending(slug), limit],
+    queryFn: ({ signal }) => apiRequest<{ items: PendingItem[]; counts: Record<string, number> }>(tenantScope(slug), '/dispatch/my-pending', { signal, query: { limit } }),
+  });
+}
+
+export function useBoard(slug: string, query: BoardQuery) {
+  return useQuery({
+    queryKey: dispatchKeys.board(slug, query),
+    queryFn: ({ signal }) => apiRequest<Board>(tenantScope(slug), '/dispatch/board', { signal, query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every mutation changes lights, progress and pending work across pages: refetch all of dispatch. */
+function useDispatchMutation<Input, Output>(slug: string, run: (input: Input) => Promise<Output>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: dispatchKeys.all(slug) }) });
+}
+
+export const useCreateTask = (slug: string) =>
+  useDispatchMutation(slug, ({ body, idempotencyKey }: { body: TaskInput; idempotencyKey: string }) => createTask(slug, body, idempotencyKey));
+
+export const useSubmitReport = (slug: string) =>
+  useDispatchMutation(slug, ({ assignmentId, body, idempotencyKey }: { assignmentId: string; body: ReportInput; idempotencyKey: string }) => submitReport(slug, assignmentId, body, idempotencyKey));
+
+export const useUpdateTask = (slug: string) =>
+  useDispatchMutation(slug, ({ id, body }: { id: string; body: Partial<Omit<TaskInput, 'assignments' | 'ownerUnitId' | 'reportFormId' | 'cadence'>> }) =>
+    apiRequest<TaskDetail>(tenantScope(slug), `/dispatch/tasks/${enc(id)}`, { method: 'PATCH', body }),
+  );
+
+export const useCloseTask = (slug: string) =>
+  useDispatchMutation(slug, (id: string) => apiRequest<TaskDetail>(tenantScope(slug), `/dispatch/tasks/${enc(id)}/close`, { method: 'POST' }));
+
+export const useAddAssignments = (slug: string) =>
+  useDispatchMutation(slug, ({ id, assignments }: { id: string; assignments: AssignmentInput[] }) =>
+    apiRequest<TaskDetail>(tenantScope(slug), `/dispatch/tasks/${enc(id)}/assignments`, { method: 'POST', body: { assignments } }),
+  );
+
+export const useOpenAssignment = (slug: string) =>
+  useDispatchMutation(slug, (id: string) => apiRequest<AssignmentDetail>(tenantScope(slug), `/dispatch/assignments/${enc(id)}/open`, { method: 'POST' }));
+
+export const useRedispatch = (slug: string) =>
+  useDispatchMutation(slug, ({ id, assignments }: { id: string; assignments: AssignmentInput[] }) =>
+    apiRequest<{ items: unknown[] }>(tenantScope(slug), `/dispatch/assignments/${enc(id)}/subtasks`, { method: 'POST', body: { assignments } }),
+  );
+
+export const useReviewReport = (slug: string) =>
+  useDispatchMutation(slug, ({ id, decision, reason }: { id: string; decision: 'accept' | 'return'; reason?: string }) =>
+    apiRequest<Report>(tenantScope(slug), `/dispatch/reports/${enc(id)}/review`, { method: 'POST', body: { decision, reason } }),
+  );
+
+export const useGiveCard = (slug: string) =>
+  useDispatchMutation(slug, ({ id, color, reason }: { id: string; color: CardColor; reason: string }) =>
+    apiRequest<Report>(tenantScope(slug), `/dispatch/reports/${enc(id)}/card`, { method: 'POST', body: { color, reason } }),
+  );
+
+/** A published form of the forms module, as `GET /forms/forms?published=true` lists it. */
+export interface PublishedForm {
+  id: string;
+  name: string;
+  latestVersion: number | null;
+}
+
+/**
+ * The forms module's published forms, for a task's report form (only asked when forms is
+ * enabled; its API wants forms.design, .collect or .results, so a 403 hides the choice).
+ */
+export function usePublishedForms(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...dispatchKeys.all(slug), 'forms', 'published'],
+    queryFn: ({ signal }) => apiRequest<{ items: PublishedForm[] }>(tenantScope(slug), '/forms/forms', { signal, query: { published: true, limit: 100 } }),
+    select: (data) => data.items,
+    enabled,
+    retry: false,
+  });
+}
+
+/** The frozen version of a task's report form (`GET /forms/forms/:id/versions/:version`). */
+export function useReportFormVersion(slug: string, form: { formId: string; version: number } | null | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...dispatchKeys.all(slug), 'forms', 'version', form?.formId ?? '', form?.version ?? 0],
+    queryFn: ({ signal }) =>
+      apiRequest<{ name: string; version: number; schema: Record<string, unknown>; uiSchema: Record<string, unknown> }>(tenantScope(slug), `/forms/forms/${enc(form?.formId ?? '')}/versions/${form?.version ?? 0}`, { signal }),
+    enabled: enabled && !!form,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** People of a unit and below (the directory lookup, open to every signed-in user), for a responsible person. */
+export function useUnitPeople(slug: string, unitId: string | undefined) {
+  return useQuery({
+    queryKey: [...tenantKeys.all(slug), 'directory', 'people-of-unit', unitId ?? ''],
+    queryFn: ({ signal }) => apiRequest<{ items: { id: string; name: string; unitName: string }[] }>(tenantScope(slug), '/directory/people', { signal, query: { unitId, limit: 50 } }),
+    select: (data) => data.items,
+    enabled: !!unitId,
+    staleTime: 60_000,
+  });
+}

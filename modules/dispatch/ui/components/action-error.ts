@@ -1,0 +1,16 @@
+import { isApiError } from '../../../../admin-ui/src/api/api-error';
+import type { DispatchT } from '../i18n/dispatch-i18n';
+
+// The codes a user can act on get words of their own; anything else shows its code.
+const KNOWN = ['DISPATCH_ASSIGNMENT_CLOSED', 'DISPATCH_ASSIGNMENT_DONE', 'DISPATCH_TASK_CLOSED', 'DISPATCH_NOT_REVIEWER', 'DISPATCH_NOT_HANDLER', 'DISPATCH_NOT_SUPERVISOR', 'DISPATCH_CARD_GIVEN', 'DISPATCH_REPORT_REVIEWED', 'DISPATCH_ALREADY_DISPATCHED', 'DISPATCH_FORMS_UNAVAILABLE'] as const;
+
+/** A failed action in a sentence for a message toast. */
+export function actionError(t: DispatchT, error: unknown): string {
+  if (isApiError(error)) {
+    if (error.isNetworkError) return t('errors.network');
+    const known = KNOWN.find((code) => code === error.code);
+    if (known) return t(`errors.${known}`);
+    return t('errors.failed', { code: error.code, message: error.details[0]?.message ?? error.message });
+  }
+  return t('errors.failed', { code: 'CLIENT_ERROR', message: error instanceof Error ? error.message : String(error) });
+}

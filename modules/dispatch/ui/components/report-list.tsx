@@ -1,0 +1,82 @@
+import { WarningOutlined } from '@ant-design/icons';
+import { Alert, Card, Empty, Flex, Image, List, Progress, Space, Tag, Typography } from 'antd';
+import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { fileUrl } from '../api/dispatch-requests';
+import type { CardColor, Report, ReportStatus } from '../api/dispatch-types';
+import { useDispatchT } from '../i18n/dispatch-i18n';
+import { ReviewActions } from './review-actions';
+import { shanghaiTime } from './shanghai';
+
+const STATUS_COLORS: Record<ReportStatus, string> = { submitted: 'processing', accepted: 'success', returned: 'error' };
+const CARD_COLORS: Record<CardColor, string> = { green: 'green', yellow: 'gold', red: 'red' };
+
+/** Answers of the report form, as plain lines (the full form view is for filling in). */
+function FormAnswers({ data }: { data: Record<string, unknown> }) {
+  const entries = Object.entries(data).filter(([, value]) => value !== null && value !== undefined && value !== '');
+  if (entries.length === 0) return null;
+  return (
+    <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>
+      {entries.map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`).join('；')}
+    </Typography.Paragraph>
+  );
+}
+
+/**
+ * Progress reports, newest first: percent, text, photos, the problem flag, review state with the
+ * reason of a return, and the card. `canReview` says per report whether the viewer reviews it.
+ */
+export function ReportList({ reports, loading, canReview, showUnit }: { reports: Report[]; loading: boolean; canReview: (report: Report) => boolean; showUnit?: boolean }) {
+  const t = useDispatchT();
+  const { slug } = useTenantSession();
+  return (
+    <List
+      data-testid="report-list"
+      loading={loading}
+      dataSource={reports}
+      locale={{ emptyText: <Empty description={t('reports.empty')} /> }}
+      renderItem={(report) => (
+        <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
+          <Card size="small" style={{ width: '100%' }} data-testid={`report-${report.id}`} data-unit={report.unitName}>
+            <Flex vertical gap={6}>
+              <Flex justify="space-between" wrap gap={8} align="center">
+                <Space wrap size={4}>
+                  {showUnit && <Typography.Text strong>{report.unitName}</Typography.Text>}
+                  <Tag color={STATUS_COLORS[report.status]}>{t(`reportStatus.${report.status}`)}</Tag>
+                  {report.periodKey && <Tag>{t('reports.period', { key: report.periodKey })}</Tag>}
+                  {report.problem && (
+                    <Tag color="warning" icon={<WarningOutlined />}>
+                      {t('reports.problem')}
+                    </Tag>
+                  )}
+                  {report.card && (
+                    <Tag color={CARD_COLORS[report.card.color]} data-testid={`card-tag-${report.id}`}>
+                      {t(`card.${report.card.color}`)}
+                    </Tag>
+                  )}
+                </Space>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {`${report.submitterName} · ${shanghaiTime(report.createdAt)}`}
+                </Typography.Text>
+              </Flex>
+              <Progress percent={report.progress} size="small" />
+              {report.text && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{report.text}</Typography.Paragraph>}
+              {report.photos.length > 0 && (
+                <Image.PreviewGroup>
+                  <Flex wrap gap={6}>
+                    {report.photos.map((photo) => (
+                      <Image key={photo.id} src={fileUrl(slug, photo.id)} width={64} height={64} style={{ objectFit: 'cover' }} alt={photo.name} />
+                    ))}
+                  </Flex>
+                </Image.PreviewGroup>
+              )}
+              {report.data && <FormAnswers data={report.data} />}
+              {report.status === 'returned' && report.reviewReason && <Alert type="warning" showIcon title={t('reports.returnedBy', { name: report.reviewerName ?? '' })} description={report.reviewReason} />}
+              {report.card && <Typography.Text type="secondary">{t('card.line', { color: t(`card.${report.card.color}`), name: report.card.giverName, reason: report.card.reason })}</Typography.Text>}
+              {canReview(report) && <ReviewActions report={report} />}
+            </Flex>
+          </Card>
+        </List.Item>
+      )}
+    />
+  );
+}

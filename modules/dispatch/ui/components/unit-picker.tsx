@@ -1,0 +1,44 @@
+import { useMemo } from 'react';
+import { TreeSelect } from 'antd';
+import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
+import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { useDispatchT } from '../i18n/dispatch-i18n';
+import { unitTreeData } from './unit-tree';
+
+interface UnitPickerProps<V> {
+  value?: V;
+  onChange?: (value: V) => void;
+  multiple?: V extends string[] ? true : false;
+  /** Only units strictly below this one. */
+  below?: string;
+  testId?: string;
+  id?: string;
+  placeholder?: string;
+  allowClear?: boolean;
+}
+
+/** One unit, or several, from the unit tree (the directory lookup any signed-in user may read). */
+export function UnitPicker<V extends string | string[] | undefined>({ value, onChange, multiple, below, testId, id, placeholder, allowClear }: UnitPickerProps<V>) {
+  const t = useDispatchT();
+  const { slug } = useTenantSession();
+  const units = useDirectoryUnits(slug);
+  const treeData = useMemo(() => unitTreeData(units.data ?? [], below), [units.data, below]);
+  return (
+    <TreeSelect
+      id={id}
+      data-testid={testId}
+      value={value}
+      onChange={(next) => onChange?.(next as V)}
+      treeData={treeData}
+      multiple={multiple}
+      treeDefaultExpandAll
+      allowClear={allowClear}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      loading={units.isLoading}
+      placeholder={placeholder ?? t('common.pickUnit')}
+      notFoundContent={units.isError ? t('common.directoryUnavailable') : undefined}
+      style={{ width: '100%' }}
+      popupMatchSelectWidth={false}
+    />
+  );
+}

@@ -1,0 +1,23 @@
+import { AlertOutlined, DashboardOutlined, ScheduleOutlined, SoundOutlined } from '@ant-design/icons';
+import type { ModuleUi } from '../../../admin-ui/src/modules/ui-contract';
+
+/** The dispatch module's pages, menu icons and home widget (see modules/dispatch/README.md). */
+export const dispatchUi: ModuleUi = {
+  routes: [
+    { path: 'pending', load: () => import('./pages/pending-page') },
+    { path: 'tasks', load: () => import('./pages/task-list-page') },
+    { path: 'tasks/:id', load: () => import('./pages/task-detail-page') },
+    { path: 'assignments/:id', load: () => import('./pages/assignment-page') },
+    { path: 'board', load: () => import('./pages/board-page'), permission: 'dispatch.supervise' },
+    { path: 'requests', load: () => import('./pages/requests-page') },
+    // The "汇总表已生成" notice links here.
+    { path: 'aggregations/:id', load: () => import('./pages/aggregation-page') },
+  ],
+  menu: [
+    { id: 'pending', icon: <AlertOutlined /> },
+    { id: 'tasks', icon: <ScheduleOutlined /> },
+    { id: 'board', icon: <DashboardOutlined /> },
+    { id: 'requests', icon: <SoundOutlined /> },
+  ],
+  widgets: [{ id: 'pending', title: { 'zh-CN': '我的待办', en: 'My pending' }, load: () => import('./widgets/pending-widget') }],
+};

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { SoundOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Drawer, Empty, Flex, Form, Input, List, Tabs, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useHasPermission } from '../../../../admin-ui/src/auth/permissions';
+import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { useRaiseRequest, useRequests } from '../api/dispatch-extras.api';
+import type { FileView } from '../api/dispatch-types';
+import { actionError } from '../components/action-error';
+import { FileUploads } from '../components/file-uploads';
+import { RequestCard } from '../components/request-card';
+import { pickedToIso } from '../components/shanghai';
+import { UnitPicker } from '../components/unit-picker';
+import { useDispatchT } from '../i18n/dispatch-i18n';
+
+type Box = 'inbox' | 'outbox' | 'supervised';
+
+function RequestList({ box }: { box: Box }) {
+  const t = useDispatchT();
+  const { slug } = useTenantSession();
+  const requests = useRequests(slug, box);
+  if (requests.error) return <ErrorResult error={requests.error} onRetry={() => void requests.refetch()} />;
+  return (
+    <List
+      data-testid={`requests-${box}`}
+      loading={requests.isLoading}
+      dataSource={requests.data?.items ?? []}
+      locale={{ emptyText: <Empty description={t('requests.empty')} /> }}
+      renderItem={(item) => (
+        <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
+          <RequestCard item={item} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+interface RaiseValues {
+  toUnitId: string;
+  title: string;
+  body?: string;
+  photos: FileView[];
+  dueAt?: Dayjs;
+}
+
+/** `/dispatch/requests`: 镇呼县应 — a town calls on a county department, the department answers, the town rates the answer. */
+export default function RequestsPage() {
+  const t = useDispatchT();
+  const { slug } = useTenantSession();
+  const { message } = App.useApp();
+  const has = useHasPermission();
+  const raise = useRaiseRequest(slug);
+  const [open, setOpen] = useState(false);
+  const [box, setBox] = useState<Box>('inbox');
+  const [form] = Form.useForm<RaiseValues>();
+
+  const submit = (v: RaiseValues) =>
+    raise.mutate(
+      { toUnitId: v.toUnitId, title: v.title.trim(), body: v.body?.trim() || undefined, photoIds: v.photos.length > 0 ? v.photos.map((p) => p.id) : undefined, dueAt: v.dueAt ? pickedToIso(v.dueAt) : undefined },
+      { onSuccess: () => { form.resetFields(); setOpen(false); setBox('outbox'); message.success(t('requests.raised')); }, onError: (e) => message.error(actionError(t, e)) },
+    );
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3}>{t('requests.title')}</Typography.Title>
+        {has('dispatch.request') && (
+          <Button type="primary" icon={<SoundOutlined />} onClick={() => setOpen(true)} data-testid="new-request">
+            {t('requests.new')}
+          </Button>
+        )}
+      </Flex>
+      <Tabs
+        activeKey={box}
+        onChange={(key) => setBox(key as Box)}
+        items={[
+          { key: 'inbox', label: t('requests.inbox'), children: <RequestList box="inbox" /> },
+          { key: 'outbox', label: t('requests.outbox'), children: <RequestList box="outbox" /> },
+          ...(has('dispatch.supervise') ? [{ key: 'supervised', label: t('requests.supervised'), children: <RequestList box="supervised" /> }] : []),
+        ]}
+      />
+      <Drawer open={open} onClose={() => setOpen(false)} title={t('requests.new')} size={520}>
+        <Form<RaiseValues> form={form} layout="vertical" initialValues={{ photos: [] }} onFinish={submit}>
+          <Form.Item name="toUnitId" label={t('requests.toUnit')} rules={[{ required: true, message: t('common.pickUnit') }]}>
+            <UnitPicker<string> />
+          </Form.Item>
+          <Form.Item name="title" label={t('requests.requestTitle')} rules={[{ required: true, whitespace: true, message: t('task.titleRequired') }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="body" label={t('requests.body')}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
+          </Form.Item>
+          <Form.Item name="photos" label={t('report.photos')}>
+            <FileUploads photos max={9} testId="request-photos" />
+          </Form.Item>
+          <Form.Item name="dueAt" label={t('requests.needBy')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={raise.isPending}>
+            {t('requests.send')}
+          </Button>
+        </Form>
+      </Drawer>
+    </>
+  );
+}

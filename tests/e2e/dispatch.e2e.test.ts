@@ -1,0 +1,233 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
+import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
+import { TenantApi } from './e2e-api.ts';
+
+const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
+const TASK = '农村人居环境整治专项督查';
+// People of the demo county (tenant-config/demo/demo.json) who get accounts and dispatch roles.
+const SUPERVISOR = { person: '张伟', username: 'zhangwei', password: 'Zhang@2026' };
+const TOWN = { person: '吴敏', username: 'wumin', password: 'Wumin@2026', unit: '河西镇' };
+const VILLAGE = { person: '郑海', username: 'zhenghai', password: 'Zheng@2026', unit: '王庄村' };
+const UNITS = ['县政府办', '城关镇', '河西镇'];
+const VILLAGES = ['河西村', '王庄村'];
+const PHONE = { width: 390, height: 844 };
+// A 1×1 PNG: a real image, so the server's content sniffing accepts it as a photo.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+async function signIn(page: Page, baseUrl: string, login: string, password: string, next: string): Promise<void> {
+  await page.goto(`${baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(next)}`);
+  const form = page.getByTestId('sign-in-form');
+  await form.getByRole('textbox').first().fill(login);
+  await form.locator('input[type="password"]').fill(password);
+  await form.getByRole('button').last().click();
+  await page.waitForURL(`${baseUrl}${next}`);
+}
+
+/** A button's accessible name: antd may put a space between the two characters of a two-character label. */
+const label = (text: string) => new RegExp(`^(loading )?${[...text].join('\\s?')}$`);
+
+/**
+ * Opens a (Tree)Select and clicks each option by its text. A multiple select's dropdown stays open
+ * and is closed with Escape (a single one closes itself; Escape would close the drawer around it).
+ */
+async function pickAll(page: Page, select: Locator, options: string[]): Promise<void> {
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (const option of options) await dropdown.getByText(option, { exact: true }).last().click();
+  if (options.length > 1) await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+const treeNode = (page: Page, unit: string) => page.getByTestId('assignment-tree').getByTestId(`tree-node-${unit}`);
+
+describe('dispatch: dispatch to three units, re-dispatch to villages, report from a phone, a card, lights', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let supervisor: BrowserContext;
+  let page: Page;
+  let api: TenantApi;
+  let taskUrl = '';
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildWebApp();
+    server = await startServer();
+    browser = await launchBrowser();
+    supervisor = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
+    page = await supervisor.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
+  });
+
+  afterAll(async () => {
+    await supervisor?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the admin enables dispatch; the inspector supervises, the town and the village handle (API)', async () => {
+    await api.call('POST', '/modules/dispatch/enable');
+    const personId = async (name: string) => {
+      const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(name)}`);
+      const person = people.items.find((p) => p.name === name);
+      if (!person) throw new Error(`${name} is not in the demo directory`);
+      return person.id;
+    };
+    const ids: Record<string, string> = {};
+    for (const staff of [SUPERVISOR, TOWN, VILLAGE]) {
+      ids[staff.username] = await personId(staff.person);
+      await api.call('POST', '/users', { username: staff.username, displayName: staff.person, personId: ids[staff.username], password: staff.password, mustChangePassword: false });
+    }
+    const supervise = await api.call<{ id: string }>('POST', '/roles', { name: '任务督办员', grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }] });
+    await api.call('PUT', `/roles/${supervise.id}/members`, { personIds: [ids[SUPERVISOR.username]] });
+    const handle = await api.call<{ id: string }>('POST', '/roles', { name: '任务办理员', grants: [{ permission: 'dispatch.handle', scope: 'own_unit' }] });
+    await api.call('PUT', `/roles/${handle.id}/members`, { personIds: [ids[TOWN.username], ids[VILLAGE.username]] });
+  });
+
+  it('the supervisor dispatches one task to three units in one action', async () => {
+    await signIn(page, server.baseUrl, SUPERVISOR.username, SUPERVISOR.password, `/t/${DEMO.slug}/dispatch/tasks`);
+    const menu = page.getByTestId('side-menu');
+    // The module's menu group (its name is also its task list's) holds the supervisor's entries.
+    await menu.getByText('任务督办', { exact: true }).first().waitFor();
+    await page.getByTestId('new-task').click();
+    const form = page.getByTestId('task-form');
+    await form.getByLabel('任务标题').fill(TASK);
+    await form.getByLabel('任务内容').fill('各单位对照清单开展整治，按月报送进展和现场照片。');
+    await form.getByLabel('类别').fill('人居环境');
+    await form.getByText('N 个工作日内', { exact: true }).click();
+    await form.getByRole('spinbutton', { name: 'N 个工作日内' }).fill('15');
+    await pickAll(page, page.getByTestId('task-owner-unit'), ['县督查室']);
+    await pickAll(page, page.getByTestId('task-assignments-units'), UNITS);
+    await expect.poll(() => form.getByTestId('task-assignments-row').count()).toBe(3);
+    await form.getByText('共 3 个单位，每个单位单独跟踪').waitFor();
+    await screenshot(page, 'dispatch-create-zh');
+    await page.getByTestId('task-submit').click();
+
+    await page.waitForURL(/\/dispatch\/tasks\/[0-9a-f-]{36}$/);
+    taskUrl = page.url();
+    await page.getByText('已下达给 3 个单位').waitFor();
+    for (const unit of UNITS) await expect.poll(() => treeNode(page, unit).getAttribute('data-light')).toBe('white');
+    await page.getByTestId('task-header').getByText(TASK).waitFor();
+    await screenshot(page, 'dispatch-task-zh');
+  });
+
+  it('the town acknowledges its part and re-dispatches it to two villages', async () => {
+    const context = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN' });
+    const town = await context.newPage();
+    town.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(town, server.baseUrl, TOWN.username, TOWN.password, `/t/${DEMO.slug}`);
+    await town.getByTestId('dispatch-pending-widget').getByText('待办理 1').waitFor();
+    await town.getByTestId('dispatch-pending-widget').getByText('查看待办').click();
+    await town.getByTestId('pending-list').getByText(TASK).waitFor();
+    await town.getByRole('button', { name: '去办理' }).click();
+    await town.waitForURL(/\/dispatch\/assignments\/[0-9a-f-]{36}$/);
+    await town.getByTestId('open-assignment').click();
+    await town.getByText('已签收').waitFor();
+
+    await town.getByRole('tab', { name: /下级任务/ }).click();
+    await pickAll(town, town.getByTestId('redispatch-units'), VILLAGES);
+    await expect.poll(() => town.getByTestId('redispatch-row').count()).toBe(2);
+    await town.getByTestId('redispatch-submit').click();
+    await town.getByText('已分派给 2 个下级单位').waitFor();
+    for (const village of VILLAGES) await treeNode(town, village).waitFor();
+    await town.getByRole('tab', { name: '下级任务（2）' }).waitFor();
+    await screenshot(town, 'dispatch-redispatch-zh');
+    await context.close();
+  });
+
+  it('a village reports progress from a phone, with a photo and a problem', async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const phone = await context.newPage();
+    phone.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(phone, server.baseUrl, VILLAGE.username, VILLAGE.password, `/t/${DEMO.slug}/dispatch/pending`);
+    await phone.getByTestId('pending-list').getByText(TASK).waitFor();
+    await phone.getByRole('button', { name: '去办理' }).click();
+    await phone.waitForURL(/\/dispatch\/assignments\/[0-9a-f-]{36}$/);
+    await phone.getByTestId('open-assignment').click();
+    await phone.getByText('已签收').waitFor();
+
+    const editor = phone.getByTestId('report-editor');
+    await editor.getByLabel('完成进度（百分比）').fill('30');
+    await editor.getByTestId('report-text').fill('已清理垃圾堆 12 处，拆除旱厕 3 座；村西河道清淤需镇里协调机械。');
+    await editor.getByTestId('report-photos-input').setInputFiles({ name: 'river.png', mimeType: 'image/png', buffer: PNG });
+    await editor.getByTestId('report-photos-file').waitFor();
+    await editor.getByTestId('report-problem').click();
+    await screenshot(phone, 'dispatch-report-phone-zh');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await editor.getByTestId('report-submit').click();
+    await phone.getByText('已报送').waitFor();
+
+    await phone.getByRole('tab', { name: /报送记录/ }).click();
+    const report = phone.getByTestId('report-list').locator('[data-unit="王庄村"]');
+    await report.getByText('存在问题').waitFor();
+    await report.getByText('待审核').waitFor();
+    expect(await report.locator('img').count()).toBe(1);
+    // The problem turned the village yellow at once.
+    await expect.poll(() => phone.getByTestId('assignment-header').locator('[data-light]').first().getAttribute('data-light')).toBe('yellow');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await context.close();
+  });
+
+  it('lights roll up: the village and its town turn yellow on the tree, the others stay white', async () => {
+    await page.goto(taskUrl);
+    await expect.poll(() => treeNode(page, '王庄村').getAttribute('data-light')).toBe('yellow');
+    await expect.poll(() => treeNode(page, '河西镇').getAttribute('data-light')).toBe('yellow');
+    await treeNode(page, '河西镇').getByText('黄灯').waitFor();
+    expect(await treeNode(page, '河西村').getAttribute('data-light')).toBe('white');
+    expect(await treeNode(page, '城关镇').getAttribute('data-light')).toBe('white');
+    expect(await treeNode(page, '县政府办').getAttribute('data-light')).toBe('white');
+    await page.getByTestId('task-header').locator('[data-light="yellow"]').waitFor();
+    await page.getByRole('tab', { name: '动态' }).click();
+    const timeline = page.getByTestId('task-timeline');
+    await timeline.locator('[data-kind="assignment.redispatched"]').first().waitFor();
+    await timeline.locator('[data-kind="light.changed"]').filter({ hasText: '王庄村' }).filter({ hasText: '黄灯' }).first().waitFor();
+    await screenshot(page, 'dispatch-lights-zh');
+  });
+
+  it('the supervisor gives the village a yellow card with a reason', async () => {
+    await page.getByRole('tab', { name: /报送记录/ }).click();
+    const report = page.getByTestId('report-list').locator('[data-unit="王庄村"]');
+    await report.getByRole('button', { name: label('亮牌') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('黄牌', { exact: true }).click();
+    await dialog.locator('textarea').fill('河道清淤进度滞后，请镇里尽快协调。');
+    await dialog.getByRole('button', { name: label('确定') }).click();
+    await page.getByText('已亮黄牌').waitFor();
+    await report.getByText('黄牌（张伟）：河道清淤进度滞后，请镇里尽快协调。').waitFor();
+    await screenshot(page, 'dispatch-card-zh');
+
+    const taskId = taskUrl.split('/').pop();
+    const reports = await api.call<{ items: { unitName: string; card: { color: string; reason: string } | null }[] }>('GET', `/dispatch/tasks/${taskId}/reports`);
+    expect(reports.items.map((r) => [r.unitName, r.card?.color])).toEqual([['王庄村', 'yellow']]);
+  });
+
+  it('the supervisor downloads the aggregation: one sheet with every unit, read back', async () => {
+    await page.goto(taskUrl);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('download-aggregation').click();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await (await download).path());
+    const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((row) => (Array.isArray(row) ? row.map((c) => (c === null || c === undefined ? '' : String(c))) : []));
+    expect(rows[0]).toEqual(expect.arrayContaining(['单位', '上级单位', '亮灯', '进度(%)', '报告内容', '亮牌']));
+    const units = rows.slice(1).map((r) => r[1]);
+    expect(units.sort()).toEqual([...UNITS, ...VILLAGES].sort());
+    const village = rows.find((r) => r[1] === '王庄村') ?? [];
+    expect(village.join('|')).toContain('河西镇');
+    expect(village.join('|')).toContain('村西河道清淤');
+    expect(village.join('|')).toContain('30');
+    expect(village.join('|')).toContain('黄');
+  });
+
+  it('the board counts the assignments by light and by unit', async () => {
+    await page.goto(`${server.baseUrl}/t/${DEMO.slug}/dispatch/board`);
+    await page.getByTestId('board-count-yellow').getByText('黄灯 1').waitFor();
+    await page.getByTestId('board-count-white').getByText('白灯 2').waitFor();
+    await page.getByTestId('board-chart').locator('canvas').waitFor();
+    await page.getByTestId('board-units').getByRole('cell', { name: '河西镇' }).waitFor();
+    await screenshot(page, 'dispatch-board-zh');
+    expect(pageErrors).toEqual([]);
+  });
+});
