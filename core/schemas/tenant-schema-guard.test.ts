@@ -56,7 +56,9 @@ describe('tenant schema guard', () => {
     expect(messages({ $schema: 'https://json-schema.org/draft/2020-12/schema' })).toEqual(['schema.$schema unknown $schema dialect']);
   });
 
-  it('refuses $data and dynamic references wherever they appear', () => {
+  it('refuses $data, $async and dynamic references wherever they appear', () => {
+    // An async schema's validator returns a Promise: truthy, so every answer would pass.
+    expect(messages({ $async: true, type: 'object' })).toEqual(['schema.$async "$async" is not allowed']);
     expect(messages({ properties: { a: { const: { $data: '1/b' } } } })).toEqual(['schema.properties.a.const.$data "$data" is not allowed']);
     expect(messages({ items: { $recursiveRef: '#' } })).toEqual(['schema.items.$recursiveRef "$recursiveRef" is not allowed']);
     expect(messages({ $dynamicRef: '#meta' })).toEqual(['schema.$dynamicRef "$dynamicRef" is not allowed']);

@@ -7,7 +7,7 @@ import type { ErrorDetail } from '../server/errors.ts';
 
 /**
  * Tenant-authored schemas (forms, custom fields, module configs) are untrusted input:
- * bounded size and depth, local `$ref` only and never in a loop, no `$data`, no dynamic references, and regex
+ * bounded size and depth, local `$ref` only and never in a loop, no `$data` or `$async`, no dynamic references, and regex
  * patterns that are short and free of catastrophic backtracking. They are compiled in their
  * own ajv instance, never added to fastify's route schemas, and cached by content hash.
  */
@@ -19,7 +19,8 @@ export const SCHEMA_LIMITS = {
   maxCachedValidators: 500,
 };
 
-const FORBIDDEN_KEYWORDS = new Set(['$data', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor']);
+// `$async` makes ajv return a Promise, which a caller testing the result for truth takes as valid.
+const FORBIDDEN_KEYWORDS = new Set(['$data', '$async', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor']);
 
 export function checkTenantSchema(schema: unknown, path = 'schema'): ErrorDetail[] {
   const problems: ErrorDetail[] = [];

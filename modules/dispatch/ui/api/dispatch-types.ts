@@ -83,9 +83,20 @@ export interface TaskDetail {
   viewer: { supervise: boolean; instruct: boolean; handledAssignmentIds: string[]; reviewableAssignmentIds: string[] };
 }
 
+/** A task's frozen report form, as it comes with the assignment (no forms permission needed). */
+export interface ReportFormVersion {
+  formId: string;
+  version: number;
+  name: string;
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+}
+
 export interface AssignmentDetail {
   assignment: Assignment;
   task: Task;
+  /** Null when the task has none, or the forms module is not enabled. */
+  reportForm: ReportFormVersion | null;
   viewer: { handles: boolean; reviews: boolean; supervise: boolean };
 }
 

@@ -145,35 +145,23 @@ export const useGiveCard = (slug: string) =>
     apiRequest<Report>(tenantScope(slug), `/dispatch/reports/${enc(id)}/card`, { method: 'POST', body: { color, reason } }),
   );
 
-/** A published form of the forms module, as `GET /forms/forms?published=true` lists it. */
+/** A form that can be a task's report form (`GET /dispatch/report-forms`). */
 export interface PublishedForm {
-  id: string;
+  formId: string;
   name: string;
-  latestVersion: number | null;
+  latestVersion: number;
+  category: string;
 }
 
 /**
- * The forms module's published forms, for a task's report form (only asked when forms is
- * enabled; its API wants forms.design, .collect or .results, so a 403 hides the choice).
+ * The published forms a supervisor may pick as a task's report form, read through dispatch (no
+ * forms permission needed); `available` is false when the forms module is not enabled.
  */
 export function usePublishedForms(slug: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...dispatchKeys.all(slug), 'forms', 'published'],
-    queryFn: ({ signal }) => apiRequest<{ items: PublishedForm[] }>(tenantScope(slug), '/forms/forms', { signal, query: { published: true, limit: 100 } }),
-    select: (data) => data.items,
+    queryKey: [...dispatchKeys.all(slug), 'report-forms'],
+    queryFn: ({ signal }) => apiRequest<{ available: boolean; items: PublishedForm[] }>(tenantScope(slug), '/dispatch/report-forms', { signal, query: { limit: 200 } }),
     enabled,
-    retry: false,
-  });
-}
-
-/** The frozen version of a task's report form (`GET /forms/forms/:id/versions/:version`). */
-export function useReportFormVersion(slug: string, form: { formId: string; version: number } | null | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: [...dispatchKeys.all(slug), 'forms', 'version', form?.formId ?? '', form?.version ?? 0],
-    queryFn: ({ signal }) =>
-      apiRequest<{ name: string; version: number; schema: Record<string, unknown>; uiSchema: Record<string, unknown> }>(tenantScope(slug), `/forms/forms/${enc(form?.formId ?? '')}/versions/${form?.version ?? 0}`, { signal }),
-    enabled: enabled && !!form,
-    staleTime: Infinity,
     retry: false,
   });
 }

@@ -5,10 +5,9 @@ import { isApiError } from '../../../../admin-ui/src/api/api-error';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { issuesToErrorTree, type SchemaErrorTree } from '../../../../admin-ui/src/components/rjsf/lazy-schema-form';
 import { formFieldErrors } from '../../../../admin-ui/src/components/field-errors';
-import { enabledModules, useTenantModules } from '../../../../admin-ui/src/modules/use-tenant-modules';
-import { useReportFormVersion, useSubmitReport } from '../api/dispatch.api';
+import { useSubmitReport } from '../api/dispatch.api';
 import { usePeriods } from '../api/dispatch-extras.api';
-import type { Assignment, FileView, Task } from '../api/dispatch-types';
+import type { Assignment, FileView, ReportFormVersion, Task } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
@@ -30,14 +29,12 @@ const FIELDS: (keyof Values)[] = ['periodKey', 'progress', 'text', 'photos', 'pr
  * "报送进展" for the responsible unit: percent, text, photos, a problem flag and, when the task has
  * one, its report form (validated in the browser first, then by the server against the frozen version).
  */
-export function ReportEditor({ task, assignment, maxPhotos = 9 }: { task: Task; assignment: Assignment; maxPhotos?: number }) {
+export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { task: Task; assignment: Assignment; reportForm: ReportFormVersion | null; maxPhotos?: number }) {
   const t = useDispatchT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const formsEnabled = enabledModules(useTenantModules().data).some((m) => m.id === 'forms');
-  const version = useReportFormVersion(slug, task.reportForm, formsEnabled);
   const submit = useSubmitReport(slug);
   const periods = usePeriods(slug, task.id, task.cadence !== null);
   const attempt = useRef(newIdempotencyKey());
@@ -112,15 +109,14 @@ export function ReportEditor({ task, assignment, maxPhotos = 9 }: { task: Task; 
           <Switch data-testid="report-problem" />
         </Form.Item>
       </Form>
-      {needsForm && !formsEnabled && <Alert type="warning" showIcon title={t('report.formUnavailable')} />}
-      {needsForm && version.error && <Alert type="warning" showIcon title={t('report.formNotLoaded')} description={isApiError(version.error) ? version.error.code : undefined} />}
-      {needsForm && version.data && (
+      {needsForm && !reportForm && <Alert type="warning" showIcon title={t('report.formUnavailable')} />}
+      {needsForm && reportForm && (
         <>
-          <Typography.Title level={5}>{version.data.name}</Typography.Title>
+          <Typography.Title level={5}>{reportForm.name}</Typography.Title>
           <ReportFormView
             key={formKey}
-            schema={version.data.schema}
-            uiSchema={version.data.uiSchema}
+            schema={reportForm.schema}
+            uiSchema={reportForm.uiSchema}
             formData={formData}
             extraErrors={dataErrors}
             onChange={setFormData}

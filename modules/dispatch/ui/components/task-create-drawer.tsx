@@ -5,7 +5,6 @@ import { isApiError, type FieldIssue } from '../../../../admin-ui/src/api/api-er
 import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { formFieldErrors } from '../../../../admin-ui/src/components/field-errors';
-import { enabledModules, useTenantModules } from '../../../../admin-ui/src/modules/use-tenant-modules';
 import { useCreateTask, usePublishedForms } from '../api/dispatch.api';
 import type { FileView, TaskDetail } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
@@ -33,8 +32,7 @@ export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();
   const [form] = Form.useForm<Values>();
-  const formsEnabled = enabledModules(useTenantModules().data).some((m) => m.id === 'forms');
-  const published = usePublishedForms(slug, open && formsEnabled);
+  const published = usePublishedForms(slug, open);
   const create = useCreateTask(slug);
   // One key per attempt: a retry after a lost answer sends the same one, a new attempt a new one.
   const attempt = useRef(newIdempotencyKey());
@@ -85,9 +83,9 @@ export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
         <Form.Item name="attachments" label={t('task.attachments')}>
           <FileUploads max={20} testId="task-attachments" />
         </Form.Item>
-        {formsEnabled && published.isSuccess && (
+        {published.data?.available && (
           <Form.Item name="reportFormId" label={t('task.reportForm')} extra={t('task.reportFormHelp')}>
-            <Select allowClear options={(published.data ?? []).map((f) => ({ value: f.id, label: `${f.name}（v${f.latestVersion ?? '-'}）` }))} data-testid="task-report-form" />
+            <Select allowClear options={published.data.items.map((f) => ({ value: f.formId, label: `${f.name}（v${f.latestVersion}）` }))} data-testid="task-report-form" />
           </Form.Item>
         )}
         <CadenceFields />

@@ -92,7 +92,7 @@ export default function AssignmentPage() {
         activeKey={tab ?? (workable ? 'report' : 'reports')}
         onChange={setTab}
         items={[
-          ...(workable ? [{ key: 'report', label: t('assignment.tabReport'), children: <ReportEditor task={taskView} assignment={assignment} /> }] : []),
+          ...(workable ? [{ key: 'report', label: t('assignment.tabReport'), children: <ReportEditor task={taskView} assignment={assignment} reportForm={detail.data.reportForm} /> }] : []),
           {
             key: 'subtasks',
             label: t('assignment.tabSubtasks', { n: Math.max(0, nodes.length - 1) }),
