@@ -6,9 +6,8 @@ import type { PendingSection } from './pending.service.ts';
  * supervise (by the supervising unit's place in their scope, or as the task's creator), and on
  * the subtasks their own unit re-dispatched. Soonest current deadline first.
  */
-export const extensionsToDecide: PendingSection = async (trx, { actor, supervise, handle }, limit) => {
-  const canDecideSubtasks = handle !== null && actor.personId !== null;
-  if (!supervise && !canDecideSubtasks) return { kind: 'extension', items: [], count: 0 };
+export const extensionsToDecide: PendingSection = async (trx, { actor, supervise, redispatched }, limit) => {
+  if (!supervise && redispatched.length === 0) return { kind: 'extension', items: [], count: 0 };
   const base = () =>
     trx('dispatch_extension as x')
       .join('dispatch_assignment as a', function joinAssignment() {
@@ -28,16 +27,7 @@ export const extensionsToDecide: PendingSection = async (trx, { actor, supervise
         else if (supervise?.kind === 'unit_subtree') w.where('ou.path', 'like', `${supervise.unitPath}%`);
         else if (supervise?.kind === 'own_unit') w.where('t.owner_unit_id', supervise.unitId);
         if (supervise) w.orWhere('t.created_by', actor.userId);
-        if (canDecideSubtasks) {
-          w.orWhereExists(
-            trx('dispatch_assignment as parent')
-              .whereRaw('parent.tenant_id = a.tenant_id and parent.id = a.parent_id')
-              .andWhere((p) => {
-                p.where('parent.person_id', actor.personId);
-                if (actor.unitId) p.orWhere('parent.unit_id', actor.unitId);
-              }),
-          );
-        }
+        if (redispatched.length > 0) w.orWhereIn('a.parent_id', redispatched);
       });
   const rows: { id: string; task_id: string; assignment_id: string; title: string; unit_name: string; light: Light; deadline: Date; created_at: Date }[] = await base()
     .join('core_unit as u', function joinUnit() {

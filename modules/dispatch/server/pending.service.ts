@@ -25,6 +25,25 @@ export interface PendingViewer {
   handle: DataScope | null;
   instruct: DataScope | null;
   request: DataScope | null;
+  /** Open assignments the caller answers for that have subtasks: they decide on those subtasks' reports and requests. */
+  redispatched: string[];
+}
+
+/**
+ * The caller's open assignments with subtasks, found once per page through a small partial index
+ * (most units re-dispatch little): the sections that look at subtasks then match `parent_id` against
+ * these ids, and skip their queries entirely when there are none.
+ */
+export async function redispatchedAssignmentIds(trx: Knex.Transaction, actor: DispatchActor, handle: DataScope | null): Promise<string[]> {
+  if (!actor.personId) return [];
+  return trx('dispatch_assignment')
+    .where('child_count', '>', 0)
+    .whereIn('status', ['pending', 'open', 'submitted'])
+    .andWhere((w) => {
+      w.where('person_id', actor.personId);
+      if (handle && actor.unitId) w.orWhere('unit_id', actor.unitId);
+    })
+    .pluck('id');
 }
 
 /** One kind of pending work: its items (at most `limit`, most urgent first) and how many there are in all. */
@@ -94,9 +113,8 @@ export const assignmentsToHandle: PendingSection = async (trx, { actor, handle }
  * Reports waiting for the caller's review: on tasks they supervise (by the supervising unit's
  * place in their scope), and on the subtasks their own unit re-dispatched.
  */
-export const reportsToReview: PendingSection = async (trx, { actor, supervise, handle }, limit) => {
-  const canReviewSubtasks = handle !== null && actor.personId !== null;
-  if (!supervise && !canReviewSubtasks) return { kind: 'review', items: [], count: 0 };
+export const reportsToReview: PendingSection = async (trx, { actor, supervise, redispatched }, limit) => {
+  if (!supervise && redispatched.length === 0) return { kind: 'review', items: [], count: 0 };
   const base = () =>
     trx('dispatch_report as r')
       .join('dispatch_assignment as a', function joinAssignment() {
@@ -115,16 +133,7 @@ export const reportsToReview: PendingSection = async (trx, { actor, supervise, h
         else if (supervise?.kind === 'unit_subtree') w.where('ou.path', 'like', `${supervise.unitPath}%`);
         else if (supervise?.kind === 'own_unit') w.where('t.owner_unit_id', supervise.unitId);
         if (supervise) w.orWhere('t.created_by', actor.userId);
-        if (canReviewSubtasks) {
-          w.orWhereExists(
-            trx('dispatch_assignment as parent')
-              .whereRaw('parent.tenant_id = a.tenant_id and parent.id = a.parent_id')
-              .andWhere((p) => {
-                p.where('parent.person_id', actor.personId);
-                if (actor.unitId) p.orWhere('parent.unit_id', actor.unitId);
-              }),
-          );
-        }
+        if (redispatched.length > 0) w.orWhereIn('a.parent_id', redispatched);
       });
   const rows = await base()
     .join('core_unit as u', function joinUnit() {

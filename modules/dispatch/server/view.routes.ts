@@ -3,7 +3,7 @@ import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
 import { boardRoute, myPendingRoute } from '../schemas/view.schema.ts';
 import { board } from './board.service.ts';
 import { dispatchActor, dispatchScopes } from './dispatch-actor.ts';
-import { assignmentsToHandle, myPending, reportsToReview, type PendingSection } from './pending.service.ts';
+import { assignmentsToHandle, myPending, redispatchedAssignmentIds, reportsToReview, type PendingSection } from './pending.service.ts';
 import { extensionsToDecide } from './extension-pending.service.ts';
 import { instructionsToAcknowledge } from './instruction-pending.ts';
 import { requestsToHandle } from './request-pending.ts';
@@ -14,7 +14,9 @@ const PENDING_SECTIONS: PendingSection[] = [assignmentsToHandle, reportsToReview
 /** The views across tasks: my pending work, the supervisor board. */
 export const viewRoutes: RoutePlugin = async (app) => {
   app.get('/my-pending', { schema: myPendingRoute }, async (request) => {
-    const viewer = { actor: await dispatchActor(request), ...(await dispatchScopes(request)) };
+    const actor = await dispatchActor(request);
+    const scopes = await dispatchScopes(request);
+    const viewer = { actor, ...scopes, redispatched: await redispatchedAssignmentIds(request.db, actor, scopes.handle) };
     return myPending(request.db, viewer, PENDING_SECTIONS, request.query.limit);
   });
 
