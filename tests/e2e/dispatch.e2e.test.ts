@@ -230,4 +230,44 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     await screenshot(page, 'dispatch-board-zh');
     expect(pageErrors).toEqual([]);
   });
+
+  it('a task with a report form: the village fills in the form’s fields on a phone, a missing answer is refused first', async () => {
+    const form = await api.call<{ id: string }>('POST', '/forms/forms', {
+      name: '河道巡查表',
+      schema: { type: 'object', required: ['households'], properties: { households: { type: 'integer', title: '走访户数', minimum: 0 }, note: { type: 'string', title: '巡查情况', maxLength: 200 } } },
+      uiSchema: {},
+    });
+    await api.call('POST', `/forms/forms/${form.id}/publish`, {});
+    const units = await api.call<{ items: { id: string; name: string }[] }>('GET', '/org/units');
+    const unitId = (name: string) => units.items.find((u) => u.name === name)?.id;
+    const created = await api.call<{ assignments: { id: string }[] }>('POST', '/dispatch/tasks', {
+      title: '河道巡查月报', ownerUnitId: unitId('县督查室'), deadlineWorkingDays: 10, reportFormId: form.id, assignments: [{ unitId: unitId(VILLAGE.unit) }],
+    });
+    const assignmentId = created.assignments[0].id;
+
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const phone = await context.newPage();
+    phone.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(phone, server.baseUrl, VILLAGE.username, VILLAGE.password, `/t/${DEMO.slug}/dispatch/assignments/${assignmentId}`);
+    await phone.getByTestId('open-assignment').click();
+    await phone.getByText('已签收').waitFor();
+    const editor = phone.getByTestId('report-editor');
+    await editor.getByText('河道巡查表').waitFor();
+    await editor.getByLabel('完成进度（百分比）').fill('50');
+    const reportForm = editor.getByTestId('report-form');
+    await reportForm.getByLabel('巡查情况').fill('河道两岸无新增垃圾');
+    await reportForm.getByRole('button', { name: label('报送') }).click();
+    // The required count is missing: refused and shown at the field; nothing is stored.
+    await reportForm.getByText('必填').first().waitFor();
+    expect((await api.call<{ items: unknown[] }>('GET', `/dispatch/assignments/${assignmentId}/reports`)).items).toEqual([]);
+    await reportForm.getByLabel('走访户数').fill('12');
+    await reportForm.getByRole('button', { name: label('报送') }).click();
+    await phone.getByText('已报送').waitFor();
+    const reports = await api.call<{ items: { progress: number; formVersion: number; data: Record<string, unknown> }[] }>('GET', `/dispatch/assignments/${assignmentId}/reports`);
+    expect(reports.items).toEqual([expect.objectContaining({ progress: 50, formVersion: 1, data: { households: 12, note: '河道两岸无新增垃圾' } })]);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'dispatch-report-form-phone-zh');
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
 });

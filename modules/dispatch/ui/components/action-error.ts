@@ -10,6 +10,8 @@ export function actionError(t: DispatchT, error: unknown): string {
     if (error.isNetworkError) return t('errors.network');
     const known = KNOWN.find((code) => code === error.code);
     if (known) return t(`errors.${known}`);
+    // Field problems are shown at their fields (the callers map `details` there): the toast only points to them.
+    if (error.status === 400 && error.details.length > 0) return t('errors.checkFields', { count: error.details.length });
     return t('errors.failed', { code: error.code, message: error.details[0]?.message ?? error.message });
   }
   return t('errors.failed', { code: 'CLIENT_ERROR', message: error instanceof Error ? error.message : String(error) });
