@@ -1,5 +1,5 @@
 import type { Light } from './lights.ts';
-import type { PendingSection } from './pending.service.ts';
+import { decidedBy, type PendingSection } from './pending.service.ts';
 
 /**
  * Extension requests waiting for the caller's decision: on open assignments of active tasks they
@@ -22,13 +22,7 @@ export const extensionsToDecide: PendingSection = async (trx, { actor, supervise
       .where('x.status', 'pending')
       .where('t.status', 'active')
       .whereIn('a.status', ['pending', 'open', 'submitted'])
-      .andWhere((w) => {
-        if (supervise?.kind === 'tenant') w.whereRaw('true');
-        else if (supervise?.kind === 'unit_subtree') w.where('ou.path', 'like', `${supervise.unitPath}%`);
-        else if (supervise?.kind === 'own_unit') w.where('t.owner_unit_id', supervise.unitId);
-        if (supervise) w.orWhere('t.created_by', actor.userId);
-        if (redispatched.length > 0) w.orWhereIn('a.parent_id', redispatched);
-      });
+      .andWhere((w) => decidedBy(w, { actor, supervise, redispatched }));
   const rows: { id: string; task_id: string; assignment_id: string; title: string; unit_name: string; light: Light; deadline: Date; created_at: Date }[] = await base()
     .join('core_unit as u', function joinUnit() {
       this.on('u.tenant_id', 'a.tenant_id').andOn('u.id', 'a.unit_id');

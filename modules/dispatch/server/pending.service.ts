@@ -49,6 +49,19 @@ export async function redispatchedAssignmentIds(trx: Knex.Transaction, actor: Di
 /** One kind of pending work: its items (at most `limit`, most urgent first) and how many there are in all. */
 export type PendingSection = (trx: Knex.Transaction, viewer: PendingViewer, limit: number) => Promise<{ kind: PendingKind; items: PendingItem[]; count: number }>;
 
+/**
+ * Whose decision a subtask's report or request is: the supervisors of its task (the supervising
+ * unit `ou` within their scope, or the task's creator `t`) and the unit that re-dispatched it (`a`
+ * is the subtask). For the where-clause of a section that joins those aliases.
+ */
+export function decidedBy(w: Knex.QueryBuilder, { actor, supervise, redispatched }: Pick<PendingViewer, 'actor' | 'supervise' | 'redispatched'>): void {
+  if (supervise?.kind === 'tenant') w.whereRaw('true');
+  else if (supervise?.kind === 'unit_subtree') w.where('ou.path', 'like', `${supervise.unitPath}%`);
+  else if (supervise?.kind === 'own_unit') w.where('t.owner_unit_id', supervise.unitId);
+  if (supervise) w.orWhere('t.created_by', actor.userId);
+  if (redispatched.length > 0) w.orWhereIn('a.parent_id', redispatched);
+}
+
 /** Red and yellow work first, then what waits on the caller's decision, then the rest; sooner deadlines first. */
 export function urgencyRank(item: PendingItem): number {
   if (item.light === 'red') return 0;
@@ -128,13 +141,7 @@ export const reportsToReview: PendingSection = async (trx, { actor, supervise, r
       })
       .where('r.status', 'submitted')
       .where('t.status', 'active')
-      .andWhere((w) => {
-        if (supervise?.kind === 'tenant') w.whereRaw('true');
-        else if (supervise?.kind === 'unit_subtree') w.where('ou.path', 'like', `${supervise.unitPath}%`);
-        else if (supervise?.kind === 'own_unit') w.where('t.owner_unit_id', supervise.unitId);
-        if (supervise) w.orWhere('t.created_by', actor.userId);
-        if (redispatched.length > 0) w.orWhereIn('a.parent_id', redispatched);
-      });
+      .andWhere((w) => decidedBy(w, { actor, supervise, redispatched }));
   const rows = await base()
     .join('core_unit as u', function joinUnit() {
       this.on('u.tenant_id', 'a.tenant_id').andOn('u.id', 'a.unit_id');

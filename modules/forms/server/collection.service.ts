@@ -6,7 +6,7 @@ import { todayInShanghai } from '../../../core/calendar/calendar-date.ts';
 import { AppError, badRequest, notFound } from '../../../core/server/errors.ts';
 import { unitsOutsideScope } from './actor.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 import { findVersion, getForm, requirePublished, type FormsContext } from './form.service.ts';
 import { ensurePeriod, periodAt, periodToView } from './period.service.ts';
 
@@ -102,7 +102,7 @@ export async function listCollections(trx: Knex.Transaction, scope: DataScope, f
   if (filter.formId) query.where('c.form_id', filter.formId);
   if (filter.status) query.where('c.status', filter.status);
   // Ids are uuid v7, so id order is creation order.
-  if (filter.cursor) query.where('c.id', '<', decodeCursor(filter.cursor, 1)[0]);
+  if (filter.cursor) query.where('c.id', '<', decodeCursor(filter.cursor, 1, 'FORMS_CURSOR_INVALID')[0]);
   const rows: CollectionRow[] = await whereCollectionInScope(query, trx, scope);
   const page = rows.slice(0, filter.limit);
   return { items: await collectionViews(trx, page), nextCursor: rows.length > filter.limit ? encodeCursor([page[page.length - 1].id]) : null };

@@ -4,7 +4,7 @@ import { writeAudit } from '../../../core/audit/audit.service.ts';
 import { containsPattern } from '../../../core/db/like.ts';
 import { badRequest, conflict, notFound } from '../../../core/server/errors.ts';
 import { checkFormSchema } from './form-schema-check.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 
 /** Who acts, in which tenant transaction: what every forms service works in. */
 export interface FormsContext {
@@ -136,7 +136,7 @@ export async function listForms(trx: Knex.Transaction, filter: { category?: stri
   if (filter.published === true) query.where('latest_version', '>', 0);
   if (filter.published === false) query.where('latest_version', 0);
   if (filter.cursor) {
-    const [at, formId] = decodeCursor(filter.cursor, 2);
+    const [at, formId] = decodeCursor(filter.cursor, 2, 'FORMS_CURSOR_INVALID');
     query.whereRaw('(updated_at, id) < (?::timestamptz, ?::uuid)', [at, formId]);
   }
   const rows: (Pick<FormRow, 'id' | 'name' | 'description' | 'category' | 'latest_version' | 'draft_changed' | 'updated_at'> & { cursor_at: string })[] = await query;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { badRequest } from '../../../core/server/errors.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 import type { FormField } from './form-fields.ts';
 import { numberSql } from './results-query.ts';
 
@@ -69,7 +69,7 @@ export function encodeKeysetCursor(key: SortKey, position: KeysetPosition): stri
 }
 
 export function decodeKeysetCursor(cursor: string, key: SortKey): KeysetPosition {
-  const [name, order, , id] = decodeCursor(cursor, 4);
+  const [name, order, , id] = decodeCursor(cursor, 4, 'FORMS_CURSOR_INVALID');
   // decodeCursor checked the shape; read the key again to tell a missing key (null) from ''.
   const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
   if (name !== key.name || order !== key.order || !UUID.test(id) || !validKeyValue(key, raw[2])) {
