@@ -185,6 +185,11 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     await timeline.locator('[data-kind="assignment.redispatched"]').first().waitFor();
     await timeline.locator('[data-kind="light.changed"]').filter({ hasText: '王庄村' }).filter({ hasText: '黄灯' }).first().waitFor();
     await screenshot(page, 'dispatch-lights-zh');
+    // The same tree as a mind map, drawn on a canvas.
+    await page.getByTestId('tree-view-switch').getByText('脑图').click();
+    await page.getByTestId('assignment-mind-map').locator('canvas').waitFor();
+    await screenshot(page, 'dispatch-mind-map-zh');
+    await page.getByTestId('tree-view-switch').getByText('树状').click();
   });
 
   it('the supervisor gives the village a yellow card with a reason', async () => {

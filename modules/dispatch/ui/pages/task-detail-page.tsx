@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Card, Col, Flex, Row, Space, Tabs } from 'antd';
+import { Card, Col, Flex, Row, Segmented, Space, Tabs } from 'antd';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
 import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
 import { useTask, useTaskReports, useTimeline } from '../api/dispatch.api';
 import { AssignmentTree } from '../components/assignment-tree';
+import { AssignmentMindMap } from '../components/assignment-mind-map';
 import { CommentsPanel } from '../components/comments-panel';
 import { ExtensionsPanel } from '../components/extensions-panel';
 import { InstructionsPanel } from '../components/instructions-panel';
@@ -25,6 +27,7 @@ export default function TaskDetailPage() {
   const detail = useTask(slug, id);
   const reports = useTaskReports(slug, id);
   const timeline = useTimeline(slug, id);
+  const [treeView, setTreeView] = useState<'list' | 'mindMap'>('list');
   if (detail.error) return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <PageLoading />;
   const { task, assignments, viewer } = detail.data;
@@ -43,8 +46,24 @@ export default function TaskDetailPage() {
       />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
-          <Card size="small" title={t('detail.tree')}>
-            <AssignmentTree assignments={assignments} onOpen={(a) => navigate(`/t/${slug}/dispatch/assignments/${a.id}`)} />
+          <Card
+            size="small"
+            title={t('detail.tree')}
+            extra={
+              <Segmented
+                size="small"
+                value={treeView}
+                onChange={(value) => setTreeView(value as 'list' | 'mindMap')}
+                options={[{ value: 'list', label: t('detail.treeList') }, { value: 'mindMap', label: t('detail.treeMindMap') }]}
+                data-testid="tree-view-switch"
+              />
+            }
+          >
+            {treeView === 'list' ? (
+              <AssignmentTree assignments={assignments} onOpen={(a) => navigate(`/t/${slug}/dispatch/assignments/${a.id}`)} />
+            ) : (
+              <AssignmentMindMap task={task} assignments={assignments} onOpen={(a) => navigate(`/t/${slug}/dispatch/assignments/${a.id}`)} />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={10}>

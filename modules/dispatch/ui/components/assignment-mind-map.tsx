@@ -1,0 +1,43 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { Empty, Skeleton } from 'antd';
+import type { Assignment, Task } from '../api/dispatch-types';
+import { useDispatchT } from '../i18n/dispatch-i18n';
+import { LIGHT_COLORS } from './light-badge';
+import type { MindMapNode } from './mind-map-chart';
+
+const MindMapChart = lazy(() => import('./mind-map-chart'));
+
+/**
+ * The task as a mind map (脑图): the task in the middle of the left edge, a branch to each unit it
+ * was dispatched to and on to the units they re-dispatched to, each node in its light's colour with
+ * its progress; a click on a unit opens its assignment.
+ */
+export function AssignmentMindMap({ task, assignments, onOpen }: { task: Task; assignments: Assignment[]; onOpen: (assignment: Assignment) => void }) {
+  const t = useDispatchT();
+  const byId = useMemo(() => new Map(assignments.map((a) => [a.id, a])), [assignments]);
+  const { root, leaves } = useMemo(() => {
+    const children = new Map<string | null, Assignment[]>();
+    for (const a of assignments) {
+      const parent = a.parentId && byId.has(a.parentId) ? a.parentId : null;
+      children.set(parent, [...(children.get(parent) ?? []), a]);
+    }
+    let count = 0;
+    const build = (parent: string | null): MindMapNode[] =>
+      (children.get(parent) ?? []).map((a) => {
+        const below = build(a.id);
+        if (below.length === 0) count += 1;
+        return { id: a.id, name: `${a.unit.name} ${a.progress}%`, color: LIGHT_COLORS[a.light], tooltip: `${a.unit.name}：${t(`light.${a.light}`)}，${a.progress}%`, children: below };
+      });
+    const top = build(null);
+    return { root: { id: '', name: task.title, color: LIGHT_COLORS[task.light], tooltip: `${task.title}：${t(`light.${task.light}`)}，${task.progress}%`, children: top }, leaves: Math.max(count, 1) };
+  }, [assignments, byId, task, t]);
+
+  if (assignments.length === 0) return <Empty description={t('tree.empty')} />;
+  return (
+    <div data-testid="assignment-mind-map">
+      <Suspense fallback={<Skeleton active />}>
+        <MindMapChart root={root} height={Math.max(240, leaves * 36)} onOpen={(id) => { const node = byId.get(id); if (node) onOpen(node); }} />
+      </Suspense>
+    </div>
+  );
+}
