@@ -61,8 +61,13 @@ async function loadAuthUser(request: FastifyRequest, userId: string, sessionId: 
 
 async function sessionBody(request: FastifyRequest, csrfToken: string) {
   const user = currentUser(request);
+  const unit: { id: string; name: string } | undefined = user.personId
+    ? await request.db('core_person as p').join('core_unit as u', function joinUnit() {
+        this.on('u.tenant_id', 'p.tenant_id').andOn('u.id', 'p.unit_id');
+      }).where('p.id', user.personId).first('u.id', 'u.name')
+    : undefined;
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, isTenantAdmin: user.isTenantAdmin, mustChangePassword: user.mustChangePassword },
+    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, unit: unit ?? null, isTenantAdmin: user.isTenantAdmin, mustChangePassword: user.mustChangePassword },
     csrfToken,
     tenant: request.tenant,
     permissions: await heldPermissions(request),

@@ -19,6 +19,11 @@ export const sessionUser = {
     username: { type: 'string' },
     displayName: { type: 'string' },
     personId: { type: ['string', 'null'] },
+    unit: {
+      type: ['object', 'null'],
+      description: 'The unit of the user’s directory entry (null without one): what pages default to',
+      properties: { id: uuid, name: { type: 'string' } },
+    },
     isTenantAdmin: { type: 'boolean' },
     mustChangePassword: { type: 'boolean' },
   },

@@ -144,6 +144,11 @@ describe('dispatch: creating tasks and dispatching them to units', () => {
     expect((await world.townSupervisor.client.get(`${api()}/tasks`)).json().items.map((t: { title: string }) => t.title)).toEqual(['村级任务']);
   });
 
+  it('the session names the user’s unit (what the dispatch drawer offers as the supervising unit)', async () => {
+    expect((await world.supervisor.client.get(`${tenant.base}/auth/me`)).json().user.unit).toEqual({ id: world.units.office.id, name: '区委督查室' });
+    expect((await tenant.admin.get(`${tenant.base}/auth/me`)).json().user.unit).toBeNull();
+  });
+
   it('another tenant’s task is a 404, and its units are unknown', async () => {
     const created = await world.supervisor.client.post(`${api()}/tasks`, { title: '本县任务', ownerUnitId: world.units.office.id, deadline: daysFromNow(9), assignments: [{ unitId: world.units.water.id }] });
     const id = created.json().task.id;

@@ -8,6 +8,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   personId: string | null;
+  /** The unit of the user's directory entry: what pages default to. */
+  unit: { id: string; name: string } | null;
   isTenantAdmin: boolean;
   mustChangePassword: boolean;
 }

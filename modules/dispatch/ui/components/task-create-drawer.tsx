@@ -30,7 +30,7 @@ const FIELDS: (keyof Values)[] = ['title', 'description', 'category', 'priority'
 export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (detail: TaskDetail) => void }) {
   const t = useDispatchT();
   const { t: tErrors } = useTranslation('errors');
-  const { slug } = useTenantSession();
+  const { slug, user } = useTenantSession();
   const [form] = Form.useForm<Values>();
   const published = usePublishedForms(slug, open);
   const create = useCreateTask(slug);
@@ -74,7 +74,7 @@ export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
         layout="vertical"
         data-testid="task-form"
         onFinish={(values) => void submit(values)}
-        initialValues={{ priority: 'normal', deadlineMode: 'at', cadenceKind: 'none', cadenceDueDays: 5, attachments: [], assignments: [] }}
+        initialValues={{ ownerUnitId: user.unit?.id, priority: 'normal', deadlineMode: 'at', cadenceKind: 'none', cadenceDueDays: 5, attachments: [], assignments: [] }}
       >
         <TaskTextFields deadlineRequired />
         <Form.Item name="ownerUnitId" label={t('task.ownerUnit')} rules={[{ required: true, message: t('task.ownerUnitRequired') }]}>
