@@ -8,7 +8,7 @@ import { playgroundSamples } from '../fixtures/rjsf-playground.ts';
 import { detailsFromAjv } from '../../core/server/error-handler.ts';
 import { VALIDATOR_RUNTIME_SPECIFIERS } from '../../modules/forms/server/validator-module.ts';
 import { validatorRequire, validatorRuntimeSpecifiers } from '../../admin-ui/src/components/rjsf/validator-runtime.ts';
-import { withoutHiddenAnswers } from '../../admin-ui/src/components/rjsf/hidden-answers.ts';
+import { withoutHiddenAnswers } from '../../core/schemas/hidden-answers.ts';
 
 type Detail = { path: string; message: string };
 

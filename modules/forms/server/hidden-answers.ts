@@ -1,4 +1,4 @@
-import { hiddenAnswerPaths } from '../../../admin-ui/src/components/rjsf/hidden-answers.ts';
+import { hiddenAnswerPaths } from '../../../core/schemas/hidden-answers.ts';
 import { compileTenantSchema } from '../../../core/schemas/tenant-schema-guard.ts';
 import type { ErrorDetail } from '../../../core/server/errors.ts';
 

@@ -3,7 +3,7 @@ import { Button, Skeleton } from 'antd';
 import Form from '@rjsf/antd';
 import type { ErrorSchema, ErrorTransformer, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useLanguage } from '../../i18n/use-language';
-import { withoutHiddenAnswers } from './hidden-answers';
+import { withoutHiddenAnswers } from '../../../../core/schemas/hidden-answers';
 import { rjsfTranslator } from './rjsf-zh-cn';
 import type { BrowserProblem, SchemaFormProps } from './schema-form-props';
 import { useFormValidator } from './use-form-validator';

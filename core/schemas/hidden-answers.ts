@@ -1,4 +1,5 @@
-// Pure JSON Schema logic without imports: the forms module's server runs the very same rules
+// Pure JSON Schema logic without imports, shared by the browser (admin-ui's schema form) and the
+// server: the forms module's server runs the very same rules
 // (modules/forms/server/submission-data.ts), so browser and server agree on what is hidden.
 
 type Schema = Record<string, unknown>;
