@@ -3,7 +3,7 @@ import { TreeSelect } from 'antd';
 import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { useDispatchT } from '../i18n/dispatch-i18n';
-import { unitTreeData } from './unit-tree';
+import { unitTreeData } from '../../../../admin-ui/src/components/unit-tree-data';
 
 interface UnitPickerProps<V> {
   value?: V;

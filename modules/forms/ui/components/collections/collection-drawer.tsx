@@ -9,7 +9,7 @@ import { formFieldErrors } from '../../../../../admin-ui/src/components/field-er
 import { useCreateCollection, useForms } from '../../api/forms.api';
 import type { Collection, DueOffsetKind, Frequency } from '../../api/forms-types';
 import { useFormsT } from '../../i18n/forms-i18n';
-import { unitTreeData } from '../unit-tree-data';
+import { unitTreeData } from '../../../../../admin-ui/src/components/unit-tree-data';
 
 interface Values {
   formId: string;

@@ -4,7 +4,7 @@ import type { WidgetProps } from '@rjsf/utils';
 import { useDirectoryUnits } from '../../../../../admin-ui/src/api/directory.api';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { useFormsT } from '../../i18n/forms-i18n';
-import { unitTreeData } from '../unit-tree-data';
+import { unitTreeData } from '../../../../../admin-ui/src/components/unit-tree-data';
 
 /** A unit of the tree (the directory lookup `GET /directory/units`, any signed-in user), stored as the unit's id. */
 export function UnitWidget({ id, value, disabled, readonly, onChange, onBlur }: WidgetProps) {

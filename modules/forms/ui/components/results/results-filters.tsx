@@ -6,7 +6,7 @@ import type { ResultsQuery } from '../../api/forms.api';
 import type { ResultField } from '../../api/forms-types';
 import { useFormsT } from '../../i18n/forms-i18n';
 import { describeFilter, fieldFilterEntries } from '../../results/field-filters';
-import { unitTreeData } from '../unit-tree-data';
+import { unitTreeData } from '../../../../../admin-ui/src/components/unit-tree-data';
 
 interface ResultsFiltersProps {
   fields: ResultField[];

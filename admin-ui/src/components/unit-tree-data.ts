@@ -1,5 +1,3 @@
-import type { DirectoryUnit } from '../../../../admin-ui/src/api/directory.api';
-
 export interface UnitTreeNode {
   value: string;
   title: string;
@@ -7,10 +5,11 @@ export interface UnitTreeNode {
 }
 
 /**
- * The directory's flat unit list (parents first) as TreeSelect data. With `below`, only the units
- * strictly under that unit (a re-dispatch goes down, never sideways or up).
+ * A flat unit list (parents first, as the server sends it) as antd TreeSelect data; a unit whose
+ * parent is not in the list is a root. With `below`, only the units strictly under that unit
+ * (a re-dispatch goes down, never sideways or up).
  */
-export function unitTreeData(units: DirectoryUnit[], below?: string): UnitTreeNode[] {
+export function unitTreeData(units: { id: string; name: string; parentId: string | null }[], below?: string): UnitTreeNode[] {
   const nodes = new Map<string, UnitTreeNode>();
   const roots: UnitTreeNode[] = [];
   for (const unit of units) {
