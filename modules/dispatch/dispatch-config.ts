@@ -15,6 +15,9 @@ export const DISPATCH_CONFIG_DEFAULTS = {
   escalateOverdueToHead: true,
   headPositionNames: ['书记', '主任', '局长', '镇长', '乡长', '县长', '部长', '站长'] as string[],
   smsReminders: true,
+  // Equal hours: no quiet hours.
+  quietHoursFrom: 0,
+  quietHoursTo: 0,
   reminderTexts: {
     unopened: '任务“{task}”已下达{hours}小时仍未查收，请及时处理。',
     beforeDeadline: '任务“{task}”将于{deadline}到期（还剩{days}天），请按时办结。',
@@ -59,6 +62,8 @@ export const dispatchConfigSchema = {
       default: D.headPositionNames,
     },
     smsReminders: { type: 'boolean', title: '提醒同时发送短信', default: D.smsReminders },
+    quietHoursFrom: { type: 'integer', title: '免打扰开始（时）', minimum: 0, maximum: 23, default: D.quietHoursFrom },
+    quietHoursTo: { type: 'integer', title: '免打扰结束（时）', minimum: 0, maximum: 23, default: D.quietHoursTo },
     reminderTexts: {
       type: 'object',
       title: '提醒文字',
@@ -87,6 +92,7 @@ export const dispatchConfigSchema = {
 } as const;
 
 export const dispatchConfigUiSchema = {
+  quietHoursFrom: { 'ui:help': '北京时间。开始与结束相同表示不设免打扰；例如 21 和 8：晚 9 点到早 8 点之间到期的自动提醒顺延到早 8 点发出（人工催办不受影响）' },
   reminderTexts: { 'ui:description': '可用占位符：{task} 任务、{unit} 单位、{deadline} 截止时间、{days} 剩余天数、{hours} 小时数、{period} 期次' },
   escalationLadder: { 'ui:help': '催办 urge → 督办通知 notice → 约谈 interview' },
 } as const;
@@ -96,6 +102,14 @@ export async function dispatchConfig(trx: Knex.Transaction): Promise<DispatchCon
   const row: { config: Partial<DispatchConfig> | null } | undefined = await trx('core_tenant_module').where({ module_id: 'dispatch' }).first('config');
   const stored = row?.config ?? {};
   return { ...D, ...stored, reminderTexts: { ...D.reminderTexts, ...(stored.reminderTexts ?? {}) } };
+}
+
+/** Whether `now` falls in the tenant's quiet hours (Asia/Shanghai), which may run over midnight. */
+export function inQuietHours(config: Pick<DispatchConfig, 'quietHoursFrom' | 'quietHoursTo'>, now: Date): boolean {
+  const { quietHoursFrom: from, quietHoursTo: to } = config;
+  if (from === to) return false;
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now));
+  return from < to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
 /** A reminder text with its placeholders filled; unknown placeholders stay as written. */

@@ -218,4 +218,24 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     expect(notified).toHaveLength(1);
     expect((await world.hongqi.client.post(`${api()}/assignments/${assignmentId}/urge`, {})).statusCode).toBe(403);
   });
+
+  it('in the county’s quiet hours nothing goes out; what fell due at night goes out once in the morning', async () => {
+    const saved = await tenant.admin.put(`${tenant.base}/modules/dispatch/config`, { config: { quietHoursFrom: 21, quietHoursTo: 8 } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const night = await dispatchTo('夜间不打扰', world.units.water.id, daysFromNow(20));
+    // The first 23:30 and the next 08:05 in Beijing time after the "not opened" threshold passed.
+    const shanghai = (after: number, hour: number, minute: number) => {
+      const day = new Date(after + 8 * HOUR);
+      let at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute) - 8 * HOUR;
+      while (at <= after) at += DAY;
+      return at;
+    };
+    const lateEvening = shanghai(night.createdAt + 24 * HOUR, 23, 30);
+    await runAt(lateEvening);
+    expect(await counts(night.taskId, 'unopened')).toEqual({ notes: 0, sms: 0 });
+    const morning = shanghai(lateEvening, 8, 5);
+    await runAt(morning);
+    await runAt(morning + 5 * MINUTE);
+    expect(await counts(night.taskId, 'unopened')).toEqual({ notes: 1, sms: 1 });
+  });
 });

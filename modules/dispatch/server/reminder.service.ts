@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
+import { dispatchConfig, fillText, inQuietHours, type DispatchConfig } from '../dispatch-config.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { formatShanghai } from './dispatch.service.ts';
 import { assignmentUsers, unitHeadUsers } from './recipients.ts';
@@ -66,11 +66,14 @@ export interface ReminderRun {
  * `reminderDaysBeforeDeadline` (a threshold counts only if the assignment existed when it
  * passed, and when several pass at once only the nearest is sent); on overdue, to the heads of
  * the responsible unit (its handlers when it has no head with an account). Occasions carry the
- * deadline instant, so a granted extension arms the deadline reminders again.
+ * deadline instant, so a granted extension arms the deadline reminders again. In the tenant's
+ * quiet hours nothing goes out; what fell due goes out with the first run after them.
  */
 export async function sendDueReminders(ctx: DispatchContext, limit: number): Promise<ReminderRun> {
   const config = await dispatchConfig(ctx.trx);
   const now = ctx.now;
+  // Nothing is recorded in quiet hours: the first run after them finds and sends what fell due.
+  if (inQuietHours(config, now)) return { seen: 0, sent: 0 };
   const drafts: ReminderDraft[] = [];
   let seen = 0;
 
