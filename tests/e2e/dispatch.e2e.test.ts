@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
 import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
 import { TenantApi } from './e2e-api.ts';
+import { label, pickAll, signIn as signInAs } from './e2e-dispatch.ts';
 
 const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
 const TASK = '农村人居环境整治专项督查';
@@ -17,29 +18,8 @@ const PHONE = { width: 390, height: 844 };
 // A 1×1 PNG: a real image, so the server's content sniffing accepts it as a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-async function signIn(page: Page, baseUrl: string, login: string, password: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(next)}`);
-  const form = page.getByTestId('sign-in-form');
-  await form.getByRole('textbox').first().fill(login);
-  await form.locator('input[type="password"]').fill(password);
-  await form.getByRole('button').last().click();
-  await page.waitForURL(`${baseUrl}${next}`);
-}
-
-/** A button's accessible name: antd may put a space between the two characters of a two-character label. */
-const label = (text: string) => new RegExp(`^(loading )?${[...text].join('\\s?')}$`);
-
-/**
- * Opens a (Tree)Select and clicks each option by its text. A multiple select's dropdown stays open
- * and is closed with Escape (a single one closes itself; Escape would close the drawer around it).
- */
-async function pickAll(page: Page, select: Locator, options: string[]): Promise<void> {
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  for (const option of options) await dropdown.getByText(option, { exact: true }).last().click();
-  if (options.length > 1) await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
+// The demo county's sign-in, with the slug filled in.
+const signIn = (page: Page, baseUrl: string, login: string, password: string, next: string) => signInAs(page, baseUrl, DEMO.slug, login, password, next);
 
 const treeNode = (page: Page, unit: string) => page.getByTestId('assignment-tree').getByTestId(`tree-node-${unit}`);
 
