@@ -1,12 +1,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { RoutePlugin } from '../server/route-plugin.ts';
-import { notFound } from '../server/errors.ts';
-import { contentDisposition } from './file-name.ts';
 import { FileStore } from './file-store.ts';
-import { isInlineContentType } from './file-types.ts';
 import { downloadFileRoute, fileMetaRoute, uploadFileRoute } from './file.schema.ts';
 import { fileToView, findFile, receiveUpload } from './file.service.ts';
 import { registerPlacedFileCleanup } from './placed-files.ts';
+import { sendStoredFile } from './send-file.ts';
 
 /**
  * Tenant files: upload, metadata, download. Any signed-in user of the tenant may upload and
@@ -30,20 +28,5 @@ export const fileRoutes: RoutePlugin = async (app) => {
 
   app.get('/files/:id/meta', { schema: fileMetaRoute }, async (request) => fileToView(await findFile(request.db, request.tenant.id, request.params.id)));
 
-  app.get('/files/:id', { schema: downloadFileRoute }, async (request, reply) => {
-    const row = await findFile(request.db, request.tenant.id, request.params.id);
-    const content = await store.open(request.tenant.id, row.id);
-    if (!content) {
-      request.log.error({ fileId: row.id }, 'file row without stored content');
-      throw notFound('FILE_CONTENT_MISSING', 'The file content is missing');
-    }
-    const disposition = isInlineContentType(row.content_type) ? 'inline' : 'attachment';
-    return reply
-      .header('content-type', row.content_type)
-      .header('content-length', String(row.size_bytes))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', contentDisposition(disposition, row.name))
-      .header('cache-control', 'private, no-cache')
-      .send(content);
-  });
+  app.get('/files/:id', { schema: downloadFileRoute }, async (request, reply) => sendStoredFile(request, reply, store, request.params.id, 'inline-if-safe'));
 };

@@ -1,10 +1,10 @@
+import { sendStoredFile } from '../../../core/files/send-file.ts';
 import { audit } from '../../../core/audit/audit.service.ts';
 import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import { writeXlsx } from '../../../core/export/xlsx-writer.ts';
 import { contentDisposition } from '../../../core/files/file-name.ts';
 import { FileStore } from '../../../core/files/file-store.ts';
-import { findFile } from '../../../core/files/file.service.ts';
-import { badRequest, forbidden, notFound } from '../../../core/server/errors.ts';
+import { badRequest, forbidden } from '../../../core/server/errors.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { createAggregationRoute, directAggregationRoute, downloadAggregationRoute, getAggregationRoute } from '../schemas/aggregation.schema.ts';
@@ -56,17 +56,7 @@ export const aggregationRoutes: RoutePlugin = async (app) => {
 
   app.get('/aggregations/:id/file', { schema: downloadAggregationRoute }, async (request, reply) => {
     const fileId = requireDone(await ownAggregation(request.db, request.params.id, request.user?.id ?? ''));
-    const file = await findFile(request.db, request.tenant.id, fileId);
-    const content = await store.open(request.tenant.id, file.id);
-    if (!content) throw notFound('FILE_CONTENT_MISSING', 'The file content is missing');
-    // The same safe headers as core's file download: never sniffed, never inline, never cached by a proxy.
-    return reply
-      .header('content-type', file.content_type)
-      .header('content-length', String(file.size_bytes))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', contentDisposition('attachment', file.name))
-      .header('cache-control', 'private, no-cache')
-      .send(content);
+    return sendStoredFile(request, reply, store, fileId, 'attachment');
   });
 };
 

@@ -1,8 +1,7 @@
+import { sendStoredFile } from '../../../core/files/send-file.ts';
 import { requirePermission } from '../../../core/auth/permissions.ts';
-import { contentDisposition } from '../../../core/files/file-name.ts';
 import { FileStore } from '../../../core/files/file-store.ts';
-import { findFile } from '../../../core/files/file.service.ts';
-import { conflict, notFound } from '../../../core/server/errors.ts';
+import { conflict } from '../../../core/server/errors.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
 import { createExportRoute, downloadExportRoute, getExportRoute, listExportsRoute } from '../schemas/export.schema.ts';
 import { createExport, exportToView, getOwnExport, listOwnExports } from './export.service.ts';
@@ -42,16 +41,6 @@ export const exportRoutes: RoutePlugin = async (app) => {
     await requirePermission(request, 'forms.results');
     const row = await getOwnExport(request.db, request.params.id, request.user?.id ?? '');
     if (row.status !== 'done' || !row.file_id) throw conflict('FORMS_EXPORT_NOT_READY', `The export is ${row.status}, not done`);
-    const file = await findFile(request.db, request.tenant.id, row.file_id);
-    const content = await store.open(request.tenant.id, file.id);
-    if (!content) throw notFound('FILE_CONTENT_MISSING', 'The file content is missing');
-    // The same safe headers as core's file download: never sniffed, never inline, never cached by a proxy.
-    return reply
-      .header('content-type', file.content_type)
-      .header('content-length', String(file.size_bytes))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', contentDisposition('attachment', file.name))
-      .header('cache-control', 'private, no-cache')
-      .send(content);
+    return sendStoredFile(request, reply, store, row.file_id, 'attachment');
   });
 };
