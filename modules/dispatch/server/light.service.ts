@@ -43,7 +43,10 @@ export async function recomputeTaskLights(ctx: DispatchContext, taskIds: string[
     .select('id', 'task_id', 'parent_id', 'unit_id', 'depth', 'status', 'progress', 'problem', 'created_at', 'deadline', 'light', 'light_cause');
   const children = new Map<string, NodeRow[]>();
   for (const row of rows) {
-    if (row.parent_id) children.set(row.parent_id, [...(children.get(row.parent_id) ?? []), row]);
+    if (!row.parent_id) continue;
+    const siblings = children.get(row.parent_id);
+    if (siblings) siblings.push(row);
+    else children.set(row.parent_id, [row]);
   }
   const computed = new Map<string, { light: Light; cause: LightCause; progress: number }>();
   const updates: { id: string; light: Light; cause: LightCause; progress: number }[] = [];
@@ -85,10 +88,17 @@ export async function recomputeTaskLights(ctx: DispatchContext, taskIds: string[
 
 /** A task's light and progress: those of its top-level assignments taken together. */
 async function updateTaskSummaries(ctx: DispatchContext, taskIds: string[], rows: NodeRow[], computed: Map<string, { light: Light; progress: number }>): Promise<void> {
+  // One pass over the rows: a schedule batch holds 200 tasks and tens of thousands of assignments.
+  const byTask = new Map(taskIds.map((id) => [id, { top: [] as { light: Light; progress: number }[], count: 0 }]));
+  for (const row of rows) {
+    const task = byTask.get(row.task_id)!;
+    task.count += 1;
+    if (row.parent_id === null) task.top.push(computed.get(row.id)!);
+  }
   const summaries = taskIds.map((taskId) => {
-    const top = rows.filter((r) => r.task_id === taskId && r.parent_id === null).map((r) => computed.get(r.id)!);
+    const { top, count } = byTask.get(taskId)!;
     const progress = top.length > 0 ? Math.round(top.reduce((sum, t) => sum + t.progress, 0) / top.length) : 0;
-    return { id: taskId, light: worstLight(top.map((t) => t.light)), progress, count: rows.filter((r) => r.task_id === taskId).length, units: top.length };
+    return { id: taskId, light: worstLight(top.map((t) => t.light)), progress, count, units: top.length };
   });
   await ctx.trx.raw(
     `update dispatch_task t set light = v.light, progress = v.progress, assignment_count = v.count, unit_count = v.units
