@@ -21,6 +21,8 @@ export interface PlatformConfig {
   /** Job workers: how often an idle one polls (at least 0.5 s); first retry delay of a failed job, doubling after. */
   jobs: { pollingSeconds: number; retryDelaySeconds: number };
   logLevel: string;
+  /** fastify's `trustProxy`: whether and which proxies' X-Forwarded-* headers to believe (TRUST_PROXY). */
+  trustProxy: boolean | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
@@ -46,5 +48,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       retryDelaySeconds: Math.max(1, Math.round(Number(env.JOB_RETRY_DELAY_SECONDS || 5))),
     },
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/**
+ * TRUST_PROXY: unset or `false` believes no X-Forwarded-* header (the client address is the
+ * socket's); `true` believes every sender (only when nothing but the proxy can reach the server);
+ * otherwise a comma-separated list of the proxies' addresses, CIDR ranges or proxy-addr's names
+ * (`10.0.0.1, 172.16.0.0/12, loopback`). A bare hop count is refused: it cannot tell a proxy from
+ * a client that sends the header itself (fastify trusts nobody for it). Anything else stops the start.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) throw new Error(`TRUST_PROXY=${text}: a hop count cannot tell a proxy from a client; list the proxies' addresses or CIDR ranges instead`);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const address = /^([0-9a-fA-F.:]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+  const bad = entries.filter((entry) => !address.test(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    throw new Error(`TRUST_PROXY must be true, false or a list of addresses/CIDR ranges; not understood: ${bad.join(', ') || text}`);
+  }
+  return entries;
 }
