@@ -1,4 +1,5 @@
 import { loadConfig } from './config.ts';
+import { exitIfDataDirLocked } from './db/data-dir-lock.ts';
 import { buildApp } from './app.ts';
 import { openMigratedDatabase } from './db/bootstrap.ts';
 import { seedDemoIfEmpty } from './tenancy/demo-seed.ts';
@@ -6,7 +7,7 @@ import { installedModules } from '../modules/index.ts';
 
 /** `npm start`: migrate, load the demo tenants into an empty database, listen, print where and who. */
 const config = loadConfig();
-const db = await openMigratedDatabase(config, installedModules);
+const db = await openMigratedDatabase(config, installedModules).catch(exitIfDataDirLocked);
 const demo = await seedDemoIfEmpty(db, installedModules);
 const app = await buildApp({ config, db, modules: installedModules, logger: { level: config.logLevel } });
 
