@@ -21,6 +21,10 @@ export interface PlatformConfig {
   /** Job workers: how often an idle one polls (at least 0.5 s); first retry delay of a failed job, doubling after. */
   jobs: { pollingSeconds: number; retryDelaySeconds: number };
   logLevel: string;
+  /** DEMO=1: load the demo counties into a database without tenants (the embedded first run gets them anyway). */
+  demo: boolean;
+  /** OPERATOR_PASSWORD: the first platform operator's password, used when that operator is created. */
+  operatorPassword: string | undefined;
   /** fastify's `trustProxy`: whether and which proxies' X-Forwarded-* headers to believe (TRUST_PROXY). */
   trustProxy: boolean | string[];
 }
@@ -48,8 +52,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       retryDelaySeconds: Math.max(1, Math.round(Number(env.JOB_RETRY_DELAY_SECONDS || 5))),
     },
     logLevel: env.LOG_LEVEL || 'info',
+    demo: env.DEMO === '1' || env.DEMO === 'true',
+    operatorPassword: parseOperatorPassword(env.OPERATOR_PASSWORD),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** OPERATOR_PASSWORD, when set, follows the password rule (8–128 characters); a shorter one stops the start. */
+function parseOperatorPassword(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 8 || value.length > 128) throw new Error('OPERATOR_PASSWORD must be 8–128 characters');
+  return value;
 }
 
 /**

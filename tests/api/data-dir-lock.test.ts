@@ -24,6 +24,8 @@ describe('DATA_DIR belongs to one process at a time', () => {
 
   it('a second server, an export and a migration on a running DATA_DIR stop with a clear error and change nothing; after kill -9 the next start works', async () => {
     const first = await (await start()).ready();
+    // The embedded first run (npm start with no setup) prints the demo logins, once.
+    await first.printed('Admin@2026');
 
     const second = await start();
     expect(await second.exited).toBe(1);
@@ -42,6 +44,8 @@ describe('DATA_DIR belongs to one process at a time', () => {
     const third = await (await start()).ready(120_000);
     const login = await fetch(`${third.baseUrl}/api/t/demo/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'Admin@2026' }) });
     expect(login.status).toBe(200);
+    await third.printed('API docs:');
+    expect(third.output).not.toContain('Admin@2026');
 
     const migrated = runCli('core/db/migrate-cli.ts', [], serverEnv(dataDir, 0));
     expect(migrated.status).toBe(1);
