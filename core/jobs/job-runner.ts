@@ -100,6 +100,7 @@ export class JobRunner {
     boss.on('error', (error) => this.log.error({ err: error }, 'job queue error'));
     await boss.start();
     this.worker = { boss, db };
+    await this.retryJobsCutOffByCrash(boss);
     try {
       for (const definition of this.definitions.values()) {
         await boss.work<Record<string, unknown>>(
@@ -117,6 +118,21 @@ export class JobRunner {
       throw error;
     }
     this.log.info({ queues: [...this.definitions.keys()] }, 'job workers started');
+  }
+
+  /**
+   * The embedded database belongs to one process (DATA_DIR is locked), so a job still active when
+   * its workers start was cut off by a crash of the previous process: an SMS the gateway may
+   * already have taken, say. Retry those now (as failed attempts) instead of after their expiry,
+   * minutes later. On PostgreSQL other nodes may be running them: expiry stays the rule there.
+   */
+  private async retryJobsCutOffByCrash(boss: PgBoss): Promise<void> {
+    if (this.db.kind !== 'pglite') return;
+    const { rows } = await executeOnKnex(this.db.owner, `select name, id from ${JOB_SCHEMA}.job where state = 'active'`);
+    for (const { name, id } of rows as { name: string; id: string }[]) {
+      await boss.fail(name, id, { message: 'interrupted: the previous server process stopped while running it' });
+    }
+    if (rows.length > 0) this.log.warn({ jobs: rows.length }, 'retrying jobs a crash interrupted');
   }
 
   /** Lets running jobs finish (bounded), then stops polling; safe to call when not started. */
