@@ -17,6 +17,8 @@ import { tenantApi } from './server/tenant-api.ts';
 import { jobsPlugin } from './jobs/jobs.plugin.ts';
 import { notifyPlugin } from './notify/notify.plugin.ts';
 import { registerWebApp } from './server/web-app.ts';
+import { registerApiResponseHeaders } from './server/api-response-headers.ts';
+import { registerStagingSweep } from './files/staging-sweep.ts';
 import './server/request-context.ts';
 
 export interface BuildAppOptions {
@@ -35,7 +37,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * core/server.ts listens). Every installed module is checked and mounted here, at start.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: options.config.trustProxy });
+  registerApiResponseHeaders(app);
   registerRouteCatalog(app);
   registerValidation(app);
   registerErrorHandler(app);
@@ -59,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(jobsPlugin);
   await app.register(notifyPlugin);
+  registerStagingSweep(app);
 
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
   await app.register(platformApi, { prefix: '/api/platform' });

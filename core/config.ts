@@ -21,6 +21,12 @@ export interface PlatformConfig {
   /** Job workers: how often an idle one polls (at least 0.5 s); first retry delay of a failed job, doubling after. */
   jobs: { pollingSeconds: number; retryDelaySeconds: number };
   logLevel: string;
+  /** DEMO=1: load the demo counties into a database without tenants (the embedded first run gets them anyway). */
+  demo: boolean;
+  /** OPERATOR_PASSWORD: the first platform operator's password, used when that operator is created. */
+  operatorPassword: string | undefined;
+  /** fastify's `trustProxy`: whether and which proxies' X-Forwarded-* headers to believe (TRUST_PROXY). */
+  trustProxy: boolean | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
@@ -46,5 +52,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       retryDelaySeconds: Math.max(1, Math.round(Number(env.JOB_RETRY_DELAY_SECONDS || 5))),
     },
     logLevel: env.LOG_LEVEL || 'info',
+    demo: env.DEMO === '1' || env.DEMO === 'true',
+    operatorPassword: parseOperatorPassword(env.OPERATOR_PASSWORD),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** OPERATOR_PASSWORD, when set, follows the password rule (8–128 characters); a shorter one stops the start. */
+function parseOperatorPassword(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 8 || value.length > 128) throw new Error('OPERATOR_PASSWORD must be 8–128 characters');
+  return value;
+}
+
+/**
+ * TRUST_PROXY: unset or `false` believes no X-Forwarded-* header (the client address is the
+ * socket's); `true` believes every sender (only when nothing but the proxy can reach the server);
+ * otherwise a comma-separated list of the proxies' addresses, CIDR ranges or proxy-addr's names
+ * (`10.0.0.1, 172.16.0.0/12, loopback`). A bare hop count is refused: it cannot tell a proxy from
+ * a client that sends the header itself (fastify trusts nobody for it). Anything else stops the start.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) throw new Error(`TRUST_PROXY=${text}: a hop count cannot tell a proxy from a client; list the proxies' addresses or CIDR ranges instead`);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const address = /^([0-9a-fA-F.:]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+  const bad = entries.filter((entry) => !address.test(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    throw new Error(`TRUST_PROXY must be true, false or a list of addresses/CIDR ranges; not understood: ${bad.join(', ') || text}`);
+  }
+  return entries;
 }

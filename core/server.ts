@@ -1,13 +1,14 @@
 import { loadConfig } from './config.ts';
+import { exitIfDataDirLocked } from './db/data-dir-lock.ts';
 import { buildApp } from './app.ts';
 import { openMigratedDatabase } from './db/bootstrap.ts';
-import { seedDemoIfEmpty } from './tenancy/demo-seed.ts';
+import { prepareFirstStart } from './tenancy/first-start.ts';
 import { installedModules } from '../modules/index.ts';
 
-/** `npm start`: migrate, load the demo tenants into an empty database, listen, print where and who. */
+/** `npm start`: migrate, prepare a first start (demo counties or the operator), listen, print where and, once, who. */
 const config = loadConfig();
-const db = await openMigratedDatabase(config, installedModules);
-const demo = await seedDemoIfEmpty(db, installedModules);
+const db = await openMigratedDatabase(config, installedModules).catch(exitIfDataDirLocked);
+const logins = await prepareFirstStart(db, installedModules, { embedded: !config.databaseUrl, demo: config.demo, operatorPassword: config.operatorPassword });
 const app = await buildApp({ config, db, modules: installedModules, logger: { level: config.logLevel } });
 
 const shutdown = async () => {
@@ -27,5 +28,5 @@ County work platform is running on ${db.kind === 'pglite' ? `the embedded databa
   Web app:    ${base}/   (a county signs in at ${base}/t/<county>/login, operators at ${base}/platform/login)
   API:        ${base}/api
   API docs:   ${base}/api/docs
-${demo.map((line) => `  ${line}`).join('\n')}
+${logins.map((line) => `  ${line}`).join('\n')}
 `);

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PgliteKnexClient } from './pglite-client.ts';
 import { ContextPgClient } from './pg-client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { PlatformConfig } from '../config.ts';
 
 /**
@@ -60,10 +61,18 @@ export async function openDatabase(config: PlatformConfig, options: DatabaseOpti
 
 async function openPglite(config: PlatformConfig, options: DatabaseOptions): Promise<Database> {
   let pglite = options.pglite;
+  // The data directory belongs to one process: the lock comes before PGlite touches anything.
+  let releaseLock = async () => {};
   if (!pglite) {
-    const dir = path.join(config.dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, parsers: pgliteParsers });
+    releaseLock = await lockDataDir(config.dataDir);
+    try {
+      const dir = path.join(config.dataDir, 'pglite');
+      fs.mkdirSync(dir, { recursive: true });
+      pglite = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, parsers: pgliteParsers });
+    } catch (error) {
+      await releaseLock();
+      throw error;
+    }
   }
   const instance = pglite;
   const knex = knexFactory({ client: PgliteKnexClient, connection: () => ({ pglite: instance }) } as unknown as Knex.Config);
@@ -75,6 +84,7 @@ async function openPglite(config: PlatformConfig, options: DatabaseOptions): Pro
     switchRoleInTransaction: true,
     async close() {
       await knex.destroy();
+      await releaseLock();
     },
   };
 }

@@ -54,6 +54,30 @@ export class FileStore {
     return { tempPath, sizeBytes, sha256: hash.digest('hex') };
   }
 
+  /**
+   * Removes staged uploads last written more than `olderThanMs` ago: what a crash in the middle of
+   * an upload leaves behind. An upload in progress keeps writing, so it is never that old.
+   * Returns how many were removed.
+   */
+  async sweepStaging(olderThanMs: number, now = Date.now()): Promise<number> {
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.stagingDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(this.stagingDir, name);
+      const stat = await fs.promises.lstat(file).catch(() => null);
+      if (!stat || now - stat.mtimeMs < olderThanMs) continue;
+      await fs.promises.rm(file, { force: true, recursive: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   /** Drops a staged file (a no-op once it has been placed). */
   async discard(staged: StagedFile): Promise<void> {
     await fs.promises.rm(staged.tempPath, { force: true });

@@ -28,6 +28,12 @@ export interface JobDefinition {
   cron?: string;
   /** Retry and expiry policy applied to every job enqueued on this queue. */
   defaults?: EnqueueOptions;
+  /**
+   * Many small jobs (one SMS each): fetch up to `size` at once, run `concurrency` of them at a
+   * time, and keep fetching while batches come back full instead of waiting for the next poll.
+   * Each job still completes, fails and retries on its own.
+   */
+  batch?: { size: number; concurrency: number };
 }
 
 export interface JobRunnerOptions {
@@ -38,6 +44,8 @@ export interface JobRunnerOptions {
 }
 
 const CRON_TIME_ZONE = 'Asia/Shanghai';
+/** A batch worker keeps draining a long queue this long before it lets the poll loop take over. */
+const BATCH_DRAIN_MS = 60_000;
 const JOB_SCHEMA = 'pgboss';
 
 /**
@@ -92,12 +100,13 @@ export class JobRunner {
     boss.on('error', (error) => this.log.error({ err: error }, 'job queue error'));
     await boss.start();
     this.worker = { boss, db };
+    await this.retryJobsCutOffByCrash(boss);
     try {
       for (const definition of this.definitions.values()) {
         await boss.work<Record<string, unknown>>(
           definition.name,
-          { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true, batchSize: 1 },
-          (jobs) => this.track(definition, jobs[0]),
+          { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true, batchSize: definition.batch?.size ?? 1 },
+          (jobs) => (definition.batch ? this.drainBatches(definition, definition.batch, boss, jobs) : this.track(definition, jobs[0])),
         );
       }
       for (const definition of crons) await boss.schedule(definition.name, definition.cron as string, {}, { tz: CRON_TIME_ZONE, ...definition.defaults });
@@ -109,6 +118,21 @@ export class JobRunner {
       throw error;
     }
     this.log.info({ queues: [...this.definitions.keys()] }, 'job workers started');
+  }
+
+  /**
+   * The embedded database belongs to one process (DATA_DIR is locked), so a job still active when
+   * its workers start was cut off by a crash of the previous process: an SMS the gateway may
+   * already have taken, say. Retry those now (as failed attempts) instead of after their expiry,
+   * minutes later. On PostgreSQL other nodes may be running them: expiry stays the rule there.
+   */
+  private async retryJobsCutOffByCrash(boss: PgBoss): Promise<void> {
+    if (this.db.kind !== 'pglite') return;
+    const { rows } = await executeOnKnex(this.db.owner, `select name, id from ${JOB_SCHEMA}.job where state = 'active'`);
+    for (const { name, id } of rows as { name: string; id: string }[]) {
+      await boss.fail(name, id, { message: 'interrupted: the previous server process stopped while running it' });
+    }
+    if (rows.length > 0) this.log.warn({ jobs: rows.length }, 'retrying jobs a crash interrupted');
   }
 
   /** Lets running jobs finish (bounded), then stops polling; safe to call when not started. */
@@ -161,6 +185,43 @@ export class JobRunner {
    */
   emitEvent(trx: Knex.Transaction, tenantId: string, eventName: string, payload: Record<string, unknown>): Promise<string[]> {
     return emitModuleEvent(this, this.modules, trx, tenantId, eventName, payload);
+  }
+
+  /**
+   * Runs a fetched batch and, while batches come back full, fetches and runs the next one at once:
+   * pg-boss's own loop would wait a polling interval after every batch (one job per 2 s before).
+   * Jobs are completed and failed one by one here; pg-boss's completion of the first batch after
+   * we return then touches only jobs still active, which are none.
+   */
+  private async drainBatches(definition: JobDefinition, batch: { size: number; concurrency: number }, boss: PgBoss, first: PgBoss.JobWithMetadata<Record<string, unknown>>[]): Promise<void> {
+    const until = Date.now() + BATCH_DRAIN_MS;
+    let jobs = first;
+    for (;;) {
+      await this.runBatch(definition, batch.concurrency, boss, jobs);
+      if (jobs.length < batch.size || this.worker?.boss !== boss || Date.now() > until) return;
+      jobs = (await boss.fetch<Record<string, unknown>>(definition.name, { batchSize: batch.size, includeMetadata: true })) ?? [];
+      if (jobs.length === 0) return;
+    }
+  }
+
+  private async runBatch(definition: JobDefinition, concurrency: number, boss: PgBoss, jobs: PgBoss.JobWithMetadata<Record<string, unknown>>[]): Promise<void> {
+    const completed: string[] = [];
+    const failed: { id: string; error: unknown }[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        try {
+          await this.track(definition, job);
+          completed.push(job.id);
+        } catch (error) {
+          failed.push({ id: job.id, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
+    if (completed.length > 0) await boss.complete(definition.name, completed);
+    for (const { id, error } of failed) await boss.fail(definition.name, id, { message: error instanceof Error ? error.message : String(error) });
   }
 
   private async track(definition: JobDefinition, job: PgBoss.JobWithMetadata<Record<string, unknown>>): Promise<void> {

@@ -5,6 +5,8 @@ import type { JobDefinition, JobInfo } from '../jobs/job-runner.ts';
 import type { SmsProvider } from './sms-provider.ts';
 
 export const SMS_DELIVERY_QUEUE = 'core.sms-deliver';
+const SMS_BATCH_SIZE = 50;
+const SMS_CONCURRENCY = 10;
 
 /** A delivery job names one outbox row; the row holds the message. */
 export interface SmsDeliveryData {
@@ -30,6 +32,9 @@ export function smsDeliveryJob(db: Database, provider: SmsProvider, retryDelaySe
   return {
     name: SMS_DELIVERY_QUEUE,
     defaults: { retryLimit: 5, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds: 300 },
+    // The notices of one dispatch are a thousand messages at once: fetched in batches, sent ten
+    // at a time (a gateway call waits on the network, not on us), each marked on its own.
+    batch: { size: SMS_BATCH_SIZE, concurrency: SMS_CONCURRENCY },
     handler: (data, job) => deliverSms(db, provider, data as unknown as SmsDeliveryData, job),
   };
 }

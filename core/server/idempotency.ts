@@ -17,8 +17,10 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
 /**
  * A phone on a bad network retries a create it never saw the answer to. With the same key the
  * retry gets the first response and creates nothing. The key row is written in the request's own
- * transaction, so it exists exactly when the create committed; a concurrent duplicate waits on
- * the key's primary key and then gets a 409.
+ * transaction, so it exists exactly when the create committed. A concurrent retry with the same
+ * key first takes a transaction-scoped advisory lock on (tenant, user, key): it waits there until
+ * the first request's transaction ends, then finds and replays its answer (or, when the first
+ * failed, goes ahead itself) — the same on PostgreSQL and on the embedded database.
  */
 export function registerIdempotency(scope: FastifyInstance): void {
   scope.decorateRequest('idempotencyKey', null);
@@ -30,6 +32,7 @@ export function registerIdempotency(scope: FastifyInstance): void {
       throw badRequest('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8–100 letters, digits or . _ : -', [{ path: 'headers.idempotency-key', message: 'is invalid' }]);
     }
     const route = `${request.method} ${request.routeOptions.url}`;
+    await request.db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`idempotency:${request.tenant.id}:${request.user.id}:${key}`]);
     const previous = await request.db('core_idempotency_key').where({ user_id: request.user.id, key }).first('route', 'status_code', 'response');
     if (previous) return replay(reply, route, previous);
     await request.db('core_idempotency_key').insert({ tenant_id: request.tenant.id, user_id: request.user.id, key, route, status_code: 0, response: '{}' });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { exitIfDataDirLocked } from '../db/data-dir-lock.ts';
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/bootstrap.ts';
 import { ModuleRegistry } from '../modules/module-registry.ts';
@@ -28,7 +29,7 @@ async function runApply(argv: string[], env: NodeJS.ProcessEnv): Promise<number>
   } catch (error) {
     return fail(`cannot read ${args.file}: ${(error as Error).message}`, 1);
   }
-  const db = await openMigratedDatabase(loadConfig(env), installedModules);
+  const db = await openMigratedDatabase(loadConfig(env), installedModules).catch(exitIfDataDirLocked);
   try {
     const report = await applyTenantConfigToDatabase(db, new ModuleRegistry(installedModules), document, { prune: args.prune, dryRun: args.dryRun, adminPassword: args.adminPassword });
     console.log(formatReport(report).join('\n'));

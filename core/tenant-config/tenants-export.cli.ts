@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { exitIfDataDirLocked } from '../db/data-dir-lock.ts';
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/bootstrap.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
@@ -19,7 +20,7 @@ async function runExport(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const db = await openMigratedDatabase(loadConfig(), installedModules);
+  const db = await openMigratedDatabase(loadConfig(), installedModules).catch(exitIfDataDirLocked);
   try {
     const tenant: { id: string } | undefined = await withTenant(db, null, (trx) => trx('core_tenant').where({ slug: args.slug }).first('id'));
     if (!tenant) {

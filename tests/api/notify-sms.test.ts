@@ -120,6 +120,22 @@ describe('notifications with SMS: outbox, durable delivery through a real HTTP g
     expect([...gateway.delivered.keys()].filter((k) => k === sent.dedupe_key)).toHaveLength(1);
   });
 
+  it('a long queue is delivered in batches: every message once, each failure retried on its own', async () => {
+    gateway.failFirst = true;
+    const rows = Array.from({ length: 120 }, (_, i) => ({ tenant_id: tenant.id, id: uuidv7(), phone: `1370000${String(i).padStart(4, '0')}`, body: `批量通知 ${i}`, dedupe_key: `batch:${uuidv7()}` }));
+    await withTenant(platform.db, tenant.id, async (trx) => {
+      await trx('core_sms_outbox').insert(rows);
+      await platform.app.jobs.enqueueMany(trx, SMS_DELIVERY_QUEUE, rows.map((r) => ({ tenantId: tenant.id, outboxId: r.id })));
+    });
+    const sent = await waitFor('all 120 sent', allSent(rows.map((r) => r.id)), 60_000);
+    expect(sent).toHaveLength(120);
+    for (const row of sent) {
+      // Each message's first attempt was refused; its retry, and only it, went through.
+      expect(gateway.requestsFor(row.dedupe_key).map((r) => r.status)).toEqual([500, 200]);
+      expect(row.attempts).toBe(2);
+    }
+  }, 90_000);
+
   it('after the last retry the message is marked failed with the gateway error', async () => {
     gateway.refusing.add('13800000009');
     const outboxId = await withTenant(platform.db, tenant.id, async (trx) => {

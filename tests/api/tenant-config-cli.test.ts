@@ -43,7 +43,8 @@ describe('npm start on an empty database: every demo county, once', () => {
     expect(before.tenants).toBe(slugs.length);
     await seedDemoIfEmpty(platform.db, installedModules);
     expect(await counts()).toEqual(before);
-  });
+    // Six counties of accounts with scrypt passwords: over 30 s on two busy shared cores.
+  }, 180_000);
 });
 
 describe('applying outside a request (what the CLI calls)', () => {
@@ -113,5 +114,6 @@ describe('applying outside a request (what the CLI calls)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Five child processes, each loading the whole app through tsx.
+  }, 300_000);
 });

@@ -17,6 +17,7 @@ import { withAdmin } from '../helpers/admin-connection.ts';
 import { BENCH, seedBenchData } from './bench-seed.ts';
 import { BENCH_NEW_PERSON, createPersonWork, listPeopleWork, runBareSql, type LoopResult } from './bare-sql.ts';
 import { BENCH_FORMS, householdAnswers, seedBenchForms, statisticsWork, submitWork } from './bench-forms.ts';
+import { BENCH_SMS, measureSmsDelivery, measureSmsDeliveryAlone, type SmsDeliveryResult } from './bench-sms.ts';
 import { BENCH_DISPATCH, dispatchBody, measureLightRecompute, resetBenchDispatch, seedBenchDispatch } from './bench-dispatch.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -29,14 +30,26 @@ const POOL = Number(process.env.BENCH_POOL || 10);
 const DISPATCH_CONNECTIONS = 4;
 // `--only-dispatch`: the dispatch phases alone (the others take a minute of the two shared cores).
 const ONLY_DISPATCH = process.argv.includes('--only-dispatch');
+// `--only-sms`: the SMS delivery phase alone.
+const ONLY_SMS = process.argv.includes('--only-sms');
 
 const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchUrl = new URL(adminUrl);
 benchUrl.pathname = '/cp_bench';
 const config = { ...loadConfig(), databaseUrl: benchUrl.toString() };
 
+if (ONLY_SMS) {
+  const alone = await measureSmsDeliveryAlone(config, adminUrl);
+  printSms(alone);
+  fs.mkdirSync('test-results', { recursive: true });
+  fs.writeFileSync('test-results/bench-sms.json', JSON.stringify({ date: new Date().toISOString(), sms: alone }, null, 2));
+  process.exit(0);
+}
 await prepareDatabase();
 const ids = await benchIds();
+// In-process, before the server starts: SMS delivery is job work, not an HTTP request.
+const sms = await measureSmsDelivery(config, ids.tenantId);
+printSms(sms);
 // In-process, before the server starts: the schedule's work is not an HTTP request.
 const lights = await measureLightRecompute(config, ids.tenantId);
 
@@ -97,7 +110,7 @@ try {
       ),
     };
     fs.mkdirSync('test-results', { recursive: true });
-    fs.writeFileSync('test-results/bench.json', JSON.stringify({ ...results, dispatch }, null, 2));
+    fs.writeFileSync('test-results/bench.json', JSON.stringify({ ...results, dispatch, sms }, null, 2));
     console.table({
       'list 20 people (GET, 20 conn.)': row(results.list),
       'create person (POST, validated + audited)': row(results.create),
@@ -150,6 +163,10 @@ function report(dispatch: { lights: Awaited<ReturnType<typeof measureLightRecomp
       `${l.steadySeconds.toFixed(1)} s with none (${Math.round(l.steadyRate)}/s)`,
   );
   console.log(`targets: dispatch to 50 units p99 < 100 ms (${dispatch.dispatch50.p99} ms); my pending p99 < 25 ms (${dispatch.pendingOne.p99} ms one user, ${dispatch.pending.p99} ms at ${CONNECTIONS} conn.)`);
+}
+
+function printSms(result: SmsDeliveryResult) {
+  console.log(`sms: ${result.messages} queued messages delivered by the log provider in ${result.seconds.toFixed(1)} s (${Math.round(result.rate)}/s); target < ${BENCH_SMS.targetSeconds} s`);
 }
 
 function row(r: ReturnType<typeof summary>) {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../core/config.ts';
 import { buildApp } from '../../core/app.ts';
 import { openMigratedDatabase } from '../../core/db/bootstrap.ts';
-import { seedDemoIfEmpty } from '../../core/tenancy/demo-seed.ts';
+import { prepareFirstStart } from '../../core/tenancy/first-start.ts';
 import { installedModules } from '../../modules/index.ts';
 import { fixtureBase } from '../helpers/fixture-modules.ts';
 
@@ -13,7 +13,7 @@ import { fixtureBase } from '../helpers/fixture-modules.ts';
 const modules = [...installedModules, fixtureBase];
 const config = loadConfig();
 const db = await openMigratedDatabase(config, modules);
-await seedDemoIfEmpty(db, modules);
+await prepareFirstStart(db, modules, { embedded: !config.databaseUrl, demo: config.demo, operatorPassword: config.operatorPassword });
 const app = await buildApp({ config, db, modules, logger: { level: config.logLevel } });
 const shutdown = async () => {
   await app.close();

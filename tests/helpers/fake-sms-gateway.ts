@@ -22,6 +22,8 @@ export class FakeSmsGateway {
   failFirst = true;
   /** Numbers the gateway always refuses with 500. */
   readonly refusing = new Set<string>();
+  /** Called when a message is delivered, before the answer goes out (a test may crash the sender there). */
+  afterDelivery: ((key: string) => void) | undefined;
 
   private constructor(
     private readonly server: http.Server,
@@ -69,6 +71,7 @@ export class FakeSmsGateway {
     record(200);
     if (this.delivered.has(idempotencyKey)) return { status: 200, payload: { duplicate: true } };
     this.delivered.set(idempotencyKey, { to: message.to, body: message.body });
+    this.afterDelivery?.(idempotencyKey);
     return { status: 200, payload: { accepted: true } };
   }
 }

@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+// Node itself with tsx's loader (not the tsx launcher): the pid is the server's, and SIGKILL hits it.
+const nodeWithTsx = (entry: string, args: string[] = []) => [process.execPath, ['--import', 'tsx', entry, ...args]] as const;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The environment `npm start` would see for this DATA_DIR and port; embedded unless `env` says otherwise. */
+export function serverEnv(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
+  delete base.DATABASE_URL;
+  delete base.DATABASE_RUNTIME_URL;
+  delete base.DEMO;
+  delete base.OPERATOR_PASSWORD;
+  return { ...base, ...env };
+}
+
+/** `core/server.ts` (what `npm start` runs) as a real process, its output collected. */
+export class ServerProcess {
+  output = '';
+  readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static spawn(env: NodeJS.ProcessEnv): ServerProcess {
+    const [node, args] = nodeWithTsx('core/server.ts');
+    const child = spawn(node, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    return new ServerProcess(child, `http://127.0.0.1:${env.PORT}`);
+  }
+
+  /** Resolves once `/api/health` answers (migrating and seeding a fresh database take a while). */
+  async ready(timeoutMs = 240_000): Promise<this> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.child.exitCode !== null) throw new Error(`the server exited (${this.child.exitCode}):\n${this.output}`);
+      try {
+        if ((await fetch(`${this.baseUrl}/api/health`)).ok) return this;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`the server did not start in time:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  /** Waits for the printed banner (it comes right after listening). */
+  async printed(text: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.output.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`the server never printed "${text}":\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** SIGTERM (a clean stop) or SIGKILL (a crash); resolves with the exit code. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill(signal);
+      const timeout = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+      await this.exited;
+      clearTimeout(timeout);
+    }
+    return this.child.exitCode;
+  }
+}
+
+/** Runs an npm script's entry file (e.g. `core/db/migrate-cli.ts`) to its end. */
+export function runCli(entry: string, args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
+  const [node, nodeArgs] = nodeWithTsx(entry, args);
+  return spawnSync(node, nodeArgs, { cwd: repoRoot, env, encoding: 'utf8', timeout: 120_000 });
+}
