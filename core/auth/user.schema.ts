@@ -78,3 +78,10 @@ export const resetPasswordRoute = {
   body: { type: 'object', required: ['newPassword'], additionalProperties: false, properties: { newPassword: passwordSchema } },
   response: { 200: userView, ...errorResponses },
 } as const;
+
+export const unlockUserRoute = {
+  tags: ['users'],
+  summary: 'Lift every sign-in lock of the account, from every address (the password stays)',
+  params: tenantIdParams,
+  response: { 200: userView, ...errorResponses },
+} as const;
