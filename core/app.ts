@@ -41,7 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerValidation(app);
   registerErrorHandler(app);
   await app.register(fastifyCookie);
-  // Only routes that ask for it (sign-in: core/auth/sign-in.ts), keyed by request.ip.
+  // Only where a route asks for it (sign-in: core/auth/sign-in.ts), keyed by request.ip.
   await app.register(fastifyRateLimit, { global: false });
   await registerOpenApi(app);
 

@@ -5,7 +5,7 @@ import { badRequest } from '../server/errors.ts';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './auth.schema.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { userAccountKey } from './lockout.ts';
-import { checkSignIn, signInRateLimit } from './sign-in.ts';
+import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { startTenantSession } from './session.service.ts';
 import { currentUser, toAuthUser } from './session-auth.ts';
 import { TENANT_SESSION_COOKIE } from './session-token.ts';
@@ -14,7 +14,7 @@ import { afterCommit } from '../db/request-transaction.ts';
 
 /** Sign-in, sign-out, the current user, and password change for tenant users. */
 export const authRoutes: RoutePlugin = async (app) => {
-  app.post('/auth/login', { schema: loginRoute, config: { public: true, rateLimit: signInRateLimit(app.platform.config) } }, async (request, reply) => {
+  app.post('/auth/login', { schema: loginRoute, onRequest: signInThrottle(app), config: { public: true } }, async (request, reply) => {
     const { login, password } = request.body;
     const user: { id: string; password_hash: string; status: string } | undefined = await request.db('core_user')
       .where((q) => q.where('username', login).orWhere('phone', login))

@@ -2,7 +2,7 @@ import type { RoutePlugin } from '../server/route-plugin.ts';
 import { errorResponses, okResponse } from '../schemas/common.schema.ts';
 import { loginBody } from './auth.schema.ts';
 import { operatorAccountKey } from './lockout.ts';
-import { checkSignIn, signInRateLimit } from './sign-in.ts';
+import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { currentOperator } from './operator-auth.ts';
 import { newCsrfToken, newSessionToken, PLATFORM_SESSION_COOKIE } from './session-token.ts';
 import { sessionCookieOptions } from './session.service.ts';
@@ -19,7 +19,7 @@ const operatorSession = {
 export const operatorAuthRoutes: RoutePlugin = async (app) => {
   app.post(
     '/auth/login',
-    { schema: { tags: ['platform'], summary: 'Operator sign-in', body: loginBody, response: { 200: operatorSession, 429: errorResponses[403], ...errorResponses } }, config: { public: true, rateLimit: signInRateLimit(app.platform.config) } },
+    { schema: { tags: ['platform'], summary: 'Operator sign-in', body: loginBody, response: { 200: operatorSession, 429: errorResponses[403], ...errorResponses } }, onRequest: signInThrottle(app), config: { public: true } },
     async (request, reply) => {
       const { login, password } = request.body;
       const operator: { id: string; username: string; display_name: string; password_hash: string } | undefined = await request.db('core_operator').where({ username: login }).first('id', 'username', 'display_name', 'password_hash');

@@ -1,23 +1,29 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RateLimitOptions } from '@fastify/rate-limit';
-import type { PlatformConfig } from '../config.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { AppError } from '../server/errors.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
 import { invalidLoginResponse, lockedResponse, lockedUntil, recordFailure, recordSuccess, unknownLoginKey, type FailureTable } from './lockout.ts';
 
 export const SIGN_IN_RATE_LIMITED = 'AUTH_RATE_LIMITED';
 
+const throttles = new WeakMap<object, onRequestHookHandler>();
+
 /**
  * Per client address (`request.ip`, whatever the proxy setting makes of it), across county and
- * operator sign-in together: at most `config.signInPerMinute` attempts a minute, then 429.
+ * operator sign-in together: at most `config.signInPerMinute` attempts a minute, then 429. One
+ * handler (one counter store) per app, shared by both sign-in routes; @fastify/rate-limit is
+ * registered in core/app.ts.
  */
-export function signInRateLimit(config: PlatformConfig): RateLimitOptions {
-  return {
-    max: config.signInPerMinute,
-    timeWindow: 60_000,
-    groupId: 'sign-in',
-    errorResponseBuilder: (_request, context) => new AppError(429, SIGN_IN_RATE_LIMITED, `Too many sign-in attempts from this address; try again in ${context.after}`),
-  };
+export function signInThrottle(app: FastifyInstance): onRequestHookHandler {
+  let throttle = throttles.get(app.platform);
+  if (!throttle) {
+    throttle = app.rateLimit({
+      max: app.platform.config.signInPerMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request, context) => new AppError(429, SIGN_IN_RATE_LIMITED, `Too many sign-in attempts from this address; try again in ${context.after}`),
+    });
+    throttles.set(app.platform, throttle);
+  }
+  return throttle;
 }
 
 export interface SignInAccount {
