@@ -83,5 +83,6 @@ export const unlockUserRoute = {
   tags: ['users'],
   summary: 'Lift every sign-in lock of the account, from every address (the password stays)',
   params: tenantIdParams,
+  body: { type: 'object', additionalProperties: false, properties: {} },
   response: { 200: userView, ...errorResponses },
 } as const;
