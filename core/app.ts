@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { PlatformConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { PlatformModule } from './modules/contract.ts';
@@ -43,6 +44,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerValidation(app);
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  // Only where a route asks for it (sign-in: core/auth/sign-in.ts), keyed by request.ip.
+  await app.register(fastifyRateLimit, { global: false });
   await registerOpenApi(app);
 
   app.decorate('platform', {

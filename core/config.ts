@@ -16,6 +16,8 @@ export interface PlatformConfig {
   /** Cookie `Secure` flag: on behind HTTPS in production. */
   secureCookies: boolean;
   sessionTtlHours: number;
+  /** Sign-in attempts a client address may make a minute (county users and operators together). */
+  signInPerMinute: number;
   uploadLimitBytes: number;
   sms: { provider: 'log' | 'http'; url: string | undefined; secret: string | undefined };
   /** Job workers: how often an idle one polls (at least 0.5 s); first retry delay of a failed job, doubling after. */
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     port: Number(env.PORT || 3000),
     secureCookies: env.SECURE_COOKIES === 'true',
     sessionTtlHours: Number(env.SESSION_TTL_HOURS || 12),
+    signInPerMinute: Math.max(1, Number(env.SIGN_IN_PER_MINUTE || 20)),
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES || 10 * 1024 * 1024),
     sms: {
       provider: env.SMS_PROVIDER === 'http' ? 'http' : 'log',

@@ -3,8 +3,9 @@ import type { RoutePlugin } from '../server/route-plugin.ts';
 import { audit } from '../audit/audit.service.ts';
 import { badRequest } from '../server/errors.ts';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './auth.schema.ts';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.ts';
-import { invalidLoginResponse, isLocked, lockedResponse, recordSignIn } from './lockout.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { userAccountKey } from './lockout.ts';
+import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { startTenantSession } from './session.service.ts';
 import { currentUser, toAuthUser } from './session-auth.ts';
 import { TENANT_SESSION_COOKIE } from './session-token.ts';
@@ -13,26 +14,22 @@ import { afterCommit } from '../db/request-transaction.ts';
 
 /** Sign-in, sign-out, the current user, and password change for tenant users. */
 export const authRoutes: RoutePlugin = async (app) => {
-  app.post('/auth/login', { schema: loginRoute, config: { public: true } }, async (request, reply) => {
+  app.post('/auth/login', { schema: loginRoute, onRequest: signInThrottle(app), config: { public: true } }, async (request, reply) => {
     const { login, password } = request.body;
-    const user = await request.db('core_user')
+    const user: { id: string; password_hash: string; status: string } | undefined = await request.db('core_user')
       .where((q) => q.where('username', login).orWhere('phone', login))
-      .first('id', 'password_hash', 'status', 'failed_logins', 'locked_until');
-    if (isLocked(user)) return reply.status(429).send(lockedResponse(user.locked_until));
-    const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-    const succeeded = !!user && valid && user.status === 'active';
-    // The attempt is recorded and committed even for a 401 (no throw), so the counter survives.
-    if (user) await recordSignIn(request.db, 'core_user', user, succeeded);
-    if (!succeeded) return reply.status(401).send(invalidLoginResponse);
+      .first('id', 'password_hash', 'status');
+    const account = user && { accountKey: userAccountKey(user.id), passwordHash: user.password_hash, active: user.status === 'active' };
+    if (!(await checkSignIn(request, reply, { table: 'core_sign_in_failure', tenantId: request.tenant.id }, login, password, account)) || !user) return reply;
     const { csrfToken, sessionId } = await startTenantSession(request.db, reply, app.platform.config, request.tenant, user.id);
     request.user = await loadAuthUser(request, user.id, sessionId, csrfToken);
     await audit(request, { action: 'auth.login', recordType: 'user', recordId: user.id });
     return sessionBody(request, csrfToken);
   });
 
-  app.get('/auth/me', { schema: meRoute }, async (request) => sessionBody(request, currentUser(request).csrfToken));
+  app.get('/auth/me', { schema: meRoute, config: { beforePasswordChange: true } }, async (request) => sessionBody(request, currentUser(request).csrfToken));
 
-  app.post('/auth/logout', { schema: logoutRoute }, async (request, reply) => {
+  app.post('/auth/logout', { schema: logoutRoute, config: { beforePasswordChange: true } }, async (request, reply) => {
     const user = currentUser(request);
     await request.db('core_session').where({ id: user.sessionId }).delete();
     afterCommit(request, () => app.platform.sessions.evictSession(user.sessionId));
@@ -40,7 +37,7 @@ export const authRoutes: RoutePlugin = async (app) => {
     return { ok: true };
   });
 
-  app.post('/auth/change-password', { schema: changePasswordRoute }, async (request) => {
+  app.post('/auth/change-password', { schema: changePasswordRoute, config: { beforePasswordChange: true } }, async (request) => {
     const user = currentUser(request);
     const row = await request.db('core_user').where({ id: user.id }).first('password_hash');
     if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {

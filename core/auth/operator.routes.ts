@@ -1,8 +1,8 @@
 import type { RoutePlugin } from '../server/route-plugin.ts';
 import { errorResponses, okResponse } from '../schemas/common.schema.ts';
 import { loginBody } from './auth.schema.ts';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
-import { invalidLoginResponse, isLocked, lockedResponse, recordSignIn } from './lockout.ts';
+import { operatorAccountKey } from './lockout.ts';
+import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { currentOperator } from './operator-auth.ts';
 import { newCsrfToken, newSessionToken, PLATFORM_SESSION_COOKIE } from './session-token.ts';
 import { sessionCookieOptions } from './session.service.ts';
@@ -19,14 +19,12 @@ const operatorSession = {
 export const operatorAuthRoutes: RoutePlugin = async (app) => {
   app.post(
     '/auth/login',
-    { schema: { tags: ['platform'], summary: 'Operator sign-in', body: loginBody, response: { 200: operatorSession, 429: errorResponses[403], ...errorResponses } }, config: { public: true } },
+    { schema: { tags: ['platform'], summary: 'Operator sign-in', body: loginBody, response: { 200: operatorSession, 429: errorResponses[403], ...errorResponses } }, onRequest: signInThrottle(app), config: { public: true } },
     async (request, reply) => {
       const { login, password } = request.body;
-      const operator = await request.db('core_operator').where({ username: login }).first('id', 'username', 'display_name', 'password_hash', 'failed_logins', 'locked_until');
-      if (isLocked(operator)) return reply.status(429).send(lockedResponse(operator.locked_until));
-      const valid = await verifyPassword(password, operator?.password_hash ?? DUMMY_PASSWORD_HASH);
-      if (operator) await recordSignIn(request.db, 'core_operator', operator, valid);
-      if (!operator || !valid) return reply.status(401).send(invalidLoginResponse);
+      const operator: { id: string; username: string; display_name: string; password_hash: string } | undefined = await request.db('core_operator').where({ username: login }).first('id', 'username', 'display_name', 'password_hash');
+      const account = operator && { accountKey: operatorAccountKey(operator.id), passwordHash: operator.password_hash, active: true };
+      if (!(await checkSignIn(request, reply, { table: 'core_operator_sign_in_failure' }, login, password, account)) || !operator) return reply;
       const { token, id } = newSessionToken('platform');
       const csrfToken = newCsrfToken();
       const expiresAt = new Date(Date.now() + app.platform.config.sessionTtlHours * 3600_000);

@@ -39,6 +39,7 @@ export class RoleService {
 
   async create(input: RoleInput) {
     this.checkGrants(input.grants);
+    await this.ctx.guard.requireGrantsWithin(this.db, input.grants, (i) => `body.grants[${i}]`);
     const id = uuidv7();
     await this.db('core_role').insert({ tenant_id: this.ctx.tenantId, id, name: input.name, description: input.description ?? '' });
     await this.replaceGrants(id, input.grants);
@@ -48,6 +49,10 @@ export class RoleService {
 
   async update(id: string, input: RoleInput) {
     this.checkGrants(input.grants);
+    const members = await this.requireManageable(id);
+    await this.ctx.guard.requireGrantsWithin(this.db, input.grants, (i) => `body.grants[${i}]`);
+    // The new grants reach each member where they stand.
+    await this.ctx.guard.requireCoveredAt(this.db, input.grants, members, () => 'body.grants');
     const updated = await this.db('core_role').where({ id }).update({ name: input.name, description: input.description ?? '' });
     if (updated === 0) throw notFound('ROLE_NOT_FOUND', 'No such role');
     await this.replaceGrants(id, input.grants);
@@ -56,6 +61,7 @@ export class RoleService {
   }
 
   async remove(id: string): Promise<void> {
+    await this.requireManageable(id);
     const deleted = await this.db('core_role').where({ id }).delete();
     if (deleted === 0) throw notFound('ROLE_NOT_FOUND', 'No such role');
     await auditTenant(this.ctx, { action: 'roles.delete', recordType: 'role', recordId: id });
@@ -80,12 +86,43 @@ export class RoleService {
     if (missing.length) {
       throw badRequest('ROLE_MEMBER_UNKNOWN', 'Some people do not exist', missing.map((p) => ({ path: `body.personIds[${personIds.indexOf(p)}]`, message: 'no such person' })));
     }
+    await this.requireMembershipChange(id, personIds);
     await this.db('core_person_role').where({ role_id: id }).delete();
     if (personIds.length) {
       await this.db('core_person_role').insert(personIds.map((personId) => ({ tenant_id: this.ctx.tenantId, person_id: personId, role_id: id })));
     }
     await auditTenant(this.ctx, { action: 'roles.members.set', recordType: 'role', recordId: id, data: { personIds } });
     return this.members(id);
+  }
+
+  /**
+   * A role the actor may change or delete: it grants nothing beyond what the actor holds and all
+   * its members are inside the actor's `core.roles.manage` scope. Returns the members, placed.
+   */
+  private async requireManageable(id: string) {
+    const guard = this.ctx.guard;
+    if (guard.holdsEverything) return [];
+    const grants: Grant[] = await this.db('core_role_permission').where({ role_id: id }).select('permission', 'scope');
+    await guard.requireGrantsWithin(this.db, grants, () => 'params.id');
+    const memberIds: string[] = await this.db('core_person_role').where({ role_id: id }).pluck('person_id');
+    return guard.requirePeopleInScope(this.db, 'core.roles.manage', memberIds, () => 'params.id');
+  }
+
+  /**
+   * Who joins or leaves: inside the actor's `core.roles.manage` scope; and who joins receives,
+   * at their unit, nothing beyond what the actor holds.
+   */
+  private async requireMembershipChange(id: string, personIds: string[]): Promise<void> {
+    const guard = this.ctx.guard;
+    if (guard.holdsEverything) return;
+    const grants: Grant[] = await this.db('core_role_permission').where({ role_id: id }).select('permission', 'scope');
+    await guard.requireGrantsWithin(this.db, grants, () => 'params.id');
+    const current: string[] = await this.db('core_person_role').where({ role_id: id }).pluck('person_id');
+    const added = personIds.filter((p) => !current.includes(p));
+    const removed = current.filter((p) => !personIds.includes(p));
+    const field = (personId: string) => (personIds.includes(personId) ? `body.personIds[${personIds.indexOf(personId)}]` : 'body.personIds');
+    const people = await guard.requirePeopleInScope(this.db, 'core.roles.manage', [...added, ...removed], field);
+    await guard.requireCoveredAt(this.db, grants, people.filter((p) => added.includes(p.id)), field);
   }
 
   private checkGrants(grants: Grant[]): void {

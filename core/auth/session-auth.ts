@@ -3,6 +3,9 @@ import { forbidden, unauthorized } from '../server/errors.ts';
 import type { AuthUser } from './auth.types.ts';
 import { CSRF_HEADER, TENANT_SESSION_COOKIE, parseSessionToken, csrfSatisfied } from './session-token.ts';
 
+/** 403 for everything but `/auth/me`, sign-out and the change itself until the password is changed. */
+export const PASSWORD_CHANGE_REQUIRED = 'AUTH_PASSWORD_CHANGE_REQUIRED';
+
 /**
  * Loads the session named by the cookie inside the tenant transaction (RLS hides other tenants'
  * sessions), then enforces sign-in and the CSRF token on mutations unless the route is public.
@@ -18,6 +21,9 @@ export async function authenticateTenantRequest(request: FastifyRequest, _reply:
   if (!request.user) throw unauthorized('Not signed in, or the session has expired');
   if (!csrfSatisfied(request.method, request.headers[CSRF_HEADER], request.user.csrfToken)) {
     throw forbidden('CSRF_TOKEN_INVALID', `Missing or wrong ${CSRF_HEADER} header`);
+  }
+  if (request.user.mustChangePassword && request.routeOptions.config.beforePasswordChange !== true) {
+    throw forbidden(PASSWORD_CHANGE_REQUIRED, 'Change your password first (POST /auth/change-password)');
   }
 }
 

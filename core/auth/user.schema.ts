@@ -78,3 +78,11 @@ export const resetPasswordRoute = {
   body: { type: 'object', required: ['newPassword'], additionalProperties: false, properties: { newPassword: passwordSchema } },
   response: { 200: userView, ...errorResponses },
 } as const;
+
+export const unlockUserRoute = {
+  tags: ['users'],
+  summary: 'Lift every sign-in lock of the account, from every address (the password stays)',
+  params: tenantIdParams,
+  body: { type: 'object', additionalProperties: false, properties: {} },
+  response: { 200: userView, ...errorResponses },
+} as const;

@@ -24,6 +24,8 @@ declare module 'fastify' {
      * so a slow phone upload never holds a database connection.
      */
     streamsBody?: boolean;
+    /** Open to a user who must change their password first (the current user, sign-out, the change). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyInstance {
     platform: PlatformServices;

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { writeAudit, type AuditEntry } from '../audit/audit.service.ts';
 import { afterCommit } from '../db/request-transaction.ts';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
+import { GrantGuard } from '../auth/grant-guard.ts';
 
 /**
  * This node's in-memory caches a change must clear once it is committed. A CLI run or the start-up
@@ -24,6 +25,8 @@ export interface TenantContext {
   trx: Knex.Transaction;
   tenantId: string;
   actorUserId: string | null;
+  /** What the actor may give, grant or take over (core/auth/grant-guard.ts); `GrantGuard.SYSTEM` outside requests. */
+  guard: GrantGuard;
   registry: ModuleRegistry;
   caches: TenantCaches;
 }
@@ -36,6 +39,7 @@ export function tenantContext(request: FastifyRequest): TenantContext {
     trx: request.db,
     tenantId: tenant.id,
     actorUserId: request.user?.id ?? null,
+    guard: GrantGuard.forRequest(request),
     registry: server.platform.modules,
     caches: {
       modulesChanged: () => afterCommit(request, () => server.platform.enablement.forget(tenant.id)),

@@ -15,7 +15,8 @@ const TENANT_COLUMNS = ['id', 'slug', 'name', 'status', 'locale', 'logo_url', 'c
 
 /**
  * Creates a tenant and its first admin in the caller's platform transaction. The admin row is
- * written under the new tenant's RLS context, as any tenant row must be.
+ * written under the new tenant's RLS context, as any tenant row must be; the admin must change
+ * the password at first sign-in.
  */
 export async function createTenant(trx: Knex.Transaction, input: NewTenant): Promise<TenantRow> {
   const existing = await trx('core_tenant').where({ slug: input.slug }).first('id');
@@ -30,6 +31,8 @@ export async function createTenant(trx: Knex.Transaction, input: NewTenant): Pro
       display_name: input.admin.displayName,
       password_hash: await hashPassword(input.admin.password),
       is_tenant_admin: true,
+      // The operator chose this password: only the admin should know the one in use.
+      must_change_password: true,
     });
   });
   return tenant;

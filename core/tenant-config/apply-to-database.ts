@@ -4,6 +4,7 @@ import { beginTenantTransaction, setTransactionContext } from '../db/tenant-tran
 import type { ModuleRegistry } from '../modules/module-registry.ts';
 import { createTenant } from '../tenancy/tenant.service.ts';
 import { NO_CACHES } from '../tenancy/tenant-context.ts';
+import { GrantGuard } from '../auth/grant-guard.ts';
 import { ReportBuilder, type ApplyReport } from './apply-report.ts';
 import { generatePassword } from './apply-access.ts';
 import { applyTenantConfig, type ApplyOptions } from './tenant-config-apply.ts';
@@ -53,5 +54,5 @@ export async function applyTenantConfigInTransaction(db: Database, trx: Knex.Tra
   } else {
     await setTransactionContext(db, trx, tenant.id);
   }
-  return applyTenantConfig({ trx, tenantId: tenant.id, actorUserId: null, registry, caches: NO_CACHES }, config, options, { report, tenantCreated: created });
+  return applyTenantConfig({ trx, tenantId: tenant.id, actorUserId: null, guard: GrantGuard.SYSTEM, registry, caches: NO_CACHES }, config, options, { report, tenantCreated: created });
 }

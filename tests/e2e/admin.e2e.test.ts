@@ -6,7 +6,7 @@ import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
 import { TenantApi } from './e2e-api.ts';
 
 const OPERATOR = { login: 'operator', password: 'Operator@2026' };
-const COUNTY = { slug: 'linqu', name: '临朐县', admin: { username: 'linqu-admin', displayName: '李明', password: 'Linqu@2026' } };
+const COUNTY = { slug: 'linqu', name: '临朐县', admin: { username: 'linqu-admin', displayName: '李明', password: 'Linqu@2026', ownPassword: 'Linqu@2026-mine' } };
 const CLERK = { name: '张伟', phone: '13800000001', username: 'zhangwei', password: 'Zhang@2026' };
 const ROLE = '通讯录查看';
 
@@ -109,16 +109,34 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     await row.waitFor();
   });
 
+  it('county admin: must change the operator’s password first (the dialog cannot be cancelled)', async () => {
+    const page = adminPage;
+    await page.goto(`${server.baseUrl}/t/${COUNTY.slug}/login?next=${encodeURIComponent(`/t/${COUNTY.slug}/roles`)}`);
+    await signIn(page, COUNTY.admin.username, COUNTY.admin.password);
+    const dialog = page.getByTestId('change-password-form');
+    await dialog.waitFor();
+    await page.getByText('首次登录或密码被重置后，请先修改密码。').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await page.locator('.ant-modal-close').count()).toBe(0);
+    await settleAnimations(page);
+    await screenshot(page, 'admin-first-sign-in-password-zh');
+    await dialog.getByLabel('当前密码').fill(COUNTY.admin.password);
+    await dialog.getByLabel('新密码', { exact: true }).fill(COUNTY.admin.ownPassword);
+    await dialog.getByLabel('确认新密码').fill(COUNTY.admin.ownPassword);
+    await page.getByRole('button', { name: '确认修改' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('county admin: directory data through the API, then a role granting core.org.read (本单位及下级) given to a person in the UI', async () => {
-    adminApi = await TenantApi.signIn(server.baseUrl, COUNTY.slug, COUNTY.admin.username, COUNTY.admin.password);
+    adminApi = await TenantApi.signIn(server.baseUrl, COUNTY.slug, COUNTY.admin.username, COUNTY.admin.ownPassword);
     const county = await adminApi.call<{ id: string }>('POST', '/org/units', { name: COUNTY.name, kind: 'county' });
     const town = await adminApi.call<{ id: string }>('POST', '/org/units', { name: '城关街道', kind: 'town', parentId: county.id });
     const person = await adminApi.call<{ id: string }>('POST', '/org/people', { name: CLERK.name, phone: CLERK.phone, unitId: town.id });
     await adminApi.call('POST', '/users', { username: CLERK.username, displayName: CLERK.name, personId: person.id, password: CLERK.password, mustChangePassword: false });
 
     const page = adminPage;
-    await page.goto(`${server.baseUrl}/t/${COUNTY.slug}/login?next=${encodeURIComponent(`/t/${COUNTY.slug}/roles`)}`);
-    await signIn(page, COUNTY.admin.username, COUNTY.admin.password);
     await page.waitForURL(/\/t\/linqu\/roles$/);
     await page.getByRole('heading', { name: '角色权限' }).waitFor();
     await page.getByText('还没有角色').waitFor();

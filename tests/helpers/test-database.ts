@@ -24,7 +24,8 @@ export interface TestDatabase {
 
 export async function createTestDatabase(modules: PlatformModule[] = []): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-test-data-'));
-  const base = loadConfig({ ...process.env, DATA_DIR: dataDir });
+  // Test files sign in many accounts from one address; the sign-in throttle has tests of its own.
+  const base = loadConfig({ SIGN_IN_PER_MINUTE: '100000', ...process.env, DATA_DIR: dataDir });
   const cleanDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (!base.databaseUrl) {
     const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);

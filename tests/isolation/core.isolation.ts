@@ -37,6 +37,7 @@ export const coreIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/users', body: { username: 'intruder-made', displayName: '入侵', password: 'intruder-pass-1' } },
       { route: 'PATCH /api/t/:tenant/users/:id', params: { id: ids.user }, body: { displayName: '被改' } },
       { route: 'POST /api/t/:tenant/users/:id/reset-password', params: { id: ids.user }, body: { newPassword: 'taken-over-1' } },
+      { route: 'POST /api/t/:tenant/users/:id/unlock', params: { id: ids.user } },
       { route: 'POST /api/t/:tenant/files', body: {} },
       { route: 'GET /api/t/:tenant/files/:id', params: { id: ids.file } },
       { route: 'GET /api/t/:tenant/files/:id/meta', params: { id: ids.file } },

@@ -87,3 +87,12 @@ export function useResetUserPassword(slug: string) {
     onSuccess: invalidate,
   });
 }
+
+/** Lifts every sign-in lock of the account (core/auth/lockout.ts); the password stays. */
+export function useUnlockUserAccount(slug: string) {
+  const invalidate = useInvalidateUsers(slug);
+  return useMutation({
+    mutationFn: (userId: string) => apiRequest<UserAccount>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/unlock`, { method: 'POST', body: {} }),
+    onSuccess: invalidate,
+  });
+}

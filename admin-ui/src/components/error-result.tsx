@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
+import { platformCodeText } from './platform-error-codes';
 
 interface ErrorResultProps {
   error: unknown;
@@ -20,7 +21,7 @@ export function ErrorResult({ error, onRetry }: ErrorResultProps) {
     return <Result status="warning" title={t('network.title')} subTitle={t('network.description')} extra={retry} />;
   }
   if (isApiError(error) && error.status === 403) {
-    return <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.description')} />;
+    return <Result status="403" title={t('forbidden.title')} subTitle={platformCodeText(t, error.code) ?? t('forbidden.description')} />;
   }
   if (isApiError(error) && error.status === 404) {
     return <Result status="404" title={t('notFound.title')} subTitle={t('notFound.description')} />;

@@ -13,6 +13,7 @@ function failureText(t: ReturnType<typeof useTranslation<'auth'>>['t'], error: u
   if (!isApiError(error)) return t('login.failed', { code: 'CLIENT_ERROR' });
   if (error.isNetworkError) return t('network.title', { ns: 'errors' });
   if (error.status === 401) return t('login.invalid');
+  if (error.code === 'AUTH_RATE_LIMITED') return t('login.rateLimited');
   if (error.status === 429) return t('login.locked');
   if (error.code === 'TENANT_NOT_FOUND') return t('login.tenantNotFound');
   if (error.code === 'TENANT_SUSPENDED') return t('tenantSuspended.title', { ns: 'errors' });

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { tenantKeys } from '../api/query-keys';
 import { changePassword } from '../api/tenant-auth.api';
 import { useTenantSession } from '../auth/tenant-session-context';
 import { formFieldErrors } from '../components/field-errors';
+import { useSignOut } from './use-sign-out';
 
 interface FormValues {
   currentPassword: string;
@@ -16,7 +17,11 @@ interface FormValues {
 // core/auth/password.ts: passwordSchema.
 const MIN_PASSWORD_LENGTH = 8;
 
-/** Change the own password; the server's field errors appear next to the fields. */
+/**
+ * Change the own password; the server's field errors appear next to the fields. When `required`
+ * (the server refuses everything else until then) it cannot be cancelled or closed: the only
+ * other way out is signing out.
+ */
 export function ChangePasswordModal({ open, onClose, required = false }: { open: boolean; onClose: () => void; required?: boolean }) {
   const { t } = useTranslation('auth');
   const { t: tErrors } = useTranslation('errors');
@@ -24,6 +29,7 @@ export function ChangePasswordModal({ open, onClose, required = false }: { open:
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const queryClient = useQueryClient();
+  const signOut = useSignOut();
 
   const mutation = useMutation({
     mutationFn: (values: FormValues) => changePassword(slug, { currentPassword: values.currentPassword, newPassword: values.newPassword }),
@@ -54,9 +60,27 @@ export function ChangePasswordModal({ open, onClose, required = false }: { open:
       confirmLoading={mutation.isPending}
       onOk={() => form.submit()}
       onCancel={() => {
+        if (required) return;
         form.resetFields();
         onClose();
       }}
+      closable={!required}
+      keyboard={!required}
+      mask={{ closable: !required }}
+      footer={(buttons) =>
+        required ? (
+          <>
+            <Button onClick={() => signOut.mutate()} loading={signOut.isPending} data-testid="change-password-sign-out">
+              {t('changePassword.signOutInstead')}
+            </Button>
+            <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
+              {t('changePassword.submit')}
+            </Button>
+          </>
+        ) : (
+          buttons
+        )
+      }
       forceRender
     >
       {required && <Alert type="info" showIcon title={t('changePassword.required')} style={{ marginBottom: 16 }} />}

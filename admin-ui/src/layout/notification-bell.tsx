@@ -13,12 +13,14 @@ const UNREAD_POLL_MS = 60_000;
 /** The bell: unread count polled every minute (only while the tab is visible), the inbox in a popover. */
 export function NotificationBell() {
   const { t } = useTranslation('shell');
-  const { slug } = useTenantSession();
+  const { slug, user } = useTenantSession();
   const [open, setOpen] = useState(false);
   const unread = useQuery({
     queryKey: tenantKeys.unreadCount(slug),
     queryFn: ({ signal }) => fetchUnreadCount(slug, signal),
     refetchInterval: UNREAD_POLL_MS,
+    // The server answers nothing but the password change until then.
+    enabled: !user.mustChangePassword,
     select: (data) => data.count,
   });
 

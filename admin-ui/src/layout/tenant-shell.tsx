@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Drawer, Layout, theme } from 'antd';
+import { Drawer, Layout, Result, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useTenantSession } from '../auth/tenant-session-context';
 import { Outlet } from 'react-router';
 import { SideMenu } from './side-menu';
 import { TenantBrand } from './tenant-brand';
@@ -12,6 +14,9 @@ export function TenantShell() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { token } = theme.useToken();
+  const { t } = useTranslation('errors');
+  // The server answers nothing else until the password is changed (the dialog is open in the header).
+  const { user } = useTenantSession();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -26,7 +31,7 @@ export function TenantShell() {
         <TenantHeader isPhone={isPhone} onOpenMenu={() => setDrawerOpen(true)} />
         <Layout.Content style={{ margin: isPhone ? 8 : 24 }}>
           <main style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, padding: isPhone ? 16 : 24, minHeight: 360 }}>
-            <Outlet />
+            {user.mustChangePassword ? <Result status="info" title={t('codes.AUTH_PASSWORD_CHANGE_REQUIRED')} /> : <Outlet />}
           </main>
         </Layout.Content>
       </Layout>

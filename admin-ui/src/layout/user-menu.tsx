@@ -31,7 +31,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           {!compact && user.displayName}
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing} required={user.mustChangePassword} onClose={() => setChanging(false)} />
+      <ChangePasswordModal open={changing || user.mustChangePassword} required={user.mustChangePassword} onClose={() => setChanging(false)} />
     </>
   );
 }

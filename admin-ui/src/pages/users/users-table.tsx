@@ -3,6 +3,7 @@ import { Button, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../api/users.api';
 import { UserStatusTags } from './user-status-tags';
+import { UnlockButton } from './unlock-button';
 
 interface UsersTableProps {
   users: UserAccount[];
@@ -32,6 +33,7 @@ export function UsersTable({ users, loading, onEdit, onResetPassword }: UsersTab
           <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => onResetPassword(user)} aria-label={t('list.resetOf', { username: user.username })}>
             {t('list.reset')}
           </Button>
+          {user.locked && <UnlockButton user={user} />}
         </Space>
       ),
     },
