@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../auth/password.ts';
 import { conflict, notFound } from '../server/errors.ts';
 import { containsPattern } from '../db/like.ts';
+import { setTenantSql } from '../db/tenant-context-sql.ts';
 
 export interface NewTenant {
   slug: string;
@@ -75,10 +76,10 @@ export async function tenantUsage(trx: Knex.Transaction, tenantIds: string[]): P
 }
 
 async function inTenantContext(trx: Knex.Transaction, tenantId: string, work: () => Promise<void>): Promise<void> {
-  await trx.raw(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
+  await trx.raw(setTenantSql(tenantId));
   await work();
   // On error the whole transaction rolls back, so only the success path needs the reset.
-  await trx.raw(`select set_config('app.tenant_id', '', true)`);
+  await trx.raw(setTenantSql(null));
 }
 
 export interface TenantRow {
