@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Database } from './database.ts';
 import { setRoleSql, setTenantSql } from './tenant-context-sql.ts';
+import { setTransactionTenant } from './tenant-scoping.ts';
 
 /**
  * Opens a runtime transaction scoped to one tenant: `app.tenant_id` is set transaction-locally
@@ -11,7 +12,9 @@ import { setRoleSql, setTenantSql } from './tenant-context-sql.ts';
 export async function beginTenantTransaction(db: Database, tenantId: string | null): Promise<Knex.Transaction> {
   if (!db.switchRoleInTransaction) {
     // PostgreSQL: BEGIN and the tenant setting travel in one round trip (core/db/pg-client.ts).
-    return db.runtime.transaction({ beginWith: setTenantSql(tenantId) } as Knex.TransactionConfig);
+    const trx = await db.runtime.transaction({ beginWith: setTenantSql(tenantId) } as Knex.TransactionConfig);
+    setTransactionTenant(trx, tenantId);
+    return trx;
   }
   const trx = await db.runtime.transaction();
   try {
@@ -26,6 +29,7 @@ export async function beginTenantTransaction(db: Database, tenantId: string | nu
 export async function setTransactionContext(db: Database, trx: Knex.Transaction, tenantId: string | null): Promise<void> {
   // knex-pglite takes one statement per call.
   await trx.raw(setTenantSql(tenantId));
+  setTransactionTenant(trx, tenantId);
   // PGlite connects as superuser, which bypasses RLS even when forced: drop to the runtime role.
   if (db.switchRoleInTransaction) await trx.raw(setRoleSql(db.runtimeRole));
 }
