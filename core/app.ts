@@ -9,6 +9,7 @@ import { ModuleEnablement } from './modules/module-enablement.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { loadConstraintColumns } from './db/constraint-columns.ts';
+import { scopeQueriesToTenant } from './db/tenant-scoping.ts';
 import { registerErrorHandler } from './server/error-handler.ts';
 import { registerValidation } from './server/validation.ts';
 import { registerOpenApi } from './server/openapi.ts';
@@ -57,6 +58,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     sessions: new SessionCache(),
     constraintColumns: await loadConstraintColumns(options.db),
   });
+  // After the module registry has checked the manifests (a broken module stops the start first).
+  await scopeQueriesToTenant(options.db);
   app.decorateRequest('tenant', null as never);
   app.decorateRequest('db', null as never);
   app.decorateRequest('user', null);

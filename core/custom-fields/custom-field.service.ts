@@ -60,7 +60,7 @@ export class CustomFieldSets {
       .trx('core_custom_field_set')
       .insert({ tenant_id: this.ctx.tenantId, module_id: moduleId, record_type: recordType, ...values, version: 1 })
       .onConflict(['tenant_id', 'module_id', 'record_type'])
-      .merge({ ...values, version: this.ctx.trx.raw('core_custom_field_set.version + 1'), updated_at: this.ctx.trx.fn.now() })
+      .merge({ ...values, version: this.ctx.trx.raw('core_custom_field_set.version + 1'), updated_at: new Date() }) // a value, not now(): docs/SCALING.md
       .returning(['schema', 'ui_schema', 'version', 'updated_at']);
     await auditTenant(this.ctx, {
       action: 'custom_fields.put',

@@ -19,3 +19,13 @@ export async function loadConstraintColumns(db: Database): Promise<Map<string, s
   );
   return new Map((rows as { name: string; columns: string[] }[]).map((r) => [r.name, r.columns]));
 }
+
+/**
+ * The columns of a violated constraint. On Citus the error names the shard's copy of the
+ * constraint, the name with the shard id appended (`core_person_phone_unique_102074`): the
+ * suffix is stripped when the plain name is not known, so a 409 still names the field.
+ */
+export function columnsOfConstraint(map: ReadonlyMap<string, string[]>, name: string | undefined): string[] | undefined {
+  if (!name) return undefined;
+  return map.get(name) ?? map.get(name.replace(/_\d+$/, ''));
+}

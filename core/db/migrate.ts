@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { migrationContext } from './rls.ts';
+import { citusInstalled, distributeTables } from './citus.ts';
 
 const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -51,7 +52,19 @@ export interface MigrateOptions {
 export async function migrateLatest(db: Database, options: MigrateOptions): Promise<void> {
   await ensureRuntimeRole(db, options.runtimePassword);
   migrationContext.runtimeRole = db.runtimeRole;
-  await db.owner.migrate.latest(migratorConfig(options));
+  if (!(await citusInstalled(db.owner))) {
+    await db.owner.migrate.latest(migratorConfig(options));
+    return;
+  }
+  // Citus: one migration at a time, each followed by distributing the tables it created, so the
+  // next one may add keys to them (older migrations create tables with their keys inline).
+  await distributeTables(db.owner);
+  for (;;) {
+    const [, pending] = (await db.owner.migrate.list(migratorConfig(options))) as [unknown[], unknown[]];
+    if (pending.length === 0) return;
+    await db.owner.migrate.up(migratorConfig(options));
+    await distributeTables(db.owner);
+  }
 }
 
 export async function migrateRollbackAll(db: Database, options: MigrateOptions): Promise<void> {
@@ -81,4 +94,6 @@ async function ensureRuntimeRole(db: Database, password: string | undefined): Pr
     }
   }
   if (password) await db.owner.raw(`alter role ?? password ${pg.escapeLiteral(password)}`, [role]);
+  // Citus sends SET LOCAL (the tenant context, core/db/tenant-context-sql.ts) to the workers only with this.
+  if (await citusInstalled(db.owner)) await db.owner.raw(`alter role ?? set citus.propagate_set_commands = 'local'`, [role]);
 }

@@ -78,7 +78,8 @@ export class TenantModules {
       enabled: change.enabled ?? false,
       config: JSON.stringify(change.config ?? this.registry.defaultConfig(moduleId)),
     };
-    const merge: Record<string, unknown> = { updated_at: this.ctx.trx.fn.now() };
+    // The time travels as a value: Citus cannot evaluate now() inside ON CONFLICT (docs/SCALING.md).
+    const merge: Record<string, unknown> = { updated_at: new Date() };
     if (change.enabled !== undefined) merge.enabled = change.enabled;
     if (change.config !== undefined) merge.config = JSON.stringify(change.config);
     const [row] = await this.ctx.trx('core_tenant_module').insert(insert).onConflict(['tenant_id', 'module_id']).merge(merge).returning(['module_id', 'enabled', 'config']);

@@ -56,7 +56,7 @@ export class NotificationInbox {
   async markRead(id: string): Promise<NotificationView> {
     const [row]: NotificationRow[] = await this.own()
       .andWhere({ id })
-      .update({ read_at: this.trx.raw('coalesce(read_at, now())') })
+      .update({ read_at: this.trx.raw('coalesce(read_at, ?)', [new Date()]) }) // a value, not now(): docs/SCALING.md
       .returning(COLUMNS);
     if (!row) throw notFound('NOTIFICATION_NOT_FOUND', 'No such notification');
     return toView(row);

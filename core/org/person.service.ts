@@ -120,7 +120,9 @@ export async function updatePerson(ctx: OrgContext, id: string, changes: PersonC
 
 export async function deletePerson(ctx: OrgContext, id: string): Promise<void> {
   const person = await findPersonForChange(ctx, id);
-  await ctx.trx('core_person').where({ id }).delete();
+  // The account stays, unlinked; cleared here rather than by ON DELETE SET NULL, which Citus refuses.
+  await ctx.trx('core_user').where({ tenant_id: ctx.tenantId, person_id: id }).update({ person_id: null });
+  await ctx.trx('core_person').where({ tenant_id: ctx.tenantId, id }).delete();
   await auditOrg(ctx, { action: 'org.person.delete', recordType: 'person', recordId: id, data: { name: person.name, phone: person.phone, unitId: person.unit_id } });
 }
 

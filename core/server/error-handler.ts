@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorDetail } from './errors.ts';
+import { columnsOfConstraint } from '../db/constraint-columns.ts';
 
 interface AjvIssue {
   instancePath: string;
@@ -54,7 +55,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (pg) {
       request.log.info({ err: error }, 'database rejected a value');
       const { detail, constraint } = error as { detail?: string; constraint?: string };
-      const columns = keyColumns(detail) ?? request.server.platform?.constraintColumns.get(constraint ?? '') ?? [];
+      const columns = keyColumns(detail) ?? (request.server.platform && columnsOfConstraint(request.server.platform.constraintColumns, constraint)) ?? [];
       const details = apiFieldNames(columns).map((column) => ({ path: `body.${column}`, message: pg.message }));
       return reply.status(pg.status).send({ error: { code: pg.code, message: pg.message, details } });
     }

@@ -40,12 +40,15 @@ export async function applyTenantConfig(ctx: TenantContext, input: unknown, opti
   const config = parseTenantConfig(input);
   const tenant: { slug: string; name: string; locale: string; logo_url: string | null } = await ctx.trx('core_tenant').where({ id: ctx.tenantId }).first('slug', 'name', 'locale', 'logo_url');
   if (config.profile.slug !== tenant.slug) throw invalidConfig([{ path: 'profile.slug', message: `is not the address of this tenant ("${tenant.slug}")` }]);
+  const report = start?.report ?? new ReportBuilder();
+  // The profile lives in core_tenant, a reference table on Citus, which refuses a write after
+  // multi-shard statements in the same transaction (docs/SCALING.md): written first. A config
+  // the check below refuses rolls the whole transaction back, the profile with it.
+  await applyProfile(ctx, tenant, config.profile, report);
   const problems = await checkTenantConfig(ctx.trx, ctx.registry, config, { prune: options.prune === true });
   if (problems.length > 0) throw invalidConfig(problems);
 
-  const report = start?.report ?? new ReportBuilder();
   const org: OrgContext = { trx: ctx.trx, tenantId: ctx.tenantId, actorUserId: ctx.actorUserId, scope: { kind: 'tenant' } };
-  await applyProfile(ctx, tenant, config.profile, report);
   // Order: what later sections refer to comes first (positions and units before people, people
   // before role members, modules before their custom fields).
   if (config.positions) await applyPositions(org, config.positions, report);

@@ -7,6 +7,7 @@ import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { detailPaths } from '../helpers/forms-fixtures.ts';
 import { apiUnit, randomPhone } from '../helpers/org-fixtures.ts';
 import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
+import { setTenantSql } from '../../core/db/tenant-context-sql.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -200,7 +201,7 @@ async function unitHandlers(platform: TestPlatform, tenant: TestTenant, unitIds:
   const passwordHash = await hashPassword('handler-pass-123');
   const roleId = uuidv7();
   await platform.db.owner.transaction(async (trx) => {
-    await trx.raw(`select set_config('app.tenant_id', ?, true)`, [tenant.id]);
+    await trx.raw(setTenantSql(tenant.id));
     const t = { tenant_id: tenant.id };
     await trx('core_role').insert({ ...t, id: roleId, name: '责任单位经办人' });
     await trx('core_role_permission').insert({ ...t, role_id: roleId, permission: 'dispatch.handle', scope: 'own_unit' });

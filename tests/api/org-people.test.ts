@@ -120,6 +120,16 @@ describe('org people and positions: the directory staff look people up in', () =
     expect((await auditOf(platform, county.id, person.id)).at(-1)?.action).toBe('org.person.delete');
   });
 
+  it('deleting a person keeps their account, no longer linked to anyone', async () => {
+    const person = await apiPerson(county.admin, county, { name: '孙八', unitId: village.id });
+    const created = await county.admin.post(`${county.base}/users`, { username: 'sunba', displayName: '孙八', password: 'Sunba@2026x', personId: person.id });
+    expect(created.statusCode).toBe(201);
+    expect((await county.admin.delete(`${people(county)}/${person.id}`)).statusCode).toBe(204);
+    const accounts = await county.admin.get(`${county.base}/users?q=sunba`);
+    expect(accounts.statusCode).toBe(200);
+    expect(accounts.json().items).toEqual([expect.objectContaining({ id: created.json().id, personId: null })]);
+  });
+
   it('rejects bad input naming each field and writes nothing', async () => {
     const before = await platform.ownerQuery('core_person').where({ tenant_id: county.id }).count<{ count: number }[]>('* as count');
     const response = await county.admin.post(people(county), { name: '', phone: '12345', unitId: 'x', positionId: 5 });

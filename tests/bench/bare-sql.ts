@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
+import { setTenantSql } from '../../core/db/tenant-context-sql.ts';
 
 export interface LoopResult {
   requests: number;
@@ -33,7 +34,7 @@ export async function runBareSql(context: BareSqlContext, work: Work, connection
       while (Date.now() < deadline) {
         const started = performance.now();
         // As the API does on PostgreSQL: BEGIN and the tenant context in one round trip.
-        await client.query(`begin; select set_config('app.tenant_id', '${context.tenantId}', true)`);
+        await client.query(`begin; ${setTenantSql(context.tenantId)}`);
         await work(client, context);
         await client.query('commit');
         latencies.push(performance.now() - started);

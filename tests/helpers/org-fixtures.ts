@@ -4,6 +4,7 @@ import { hashPassword } from '../../core/auth/password.ts';
 import type { DataScopeKind } from '../../core/auth/auth.types.ts';
 import type { TestClient } from './test-client.ts';
 import type { TestPlatform, TestTenant } from './test-platform.ts';
+import { setTenantSql } from '../../core/db/tenant-context-sql.ts';
 
 export const SCOPED_PASSWORD = 'scoped-pass-123';
 
@@ -34,7 +35,7 @@ export async function createScopedUser(platform: TestPlatform, tenant: TestTenan
   const userId = uuidv7();
   const passwordHash = await hashPassword(SCOPED_PASSWORD);
   await platform.db.owner.transaction(async (trx) => {
-    await trx.raw(`select set_config('app.tenant_id', ?, true)`, [tenant.id]);
+    await trx.raw(setTenantSql(tenant.id));
     const t = { tenant_id: tenant.id };
     await trx('core_person').insert({ ...t, id: personId, name: `${options.username}本人`, phone: randomPhone(), unit_id: options.unitId });
     await trx('core_role').insert({ ...t, id: roleId, name: `${options.username}的角色` });

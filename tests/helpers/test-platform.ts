@@ -11,6 +11,8 @@ import { moduleJobContext } from '../../core/jobs/module-jobs.ts';
 import { installedModules } from '../../modules/index.ts';
 import { createTestDatabase } from './test-database.ts';
 import { TestClient } from './test-client.ts';
+import { recordRuntimeStatements } from '../sql-check/statement-recorder.ts';
+import { tenantStatementProblems } from '../sql-check/check-statements.ts';
 
 export const OPERATOR = { username: 'test-operator', password: 'operator-pass-1' };
 export const ADMIN_PASSWORD = 'admin-pass-123';
@@ -37,6 +39,7 @@ export class TestPlatform {
   /** `startJobs`: run the job workers (tests of jobs and SMS); otherwise jobs only queue up. */
   static async start(options: { modules?: PlatformModule[]; configure?: (config: PlatformConfig) => PlatformConfig; startJobs?: boolean } = {}): Promise<TestPlatform> {
     const modules = options.modules ?? installedModules;
+    recordRuntimeStatements();
     const testDb = await createTestDatabase(modules);
     const config = options.configure ? options.configure(testDb.config) : testDb.config;
     await withTenant(testDb.db, null, async (trx) => {
@@ -75,8 +78,15 @@ export class TestPlatform {
     return this.db.owner(table);
   }
 
+  /**
+   * Stops the app and drops its database; then fails when any statement the server sent breaks
+   * the rules that keep it runnable on Citus (PostgreSQL runs only: there the server's own
+   * connections can be told from the tests').
+   */
   async stop(): Promise<void> {
     await this.app.close();
+    const problems = this.db.kind === 'postgres' ? await tenantStatementProblems(this.db) : '';
     await this.dropDatabase();
+    if (problems) throw new Error(problems);
   }
 }
