@@ -17,6 +17,7 @@ import { tenantApi } from './server/tenant-api.ts';
 import { jobsPlugin } from './jobs/jobs.plugin.ts';
 import { notifyPlugin } from './notify/notify.plugin.ts';
 import { registerWebApp } from './server/web-app.ts';
+import { opsServerOptions, registerOperationRoutes, registerOperations } from './ops/ops.plugin.ts';
 import './server/request-context.ts';
 
 export interface BuildAppOptions {
@@ -35,7 +36,9 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * core/server.ts listens). Every installed module is checked and mounted here, at start.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: true, ...opsServerOptions() });
+  // First: the shutdown gate, request ids and log lines, the overload guard (core/ops).
+  await registerOperations(app, options.config);
   registerRouteCatalog(app);
   registerValidation(app);
   registerErrorHandler(app);
@@ -60,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobsPlugin);
   await app.register(notifyPlugin);
 
+  registerOperationRoutes(app);
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
   await app.register(platformApi, { prefix: '/api/platform' });
   await app.register(tenantApi, { prefix: '/api/t/:tenant' });

@@ -3,20 +3,28 @@ import { buildApp } from './app.ts';
 import { openMigratedDatabase } from './db/bootstrap.ts';
 import { seedDemoIfEmpty } from './tenancy/demo-seed.ts';
 import { installedModules } from '../modules/index.ts';
+import { platformLoggerOptions } from './ops/logger.ts';
 
 /** `npm start`: migrate, load the demo tenants into an empty database, listen, print where and who. */
 const config = loadConfig();
 const db = await openMigratedDatabase(config, installedModules);
 const demo = await seedDemoIfEmpty(db, installedModules);
-const app = await buildApp({ config, db, modules: installedModules, logger: { level: config.logLevel } });
+const app = await buildApp({ config, db, modules: installedModules, logger: platformLoggerOptions({ level: config.logLevel, pretty: config.prettyLogs }) });
 
-const shutdown = async () => {
-  await app.close();
+// SIGTERM/SIGINT: stop accepting, answer late arrivals with 503, let requests and jobs finish
+// within SHUTDOWN_GRACE_SECONDS (core/ops/shutdown.ts); exit 0 when all finished in time.
+const shutdown = async (signal: string) => {
+  const graceMs = config.shutdownGraceSeconds * 1000;
+  // Whatever hangs, the process is gone a little after the grace period.
+  setTimeout(() => process.exit(1), graceMs + 5_000).unref();
+  app.log.info({ signal }, 'shutdown requested');
+  const finished = await app.ops.shutdown.drain(graceMs);
   await db.close();
-  process.exit(0);
+  app.log.info({ finished }, 'shut down');
+  process.exit(finished ? 0 : 1);
 };
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ host: config.host, port: config.port });
 // Workers start once the server is up; app.close() (on SIGINT/SIGTERM) stops them first.
