@@ -58,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     prettyLogs: env.NODE_ENV === 'development',
     metricsToken: env.METRICS_TOKEN || undefined,
     overload: {
-      maxEventLoopDelayMs: Number(env.OVERLOAD_EVENT_LOOP_DELAY_MS ?? 1000),
+      maxEventLoopDelayMs: Number(env.OVERLOAD_EVENT_LOOP_DELAY_MS ?? 2000),
       maxHeapUsedBytes: env.OVERLOAD_HEAP_USED_MB === undefined ? defaultHeapCeiling() : Number(env.OVERLOAD_HEAP_USED_MB) * 1024 * 1024,
       retryAfterSeconds: Number(env.OVERLOAD_RETRY_AFTER_SECONDS || 10),
       sampleIntervalMs: 1000,

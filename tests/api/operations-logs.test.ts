@@ -111,7 +111,7 @@ describe('logs: one JSON line per request, the request id everywhere it leads, n
     expect(response.statusCode).toBe(200);
     platform.app.log.info({ upstream: { headers: { authorization: 'Bearer metrics-secret-1', 'set-cookie': `sid=${sessionSecret}` } }, user: { newPassword: 'next-secret-pw', mobile: PHONE } }, 'an object with secrets at depth');
 
-    const careless = capture.lines.findLast((l) => l.msg === 'a careless module logs its whole request') as LogLine & { headers: Record<string, string>; body: Record<string, string> };
+    const careless = [...capture.lines].reverse().find((l) => l.msg === 'a careless module logs its whole request') as LogLine & { headers: Record<string, string>; body: Record<string, string> };
     expect(careless.headers).toMatchObject({ cookie: '[Redacted]', 'x-csrf-token': '[Redacted]', 'idempotency-key': '[Redacted]' });
     expect(careless.body).toEqual({ password: '[Redacted]', phone: '[Redacted]' });
     const deep = capture.lines.find((l) => l.msg === 'an object with secrets at depth') as LogLine & { upstream: { headers: Record<string, string> }; user: Record<string, string> };
