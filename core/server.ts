@@ -4,6 +4,7 @@ import { openMigratedDatabase } from './db/bootstrap.ts';
 import { seedDemoIfEmpty } from './tenancy/demo-seed.ts';
 import { installedModules } from '../modules/index.ts';
 import { platformLoggerOptions } from './ops/logger.ts';
+import { listenForBackups } from './backup/backup-socket.ts';
 
 /** `npm start`: migrate, load the demo tenants into an empty database, listen, print where and who. */
 const config = loadConfig();
@@ -26,6 +27,8 @@ const shutdown = async (signal: string) => {
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+// Embedded database: `npm run backup` asks this process through a socket in DATA_DIR.
+await listenForBackups(app, db, config.dataDir);
 await app.listen({ host: config.host, port: config.port });
 // Workers start once the server is up; app.close() (on SIGINT/SIGTERM) stops them first.
 await app.jobs.start();
