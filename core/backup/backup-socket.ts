@@ -40,10 +40,17 @@ export async function listenForBackups(app: FastifyInstance, db: Database, dataD
       })
       .finally(() => (running = null));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => resolve());
+    });
+  } catch (error) {
+    // E.g. a DATA_DIR path too long for a socket name (about 100 bytes): the server still runs,
+    // and `npm run backup` then works only while it is stopped.
+    app.log.warn({ err: error, socketPath }, 'no backup socket: npm run backup will need the server stopped');
+    return;
+  }
   fs.chmodSync(socketPath, 0o600);
   app.addHook('onClose', async () => {
     await running;
