@@ -37,8 +37,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: true, ...opsServerOptions() });
-  // First: the shutdown gate, request ids and log lines, the overload guard (core/ops).
-  await registerOperations(app, options.config);
+  // First: the shutdown gate, request ids and log lines (core/ops).
+  registerOperations(app);
   registerRouteCatalog(app);
   registerValidation(app);
   registerErrorHandler(app);
@@ -63,7 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobsPlugin);
   await app.register(notifyPlugin);
 
-  registerOperationRoutes(app);
+  await registerOperationRoutes(app);
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
   await app.register(platformApi, { prefix: '/api/platform' });
   await app.register(tenantApi, { prefix: '/api/t/:tenant' });

@@ -1,5 +1,4 @@
 import { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { PlatformConfig } from '../config.ts';
 import { ReadinessCheck, registerHealthRoutes } from './health.ts';
 import { PlatformMetrics, registerMetricsRoute } from './metrics.ts';
 import { registerOverloadGuard } from './overload.ts';
@@ -27,17 +26,17 @@ export function opsServerOptions(): FastifyServerOptions {
   };
 }
 
-/** First thing on a new app: the shutdown gate, request ids and the request log, the overload guard. */
-export async function registerOperations(app: FastifyInstance, config: PlatformConfig): Promise<void> {
+/** First thing on a new app: the shutdown gate, request ids and the request log. */
+export function registerOperations(app: FastifyInstance): void {
   const shutdown = new GracefulShutdown(app);
   shutdown.registerHooks();
   registerRequestLog(app);
-  await registerOverloadGuard(app, config.overload);
   app.decorate('ops', { shutdown, readiness: new ReadinessCheck(app, () => shutdown.draining), metrics: null });
 }
 
-/** Once `app.platform` and the job runner exist: `/healthz`, `/readyz`, `/metrics`. */
-export function registerOperationRoutes(app: FastifyInstance): void {
+/** Once `app.platform` and the job runner exist, before the API routes: the overload guard, `/healthz`, `/readyz`, `/metrics`. */
+export async function registerOperationRoutes(app: FastifyInstance): Promise<void> {
+  await registerOverloadGuard(app, app.platform.config.overload);
   registerHealthRoutes(app, app.ops.readiness);
   app.ops.metrics = new PlatformMetrics(app);
   registerMetricsRoute(app, app.ops.metrics);

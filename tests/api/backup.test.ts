@@ -61,6 +61,13 @@ describe('backup and restore of the embedded database while the server runs', ()
   const archive = path.join(os.tmpdir(), `cp-backup-${process.pid}.tar.gz`);
   let db: Database;
   let app: FastifyInstance;
+  let stopped = false;
+  const stopServer = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app?.close();
+    await db?.close();
+  };
 
   beforeAll(async () => {
     // The embedded database persisted in DATA_DIR, as `npm start` runs it (whatever DATABASE_URL says).
@@ -77,8 +84,7 @@ describe('backup and restore of the embedded database while the server runs', ()
     await app.ready();
   }, 180_000);
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
+    await stopServer();
     for (const dir of [dataDir, path.dirname(restoredDir)]) fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(archive, { force: true });
   });
@@ -112,13 +118,27 @@ describe('backup and restore of the embedded database while the server runs', ()
     expect(restore.output).toContain('Restored the backup');
     expect(restore.status).toBe(0);
     expect(filesIn(path.join(restoredDir, 'files'))).toEqual(sourceFiles);
-    const restored = await openDatabase({ ...loadConfig({ ...process.env, DATA_DIR: restoredDir }), databaseUrl: undefined });
-    try {
-      expect(await fingerprint(restored)).toEqual(sourceTables);
-      expect(Object.keys(sourceTables).length).toBeGreaterThan(20);
-      expect((await restored.owner('core_tenant').pluck('slug')).sort()).toEqual(['backup-a', 'backup-b']);
-    } finally {
-      await restored.close();
-    }
-  }, 180_000);
+    const restoredTables = async (dir: string) => {
+      const restored = await openDatabase({ ...loadConfig({ ...process.env, DATA_DIR: dir }), databaseUrl: undefined });
+      try {
+        expect((await restored.owner('core_tenant').pluck('slug')).sort()).toEqual(['backup-a', 'backup-b']);
+        return await fingerprint(restored);
+      } finally {
+        await restored.close();
+      }
+    };
+    expect(await restoredTables(restoredDir)).toEqual(sourceTables);
+    expect(Object.keys(sourceTables).length).toBeGreaterThan(20);
+
+    // With the server stopped (a nightly job while the server is down), the command opens DATA_DIR itself.
+    await stopServer();
+    const offlineArchive = `${archive}.offline.tar.gz`;
+    const offline = await runCli('backup', dataDir, [offlineArchive]);
+    expect(offline.output).toContain('with no server running');
+    const offlineDir = path.join(path.dirname(restoredDir), 'offline');
+    expect((await runCli('restore', offlineDir, [offlineArchive])).status).toBe(0);
+    fs.rmSync(offlineArchive, { force: true });
+    expect(filesIn(path.join(offlineDir, 'files'))).toEqual(sourceFiles);
+    expect(await restoredTables(offlineDir)).toEqual(sourceTables);
+  }, 240_000);
 });
