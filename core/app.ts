@@ -21,6 +21,7 @@ import { notifyPlugin } from './notify/notify.plugin.ts';
 import { registerWebApp } from './server/web-app.ts';
 import { registerApiResponseHeaders } from './server/api-response-headers.ts';
 import { registerStagingSweep } from './files/staging-sweep.ts';
+import { opsServerOptions, registerOperationRoutes, registerOperations } from './ops/ops.plugin.ts';
 import './server/request-context.ts';
 
 export interface BuildAppOptions {
@@ -39,7 +40,9 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * core/server.ts listens). Every installed module is checked and mounted here, at start.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: options.config.trustProxy });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: options.config.trustProxy, ...opsServerOptions() });
+  // First: the shutdown gate, request ids and log lines (core/ops).
+  registerOperations(app);
   registerApiResponseHeaders(app);
   registerRouteCatalog(app);
   registerValidation(app);
@@ -70,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notifyPlugin);
   registerStagingSweep(app);
 
+  await registerOperationRoutes(app);
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
   await app.register(platformApi, { prefix: '/api/platform' });
   await app.register(tenantApi, { prefix: '/api/t/:tenant' });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import v8 from 'node:v8';
 
 /** Runtime configuration, read once from the environment. */
 export interface PlatformConfig {
@@ -29,6 +30,14 @@ export interface PlatformConfig {
   operatorPassword: string | undefined;
   /** fastify's `trustProxy`: whether and which proxies' X-Forwarded-* headers to believe (TRUST_PROXY). */
   trustProxy: boolean | string[];
+  /** Human-readable logs (pino-pretty) instead of JSON lines: only when NODE_ENV=development. */
+  prettyLogs: boolean;
+  /** `/metrics` answers only `Authorization: Bearer <token>`; unset: `/metrics` is off (404). */
+  metricsToken: string | undefined;
+  /** 503 + Retry-After while the event loop lags or the heap is nearly full (0 turns a check off). */
+  overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; retryAfterSeconds: number; sampleIntervalMs: number };
+  /** On SIGTERM: how long in-flight requests and jobs get to finish before the process exits anyway. */
+  shutdownGraceSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
@@ -58,6 +67,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     demo: env.DEMO === '1' || env.DEMO === 'true',
     operatorPassword: parseOperatorPassword(env.OPERATOR_PASSWORD),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    prettyLogs: env.NODE_ENV === 'development',
+    metricsToken: env.METRICS_TOKEN || undefined,
+    overload: {
+      maxEventLoopDelayMs: Number(env.OVERLOAD_EVENT_LOOP_DELAY_MS ?? 2000),
+      maxHeapUsedBytes: env.OVERLOAD_HEAP_USED_MB === undefined ? defaultHeapCeiling() : Number(env.OVERLOAD_HEAP_USED_MB) * 1024 * 1024,
+      retryAfterSeconds: Number(env.OVERLOAD_RETRY_AFTER_SECONDS || 10),
+      sampleIntervalMs: 1000,
+    },
+    shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS || 20),
   };
 }
 
@@ -87,4 +105,9 @@ export function parseTrustProxy(value: string | undefined): boolean | string[] {
     throw new Error(`TRUST_PROXY must be true, false or a list of addresses/CIDR ranges; not understood: ${bad.join(', ') || text}`);
   }
   return entries;
+}
+
+/** 90 % of V8's heap limit: past that, garbage collection dominates and an out-of-memory crash is near. */
+function defaultHeapCeiling(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit * 0.9);
 }

@@ -23,6 +23,8 @@ export interface Database {
   runtimeRole: string;
   /** Role switch needed inside each runtime transaction (PGlite only). */
   switchRoleInTransaction: boolean;
+  /** The embedded database itself (PGlite only): backups dump it (core/backup). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ async function openPglite(config: PlatformConfig, options: DatabaseOptions): Pro
     runtime: knex,
     runtimeRole: config.runtimeRole,
     switchRoleInTransaction: true,
+    pglite: instance,
     async close() {
       await knex.destroy();
       await releaseLock();
@@ -95,9 +98,10 @@ export const pgliteParsers = {
   [NUMERIC_OID]: (v: string) => Number(v),
 };
 
-export function createPglite(dataDir?: string | Blob): Promise<PGlite> {
+/** A PGlite: in memory, or persisted in a folder; loaded from a dump (`dumpDataDir`) when given one. */
+export function createPglite(dataDir?: string | Blob, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir instanceof Blob) return PGlite.create({ loadDataDir: dataDir, extensions: { pg_trgm }, parsers: pgliteParsers });
-  return PGlite.create({ dataDir, extensions: { pg_trgm }, parsers: pgliteParsers });
+  return PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm }, parsers: pgliteParsers });
 }
 
 export function deriveRuntimeUrl(ownerUrl: string, role: string, password: string | undefined): string {

@@ -67,6 +67,13 @@ export async function migrateLatest(db: Database, options: MigrateOptions): Prom
   }
 }
 
+/** Migrations this code knows that the database has not applied (readiness: `/readyz`). */
+export async function pendingMigrations(db: Database, moduleIds: string[]): Promise<string[]> {
+  const known = await new FolderMigrationSource(['core', ...moduleIds]).getMigrations();
+  const applied = new Set<string>(await db.owner('core_migrations').pluck('name'));
+  return known.map((m) => m.name).filter((name) => !applied.has(name));
+}
+
 export async function migrateRollbackAll(db: Database, options: MigrateOptions): Promise<void> {
   migrationContext.runtimeRole = db.runtimeRole;
   await db.owner.migrate.rollback(migratorConfig(options), true);

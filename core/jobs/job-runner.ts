@@ -5,6 +5,19 @@ import type { Database } from '../db/database.ts';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
 import { emitModuleEvent } from './module-jobs.ts';
 import { KnexJobDb, executeOnKnex, transactionJobDb, type JobDb } from './knex-job-db.ts';
+import { currentRequestId, runWithRequestId } from '../ops/request-id.ts';
+
+/**
+ * Key in a job's data for the id of the request that caused it (directly or through other
+ * jobs): the worker's log lines carry it. Handlers never see it.
+ */
+const REQUEST_ID_KEY = '_requestId';
+
+/** Stamps the current request id, when there is one, on a job's data. */
+function withRequestId(data: Record<string, unknown>): Record<string, unknown> {
+  const requestId = currentRequestId();
+  return requestId ? { ...data, [REQUEST_ID_KEY]: requestId } : data;
+}
 
 /** What a handler learns about the job it runs. */
 export interface JobInfo {
@@ -90,6 +103,11 @@ export class JobRunner {
     }
   }
 
+  /** Workers are polling (between `start` and `stop`): what `/readyz` asks. */
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
   async start(): Promise<void> {
     if (this.worker) return;
     await this.install();
@@ -155,7 +173,7 @@ export class JobRunner {
    */
   async enqueue(trx: Knex.Transaction, name: string, data: Record<string, unknown>, options: EnqueueOptions = {}): Promise<string> {
     const defaults = this.definitions.get(name)?.defaults ?? {};
-    const id = await this.sender.send(name, data, { ...defaults, ...options, db: transactionJobDb(trx) as PgBoss.Db });
+    const id = await this.sender.send(name, withRequestId(data), { ...defaults, ...options, db: transactionJobDb(trx) as PgBoss.Db });
     if (id) return id;
     if (options.singletonKey) return '';
     throw new Error(`Job "${name}" was not queued: no such queue`);
@@ -169,7 +187,7 @@ export class JobRunner {
     const settings = { ...this.definitions.get(name)?.defaults, ...options };
     const jobs = items.map((data) => ({
       name,
-      data,
+      data: withRequestId(data),
       priority: settings.priority,
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelay,
@@ -226,11 +244,17 @@ export class JobRunner {
 
   private async track(definition: JobDefinition, job: PgBoss.JobWithMetadata<Record<string, unknown>>): Promise<void> {
     const info: JobInfo = { id: job.id, name: job.name, retryCount: job.retryCount, retryLimit: job.retryLimit };
+    const { [REQUEST_ID_KEY]: requestId, ...data } = job.data ?? {};
+    const log = typeof requestId === 'string' ? this.log.child({ requestId }) : this.log;
+    const started = Date.now();
     this.running += 1;
     try {
-      await definition.handler(job.data ?? {}, info);
+      // Lines the handler causes (and jobs it enqueues) keep the request id.
+      if (typeof requestId === 'string') await runWithRequestId(requestId, () => definition.handler(data, info));
+      else await definition.handler(data, info);
+      log.debug({ job: info, durationMs: Date.now() - started }, 'job done');
     } catch (error) {
-      this.log.warn({ err: error, job: info }, 'job failed');
+      log.warn({ err: error, job: info, durationMs: Date.now() - started }, 'job failed');
       throw error;
     } finally {
       this.running -= 1;

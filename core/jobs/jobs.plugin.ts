@@ -18,7 +18,7 @@ declare module 'fastify' {
 export const jobsPlugin = fp(
   async (app) => {
     const { db, modules, enablement, config } = app.platform;
-    const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), { pollingIntervalSeconds: config.jobs.pollingSeconds });
+    const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), { pollingIntervalSeconds: config.jobs.pollingSeconds, stopTimeoutMs: config.shutdownGraceSeconds * 1000 });
     registerModuleWork(runner, { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files: FileStore.inDataDir(config.dataDir) });
     app.decorate('jobs', runner);
     app.addHook('onReady', () => runner.install());

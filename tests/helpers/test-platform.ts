@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { buildApp } from '../../core/app.ts';
+import { buildApp, type BuildAppOptions } from '../../core/app.ts';
 import { hashPassword } from '../../core/auth/password.ts';
 import type { Database } from '../../core/db/database.ts';
 import { withTenant } from '../../core/db/tenant-transaction.ts';
@@ -37,15 +37,17 @@ export class TestPlatform {
   ) {}
 
   /** `startJobs`: run the job workers (tests of jobs and SMS); otherwise jobs only queue up. */
-  static async start(options: { modules?: PlatformModule[]; configure?: (config: PlatformConfig) => PlatformConfig; startJobs?: boolean } = {}): Promise<TestPlatform> {
+  static async start(options: { modules?: PlatformModule[]; configure?: (config: PlatformConfig) => PlatformConfig; startJobs?: boolean; logger?: BuildAppOptions['logger'] } = {}): Promise<TestPlatform> {
     const modules = options.modules ?? installedModules;
     recordRuntimeStatements();
     const testDb = await createTestDatabase(modules);
-    const config = options.configure ? options.configure(testDb.config) : testDb.config;
+    // Eight test runs share two cores: a slow moment is not overload here (tests/api/operations.test.ts turns it on).
+    const base = { ...testDb.config, overload: { ...testDb.config.overload, maxEventLoopDelayMs: 0 } };
+    const config = options.configure ? options.configure(base) : base;
     await withTenant(testDb.db, null, async (trx) => {
       await trx('core_operator').insert({ id: uuidv7(), username: OPERATOR.username, display_name: 'Test operator', password_hash: await hashPassword(OPERATOR.password) });
     });
-    const app = await buildApp({ config, db: testDb.db, modules });
+    const app = await buildApp({ config, db: testDb.db, modules, logger: options.logger });
     await app.ready();
     if (options.startJobs) await app.jobs.start();
     const operator = await new TestClient(app).loginOperator(OPERATOR.username, OPERATOR.password);
