@@ -10,6 +10,7 @@ import { SessionCache } from './auth/session-cache.ts';
 import { loadConstraintColumns } from './db/constraint-columns.ts';
 import { registerErrorHandler } from './server/error-handler.ts';
 import { registerValidation } from './server/validation.ts';
+import { registerInputGuard } from './server/input-guard.ts';
 import { registerOpenApi } from './server/openapi.ts';
 import { registerRouteCatalog } from './server/route-catalog.ts';
 import { platformApi } from './server/platform-api.ts';
@@ -39,6 +40,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerRouteCatalog(app);
   registerValidation(app);
   registerErrorHandler(app);
+  registerInputGuard(app);
   await app.register(fastifyCookie);
   await registerOpenApi(app);
 
