@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, type ErrorDetail } from './errors.ts';
 
-/** JSON bodies nested deeper than this are refused before anything recurses into them. */
-export const MAX_JSON_DEPTH = 64;
+/**
+ * JSON bodies nested deeper than this are refused before anything recurses into them: far below
+ * any stack limit, far above any real body (tenant schemas stop at 24 levels, with named errors).
+ */
+export const MAX_JSON_DEPTH = 256;
 /** The largest magnitude a number in a body may have: beyond it doubles lose whole units and sums overflow. */
 export const MAX_JSON_NUMBER = Number.MAX_SAFE_INTEGER;
 

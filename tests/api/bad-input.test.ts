@@ -112,7 +112,7 @@ describe('bad input never answers 500', () => {
       const client = url.startsWith('/api/platform') ? platform.operator : tenant.admin;
       const response = await client.request('POST', url, deep, json);
       expect(response.statusCode, url).toBe(400);
-      expect(response.json().error).toMatchObject({ code: 'BODY_TOO_DEEP', details: [{ path: 'body', message: 'is nested deeper than 64 levels' }] });
+      expect(response.json().error).toMatchObject({ code: 'BODY_TOO_DEEP', details: [{ path: 'body', message: 'is nested deeper than 256 levels' }] });
     }
   });
 
