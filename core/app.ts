@@ -12,6 +12,7 @@ import { loadConstraintColumns } from './db/constraint-columns.ts';
 import { scopeQueriesToTenant } from './db/tenant-scoping.ts';
 import { registerErrorHandler } from './server/error-handler.ts';
 import { registerValidation } from './server/validation.ts';
+import { registerInputGuard } from './server/input-guard.ts';
 import { registerOpenApi } from './server/openapi.ts';
 import { registerRouteCatalog } from './server/route-catalog.ts';
 import { platformApi } from './server/platform-api.ts';
@@ -47,6 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerRouteCatalog(app);
   registerValidation(app);
   registerErrorHandler(app);
+  registerInputGuard(app);
   await app.register(fastifyCookie);
   // Only where a route asks for it (sign-in: core/auth/sign-in.ts), keyed by request.ip.
   await app.register(fastifyRateLimit, { global: false });

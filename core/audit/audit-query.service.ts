@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { whereInScope, type DataScope } from '../auth/permissions.ts';
 import { badRequest } from '../server/errors.ts';
+import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 
 export interface AuditFilter {
   recordType?: string;
@@ -38,12 +39,13 @@ export async function listAudit(trx: Knex.Transaction, tenantId: string, scope: 
   const rows: AuditRow[] = await auditListQuery(trx, tenantId, scope, filter);
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toView), nextCursor: rows.length > filter.limit ? encodeCursor(last.at_key, last.id) : null };
+  return { items: page.map(toView), nextCursor: rows.length > filter.limit ? encodeCursor([last.at_key, last.id]) : null };
 }
 
 /** The list query itself (one row more than the page, to know whether another follows). */
 export function auditListQuery(trx: Knex.Transaction, tenantId: string, scope: DataScope, filter: AuditFilter): Knex.QueryBuilder {
-  const after = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+  const [at, id] = filter.cursor === undefined ? [] : decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'AUDIT_CURSOR_INVALID');
+  const after = at === undefined ? null : { at, id };
   if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) {
     throw badRequest('AUDIT_RANGE_INVALID', '"to" is before "from"', [{ path: 'querystring.to', message: 'must not be before from' }]);
   }
@@ -86,21 +88,3 @@ function toView(row: AuditRow) {
   };
 }
 
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && CURSOR_TIME.test(value[0]) && UUID.test(value[1])) {
-      return { at: value[0], id: value[1] };
-    }
-  } catch {
-    // Falls through to the 400 below.
-  }
-  throw badRequest('AUDIT_CURSOR_INVALID', 'The cursor is not one this list returned', [{ path: 'querystring.cursor', message: 'is invalid' }]);
-}

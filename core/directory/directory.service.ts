@@ -42,7 +42,7 @@ export async function lookUpPeople(
 ): Promise<{ items: DirectoryPerson[]; nextCursor: string | null }> {
   const query = selectPeople(trx).orderBy([{ column: 'p.name' }, { column: 'p.id' }]).limit(filter.limit + 1);
   if (filter.cursor) {
-    const [name, id] = decodeCursor(filter.cursor, 2, 'DIRECTORY_CURSOR_INVALID');
+    const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], 'DIRECTORY_CURSOR_INVALID');
     if (!UUID.test(id)) throw badRequest('DIRECTORY_CURSOR_INVALID', 'The cursor is not one this list gave out', [{ path: 'querystring.cursor', message: 'is invalid' }]);
     query.whereRaw('(p.name, p.id) > (?, ?::uuid)', [name, id]);
   }

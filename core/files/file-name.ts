@@ -1,8 +1,11 @@
+import { UNSAFE_TEXT_CHARACTER } from '../schemas/common.schema.ts';
+
 /** Longest original file name kept, in characters. */
 export const FILE_NAME_MAX_LENGTH = 200;
 
-// C0 and C1 controls, DEL, and the bidi overrides that disguise extensions ("gpj.exe" shown as "exe.jpg").
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// C0 and C1 controls, DEL, lone surrogates and the bidi controls that disguise extensions ("gpj.exe"
+// shown as "exe.jpg"): the rule names follow too (core/schemas/common.schema.ts).
+const FORBIDDEN_CHARACTERS = UNSAFE_TEXT_CHARACTER;
 
 /**
  * Why an uploaded file's original name is refused, or null when it is acceptable. The name is

@@ -4,6 +4,7 @@ import { whereInScope } from '../auth/permissions.ts';
 import { badRequest, conflict, notFound } from '../server/errors.ts';
 import { assertUnitInScope, auditOrg, type OrgContext } from './org-context.ts';
 import { containsPattern, escapeLike } from '../db/like.ts';
+import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import { findUnit } from './unit.service.ts';
 
 export interface PersonRow {
@@ -53,7 +54,7 @@ function selectPeople(trx: Knex.Transaction) {
 export async function listPeople(ctx: OrgContext, filter: PeopleFilter): Promise<{ rows: PersonRow[]; nextCursor: string | null }> {
   const query = selectPeople(ctx.trx).orderBy([{ column: 'p.name' }, { column: 'p.id' }]).limit(filter.limit + 1);
   if (filter.cursor) {
-    const [name, id] = decodeCursor(filter.cursor);
+    const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], 'VALIDATION_FAILED');
     query.whereRaw('(p.name, p.id) > (?, ?::uuid)', [name, id]);
   }
   if (filter.unitId && filter.includeSubunits) {
@@ -72,7 +73,7 @@ export async function listPeople(ctx: OrgContext, filter: PeopleFilter): Promise
   const rows: PersonRow[] = await whereInScope(query, 'p.unit_id', ctx.scope, ctx.trx);
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > filter.limit ? encodeCursor(last.name, last.id) : null };
+  return { rows: page, nextCursor: rows.length > filter.limit ? encodeCursor([last.name, last.id]) : null };
 }
 
 /** A person the caller may read; outside the read scope they are not found, like in lists. */
@@ -160,22 +161,6 @@ async function assertPhoneFree(trx: Knex.Transaction, phone: string): Promise<vo
 
 function personNotFound() {
   return notFound('ORG_PERSON_NOT_FOUND', 'No such person');
-}
-
-function encodeCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && /^[0-9a-f-]{36}$/i.test(value[1])) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // fall through to the 400 below
-  }
-  throw badRequest('VALIDATION_FAILED', 'The cursor is not one this list returned', [{ path: 'querystring.cursor', message: 'is invalid' }]);
 }
 
 export function personToView(row: PersonRow) {

@@ -1,5 +1,6 @@
 import { Ajv, type CodeOptions, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { isStorableDate, isStorableDateTime } from './storable-time.ts';
 
 /**
  * The one ajv configuration of the platform, on purpose:
@@ -31,5 +32,11 @@ export function ajvOptions(purpose: AjvPurpose): Options {
 export function createAjv(purpose: AjvPurpose, code?: CodeOptions): Ajv {
   const ajv = new Ajv(code ? { ...ajvOptions(purpose), code } : ajvOptions(purpose));
   addFormats.default(ajv);
+  if (purpose !== 'tenant') {
+    // Route schemas accept only dates PostgreSQL stores as sent (no year 0000, no leap second).
+    // Tenant schemas keep ajv-formats' own checks: the browser runs the very same code.
+    ajv.addFormat('date', { type: 'string', validate: isStorableDate });
+    ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime });
+  }
   return ajv;
 }

@@ -19,8 +19,25 @@ export const tenantIdParams = {
   properties: { tenant: tenantSlug, id: uuid },
 } as const;
 
-/** Names of people, units, roles: plain text, no markup or control characters. */
-export const plainName = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^<>\\u0000-\\u001f\\u007f]+$' } as const;
+/**
+ * Characters no name may hold, as a regex class body: C0 and C1 controls, DEL, the bidi marks,
+ * embeddings, overrides and isolates that reorder what is shown (U+202E turns "gpj.exe" into
+ * "exe.jpg"), and lone surrogates (half a character; with the `u` flag only unpaired ones match).
+ */
+const UNSAFE_CHARACTER_CLASS = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ud800-\\udfff';
+/** The same rule for names checked in code (file names: core/files/file-name.ts). */
+export const UNSAFE_TEXT_CHARACTER = new RegExp(`[${UNSAFE_CHARACTER_CLASS}]`, 'u');
+
+/**
+ * Names of people, units, positions, roles, forms: plain text with at least one visible
+ * character, no markup and none of the unsafe characters above.
+ */
+export const plainName = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 100,
+  pattern: `^[^<>${UNSAFE_CHARACTER_CLASS}]*[^<>\\s${UNSAFE_CHARACTER_CLASS}][^<>${UNSAFE_CHARACTER_CLASS}]*$`,
+} as const;
 
 /** Mainland mobile numbers (11 digits starting with 1) or landlines with area code. */
 export const phoneNumber = { type: 'string', pattern: '^(1\\d{10}|0\\d{2,3}-?\\d{7,8})$' } as const;

@@ -37,6 +37,12 @@ const PG_ERRORS: Record<string, { status: number; code: string; message: string 
   '23514': { status: 400, code: 'VALUE_INVALID', message: 'A value breaks a rule of the record' },
   '22P02': { status: 400, code: 'VALUE_INVALID', message: 'A value has the wrong format' },
   '22001': { status: 400, code: 'VALUE_TOO_LONG', message: 'A value is too long' },
+  // Safety net: values the route schemas should have refused already (core/server/input-guard.ts).
+  '22003': { status: 400, code: 'VALUE_OUT_OF_RANGE', message: 'A number is out of range' },
+  '22007': { status: 400, code: 'VALUE_INVALID', message: 'A date or time has the wrong format' },
+  '22008': { status: 400, code: 'VALUE_OUT_OF_RANGE', message: 'A date or time is out of range' },
+  '22021': { status: 400, code: 'VALUE_INVALID', message: 'A text holds a character that cannot be stored' },
+  '22P05': { status: 400, code: 'VALUE_INVALID', message: 'A text holds a character that cannot be stored' },
   '42501': { status: 403, code: 'FORBIDDEN', message: 'This operation is not allowed' },
 };
 

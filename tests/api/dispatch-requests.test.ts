@@ -117,7 +117,8 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     const own = await post({ toUnitId: world.units.jiufeng.id });
     expect([own.statusCode, own.json().error.code, detailPaths(own)]).toEqual([400, 'DISPATCH_REQUEST_INVALID', ['body.toUnitId']]);
     expect(detailPaths(await post({ toUnitId: otherUnitId }))).toEqual(['body.toUnitId']);
-    expect(detailPaths(await post({ dueAt: daysFromNow(-1), title: ' ' })).sort()).toEqual(['body.dueAt', 'body.title']);
+    expect(detailPaths(await post({ dueAt: daysFromNow(-1) }))).toEqual(['body.dueAt']);
+    expect(detailPaths(await post({ title: ' ' }))).toEqual(['body.title']);
     expect(detailPaths(await post({ photoIds: [pdf] }))).toEqual(['body.photoIds[0]']);
     const three = await Promise.all([1, 2, 3].map(async () => (await uploadFile(town.client, tenant.base, 'p.png', tinyPng(), 'image/png')).json().id));
     expect(detailPaths(await post({ photoIds: three }))).toEqual(['body.photoIds']);

@@ -109,7 +109,7 @@ export async function commentPage(trx: Knex.Transaction, access: TaskAccess, pag
   if (page.assignmentId) query.where('c.assignment_id', page.assignmentId);
   if (page.ids) query.whereIn('c.id', page.ids);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(c.created_at, c.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows: CommentRow[] = await query;

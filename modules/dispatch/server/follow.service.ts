@@ -114,7 +114,7 @@ export async function followedTasks(trx: Knex.Transaction, viewer: FollowViewer,
     .orderBy([{ column: 'f.created_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
     .limit(page.limit + 1);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(f.created_at, t.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows = await query;

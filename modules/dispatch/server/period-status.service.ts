@@ -35,7 +35,7 @@ export async function taskPeriods(trx: Knex.Transaction, access: TaskAccess, que
     .limit(query.limit + 1);
   if (query.periodKey) periodsQuery.where('period_key', query.periodKey);
   if (query.cursor) {
-    const [startsOn, key] = decodeCursor(query.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    const [startsOn, key] = decodeCursor(query.cursor, ['date', 'text'], 'DISPATCH_CURSOR_INVALID');
     periodsQuery.whereRaw('(starts_on, period_key) < (?::date, ?)', [startsOn, key]);
   }
   const found: PeriodRow[] = await periodsQuery;

@@ -83,7 +83,7 @@ export async function reportView(trx: Knex.Transaction, id: string) {
 export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder, page: { limit: number; cursor?: string }) {
   query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(page.limit + 1);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows: ReportQueryRow[] = await query;

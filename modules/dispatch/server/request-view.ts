@@ -73,7 +73,7 @@ export async function toRequestViews(trx: Knex.Transaction, rows: RequestRow[], 
 export async function requestPage(trx: Knex.Transaction, query: Knex.QueryBuilder, page: { limit: number; cursor?: string }, unitId: string | null, holdsRequest: boolean) {
   query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(page.limit + 1);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows: RequestRow[] = await query;

@@ -39,7 +39,7 @@ export async function listTasks(trx: Knex.Transaction, scopes: DataScope[], filt
   if (filter.q) query.whereILike('t.title', containsPattern(filter.q));
   if (filter.unitId) query.whereExists(trx('dispatch_assignment as a').whereRaw('a.tenant_id = t.tenant_id and a.task_id = t.id').where('a.unit_id', filter.unitId));
   if (filter.cursor) {
-    const [at, id] = decodeCursor(filter.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(t.created_at, t.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows = await query;

@@ -102,7 +102,7 @@ export async function listCollections(trx: Knex.Transaction, scope: DataScope, f
   if (filter.formId) query.where('c.form_id', filter.formId);
   if (filter.status) query.where('c.status', filter.status);
   // Ids are uuid v7, so id order is creation order.
-  if (filter.cursor) query.where('c.id', '<', decodeCursor(filter.cursor, 1, 'FORMS_CURSOR_INVALID')[0]);
+  if (filter.cursor) query.where('c.id', '<', decodeCursor(filter.cursor, ['uuid'], 'FORMS_CURSOR_INVALID')[0]);
   const rows: CollectionRow[] = await whereCollectionInScope(query, trx, scope);
   const page = rows.slice(0, filter.limit);
   return { items: await collectionViews(trx, page), nextCursor: rows.length > filter.limit ? encodeCursor([page[page.length - 1].id]) : null };

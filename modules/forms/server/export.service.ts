@@ -105,7 +105,7 @@ export async function listOwnExports(trx: Knex.Transaction, userId: string, page
   const cursorAt = trx.raw(`to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`);
   const query = ownExports(trx, userId).select(cursorAt).orderBy([{ column: 'e.created_at', order: 'desc' }, { column: 'e.id', order: 'desc' }]).limit(page.limit + 1);
   if (page.cursor) {
-    const [createdAt, id] = decodeCursor(page.cursor, 2, 'FORMS_CURSOR_INVALID');
+    const [createdAt, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'FORMS_CURSOR_INVALID');
     if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw badRequest('FORMS_CURSOR_INVALID', 'The cursor is not one this list gave out', [{ path: 'querystring.cursor', message: 'is invalid' }]);
     query.whereRaw('(e.created_at, e.id) < (?::timestamptz, ?::uuid)', [createdAt, id]);
   }

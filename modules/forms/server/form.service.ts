@@ -136,7 +136,7 @@ export async function listForms(trx: Knex.Transaction, filter: { category?: stri
   if (filter.published === true) query.where('latest_version', '>', 0);
   if (filter.published === false) query.where('latest_version', 0);
   if (filter.cursor) {
-    const [at, formId] = decodeCursor(filter.cursor, 2, 'FORMS_CURSOR_INVALID');
+    const [at, formId] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'FORMS_CURSOR_INVALID');
     query.whereRaw('(updated_at, id) < (?::timestamptz, ?::uuid)', [at, formId]);
   }
   const rows: (Pick<FormRow, 'id' | 'name' | 'description' | 'category' | 'latest_version' | 'draft_changed' | 'updated_at'> & { cursor_at: string })[] = await query;

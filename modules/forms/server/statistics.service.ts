@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DataScope } from '../../../core/auth/permissions.ts';
 import { badRequest } from '../../../core/server/errors.ts';
+import { MAX_JSON_NUMBER } from '../../../core/server/input-guard.ts';
 import type { FormField } from './form-fields.ts';
 import { filteredSubmissions, numberSql, type ResultsFilter } from './results-query.ts';
 import { fieldView, resultFields } from './results.service.ts';
@@ -125,7 +126,10 @@ type OptionRow = { g: string | null; v: string | null; count: number };
 async function numberStats(trx: Knex.Transaction, query: Knex.QueryBuilder, numbers: FormField[], group: Group): Promise<NumberRow[]> {
   query.select(trx.raw(`${group.sql} as g`, group.bindings));
   numbers.forEach((field, i) => query.select(trx.raw(`${numberSql('s', 'float8')} as v${i}`, [field.path, field.path])));
-  const aggregates = ['count(*) as total', ...numbers.map((_f, i) => `count(v${i}) as c${i}, sum(v${i}) as s${i}, avg(v${i}) as a${i}, min(v${i}) as n${i}, max(v${i}) as x${i}`)];
+  // Numbers beyond what a body may carry (core/server/input-guard.ts; only answers stored before
+  // that bound) stay out of the aggregates: two answers of 1e308 would overflow float8's sum.
+  const kept = (i: number) => `filter (where abs(v${i}) <= ${MAX_JSON_NUMBER})`;
+  const aggregates = ['count(*) as total', ...numbers.map((_f, i) => `count(v${i}) ${kept(i)} as c${i}, sum(v${i}) ${kept(i)} as s${i}, avg(v${i}) ${kept(i)} as a${i}, min(v${i}) ${kept(i)} as n${i}, max(v${i}) ${kept(i)} as x${i}`)];
   // Written raw: knex drops an `offset 0`, and the fence is the point.
   const { rows } = await trx.raw(`select x.g, ${aggregates.join(', ')} from (select * from ? as y offset 0) as x group by x.g`, [query]);
   return rows;

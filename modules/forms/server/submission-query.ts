@@ -91,7 +91,7 @@ export async function listMySubmissions(trx: Knex.Transaction, userId: string, f
   if (filter.status) query.where('s.status', filter.status);
   if (filter.formId) query.where('s.form_id', filter.formId);
   if (filter.cursor) {
-    const [at, id] = decodeCursor(filter.cursor, 2, 'FORMS_CURSOR_INVALID');
+    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'FORMS_CURSOR_INVALID');
     query.whereRaw('(s.updated_at, s.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   // The key as PostgreSQL's text: a JS Date would drop the microseconds and skip rows.
