@@ -7,6 +7,8 @@ import { enableForms, goodHousehold, publishedForm } from '../helpers/forms-fixt
 import { createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
 import { runAggregation } from '../../modules/dispatch/server/aggregation.jobs.ts';
 import { runExport } from '../../modules/forms/server/export.job.ts';
+import { up as linkDispatchFiles } from '../../migrations/dispatch/080_file_links.ts';
+import { up as linkFormsFiles } from '../../migrations/forms/080_file_links.ts';
 
 /**
  * The file rule (core/files/file-access.ts): a file attached to a record is read by whoever may
@@ -48,6 +50,8 @@ describe('files are readable only by the readers of their record, exports by the
   afterAll(() => platform?.stop());
 
   let attachmentId: string;
+  let reportPhotoId: string;
+  let answerPhotoId: string;
   let taskId: string;
   let jiufengAssignment: string;
 
@@ -69,6 +73,7 @@ describe('files are readable only by the readers of their record, exports by the
 
   it('a report photo: the reporting unit and the task’s supervisors read it; other units get 404', async () => {
     const photoId = await upload(world.jiufeng.client, '现场.png');
+    reportPhotoId = photoId;
     const report = await world.jiufeng.client.post(`${dispatchApi()}/assignments/${jiufengAssignment}/reports`, { progress: 30, text: '已清理河道', photoIds: [photoId] });
     expect(report.statusCode, report.body).toBe(201);
     expect(await reads(world.jiufeng.client, photoId)).toBe(200);
@@ -91,6 +96,7 @@ describe('files are readable only by the readers of their record, exports by the
   it('a photo answer of a form submission: the submitter and results readers over its unit read it; a colleague elsewhere gets 404', async () => {
     const formId = await publishedForm(tenant.admin, tenant);
     const photoId = await upload(submitter.client, '入户照片.png');
+    answerPhotoId = photoId;
     const submitted = await submitter.client.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: { ...goodHousehold, photo: photoId } });
     expect(submitted.statusCode, submitted.body).toBe(201);
     expect(await reads(submitter.client, photoId)).toBe(200);
@@ -145,5 +151,23 @@ describe('files are readable only by the readers of their record, exports by the
     expect(aggregationDone?.data.fileId).toBe('hidden');
     // Its own export's file id stays visible to the admin who asked for it.
     expect(items.find((e) => e.action === 'forms.export.done')?.data.fileId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('files attached before the rule existed are attached to their records by the module migrations, so their readers keep them', async () => {
+    // An install from before: the records hold file ids, no links exist.
+    await platform.db.owner('core_file_link').where({ tenant_id: tenant.id }).delete();
+    expect(await reads(world.jiufeng.client, attachmentId)).toBe(404);
+    expect(await reads(world.supervisor.client, reportPhotoId)).toBe(404);
+    expect(await reads(resultsViewer.client, answerPhotoId)).toBe(404);
+    // As the migrator runs a batch: as the owner, in one transaction, modules in modules/index.ts order.
+    await platform.db.owner.transaction(async (trx) => {
+      await linkFormsFiles(trx);
+      await linkDispatchFiles(trx);
+    });
+    expect(await reads(world.jiufeng.client, attachmentId)).toBe(200);
+    expect(await reads(world.supervisor.client, reportPhotoId)).toBe(200);
+    expect(await reads(resultsViewer.client, answerPhotoId)).toBe(200);
+    expect(await reads(world.water.client, attachmentId)).toBe(404);
+    expect(await reads(otherSubmitter.client, answerPhotoId)).toBe(404);
   });
 });

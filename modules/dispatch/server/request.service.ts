@@ -68,6 +68,7 @@ export async function raiseRequest(ctx: DispatchContext, actor: DispatchActor, i
     tenant_id: ctx.tenantId, id, from_unit_id: actor.unitId, to_unit_id: input.toUnitId, title: input.title, body: input.body ?? '',
     photo_ids: JSON.stringify(input.photoIds ?? []), due_at: input.dueAt ?? null, created_by: ctx.userId, created_at: ctx.now,
   });
+  await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id }, fileReferences(input.photoIds ?? [], 'body.photoIds'));
   const unitName: string = (await trx('core_unit').where({ id: actor.unitId }).first('name')).name;
   await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', title: `${unitName}的诉求：${input.title}`, body: (input.body ?? '').slice(0, 120), link: `/dispatch/requests/${id}`, sms: config.smsReminders });
   return id;
