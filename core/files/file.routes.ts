@@ -1,15 +1,18 @@
 import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../server/route-plugin.ts';
 import { FileStore } from './file-store.ts';
 import { downloadFileRoute, fileMetaRoute, uploadFileRoute } from './file.schema.ts';
 import { fileToView, findFile, receiveUpload } from './file.service.ts';
+import { mayReadFile } from './file-access.ts';
+import { notFound } from '../server/errors.ts';
 import { registerPlacedFileCleanup } from './placed-files.ts';
 import { sendStoredFile } from './send-file.ts';
 
 /**
- * Tenant files: upload, metadata, download. Any signed-in user of the tenant may upload and
- * download: a file on its own grants nothing. Record-level checks (who may see the attachment
- * of a task, a form submission...) belong to the module that links the file to its record.
+ * Tenant files: upload, metadata, download. Any signed-in user of the tenant may upload; reading
+ * follows file-access.ts: the readers of a record the file is attached to (the owning module
+ * decides), else its uploader. Anyone else gets 404, as if the file did not exist.
  */
 export const fileRoutes: RoutePlugin = async (app) => {
   const store = FileStore.inDataDir(app.platform.config.dataDir);
@@ -26,7 +29,17 @@ export const fileRoutes: RoutePlugin = async (app) => {
     return reply.status(201).send(fileToView(row));
   });
 
-  app.get('/files/:id/meta', { schema: fileMetaRoute }, async (request) => fileToView(await findFile(request.db, request.tenant.id, request.params.id)));
+  app.get('/files/:id/meta', { schema: fileMetaRoute }, async (request) => {
+    await requireReadable(request, request.params.id);
+    return fileToView(await findFile(request.db, request.tenant.id, request.params.id));
+  });
 
-  app.get('/files/:id', { schema: downloadFileRoute }, async (request, reply) => sendStoredFile(request, reply, store, request.params.id, 'inline-if-safe'));
+  app.get('/files/:id', { schema: downloadFileRoute }, async (request, reply) => {
+    await requireReadable(request, request.params.id);
+    return sendStoredFile(request, reply, store, request.params.id, 'inline-if-safe');
+  });
 };
+
+async function requireReadable(request: FastifyRequest, fileId: string): Promise<void> {
+  if (!(await mayReadFile(request, fileId))) throw notFound('FILE_NOT_FOUND', 'No such file');
+}

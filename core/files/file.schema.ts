@@ -26,14 +26,14 @@ export const uploadFileRoute = {
 
 export const fileMetaRoute = {
   tags: ['files'],
-  summary: 'A file’s metadata',
+  summary: 'A file’s metadata; 404 unless the caller may read it (the readers of a record it is attached to, else its uploader)',
   params: tenantIdParams,
   response: { 200: fileView, ...errorResponses },
 } as const;
 
 export const downloadFileRoute = {
   tags: ['files'],
-  summary: 'Download a file: images inline, everything else as an attachment',
+  summary: 'Download a file: images inline, everything else as an attachment; 404 unless the caller may read it (the readers of a record it is attached to, else its uploader)',
   params: tenantIdParams,
   produces: ['application/octet-stream'],
   // Untyped on purpose: the body is a stream of the stored bytes, never serialized.

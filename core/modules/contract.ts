@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FileStore } from '../files/file-store.ts';
 import type { Notifier } from '../notify/notifier.ts';
 
@@ -80,6 +80,13 @@ export interface ModuleJob {
   handler: (data: Record<string, unknown>, context: ModuleJobContext) => Promise<void>;
 }
 
+/**
+ * Whether the request's user may read one record of the module, asked for each file attached to
+ * such a record (core/files/file-access.ts). Resolves false, or throws the module's own 403/404,
+ * when not. It runs in the request's tenant transaction.
+ */
+export type FileAccessCheck = (request: FastifyRequest, recordId: string) => Promise<boolean>;
+
 export type ModuleEventHandler = (context: TenantJobContext, payload: Record<string, unknown>) => Promise<void>;
 
 /** Everything one module contributes to the platform. */
@@ -97,4 +104,10 @@ export interface PlatformModule {
    * answers only when the provider is installed and enabled for the tenant.
    */
   provides?: Record<string, unknown>;
+  /**
+   * Who may read the files attached to this module's records, by record kind: a file attached
+   * with `attachFiles(…, { module, kind, id }, …)` (core/files/file-links.ts) is readable by those
+   * for whom `fileAccess[kind](request, id)` holds, for any record it is attached to.
+   */
+  fileAccess?: Record<string, FileAccessCheck>;
 }

@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schemas/ajv.ts';
 import { compileTenantSchema } from '../schemas/tenant-schema-guard.ts';
 import { detailsFromAjv } from '../server/error-handler.ts';
-import type { ModuleManifest, PlatformModule } from './contract.ts';
+import type { FileAccessCheck, ModuleManifest, PlatformModule } from './contract.ts';
 import { manifestSchema } from './manifest.schema.ts';
 import { CORE_PERMISSIONS } from '../auth/core-permissions.ts';
 
@@ -71,6 +71,12 @@ export class ModuleRegistry {
       if (module.provides && name in module.provides) return { moduleId: module.manifest.id, service: module.provides[name] };
     }
     return undefined;
+  }
+
+  /** The module's check for readers of one kind of its records (see `PlatformModule.fileAccess`). */
+  fileAccess(moduleId: string, kind: string): FileAccessCheck | undefined {
+    const checks = this.byId.get(moduleId)?.fileAccess;
+    return checks && Object.hasOwn(checks, kind) ? checks[kind] : undefined;
   }
 
   get(id: string): PlatformModule {

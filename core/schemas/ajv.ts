@@ -1,6 +1,7 @@
 import { Ajv, type CodeOptions, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isStorableDate, isStorableDateTime } from './storable-time.ts';
+import { tenantRegExp } from './tenant-regexp.ts';
 
 /**
  * The one ajv configuration of the platform, on purpose:
@@ -9,6 +10,8 @@ import { isStorableDate, isStorableDateTime } from './storable-time.ts';
  * - query strings and path params are coerced, because they arrive as text;
  * - defaults are applied; every error is reported so the UI can mark every bad field.
  * - tenant-authored schemas ('tenant') are validated like bodies but tolerate unknown annotations.
+ * - tenant-authored `pattern`s run on RE2 (linear time, core/schemas/tenant-regexp.ts), not on
+ *   JavaScript's backtracking RegExp.
  * The browser (rjsf's validator) uses the 'tenant' options too. JSON Schema draft-07 throughout.
  */
 export type AjvPurpose = 'body' | 'params' | 'tenant';
@@ -22,6 +25,7 @@ export function ajvOptions(purpose: AjvPurpose): Options {
     allowUnionTypes: true,
     removeAdditional: false,
     coerceTypes: purpose === 'params' ? 'array' : false,
+    ...(purpose === 'tenant' ? { code: { regExp: tenantRegExp } } : {}),
   };
 }
 
@@ -30,7 +34,8 @@ export function ajvOptions(purpose: AjvPurpose): Options {
  * (e.g. `{ source: true }` for standalone modules served to the browser), never what they accept.
  */
 export function createAjv(purpose: AjvPurpose, code?: CodeOptions): Ajv {
-  const ajv = new Ajv(code ? { ...ajvOptions(purpose), code } : ajvOptions(purpose));
+  const options = ajvOptions(purpose);
+  const ajv = new Ajv(code ? { ...options, code: { ...options.code, ...code } } : options);
   addFormats.default(ajv);
   if (purpose !== 'tenant') {
     // Route schemas accept only dates PostgreSQL stores as sent (no year 0000, no leap second).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTenantSchema, compileTenantSchema, SCHEMA_LIMITS, TenantSchemaError } from './tenant-schema-guard.ts';
+import { checkTenantSchema, compileTenantSchema, SCHEMA_LIMITS, tenantAjvRegistrySize, TenantSchemaError } from './tenant-schema-guard.ts';
 
 const nested = (levels: number): Record<string, unknown> => {
   let schema: Record<string, unknown> = { type: 'string' };
@@ -64,11 +64,19 @@ describe('tenant schema guard', () => {
     expect(messages({ $dynamicRef: '#meta' })).toEqual(['schema.$dynamicRef "$dynamicRef" is not allowed']);
   });
 
-  it('refuses patterns that backtrack catastrophically, are too long or do not compile', () => {
-    for (const pattern of ['(a+)+$', '^(x*)*y', '([a-z]+)*$']) {
-      expect(messages({ properties: { a: { type: 'string', pattern } } })).toEqual(['schema.properties.a.pattern pattern may take exponential time (nested repetition); simplify it']);
+  it('accepts the patterns counties paste (ZIP, landline, e-mail, Chinese names) and refuses what RE2 cannot run, too long or invalid', () => {
+    for (const pattern of ['^\\d{5}(?:[-\\s]\\d{4})?$', '^(0\\d{2,3}-)?\\d{7,8}$', '^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$', '^[\\u4e00-\\u9fa5]{2,4}$', '^(\\w|\\d)+$', '(a+)+$']) {
+      expect(messages({ properties: { a: { type: 'string', pattern } } }), pattern).toEqual([]);
     }
-    expect(messages({ patternProperties: { '(a+)+': {} } })[0]).toBe('schema.patternProperties.(a+)+ pattern may take exponential time (nested repetition); simplify it');
+    expect(messages({ properties: { a: { type: 'string', pattern: '^(a+)\\1$' } } })).toEqual([
+      'schema.properties.a.pattern pattern uses a backreference: patterns run on a linear-time engine (RE2) without backreferences or lookaround; rewrite it without them',
+    ]);
+    expect(messages({ pattern: '(?<y>a)\\k<y>' })[0]).toMatch(/backreference/);
+    for (const pattern of ['^(?!admin)\\w+$', '(?<=x)y', 'a(?=b)', '(?<!x)y']) expect(messages({ pattern })[0], pattern).toMatch(/lookahead or lookbehind/);
+    // The same characters escaped or in a class are no backreference or lookaround.
+    expect(messages({ pattern: '^[(?=]\\\\1$' })).toEqual([]);
+    expect(messages({ patternProperties: { '(a)\\1': {} } })[0]).toMatch(/^schema\.patternProperties\.\(a\)\\1 pattern uses a backreference/);
+    expect(messages({ pattern: 'a{2000}' })[0]).toMatch(/cannot run on the linear-time engine \(RE2\).*invalid repeat count/);
     expect(messages({ pattern: 'a'.repeat(SCHEMA_LIMITS.maxPatternLength + 1) })[0]).toMatch(/pattern is longer than/);
     expect(messages({ pattern: '[' })).toEqual(['schema.pattern pattern is not a valid regular expression']);
   });
@@ -80,12 +88,12 @@ describe('tenant schema guard', () => {
     expect(validate({ n: 0 })).toBe(false);
     expect(validate({ n: 2 })).toBe(true);
     expect(() => compileTenantSchema({ type: 'strin' })).toThrow(TenantSchemaError);
-    expect(() => compileTenantSchema({ pattern: '(a+)+$' }, 'body.schema')).toThrow(/body\.schema\.pattern/);
+    expect(() => compileTenantSchema({ pattern: '(a)\\1' }, 'body.schema')).toThrow(/body\.schema\.pattern/);
   });
 
-  it('checks a catastrophic schema in well under a second', () => {
+  it('checks a large schema in well under a second', () => {
     const started = performance.now();
-    checkTenantSchema({ properties: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, { type: 'string', pattern: '(a+)+$' }])) });
+    checkTenantSchema({ properties: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, { type: 'string', pattern: `^(a+)+${i}$` }])) });
     checkTenantSchema(nested(5000));
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -100,5 +108,68 @@ describe('$ref loops', () => {
   it('accepts recursion through properties (a tree of family members)', () => {
     const member = { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/member' } } } };
     expect(checkTenantSchema({ definitions: { member }, $ref: '#/definitions/member' })).toEqual([]);
+  });
+});
+
+describe('patterns run in linear time with JavaScript’s meaning', () => {
+  it('answers a long answer to ^(\\w|\\d)+$ at once (JavaScript’s RegExp takes seconds from 26 characters, doubling with each)', () => {
+    const validate = compileTenantSchema({ type: 'string', pattern: '^(\\w|\\d)+$' });
+    const started = performance.now();
+    expect(validate(`${'a1'.repeat(5_000)}!`)).toBe(false);
+    expect(validate('a1'.repeat(5_000))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('matches Chinese text, Unicode spaces and escapes as JavaScript does', () => {
+    const cases: [string, string][] = [
+      ['^[\\u4e00-\\u9fa5]+$', '张三丰'], ['^[\\u4e00-\\u9fa5]+$', '张三a'], ['^\\w+$', '张三'], ['^\\d+$', '１２３'], ['^\\d+$', '123'],
+      ['^\\p{Script=Han}{2,4}$', '欧阳修'], ['^.$', '😀'], ['^.+$', 'a\nb'], ['^[\\s\\S]+$', 'a\nb'], ['^\\s$', '\u3000'], ['^\\S+$', '中\u3000文'],
+      ['^\\d{5}(?:[-\\s]\\d{4})?$', '12345\u30006789'], ['^(0\\d{2,3}-)?\\d{7,8}$', '0571-87654321'], ['^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$', 'li.si+gov@zj-gov.cn'],
+      ['\\bfoo\\b', '中foo文'], ['^\\ud83d\\ude00$', '😀'], ['^\\u{1F600}$', '😀'], ['^a\\/b$', 'a/b'],
+    ];
+    for (const [pattern, text] of cases) {
+      expect(compileTenantSchema({ type: 'string', pattern })(text), `${pattern} on ${JSON.stringify(text)}`).toBe(new RegExp(pattern, 'u').test(text));
+    }
+  });
+});
+
+describe('expanded size', () => {
+  const doubling = (levels: number) => {
+    const definitions: Record<string, unknown> = { d0: { type: 'string', minLength: 1 } };
+    for (let i = 1; i < levels; i += 1) definitions[`d${i}`] = { allOf: [{ $ref: `#/definitions/d${i - 1}` }, { $ref: `#/definitions/d${i - 1}` }] };
+    return { type: 'object', definitions, properties: { answer: { $ref: `#/definitions/d${levels - 1}` } } };
+  };
+
+  it('refuses twenty definitions each referring twice to the one before (1.7 KB that expands to millions of nodes), quickly', () => {
+    const bomb = doubling(20);
+    expect(JSON.stringify(bomb).length).toBeLessThan(2_000);
+    const started = performance.now();
+    expect(messages(bomb)).toEqual([`schema expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed (references that each repeat the one before double at every level); share fewer definitions`]);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('accepts shared definitions used many times, and recursion through properties', () => {
+    expect(checkTenantSchema(doubling(8))).toEqual([]);
+    const address = { type: 'object', properties: Object.fromEntries(['province', 'city', 'county', 'town', 'village', 'detail'].map((k) => [k, { type: 'string', maxLength: 50 }])) };
+    const properties = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`address${i}`, { $ref: '#/definitions/address' }]));
+    expect(checkTenantSchema({ type: 'object', definitions: { address }, properties })).toEqual([]);
+  });
+});
+
+describe('the compiled-validator cache', () => {
+  it('keeps ajv’s own registry bounded: evicted validators leave it too', () => {
+    const before = tenantAjvRegistrySize();
+    for (let round = 0; round < 3; round += 1) {
+      for (let i = 0; i < 700; i += 1) compileTenantSchema({ type: 'object', properties: { [`r${round}f${i}`]: { type: 'integer' } } });
+    }
+    expect(tenantAjvRegistrySize()).toBeLessThanOrEqual(Math.max(before, SCHEMA_LIMITS.maxCachedValidators + 1));
+    // A validator evicted and asked for again is compiled again and still works.
+    expect(compileTenantSchema({ type: 'object', properties: { r0f0: { type: 'integer' } } })({ r0f0: 'x' })).toBe(false);
+  });
+
+  it('a schema ajv refuses to compile leaves nothing in its registry', () => {
+    const before = tenantAjvRegistrySize();
+    for (let i = 0; i < 20; i += 1) expect(() => compileTenantSchema({ type: 'object', properties: { [`f${i}`]: { $ref: '#/definitions/missing' } } })).toThrow(TenantSchemaError);
+    expect(tenantAjvRegistrySize()).toBeLessThanOrEqual(before);
   });
 });

@@ -1,22 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
-import isSafeRegex from 'safe-regex2';
+import { LRUCache } from 'lru-cache';
 import { createAjv } from './ajv.ts';
+import { expandedSize } from './schema-expansion.ts';
 import { findRefLoop } from './schema-ref-loop.ts';
+import { tenantRegExp, unsupportedPatternFeature } from './tenant-regexp.ts';
 import type { ErrorDetail } from '../server/errors.ts';
 
 /**
  * Tenant-authored schemas (forms, custom fields, module configs) are untrusted input:
- * bounded size and depth, local `$ref` only and never in a loop, no `$data` or `$async`, no dynamic references, and regex
- * patterns that are short and free of catastrophic backtracking. They are compiled in their
- * own ajv instance, never added to fastify's route schemas, and cached by content hash.
+ * bounded size and depth, bounded size with every `$ref` followed, local `$ref` only and never in
+ * a loop, no `$data` or `$async`, no dynamic references, and short regex patterns that RE2 can
+ * run (tenant-regexp.ts: linear time, so no pattern can be catastrophic). They are compiled in
+ * their own ajv instance, never added to fastify's route schemas, and cached by content hash.
  */
 export const SCHEMA_LIMITS = {
   maxBytes: 256 * 1024,
   maxDepth: 24,
   maxNodes: 5_000,
+  /** Nodes with every `$ref` replaced by its target: what validating one value may walk. */
+  maxExpandedNodes: 50_000,
   maxPatternLength: 512,
   maxCachedValidators: 500,
+  /** Total schema text (UTF-16 units) behind the cached validators. */
+  maxCachedSchemaChars: 16 * 1024 * 1024,
 };
 
 // `$async` makes ajv return a Promise, which a caller testing the result for truth takes as valid.
@@ -69,6 +76,9 @@ export function checkTenantSchema(schema: unknown, path = 'schema'): ErrorDetail
     const loop = findRefLoop(schema);
     if (loop) problems.push({ path: `${path}${loop.slice(1).replace(/\//g, '.')}`, message: 'refers to itself without descending into the data ($ref loop)' });
   }
+  if (problems.length === 0 && expandedSize(schema, SCHEMA_LIMITS.maxExpandedNodes) > SCHEMA_LIMITS.maxExpandedNodes) {
+    problems.push({ path, message: `expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed (references that each repeat the one before double at every level); share fewer definitions` });
+  }
   return problems;
 }
 
@@ -91,11 +101,41 @@ function checkPattern(pattern: string, at: string, problems: ErrorDetail[]): voi
     problems.push({ path: at, message: 'pattern is not a valid regular expression' });
     return;
   }
-  if (!isSafeRegex(pattern)) problems.push({ path: at, message: 'pattern may take exponential time (nested repetition); simplify it' });
+  const unsupported = unsupportedPatternFeature(pattern);
+  if (unsupported) {
+    problems.push({ path: at, message: `pattern ${unsupported}: patterns run on a linear-time engine (RE2) without backreferences or lookaround; rewrite it without them` });
+    return;
+  }
+  try {
+    tenantRegExp(pattern);
+  } catch (error) {
+    problems.push({ path: at, message: `pattern cannot run on the linear-time engine (RE2): ${(error as Error).message}` });
+  }
 }
 
 const tenantAjv = createAjv('tenant');
-const validators = new Map<string, ValidateFunction>();
+
+/**
+ * Compiled validators by schema hash, bounded in number and in schema text. ajv keeps its own
+ * registry of every schema it compiled: an evicted validator leaves it too (`removeSchema`), or
+ * that registry would grow with every schema ever seen.
+ */
+const validators = new LRUCache<string, { validate: ValidateFunction; compiled: object }>({
+  max: SCHEMA_LIMITS.maxCachedValidators,
+  maxSize: SCHEMA_LIMITS.maxCachedSchemaChars,
+  sizeCalculation: (_value, key) => Math.max(1, schemaChars.get(key) ?? 1),
+  dispose: (entry, key) => {
+    tenantAjv.removeSchema(entry.compiled);
+    schemaChars.delete(key);
+  },
+});
+// Text length of each cached schema, known when it is added (sizeCalculation sees only the key and value).
+const schemaChars = new Map<string, number>();
+
+/** How many schemas the tenant ajv holds in its own registry (for tests of the bound). */
+export function tenantAjvRegistrySize(): number {
+  return (tenantAjv as unknown as { _cache: Map<unknown, unknown> })._cache.size;
+}
 
 /**
  * Checks and compiles a tenant-authored schema; the same schema text gives the same cached
@@ -104,19 +144,22 @@ const validators = new Map<string, ValidateFunction>();
 export function compileTenantSchema(schema: unknown, path = 'schema'): ValidateFunction {
   const problems = checkTenantSchema(schema, path);
   if (problems.length > 0) throw new TenantSchemaError(problems);
-  const key = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+  const text = JSON.stringify(schema);
+  const key = createHash('sha256').update(text).digest('hex');
   const cached = validators.get(key);
-  if (cached) return cached;
+  if (cached) return cached.validate;
+  // The schema may carry an $id; compiling a copy without it keeps ajv's registry clean.
+  const { $id: _ignored, ...withoutId } = schema as Record<string, unknown>;
   let validate: ValidateFunction;
   try {
-    // The schema may carry an $id; compiling a copy without it keeps ajv's registry clean.
-    const { $id: _ignored, ...withoutId } = schema as Record<string, unknown>;
     validate = tenantAjv.compile(withoutId);
   } catch (error) {
+    // ajv registers a schema before compiling it: a failed compile must not stay behind either.
+    tenantAjv.removeSchema(withoutId);
     throw new TenantSchemaError([{ path, message: `is not a valid JSON Schema: ${(error as Error).message}` }]);
   }
-  if (validators.size >= SCHEMA_LIMITS.maxCachedValidators) validators.delete(validators.keys().next().value as string);
-  validators.set(key, validate);
+  schemaChars.set(key, text.length);
+  validators.set(key, { validate, compiled: withoutId });
   return validate;
 }
 

@@ -19,6 +19,7 @@ import { commentRoutes } from './server/comment.routes.ts';
 import { requestRoutes } from './server/request.routes.ts';
 import { aggregationRoutes } from './server/aggregation.routes.ts';
 import { aggregationJob } from './server/aggregation.jobs.ts';
+import { dispatchFileAccess } from './server/file-access.ts';
 
 const manifest = {
   id: 'dispatch',
@@ -66,4 +67,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, remindersJob, periodsJob, aggregationJob] };
+export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess };

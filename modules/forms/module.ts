@@ -11,6 +11,7 @@ import { validatorRoutes } from './server/validator.routes.ts';
 import { exportJob } from './server/export.job.ts';
 import { reportFormsService } from './server/report-forms.service.ts';
 import { REPORT_FORMS_SERVICE } from './public-api.ts';
+import { formsFileAccess } from './server/file-access.ts';
 
 const manifest = {
   id: 'forms',
@@ -51,4 +52,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService } };
+export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess };

@@ -187,13 +187,15 @@ describe('files: upload, type checks, storage and download', () => {
     expect((await county.admin.get(`${county.base}/files/${id}`)).statusCode).toBe(200);
   });
 
-  it('any signed-in user of the tenant may upload and download; anonymous requests may not', async () => {
+  it('any signed-in user of the tenant may upload; an upload attached to nothing is read by its uploader only (404 for others, admins too); anonymous requests may not', async () => {
     const created = await county.admin.post(`${county.base}/users`, { username: 'clerk', displayName: '办事员', password: 'clerk-pass-1', mustChangePassword: false });
     expect(created.statusCode).toBe(201);
     const clerk = await platform.client().loginTenant('yanggu', 'clerk', 'clerk-pass-1');
     const upload = await uploadFile(clerk, county.base, 'clerk.png', tinyPng());
     expect(upload.statusCode).toBe(201);
-    expect((await county.admin.get(`${county.base}/files/${upload.json().id}`)).statusCode).toBe(200);
+    expect((await clerk.get(`${county.base}/files/${upload.json().id}`)).statusCode).toBe(200);
+    expect((await county.admin.get(`${county.base}/files/${upload.json().id}`)).statusCode).toBe(404);
+    expect((await county.admin.get(`${county.base}/files/${upload.json().id}/meta`)).statusCode).toBe(404);
 
     const anonymous = platform.client();
     expect((await uploadFile(anonymous, county.base, 'anon.png', tinyPng())).statusCode).toBe(401);

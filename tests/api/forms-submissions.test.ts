@@ -136,7 +136,7 @@ describe('forms: filling in, validating against the exact version, drafts, retur
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatchObject({ code: 'FORMS_FILE_NOT_FOUND', details: [{ path: 'body.data.photo' }] });
     const fileId = uuidv7();
-    await withTenant(platform.db, tenant.id, (trx) => trx('core_file').insert({ tenant_id: tenant.id, id: fileId, name: '入户.jpg', content_type: 'image/jpeg', size_bytes: 10, sha256: 'x' }));
+    await withTenant(platform.db, tenant.id, (trx) => trx('core_file').insert({ tenant_id: tenant.id, id: fileId, name: '入户.jpg', content_type: 'image/jpeg', size_bytes: 10, sha256: 'x', created_by: staff.userId }));
     const ok = await staff.client.post(submissions(), { version: 1, data: { ...goodHousehold, photo: fileId } });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(detailPaths(await staff.client.post(submissions(), { version: 1, data: { ...goodHousehold, photo: 'not-a-uuid' } }))).toEqual(['body.data.photo']);

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
+import { attachFiles } from '../../../core/files/file-links.ts';
 import { writeAudit } from '../../../core/audit/audit.service.ts';
 import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import { writeXlsx } from '../../../core/export/xlsx-writer.ts';
@@ -82,6 +83,7 @@ async function complete(context: Context, tenantId: string, row: ExportRow, stag
       await db('core_file').insert({ tenant_id: tenantId, id: fileId, name, content_type: XLSX_MIME, size_bytes: staged.sizeBytes, sha256: staged.sha256, created_by: row.requested_by });
       // Units added while the job ran may pass the total counted at the start: both end at the rows written.
       await db('dispatch_export').where({ id: row.id }).update({ status: 'done', file_id: fileId, total: rows, done: rows, finished_at: db.fn.now() });
+      await attachFiles(db, tenantId, null, { module: 'dispatch', kind: 'export', id: row.id }, [{ id: fileId, path: 'fileId' }]);
       await writeAudit(db, tenantId, null, { action: 'dispatch.aggregation.done', recordType: 'dispatch_export', recordId: row.id, data: { fileId, rows, sizeBytes: staged.sizeBytes } });
       await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'dispatch.aggregation.done', title: `汇总表已生成：${name}`, body: `共${rows}行`, link: `/dispatch/aggregations/${row.id}` });
       // Last: the content is in place only if everything before it was written.

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
+import { attachFiles, fileReferences } from '../../../core/files/file-links.ts';
 import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 import { badRequest } from '../../../core/server/errors.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
@@ -56,6 +57,7 @@ export async function addComment(ctx: DispatchContext, access: TaskAccess, input
   await trx('dispatch_comment').insert({
     tenant_id: ctx.tenantId, id, task_id: access.task.id, assignment_id: assignmentId, reply_to_id: replyTo?.id ?? null, text: input.text, photo_ids: JSON.stringify(photoIds), author_id: ctx.userId, created_at: ctx.now,
   });
+  await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'comment', id }, fileReferences(photoIds, 'body.photoIds'));
   await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId, kind: 'comment.added', data: { commentId: id, text: input.text.slice(0, 200), photos: photoIds.length } }]);
 
   // A branch's discussion is between the unit and the one that dispatched to it: the parent

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { attachFiles, fileReferences, fileReferencesIn } from '../../../core/files/file-links.ts';
 import { badRequest, conflict } from '../../../core/server/errors.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
@@ -56,6 +57,8 @@ export async function submitReport(ctx: DispatchContext, access: AssignmentAcces
     submitted_by: ctx.userId,
     created_at: ctx.now,
   });
+  const formFiles = formData ? await fileReferencesIn(trx, formData, 'body.data') : [];
+  await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'report', id }, [...fileReferences(photoIds, 'body.photoIds'), ...formFiles]);
   await trx('dispatch_assignment').where({ id: access.node.id }).update({
     progress: input.progress,
     problem: input.problem ?? false,

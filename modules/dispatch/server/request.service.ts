@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
+import { attachFiles, fileReferences } from '../../../core/files/file-links.ts';
 import { unitPathInScope, type DataScope } from '../../../core/auth/permissions.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../core/server/errors.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
@@ -67,6 +68,7 @@ export async function raiseRequest(ctx: DispatchContext, actor: DispatchActor, i
     tenant_id: ctx.tenantId, id, from_unit_id: actor.unitId, to_unit_id: input.toUnitId, title: input.title, body: input.body ?? '',
     photo_ids: JSON.stringify(input.photoIds ?? []), due_at: input.dueAt ?? null, created_by: ctx.userId, created_at: ctx.now,
   });
+  await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id }, fileReferences(input.photoIds ?? [], 'body.photoIds'));
   const unitName: string = (await trx('core_unit').where({ id: actor.unitId }).first('name')).name;
   await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', title: `${unitName}的诉求：${input.title}`, body: (input.body ?? '').slice(0, 120), link: `/dispatch/requests/${id}`, sms: config.smsReminders });
   return id;
@@ -84,6 +86,8 @@ export async function respondRequest(ctx: DispatchContext, access: RequestAccess
     status: 'responded', response: input.text, response_photo_ids: JSON.stringify(input.photoIds ?? []), responded_by: ctx.userId, responded_at: ctx.now,
   });
   if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  // The request's own photos stay attached beside the answer's.
+  await attachFiles(ctx.trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id: access.row.id }, [...fileReferences(access.row.photo_ids, 'photoIds'), ...fileReferences(input.photoIds ?? [], 'body.photoIds')]);
   const userIds = [access.row.created_by, ...((await requestUsers(ctx.trx, [access.row.from_unit_id])).get(access.row.from_unit_id) ?? [])];
   await notify(ctx, userIds, { kind: 'dispatch.request.responded', title: `${access.row.to_unit_name}已答复：${access.row.title}`, body: input.text.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
 }

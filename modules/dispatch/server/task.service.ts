@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { attachFiles, fileReferences } from '../../../core/files/file-links.ts';
 import type { Knex } from 'knex';
 import type { DataScope } from '../../../core/auth/permissions.ts';
 import { unitPathInScope } from '../../../core/auth/permissions.ts';
@@ -62,6 +63,7 @@ export async function createTask(ctx: DispatchContext, scope: DataScope, input: 
     created_at: ctx.now,
     updated_at: ctx.now,
   });
+  await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'task', id }, fileReferences(input.attachmentIds ?? [], 'body.attachmentIds'));
   await appendTimeline(ctx, [{ taskId: id, kind: 'task.created', data: { title: input.title } }]);
   await dispatchAssignments(ctx, { kind: 'task', taskId: id, taskTitle: input.title, deadline, scope }, input.assignments);
   if (rule) await openFirstPeriod(ctx, id);
@@ -116,7 +118,10 @@ export async function updateTask(ctx: DispatchContext, taskId: string, changes: 
   for (const [field, column] of [['title', 'title'], ['description', 'description'], ['category', 'category'], ['priority', 'priority']] as const) {
     if (changes[field] !== undefined) update[column] = changes[field];
   }
-  if (changes.attachmentIds) update.attachment_ids = JSON.stringify(changes.attachmentIds);
+  if (changes.attachmentIds) {
+    update.attachment_ids = JSON.stringify(changes.attachmentIds);
+    await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'task', id: taskId }, fileReferences(changes.attachmentIds, 'body.attachmentIds'));
+  }
   if (deadline) {
     const later = await trx('dispatch_assignment').where({ task_id: taskId }).whereRaw('deadline > ?', [deadline]).whereRaw('deadline <> original_deadline').first('id');
     if (later) throw badRequest('DISPATCH_DEADLINE_BEFORE_EXTENSION', 'An extension granted to a unit runs past this deadline', [{ path: 'body.deadline', message: 'is before a granted extension' }]);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
+import { attachFiles } from '../../../core/files/file-links.ts';
 import { writeAudit } from '../../../core/audit/audit.service.ts';
 import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import type { StagedFile } from '../../../core/files/file-store.ts';
@@ -112,6 +113,7 @@ async function complete(context: Context, tenantId: string, row: ExportRow, stag
     await context.withTenant(tenantId, async ({ db }) => {
       await db('core_file').insert({ tenant_id: tenantId, id: fileId, name, content_type: XLSX_MIME, size_bytes: staged.sizeBytes, sha256: staged.sha256, created_by: row.requested_by });
       await db('forms_export').where({ id: row.id }).update({ status: 'done', file_id: fileId, rows_done: db.raw('rows_total'), finished_at: db.fn.now() });
+      await attachFiles(db, tenantId, null, { module: 'forms', kind: 'export', id: row.id }, [{ id: fileId, path: 'fileId' }]);
       await writeAudit(db, tenantId, null, { action: 'forms.export.done', recordType: 'forms_export', recordId: row.id, data: { fileId, sizeBytes: staged.sizeBytes } });
       await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'forms.export.done', title: `导出完成：${formName}`, body: name, link: `/forms/exports/${row.id}` });
       // Last: the content is in place only if everything before it was written.

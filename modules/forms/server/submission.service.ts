@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
+import { attachFiles, fileReferencesIn } from '../../../core/files/file-links.ts';
 import { writeAudit } from '../../../core/audit/audit.service.ts';
 import type { JobRunner } from '../../../core/jobs/job-runner.ts';
 import type { Notifier } from '../../../core/notify/notifier.ts';
@@ -58,6 +59,7 @@ export async function createSubmission(ctx: SubmissionContext, formId: string, i
     search_text: checked.searchText,
     submitted_at: draft ? null : ctx.trx.fn.now(),
   });
+  await attachAnswerFiles(ctx, id, checked.data);
   await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, {
     action: draft ? 'forms.submission.draft' : 'forms.submission.submit',
     recordType: 'forms_submission',
@@ -75,6 +77,7 @@ export async function updateSubmission(ctx: SubmissionContext, id: string, data:
   const version = await getVersion(ctx.trx, row.form_id, row.version);
   const checked = await checkSubmissionData(ctx.trx, version.schema, data, { draft: true, config: await formsConfig(ctx.trx) });
   await ctx.trx('forms_submission').where({ id }).update({ data: JSON.stringify(checked.data), search_text: checked.searchText, updated_at: ctx.trx.fn.now() });
+  await attachAnswerFiles(ctx, id, checked.data);
   await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, { action: 'forms.submission.update', recordType: 'forms_submission', recordId: id });
   return (await findSubmission(ctx.trx, id)) as SubmissionRow;
 }
@@ -91,6 +94,7 @@ export async function submitSubmission(ctx: SubmissionContext, id: string, data:
     submitted_at: ctx.trx.fn.now(),
     updated_at: ctx.trx.fn.now(),
   });
+  await attachAnswerFiles(ctx, id, checked.data);
   await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, { action: row.status === 'returned' ? 'forms.submission.resubmit' : 'forms.submission.submit', recordType: 'forms_submission', recordId: id });
   const updated = (await findSubmission(ctx.trx, id)) as SubmissionRow;
   await emitSubmitted(ctx, updated);
@@ -136,4 +140,9 @@ async function emitSubmitted(ctx: SubmissionContext, row: SubmissionRow): Promis
     submittedBy: row.submitted_by,
     submittedAt: row.submitted_at instanceof Date ? row.submitted_at.toISOString() : row.submitted_at,
   });
+}
+
+/** Photo and file answers belong to the submission: readable by whoever may read it (server/file-access.ts). */
+async function attachAnswerFiles(ctx: SubmissionContext, id: string, data: Record<string, unknown>): Promise<void> {
+  await attachFiles(ctx.trx, ctx.tenantId, ctx.actor.userId, { module: 'forms', kind: 'submission', id }, await fileReferencesIn(ctx.trx, data, 'body.data'));
 }

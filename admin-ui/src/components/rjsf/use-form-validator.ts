@@ -6,12 +6,13 @@ import localizeZh from 'ajv-i18n/localize/zh';
 import type { Language } from '../../i18n/languages';
 import { withInterpretedIsValid } from './interpreted-is-valid';
 import { loadValidatorFunctions, precompiledValidator } from './precompiled-validator';
+import { tenantRegExp } from '../../../../core/schemas/tenant-regexp';
 
 // The platform's 'tenant' ajv options (core/schemas/ajv.ts) where they matter in the browser:
-// union types allowed; RJSF already sets strict: false and allErrors. Defaults are RJSF's job
+// union types allowed, patterns on RE2; RJSF already sets strict: false and allErrors. Defaults are RJSF's job
 // (it fills them into the form), so ajv's useDefaults stays off here. Only where the browser may
 // compile (the Vite dev server) and no server-generated validator is given.
-const ajvOptionsOverrides = { allowUnionTypes: true };
+const ajvOptionsOverrides = { allowUnionTypes: true, code: { regExp: tenantRegExp } };
 
 /**
  * ajv compiles validators with `new Function`, which the served app's CSP (`script-src 'self'`,

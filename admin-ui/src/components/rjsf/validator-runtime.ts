@@ -3,6 +3,7 @@ import equal from 'ajv/dist/runtime/equal.js';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import uri from 'ajv/dist/runtime/uri.js';
 import ValidationError from 'ajv/dist/runtime/validation_error.js';
+import { TENANT_REGEXP_SPECIFIER, tenantRegExp } from '../../../../core/schemas/tenant-regexp.js';
 
 type ModuleExports = Record<string, unknown>;
 
@@ -21,6 +22,8 @@ const modules: Record<string, ModuleExports> = {
   'ajv/dist/runtime/uri': asRequired(uri),
   'ajv/dist/runtime/validation_error': asRequired(ValidationError),
   'ajv-formats/dist/formats': { fullFormats, fastFormats },
+  // Tenant patterns run on RE2 in the browser as on the server (linear time, same meaning).
+  [TENANT_REGEXP_SPECIFIER]: { tenantRegExp },
 };
 
 /** The specifiers served validator modules may ask for (the server checks its code against the same list). */
@@ -28,8 +31,8 @@ export const validatorRuntimeSpecifiers = Object.keys(modules);
 
 /**
  * The `require` handed to a served validator module (modules/forms/server/validator-module.ts):
- * ajv's runtime helpers and ajv-formats' checks, from the very packages the server validates
- * with, bundled here because a browser cannot resolve the bare names the generated code uses.
+ * ajv's runtime helpers, ajv-formats' checks and the RE2 pattern engine, from the very packages
+ * the server validates with, bundled here because a browser cannot resolve the bare names the generated code uses.
  */
 export function validatorRequire(specifier: string): ModuleExports {
   const found = modules[specifier];
