@@ -1,5 +1,6 @@
-import { Ajv, type CodeOptions, type Options } from 'ajv';
+import { _, Ajv, type CodeOptions, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { COUNTY_FORMATS_SPECIFIER, countyFormats } from './county-formats.ts';
 
 /**
  * The one ajv configuration of the platform, on purpose:
@@ -29,7 +30,9 @@ export function ajvOptions(purpose: AjvPurpose): Options {
  * (e.g. `{ source: true }` for standalone modules served to the browser), never what they accept.
  */
 export function createAjv(purpose: AjvPurpose, code?: CodeOptions): Ajv {
-  const ajv = new Ajv(code ? { ...ajvOptions(purpose), code } : ajvOptions(purpose));
+  // Standalone code reads every format (ajv-formats' and the county ones) from one runtime module.
+  const ajv = new Ajv(code ? { ...ajvOptions(purpose), code: { formats: _`require(${COUNTY_FORMATS_SPECIFIER}).allFormats`, ...code } } : ajvOptions(purpose));
   addFormats.default(ajv);
+  for (const [name, format] of Object.entries(countyFormats)) ajv.addFormat(name, format);
   return ajv;
 }

@@ -10,13 +10,22 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export function countyDateTime(moment: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const date = moment instanceof Date ? moment : new Date(moment);
   if (Number.isNaN(date.getTime())) return String(moment);
-  const format = (zone: string) =>
-    new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
   try {
-    return format(timeZone);
+    return formatterOf(timeZone).format(date);
   } catch {
-    return format(DEFAULT_TIME_ZONE);
+    return formatterOf(DEFAULT_TIME_ZONE).format(date);
   }
+}
+
+// A formatter is costly to build and an export formats every row: one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** How an export writes cells that depend on the county and the address it is read at. */

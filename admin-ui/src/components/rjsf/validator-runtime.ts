@@ -3,6 +3,7 @@ import equal from 'ajv/dist/runtime/equal.js';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import uri from 'ajv/dist/runtime/uri.js';
 import ValidationError from 'ajv/dist/runtime/validation_error.js';
+import { allFormats, COUNTY_FORMATS_SPECIFIER } from '../../../../core/schemas/county-formats.js';
 
 type ModuleExports = Record<string, unknown>;
 
@@ -21,6 +22,7 @@ const modules: Record<string, ModuleExports> = {
   'ajv/dist/runtime/uri': asRequired(uri),
   'ajv/dist/runtime/validation_error': asRequired(ValidationError),
   'ajv-formats/dist/formats': { fullFormats, fastFormats },
+  [COUNTY_FORMATS_SPECIFIER]: { allFormats },
 };
 
 /** The specifiers served validator modules may ask for (the server checks its code against the same list). */

@@ -142,13 +142,15 @@ export interface SubmissionDetail extends Submission {
   form: { version: number; name: string; schema: JsonObject; uiSchema: JsonObject };
 }
 
-export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'group' | 'other';
+export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'file' | 'group' | 'other';
 
 export interface ResultField {
   name: string;
   title: string;
   kind: FieldKind;
   options: { value: string; label: string }[];
+  /** `date-time`: a moment, shown in the county's time zone. */
+  format?: string;
   /** A field of a repeating group's rows: filters by "any row", neither sorts nor counts. */
   group?: string | null;
 }

@@ -1,7 +1,7 @@
+import { useCountyTime } from '../../county-time';
 import { useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { isApiError } from '../../../../../admin-ui/src/api/api-error';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { usePeriodStatus, useRemind } from '../../api/forms.api';
@@ -30,7 +30,8 @@ export function PeriodStatusPanel({ collection }: { collection: Collection }) {
     );
 
   const rows = [...(status.data?.missing ?? []), ...(status.data?.submitted ?? [])];
-  const time = (value: string | null) => (value ? dayjs(value).format('MM-DD HH:mm') : '—');
+  const countyTime = useCountyTime();
+  const time = (value: string | null) => countyTime(value, 'MM-DD HH:mm');
   return (
     <Flex vertical gap={12} data-testid={`period-status-${collection.id}`}>
       <Flex gap={16} wrap align="center">
