@@ -50,6 +50,8 @@ export interface Assignee {
   unitName: string | null;
   personId: string | null;
   personName: string | null;
+  /** Active accounts that may fill in for it: 0 means nobody can (a warning, and reminders skip it). */
+  fillers: number;
 }
 
 export interface Collection {
@@ -102,6 +104,8 @@ export interface RemindResult {
   remindedAssignees: number;
   notifiedUsers: number;
   skippedRecentlyReminded: number;
+  /** Missing assignees nobody may fill in for: not reminded. */
+  unreachableAssignees?: number;
 }
 
 export interface MyDueItem extends Period {

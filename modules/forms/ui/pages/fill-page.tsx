@@ -1,3 +1,4 @@
+import { periodLabel } from '../period-label';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Flex, Result, Space, Typography } from 'antd';
@@ -44,7 +45,7 @@ function Fill({ item, version, existing }: FillProps) {
       <Result
         status="success"
         title={t('fill.submitted')}
-        subTitle={`${item.collectionName} · ${t('period.label', { key: item.periodKey })}`}
+        subTitle={`${item.collectionName} · ${periodLabel(t, item.periodKey)}`}
         data-testid="fill-done"
         extra={[
           <Button key="back" type="primary" onClick={back}>
@@ -65,7 +66,7 @@ function Fill({ item, version, existing }: FillProps) {
           {version.name}
         </Typography.Title>
         <Space wrap size={4}>
-          <Typography.Text type="secondary">{`${item.collectionName} · ${t('period.label', { key: item.periodKey })} · ${t('collections.dueShort', { date: item.dueOn })}`}</Typography.Text>
+          <Typography.Text type="secondary">{`${item.collectionName} · ${periodLabel(t, item.periodKey)} · ${t('collections.dueShort', { date: item.dueOn })}`}</Typography.Text>
           {existing && <StateTag state={existing.status} />}
         </Space>
       </div>

@@ -1,3 +1,4 @@
+import { periodLabel } from '../../period-label';
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Flex, Input, Skeleton, Space, Tag } from 'antd';
 import { useHasPermission } from '../../../../../admin-ui/src/auth/permissions';
@@ -35,7 +36,7 @@ export function SubmissionDrawer({ submissionId, onClose }: { submissionId: stri
               <StateTag state={s.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('results.unit')}>{s.unitName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('results.period')}>{s.periodKey ? t('period.label', { key: s.periodKey }) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('results.period')}>{s.periodKey ? periodLabel(t, s.periodKey) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('results.submittedBy')}>{s.submittedBy.displayName}</Descriptions.Item>
             <Descriptions.Item label={t('results.submittedAt')}>{countyTime(s.submittedAt)}</Descriptions.Item>
             {s.returnReason && <Descriptions.Item label={t('results.returnReason')}>{s.returnReason}</Descriptions.Item>}
