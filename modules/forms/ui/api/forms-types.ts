@@ -203,3 +203,9 @@ export interface UploadedFile {
   contentType: string;
   sizeBytes: number;
 }
+
+/** The assignee's submissions of the previous period, to start this one from (一月一报 of the same households). */
+export interface PreviousAnswers {
+  periodKey: string | null;
+  items: { id: string; version: number; data: JsonObject; submittedAt: string }[];
+}

@@ -8,6 +8,7 @@ import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
 import { useMyDue, useSubmission, useVersion } from '../api/forms.api';
 import type { JsonObject, MyDueItem, SubmissionDetail, VersionView } from '../api/forms-types';
 import { FormView } from '../components/form-view';
+import { PreviousAnswersPicker } from '../components/fill/previous-answers-picker';
 import { StateTag } from '../components/state-tag';
 import { useSubmissionSave } from '../fill/use-submission-save';
 import { versionValidatorUrl } from '../fill/validator-url';
@@ -75,6 +76,7 @@ function Fill({ item, version, existing }: FillProps) {
       {save.errors.general.length > 0 || Object.keys(save.errors.tree).length > 0 ? (
         <Alert type="error" showIcon title={t('fill.invalid')} description={save.errors.general.join('；') || undefined} data-testid="fill-errors" />
       ) : null}
+      {!existing && !save.submissionId && <PreviousAnswersPicker item={item} onPick={(previous) => { setData(previous); setFormKey((k) => k + 1); }} />}
       <Card size="small" styles={{ body: { padding: 12 } }}>
         <FormView
           key={formKey}
