@@ -91,7 +91,7 @@ function Fill({ item, version, existing }: FillProps) {
           submitting={save.pending === 'submit'}
           testId="fill-form"
         />
-        <Button onClick={() => void saveDraft()} loading={save.pending === 'draft'} style={{ marginTop: 8 }} data-testid="save-draft" block>
+        <Button onClick={() => void saveDraft()} loading={save.pending === 'draft'} style={{ marginTop: 8 }} data-testid="save-draft">
           {t('fill.saveDraft')}
         </Button>
       </Card>
