@@ -36,7 +36,7 @@ export const sessionResponse = {
     csrfToken: { type: 'string' },
     tenant: {
       type: 'object',
-      properties: { id: uuid, slug: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, logoUrl: { type: ['string', 'null'] } },
+      properties: { id: uuid, slug: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, logoUrl: { type: ['string', 'null'] }, timeZone: { type: 'string' } },
     },
     /** Permissions the user holds (all of them for a tenant admin), for menus. */
     permissions: { type: 'array', items: { type: 'string' } },

@@ -1,7 +1,8 @@
-import { Ajv, type CodeOptions, type Options } from 'ajv';
+import { _, Ajv, type CodeOptions, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isStorableDate, isStorableDateTime } from './storable-time.ts';
 import { tenantRegExp } from './tenant-regexp.ts';
+import { COUNTY_FORMATS_SPECIFIER, countyFormats } from './county-formats.ts';
 
 /**
  * The one ajv configuration of the platform, on purpose:
@@ -35,8 +36,10 @@ export function ajvOptions(purpose: AjvPurpose): Options {
  */
 export function createAjv(purpose: AjvPurpose, code?: CodeOptions): Ajv {
   const options = ajvOptions(purpose);
-  const ajv = new Ajv(code ? { ...options, code: { ...options.code, ...code } } : options);
+  // Standalone code reads every format (ajv-formats' and the county ones) from one runtime module.
+  const ajv = new Ajv(code ? { ...options, code: { ...options.code, formats: _`require(${COUNTY_FORMATS_SPECIFIER}).allFormats`, ...code } } : options);
   addFormats.default(ajv);
+  for (const [name, format] of Object.entries(countyFormats)) ajv.addFormat(name, format);
   if (purpose !== 'tenant') {
     // Route schemas accept only dates PostgreSQL stores as sent (no year 0000, no leap second).
     // Tenant schemas keep ajv-formats' own checks: the browser runs the very same code.

@@ -27,10 +27,10 @@ export class TenantDirectory {
     const hit = this.cache.get(slug);
     if (hit) return hit.tenant;
     const row = await withTenant(this.db, null, (trx) =>
-      trx('core_tenant').select('id', 'slug', 'name', 'status', 'locale', 'logo_url').where({ slug }).first(),
+      trx('core_tenant').select('id', 'slug', 'name', 'status', 'locale', 'logo_url', 'time_zone').where({ slug }).first(),
     );
     const tenant: Tenant | null = row
-      ? { id: row.id, slug: row.slug, name: row.name, status: row.status, locale: row.locale, logoUrl: row.logo_url }
+      ? { id: row.id, slug: row.slug, name: row.name, status: row.status, locale: row.locale, logoUrl: row.logo_url, timeZone: row.time_zone }
       : null;
     this.cache.set(slug, { tenant });
     return tenant;

@@ -7,4 +7,6 @@ export interface Tenant {
   status: TenantStatus;
   locale: string;
   logoUrl: string | null;
+  /** IANA time zone of the county (Asia/Shanghai by default): times are shown and exported in it. */
+  timeZone: string;
 }

@@ -77,9 +77,9 @@ describe('forms: collections per period (一月一报), who is missing, reminder
 
   it('one click reminds the missing village in-app and by SMS; a second click within a minute sends nothing', async () => {
     const first = await townHead.client.post(`${api()}/collections/${monthly}/periods/2025-03/remind`, {});
-    expect(first.json()).toEqual({ remindedAssignees: 1, notifiedUsers: 1, skippedRecentlyReminded: 0 });
+    expect(first.json()).toEqual({ remindedAssignees: 1, notifiedUsers: 1, skippedRecentlyReminded: 0, unreachableAssignees: 0 });
     const second = await townHead.client.post(`${api()}/collections/${monthly}/periods/2025-03/remind`, {});
-    expect(second.json()).toEqual({ remindedAssignees: 0, notifiedUsers: 0, skippedRecentlyReminded: 1 });
+    expect(second.json()).toEqual({ remindedAssignees: 0, notifiedUsers: 0, skippedRecentlyReminded: 1, unreachableAssignees: 0 });
     expect(await notificationsOf(xinhuaStaff.userId, 'forms.collection.reminder')).toHaveLength(1);
     expect(await notificationsOf(hongqiStaff.userId, 'forms.collection.reminder')).toHaveLength(0);
     expect(await platform.ownerQuery('core_sms_outbox').where({ tenant_id: tenant.id })).toHaveLength(1);

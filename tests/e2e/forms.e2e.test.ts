@@ -179,7 +179,8 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     const form = forms.items.find((f) => f.name === FORM);
     expect(form?.latestVersion).toBe(1);
     const version = await api.call<{ schema: { allOf: unknown[]; required: string[] } }>('GET', `/forms/forms/${form?.id}/versions/1`);
-    expect(version.schema.allOf).toEqual([{ if: { properties: { choice1: { const: 'option2' } }, required: ['choice1'] }, then: { properties: { textarea1: { type: 'string', title: '其他原因说明' } }, required: ['textarea1'] } }]);
+    // Choices store what their label says, not option1/option2.
+    expect(version.schema.allOf).toEqual([{ if: { properties: { choice1: { const: '其他' } }, required: ['choice1'] }, then: { properties: { textarea1: { type: 'string', title: '其他原因说明' } }, required: ['textarea1'] } }]);
     expect(version.schema.required).toEqual(['text1', 'number1', 'choice1', 'yesno1']);
   });
 

@@ -46,6 +46,7 @@ export const formsIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/forms/collections/:id/periods', params: { id: ids.collection }, body: { periodKey: '2025-04' } },
       { route: 'GET /api/t/:tenant/forms/collections/:id/periods/:period/status', params: { id: ids.collection }, sharedParams: period },
       { route: 'POST /api/t/:tenant/forms/collections/:id/periods/:period/remind', params: { id: ids.collection }, sharedParams: period, body: {} },
+      { route: 'GET /api/t/:tenant/forms/collections/:id/periods/:period/previous', params: { id: ids.collection }, sharedParams: period },
       { route: 'GET /api/t/:tenant/forms/my-due' },
       { route: 'GET /api/t/:tenant/forms/forms/:id/submissions', params: form, query: encodeURI('filter[mainCause]=因病&sort=income') },
       { route: 'GET /api/t/:tenant/forms/forms/:id/statistics', params: form, query: 'groupBy=unit' },

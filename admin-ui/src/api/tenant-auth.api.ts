@@ -20,6 +20,8 @@ export interface SessionTenant {
   name: string;
   locale: string;
   logoUrl: string | null;
+  /** The county's IANA time zone: pages show times in it, not the browser's. */
+  timeZone: string;
 }
 
 export interface TenantSession {

@@ -11,7 +11,10 @@ const periodView = {
 
 const assigneeView = {
   type: 'object',
-  properties: { id: uuid, unitId: nullableString, unitName: nullableString, personId: nullableString, personName: nullableString },
+  properties: {
+    id: uuid, unitId: nullableString, unitName: nullableString, personId: nullableString, personName: nullableString,
+    fillers: { type: 'integer', description: 'Active accounts that may fill in for this assignee (0: nobody can: the UI warns, reminders skip it)' },
+  },
 } as const;
 
 export const collectionView = {
@@ -133,7 +136,7 @@ export const remindRoute = {
   params: collectionPeriodParams,
   body: { type: 'object', additionalProperties: false, properties: { sms: { type: 'boolean', default: true } } },
   response: {
-    200: { type: 'object', properties: { remindedAssignees: { type: 'integer' }, notifiedUsers: { type: 'integer' }, skippedRecentlyReminded: { type: 'integer' } } },
+    200: { type: 'object', properties: { remindedAssignees: { type: 'integer' }, notifiedUsers: { type: 'integer' }, skippedRecentlyReminded: { type: 'integer' }, unreachableAssignees: { type: 'integer', description: 'Missing assignees nobody may fill in for: not reminded, not marked as reminded' } } },
     ...errorResponses,
   },
 } as const;
@@ -165,6 +168,23 @@ export const myDueRoute = {
             },
           },
         },
+      },
+    },
+    ...errorResponses,
+  },
+} as const;
+
+export const previousAnswersRoute = {
+  tags: ['forms'],
+  summary: 'What the assignee submitted in the period before this one (一月一报 of the same households), to start this period from; for those who may fill in for the assignee',
+  params: collectionPeriodParams,
+  querystring: { type: 'object', additionalProperties: false, properties: { assigneeId: { ...uuid, description: 'Required for a tenant admin; else the caller’s own assignment' } } },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        periodKey: { type: ['string', 'null'], description: 'The previous period (null: this is the first)' },
+        items: { type: 'array', items: { type: 'object', properties: { id: uuid, version: { type: 'integer' }, data: { type: 'object', additionalProperties: true }, submittedAt: timestamp } } },
       },
     },
     ...errorResponses,

@@ -23,6 +23,7 @@ const fieldView = {
     name: { type: 'string' },
     title: { type: 'string' },
     kind: { type: 'string' },
+    format: { type: 'string', description: '`date-time` for a date field holding a moment' },
     options: { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' } } } },
     group: { type: ['string', 'null'], description: 'For a field of a repeating group: the group (its filter matches when any row matches)' },
   },

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { audit } from '../../../core/audit/audit.service.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
 import { requirePermission } from '../../../core/auth/permissions.ts';
-import { createCollectionRoute, getCollectionRoute, listCollectionsRoute, myDueRoute, openPeriodRoute, periodStatusRoute, remindRoute, updateCollectionRoute } from '../schemas/collection.schema.ts';
+import { createCollectionRoute, getCollectionRoute, listCollectionsRoute, myDueRoute, openPeriodRoute, periodStatusRoute, previousAnswersRoute, remindRoute, updateCollectionRoute } from '../schemas/collection.schema.ts';
 import { notFound } from '../../../core/server/errors.ts';
 import { formsActor } from './actor.ts';
 import type { PeriodRow } from './collection-assignee.ts';
@@ -11,6 +11,7 @@ import { formsContext } from './forms-context.ts';
 import { myDue } from './my-due.service.ts';
 import { ensurePeriod, periodToView, requestedPeriod } from './period.service.ts';
 import { periodAssigneeStatus } from './period-status.service.ts';
+import { previousAnswers } from './previous-answers.service.ts';
 import { remindMissing } from './reminder.service.ts';
 
 /** Collections (一月一报): sending a form to units and people per period, tracking and reminding. */
@@ -47,6 +48,11 @@ export const collectionRoutes: RoutePlugin = async (app) => {
     const period = await findPeriod(request.db, request.params.id, request.params.period);
     const assignees = await periodAssigneeStatus(request.db, request.params.id, period.period_key, scope);
     return { period: periodToView(period), submitted: assignees.filter((a) => a.state === 'submitted'), missing: assignees.filter((a) => a.state !== 'submitted') };
+  });
+
+  app.get('/collections/:id/periods/:period/previous', { schema: previousAnswersRoute }, async (request) => {
+    await requirePermission(request, 'forms.submit');
+    return previousAnswers(request.db, await formsActor(request), request.params.id, request.params.period, request.query.assigneeId);
   });
 
   app.post('/collections/:id/periods/:period/remind', { schema: remindRoute }, async (request) => {

@@ -1,3 +1,4 @@
+import { assigneeUsers } from './period-status.service.ts';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { writeAudit } from '../../../core/audit/audit.service.ts';
@@ -140,11 +141,12 @@ async function collectionViews(trx: Knex.Transaction, rows: CollectionRow[]) {
         .select('a.id', 'a.collection_id', 'a.unit_id', 'u.name as unit_name', 'a.person_id', 'p.name as person_name')
     : [];
   const periods: PeriodRow[] = ids.length ? await trx('forms_period').whereIn('collection_id', ids).orderBy('starts_on', 'desc').select('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on') : [];
+  const fillers = await assigneeUsers(trx, assignees.map((a) => a.id));
   const forms: { id: string; name: string }[] = rows.length ? await trx('forms_form').whereIn('id', [...new Set(rows.map((r) => r.form_id))]).select('id', 'name') : [];
   return rows.map((r) => ({
     id: r.id, formId: r.form_id, formName: forms.find((f) => f.id === r.form_id)?.name ?? '', version: r.version, name: r.name, frequency: r.frequency,
     startsOn: r.starts_on, endsOn: r.ends_on, dueOffset: r.due_offset, dueOffsetKind: r.due_offset_kind, dueOn: r.due_on, status: r.status,
-    assignees: assignees.filter((a) => a.collection_id === r.id).map((a) => ({ id: a.id, unitId: a.unit_id, unitName: a.unit_name, personId: a.person_id, personName: a.person_name })),
+    assignees: assignees.filter((a) => a.collection_id === r.id).map((a) => ({ id: a.id, unitId: a.unit_id, unitName: a.unit_name, personId: a.person_id, personName: a.person_name, fillers: fillers.get(a.id)?.length ?? 0 })),
     periods: periods.filter((p) => p.collection_id === r.id).map(periodToView),
     createdAt: r.created_at, updatedAt: r.updated_at,
   }));

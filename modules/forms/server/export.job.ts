@@ -6,6 +6,7 @@ import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import type { StagedFile } from '../../../core/files/file-store.ts';
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
 import { AppError } from '../../../core/server/errors.ts';
+import { DEFAULT_TIME_ZONE } from './county-time.ts';
 import { listLayout } from './export-layout.ts';
 import { EXPORT_JOB, type ExportRow } from './export.service.ts';
 import { getForm } from './form.service.ts';
@@ -75,7 +76,7 @@ async function writeList(context: Context, tenantId: string, row: ExportRow, out
     return { fields: found.fields, count: Number(n) };
   });
   const key = sortKey(fields, row.params);
-  const layouts = listLayout(fields);
+  const layouts = listLayout(fields, row.params.cells ?? { timeZone: DEFAULT_TIME_ZONE, filesBase: '' });
   const total = count * layouts.length;
   let done = 0;
   await context.withTenant(tenantId, ({ db }) => db('forms_export').where({ id: row.id }).update({ rows_total: total }));

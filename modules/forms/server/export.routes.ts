@@ -5,6 +5,7 @@ import { conflict } from '../../../core/server/errors.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
 import { createExportRoute, downloadExportRoute, getExportRoute, listExportsRoute } from '../schemas/export.schema.ts';
 import { createExport, exportToView, getOwnExport, listOwnExports } from './export.service.ts';
+import { exportCellContext } from './county-time.ts';
 import { getForm } from './form.service.ts';
 import { fieldFiltersOf } from './results-query.ts';
 import { exportLanguage } from './export-language.ts';
@@ -21,7 +22,7 @@ export const exportRoutes: RoutePlugin = async (app) => {
     const { kind, sort, order, fields, groupBy, status, version, collectionId, periodKey, unitId, q, lang } = request.body;
     const filter = { status, version, collectionId, periodKey, unitId, q, fieldFilters: fieldFiltersOf(request.body) };
     // The language is fixed now: the job runs later, without the request.
-    const params = { filter, sort, order: order ?? 'desc', fields: fieldList(fields), groupBy, lang: exportLanguage(lang, request.headers['accept-language']) };
+    const params = { filter, sort, order: order ?? 'desc', fields: fieldList(fields), groupBy, lang: exportLanguage(lang, request.headers['accept-language']), cells: exportCellContext(request) };
     const row = await createExport({ trx: request.db, tenantId: request.tenant.id, userId: request.user?.id ?? '', jobs: app.jobs }, request.params.id, kind, params, scope);
     return reply.status(202).send(exportToView(row));
   });

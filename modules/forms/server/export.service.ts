@@ -9,6 +9,7 @@ import { sortKey } from './results-sort.ts';
 import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 import { resultFields } from './results.service.ts';
 import { statisticsPlan } from './statistics.service.ts';
+import type { ExportCellContext } from './county-time.ts';
 import type { ExportLanguage } from './export-language.ts';
 
 export const EXPORT_JOB = 'forms.export';
@@ -23,6 +24,8 @@ export interface ExportParams {
   groupBy?: string;
   /** The workbook's own words (statistics); exports queued before it existed are Chinese. */
   lang?: ExportLanguage;
+  /** The county's zone and the files address, fixed when asked for (exports queued before: Asia/Shanghai, relative links). */
+  cells?: ExportCellContext;
 }
 
 export interface ExportRow {

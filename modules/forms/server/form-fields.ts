@@ -1,11 +1,15 @@
 /**
- * The answer fields of a form version that lists filter, sort, count and export by: top-level
- * properties and the properties of nested objects (dotted, e.g. `address.town`), with local
- * `$ref` resolved. A repeating group (an array of objects, kind `group`) is listed itself and so
+ * The answer fields of a form version that lists filter, sort, count and export by — the one field
+ * list every results view uses. A field counts wherever the schema defines it: top-level
+ * properties, those of a condition's `then`/`else` (the designer keeps a "show when" field only
+ * in its `allOf[].then`), of `allOf`/`anyOf`/`oneOf` branches and `dependencies` entries, and of
+ * nested objects (dotted, e.g. `address.town`), with local `$ref` resolved. An `if` only tests
+ * answers and defines none. A field defined in several branches is listed once (its first
+ * definition). A repeating group (an array of objects, kind `group`) is listed itself and so
  * are its rows' fields (`members.relation`, with `group` set): those filter by containment ("any
  * row matches") and are exported one row per group row, but neither sort nor count.
  */
-export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'group' | 'other';
+export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'file' | 'group' | 'other';
 
 export interface FormField {
   /** Dotted path of property names. */
@@ -15,6 +19,8 @@ export interface FormField {
   kind: FieldKind;
   /** Allowed values of a choice or multi-choice field, with their labels. */
   options: { value: string; label: string }[];
+  /** `date-time` for a date field holding a moment (shown in the county's time zone), else absent. */
+  format?: 'date-time';
   /** For a field of a repeating group's rows: the group's path (the array); `path` continues inside a row. */
   group?: string[];
 }
@@ -24,12 +30,11 @@ type Schema = Record<string, unknown>;
 export function formFields(schema: Schema): FormField[] {
   const fields: FormField[] = [];
   const walk = (node: Schema, path: string[], depth: number, group: string[] | undefined): void => {
-    const properties = (resolve(schema, node).properties ?? {}) as Record<string, Schema>;
-    for (const [key, raw] of Object.entries(properties)) {
+    for (const [key, raw] of propertiesOf(schema, node)) {
       const property = resolve(schema, raw);
       const here = [...path, key];
       const title = typeof property.title === 'string' ? property.title : key;
-      if (property.type === 'object' && property.properties && depth < 3) {
+      if (property.type === 'object' && propertiesOf(schema, property).length > 0 && depth < 3) {
         walk(property, here, depth + 1, group);
         continue;
       }
@@ -48,23 +53,59 @@ export function formFields(schema: Schema): FormField[] {
   return fields;
 }
 
+/**
+ * The properties a node defines for its answers, in schema order: its own, then those of its
+ * `allOf`/`anyOf`/`oneOf` branches, `then`/`else` and schema `dependencies`, recursively.
+ */
+function propertiesOf(root: Schema, start: Schema): [string, Schema][] {
+  const found = new Map<string, Schema>();
+  const visit = (raw: unknown, depth: number): void => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || depth > 8) return;
+    const node = resolve(root, raw as Schema);
+    const own = node.properties;
+    if (typeof own === 'object' && own !== null) {
+      for (const [key, value] of Object.entries(own as Record<string, unknown>)) {
+        if (!found.has(key) && typeof value === 'object' && value !== null) found.set(key, value as Schema);
+      }
+    }
+    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+      if (Array.isArray(node[keyword])) for (const branch of node[keyword] as unknown[]) visit(branch, depth + 1);
+    }
+    visit(node.then, depth + 1);
+    visit(node.else, depth + 1);
+    const dependencies = node.dependencies;
+    if (typeof dependencies === 'object' && dependencies !== null) {
+      for (const entry of Object.values(dependencies as Record<string, unknown>)) if (!Array.isArray(entry)) visit(entry, depth + 1);
+    }
+  };
+  visit(start, 0);
+  return [...found.entries()];
+}
+
 /** The row schema of a repeating group (an array whose items are objects with properties); one level deep only. */
 function groupRows(root: Schema, property: Schema): Schema | null {
   if (property.type !== 'array' || !property.items || Array.isArray(property.items)) return null;
   const items = resolve(root, property.items as Schema);
-  return items.type === 'object' && items.properties ? items : null;
+  return items.type === 'object' && propertiesOf(root, items).length > 0 ? items : null;
 }
 
-function kindOf(root: Schema, property: Schema): Pick<FormField, 'kind' | 'options'> {
+/** A photo or file answer: an uploaded core file's id (the designer's `x-ref: "file"`). */
+const isFile = (property: Schema) => property['x-ref'] === 'file';
+
+function kindOf(root: Schema, property: Schema): Pick<FormField, 'kind' | 'options' | 'format'> {
+  if (isFile(property)) return { kind: 'file', options: [] };
   const options = optionsOf(property);
   if (options.length > 0) return { kind: 'choice', options };
   if (property.type === 'array' && property.items && !Array.isArray(property.items)) {
-    const itemOptions = optionsOf(resolve(root, property.items as Schema));
+    const items = resolve(root, property.items as Schema);
+    if (isFile(items)) return { kind: 'file', options: [] };
+    const itemOptions = optionsOf(items);
     return itemOptions.length > 0 ? { kind: 'multi', options: itemOptions } : { kind: 'other', options: [] };
   }
   if (property.type === 'number' || property.type === 'integer') return { kind: 'number', options: [] };
   if (property.type === 'boolean') return { kind: 'boolean', options: [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] };
-  if (property.type === 'string' && (property.format === 'date' || property.format === 'date-time')) return { kind: 'date', options: [] };
+  if (property.type === 'string' && property.format === 'date-time') return { kind: 'date', options: [], format: 'date-time' };
+  if (property.type === 'string' && property.format === 'date') return { kind: 'date', options: [] };
   if (property.type === 'string') return { kind: 'text', options: [] };
   return { kind: 'other', options: [] };
 }

@@ -4,6 +4,7 @@ import { addDays, isIsoDate, todayInShanghai, type IsoDate } from '../../../core
 import { formsConfig } from '../forms-config.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { ensurePeriod, periodAt } from './period.service.ts';
+import { inQuietHours, tenantTimeZone } from './quiet-hours.ts';
 import { remindAutomatically } from './reminder.service.ts';
 
 export const DAILY_JOB = 'forms.daily';
@@ -12,21 +13,25 @@ export const DAILY_JOB = 'forms.daily';
  * Every morning, for each tenant that enabled forms: opens the current period of every running
  * periodic collection, then reminds the assignees still missing in periods due within the
  * tenant's `reminderDaysBefore`. Both steps are idempotent, so a retried or doubled run is
- * harmless. `data.today` (YYYY-MM-DD) runs it for another day (catching up after an outage).
+ * harmless. It runs every hour from 07:30 to 21:30 (Asia/Shanghai): the first run of the day
+ * does the work; a county whose quiet hours cover the morning gets its reminders with the first
+ * run after them (no SMS in quiet hours, as dispatch's). `data.today` (YYYY-MM-DD) runs it for
+ * another day (catching up after an outage), `data.now` (ISO time) at another moment.
  */
 export const dailyJob: ModuleJob = {
   name: DAILY_JOB,
-  cron: '30 7 * * *',
+  cron: '30 7-21 * * *',
   handler: async (data, context) => {
-    const today = typeof data.today === 'string' && isIsoDate(data.today) ? data.today : todayInShanghai();
+    const now = typeof data.now === 'string' && !Number.isNaN(Date.parse(data.now)) ? new Date(data.now) : new Date();
+    const today = typeof data.today === 'string' && isIsoDate(data.today) ? data.today : todayInShanghai(now);
     for (const tenantId of await context.enabledTenantIds()) {
       // One transaction per tenant: a failing tenant does not hold back the others' work.
-      await context.withTenant(tenantId, ({ db }) => runForTenant(db, tenantId, today, context));
+      await context.withTenant(tenantId, ({ db }) => runForTenant(db, tenantId, today, context, now));
     }
   },
 };
 
-export async function runForTenant(trx: Knex.Transaction, tenantId: string, today: IsoDate, context: Pick<ModuleJobContext, 'notifier'>): Promise<{ opened: number; reminded: number }> {
+export async function runForTenant(trx: Knex.Transaction, tenantId: string, today: IsoDate, context: Pick<ModuleJobContext, 'notifier'>, now: Date = new Date()): Promise<{ opened: number; reminded: number }> {
   let opened = 0;
   const running: CollectionRow[] = await trx('forms_collection')
     .where({ status: 'active' })
@@ -42,6 +47,8 @@ export async function runForTenant(trx: Knex.Transaction, tenantId: string, toda
   }
 
   const config = await formsConfig(trx);
+  // Nothing is recorded in quiet hours: the first run after them finds and sends what is due.
+  if (inQuietHours(config.quietHoursFrom, config.quietHoursTo, now, await tenantTimeZone(trx, tenantId))) return { opened, reminded: 0 };
   const periods: (PeriodRow & { collection: CollectionRow })[] = [];
   const duePeriods: PeriodRow[] = await trx('forms_period as per')
     .join('forms_collection as c', function joinCollection() {

@@ -14,6 +14,8 @@ export interface AssigneeStatus {
   submittedCount: number;
   lastSubmittedAt: Date | null;
   lastRemindedAt: Date | null;
+  /** Active accounts that may fill in for the assignee: 0 means nobody can (the page warns). */
+  fillers: number;
 }
 
 interface StatusRow {
@@ -54,6 +56,7 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
       order by coalesce(u.name, p.name), a.id`,
     [periodKey, periodKey, collectionId, ...scopeBinding],
   );
+  const fillers = await assigneeUsers(trx, (rows as StatusRow[]).map((r) => r.id));
   return (rows as StatusRow[]).map((r) => ({
     id: r.id,
     unitId: r.unit_id,
@@ -64,6 +67,7 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
     submittedCount: Number(r.submitted_count),
     lastSubmittedAt: r.last_submitted_at,
     lastRemindedAt: r.last_reminded_at,
+    fillers: fillers.get(r.id)?.length ?? 0,
   }));
 }
 

@@ -36,8 +36,10 @@ export async function remindMissing(input: ReminderInput & { scope: DataScope; u
           .pluck('assignee_id')
       : [],
   );
-  const due = missing.filter((a) => !recent.has(a.id));
-  const users = await assigneeUsers(input.trx, due.map((a) => a.id));
+  // An assignee nobody may fill in for is not reminded: marking it 已催报 would hide that nobody can answer.
+  const reachable = missing.filter((a) => !recent.has(a.id));
+  const users = await assigneeUsers(input.trx, reachable.map((a) => a.id));
+  const due = reachable.filter((a) => (users.get(a.id)?.length ?? 0) > 0);
   if (due.length > 0) {
     await input.trx('forms_reminder').insert(
       due.map((a) => ({ tenant_id: input.tenantId, id: uuidv7(), collection_id: input.collection.id, period_key: input.period.period_key, assignee_id: a.id, kind: 'manual', user_count: users.get(a.id)?.length ?? 0, sent_by: input.userId })),
@@ -45,7 +47,7 @@ export async function remindMissing(input: ReminderInput & { scope: DataScope; u
   }
   const userIds = [...new Set([...users.values()].flat())];
   await input.notifier.notify(input.trx, input.tenantId, { ...reminderText(input.collection, input.period), userIds, sms: input.sms });
-  return { remindedAssignees: due.length, notifiedUsers: userIds.length, skippedRecentlyReminded: recent.size };
+  return { remindedAssignees: due.length, notifiedUsers: userIds.length, skippedRecentlyReminded: recent.size, unreachableAssignees: reachable.length - due.length };
 }
 
 /**
@@ -53,7 +55,8 @@ export async function remindMissing(input: ReminderInput & { scope: DataScope; u
  * unique index on automatic reminders decides who is new; only they are notified.
  */
 export async function remindAutomatically(input: ReminderInput & { sms: boolean }): Promise<number> {
-  const missing = (await periodAssigneeStatus(input.trx, input.collection.id, input.period.period_key, { kind: 'tenant' })).filter((a) => a.state !== 'submitted');
+  // Nobody to tell: not recorded, so the reminder goes out once someone may fill in.
+  const missing = (await periodAssigneeStatus(input.trx, input.collection.id, input.period.period_key, { kind: 'tenant' })).filter((a) => a.state !== 'submitted' && a.fillers > 0);
   if (missing.length === 0) return 0;
   const users = await assigneeUsers(input.trx, missing.map((a) => a.id));
   const inserted: { assignee_id: string }[] = await input.trx('forms_reminder')

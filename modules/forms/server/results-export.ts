@@ -7,6 +7,7 @@ import type { ResultsFilter } from './results-query.ts';
 import { sortKey, type SortRequest } from './results-sort.ts';
 import { resultFields, submissionsPage } from './results.service.ts';
 import type { LabelKey, statistics } from './statistics.service.ts';
+import type { ExportCellContext } from './county-time.ts';
 import { STATISTICS_TEXTS, type ExportLanguage } from './export-language.ts';
 
 /**
@@ -15,13 +16,13 @@ import { STATISTICS_TEXTS, type ExportLanguage } from './export-language.ts';
  */
 export const DIRECT_EXPORT_MAX_ROWS = 2_000;
 
-export async function resultsSheets(trx: Knex.Transaction, formId: string, scope: DataScope, filter: ResultsFilter, sort: SortRequest): Promise<SheetSpec[]> {
+export async function resultsSheets(trx: Knex.Transaction, formId: string, scope: DataScope, filter: ResultsFilter, sort: SortRequest, context: ExportCellContext): Promise<SheetSpec[]> {
   const { fields } = await resultFields(trx, formId, filter.version);
   const rows = await submissionsPage(trx, formId, scope, fields, filter, sortKey(fields, sort), null, DIRECT_EXPORT_MAX_ROWS + 1);
   if (rows.length > DIRECT_EXPORT_MAX_ROWS) {
     throw badRequest('FORMS_EXPORT_TOO_LARGE', `More than ${DIRECT_EXPORT_MAX_ROWS} submissions match: start an export job (POST /forms/forms/:id/exports) instead`, [{ path: 'querystring', message: `matches more than ${DIRECT_EXPORT_MAX_ROWS} submissions` }]);
   }
-  return listLayout(fields).map((layout) => ({ name: layout.name, columns: layout.columns, rows: rows.flatMap((r) => layout.rowsOf(r)) }));
+  return listLayout(fields, context).map((layout) => ({ name: layout.name, columns: layout.columns, rows: rows.flatMap((r) => layout.rowsOf(r)) }));
 }
 
 /** The statistics workbook in `lang`: a summary sheet, then one sheet per field. */

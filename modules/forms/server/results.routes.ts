@@ -5,6 +5,7 @@ import { requirePermission } from '../../../core/auth/permissions.ts';
 import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import { attachmentDisposition, writeXlsx } from '../../../core/export/xlsx-writer.ts';
 import { exportResultsRoute, exportStatisticsRoute, listResultsRoute, statisticsRoute } from '../schemas/results.schema.ts';
+import { exportCellContext } from './county-time.ts';
 import { getForm } from './form.service.ts';
 import { resultsSheets, statisticsSheets } from './results-export.ts';
 import { fieldFiltersOf, type ResultsFilter } from './results-query.ts';
@@ -35,7 +36,7 @@ export const resultsRoutes: RoutePlugin = async (app) => {
 
   app.get('/forms/:id/submissions/export', { schema: exportResultsRoute }, async (request, reply) => {
     const scope = await requirePermission(request, 'forms.results');
-    const sheets = await resultsSheets(request.db, request.params.id, scope, filterOf(request.query), { sort: request.query.sort, order: request.query.order ?? 'desc' });
+    const sheets = await resultsSheets(request.db, request.params.id, scope, filterOf(request.query), { sort: request.query.sort, order: request.query.order ?? 'desc' }, exportCellContext(request));
     return sendXlsx(request.db, request.params.id, reply, await writeXlsx(sheets), '填报数据');
   });
 

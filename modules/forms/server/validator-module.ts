@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
+import { COUNTY_FORMATS_SPECIFIER } from '../../../core/schemas/county-formats.ts';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { ajvOptions, createAjv } from '../../../core/schemas/ajv.ts';
 import { TENANT_REGEXP_SPECIFIER } from '../../../core/schemas/tenant-regexp.ts';
@@ -14,7 +15,7 @@ import { TENANT_REGEXP_SPECIFIER } from '../../../core/schemas/tenant-regexp.ts'
  * from the same packages) to the served module; a specifier outside this list fails generation
  * here, so an ajv upgrade that needs a new helper is caught by the tests, not in a browser.
  */
-export const VALIDATOR_RUNTIME_SPECIFIERS = ['ajv/dist/runtime/equal', 'ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/uri', 'ajv/dist/runtime/validation_error', 'ajv-formats/dist/formats', TENANT_REGEXP_SPECIFIER] as const;
+export const VALIDATOR_RUNTIME_SPECIFIERS = ['ajv/dist/runtime/equal', 'ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/uri', 'ajv/dist/runtime/validation_error', 'ajv-formats/dist/formats', TENANT_REGEXP_SPECIFIER, COUNTY_FORMATS_SPECIFIER] as const;
 
 /** A package's version, from the package.json above its entry file (some packages do not export theirs). */
 function packageVersion(name: string): string {
@@ -28,7 +29,7 @@ function packageVersion(name: string): string {
 }
 
 // The same schema gives other code under another ajv or other options: the hash covers them too.
-const GENERATOR = `${['ajv', 'ajv-formats', '@rjsf/utils', 're2js'].map((name) => `${name}@${packageVersion(name)}`).join(' ')} ${JSON.stringify(ajvOptions('tenant'))}`;
+const GENERATOR = `${['ajv', 'ajv-formats', '@rjsf/utils', 're2js'].map((name) => `${name}@${packageVersion(name)}`).join(' ')} ${JSON.stringify(ajvOptions('tenant'))} county-formats@1`;
 
 export interface ValidatorModule {
   /** sha256 of the generator versions and the schema text: the module's ETag. */

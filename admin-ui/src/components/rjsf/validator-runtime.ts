@@ -4,6 +4,7 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import uri from 'ajv/dist/runtime/uri.js';
 import ValidationError from 'ajv/dist/runtime/validation_error.js';
 import { TENANT_REGEXP_SPECIFIER, tenantRegExp } from '../../../../core/schemas/tenant-regexp.js';
+import { allFormats, COUNTY_FORMATS_SPECIFIER } from '../../../../core/schemas/county-formats.js';
 
 type ModuleExports = Record<string, unknown>;
 
@@ -24,6 +25,7 @@ const modules: Record<string, ModuleExports> = {
   'ajv-formats/dist/formats': { fullFormats, fastFormats },
   // Tenant patterns run on RE2 in the browser as on the server (linear time, same meaning).
   [TENANT_REGEXP_SPECIFIER]: { tenantRegExp },
+  [COUNTY_FORMATS_SPECIFIER]: { allFormats },
 };
 
 /** The specifiers served validator modules may ask for (the server checks its code against the same list). */

@@ -50,6 +50,8 @@ export interface Assignee {
   unitName: string | null;
   personId: string | null;
   personName: string | null;
+  /** Active accounts that may fill in for it: 0 means nobody can (a warning, and reminders skip it). */
+  fillers: number;
 }
 
 export interface Collection {
@@ -102,6 +104,8 @@ export interface RemindResult {
   remindedAssignees: number;
   notifiedUsers: number;
   skippedRecentlyReminded: number;
+  /** Missing assignees nobody may fill in for: not reminded. */
+  unreachableAssignees?: number;
 }
 
 export interface MyDueItem extends Period {
@@ -142,13 +146,15 @@ export interface SubmissionDetail extends Submission {
   form: { version: number; name: string; schema: JsonObject; uiSchema: JsonObject };
 }
 
-export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'group' | 'other';
+export type FieldKind = 'number' | 'choice' | 'multi' | 'boolean' | 'date' | 'text' | 'file' | 'group' | 'other';
 
 export interface ResultField {
   name: string;
   title: string;
   kind: FieldKind;
   options: { value: string; label: string }[];
+  /** `date-time`: a moment, shown in the county's time zone. */
+  format?: string;
   /** A field of a repeating group's rows: filters by "any row", neither sorts nor counts. */
   group?: string | null;
 }
@@ -196,4 +202,10 @@ export interface UploadedFile {
   name: string;
   contentType: string;
   sizeBytes: number;
+}
+
+/** The assignee's submissions of the previous period, to start this one from (一月一报 of the same households). */
+export interface PreviousAnswers {
+  periodKey: string | null;
+  items: { id: string; version: number; data: JsonObject; submittedAt: string }[];
 }

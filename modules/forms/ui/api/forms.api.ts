@@ -16,8 +16,7 @@ import type {
   Submission,
   SubmissionDetail,
   VersionSummary,
-  VersionView,
-} from './forms-types';
+  VersionView, PreviousAnswers } from './forms-types';
 
 const enc = encodeURIComponent;
 
@@ -29,6 +28,7 @@ export const formsKeys = {
   version: (slug: string, id: string, version: number) => [...formsKeys.all(slug), 'version', id, version] as const,
   collections: (slug: string) => [...formsKeys.all(slug), 'collections'] as const,
   periodStatus: (slug: string, id: string, period: string) => [...formsKeys.all(slug), 'period-status', id, period] as const,
+  previous: (slug: string, id: string, period: string, assignee: string) => [...formsKeys.all(slug), 'previous', id, period, assignee] as const,
   myDue: (slug: string) => [...formsKeys.all(slug), 'my-due'] as const,
   submission: (slug: string, id: string) => [...formsKeys.all(slug), 'submission', id] as const,
   results: (slug: string, formId: string, query: ResultsQuery) => [...formsKeys.all(slug), 'results', formId, query] as const,
@@ -131,6 +131,15 @@ export function usePeriodStatus(slug: string, collectionId: string, periodKey: s
     queryKey: formsKeys.periodStatus(slug, collectionId, periodKey ?? ''),
     queryFn: ({ signal }) => apiRequest<PeriodStatus>(tenantScope(slug), `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey ?? '')}/status`, { signal }),
     enabled: !!periodKey,
+  });
+}
+
+/** What the assignee submitted the period before (to start this one from); none for one-time collections. */
+export function usePreviousAnswers(slug: string, collectionId: string, periodKey: string, assigneeId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: formsKeys.previous(slug, collectionId, periodKey, assigneeId),
+    queryFn: ({ signal }) => apiRequest<PreviousAnswers>(tenantScope(slug), `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey)}/previous?assigneeId=${enc(assigneeId)}`, { signal }),
+    enabled: enabled && periodKey !== 'once',
   });
 }
 

@@ -43,6 +43,8 @@ export interface DesignerField {
   maxLength?: number;
   pattern?: string;
   patternMessage?: string;
+  /** text: a check-character format a pattern preset adds (身份证号, 统一社会信用代码). */
+  format?: 'cn-id-card' | 'cn-uscc';
   options?: ChoiceOption[];
   /** file: images only (a photo) or any allowed file. */
   accept?: 'image' | 'any';

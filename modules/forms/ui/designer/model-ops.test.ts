@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { householdModel } from './household-fixture';
-import { conditionSources, createField, freshKey, insertField, modelProblems, moveItem, removeField, updateField } from './model-ops';
+import { addOption, conditionSources, createField, freshKey, relabelOption, insertField, modelProblems, moveItem, removeField, updateField } from './model-ops';
 
 const texts = { label: (kind: string) => `新${kind}`, option: (n: number) => `选项${n}`, column: (n: number) => `列${n}` };
 
 describe('designer model operations', () => {
   it('gives new fields free keys and sensible starting content', () => {
     expect(freshKey('text', ['text1', 'text2'])).toBe('text3');
-    expect(createField('choice', [], texts)).toEqual({ key: 'choice1', kind: 'choice', label: '新choice', options: [{ value: 'option1', label: '选项1' }, { value: 'option2', label: '选项2' }] });
+    expect(createField('choice', [], texts)).toEqual({ key: 'choice1', kind: 'choice', label: '新choice', options: [{ value: '选项1', label: '选项1' }, { value: '选项2', label: '选项2' }] });
     expect(createField('group', [], texts).columns).toEqual([{ key: 'text1', kind: 'text', label: '列1' }]);
     expect(createField('file', [], texts).accept).toBe('image');
+  });
+
+  it('stores a choice as what its label says, not option1, unless the designer typed a code', () => {
+    const start = createField('choice', [], texts).options!;
+    const named = relabelOption(relabelOption(start, 0, '因病'), 1, '因学');
+    expect(named).toEqual([{ value: '因病', label: '因病' }, { value: '因学', label: '因学' }]);
+    // A code typed by hand stays when the label changes; a repeated label gets a number.
+    expect(relabelOption([{ value: 'ill', label: '因病' }], 0, '因病致贫')).toEqual([{ value: 'ill', label: '因病致贫' }]);
+    expect(relabelOption(named, 1, '因病')[1]).toEqual({ value: '因病2', label: '因病' });
+    // Forms built before keep working: a legacy optionN follows its label from the next edit on.
+    expect(relabelOption([{ value: 'option1', label: '选项1' }], 0, '其他')).toEqual([{ value: '其他', label: '其他' }]);
+    expect(addOption(named, '选项3')[2]).toEqual({ value: '选项3', label: '选项3' });
   });
 
   it('inserts and moves within bounds', () => {

@@ -22,10 +22,41 @@ export function allKeys(fields: DesignerField[]): string[] {
 export function createField(kind: FieldKind, taken: Iterable<string>, texts: NewFieldTexts): DesignerField {
   const key = freshKey(kind, taken);
   const field: DesignerField = { key, kind, label: texts.label(kind) };
-  if (hasOptions(kind)) field.options = [1, 2].map((n) => ({ value: `option${n}`, label: texts.option(n) }));
+  if (hasOptions(kind)) field.options = [1, 2].map((n) => ({ value: optionCode(texts.option(n)), label: texts.option(n) }));
   if (kind === 'file') field.accept = 'image';
   if (kind === 'group') field.columns = [{ key: 'text1', kind: 'text', label: texts.column(1) }];
   return field;
+}
+
+/**
+ * What an option stores: its label, trimmed (`因病`), so answers, filters and exports read as the
+ * county wrote them rather than `option1`. The designer may still type a code of their own.
+ */
+export function optionCode(label: string): string {
+  return label.trim().slice(0, 64);
+}
+
+/** An option added at the end: "选项3" stored as "选项3", unique among the others. */
+export function addOption(options: ChoiceOption[], label: string): ChoiceOption[] {
+  const taken = new Set(options.map((o) => o.value));
+  let value = optionCode(label);
+  for (let n = 2; taken.has(value); n++) value = `${optionCode(label)}${n}`;
+  return [...options, { value, label }];
+}
+
+/**
+ * A new label for option `index`. Its stored value follows the label while the value is still
+ * the one the designer was given (the old label's code, or a legacy `optionN`); a value typed by
+ * hand stays. A value another option holds gets a number.
+ */
+export function relabelOption(options: ChoiceOption[], index: number, label: string): ChoiceOption[] {
+  const current = options[index];
+  const automatic = current.value === optionCode(current.label) || /^option\d+$/.test(current.value) || current.value === '';
+  if (!automatic || optionCode(label) === '') return options.map((o, i) => (i === index ? { ...o, label } : o));
+  const taken = new Set(options.filter((_, i) => i !== index).map((o) => o.value));
+  let value = optionCode(label);
+  for (let n = 2; taken.has(value); n++) value = `${optionCode(label)}${n}`;
+  return options.map((o, i) => (i === index ? { value, label } : o));
 }
 
 export function insertField<T>(list: T[], item: T, index: number): T[] {

@@ -24,7 +24,7 @@ export function fieldSchema(field: DesignerField, texts: SchemaTexts): JsonObjec
   switch (field.kind) {
     case 'text':
     case 'textarea':
-      return defined({ type: 'string', ...base, minLength: field.minLength, maxLength: field.maxLength, pattern: field.pattern, 'x-pattern-message': field.pattern ? field.patternMessage : undefined, default: field.defaultValue });
+      return defined({ type: 'string', ...base, minLength: field.minLength, maxLength: field.maxLength, pattern: field.pattern, format: field.format, 'x-pattern-message': field.pattern || field.format ? field.patternMessage : undefined, default: field.defaultValue });
     case 'number':
       return defined({ type: field.integer ? 'integer' : 'number', ...base, minimum: field.minimum, maximum: field.maximum, default: field.defaultValue });
     case 'date':

@@ -1,6 +1,9 @@
 import type { ChoiceOption, Condition, DefaultValue, DesignerField, DesignerModel, FieldKind } from './designer-model';
 import type { JsonObject } from './model-to-schema';
 
+/** Formats a text field may carry: the check-character ones of the pattern presets. */
+const TEXT_FORMATS = ['cn-id-card', 'cn-uscc'];
+
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
@@ -31,7 +34,7 @@ function kindOf(schema: JsonObject, ui: JsonObject): FieldKind | null {
       if (schema.format === 'uuid') return schema['x-ref'] === 'person' || schema['x-ref'] === 'unit' || schema['x-ref'] === 'file' ? schema['x-ref'] : null;
       if (schema.format === 'date') return 'date';
       if (schema.format === 'date-time') return 'datetime';
-      if (schema.format !== undefined) return null;
+      if (schema.format !== undefined && !TEXT_FORMATS.includes(String(schema.format))) return null;
       if (schema.oneOf !== undefined) return optionsOf(schema) ? 'choice' : null;
       return widget === 'textarea' ? 'textarea' : 'text';
     }
@@ -72,6 +75,8 @@ function fieldOf(key: string, schema: unknown, uiSchema: unknown, required: bool
   assign('maxLength', num(schema.maxLength));
   assign('pattern', str(schema.pattern));
   assign('patternMessage', str(schema['x-pattern-message']));
+  const format = str(schema.format);
+  if (format === 'cn-id-card' || format === 'cn-uscc') field.format = format;
   assign('maxItems', num(schema.maxItems));
   const minItems = num(schema.minItems);
   // A required list was written with minItems ≥ 1; 1 is what "required" alone means.

@@ -32,7 +32,11 @@ export function schemaAt(schema: Node, path: (string | number)[]): Node | null {
 /** The server's (ajv's English) message in the UI language; a pattern's own message when the form has one. */
 export function localizeMessage(t: FormsT, message: string, fieldSchema: Node | null): string {
   const patternMessage = fieldSchema?.['x-pattern-message'];
-  if (/^must match pattern/.test(message)) return typeof patternMessage === 'string' && patternMessage ? patternMessage : t('errors.pattern');
+  const own = typeof patternMessage === 'string' && patternMessage ? patternMessage : null;
+  if (/^must match pattern/.test(message)) return own ?? t('errors.pattern');
+  // The check-character formats of the presets (身份证号, 统一社会信用代码) speak with the field's own message too.
+  const county = message.match(/^must match format "(cn-id-card|cn-uscc)"$/);
+  if (county) return own ?? t(county[1] === 'cn-id-card' ? 'errors.idCard' : 'errors.uscc');
   const rules: [RegExp, (m: RegExpMatchArray) => string][] = [
     [/^is required$/, () => t('errors.required')],
     [/^must be >= (.+)$/, (m) => t('errors.min', { n: m[1] })],

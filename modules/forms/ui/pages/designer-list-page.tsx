@@ -1,8 +1,8 @@
+import { useCountyTime } from '../county-time';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
 import { useForms, useSaveForm } from '../api/forms.api';
@@ -14,6 +14,7 @@ import { useFormsT } from '../i18n/forms-i18n';
 /** `/forms/designer`: the tenant's forms; create one, or import a schema written elsewhere. */
 export default function DesignerListPage() {
   const t = useFormsT();
+  const countyTime = useCountyTime();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const forms = useForms(slug);
@@ -66,7 +67,7 @@ export default function DesignerListPage() {
                 </Space>
               ),
             },
-            { title: t('designer.updatedAt'), dataIndex: 'updatedAt', render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm') },
+            { title: t('designer.updatedAt'), dataIndex: 'updatedAt', render: (value: string) => countyTime(value) },
           ]}
         />
       )}

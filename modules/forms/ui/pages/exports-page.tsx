@@ -1,6 +1,6 @@
+import { useCountyTime } from '../county-time';
 import { useEffect, type HTMLAttributes } from 'react';
 import { useParams } from 'react-router';
-import dayjs from 'dayjs';
 import { Button, Card, Descriptions, Empty, Flex, Space, Table, Typography } from 'antd';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
@@ -9,11 +9,11 @@ import { useExportJob, useMyExports, type ExportJob } from '../api/exports.api';
 import { DownloadExportButton, ExportState } from '../components/exports/export-parts';
 import { useFormsT } from '../i18n/forms-i18n';
 
-const time = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
 
 /** The export a notice links to, on top of the list: its state, progress and download. */
 function FocusedExport({ id }: { id: string }) {
   const t = useFormsT();
+  const time = useCountyTime();
   const { slug } = useTenantSession();
   const job = useExportJob(slug, id);
   if (job.error) return <ErrorResult error={job.error} onRetry={() => void job.refetch()} />;
@@ -38,6 +38,7 @@ function FocusedExport({ id }: { id: string }) {
 /** `/forms/exports` and `/forms/exports/:id`: the user's export jobs, their progress and files. */
 export default function ExportsPage() {
   const t = useFormsT();
+  const time = useCountyTime();
   const { slug } = useTenantSession();
   const focusId = useParams().id;
   const exports = useMyExports(slug);

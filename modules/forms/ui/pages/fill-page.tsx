@@ -1,3 +1,4 @@
+import { periodLabel } from '../period-label';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Flex, Result, Space, Typography } from 'antd';
@@ -7,6 +8,7 @@ import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
 import { useMyDue, useSubmission, useVersion } from '../api/forms.api';
 import type { JsonObject, MyDueItem, SubmissionDetail, VersionView } from '../api/forms-types';
 import { FormView } from '../components/form-view';
+import { PreviousAnswersPicker } from '../components/fill/previous-answers-picker';
 import { StateTag } from '../components/state-tag';
 import { useSubmissionSave } from '../fill/use-submission-save';
 import { versionValidatorUrl } from '../fill/validator-url';
@@ -44,7 +46,7 @@ function Fill({ item, version, existing }: FillProps) {
       <Result
         status="success"
         title={t('fill.submitted')}
-        subTitle={`${item.collectionName} · ${t('period.label', { key: item.periodKey })}`}
+        subTitle={`${item.collectionName} · ${periodLabel(t, item.periodKey)}`}
         data-testid="fill-done"
         extra={[
           <Button key="back" type="primary" onClick={back}>
@@ -65,7 +67,7 @@ function Fill({ item, version, existing }: FillProps) {
           {version.name}
         </Typography.Title>
         <Space wrap size={4}>
-          <Typography.Text type="secondary">{`${item.collectionName} · ${t('period.label', { key: item.periodKey })} · ${t('collections.dueShort', { date: item.dueOn })}`}</Typography.Text>
+          <Typography.Text type="secondary">{`${item.collectionName} · ${periodLabel(t, item.periodKey)} · ${t('collections.dueShort', { date: item.dueOn })}`}</Typography.Text>
           {existing && <StateTag state={existing.status} />}
         </Space>
       </div>
@@ -74,6 +76,7 @@ function Fill({ item, version, existing }: FillProps) {
       {save.errors.general.length > 0 || Object.keys(save.errors.tree).length > 0 ? (
         <Alert type="error" showIcon title={t('fill.invalid')} description={save.errors.general.join('；') || undefined} data-testid="fill-errors" />
       ) : null}
+      {!existing && !save.submissionId && <PreviousAnswersPicker item={item} onPick={(previous) => { setData(previous); setFormKey((k) => k + 1); }} />}
       <Card size="small" styles={{ body: { padding: 12 } }}>
         <FormView
           key={formKey}
@@ -88,7 +91,7 @@ function Fill({ item, version, existing }: FillProps) {
           submitting={save.pending === 'submit'}
           testId="fill-form"
         />
-        <Button onClick={() => void saveDraft()} loading={save.pending === 'draft'} style={{ marginTop: 8 }} data-testid="save-draft" block>
+        <Button onClick={() => void saveDraft()} loading={save.pending === 'draft'} style={{ marginTop: 8 }} data-testid="save-draft">
           {t('fill.saveDraft')}
         </Button>
       </Card>

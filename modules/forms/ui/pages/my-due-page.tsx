@@ -1,3 +1,4 @@
+import { periodLabel } from '../period-label';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, Empty, Flex, List, Space, Switch, Tag, Typography } from 'antd';
@@ -43,7 +44,7 @@ export default function MyDuePage() {
                     <Typography.Text strong>{item.collectionName}</Typography.Text>
                     <div>
                       <Space size={4} wrap>
-                        <Tag>{t('period.label', { key: item.periodKey })}</Tag>
+                        <Tag>{periodLabel(t, item.periodKey)}</Tag>
                         {item.unitName && <Tag>{item.unitName}</Tag>}
                         <StateTag state={item.state} />
                         <Tag color={item.overdue ? 'red' : 'default'}>{item.overdue ? t('myDue.overdue', { date: item.dueOn }) : t('collections.dueShort', { date: item.dueOn })}</Tag>

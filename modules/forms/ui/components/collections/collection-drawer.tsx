@@ -1,9 +1,10 @@
-import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, TreeSelect } from 'antd';
+import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Space, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../../../admin-ui/src/api/api-error';
-import { useUnits } from '../../../../../admin-ui/src/api/org.api';
+import { useUnits, type UnitKind } from '../../../../../admin-ui/src/api/org.api';
+import { kindsPresent, unitsOfKind, unitsUnder, withUnits } from '../../collections/bulk-units';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { formFieldErrors } from '../../../../../admin-ui/src/components/field-errors';
 import { useCreateCollection, useForms } from '../../api/forms.api';
@@ -31,6 +32,8 @@ export function CollectionDrawer({ open, onClose, onCreated }: { open: boolean; 
   const { slug } = useTenantSession();
   const [form] = Form.useForm<Values>();
   const frequency = Form.useWatch('frequency', form);
+  const picked = Form.useWatch('unitIds', form);
+  const { t: tOrg } = useTranslation('org');
   const forms = useForms(slug, { published: true });
   const units = useUnits(slug);
   const treeData = useMemo(() => unitTreeData(units.data ?? []), [units.data]);
@@ -89,8 +92,35 @@ export function CollectionDrawer({ open, onClose, onCreated }: { open: boolean; 
         <Form.Item name="startsOn" label={t('collections.startsOn')} extra={t('collections.startsOnHelp')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="unitIds" label={t('collections.units')} rules={[{ required: true, type: 'array', min: 1, message: t('collections.unitsRequired') }]}>
-          <TreeSelect treeData={treeData} multiple treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} loading={units.isLoading} data-testid="collection-units" />
+        <Form.Item label={t('collections.units')} required extra={t('collections.unitsPicked', { n: picked?.length ?? 0 })}>
+          {/* One click for "all villages of this town" or "all 村 of the county": 34 units are not picked one by one. */}
+          <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+            <TreeSelect<string | undefined>
+              treeData={treeData}
+              value={undefined}
+              placeholder={t('collections.addUnder')}
+              aria-label={t('collections.addUnder')}
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              style={{ flex: '1 1 200px', minWidth: 0 }}
+              data-testid="units-under"
+              onChange={(id: string | undefined) => id && form.setFieldValue('unitIds', withUnits(form.getFieldValue('unitIds') ?? [], unitsUnder(units.data ?? [], id)))}
+            />
+            <Select<UnitKind | undefined>
+              value={undefined}
+              placeholder={t('collections.addKind')}
+              aria-label={t('collections.addKind')}
+              style={{ flex: '1 1 140px', minWidth: 0 }}
+              data-testid="units-of-kind"
+              options={kindsPresent(units.data ?? []).map((kind) => ({ value: kind, label: tOrg(`kinds.${kind}`) }))}
+              onChange={(kind: UnitKind | undefined) => kind && form.setFieldValue('unitIds', withUnits(form.getFieldValue('unitIds') ?? [], unitsOfKind(units.data ?? [], kind)))}
+            />
+            <Button onClick={() => form.setFieldValue('unitIds', [])} disabled={!picked?.length}>
+              {t('collections.clearUnits')}
+            </Button>
+          </Flex>
+          <Form.Item name="unitIds" noStyle rules={[{ required: true, type: 'array', min: 1, message: t('collections.unitsRequired') }]}>
+            <TreeSelect treeData={treeData} multiple treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} loading={units.isLoading} maxTagCount="responsive" data-testid="collection-units" />
+          </Form.Item>
         </Form.Item>
         {generalError && <Alert type="error" showIcon title={isApiError(create.error) ? create.error.message : String(create.error)} style={{ marginBottom: 12 }} />}
         <Button type="primary" htmlType="submit" loading={create.isPending} block data-testid="collection-submit">

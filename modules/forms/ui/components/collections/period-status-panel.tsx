@@ -1,7 +1,8 @@
+import { periodLabel } from '../../period-label';
+import { useCountyTime } from '../../county-time';
 import { useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Empty, Flex, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { isApiError } from '../../../../../admin-ui/src/api/api-error';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { usePeriodStatus, useRemind } from '../../api/forms.api';
@@ -18,29 +19,37 @@ export function PeriodStatusPanel({ collection }: { collection: Collection }) {
   const [periodKey, setPeriodKey] = useState(periods[0]?.periodKey);
   const status = usePeriodStatus(slug, collection.id, periodKey);
   const remind = useRemind(slug);
+  const countyTime = useCountyTime();
   if (!periodKey) return <Empty description={t('collections.noPeriods')} />;
 
   const onRemind = () =>
     remind.mutate(
       { collectionId: collection.id, periodKey },
       {
-        onSuccess: (result) => message.success(t('collections.reminded', { assignees: result.remindedAssignees, users: result.notifiedUsers, skipped: result.skippedRecentlyReminded })),
+        onSuccess: (result) => {
+          message.success(t('collections.reminded', { assignees: result.remindedAssignees, users: result.notifiedUsers, skipped: result.skippedRecentlyReminded }));
+          if (result.unreachableAssignees) message.warning(t('collections.unreachable', { n: result.unreachableAssignees }));
+        },
         onError: (error) => message.error(t('collections.remindFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' })),
       },
     );
 
   const rows = [...(status.data?.missing ?? []), ...(status.data?.submitted ?? [])];
-  const time = (value: string | null) => (value ? dayjs(value).format('MM-DD HH:mm') : '—');
+  const unreachable = rows.filter((a) => a.fillers === 0);
+  const time = (value: string | null) => countyTime(value, 'MM-DD HH:mm');
   return (
     <Flex vertical gap={12} data-testid={`period-status-${collection.id}`}>
       <Flex gap={16} wrap align="center">
-        <Select aria-label={t('collections.period')} value={periodKey} onChange={setPeriodKey} options={periods.map((p) => ({ value: p.periodKey, label: `${t('period.label', { key: p.periodKey })} · ${t('collections.dueShort', { date: p.dueOn })}` }))} style={{ minWidth: 220 }} />
+        <Select aria-label={t('collections.period')} value={periodKey} onChange={setPeriodKey} options={periods.map((p) => ({ value: p.periodKey, label: `${periodLabel(t, p.periodKey)} · ${t('collections.dueShort', { date: p.dueOn })}` }))} style={{ minWidth: 220 }} />
         <Statistic title={t('collections.submitted')} value={status.data?.submitted.length ?? 0} />
         <Statistic title={t('collections.missing')} value={status.data?.missing.length ?? 0} styles={{ content: { color: status.data?.missing.length ? '#cf1322' : undefined } }} />
         <Button icon={<BellOutlined />} danger disabled={!status.data?.missing.length} loading={remind.isPending} onClick={onRemind} data-testid="remind-missing">
           {t('collections.remind')}
         </Button>
       </Flex>
+      {unreachable.length > 0 && (
+        <Alert type="warning" showIcon data-testid="nobody-fills" title={t('collections.nobodyFillsWarning', { n: unreachable.length, names: unreachable.map((a) => a.unitName ?? a.personName).join('、') })} />
+      )}
       <Table<AssigneeStatus>
         rowKey="id"
         size="small"
@@ -50,7 +59,16 @@ export function PeriodStatusPanel({ collection }: { collection: Collection }) {
         scroll={{ x: 560 }}
         data-testid="assignee-table"
         columns={[
-          { title: t('collections.assignee'), key: 'who', render: (_, a) => a.unitName ?? a.personName },
+          { title: t('collections.assignee'), key: 'who', render: (_, a) => (
+              <Space size={4} wrap>
+                {a.unitName ?? a.personName}
+                {a.fillers === 0 && (
+                  <Tooltip title={t('collections.nobodyFillsHelp')}>
+                    <Tag color="red">{t('collections.nobodyFills')}</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ) },
           { title: t('collections.state'), dataIndex: 'state', render: (state: AssigneeStatus['state']) => <StateTag state={state} /> },
           { title: t('collections.count'), dataIndex: 'submittedCount' },
           { title: t('collections.lastSubmitted'), dataIndex: 'lastSubmittedAt', render: time },

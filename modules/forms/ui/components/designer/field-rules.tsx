@@ -3,6 +3,7 @@ import { Flex, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import type { DesignerField } from '../../designer/designer-model';
 import { useFormsT } from '../../i18n/forms-i18n';
 import { numberOrUndefined, patchField } from './field-patch';
+import { PATTERN_PRESETS, presetOf } from '../../designer/pattern-presets';
 
 interface RangeProps {
   label: string;
@@ -43,10 +44,24 @@ export function FieldRules({ field, onChange }: { field: DesignerField; onChange
       return (
         <>
           <Range label={t('inspector.length')} idPrefix={id('length')} min={field.minLength} max={field.maxLength} onChange={(minLength, maxLength) => set({ minLength, maxLength })} />
-          <Form.Item label={t('inspector.pattern')} htmlFor={id('pattern')} tooltip={t('inspector.patternHelp')}>
-            <Input id={id('pattern')} value={field.pattern} maxLength={200} placeholder="^\d{11}$" onChange={(e) => set({ pattern: e.target.value })} />
+          <Form.Item label={t('inspector.preset')} htmlFor={id('preset')}>
+            <Select
+              id={id('preset')}
+              data-testid="pattern-preset"
+              value={presetOf(field)?.id ?? (field.pattern ? 'custom' : 'none')}
+              options={[{ value: 'none', label: t('presets.none') }, ...PATTERN_PRESETS.map((p) => ({ value: p.id, label: t(`presets.${p.id}`) })), { value: 'custom', label: t('presets.custom') }]}
+              onChange={(choice: string) => {
+                const preset = PATTERN_PRESETS.find((p) => p.id === choice);
+                if (preset) set({ pattern: preset.pattern, format: preset.format, maxLength: preset.maxLength, patternMessage: t(`presets.${preset.id}Message`) });
+                else if (choice === 'none') set({ pattern: undefined, format: undefined, patternMessage: undefined });
+                else set({ format: undefined });
+              }}
+            />
           </Form.Item>
-          {field.pattern && (
+          <Form.Item label={t('inspector.pattern')} htmlFor={id('pattern')} tooltip={t('inspector.patternHelp')}>
+            <Input id={id('pattern')} value={field.pattern} maxLength={200} placeholder="^\d{11}$" onChange={(e) => set({ pattern: e.target.value, format: undefined })} />
+          </Form.Item>
+          {(field.pattern || field.format) && (
             <Form.Item label={t('inspector.patternMessage')} htmlFor={id('patternMessage')}>
               <Input id={id('patternMessage')} value={field.patternMessage} maxLength={100} onChange={(e) => set({ patternMessage: e.target.value })} />
             </Form.Item>

@@ -1,5 +1,5 @@
+import { useCountyTime } from '../../county-time';
 import { Drawer, Empty, List, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { useVersions } from '../../api/forms.api';
 import { useFormsT } from '../../i18n/forms-i18n';
@@ -7,6 +7,7 @@ import { useFormsT } from '../../i18n/forms-i18n';
 /** The published versions of a form, newest first, with how many submissions each holds. */
 export function VersionsDrawer({ formId, open, onClose }: { formId: string; open: boolean; onClose: () => void }) {
   const t = useFormsT();
+  const countyTime = useCountyTime();
   const { slug } = useTenantSession();
   const versions = useVersions(slug, open ? formId : undefined);
   return (
@@ -24,7 +25,7 @@ export function VersionsDrawer({ formId, open, onClose }: { formId: string; open
                   <Tag color="blue">v{v.version}</Tag> {v.name}
                 </>
               }
-              description={<Typography.Text type="secondary">{t('designer.versionLine', { time: dayjs(v.publishedAt).format('YYYY-MM-DD HH:mm'), count: v.submissionCount })}</Typography.Text>}
+              description={<Typography.Text type="secondary">{t('designer.versionLine', { time: countyTime(v.publishedAt), count: v.submissionCount })}</Typography.Text>}
             />
           </List.Item>
         )}

@@ -4,6 +4,7 @@ import { LocationField } from './location-field';
 import { PersonWidget } from './person-widget';
 import { TableArrayFieldTemplate, TableCellFieldTemplate, TableRowItemTemplate, TableRowObjectTemplate } from './repeating-table';
 import { SectionField } from './section-field';
+import { UnclampedInputTemplate } from './unclamped-input-template';
 import { UnitWidget } from './unit-widget';
 
 /** What the designer's uiSchema names (`ui:widget` / `ui:field`), wherever a form is rendered. */
@@ -15,4 +16,5 @@ export const formTemplates: Partial<TemplatesType> = {
   ArrayFieldItemTemplate: TableRowItemTemplate,
   ObjectFieldTemplate: TableRowObjectTemplate,
   FieldTemplate: TableCellFieldTemplate,
+  BaseInputTemplate: UnclampedInputTemplate,
 };

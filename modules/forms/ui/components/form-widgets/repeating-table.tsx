@@ -1,5 +1,5 @@
 import { createContext, useContext, type CSSProperties } from 'react';
-import { Flex, Form, Space, Typography, theme } from 'antd';
+import { Flex, Form, Grid, Space, Typography, theme } from 'antd';
 import { Templates } from '@rjsf/antd';
 import {
   buttonId,
@@ -77,7 +77,10 @@ export function tableColumns(schema: RJSFSchema, uiSchema: UiSchema | undefined,
 /** Repeating groups as a table: a header of column titles, one row per entry, scrolling sideways on a phone. */
 export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const { token } = theme.useToken();
-  const columns = tableColumns(props.schema, props.uiSchema, props.registry);
+  // Below antd's `md` (a 390 px phone) each row is a card of labelled fields instead: a table
+  // of several 150 px columns would only scroll sideways out of sight.
+  const wide = Grid.useBreakpoint().md !== false;
+  const columns = wide ? tableColumns(props.schema, props.uiSchema, props.registry) : null;
   if (!columns) return <AntdArray {...props} />;
   const { canAdd, className, disabled, fieldPathId, items, onAddClick, readonly, registry, required, schema, title, uiSchema } = props;
   const uiOptions = getUiOptions(uiSchema);

@@ -44,7 +44,7 @@ export function ResultsFilters({ fields, query, onChange }: ResultsFiltersProps)
         <Select aria-label={t('results.status')} placeholder={t('results.status')} allowClear value={query.status} onChange={(status: string | undefined) => set({ status })} options={(['submitted', 'returned'] as const).map((s) => ({ value: s, label: t(`state.${s}`) }))} style={{ minWidth: 120 }} />
       </Flex>
       <Flex gap={8} wrap align="center">
-        <Select aria-label={t('results.field')} data-testid="filter-field" placeholder={t('results.field')} value={fieldName} onChange={(name: string) => { setFieldName(name); setValue(undefined); }} options={fields.filter((f) => f.kind !== 'other' && f.kind !== 'group').map((f) => ({ value: f.name, label: f.group ? `${fields.find((g) => g.name === f.group)?.title ?? f.group} · ${f.title}` : f.title }))} style={{ minWidth: 160 }} />
+        <Select aria-label={t('results.field')} data-testid="filter-field" placeholder={t('results.field')} value={fieldName} onChange={(name: string) => { setFieldName(name); setValue(undefined); }} options={fields.filter((f) => f.kind !== 'other' && f.kind !== 'group' && f.kind !== 'file').map((f) => ({ value: f.name, label: f.group ? `${fields.find((g) => g.name === f.group)?.title ?? f.group} · ${f.title}` : f.title }))} style={{ minWidth: 160 }} />
         {field && field.kind === 'number' && (
           <>
             <InputNumber aria-label={t('results.from')} placeholder={t('results.from')} value={range[0]} onChange={(v) => setRange([v, range[1]])} />

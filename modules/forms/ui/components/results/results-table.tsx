@@ -1,9 +1,11 @@
+import { useCountyTime } from '../../county-time';
 import { Button, Flex, Table, Typography } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
-import dayjs from 'dayjs';
 import type { ResultField, Submission } from '../../api/forms-types';
 import { useFormsT } from '../../i18n/forms-i18n';
-import { answerText } from '../../results/answer-text';
+import { answerAt, answerText } from '../../results/answer-text';
+import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
+import { FileThumbs, fileIdsOf } from './file-thumbs';
 import { StateTag } from '../state-tag';
 
 interface ResultsTableProps {
@@ -21,9 +23,16 @@ interface ResultsTableProps {
 /** Submissions with their answers as columns; sorted by the server, paged by its cursor. */
 export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNext, onPage, onOpen }: ResultsTableProps) {
   const t = useFormsT();
+  const countyTime = useCountyTime();
+  const { tenant } = useTenantSession();
   const order = (key: string): SortOrder => (sort.field === key || (!sort.field && key === 'submittedAt') ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
-  // Top-level answers only: a repeating group's rows neither sort nor fit a cell (the detail shows them).
-  const shown = fields.filter((f) => f.kind !== 'other' && f.kind !== 'group' && !f.group).slice(0, 8);
+  // Every answer outside repeating groups (conditional ones too): a group's rows neither sort nor
+  // fit a cell (the detail shows them). The table scrolls sideways.
+  const shown = fields.filter((f) => f.kind !== 'other' && f.kind !== 'group' && !f.group);
+  const cell = (s: Submission, f: ResultField) => {
+    if (f.kind === 'file') return <FileThumbs ids={fileIdsOf(answerAt(s.data, f.name))} />;
+    return <Typography.Text ellipsis style={{ maxWidth: 200 }}>{answerText(s.data, f, { yes: t('common.yes'), no: t('common.no') }, tenant.timeZone)}</Typography.Text>;
+  };
   return (
     <>
       <Table<Submission>
@@ -41,11 +50,11 @@ export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNe
         }}
         locale={{ emptyText: t('results.empty') }}
         columns={[
-          { key: 'submittedAt', title: t('results.submittedAt'), dataIndex: 'submittedAt', sorter: true, sortOrder: order('submittedAt'), render: (v: string | null) => (v ? dayjs(v).format('MM-DD HH:mm') : '—') },
+          { key: 'submittedAt', title: t('results.submittedAt'), dataIndex: 'submittedAt', sorter: true, sortOrder: order('submittedAt'), render: (v: string | null) => countyTime(v, 'MM-DD HH:mm') },
           { key: 'unit', title: t('results.unit'), dataIndex: 'unitName', sorter: true, sortOrder: order('unit') },
           { key: 'by', title: t('results.submittedBy'), render: (_, s) => s.submittedBy.displayName },
           { key: 'status', title: t('results.status'), dataIndex: 'status', render: (status: Submission['status']) => <StateTag state={status} /> },
-          ...shown.map((f) => ({ key: f.name, title: f.title, sorter: true, sortOrder: order(f.name), render: (_: unknown, s: Submission) => <Typography.Text ellipsis style={{ maxWidth: 200 }}>{answerText(s.data, f, { yes: t('common.yes'), no: t('common.no') })}</Typography.Text> })),
+          ...shown.map((f) => ({ key: f.name, title: f.title, sorter: f.kind !== 'file', sortOrder: order(f.name), render: (_: unknown, s: Submission) => cell(s, f) })),
         ]}
       />
       <Flex justify="end" gap={8} align="center" style={{ marginTop: 8 }}>

@@ -1,7 +1,8 @@
+import { periodLabel } from '../../period-label';
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Flex, Input, Skeleton, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useHasPermission } from '../../../../../admin-ui/src/auth/permissions';
+import { useCountyTime } from '../../county-time';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { ErrorResult } from '../../../../../admin-ui/src/components/error-result';
 import { useReturnSubmission, useSubmission } from '../../api/forms.api';
@@ -13,6 +14,7 @@ import { StateTag } from '../state-tag';
 export function SubmissionDrawer({ submissionId, onClose }: { submissionId: string | null; onClose: () => void }) {
   const t = useFormsT();
   const { slug } = useTenantSession();
+  const countyTime = useCountyTime();
   const { message } = App.useApp();
   const hasPermission = useHasPermission();
   const submission = useSubmission(slug, submissionId ?? undefined);
@@ -34,9 +36,9 @@ export function SubmissionDrawer({ submissionId, onClose }: { submissionId: stri
               <StateTag state={s.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('results.unit')}>{s.unitName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('results.period')}>{s.periodKey ? t('period.label', { key: s.periodKey }) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('results.period')}>{s.periodKey ? periodLabel(t, s.periodKey) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('results.submittedBy')}>{s.submittedBy.displayName}</Descriptions.Item>
-            <Descriptions.Item label={t('results.submittedAt')}>{s.submittedAt ? dayjs(s.submittedAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('results.submittedAt')}>{countyTime(s.submittedAt)}</Descriptions.Item>
             {s.returnReason && <Descriptions.Item label={t('results.returnReason')}>{s.returnReason}</Descriptions.Item>}
           </Descriptions>
           <FormView key={s.id} schema={s.form.schema} uiSchema={s.form.uiSchema} formData={s.data} disabled testId="submission-view" />
