@@ -19,6 +19,7 @@ import { commentRoutes } from './server/comment.routes.ts';
 import { requestRoutes } from './server/request.routes.ts';
 import { aggregationRoutes } from './server/aggregation.routes.ts';
 import { aggregationJob } from './server/aggregation.jobs.ts';
+import { deadlineLightsJob } from './server/deadline-lights.jobs.ts';
 
 const manifest = {
   id: 'dispatch',
@@ -66,4 +67,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, remindersJob, periodsJob, aggregationJob] };
+export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob, aggregationJob] };
