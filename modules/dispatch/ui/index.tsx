@@ -10,6 +10,8 @@ export const dispatchUi: ModuleUi = {
     { path: 'assignments/:id', load: () => import('./pages/assignment-page') },
     { path: 'board', load: () => import('./pages/board-page'), permission: 'dispatch.supervise' },
     { path: 'requests', load: () => import('./pages/requests-page') },
+    // Request notices (raised, answered, rated…) link here: the same page with that request on top.
+    { path: 'requests/:id', load: () => import('./pages/requests-page') },
     // The "汇总表已生成" notice links here.
     { path: 'aggregations/:id', load: () => import('./pages/aggregation-page') },
   ],

@@ -71,6 +71,7 @@ export const useRequests = (slug: string, box: 'inbox' | 'outbox' | 'supervised'
     queryFn: ({ signal }) => apiRequest<Page<UnitRequest>>(tenantScope(slug), '/dispatch/requests', { signal, query: { box, status, limit: 100 } }),
     retry: false,
   });
+export const useRequest = (slug: string, id: string | undefined) => useGet<UnitRequest>(slug, id ? `/dispatch/requests/${enc(id)}` : null, ['request', id ?? '']);
 export const useRaiseRequest = (slug: string) =>
   useAction(slug, (body: { toUnitId: string; title: string; body?: string; photoIds?: string[]; dueAt?: string }) => post<UnitRequest>(slug, '/dispatch/requests', body));
 export const useRespondRequest = (slug: string) =>
