@@ -76,6 +76,10 @@ export const useRaiseRequest = (slug: string) =>
   useAction(slug, (body: { toUnitId: string; title: string; body?: string; photoIds?: string[]; dueAt?: string }) => post<UnitRequest>(slug, '/dispatch/requests', body));
 export const useRespondRequest = (slug: string) =>
   useAction(slug, ({ id, text, photoIds }: { id: string; text: string; photoIds?: string[] }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/response`, { text, photoIds }));
+export const useAcceptRequest = (slug: string) => useAction(slug, (id: string) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/accept`));
+export const useTransferRequest = (slug: string) =>
+  useAction(slug, ({ id, toUnitId, reason }: { id: string; toUnitId: string; reason: string }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/transfer`, { toUnitId, reason }));
+export const useReturnRequest = (slug: string) => useAction(slug, ({ id, reason }: { id: string; reason: string }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/return`, { reason }));
 export const useRateRequest = (slug: string) =>
   useAction(slug, ({ id, rating, comment }: { id: string; rating: number; comment?: string }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/rating`, { rating, comment }));
 

@@ -17,6 +17,9 @@ import { useDispatchT } from '../i18n/dispatch-i18n';
 
 type Box = 'inbox' | 'outbox' | 'supervised';
 
+/** Requests go to county departments: the server refuses any other addressee. */
+const DEPARTMENTS = ['department'];
+
 /** The request a notice links to (`/dispatch/requests/:id`), shown above the lists. */
 function LinkedRequest({ id }: { id: string }) {
   const t = useDispatchT();
@@ -101,7 +104,7 @@ export default function RequestsPage() {
       <Drawer open={open} onClose={() => setOpen(false)} title={t('requests.new')} size={520}>
         <Form<RaiseValues> form={form} layout="vertical" initialValues={{ photos: [] }} onFinish={submit}>
           <Form.Item name="toUnitId" label={t('requests.toUnit')} rules={[{ required: true, message: t('common.pickUnit') }]}>
-            <UnitPicker<string> />
+            <UnitPicker<string> kinds={DEPARTMENTS} testId="request-to-unit" />
           </Form.Item>
           <Form.Item name="title" label={t('requests.requestTitle')} rules={[{ required: true, whitespace: true, message: t('task.titleRequired') }]}>
             <Input maxLength={200} />
