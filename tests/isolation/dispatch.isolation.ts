@@ -61,6 +61,8 @@ export const dispatchIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/dispatch/reports/:id/review', params: report, body: { decision: 'accept' } },
       { route: 'POST /api/t/:tenant/dispatch/reports/:id/card', params: report, body: { color: 'red', reason: '入侵' } },
       { route: 'GET /api/t/:tenant/dispatch/my-pending' },
+      { route: 'GET /api/t/:tenant/dispatch/my-assignments' },
+      { route: 'GET /api/t/:tenant/dispatch/my-assignments', query: 'state=finished' },
       { route: 'GET /api/t/:tenant/dispatch/report-forms' },
       { route: 'GET /api/t/:tenant/dispatch/board' },
       { route: 'GET /api/t/:tenant/dispatch/board', query: `unitId=${ids.town}` },

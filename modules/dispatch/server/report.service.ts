@@ -57,7 +57,9 @@ export async function submitReport(ctx: DispatchContext, access: AssignmentAcces
     created_at: ctx.now,
   });
   await trx('dispatch_assignment').where({ id: access.node.id }).update({
+    // `progress` is rolled up from the subtasks when there are any; `own_progress` keeps what the unit itself reported.
     progress: input.progress,
+    own_progress: input.progress,
     problem: input.problem ?? false,
     status: input.progress === 100 ? 'submitted' : 'open',
     opened_at: trx.raw('coalesce(opened_at, ?)', [ctx.now]),

@@ -94,11 +94,13 @@ export async function requestPage(trx: Knex.Transaction, query: Knex.QueryBuilde
   return { items: await toRequestViews(trx, items, unitId, holdsRequest), nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null };
 }
 
+type StepKind = 'accepted' | 'transferred' | 'returned';
+
 /** Each request's accept / transfer / return steps, oldest first. */
 async function requestSteps(trx: Knex.Transaction, requestIds: string[]) {
-  const byRequest = new Map<string, { kind: string; fromUnit: { id: string; name: string }; toUnit: { id: string; name: string } | null; reason: string | null; by: string; at: Date }[]>();
+  const byRequest = new Map<string, { kind: StepKind; fromUnit: { id: string; name: string }; toUnit: { id: string; name: string } | null; reason: string | null; by: string; at: Date }[]>();
   if (requestIds.length === 0) return byRequest;
-  const rows: { request_id: string; kind: string; from_unit_id: string; from_name: string; to_unit_id: string | null; to_name: string | null; reason: string | null; by_name: string | null; created_at: Date }[] = await trx('dispatch_request_step as s')
+  const rows: { request_id: string; kind: StepKind; from_unit_id: string; from_name: string; to_unit_id: string | null; to_name: string | null; reason: string | null; by_name: string | null; created_at: Date }[] = await trx('dispatch_request_step as s')
     .join('core_unit as fu', function joinFrom() {
       this.on('fu.tenant_id', 's.tenant_id').andOn('fu.id', 's.from_unit_id');
     })
