@@ -5,7 +5,25 @@ import { apiDownload, apiRequest } from '../../../../admin-ui/src/api/http-clien
 import { saveFile } from '../../../../admin-ui/src/components/save-file';
 import { dispatchKeys } from './dispatch.api';
 import type { Aggregation, Comment, Escalation, EscalationLevel, Extension, Instruction, InterviewRecord, Reminder, ReportPeriod, RequestStatus, UnitRequest } from './dispatch-extras-types';
-import type { Page } from './dispatch-types';
+import type { Light, Page, Task } from './dispatch-types';
+
+/** One row of 本单位任务 (`GET /my-assignments`). */
+export interface UnitAssignment {
+  id: string;
+  taskId: string;
+  title: string;
+  category: string;
+  unit: { id: string; name: string };
+  role: 'lead' | 'co';
+  depth: number;
+  status: 'pending' | 'open' | 'submitted' | 'done' | 'closed';
+  light: Light;
+  progress: number;
+  ownProgress: number;
+  deadline: string;
+  dispatchedAt: string;
+  updatedAt: string;
+}
 
 const enc = encodeURIComponent;
 const key = (slug: string, ...parts: string[]) => [...dispatchKeys.all(slug), ...parts] as const;
@@ -51,6 +69,9 @@ export const useGiveInstruction = (slug: string) => useAction(slug, ({ taskId, t
 export const useAcknowledge = (slug: string) => useAction(slug, (id: string) => post<Instruction>(slug, `/dispatch/instructions/${enc(id)}/acknowledge`));
 
 // Follow (关注)
+export const useFollowing = (slug: string, cursor: string | undefined) => useGet<Page<{ task: Task; followedAt: string }>>(slug, '/dispatch/following', ['following'], { limit: 20, cursor });
+export const useUnitAssignments = (slug: string, state: 'active' | 'finished' | 'all', cursor: string | undefined) =>
+  useGet<Page<UnitAssignment>>(slug, '/dispatch/my-assignments', ['my-assignments'], { state, limit: 20, cursor });
 export const useFollow = (slug: string, taskId: string | undefined) => useGet<{ following: boolean }>(slug, taskId ? `/dispatch/tasks/${enc(taskId)}/follow` : null, ['follow', taskId ?? '']);
 export const useSetFollow = (slug: string) =>
   useAction(slug, ({ taskId, following }: { taskId: string; following: boolean }) => apiRequest<{ following: boolean }>(tenantScope(slug), `/dispatch/tasks/${enc(taskId)}/follow`, { method: following ? 'PUT' : 'DELETE' }));

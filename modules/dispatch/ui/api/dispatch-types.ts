@@ -38,6 +38,8 @@ export interface Assignment {
   originalDeadline: string;
   status: AssignmentStatus;
   progress: number;
+  /** What the unit itself last reported; `progress` is the mean of its subtasks when it has any. */
+  ownProgress: number;
   problem: boolean;
   light: Light;
   lightCause: string;

@@ -61,6 +61,7 @@ export default function AssignmentPage() {
           <Tag>{t(`status.${assignment.status}`)}</Tag>
         </Space>
         <Progress percent={assignment.progress} style={{ maxWidth: 420, margin: '8px 0' }} data-testid="assignment-progress" />
+        {assignment.childCount > 0 && <Typography.Text type="secondary" data-testid="assignment-own-progress">{t('progress.ownBeside', { own: assignment.ownProgress, rolled: assignment.progress })}</Typography.Text>}
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('assignment.unit')}>{assignment.depth === 0 ? `${assignment.unit.name} · ${t(`role.${assignment.role}`)}` : assignment.unit.name}</Descriptions.Item>
           <Descriptions.Item label={t('task.deadline')}>
