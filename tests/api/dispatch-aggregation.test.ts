@@ -142,6 +142,30 @@ describe('dispatch: aggregating every unit’s latest report into one .xlsx', ()
     ]);
   });
 
+  it('report answers read as the form defines them: choice titles, not codes, under each field’s title', async () => {
+    const schema = {
+      type: 'object',
+      required: ['choice1', 'number1'],
+      properties: {
+        choice1: { type: 'string', title: '整改类别', oneOf: [{ const: 'option1', title: '环境卫生' }, { const: 'option2', title: '违章建筑' }] },
+        number1: { type: 'number', title: '整改面积（平方米）' },
+        checkbox1: { type: 'boolean', title: '已拍照留档' },
+      },
+    };
+    const formId = await publishedForm(tenant.admin, tenant, schema, '整改台账');
+    const created = await world.supervisor.client.post(`${api()}/tasks`, { title: '违建整治', ownerUnitId: world.units.office.id, deadline: daysFromNow(20), reportFormId: formId, assignments: [{ unitId: world.units.baima.id }] });
+    expect(created.statusCode, created.body).toBe(201);
+    const assignment = created.json().assignments[0].id;
+    const sent = await world.baima.client.post(`${api()}/assignments/${assignment}/reports`, { progress: 30, data: { choice1: 'option2', number1: 320.5, checkbox1: true } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const expected = [{ title: '整改类别', value: '违章建筑' }, { title: '整改面积（平方米）', value: '320.5' }, { title: '已拍照留档', value: '是' }];
+    expect(sent.json().answers).toEqual(expected);
+    expect((await world.supervisor.client.get(`${api()}/tasks/${created.json().task.id}/reports`)).json().items[0].answers).toEqual(expected);
+    expect((await world.baima.client.get(`${api()}/assignments/${assignment}/reports`)).json().items[0].answers).toEqual(expected);
+    const sheet = await aggregationTable((await world.supervisor.client.get(`${api()}/tasks/${created.json().task.id}/aggregation.xlsx`)).rawPayload);
+    expect(sheet.rows[0].cells).toMatchObject({ 整改类别: '违章建筑', '整改面积（平方米）': '320.5', 已拍照留档: '是' });
+  });
+
   it('English headers on request; unknown periods, units and strangers are refused', async () => {
     const english = await world.leader.client.get(`${api()}/tasks/${taskId}/aggregation.xlsx?lang=en`);
     expect(english.statusCode).toBe(200);

@@ -57,7 +57,7 @@ export const useReminders = (slug: string, assignmentId: string | undefined) =>
   useGet<{ items: Reminder[] }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/reminders` : null, ['reminders', assignmentId ?? '']);
 export const useUrge = (slug: string) => useAction(slug, ({ assignmentId, text }: { assignmentId: string; text?: string }) => post<{ sent: boolean }>(slug, `/dispatch/assignments/${enc(assignmentId)}/urge`, text ? { text } : {}));
 export const useEscalations = (slug: string, assignmentId: string | undefined) =>
-  useGet<{ items: Escalation[]; level: EscalationLevel | null; next: EscalationLevel | null }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/escalations` : null, ['escalations', assignmentId ?? '']);
+  useGet<{ items: Escalation[]; level: EscalationLevel | null; next: EscalationLevel | null; ladder: EscalationLevel[] }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/escalations` : null, ['escalations', assignmentId ?? '']);
 export const useEscalate = (slug: string) =>
   useAction(slug, ({ assignmentId, level, text, record }: { assignmentId: string; level: EscalationLevel; text: string; record?: InterviewRecord }) =>
     post<Escalation>(slug, `/dispatch/assignments/${enc(assignmentId)}/escalations`, { level, text, ...(record ? { record } : {}) }),

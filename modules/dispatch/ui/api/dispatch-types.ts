@@ -114,6 +114,8 @@ export interface Report {
   problem: boolean;
   formVersion: number | null;
   data: Record<string, unknown> | null;
+  /** The answers as people read them (titles and formatted values, from the forms module). */
+  answers: { title: string; value: string }[];
   status: ReportStatus;
   reviewReason: string | null;
   reviewerName: string | null;
