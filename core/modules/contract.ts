@@ -28,8 +28,8 @@ export interface ModuleMenuEntry {
   name: LocalizedText;
   /** Web app path below the tenant, e.g. `/dispatch/tasks`. */
   path: string;
-  /** Shown only to users holding this permission. */
-  permission?: string;
+  /** Shown only to users holding this permission (a list: any one of them). */
+  permission?: string | string[];
 }
 
 /** Plain JSON data: served as-is by `GET /api/t/:tenant/modules`. */

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { SMS_DELIVERY_QUEUE, type SmsDeliveryData } from './sms-delivery.jobs.ts';
+import { quietHoursEnd, type QuietHours } from './quiet-hours.ts';
 
 export interface NotificationInput {
   userIds: string[];
@@ -13,6 +14,8 @@ export interface NotificationInput {
   link?: string | null;
   /** Also text the users who have a phone (their own, or their directory entry's). */
   sms?: boolean;
+  /** Automatic messages: an SMS written in these quiet hours is delivered when they end (in-app at once). */
+  smsQuietHours?: QuietHours;
 }
 
 export interface NotifyResult {
@@ -60,7 +63,12 @@ export class Notifier {
     if (outbox.length === 0) return { notificationIds, smsOutboxIds: [] };
     await trx('core_sms_outbox').insert(outbox);
     const deliveries: SmsDeliveryData[] = outbox.map((o) => ({ tenantId, outboxId: o.id }));
-    await this.jobs.enqueueMany(trx, SMS_DELIVERY_QUEUE, deliveries.map((d) => ({ ...d })));
+    const holdUntil = input.smsQuietHours ? quietHoursEnd(input.smsQuietHours, new Date()) : null;
+    if (holdUntil) {
+      for (const d of deliveries) await this.jobs.enqueue(trx, SMS_DELIVERY_QUEUE, { ...d }, { startAfter: holdUntil.toISOString() });
+    } else {
+      await this.jobs.enqueueMany(trx, SMS_DELIVERY_QUEUE, deliveries.map((d) => ({ ...d })));
+    }
     return { notificationIds, smsOutboxIds: outbox.map((o) => o.id) };
   }
 

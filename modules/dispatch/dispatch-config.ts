@@ -92,7 +92,7 @@ export const dispatchConfigSchema = {
 } as const;
 
 export const dispatchConfigUiSchema = {
-  quietHoursFrom: { 'ui:help': '北京时间。开始与结束相同表示不设免打扰；例如 21 和 8：晚 9 点到早 8 点之间到期的自动提醒顺延到早 8 点发出（人工催办不受影响）' },
+  quietHoursFrom: { 'ui:help': '北京时间。开始与结束相同表示不设免打扰；例如 21 和 8：晚 9 点到早 8 点之间的短信（提醒、催办、督办、批示、新任务、诉求）顺延到早 8 点发出，站内消息照常即时送达' },
   reminderTexts: { 'ui:description': '可用占位符：{task} 任务、{unit} 单位、{deadline} 截止时间、{days} 剩余天数、{hours} 小时数、{period} 期次' },
   escalationLadder: { 'ui:help': '催办 urge → 督办通知 notice → 约谈 interview' },
 } as const;

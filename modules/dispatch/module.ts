@@ -20,6 +20,7 @@ import { requestRoutes } from './server/request.routes.ts';
 import { aggregationRoutes } from './server/aggregation.routes.ts';
 import { aggregationJob } from './server/aggregation.jobs.ts';
 import { dispatchFileAccess } from './server/file-access.ts';
+import { deadlineLightsJob } from './server/deadline-lights.jobs.ts';
 
 const manifest = {
   id: 'dispatch',
@@ -39,11 +40,15 @@ const manifest = {
   configSchema: dispatchConfigSchema,
   configUiSchema: dispatchConfigUiSchema,
   recordTypes: [],
+  // Each entry for those who can use its page: leaders find tasks, units keep their own (finished
+  // ones too), supervisors read the requests of their scope.
   menu: [
-    { id: 'pending', name: { 'zh-CN': '我的待办', en: 'My pending' }, path: '/dispatch/pending' },
-    { id: 'tasks', name: { 'zh-CN': '任务督办', en: 'Tasks' }, path: '/dispatch/tasks', permission: 'dispatch.supervise' },
+    { id: 'pending', name: { 'zh-CN': '我的待办', en: 'My pending' }, path: '/dispatch/pending', permission: ['dispatch.supervise', 'dispatch.handle', 'dispatch.instruct', 'dispatch.request'] },
+    { id: 'my-tasks', name: { 'zh-CN': '本单位任务', en: 'Our unit’s tasks' }, path: '/dispatch/my-tasks', permission: 'dispatch.handle' },
+    { id: 'tasks', name: { 'zh-CN': '任务督办', en: 'Tasks' }, path: '/dispatch/tasks', permission: ['dispatch.supervise', 'dispatch.instruct'] },
+    { id: 'following', name: { 'zh-CN': '我的关注', en: 'Following' }, path: '/dispatch/following', permission: ['dispatch.supervise', 'dispatch.handle', 'dispatch.instruct'] },
     { id: 'board', name: { 'zh-CN': '督办看板', en: 'Board' }, path: '/dispatch/board', permission: 'dispatch.supervise' },
-    { id: 'requests', name: { 'zh-CN': '镇呼县应', en: 'Requests' }, path: '/dispatch/requests', permission: 'dispatch.request' },
+    { id: 'requests', name: { 'zh-CN': '镇呼县应', en: 'Requests' }, path: '/dispatch/requests', permission: ['dispatch.request', 'dispatch.supervise'] },
   ],
   emits: ['dispatch.light_changed', 'dispatch.card_given'],
 };
@@ -67,4 +72,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess };
+export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess };

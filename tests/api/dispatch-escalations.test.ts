@@ -84,7 +84,7 @@ describe('dispatch: the escalation ladder (督办) — urge, notice, interview',
     expect((await world.supervisor.client.post(`${api()}/tasks/${taskId}/close`)).statusCode).toBe(200);
     const closed = await raise(assignmentId, { text: '任务已关闭' });
     expect([closed.statusCode, closed.json().error.code]).toEqual([409, 'DISPATCH_ASSIGNMENT_CLOSED']);
-    expect((await world.supervisor.client.get(`${api()}/assignments/${assignmentId}/escalations`)).json()).toEqual({ items: [], level: null, next: 'urge' });
+    expect((await world.supervisor.client.get(`${api()}/assignments/${assignmentId}/escalations`)).json()).toEqual({ items: [], level: null, next: 'urge', ladder: ['urge', 'notice', 'interview'] });
   });
 
   it('a tenant whose ladder leaves out the urge starts at the notice', async () => {

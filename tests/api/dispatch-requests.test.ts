@@ -144,4 +144,65 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     expect(pending[0]).toMatchObject({ id: urgent.json().id, light: 'red' });
     expect(pending).toHaveLength(4);
   });
+
+  it('only departments are addressees: a request to a town or the county is refused naming body.toUnitId', async () => {
+    const before = await count();
+    for (const unit of [world.units.baima.id, world.units.county.id]) {
+      const refused = await town.client.post(`${api()}/requests`, { toUnitId: unit, title: '发给镇' });
+      expect([refused.statusCode, refused.json().error.code, detailPaths(refused)]).toEqual([400, 'DISPATCH_REQUEST_INVALID', ['body.toUnitId']]);
+      expect(refused.json().error.details[0].message).toContain('not a department');
+    }
+    expect(await count()).toEqual(before);
+  });
+
+  it('the department accepts a request (受理), transfers it to the department it belongs to (转办), which answers; each step is shown and the town told', async () => {
+    const agriculture = await requester('agriculture-answer', world.units.agriculture.id);
+    const raised = (await town.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '请求农机支援秋收' })).json();
+    const accepted = await department.client.post(`${api()}/requests/${raised.id}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', accepted: { by: 'water-answer' }, steps: [{ kind: 'accepted', fromUnit: { name: '区水务局' }, toUnit: null }] });
+    expect(await notified('dispatch.request.accepted')).toEqual([town.userId]);
+    const twice = await department.client.post(`${api()}/requests/${raised.id}/accept`);
+    expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_ACCEPTED']);
+    // Accepted, it still waits on the department's answer.
+    expect((await pendingRequests(department.client)).map((p: { id: string; status: string }) => [p.id, p.status])).toContainEqual([raised.id, 'to_answer']);
+
+    expect((await town.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.agriculture.id, reason: '不归我' })).statusCode).toBe(403);
+    const toTown = await department.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.baima.id, reason: '  ' });
+    expect([toTown.statusCode, detailPaths(toTown).sort()]).toEqual([400, ['body.reason', 'body.toUnitId']]);
+    const toSelf = await department.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.water.id, reason: '自己' });
+    expect(detailPaths(toSelf)).toEqual(['body.toUnitId']);
+    const moved = await department.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.agriculture.id, reason: '农机归农业农村局管理' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ status: 'open', toUnit: { name: '区农业农村局' }, accepted: null });
+    expect(moved.json().steps.map((s: { kind: string; fromUnit: { name: string }; toUnit: { name: string } | null; reason: string | null }) => [s.kind, s.fromUnit.name, s.toUnit?.name ?? null, s.reason])).toEqual([
+      ['accepted', '区水务局', null, null],
+      ['transferred', '区水务局', '区农业农村局', '农机归农业农村局管理'],
+    ]);
+    expect(await notified('dispatch.request.transferred')).toEqual([town.userId]);
+    expect(await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'dispatch.request.raised', user_id: agriculture.userId }).first('link')).toEqual({ link: `/dispatch/requests/${raised.id}` });
+    // The water bureau no longer deals with it; the agriculture bureau does.
+    expect((await department.client.get(`${api()}/requests/${raised.id}`)).statusCode).toBe(404);
+    expect((await agriculture.client.get(`${api()}/requests?box=inbox`)).json().items.map((r: { id: string }) => r.id)).toEqual([raised.id]);
+    const answered = await agriculture.client.post(`${api()}/requests/${raised.id}/response`, { text: '已调配收割机 5 台' });
+    expect([answered.statusCode, answered.json().status]).toEqual([200, 'responded']);
+    const late = await agriculture.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.water.id, reason: '晚了' });
+    expect([late.statusCode, late.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_RESPONDED']);
+  });
+
+  it('the department returns a request with a reason (退回): the town is told, nobody answers or rates it any more', async () => {
+    const raised = (await town.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '请修村道' })).json();
+    const noReason = await department.client.post(`${api()}/requests/${raised.id}/return`, { reason: ' ' });
+    expect([noReason.statusCode, detailPaths(noReason)]).toEqual([400, ['body.reason']]);
+    const returned = await department.client.post(`${api()}/requests/${raised.id}/return`, { reason: '村道归交通运输局，请改呼交通局' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json()).toMatchObject({ status: 'returned', returned: { reason: '村道归交通运输局，请改呼交通局', by: 'water-answer' } });
+    expect(await notified('dispatch.request.returned')).toEqual([town.userId]);
+    const answer = await department.client.post(`${api()}/requests/${raised.id}/response`, { text: '又想答了' });
+    expect([answer.statusCode, answer.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_RETURNED']);
+    const rate = await town.client.post(`${api()}/requests/${raised.id}/rating`, { rating: 5 });
+    expect([rate.statusCode, rate.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_NOT_RESPONDED']);
+    expect((await pendingRequests(department.client)).map((p: { id: string }) => p.id)).not.toContain(raised.id);
+    expect((await town.client.get(`${api()}/requests?box=outbox&status=returned`)).json().items.map((r: { id: string }) => r.id)).toEqual([raised.id]);
+  });
 });

@@ -176,4 +176,34 @@ describe('dispatch: creating tasks and dispatching them to units', () => {
     const timeline = await world.supervisor.client.get(`${api()}/tasks/${id}/timeline`);
     expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['task.created', 'assignment.dispatched', 'task.updated', 'task.closed']));
   });
+
+  it('a town lists its own unit’s tasks, finished ones included (本单位任务), while “my pending” drops what is done', async () => {
+    const dispatch = async (title: string) => {
+      const created = await world.supervisor.client.post(`${api()}/tasks`, { title, ownerUnitId: world.units.office.id, deadline: daysFromNow(10), assignments: [{ unitId: world.units.baima.id }] });
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json().assignments[0].id as string;
+    };
+    const finished = await dispatch('已办结的本单位任务');
+    const ongoing = await dispatch('进行中的本单位任务');
+    const report = await world.baima.client.post(`${api()}/assignments/${finished}/reports`, { progress: 100, text: '全部完成' });
+    expect((await world.supervisor.client.post(`${api()}/reports/${report.json().id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+
+    const list = async (query = '') => (await world.baima.client.get(`${api()}/my-assignments${query}`)).json();
+    const all = await list();
+    expect(all.items.slice(0, 2).map((i: { id: string; title: string; status: string; unit: { name: string } }) => [i.id, i.title, i.status, i.unit.name])).toEqual([
+      [ongoing, '进行中的本单位任务', 'pending', '白马镇'],
+      [finished, '已办结的本单位任务', 'done', '白马镇'],
+    ]);
+    expect((await list('?state=finished')).items.map((i: { id: string }) => i.id)).toEqual([finished]);
+    expect((await list('?state=active')).items.map((i: { id: string }) => i.id)).toContain(ongoing);
+    expect((await list('?state=active')).items.map((i: { id: string }) => i.id)).not.toContain(finished);
+    const pending = (await world.baima.client.get(`${api()}/my-pending`)).json().items.map((i: { assignmentId: string }) => i.assignmentId);
+    expect(pending).not.toContain(finished);
+    // Another unit's handler sees none of Baima's; paging goes on with the cursor.
+    expect((await world.agriculture.client.get(`${api()}/my-assignments?state=finished`)).json().items).toEqual([]);
+    const first = await list('?limit=1');
+    expect(first.items).toHaveLength(1);
+    expect((await list(`?limit=1&cursor=${first.nextCursor}`)).items[0].id).toBe(finished);
+    expect((await world.baima.client.get(`${api()}/my-assignments?state=soon`)).statusCode).toBe(400);
+  });
 });

@@ -115,7 +115,7 @@ describe('forms: filling in, validating against the exact version, drafts, retur
     expect((await townHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '再退' })).json().error.code).toBe('FORMS_SUBMISSION_NOT_SUBMITTED');
     const inbox = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: staff.userId, kind: 'forms.submission.returned' });
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ body: '收入数据与台账不符', link: `/forms/submissions/${id}` });
+    expect(inbox[0]).toMatchObject({ body: '收入数据与台账不符', link: '/forms/my-due' }); // A submission outside a collection: the page of what is due (no page shows a bare submission).
 
     const resubmitted = await staff.client.post(`${tenant.base}/forms/submissions/${id}/submit`, { data: { ...goodHousehold, income: 3900 } });
     expect(resubmitted.json()).toMatchObject({ status: 'submitted', data: { income: 3900 } });

@@ -172,7 +172,13 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     const department = await signedIn(DEPARTMENT.login, DEPARTMENT.password, url('pending'));
     await department.getByTestId('pending-kinds').getByText('待响应诉求 1').waitFor();
     await department.getByTestId('pending-list').getByRole('button', { name: '去响应' }).click();
-    await department.waitForURL(`${server.baseUrl}${url('requests')}`);
+    // The pending item (like the notice) opens the request itself, on top of the page.
+    await department.waitForURL(new RegExp(`${url('requests')}/[0-9a-f-]{36}$`));
+    const linked = department.getByTestId('linked-request');
+    await linked.getByText('申请调派秸秆打捆机械').waitFor();
+    await linked.getByRole('button', { name: label('受理') }).click();
+    await linked.locator('.ant-tag').getByText('已受理').waitFor();
+    await linked.getByText(new RegExp(`^${DEPARTMENT.unit} 受理 · ${DEPARTMENT.name}`)).waitFor();
     const call = department.getByTestId('requests-inbox').locator('.ant-card').filter({ hasText: '申请调派秸秆打捆机械' }).first();
     await call.getByText('城关镇东关村尚有 300 亩秸秆未离田，请协调两台打捆机。').waitFor();
     await call.getByPlaceholder('答复内容').fill('已协调县农机站，明日调派两台打捆机到东关村。');
@@ -206,13 +212,23 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     await supervisor.goto(`${server.baseUrl}${url(`assignments/${townAssignmentId}`)}`);
     await openTab(supervisor, '督办');
     const card = supervisor.getByTestId('supervision-card');
+    // An urge takes the supervisor's own words.
     await card.getByTestId('urge').click();
+    const urgeDialog = supervisor.getByRole('dialog');
+    await urgeDialog.getByText('一键催办是一条提醒，不计入督办升级').waitFor();
+    await urgeDialog.getByTestId('urge-text').fill('请今天下班前报送网格员到岗情况。');
+    await urgeDialog.getByRole('button', { name: '发送催办' }).click();
     await supervisor.getByText('已催办', { exact: true }).first().waitFor();
-    await card.getByText(new RegExp(`^催办 · 请加快办理任务“${TASK}”，截止时间${NEW_DEADLINE}`)).waitFor();
+    await card.getByText('催办 · 请今天下班前报送网格员到岗情况。').waitFor();
 
     const escalate = async (level: string, text: string) => {
       await card.getByTestId('escalate').getByText(`升级为${level}`).click();
       const dialog = supervisor.getByRole('dialog');
+      // The dialog tells the three steps apart.
+      const ladder = dialog.getByTestId('escalation-ladder');
+      await ladder.getByText('督办第一级：督促单位加快办理，通知承办人').waitFor();
+      await ladder.getByText('督办第二级：正式督办通知，单位负责人同时收到').waitFor();
+      await ladder.getByText(/^督办第三级：约谈单位负责人/).waitFor();
       await dialog.getByLabel('督办意见').fill(text);
       await dialog.getByRole('button', { name: label('确定') }).click();
       await card.getByText(`当前：${level}`).waitFor();
@@ -224,6 +240,47 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     await expect.poll(() => supervisor.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await expect.poll(() => card.locator('.ant-timeline-item').count()).toBe(3);
     await screenshot(supervisor, 'dispatch-supervision-zh');
+
+    // An interview (raised here through the API) shows its time, place and attendees.
+    const ducha = await TenantApi.signIn(server.baseUrl, SLUG, SUPERVISOR.login, PASSWORD);
+    const at = `${shanghaiDate(2)}T09:30:00+08:00`;
+    await ducha.call('POST', `/dispatch/assignments/${townAssignmentId}/escalations`, { level: 'interview', text: '约谈城关镇镇长', record: { at, place: '县督查室会议室', attendees: ['张三', '李四'], summary: '镇长表态三日内整改到位。' } });
+    await supervisor.reload();
+    await openTab(supervisor, '督办');
+    const record = supervisor.getByTestId('interview-record');
+    await record.getByText(`约谈时间 ${shanghaiDate(2)} 09:30 · 地点 县督查室会议室`).waitFor();
+    await record.getByText('参加人员：张三、李四').waitFor();
+    await record.getByText('镇长表态三日内整改到位。').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('menus follow what each role may do: a leader finds tasks and followed tasks, a town keeps its own tasks, finished ones too', async () => {
+    const leader = await signedIn(LEADER.login, PASSWORD, url('tasks'));
+    const menu = leader.getByTestId('side-menu');
+    // The module's group (named 任务督办 like its task list) opens on a click when the menu loaded after the page.
+    await leader.getByTestId('task-table').getByText(TASK).waitFor();
+    if ((await menu.getByText('我的关注', { exact: true }).count()) === 0) await menu.locator('.ant-menu-submenu-title').filter({ hasText: '任务督办' }).click();
+    await menu.getByText('我的关注', { exact: true }).waitFor();
+    const labels = (await menu.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
+    expect(labels).toEqual(expect.arrayContaining(['我的待办', '任务督办', '我的关注']));
+    expect(labels).not.toContain('本单位任务');
+    expect(labels).not.toContain('督办看板');
+    await leader.getByTestId('task-table').getByText(TASK).waitFor();
+    expect(await leader.getByTestId('new-task').count()).toBe(0);
+    await leader.getByTestId('task-table').getByText(TASK).click();
+    await leader.getByRole('button', { name: /关注/ }).first().click();
+    await leader.goto(`${server.baseUrl}${url('following')}`);
+    await leader.getByTestId('following-tasks').getByText(TASK).waitFor();
+
+    const town = await signedIn(TOWN.login, PASSWORD, url('my-tasks'), true);
+    await town.getByTestId('unit-tasks').getByText(TASK).waitFor();
+    await town.getByTestId('unit-tasks').getByText(TASK).click();
+    await town.getByTestId('deadline-countdown').getByText(/^还剩 \d+ 天$/).waitFor();
+    await town.goBack();
+    await town.getByTestId('unit-tasks-state').getByText('全部').click();
+    await town.getByTestId('unit-tasks').getByText(TASK).waitFor();
+    await fitsPhone(town);
+    await screenshot(town, 'dispatch-unit-tasks-phone-zh');
     expect(pageErrors).toEqual([]);
   });
 });

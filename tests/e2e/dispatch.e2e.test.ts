@@ -196,8 +196,10 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await (await download).path());
     const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((row) => (Array.isArray(row) ? row.map((c) => (c === null || c === undefined ? '' : String(c))) : []));
-    expect(rows[0]).toEqual(expect.arrayContaining(['单位', '上级单位', '亮灯', '进度(%)', '报告内容', '亮牌']));
-    const units = rows.slice(1).map((r) => r[1]);
+    // A title row naming the task, then the header.
+    expect(rows[0].join('')).toContain(TASK);
+    expect(rows[1]).toEqual(expect.arrayContaining(['单位', '上级单位', '亮灯', '汇总进度(%)', '本单位报送进度(%)', '报告内容', '亮牌']));
+    const units = rows.slice(2).map((r) => r[1]);
     expect(units.sort()).toEqual([...UNITS, ...VILLAGES].sort());
     const village = rows.find((r) => r[1] === '王庄村') ?? [];
     expect(village.join('|')).toContain('河西镇');
@@ -248,8 +250,10 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     await reportForm.getByLabel('走访户数').fill('12');
     await reportForm.getByRole('button', { name: label('报送') }).click();
     await phone.getByText('已报送').waitFor();
-    const reports = await api.call<{ items: { progress: number; formVersion: number; data: Record<string, unknown> }[] }>('GET', `/dispatch/assignments/${assignmentId}/reports`);
+    const reports = await api.call<{ items: { progress: number; formVersion: number; data: Record<string, unknown>; answers: { title: string; value: string }[] }[] }>('GET', `/dispatch/assignments/${assignmentId}/reports`);
     expect(reports.items).toEqual([expect.objectContaining({ progress: 50, formVersion: 1, data: { households: 12, note: '河道两岸无新增垃圾' } })]);
+    // The answers as the form names them, not its keys.
+    expect(reports.items[0].answers).toEqual(expect.arrayContaining([{ title: '走访户数', value: '12' }, { title: '巡查情况', value: '河道两岸无新增垃圾' }]));
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone, 'dispatch-report-form-phone-zh');
     await context.close();

@@ -26,7 +26,9 @@ export const dispatchIsolation: IsolationSuite = {
     ids.comment = (await owner.admin.post(`${base}/tasks/${ids.task}/comments`, { text: '甲县回复' })).json().id;
     await owner.admin.put(`${base}/tasks/${ids.task}/follow`);
     const caller = await createScopedUser(platform, owner, { username: 'dispatch-iso-caller', unitId: ids.town, grants: [{ permission: 'dispatch.request', scope: 'own_unit' }] });
-    ids.request = (await caller.client.post(`${base}/requests`, { toUnitId: county.id, title: '甲镇诉求' })).json().id;
+    const bureau = await apiUnit(owner.admin, owner, { name: '甲县水务局', kind: 'department', parentId: county.id });
+    ids.request = (await caller.client.post(`${base}/requests`, { toUnitId: bureau.id, title: '甲镇诉求' })).json().id;
+    const otherBureau = await apiUnit(owner.admin, owner, { name: '甲县农业局', kind: 'department', parentId: county.id });
     ids.aggregation = (await owner.admin.post(`${base}/tasks/${ids.task}/aggregations`, {})).json().id;
     const instruction = { id: ids.instruction };
     const request_ = { id: ids.request };
@@ -59,6 +61,8 @@ export const dispatchIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/dispatch/reports/:id/review', params: report, body: { decision: 'accept' } },
       { route: 'POST /api/t/:tenant/dispatch/reports/:id/card', params: report, body: { color: 'red', reason: '入侵' } },
       { route: 'GET /api/t/:tenant/dispatch/my-pending' },
+      { route: 'GET /api/t/:tenant/dispatch/my-assignments' },
+      { route: 'GET /api/t/:tenant/dispatch/my-assignments', query: 'state=finished' },
       { route: 'GET /api/t/:tenant/dispatch/report-forms' },
       { route: 'GET /api/t/:tenant/dispatch/board' },
       { route: 'GET /api/t/:tenant/dispatch/board', query: `unitId=${ids.town}` },
@@ -79,7 +83,10 @@ export const dispatchIsolation: IsolationSuite = {
       { route: 'GET /api/t/:tenant/dispatch/following' },
       { route: 'POST /api/t/:tenant/dispatch/tasks/:id/comments', params: task_, body: { text: '入侵回复', replyToId: ids.comment } },
       { route: 'GET /api/t/:tenant/dispatch/tasks/:id/comments', params: task_ },
-      { route: 'POST /api/t/:tenant/dispatch/requests', body: { toUnitId: county.id, title: '入侵诉求' } },
+      { route: 'POST /api/t/:tenant/dispatch/requests', body: { toUnitId: bureau.id, title: '入侵诉求' } },
+      { route: 'POST /api/t/:tenant/dispatch/requests/:id/accept', params: request_ },
+      { route: 'POST /api/t/:tenant/dispatch/requests/:id/transfer', params: request_, body: { toUnitId: otherBureau.id, reason: '入侵转办' } },
+      { route: 'POST /api/t/:tenant/dispatch/requests/:id/return', params: request_, body: { reason: '入侵退回' } },
       { route: 'GET /api/t/:tenant/dispatch/requests', query: 'box=supervised' },
       { route: 'GET /api/t/:tenant/dispatch/requests/:id', params: request_ },
       { route: 'POST /api/t/:tenant/dispatch/requests/:id/response', params: request_, body: { text: '入侵答复' } },

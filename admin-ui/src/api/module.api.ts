@@ -10,7 +10,8 @@ export interface ModuleMenuEntry {
   name: LocalizedText;
   /** Path below the tenant, e.g. `/dispatch/tasks`. */
   path: string;
-  permission?: string;
+  /** Shown to holders of this permission, or of any one of a list. */
+  permission?: string | string[];
 }
 
 /** A record of a module that tenant admins may extend with custom fields. */

@@ -41,7 +41,8 @@ export function useMenuItems(): MenuNode[] {
   const moduleNodes: MenuNode[] = enabledModules(modules.data).flatMap((module): MenuNode[] => {
     const icons = new Map((moduleUis[module.id]?.menu ?? []).map((entry) => [entry.id, entry.icon]));
     const leaves = module.manifest.menu
-      .filter((entry) => hasPermission(entry.permission))
+      // A list of permissions: shown to holders of any one of them.
+      .filter((entry) => (Array.isArray(entry.permission) ? entry.permission.some((p) => hasPermission(p)) : hasPermission(entry.permission)))
       .map((entry) => ({ key: `${base}${entry.path}`, label: text(entry.name), icon: icons.get(entry.id) ?? <AppstoreAddOutlined /> }));
     if (leaves.length === 0) return [];
     if (leaves.length === 1) return leaves;

@@ -53,7 +53,7 @@ export const assignmentEscalationsRoute = {
   summary: 'The escalation steps raised on an assignment, oldest first, with its current and next step',
   params: tenantIdParams,
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: escalationView }, level: nullableLevel, next: nullableLevel } },
+    200: { type: 'object', properties: { items: { type: 'array', items: escalationView }, level: nullableLevel, next: nullableLevel, ladder: { type: 'array', items: escalationLevel, description: 'The tenant’s steps, in order' } } },
     ...errorResponses,
   },
 } as const;

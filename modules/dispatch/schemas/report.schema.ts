@@ -18,6 +18,11 @@ export const reportView = {
     problem: { type: 'boolean' },
     formVersion: { type: ['integer', 'null'] },
     data: { type: ['object', 'null'], additionalProperties: true },
+    answers: {
+      type: 'array',
+      description: 'The form answers as people read them: field title and formatted value (choice titles, units), empty ones left out',
+      items: { type: 'object', properties: { title: { type: 'string' }, value: { type: 'string' } } },
+    },
     status: { type: 'string', enum: ['submitted', 'accepted', 'returned'] },
     reviewReason: nullableString,
     reviewerName: nullableString,

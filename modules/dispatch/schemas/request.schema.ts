@@ -4,7 +4,7 @@ import { fileIds, longText, nullableString, nullableTimestamp, title } from './c
 const fileView = { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } as const;
 const unitView = { type: 'object', properties: { id: uuid, name: { type: 'string' } } } as const;
 const userView = { type: 'object', properties: { id: uuid, name: { type: 'string' } } } as const;
-const requestStatus = { type: 'string', enum: ['open', 'responded', 'rated'] } as const;
+const requestStatus = { type: 'string', enum: ['open', 'accepted', 'responded', 'rated', 'returned'] } as const;
 
 export const requestView = {
   type: 'object',
@@ -24,6 +24,16 @@ export const requestView = {
       properties: { text: { type: 'string' }, photos: { type: 'array', items: fileView }, by: userView, at: timestamp },
     },
     rating: { type: ['object', 'null'], properties: { score: { type: 'integer' }, comment: nullableString, at: timestamp } },
+    accepted: { type: ['object', 'null'], description: '受理: who accepted it and when', properties: { by: { type: 'string' }, at: timestamp } },
+    returned: { type: ['object', 'null'], description: '退回: why, who and when', properties: { reason: { type: 'string' }, by: { type: 'string' }, at: timestamp } },
+    steps: {
+      type: 'array',
+      description: 'Accepted, transferred (from one department to another) and returned, oldest first',
+      items: {
+        type: 'object',
+        properties: { kind: { type: 'string', enum: ['accepted', 'transferred', 'returned'] }, fromUnit: unitView, toUnit: { ...unitView, type: ['object', 'null'] }, reason: nullableString, by: { type: 'string' }, at: timestamp },
+      },
+    },
     viewer: {
       type: 'object',
       description: 'The caller’s side: raises (the calling unit: rates), answers (the called unit: responds), or neither (a supervisor reading)',
@@ -72,7 +82,7 @@ export const getRequestRoute = {
 
 export const respondRequestRoute = {
   tags: ['dispatch'],
-  summary: 'The called unit answers an open request with text and photos (open → responded)',
+  summary: 'The called unit answers an open or accepted request with text and photos (→ responded)',
   params: tenantIdParams,
   body: {
     type: 'object',
@@ -92,6 +102,39 @@ export const rateRequestRoute = {
     required: ['rating'],
     additionalProperties: false,
     properties: { rating: { type: 'integer', minimum: 1, maximum: 5 }, comment: longText(1000) },
+  },
+  response: { 200: requestView, ...errorResponses },
+} as const;
+
+export const acceptRequestRoute = {
+  tags: ['dispatch'],
+  summary: '受理: the called unit accepts an open request (open → accepted); the calling unit is told',
+  params: tenantIdParams,
+  response: { 200: requestView, ...errorResponses },
+} as const;
+
+export const transferRequestRoute = {
+  tags: ['dispatch'],
+  summary: '转办: the called unit passes an open or accepted request to another department, saying why; it is open there',
+  params: tenantIdParams,
+  body: {
+    type: 'object',
+    required: ['toUnitId', 'reason'],
+    additionalProperties: false,
+    properties: { toUnitId: uuid, reason: { ...longText(1000), minLength: 1, description: 'Not blank' } },
+  },
+  response: { 200: requestView, ...errorResponses },
+} as const;
+
+export const returnRequestRoute = {
+  tags: ['dispatch'],
+  summary: '退回: the called unit returns an open or accepted request to the calling unit with a reason (→ returned)',
+  params: tenantIdParams,
+  body: {
+    type: 'object',
+    required: ['reason'],
+    additionalProperties: false,
+    properties: { reason: { ...longText(1000), minLength: 1, description: 'Not blank' } },
   },
   response: { 200: requestView, ...errorResponses },
 } as const;

@@ -1,4 +1,4 @@
-import { errorResponses, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { cursorQuery, errorResponses, limitQuery, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
 import { light, nullableString, nullableTimestamp } from './common.schema.ts';
 
 const lightCounts = {
@@ -61,6 +61,52 @@ export const boardRoute = {
         total: { type: 'integer' },
         byLight: lightCounts,
         byUnit: { type: 'array', items: { type: 'object', properties: { unitId: uuid, unitName: { type: 'string' }, total: { type: 'integer' }, byLight: lightCounts } } },
+      },
+    },
+    ...errorResponses,
+  },
+} as const;
+
+export const unitAssignmentsRoute = {
+  tags: ['dispatch'],
+  summary: '本单位任务: every assignment of the caller’s unit (dispatch.handle) or naming the caller as responsible person, finished ones included; newest first',
+  params: tenantParams,
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      state: { type: 'string', enum: ['active', 'finished', 'all'], default: 'all', description: 'active: not acknowledged, in progress or awaiting acceptance; finished: done or closed' },
+      limit: limitQuery,
+      cursor: cursorQuery,
+    },
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: uuid,
+              taskId: uuid,
+              title: { type: 'string' },
+              category: { type: 'string' },
+              unit: { type: 'object', properties: { id: uuid, name: { type: 'string' } } },
+              role: { type: 'string', enum: ['lead', 'co'] },
+              depth: { type: 'integer' },
+              status: { type: 'string', enum: ['pending', 'open', 'submitted', 'done', 'closed'] },
+              light,
+              progress: { type: 'integer' },
+              ownProgress: { type: 'integer' },
+              deadline: timestamp,
+              dispatchedAt: timestamp,
+              updatedAt: timestamp,
+            },
+          },
+        },
+        nextCursor: nullableString,
       },
     },
     ...errorResponses,

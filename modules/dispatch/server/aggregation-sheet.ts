@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ColumnSpec, SheetSpec } from '../../../core/export/xlsx-writer.ts';
+import type { ColumnSpec } from '../../../core/export/xlsx-writer.ts';
 import { formatShanghai } from './dispatch.service.ts';
 import type { ReportFormColumn } from './report-form-port.ts';
 
@@ -9,7 +9,9 @@ const WORDS = {
   'zh-CN': {
     sheet: '汇总',
     fileSuffix: '汇总',
-    headers: ['单位', '上级单位', '角色', '责任人', '截止时间', '亮灯', '进度(%)', '状态', '报告内容', '照片数', '报送时间', '亮牌'],
+    headers: ['单位', '上级单位', '角色', '责任人', '截止时间', '亮灯', '汇总进度(%)', '本单位报送进度(%)', '状态', '报告内容', '照片数', '报送时间', '亮牌'],
+    photo: '照片',
+    title: (task: string, period: string | null, at: string) => `${task}${period ? ` · 报送期 ${period}` : ' · 全部报送'} · 汇总于 ${at}（北京时间）`,
     role: { lead: '牵头', co: '配合' },
     light: { white: '白灯', blue: '蓝灯', green: '绿灯', yellow: '黄灯', red: '红灯' },
     status: { pending: '未签收', open: '办理中', submitted: '待验收', done: '已办结', closed: '已关闭' },
@@ -18,7 +20,9 @@ const WORDS = {
   en: {
     sheet: 'Summary',
     fileSuffix: 'summary',
-    headers: ['Unit', 'Parent unit', 'Role', 'Responsible person', 'Deadline', 'Light', 'Progress (%)', 'Status', 'Report', 'Photos', 'Submitted at', 'Card'],
+    headers: ['Unit', 'Parent unit', 'Role', 'Responsible person', 'Deadline', 'Light', 'Rolled-up progress (%)', 'Own reported progress (%)', 'Status', 'Report', 'Photos', 'Submitted at', 'Card'],
+    photo: 'Photo',
+    title: (task: string, period: string | null, at: string) => `${task}${period ? ` · period ${period}` : ' · all reports'} · compiled ${at} (Beijing time)`,
     role: { lead: 'lead', co: 'co-organiser' },
     light: { white: 'white', blue: 'blue', green: 'green', yellow: 'yellow', red: 'red' },
     status: { pending: 'not acknowledged', open: 'in progress', submitted: 'awaiting acceptance', done: 'done', closed: 'closed' },
@@ -26,7 +30,8 @@ const WORDS = {
   },
 } as const;
 
-export type Cell = string | number | null;
+/** A cell: a value, or a link (a photo) shown as its text. */
+export type Cell = string | number | null | { text: string; hyperlink: string };
 
 /** One assignment with its latest report (in the period, when one is given) and that report's card. */
 export interface AggregationRow {
@@ -39,6 +44,7 @@ export interface AggregationRow {
   deadline: Date;
   light: keyof (typeof WORDS)['zh-CN']['light'];
   progress: number;
+  own_progress: number;
   status: keyof (typeof WORDS)['zh-CN']['status'];
   report_text: string | null;
   photo_ids: string[] | null;
@@ -55,7 +61,7 @@ export interface AggregationRow {
  */
 export async function aggregationPage(trx: Knex.Transaction, taskId: string, periodKey: string | null, afterPath: string | null, limit: number): Promise<AggregationRow[]> {
   const { rows } = await trx.raw(
-    `select a.id, a.path, u.name as unit_name, coalesce(pu.name, ou.name) as parent_unit_name, a.role, p.name as person_name, a.deadline, a.light, a.progress, a.status,
+    `select a.id, a.path, u.name as unit_name, coalesce(pu.name, ou.name) as parent_unit_name, a.role, p.name as person_name, a.deadline, a.light, a.progress, a.own_progress, a.status,
             r.text as report_text, r.photo_ids, r.created_at as submitted_at, r.form_data, c.color as card_color, c.reason as card_reason
        from dispatch_assignment a
        join dispatch_task t on t.tenant_id = a.tenant_id and t.id = a.task_id
@@ -78,7 +84,7 @@ export async function aggregationPage(trx: Knex.Transaction, taskId: string, per
 }
 
 export function aggregationColumns(lang: AggregationLanguage, formColumns: ReportFormColumn[]): ColumnSpec[] {
-  const [unit, parent, role, person, deadline, light, progress, status, text, photos, submitted, card] = WORDS[lang].headers;
+  const [unit, parent, role, person, deadline, light, progress, ownProgress, status, text, photos, submitted, card] = WORDS[lang].headers;
   return [
     { header: unit, width: 20 },
     { header: parent, width: 20 },
@@ -86,7 +92,8 @@ export function aggregationColumns(lang: AggregationLanguage, formColumns: Repor
     { header: person, width: 12 },
     { header: deadline, width: 18 },
     { header: light, width: 8 },
-    { header: progress, width: 10 },
+    { header: progress, width: 12 },
+    { header: ownProgress, width: 14 },
     { header: status, width: 12 },
     { header: text, width: 50 },
     { header: photos, width: 8 },
@@ -96,7 +103,12 @@ export function aggregationColumns(lang: AggregationLanguage, formColumns: Repor
   ];
 }
 
-export function aggregationCells(lang: AggregationLanguage, row: AggregationRow, formColumns: ReportFormColumn[]): Cell[] {
+/**
+ * A row's cells: the fixed columns, the report form's, then one link per photo of the report
+ * (`fileUrl` makes a photo's absolute address; the sheet names as many photo columns as the
+ * row with the most photos needs).
+ */
+export function aggregationCells(lang: AggregationLanguage, row: AggregationRow, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string): Cell[] {
   const words = WORDS[lang];
   return [
     row.unit_name,
@@ -106,17 +118,30 @@ export function aggregationCells(lang: AggregationLanguage, row: AggregationRow,
     formatShanghai(new Date(row.deadline)),
     words.light[row.light],
     row.progress,
+    row.own_progress,
     words.status[row.status],
     row.report_text,
     row.photo_ids?.length ?? 0,
     row.submitted_at ? formatShanghai(new Date(row.submitted_at)) : null,
     row.card_color ? `${words.card[row.card_color]}：${row.card_reason ?? ''}` : null,
     ...formColumns.map((c) => (row.form_data ? c.cell(row.form_data) : null)),
+    ...(row.photo_ids ?? []).map((id, i) => ({ text: `${words.photo}${i + 1}`, hyperlink: fileUrl(id) })),
   ];
 }
 
-export function aggregationSheet(lang: AggregationLanguage, formColumns: ReportFormColumn[], rows: Cell[][]): SheetSpec {
-  return { name: WORDS[lang].sheet, columns: aggregationColumns(lang, formColumns), rows };
+/** The sheet: a title row naming the task, the period and when it was compiled, then the header and the rows. */
+export function aggregationSheet(lang: AggregationLanguage, formColumns: ReportFormColumn[], rows: Cell[][], heading: { taskTitle: string; periodKey: string | null; at: Date }): AggregationSheet {
+  const columns = aggregationColumns(lang, formColumns);
+  const photoColumns = Math.max(0, ...rows.map((r) => r.length - columns.length));
+  for (let i = 1; i <= photoColumns; i++) columns.push({ header: `${WORDS[lang].photo}${i}`, width: 10 });
+  return { name: WORDS[lang].sheet, title: WORDS[lang].title(heading.taskTitle, heading.periodKey, formatShanghai(heading.at)), columns, rows };
+}
+
+export interface AggregationSheet {
+  name: string;
+  title: string;
+  columns: ColumnSpec[];
+  rows: Cell[][];
 }
 
 /** `<task>-汇总[-<period>].xlsx`, without characters a file name cannot hold. */

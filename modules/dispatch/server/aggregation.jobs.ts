@@ -4,11 +4,11 @@ import { uuidv7 } from 'uuidv7';
 import { attachFiles } from '../../../core/files/file-links.ts';
 import { writeAudit } from '../../../core/audit/audit.service.ts';
 import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
-import { writeXlsx } from '../../../core/export/xlsx-writer.ts';
 import type { StagedFile } from '../../../core/files/file-store.ts';
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
 import { AppError } from '../../../core/server/errors.ts';
 import { aggregationCells, aggregationFileName, aggregationPage, aggregationSheet, type AggregationRow, type Cell } from './aggregation-sheet.ts';
+import { writeAggregationWorkbook } from './aggregation-workbook.ts';
 import { AGGREGATION_CHUNK, AGGREGATION_JOB, countAssignments, reportFormColumns, type ExportRow } from './aggregation.service.ts';
 import { REPORT_FORMS_SERVICE, type ReportForms } from './report-form-port.ts';
 
@@ -19,7 +19,7 @@ export const aggregationJob: ModuleJob = {
   name: AGGREGATION_JOB,
   handler: async (data, context) => {
     if (typeof data.tenantId !== 'string' || typeof data.exportId !== 'string') throw new Error('dispatch.aggregation needs tenantId and exportId');
-    await runAggregation(context, data.tenantId, data.exportId);
+    await runAggregation(context, data.tenantId, data.exportId, typeof data.filesBase === 'string' ? data.filesBase : '');
   },
 };
 
@@ -30,7 +30,7 @@ export const aggregationJob: ModuleJob = {
  * transaction stores the core_file row, marks the export done, audits and tells the requester.
  * A finished or failed export is left alone, so a retried job does nothing twice.
  */
-export async function runAggregation(context: Context, tenantId: string, exportId: string): Promise<void> {
+export async function runAggregation(context: Context, tenantId: string, exportId: string, filesBase = ''): Promise<void> {
   const row = await context.withTenant(tenantId, ({ db }) => claim(db, exportId));
   if (!row) return;
   let staged: StagedFile | null = null;
@@ -48,11 +48,11 @@ export async function runAggregation(context: Context, tenantId: string, exportI
         await db('dispatch_export').where({ id: row.id }).update({ done: Math.min(cells.length, row.total) });
         return aggregationPage(db, row.task_id, row.period_key, position, AGGREGATION_CHUNK);
       });
-      cells.push(...page.map((r) => aggregationCells(row.lang, r, formColumns)));
+      cells.push(...page.map((r) => aggregationCells(row.lang, r, formColumns, (id) => `${filesBase}${id}`)));
       if (page.length < AGGREGATION_CHUNK) break;
       after = page[page.length - 1].path;
     }
-    const content = await writeXlsx([aggregationSheet(row.lang, formColumns, cells)]);
+    const content = await writeAggregationWorkbook(aggregationSheet(row.lang, formColumns, cells, { taskTitle: title, periodKey: row.period_key, at: new Date() }));
     staged = await context.files.stage(Readable.from(content));
     await complete(context, tenantId, row, staged, aggregationFileName(row.lang, title, row.period_key), cells.length);
   } catch (error) {

@@ -1,7 +1,6 @@
 import { sendStoredFile } from '../../../core/files/send-file.ts';
 import { audit } from '../../../core/audit/audit.service.ts';
 import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
-import { writeXlsx } from '../../../core/export/xlsx-writer.ts';
 import { contentDisposition } from '../../../core/files/file-name.ts';
 import { FileStore } from '../../../core/files/file-store.ts';
 import { badRequest, forbidden } from '../../../core/server/errors.ts';
@@ -9,7 +8,8 @@ import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { createAggregationRoute, directAggregationRoute, downloadAggregationRoute, getAggregationRoute } from '../schemas/aggregation.schema.ts';
 import { aggregationFileName, aggregationSheet } from './aggregation-sheet.ts';
-import { aggregationRows, aggregationView, checkPeriod, countAssignments, createAggregation, ownAggregation, reportFormColumns, requireDone } from './aggregation.service.ts';
+import { writeAggregationWorkbook } from './aggregation-workbook.ts';
+import { aggregationRows, aggregationView, filesBase, checkPeriod, countAssignments, createAggregation, ownAggregation, reportFormColumns, requireDone } from './aggregation.service.ts';
 import { reportForms } from './report-form-port.ts';
 import { taskAccess, type TaskAccess } from './task-access.ts';
 
@@ -30,8 +30,9 @@ export const aggregationRoutes: RoutePlugin = async (app) => {
       throw badRequest('DISPATCH_AGGREGATION_TOO_LARGE', `The task has ${rows} assignments; a direct download holds at most ${max}: queue POST /tasks/:id/aggregations`, [{ path: 'querystring', message: `the tree has more than ${max} rows` }]);
     }
     const formColumns = await reportFormColumns(request.db, access.task.id, await reportForms(request));
-    const cells = await aggregationRows(request.db, access.task.id, periodKey, request.query.lang, formColumns);
-    const content = await writeXlsx([aggregationSheet(request.query.lang, formColumns, cells)]);
+    const base = filesBase(request);
+    const cells = await aggregationRows(request.db, access.task.id, periodKey, request.query.lang, formColumns, (id) => `${base}${id}`);
+    const content = await writeAggregationWorkbook(aggregationSheet(request.query.lang, formColumns, cells, { taskTitle: access.task.title, periodKey, at: new Date() }));
     return reply
       .header('content-type', XLSX_MIME)
       .header('x-content-type-options', 'nosniff')
@@ -44,7 +45,7 @@ export const aggregationRoutes: RoutePlugin = async (app) => {
     const access = requireOverview(await taskAccess(request, request.params.id));
     await checkPeriod(request.db, access.task.id, request.body.periodKey, 'body.periodKey');
     const row = await createAggregation(request.db, app.jobs, {
-      tenantId: request.tenant.id, userId: access.actor.userId, taskId: access.task.id, periodKey: request.body.periodKey ?? null, lang: request.body.lang ?? 'zh-CN',
+      tenantId: request.tenant.id, userId: access.actor.userId, taskId: access.task.id, periodKey: request.body.periodKey ?? null, lang: request.body.lang ?? 'zh-CN', filesBase: filesBase(request),
     });
     await audit(request, { action: 'dispatch.aggregation.create', recordType: 'dispatch_export', recordId: row.id, data: { taskId: access.task.id, periodKey: row.period_key, rows: row.total } });
     return reply.status(202).send(aggregationView(row));

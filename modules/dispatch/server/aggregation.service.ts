@@ -45,12 +45,12 @@ export async function reportFormColumns(trx: Knex.Transaction, taskId: string, f
 }
 
 /** Every row of a task's aggregation at once: the direct download, for trees within `directAggregationMaxRows`. */
-export async function aggregationRows(trx: Knex.Transaction, taskId: string, periodKey: string | null, lang: AggregationLanguage, formColumns: ReportFormColumn[]): Promise<Cell[][]> {
+export async function aggregationRows(trx: Knex.Transaction, taskId: string, periodKey: string | null, lang: AggregationLanguage, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string): Promise<Cell[][]> {
   const cells: Cell[][] = [];
   let after: string | null = null;
   for (;;) {
     const page = await aggregationPage(trx, taskId, periodKey, after, AGGREGATION_CHUNK);
-    cells.push(...page.map((row) => aggregationCells(lang, row, formColumns)));
+    cells.push(...page.map((row) => aggregationCells(lang, row, formColumns, fileUrl)));
     if (page.length < AGGREGATION_CHUNK) return cells;
     after = page[page.length - 1].path;
   }
@@ -58,12 +58,13 @@ export async function aggregationRows(trx: Knex.Transaction, taskId: string, per
 
 
 /** Stores an aggregation export and queues its job in the same transaction: the job exists if and only if the row does. */
-export async function createAggregation(trx: Knex.Transaction, jobs: JobRunner, input: { tenantId: string; userId: string; taskId: string; periodKey: string | null; lang: AggregationLanguage }): Promise<ExportRow> {
+export async function createAggregation(trx: Knex.Transaction, jobs: JobRunner, input: { tenantId: string; userId: string; taskId: string; periodKey: string | null; lang: AggregationLanguage; filesBase: string }): Promise<ExportRow> {
   const id = uuidv7();
   const [row] = await trx('dispatch_export')
     .insert({ tenant_id: input.tenantId, id, task_id: input.taskId, period_key: input.periodKey, lang: input.lang, total: await countAssignments(trx, input.taskId), requested_by: input.userId })
     .returning('*');
-  await jobs.enqueue(trx, AGGREGATION_JOB, { tenantId: input.tenantId, exportId: id });
+  // The job has no request: the address photo links start with travels in its data.
+  await jobs.enqueue(trx, AGGREGATION_JOB, { tenantId: input.tenantId, exportId: id, filesBase: input.filesBase });
   return row;
 }
 
@@ -94,4 +95,12 @@ export function aggregationView(row: ExportRow) {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
   };
+}
+
+/**
+ * Where the tenant's files are read over HTTP, as the requester reached the server
+ * (`https://host/api/t/<slug>/files/`): the photo links of a sheet opened on another computer.
+ */
+export function filesBase(request: { protocol: string; host: string; tenant: { slug: string } }): string {
+  return `${request.protocol}://${request.host}/api/t/${encodeURIComponent(request.tenant.slug)}/files/`;
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import type { Notifier } from '../../../core/notify/notifier.ts';
+import type { JobRunner } from '../../../core/jobs/job-runner.ts';
+import { quietHoursNotifier, type DispatchNotifier } from './quiet-notifier.ts';
 
 /**
  * What dispatch's services need, the same whether a request or a job drives them: the tenant
@@ -13,7 +14,10 @@ export interface DispatchContext {
   userId: string | null;
   now: Date;
   emitEvent(trx: Knex.Transaction, tenantId: string, event: string, payload: Record<string, unknown>): Promise<unknown>;
-  notifier: Notifier;
+  /** Holds SMS through the tenant's quiet hours: build it with `quietHoursNotifier`. */
+  notifier: DispatchNotifier;
+  /** Queues follow-up jobs in `trx` (a light recomputed at a deadline); absent in scheduled sweeps. */
+  jobs?: Pick<JobRunner, 'enqueue'>;
 }
 
 export function dispatchContext(request: FastifyRequest): DispatchContext {
@@ -24,6 +28,7 @@ export function dispatchContext(request: FastifyRequest): DispatchContext {
     userId: request.user?.id ?? null,
     now: new Date(),
     emitEvent: (trx, tenantId, event, payload) => jobs.emitEvent(trx, tenantId, event, payload),
-    notifier: request.server.notifier,
+    notifier: quietHoursNotifier(request.server.notifier),
+    jobs,
   };
 }

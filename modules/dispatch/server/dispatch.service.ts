@@ -3,6 +3,7 @@ import type { DataScope } from '../../../core/auth/permissions.ts';
 import { unitPathInScope } from '../../../core/auth/permissions.ts';
 import { badRequest, conflict, type ErrorDetail } from '../../../core/server/errors.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
+import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { assignmentUsers } from './recipients.ts';
@@ -131,6 +132,7 @@ export async function dispatchAssignments(ctx: DispatchContext, target: Dispatch
     ctx,
     rows.map((r) => ({ taskId: target.taskId, assignmentId: r.id, kind: target.kind === 'task' ? 'assignment.dispatched' : 'assignment.redispatched', data: { unitId: r.unit_id, unitName: units.get(r.unit_id)!.name, deadline: r.deadline.toISOString() } })),
   );
+  await scheduleDeadlineLights(ctx, target.taskId, rows.map((r) => r.deadline));
   await notifyNewAssignments(ctx, target, rows);
   return rows.map((r) => r.id);
 }

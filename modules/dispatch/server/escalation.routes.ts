@@ -24,6 +24,6 @@ export const escalationRoutes: RoutePlugin = async (app) => {
     const access = await assignmentAccess(request, request.params.id);
     const config = await dispatchConfig(request.db);
     const rank = access.node.escalationLevel;
-    return { items: await escalationViews(request.db, { assignmentId: access.node.id }), level: levelOfRank(rank), next: nextLevel(rank, config.escalationLadder) };
+    return { items: await escalationViews(request.db, { assignmentId: access.node.id }), level: levelOfRank(rank), next: nextLevel(rank, config.escalationLadder), ladder: config.escalationLadder };
   });
 };

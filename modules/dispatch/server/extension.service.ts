@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { badRequest, conflict } from '../../../core/server/errors.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
+import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { formatShanghai } from './dispatch.service.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
@@ -92,6 +93,7 @@ export async function decideExtension(ctx: DispatchContext, access: AssignmentAc
     if (requested.getTime() <= current.deadline.getTime()) throw conflict('DISPATCH_EXTENSION_NOT_LATER', 'The assignment’s deadline is already as late');
     if (current.parent_deadline && requested.getTime() > current.parent_deadline.getTime()) throw conflict('DISPATCH_DEADLINE_AFTER_PARENT', 'The parent assignment’s deadline is earlier than the one requested');
     await trx('dispatch_assignment').where({ id: node.id }).update({ deadline: requested, updated_at: ctx.now });
+    await scheduleDeadlineLights(ctx, access.task.id, [requested]);
   }
   await trx('dispatch_extension').where({ id: extensionId }).update({ status: decision === 'grant' ? 'granted' : 'refused', decision_reason: reason ?? null, decided_by: ctx.userId, decided_at: ctx.now });
   await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId: node.id, kind: decision === 'grant' ? 'extension.granted' : 'extension.refused', data: { extensionId, to: requested.toISOString(), reason: reason ?? null } }]);

@@ -1,5 +1,6 @@
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
 import type { DispatchContext } from './dispatch-context.ts';
+import { quietHoursNotifier } from './quiet-notifier.ts';
 import { openDuePeriods, sendPeriodReminders } from './period.service.ts';
 
 export const PERIODS_JOB = 'dispatch.periods';
@@ -23,7 +24,7 @@ export const periodsJob: ModuleJob = {
 
 /** One tenant's periods: opened in one transaction, then their notices in batches. */
 export async function runTenantPeriods(context: ModuleJobContext, tenantId: string, now: Date): Promise<{ opened: number; sent: number }> {
-  const ctxOf = (db: DispatchContext['trx']): DispatchContext => ({ trx: db, tenantId, userId: null, now, emitEvent: context.emitEvent, notifier: context.notifier });
+  const ctxOf = (db: DispatchContext['trx']): DispatchContext => ({ trx: db, tenantId, userId: null, now, emitEvent: context.emitEvent, notifier: quietHoursNotifier(context.notifier) });
   const opened = await context.withTenant(tenantId, ({ db }) => openDuePeriods(ctxOf(db)));
   let sent = 0;
   for (;;) {

@@ -1,5 +1,6 @@
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
 import type { DispatchContext } from './dispatch-context.ts';
+import { quietHoursNotifier } from './quiet-notifier.ts';
 import { sendDueReminders } from './reminder.service.ts';
 
 export const REMINDERS_JOB = 'dispatch.reminders';
@@ -25,7 +26,7 @@ export async function remindTenant(context: ModuleJobContext, tenantId: string, 
   let sent = 0;
   for (;;) {
     const run = await context.withTenant(tenantId, ({ db }) => {
-      const ctx: DispatchContext = { trx: db, tenantId, userId: null, now, emitEvent: context.emitEvent, notifier: context.notifier };
+      const ctx: DispatchContext = { trx: db, tenantId, userId: null, now, emitEvent: context.emitEvent, notifier: quietHoursNotifier(context.notifier) };
       return sendDueReminders(ctx, BATCH);
     });
     sent += run.sent;

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { reportFormColumns } from './aggregation.service.ts';
+import type { ReportForms } from './report-form-port.ts';
 import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 import { fileViews } from './task-view.ts';
 
@@ -50,8 +52,9 @@ export interface ReportQueryRow {
   cursor_at: string;
 }
 
-export async function toReportViews(trx: Knex.Transaction, rows: ReportQueryRow[]) {
+export async function toReportViews(trx: Knex.Transaction, rows: ReportQueryRow[], forms: ReportForms | undefined) {
   const files = await fileViews(trx, [...new Set(rows.flatMap((r) => r.photo_ids))]);
+  const answers = await formAnswers(trx, rows, forms);
   return rows.map((r) => ({
     id: r.id,
     taskId: r.task_id,
@@ -64,6 +67,7 @@ export async function toReportViews(trx: Knex.Transaction, rows: ReportQueryRow[
     problem: r.problem,
     formVersion: r.form_version,
     data: r.form_data,
+    answers: answers(r),
     status: r.status,
     reviewReason: r.review_reason,
     reviewerName: r.reviewer_name,
@@ -74,13 +78,13 @@ export async function toReportViews(trx: Knex.Transaction, rows: ReportQueryRow[
   }));
 }
 
-export async function reportView(trx: Knex.Transaction, id: string) {
-  const [view] = await toReportViews(trx, [await reportQuery(trx).where('r.id', id).first()]);
+export async function reportView(trx: Knex.Transaction, id: string, forms: ReportForms | undefined) {
+  const [view] = await toReportViews(trx, [await reportQuery(trx).where('r.id', id).first()], forms);
   return view;
 }
 
 /** A page of reports, newest first, keyset-paged on (created_at, id). */
-export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder, page: { limit: number; cursor?: string }) {
+export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder, page: { limit: number; cursor?: string }, forms: ReportForms | undefined) {
   query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(page.limit + 1);
   if (page.cursor) {
     const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
@@ -89,5 +93,22 @@ export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder
   const rows: ReportQueryRow[] = await query;
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
-  return { items: await toReportViews(trx, items), nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null };
+  return { items: await toReportViews(trx, items, forms), nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null };
+}
+
+/**
+ * A report's form answers as people read them: each field's title and its value formatted as the
+ * form defines it (choice titles, not codes; the same cells as the aggregation sheet), empty
+ * answers left out. Without the forms module: none (the raw `data` stays in the view).
+ */
+async function formAnswers(trx: Knex.Transaction, rows: ReportQueryRow[], forms: ReportForms | undefined) {
+  const columns = new Map<string, Awaited<ReturnType<typeof reportFormColumns>>>();
+  for (const taskId of new Set(rows.filter((r) => r.form_data).map((r) => r.task_id))) columns.set(taskId, await reportFormColumns(trx, taskId, forms));
+  return (row: ReportQueryRow) =>
+    row.form_data
+      ? (columns.get(row.task_id) ?? []).flatMap((column) => {
+          const value = column.cell(row.form_data);
+          return value === null || value === '' ? [] : [{ title: column.title, value: String(value) }];
+        })
+      : [];
 }

@@ -60,7 +60,9 @@ export async function submitReport(ctx: DispatchContext, access: AssignmentAcces
   const formFiles = formData ? await fileReferencesIn(trx, formData, 'body.data') : [];
   await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'report', id }, [...fileReferences(photoIds, 'body.photoIds'), ...formFiles]);
   await trx('dispatch_assignment').where({ id: access.node.id }).update({
+    // `progress` is rolled up from the subtasks when there are any; `own_progress` keeps what the unit itself reported.
     progress: input.progress,
+    own_progress: input.progress,
     problem: input.problem ?? false,
     status: input.progress === 100 ? 'submitted' : 'open',
     opened_at: trx.raw('coalesce(opened_at, ?)', [ctx.now]),

@@ -3,7 +3,7 @@ import type { Light } from './lights.ts';
 import type { PendingSection } from './pending.service.ts';
 
 /**
- * Requests (镇呼县应) waiting on the caller's unit: open ones addressed to it (to answer) and
+ * Requests (镇呼县应) waiting on the caller's unit: open or accepted ones addressed to it (to answer) and
  * answered ones it raised (to rate). Those past their due time show red; sooner due first.
  */
 export const requestsToHandle: PendingSection = async (trx, { actor, request }, limit) => {
@@ -11,7 +11,7 @@ export const requestsToHandle: PendingSection = async (trx, { actor, request }, 
   if (!request || !unitId) return { kind: 'request', items: [], count: 0 };
   const base = () =>
     trx('dispatch_request as r').where((w: Knex.QueryBuilder) =>
-      w.where((q) => q.where('r.to_unit_id', unitId).where('r.status', 'open')).orWhere((q) => q.where('r.from_unit_id', unitId).where('r.status', 'responded')),
+      w.where((q) => q.where('r.to_unit_id', unitId).whereIn('r.status', ['open', 'accepted'])).orWhere((q) => q.where('r.from_unit_id', unitId).where('r.status', 'responded')),
     );
   const rows: { id: string; title: string; status: string; due_at: Date | null; created_at: Date; other_unit: string }[] = await base()
     .join('core_unit as fu', function joinFrom() {
@@ -36,7 +36,7 @@ export const requestsToHandle: PendingSection = async (trx, { actor, request }, 
       assignmentId: null,
       unitName: r.other_unit,
       light: (r.due_at && r.due_at.getTime() < now ? 'red' : null) as Light | null,
-      status: r.status === 'open' ? 'to_answer' : 'to_rate',
+      status: r.status === 'responded' ? 'to_rate' : 'to_answer',
       deadline: r.due_at,
       at: r.created_at,
     })),

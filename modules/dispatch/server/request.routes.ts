@@ -1,7 +1,8 @@
 import { audit } from '../../../core/audit/audit.service.ts';
 import { requirePermission } from '../../../core/auth/permissions.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
-import { getRequestRoute, listRequestsRoute, raiseRequestRoute, rateRequestRoute, respondRequestRoute } from '../schemas/request.schema.ts';
+import { acceptRequestRoute, getRequestRoute, listRequestsRoute, raiseRequestRoute, rateRequestRoute, respondRequestRoute, returnRequestRoute, transferRequestRoute } from '../schemas/request.schema.ts';
+import { acceptRequest, returnRequest, transferRequest } from './request-steps.service.ts';
 import { dispatchActor } from './dispatch-actor.ts';
 import { dispatchContext } from './dispatch-context.ts';
 import { requestPage, requestQuery, toRequestViews } from './request-view.ts';
@@ -33,6 +34,29 @@ export const requestRoutes: RoutePlugin = async (app) => {
     const access = await requestAccess(request, request.params.id);
     await respondRequest(dispatchContext(request), access, request.body);
     await audit(request, { action: 'dispatch.request.respond', recordType: 'dispatch_request', recordId: access.row.id });
+    return view(request.db, await requestAccess(request, access.row.id));
+  });
+
+  app.post('/requests/:id/accept', { schema: acceptRequestRoute }, async (request) => {
+    const access = await requestAccess(request, request.params.id);
+    await acceptRequest(dispatchContext(request), access);
+    await audit(request, { action: 'dispatch.request.accept', recordType: 'dispatch_request', recordId: access.row.id });
+    return view(request.db, await requestAccess(request, access.row.id));
+  });
+
+  app.post('/requests/:id/transfer', { schema: transferRequestRoute }, async (request) => {
+    const access = await requestAccess(request, request.params.id);
+    await transferRequest(dispatchContext(request), access, request.body);
+    await audit(request, { action: 'dispatch.request.transfer', recordType: 'dispatch_request', recordId: access.row.id, data: { from: access.row.to_unit_id, to: request.body.toUnitId, reason: request.body.reason } });
+    // The transferring department no longer deals with it: its answer is what the caller may still see.
+    const [one] = await toRequestViews(request.db, [await requestQuery(request.db).where('r.id', access.row.id).first()], access.actor.unitId, access.holdsRequest);
+    return one;
+  });
+
+  app.post('/requests/:id/return', { schema: returnRequestRoute }, async (request) => {
+    const access = await requestAccess(request, request.params.id);
+    await returnRequest(dispatchContext(request), access, request.body);
+    await audit(request, { action: 'dispatch.request.return', recordType: 'dispatch_request', recordId: access.row.id, data: { reason: request.body.reason } });
     return view(request.db, await requestAccess(request, access.row.id));
   });
 

@@ -40,6 +40,9 @@ export async function requestAccess(request: FastifyRequest, requestId: string):
   return { actor: viewer.actor, row, holdsRequest, raises, answers };
 }
 
+/** Statuses in which the called unit still owes an answer. */
+export const ANSWERABLE: RequestRow['status'][] = ['open', 'accepted'];
+
 export interface NewRequest {
   toUnitId: string;
   title: string;
@@ -54,9 +57,7 @@ export async function raiseRequest(ctx: DispatchContext, actor: DispatchActor, i
   if (!actor.unitId) throw forbidden('DISPATCH_NO_UNIT', 'Only people of a unit of the directory raise requests');
   const config = await dispatchConfig(trx);
   const problems = [];
-  const target: { id: string } | undefined = await trx('core_unit').where({ id: input.toUnitId }).first('id');
-  if (!target) problems.push({ path: 'body.toUnitId', message: 'is not a unit of the directory' });
-  else if (target.id === actor.unitId) problems.push({ path: 'body.toUnitId', message: 'is your own unit' });
+  problems.push(...(await addresseeProblems(trx, input.toUnitId, [actor.unitId])));
   if (input.dueAt !== undefined && new Date(input.dueAt).getTime() <= ctx.now.getTime()) problems.push({ path: 'body.dueAt', message: 'is not in the future' });
   if (!input.title.trim()) problems.push({ path: 'body.title', message: 'must not be blank' });
   problems.push(...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport));
@@ -74,15 +75,29 @@ export async function raiseRequest(ctx: DispatchContext, actor: DispatchActor, i
   return id;
 }
 
-/** The called unit answers; only an open request takes an answer. */
+/**
+ * Requests go to departments (a county bureau answers a town): the addressee must be a unit of
+ * the directory of kind `department`, and not one of `excluded` (the caller's own unit, or the
+ * department a request is transferred from).
+ */
+export async function addresseeProblems(trx: Knex.Transaction, unitId: string, excluded: string[]) {
+  const target: { id: string; kind: string } | undefined = await trx('core_unit').where({ id: unitId }).first('id', 'kind');
+  if (!target) return [{ path: 'body.toUnitId', message: 'is not a unit of the directory' }];
+  if (excluded.includes(target.id)) return [{ path: 'body.toUnitId', message: 'is your own unit' }];
+  if (target.kind !== 'department') return [{ path: 'body.toUnitId', message: 'is not a department: requests go to departments' }];
+  return [];
+}
+
+/** The called unit answers; an open or accepted request takes an answer. */
 export async function respondRequest(ctx: DispatchContext, access: RequestAccess, input: { text: string; photoIds?: string[] }): Promise<void> {
   if (!access.answers) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit the request is addressed to answers it');
-  if (access.row.status !== 'open') throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  if (access.row.status === 'returned') throw conflict('DISPATCH_REQUEST_RETURNED', 'The request was returned to the unit that raised it');
+  if (!ANSWERABLE.includes(access.row.status)) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
   const config = await dispatchConfig(ctx.trx);
   const problems = [...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport), ...(input.text.trim() ? [] : [{ path: 'body.text', message: 'must not be blank' }])];
   if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The answer cannot be stored', problems);
   await checkFiles(ctx.trx, input.photoIds ?? [], 'body.photoIds', 'image');
-  const updated = await ctx.trx('dispatch_request').where({ id: access.row.id, status: 'open' }).update({
+  const updated = await ctx.trx('dispatch_request').where({ id: access.row.id }).whereIn('status', ANSWERABLE).update({
     status: 'responded', response: input.text, response_photo_ids: JSON.stringify(input.photoIds ?? []), responded_by: ctx.userId, responded_at: ctx.now,
   });
   if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
@@ -95,7 +110,7 @@ export async function respondRequest(ctx: DispatchContext, access: RequestAccess
 /** The calling unit rates the answer once; a low rating must say why. */
 export async function rateRequest(ctx: DispatchContext, access: RequestAccess, input: { rating: number; comment?: string }): Promise<void> {
   if (!access.raises) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit that raised the request rates the answer');
-  if (access.row.status === 'open') throw conflict('DISPATCH_REQUEST_NOT_RESPONDED', 'The request has no answer to rate yet');
+  if (access.row.status !== 'responded' && access.row.status !== 'rated') throw conflict('DISPATCH_REQUEST_NOT_RESPONDED', 'The request has no answer to rate');
   if (access.row.status === 'rated') throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
   if (input.rating <= 2 && !input.comment?.trim()) throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the answer is rated low', [{ path: 'body.comment', message: 'is required for a rating of 1 or 2' }]);
   const updated = await ctx.trx('dispatch_request').where({ id: access.row.id, status: 'responded' }).update({ status: 'rated', rating: input.rating, rating_comment: input.comment?.trim() || null, rated_at: ctx.now });
@@ -104,7 +119,7 @@ export async function rateRequest(ctx: DispatchContext, access: RequestAccess, i
   await notify(ctx, userIds, { kind: 'dispatch.request.rated', title: `${access.row.from_unit_name}评价了答复：${'★'.repeat(input.rating)}`, body: input.comment?.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
 }
 
-function photoProblems(photoIds: string[], max: number) {
+export function photoProblems(photoIds: string[], max: number) {
   return photoIds.length > max ? [{ path: 'body.photoIds', message: `holds ${photoIds.length} photos; at most ${max}` }] : [];
 }
 
@@ -133,11 +148,11 @@ export async function requestUsers(trx: Knex.Transaction, unitIds: string[]): Pr
   return byUnit;
 }
 
-async function notifyUnit(ctx: DispatchContext, unitId: string, message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
+export async function notifyUnit(ctx: DispatchContext, unitId: string, message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
   await notify(ctx, (await requestUsers(ctx.trx, [unitId])).get(unitId) ?? [], message);
 }
 
-async function notify(ctx: DispatchContext, users: string[], message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
+export async function notify(ctx: DispatchContext, users: string[], message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
   const userIds = [...new Set(users)].filter((u) => u !== ctx.userId);
   if (userIds.length > 0) await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, ...message });
 }

@@ -17,6 +17,7 @@ export type AssignmentNode = {
   originalDeadline: Date;
   status: LightNode['status'];
   progress: number;
+  ownProgress: number;
   problem: boolean;
   light: Light;
   lightCause: string;
@@ -38,7 +39,7 @@ export function assignmentQuery(trx: Knex.Transaction) {
     })
     .select(
       'a.id', 'a.task_id', 'a.parent_id', 'a.path', 'a.depth', 'a.unit_id', 'u.name as unit_name', 'u.kind as unit_kind', 'a.person_id', 'p.name as person_name',
-      'a.role', 'a.instructions', 'a.deadline', 'a.original_deadline', 'a.status', 'a.progress', 'a.problem', 'a.light', 'a.light_cause', 'a.child_count',
+      'a.role', 'a.instructions', 'a.deadline', 'a.original_deadline', 'a.status', 'a.progress', 'a.own_progress', 'a.problem', 'a.light', 'a.light_cause', 'a.child_count',
       'a.escalation_level', 'a.opened_at', 'a.completed_at', 'a.created_at',
     );
 }
@@ -61,6 +62,7 @@ export interface AssignmentQueryRow {
   original_deadline: Date;
   status: LightNode['status'];
   progress: number;
+  own_progress: number;
   problem: boolean;
   light: Light;
   light_cause: string;
@@ -86,6 +88,7 @@ export function toAssignmentNode(row: AssignmentQueryRow): AssignmentNode {
     originalDeadline: row.original_deadline,
     status: row.status,
     progress: row.progress,
+    ownProgress: row.own_progress,
     problem: row.problem,
     light: row.light,
     lightCause: row.light_cause,

@@ -5,6 +5,7 @@ import type { DataScope } from '../../../core/auth/permissions.ts';
 import { unitPathInScope } from '../../../core/auth/permissions.ts';
 import { badRequest, conflict } from '../../../core/server/errors.ts';
 import type { ReportForms } from './report-form-port.ts';
+import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { cadenceRule, type CadenceInput } from './cadence.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
@@ -131,6 +132,7 @@ export async function updateTask(ctx: DispatchContext, taskId: string, changes: 
       .whereRaw('deadline = original_deadline')
       .whereRaw('deadline = ?', [task.deadline])
       .update({ deadline, original_deadline: deadline, updated_at: ctx.now });
+    await scheduleDeadlineLights(ctx, taskId, [deadline]);
   }
   await trx('dispatch_task').where({ id: taskId }).update(update);
   await appendTimeline(ctx, [{ taskId, kind: 'task.updated', data: { fields: Object.keys(changes) } }]);

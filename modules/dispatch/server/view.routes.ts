@@ -1,6 +1,7 @@
 import { requirePermission } from '../../../core/auth/permissions.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
-import { boardRoute, myPendingRoute } from '../schemas/view.schema.ts';
+import { boardRoute, myPendingRoute, unitAssignmentsRoute } from '../schemas/view.schema.ts';
+import { unitAssignments } from './unit-assignments.service.ts';
 import { board } from './board.service.ts';
 import { dispatchActor, dispatchScopes } from './dispatch-actor.ts';
 import { assignmentsToHandle, myPending, redispatchedAssignmentIds, reportsToReview, type PendingSection } from './pending.service.ts';
@@ -18,6 +19,12 @@ export const viewRoutes: RoutePlugin = async (app) => {
     const scopes = await dispatchScopes(request);
     const viewer = { actor, ...scopes, redispatched: await redispatchedAssignmentIds(request.db, actor, scopes.handle) };
     return myPending(request.db, viewer, PENDING_SECTIONS, request.query.limit);
+  });
+
+  app.get('/my-assignments', { schema: unitAssignmentsRoute }, async (request) => {
+    const actor = await dispatchActor(request);
+    const { handle } = await dispatchScopes(request);
+    return unitAssignments(request.db, actor, handle, request.query);
   });
 
   app.get('/board', { schema: boardRoute }, async (request) => {

@@ -113,7 +113,8 @@ export async function returnSubmission(ctx: SubmissionContext, row: SubmissionRo
     kind: 'forms.submission.returned',
     title: `填报被退回：${locked.form_name}`,
     body: reason,
-    link: `/forms/submissions/${row.id}`,
+    // The fill page of that period, where the returned answers wait to be corrected (no page shows a bare submission).
+    link: locked.collection_id ? `/forms/fill/${locked.collection_id}/${locked.period_key}/${locked.assignee_id}` : '/forms/my-due',
     sms: config.smsReminders,
   });
   return (await findSubmission(ctx.trx, row.id)) as SubmissionRow;

@@ -104,7 +104,7 @@ export interface Aggregation {
   error: string | null;
 }
 
-export type RequestStatus = 'open' | 'responded' | 'rated';
+export type RequestStatus = 'open' | 'accepted' | 'responded' | 'rated' | 'returned';
 
 export interface UnitRequest {
   id: string;
@@ -119,5 +119,8 @@ export interface UnitRequest {
   createdAt: string;
   response: { text: string; photos: FileView[]; by: { id: string; name: string }; at: string } | null;
   rating: { score: number; comment: string | null; at: string } | null;
+  accepted: { by: string; at: string } | null;
+  returned: { reason: string; by: string; at: string } | null;
+  steps: { kind: 'accepted' | 'transferred' | 'returned'; fromUnit: { id: string; name: string }; toUnit: { id: string; name: string } | null; reason: string | null; by: string; at: string }[];
   viewer: { raises: boolean; answers: boolean };
 }

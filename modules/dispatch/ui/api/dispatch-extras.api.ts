@@ -5,7 +5,25 @@ import { apiDownload, apiRequest } from '../../../../admin-ui/src/api/http-clien
 import { saveFile } from '../../../../admin-ui/src/components/save-file';
 import { dispatchKeys } from './dispatch.api';
 import type { Aggregation, Comment, Escalation, EscalationLevel, Extension, Instruction, InterviewRecord, Reminder, ReportPeriod, RequestStatus, UnitRequest } from './dispatch-extras-types';
-import type { Page } from './dispatch-types';
+import type { Light, Page, Task } from './dispatch-types';
+
+/** One row of 本单位任务 (`GET /my-assignments`). */
+export interface UnitAssignment {
+  id: string;
+  taskId: string;
+  title: string;
+  category: string;
+  unit: { id: string; name: string };
+  role: 'lead' | 'co';
+  depth: number;
+  status: 'pending' | 'open' | 'submitted' | 'done' | 'closed';
+  light: Light;
+  progress: number;
+  ownProgress: number;
+  deadline: string;
+  dispatchedAt: string;
+  updatedAt: string;
+}
 
 const enc = encodeURIComponent;
 const key = (slug: string, ...parts: string[]) => [...dispatchKeys.all(slug), ...parts] as const;
@@ -39,7 +57,7 @@ export const useReminders = (slug: string, assignmentId: string | undefined) =>
   useGet<{ items: Reminder[] }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/reminders` : null, ['reminders', assignmentId ?? '']);
 export const useUrge = (slug: string) => useAction(slug, ({ assignmentId, text }: { assignmentId: string; text?: string }) => post<{ sent: boolean }>(slug, `/dispatch/assignments/${enc(assignmentId)}/urge`, text ? { text } : {}));
 export const useEscalations = (slug: string, assignmentId: string | undefined) =>
-  useGet<{ items: Escalation[]; level: EscalationLevel | null; next: EscalationLevel | null }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/escalations` : null, ['escalations', assignmentId ?? '']);
+  useGet<{ items: Escalation[]; level: EscalationLevel | null; next: EscalationLevel | null; ladder: EscalationLevel[] }>(slug, assignmentId ? `/dispatch/assignments/${enc(assignmentId)}/escalations` : null, ['escalations', assignmentId ?? '']);
 export const useEscalate = (slug: string) =>
   useAction(slug, ({ assignmentId, level, text, record }: { assignmentId: string; level: EscalationLevel; text: string; record?: InterviewRecord }) =>
     post<Escalation>(slug, `/dispatch/assignments/${enc(assignmentId)}/escalations`, { level, text, ...(record ? { record } : {}) }),
@@ -51,6 +69,9 @@ export const useGiveInstruction = (slug: string) => useAction(slug, ({ taskId, t
 export const useAcknowledge = (slug: string) => useAction(slug, (id: string) => post<Instruction>(slug, `/dispatch/instructions/${enc(id)}/acknowledge`));
 
 // Follow (关注)
+export const useFollowing = (slug: string, cursor: string | undefined) => useGet<Page<{ task: Task; followedAt: string }>>(slug, '/dispatch/following', ['following'], { limit: 20, cursor });
+export const useUnitAssignments = (slug: string, state: 'active' | 'finished' | 'all', cursor: string | undefined) =>
+  useGet<Page<UnitAssignment>>(slug, '/dispatch/my-assignments', ['my-assignments'], { state, limit: 20, cursor });
 export const useFollow = (slug: string, taskId: string | undefined) => useGet<{ following: boolean }>(slug, taskId ? `/dispatch/tasks/${enc(taskId)}/follow` : null, ['follow', taskId ?? '']);
 export const useSetFollow = (slug: string) =>
   useAction(slug, ({ taskId, following }: { taskId: string; following: boolean }) => apiRequest<{ following: boolean }>(tenantScope(slug), `/dispatch/tasks/${enc(taskId)}/follow`, { method: following ? 'PUT' : 'DELETE' }));
@@ -71,10 +92,15 @@ export const useRequests = (slug: string, box: 'inbox' | 'outbox' | 'supervised'
     queryFn: ({ signal }) => apiRequest<Page<UnitRequest>>(tenantScope(slug), '/dispatch/requests', { signal, query: { box, status, limit: 100 } }),
     retry: false,
   });
+export const useRequest = (slug: string, id: string | undefined) => useGet<UnitRequest>(slug, id ? `/dispatch/requests/${enc(id)}` : null, ['request', id ?? '']);
 export const useRaiseRequest = (slug: string) =>
   useAction(slug, (body: { toUnitId: string; title: string; body?: string; photoIds?: string[]; dueAt?: string }) => post<UnitRequest>(slug, '/dispatch/requests', body));
 export const useRespondRequest = (slug: string) =>
   useAction(slug, ({ id, text, photoIds }: { id: string; text: string; photoIds?: string[] }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/response`, { text, photoIds }));
+export const useAcceptRequest = (slug: string) => useAction(slug, (id: string) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/accept`));
+export const useTransferRequest = (slug: string) =>
+  useAction(slug, ({ id, toUnitId, reason }: { id: string; toUnitId: string; reason: string }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/transfer`, { toUnitId, reason }));
+export const useReturnRequest = (slug: string) => useAction(slug, ({ id, reason }: { id: string; reason: string }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/return`, { reason }));
 export const useRateRequest = (slug: string) =>
   useAction(slug, ({ id, rating, comment }: { id: string; rating: number; comment?: string }) => post<UnitRequest>(slug, `/dispatch/requests/${enc(id)}/rating`, { rating, comment }));
 

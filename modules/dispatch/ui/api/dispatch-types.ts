@@ -38,6 +38,8 @@ export interface Assignment {
   originalDeadline: string;
   status: AssignmentStatus;
   progress: number;
+  /** What the unit itself last reported; `progress` is the mean of its subtasks when it has any. */
+  ownProgress: number;
   problem: boolean;
   light: Light;
   lightCause: string;
@@ -112,6 +114,8 @@ export interface Report {
   problem: boolean;
   formVersion: number | null;
   data: Record<string, unknown> | null;
+  /** The answers as people read them (titles and formatted values, from the forms module). */
+  answers: { title: string; value: string }[];
   status: ReportStatus;
   reviewReason: string | null;
   reviewerName: string | null;

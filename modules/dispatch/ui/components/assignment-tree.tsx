@@ -14,6 +14,11 @@ function NodeTitle({ node, t }: { node: Assignment; t: DispatchT }) {
       {node.depth === 0 && <Tag color={node.role === 'lead' ? 'geekblue' : 'default'}>{t(`role.${node.role}`)}</Tag>}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`light.${node.light}`)}</Typography.Text>
       <Progress percent={node.progress} size={[80, 6]} style={{ margin: 0, width: 120 }} />
+      {node.childCount > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`own-progress-${node.unit.name}`}>
+          {t('progress.own', { n: node.ownProgress })}
+        </Typography.Text>
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('tree.deadline', { time: shanghaiTime(node.deadline) })}
       </Typography.Text>

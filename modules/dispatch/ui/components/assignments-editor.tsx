@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, DatePicker, Flex, Radio, Select, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
@@ -60,14 +60,29 @@ export function AssignmentsEditor({ value = [], onChange, below, withRole = true
   const update = (unitId: string, patch: Partial<AssignmentRow>) => onChange?.(value.map((row) => (row.unitId === unitId ? { ...row, ...patch } : row)));
   const pickUnits = (ids: string[]) => {
     const kept = value.filter((row) => ids.includes(row.unitId));
-    const added = ids.filter((id) => !kept.some((row) => row.unitId === id)).map((unitId): AssignmentRow => ({ unitId, role: withRole && kept.length === 0 && value.length === 0 ? 'lead' : withRole ? 'co' : 'lead' }));
+    // Each unit answers for its own part (34 towns each lead theirs): every unit starts as 牵头; make
+    // the helpers 配合 one by one, or all at once below.
+    const added = ids.filter((id) => !kept.some((row) => row.unitId === id)).map((unitId): AssignmentRow => ({ unitId, role: 'lead' }));
     onChange?.([...kept, ...added]);
   };
 
   return (
     <Flex vertical gap={8}>
       <UnitPicker<string[]> multiple value={value.map((row) => row.unitId)} onChange={pickUnits} below={below} testId={`${testId}-units`} placeholder={t('assignments.pickUnits')} />
-      {value.length > 0 && <Typography.Text type="secondary">{t('assignments.count', { n: value.length })}</Typography.Text>}
+      {value.length > 0 && (
+        <Flex wrap gap={8} align="center">
+          <Typography.Text type="secondary">{t('assignments.count', { n: value.length })}</Typography.Text>
+          {withRole && value.length > 1 && (
+            <>
+              <Typography.Text type="secondary" data-testid={`${testId}-roles`}>
+                {t('assignments.roleCounts', { lead: value.filter((r) => r.role === 'lead').length, co: value.filter((r) => r.role === 'co').length })}
+              </Typography.Text>
+              <Button size="small" onClick={() => onChange?.(value.map((row) => ({ ...row, role: 'lead' })))}>{t('assignments.allLead')}</Button>
+              <Button size="small" onClick={() => onChange?.(value.map((row, i) => ({ ...row, role: i === 0 ? 'lead' : 'co' })))}>{t('assignments.firstLeads')}</Button>
+            </>
+          )}
+        </Flex>
+      )}
       {value.map((row) => (
         <Card key={row.unitId} size="small" data-testid={`${testId}-row`} styles={{ body: { padding: 8 } }}>
           <Flex wrap gap={8} align="center">

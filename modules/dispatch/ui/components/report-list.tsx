@@ -1,5 +1,5 @@
 import { WarningOutlined } from '@ant-design/icons';
-import { Alert, Card, Empty, Flex, Image, List, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Flex, Image, List, Progress, Space, Tag, Typography } from 'antd';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { fileUrl } from '../api/dispatch-requests';
 import type { CardColor, Report, ReportStatus } from '../api/dispatch-types';
@@ -10,14 +10,11 @@ import { shanghaiTime } from './shanghai';
 const STATUS_COLORS: Record<ReportStatus, string> = { submitted: 'processing', accepted: 'success', returned: 'error' };
 const CARD_COLORS: Record<CardColor, string> = { green: 'green', yellow: 'gold', red: 'red' };
 
-/** Answers of the report form, as plain lines (the full form view is for filling in). */
-function FormAnswers({ data }: { data: Record<string, unknown> }) {
-  const entries = Object.entries(data).filter(([, value]) => value !== null && value !== undefined && value !== '');
-  if (entries.length === 0) return null;
+/** Answers of the report form as the form defines them: field titles and formatted values (from the server, the same as the aggregation sheet). */
+function FormAnswers({ answers }: { answers: Report['answers'] }) {
+  if (answers.length === 0) return null;
   return (
-    <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>
-      {entries.map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`).join('；')}
-    </Typography.Paragraph>
+    <Descriptions size="small" column={1} data-testid="report-answers" items={answers.map((a, i) => ({ key: String(i), label: a.title, children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.value}</span> }))} />
   );
 }
 
@@ -69,7 +66,7 @@ export function ReportList({ reports, loading, canReview, showUnit }: { reports:
                   </Flex>
                 </Image.PreviewGroup>
               )}
-              {report.data && <FormAnswers data={report.data} />}
+              {report.answers.length > 0 && <FormAnswers answers={report.answers} />}
               {report.status === 'returned' && report.reviewReason && <Alert type="warning" showIcon title={t('reports.returnedBy', { name: report.reviewerName ?? '' })} description={report.reviewReason} />}
               {report.card && <Typography.Text type="secondary">{t('card.line', { color: t(`card.${report.card.color}`), name: report.card.giverName, reason: report.card.reason })}</Typography.Text>}
               {canReview(report) && <ReviewActions report={report} />}

@@ -8,9 +8,10 @@ import type { FileView } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
+import { RequestHandling, RequestSteps } from './request-handling';
 import { shanghaiTime } from './shanghai';
 
-const STATUS_COLORS = { open: 'processing', responded: 'warning', rated: 'success' } as const;
+const STATUS_COLORS = { open: 'processing', accepted: 'cyan', responded: 'warning', rated: 'success', returned: 'error' } as const;
 
 function Photos({ photos }: { photos: FileView[] }) {
   const { slug } = useTenantSession();
@@ -49,6 +50,8 @@ export function RequestCard({ item }: { item: UnitRequest }) {
         <Typography.Text type="secondary">{t('requests.route', { from: item.fromUnit.name, to: item.toUnit.name, name: item.createdBy.name, time: shanghaiTime(item.createdAt) })}</Typography.Text>
         {item.body && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.body}</Typography.Paragraph>}
         <Photos photos={item.photos} />
+        <RequestSteps item={item} />
+        {item.returned && <Typography.Text type="danger">{t('requests.returnedBy', { name: item.returned.by, time: shanghaiTime(item.returned.at), reason: item.returned.reason })}</Typography.Text>}
         {item.response && (
           <Card size="small" type="inner" title={t('requests.answer', { name: item.response.by.name, time: shanghaiTime(item.response.at) })}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{item.response.text}</Typography.Paragraph>
@@ -61,7 +64,8 @@ export function RequestCard({ item }: { item: UnitRequest }) {
             {item.rating.comment && <Typography.Text type="secondary">{item.rating.comment}</Typography.Text>}
           </Space>
         )}
-        {item.viewer.answers && item.status === 'open' && (
+        {item.viewer.answers && (item.status === 'open' || item.status === 'accepted') && <RequestHandling item={item} />}
+        {item.viewer.answers && (item.status === 'open' || item.status === 'accepted') && (
           <Form form={answerForm} initialValues={{ photos: [] }} onFinish={(v) => respond.mutate({ id: item.id, text: v.text.trim(), photoIds: v.photos.map((p) => p.id) }, { onSuccess: () => message.success(t('requests.answered')), onError: failed })}>
             <Form.Item name="text" rules={[{ required: true, whitespace: true, message: t('requests.answerRequired') }]} style={{ marginBottom: 8 }}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} placeholder={t('requests.answerPlaceholder')} />

@@ -10,9 +10,6 @@ export const shanghaiTime = (iso: string | null | undefined) => (iso ? dayjs(iso
 /** A picked wall-clock time read as Beijing time, as an ISO instant. */
 export const pickedToIso = (picked: Dayjs) => shanghaiWallTimeToIso(picked);
 
-/** Whole days from now until `iso` (negative: past), for "还剩 N 天". */
-export const daysLeft = (iso: string) => Math.ceil((new Date(iso).getTime() - Date.now()) / 86_400_000);
-
 /** A fresh key per attempt (crypto.randomUUID needs a secure context; a LAN address over http is not one). */
 export const newIdempotencyKey = () =>
   typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('')}`;

@@ -7,6 +7,7 @@ import { useEscalate, useEscalations, useReminders, useUrge } from '../api/dispa
 import type { EscalationLevel } from '../api/dispatch-extras-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
+import { EscalationLadder, InterviewDetails } from './escalation-ladder';
 import { pickedToIso, shanghaiTime } from './shanghai';
 
 interface EscalateValues {
@@ -27,7 +28,9 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
   const urge = useUrge(slug);
   const escalate = useEscalate(slug);
   const [open, setOpen] = useState(false);
+  const [urging, setUrging] = useState(false);
   const [form] = Form.useForm<EscalateValues>();
+  const [urgeForm] = Form.useForm<{ text?: string }>();
   const next: EscalationLevel | null = escalations.data?.next ?? null;
   const failed = (error: unknown) => message.error(actionError(t, error));
 
@@ -41,7 +44,7 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
   return (
     <Card size="small" title={t('supervision.title')} data-testid="supervision-card">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Button icon={<BellOutlined />} loading={urge.isPending} data-testid="urge" onClick={() => urge.mutate({ assignmentId }, { onSuccess: (r) => message.success(r.sent ? t('supervision.urged') : t('supervision.urgedAlready')), onError: failed })}>
+        <Button icon={<BellOutlined />} data-testid="urge" onClick={() => setUrging(true)}>
           {t('supervision.urge')}
         </Button>
         {next && canEscalate && (
@@ -53,8 +56,8 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
       </Space>
       <Timeline
         items={[
-          ...(escalations.data?.items ?? []).map((e) => ({ key: e.id, color: 'red', at: e.createdAt, content: `${t(`supervision.levels.${e.level}`)} · ${e.text}${e.record ? ` · ${e.record.place} ${e.record.summary}` : ''}`, by: e.createdByName })),
-          ...(reminders.data?.items ?? []).map((r) => ({ key: r.id, color: 'blue', at: r.createdAt, content: `${t(`supervision.reminders.${r.kind}`)} · ${r.text}`, by: r.sentByName })),
+          ...(escalations.data?.items ?? []).map((e) => ({ key: e.id, color: 'red', at: e.createdAt, content: `${t(`supervision.levels.${e.level}`)} · ${e.text}`, record: e.record, by: e.createdByName })),
+          ...(reminders.data?.items ?? []).map((r) => ({ key: r.id, color: 'blue', at: r.createdAt, content: `${t(`supervision.reminders.${r.kind}`)} · ${r.text}`, record: null, by: r.sentByName })),
         ]
           .sort((a, b) => b.at.localeCompare(a.at))
           .map((item) => ({
@@ -63,12 +66,14 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
             content: (
               <Flex vertical>
                 <Typography.Text>{item.content}</Typography.Text>
+                {item.record && <InterviewDetails record={item.record} />}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${shanghaiTime(item.at)}${item.by ? ` · ${item.by}` : ''}`}</Typography.Text>
               </Flex>
             ),
           }))}
       />
       <Modal open={open} title={next ? t('supervision.escalate', { level: t(`supervision.levels.${next}`) }) : ''} onCancel={() => setOpen(false)} onOk={() => void raise()} confirmLoading={escalate.isPending} okText={t('common.confirm')} destroyOnHidden forceRender>
+        {escalations.data && <EscalationLadder ladder={escalations.data.ladder} level={escalations.data.level} next={escalations.data.next} />}
         <Form form={form} layout="vertical">
           <Form.Item name="text" label={t('supervision.text')} rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
@@ -89,6 +94,28 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
               </Form.Item>
             </>
           )}
+        </Form>
+      </Modal>
+      <Modal
+        open={urging}
+        title={t('supervision.urgeTitle')}
+        onCancel={() => setUrging(false)}
+        onOk={() =>
+          urge.mutate(
+            { assignmentId, text: urgeForm.getFieldValue('text')?.trim() || undefined },
+            { onSuccess: (r) => { setUrging(false); urgeForm.resetFields(); message.success(r.sent ? t('supervision.urged') : t('supervision.urgedAlready')); }, onError: failed },
+          )
+        }
+        confirmLoading={urge.isPending}
+        okText={t('supervision.urgeSend')}
+        destroyOnHidden
+        forceRender
+      >
+        <Typography.Paragraph type="secondary">{t('supervision.levelHelp.remind')}</Typography.Paragraph>
+        <Form form={urgeForm} layout="vertical">
+          <Form.Item name="text" label={t('supervision.urgeText')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} placeholder={t('supervision.urgePlaceholder')} data-testid="urge-text" />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

@@ -1,8 +1,11 @@
-import { DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useAddWorkingDays } from '../../../../admin-ui/src/api/calendar.api';
+import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import type { Dayjs } from 'dayjs';
 import { PRIORITIES, type Priority } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
-import { pickedToIso } from './shanghai';
+import { pickedToIso, SHANGHAI_ZONE } from './shanghai';
 
 /** The fields a task shares between "下达任务" and "编辑任务". */
 export interface TaskTextValues {
@@ -26,6 +29,7 @@ export function TaskTextFields({ deadlineRequired }: { deadlineRequired: boolean
   const t = useDispatchT();
   const form = Form.useFormInstance<TaskTextValues>();
   const mode = Form.useWatch('deadlineMode', form);
+  const workingDays = Form.useWatch('deadlineWorkingDays', form);
   return (
     <>
       <Form.Item name="title" label={t('task.title')} rules={[{ required: true, whitespace: true, message: t('task.titleRequired') }]}>
@@ -51,6 +55,9 @@ export function TaskTextFields({ deadlineRequired }: { deadlineRequired: boolean
             <Form.Item name="deadlineWorkingDays" noStyle rules={[{ required: deadlineRequired, message: t('task.deadlineRequired') }]}>
               <InputNumber min={1} max={365} suffix={t('task.workingDaysSuffix')} style={{ width: 150 }} aria-label={t('task.deadlineWorkingDays')} />
             </Form.Item>
+          ) : null}
+          {mode === 'workingDays' ? (
+            <WorkingDaysDate days={workingDays} />
           ) : (
             <Form.Item name="deadline" noStyle rules={[{ required: deadlineRequired, message: t('task.deadlineRequired') }]}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label={t('task.deadline')} data-testid="task-deadline" />
@@ -59,5 +66,19 @@ export function TaskTextFields({ deadlineRequired }: { deadlineRequired: boolean
         </Space>
       </Form.Item>
     </>
+  );
+}
+
+/** "→ 2026-12-18 周五 24:00 截止": the date N working days from today comes to, by the tenant's calendar (as the server counts it). */
+function WorkingDaysDate({ days }: { days: number | null | undefined }) {
+  const t = useDispatchT();
+  const { slug } = useTenantSession();
+  const today = dayjs().tz(SHANGHAI_ZONE).format('YYYY-MM-DD');
+  const result = useAddWorkingDays(slug, days && days > 0 ? { from: today, days } : null);
+  if (!result.data) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="working-days-date">
+      {t('task.workingDaysDate', { date: result.data.date, weekday: t(`weekday.${dayjs(result.data.date).day()}` as 'weekday.0') })}
+    </Typography.Text>
   );
 }

@@ -5,7 +5,8 @@ import { fileUrl } from '../api/dispatch-requests';
 import type { Task } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { LightBadge } from './light-badge';
-import { daysLeft, shanghaiTime } from './shanghai';
+import { DeadlineCountdown } from './deadline-countdown';
+import { shanghaiTime } from './shanghai';
 
 export const PRIORITY_COLORS = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 
@@ -13,7 +14,6 @@ export const PRIORITY_COLORS = { low: 'default', normal: 'blue', high: 'orange',
 export function TaskHeader({ task, extra }: { task: Task; extra?: React.ReactNode }) {
   const t = useDispatchT();
   const { slug } = useTenantSession();
-  const left = daysLeft(task.deadline);
   return (
     <Card size="small" data-testid="task-header">
       <Flex justify="space-between" wrap gap={8} align="start">
@@ -34,7 +34,7 @@ export function TaskHeader({ task, extra }: { task: Task; extra?: React.ReactNod
         <Descriptions.Item label={t('task.deadline')}>
           <Space size={4} wrap>
             {shanghaiTime(task.deadline)}
-            {task.status === 'active' && <Typography.Text type={left < 0 ? 'danger' : left <= 3 ? 'warning' : 'secondary'}>{left < 0 ? t('task.overdueDays', { n: -left }) : t('task.daysLeft', { n: left })}</Typography.Text>}
+            {task.status === 'active' && <DeadlineCountdown deadline={task.deadline} />}
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('task.ownerUnit')}>{task.ownerUnit.name}</Descriptions.Item>

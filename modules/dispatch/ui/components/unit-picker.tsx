@@ -15,14 +15,23 @@ interface UnitPickerProps<V> {
   id?: string;
   placeholder?: string;
   allowClear?: boolean;
+  /** Only units of these kinds, as a flat list (镇呼县应 goes to departments); `exclude`: units not offered. */
+  kinds?: string[];
+  exclude?: string[];
 }
 
 /** One unit, or several, from the unit tree (the directory lookup any signed-in user may read). */
-export function UnitPicker<V extends string | string[] | undefined>({ value, onChange, multiple, below, testId, id, placeholder, allowClear }: UnitPickerProps<V>) {
+export function UnitPicker<V extends string | string[] | undefined>({ value, onChange, multiple, below, testId, id, placeholder, allowClear, kinds, exclude }: UnitPickerProps<V>) {
   const t = useDispatchT();
   const { slug } = useTenantSession();
   const units = useDirectoryUnits(slug);
-  const treeData = useMemo(() => unitTreeData(units.data ?? [], below), [units.data, below]);
+  const treeData = useMemo(
+    () =>
+      kinds
+        ? (units.data ?? []).filter((u) => kinds.includes(u.kind) && !exclude?.includes(u.id)).map((u) => ({ value: u.id, title: u.name, children: [] }))
+        : unitTreeData(units.data ?? [], below),
+    [units.data, below, kinds, exclude],
+  );
   return (
     <TreeSelect
       id={id}

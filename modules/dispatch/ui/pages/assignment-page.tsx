@@ -15,7 +15,8 @@ import { LightBadge } from '../components/light-badge';
 import { RedispatchCard } from '../components/redispatch-card';
 import { ReportEditor } from '../components/report-editor';
 import { ReportList } from '../components/report-list';
-import { daysLeft, shanghaiTime } from '../components/shanghai';
+import { DeadlineCountdown } from '../components/deadline-countdown';
+import { shanghaiTime } from '../components/shanghai';
 import { SupervisionCard } from '../components/supervision-card';
 import { TaskTimeline } from '../components/task-timeline';
 import { useDispatchT } from '../i18n/dispatch-i18n';
@@ -48,7 +49,6 @@ export default function AssignmentPage() {
   const { assignment, viewer } = detail.data;
   const taskView = detail.data.task;
   const workable = viewer.handles && taskView.status === 'active' && (assignment.status === 'open' || assignment.status === 'submitted');
-  const left = daysLeft(assignment.deadline);
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 960 }}>
@@ -61,12 +61,13 @@ export default function AssignmentPage() {
           <Tag>{t(`status.${assignment.status}`)}</Tag>
         </Space>
         <Progress percent={assignment.progress} style={{ maxWidth: 420, margin: '8px 0' }} data-testid="assignment-progress" />
+        {assignment.childCount > 0 && <Typography.Text type="secondary" data-testid="assignment-own-progress">{t('progress.ownBeside', { own: assignment.ownProgress, rolled: assignment.progress })}</Typography.Text>}
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('assignment.unit')}>{assignment.depth === 0 ? `${assignment.unit.name} · ${t(`role.${assignment.role}`)}` : assignment.unit.name}</Descriptions.Item>
           <Descriptions.Item label={t('task.deadline')}>
             <Space size={4} wrap>
               {shanghaiTime(assignment.deadline)}
-              {assignment.status !== 'done' && assignment.status !== 'closed' && <Typography.Text type={left < 0 ? 'danger' : left <= 3 ? 'warning' : 'secondary'}>{left < 0 ? t('task.overdueDays', { n: -left }) : t('task.daysLeft', { n: left })}</Typography.Text>}
+              {assignment.status !== 'done' && assignment.status !== 'closed' && <DeadlineCountdown deadline={assignment.deadline} />}
             </Space>
           </Descriptions.Item>
           {assignment.person && <Descriptions.Item label={t('assignments.person')}>{assignment.person.name}</Descriptions.Item>}

@@ -7,7 +7,8 @@ import { usePending } from '../api/dispatch.api';
 import type { PendingItem, PendingKind } from '../api/dispatch-types';
 import { LightTag } from '../components/light-badge';
 import { pendingTarget } from '../components/pending-target';
-import { daysLeft, shanghaiTime } from '../components/shanghai';
+import { countdown } from '../components/countdown';
+import { shanghaiTime } from '../components/shanghai';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 
 const KIND_COLORS: Record<PendingKind, string> = { assignment: 'geekblue', review: 'purple', extension: 'orange', instruction: 'magenta', request: 'cyan' };
@@ -26,8 +27,8 @@ export default function PendingPage() {
 
   const deadline = (item: PendingItem) => {
     if (!item.deadline) return null;
-    const left = daysLeft(item.deadline);
-    return <Tag color={left < 0 ? 'red' : left <= 3 ? 'gold' : 'default'}>{`${t('task.deadline')} ${shanghaiTime(item.deadline)}`}</Tag>;
+    const c = countdown(item.deadline);
+    return <Tag color={c.tone === 'danger' ? 'red' : c.tone === 'warning' ? 'gold' : 'default'}>{`${t('task.deadline')} ${shanghaiTime(item.deadline)} · ${t(c.key, { n: c.n })}`}</Tag>;
   };
 
   return (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { useParams } from 'react-router';
 import { SoundOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Drawer, Empty, Flex, Form, Input, List, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useHasPermission } from '../../../../admin-ui/src/auth/permissions';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
-import { useRaiseRequest, useRequests } from '../api/dispatch-extras.api';
+import { useRaiseRequest, useRequest, useRequests } from '../api/dispatch-extras.api';
 import type { FileView } from '../api/dispatch-types';
 import { actionError } from '../components/action-error';
 import { FileUploads } from '../components/file-uploads';
@@ -15,6 +16,24 @@ import { UnitPicker } from '../components/unit-picker';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 
 type Box = 'inbox' | 'outbox' | 'supervised';
+
+/** Requests go to county departments: the server refuses any other addressee. */
+const DEPARTMENTS = ['department'];
+
+/** The request a notice links to (`/dispatch/requests/:id`), shown above the lists. */
+function LinkedRequest({ id }: { id: string }) {
+  const t = useDispatchT();
+  const { slug } = useTenantSession();
+  const request = useRequest(slug, id);
+  if (request.error) return <ErrorResult error={request.error} onRetry={() => void request.refetch()} />;
+  if (!request.data) return null;
+  return (
+    <div data-testid="linked-request" style={{ marginBottom: 16 }}>
+      <Typography.Text type="secondary">{t('requests.linked')}</Typography.Text>
+      <RequestCard item={request.data} />
+    </div>
+  );
+}
 
 function RequestList({ box }: { box: Box }) {
   const t = useDispatchT();
@@ -54,6 +73,7 @@ export default function RequestsPage() {
   const [open, setOpen] = useState(false);
   const [box, setBox] = useState<Box>('inbox');
   const [form] = Form.useForm<RaiseValues>();
+  const { id: linkedId } = useParams();
 
   const submit = (v: RaiseValues) =>
     raise.mutate(
@@ -71,6 +91,7 @@ export default function RequestsPage() {
           </Button>
         )}
       </Flex>
+      {linkedId && <LinkedRequest id={linkedId} />}
       <Tabs
         activeKey={box}
         onChange={(key) => setBox(key as Box)}
@@ -83,7 +104,7 @@ export default function RequestsPage() {
       <Drawer open={open} onClose={() => setOpen(false)} title={t('requests.new')} size={520}>
         <Form<RaiseValues> form={form} layout="vertical" initialValues={{ photos: [] }} onFinish={submit}>
           <Form.Item name="toUnitId" label={t('requests.toUnit')} rules={[{ required: true, message: t('common.pickUnit') }]}>
-            <UnitPicker<string> />
+            <UnitPicker<string> kinds={DEPARTMENTS} testId="request-to-unit" />
           </Form.Item>
           <Form.Item name="title" label={t('requests.requestTitle')} rules={[{ required: true, whitespace: true, message: t('task.titleRequired') }]}>
             <Input maxLength={200} />
