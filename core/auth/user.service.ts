@@ -99,7 +99,8 @@ export class UserService {
     this.ctx.caches.userChanged(userId);
   }
 
-  async resetPassword(id: string, newPassword: string) {
+  /** `auditNote` adds who else acted to the entry, e.g. the platform operator who reset a county's admin. */
+  async resetPassword(id: string, newPassword: string, auditNote?: Record<string, unknown>) {
     const [row] = await this.db('core_user')
       .where({ id })
       .update({ password_hash: await hashPassword(newPassword), must_change_password: true, failed_logins: 0, locked_until: null, updated_at: this.db.fn.now() })
@@ -107,7 +108,7 @@ export class UserService {
     if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
     await this.db('core_session').where({ user_id: id }).delete();
     this.forgetSessions(id);
-    await auditTenant(this.ctx, { action: 'users.password.reset', recordType: 'user', recordId: id });
+    await auditTenant(this.ctx, { action: 'users.password.reset', recordType: 'user', recordId: id, data: auditNote });
     return toView(row);
   }
 }

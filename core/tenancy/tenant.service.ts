@@ -74,7 +74,7 @@ export async function tenantUsage(trx: Knex.Transaction, tenantIds: string[]): P
   return usage;
 }
 
-async function inTenantContext(trx: Knex.Transaction, tenantId: string, work: () => Promise<void>): Promise<void> {
+export async function inTenantContext(trx: Knex.Transaction, tenantId: string, work: () => Promise<void>): Promise<void> {
   await trx.raw(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
   await work();
   // On error the whole transaction rolls back, so only the success path needs the reset.
