@@ -6,6 +6,7 @@ import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { AuditFilters } from './audit-filters';
 import { formatShanghai } from './shanghai-time';
+import { useAuditSentence } from './use-audit-sentence';
 
 /** The audit trail: who changed what and when, newest first, with each entry's data a click away. */
 export function AuditPage() {
@@ -15,23 +16,11 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const log = useAuditLog(slug, filter);
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const sentence = useAuditSentence();
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at) },
-    { title: t('columns.actor'), key: 'actor', render: (_, entry) => (entry.actor ? (entry.actor.displayName ?? entry.actor.id) : <Typography.Text type="secondary">{t('system')}</Typography.Text>) },
-    { title: t('columns.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
-    {
-      title: t('columns.record'),
-      key: 'record',
-      render: (_, entry) => (
-        <Flex vertical>
-          <Typography.Text>{entry.recordType}</Typography.Text>
-          <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>
-            {entry.recordId}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
+    { title: t('audit.event', { ns: 'adminConsole' }), key: 'sentence', render: (_, entry) => <span data-testid="audit-sentence">{sentence(entry)}</span> },
   ];
 
   return (
