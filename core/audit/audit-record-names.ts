@@ -35,7 +35,27 @@ export async function withRecordNames<T extends Entry>(trx: Knex.Transaction, en
     const rows: { id: string; name: string }[] = await trx(table).whereIn('id', [...ids]).select('id', `${name} as name`);
     for (const row of rows) found.set(`${type}:${row.id}`, row.name);
   }
-  return entries.map((entry) => ({ ...entry, recordName: found.get(`${entry.recordType}:${entry.recordId}`) ?? nameFromData(entry.data) }));
+  const named = entries.map((entry) => ({ ...entry, recordName: found.get(`${entry.recordType}:${entry.recordId}`) ?? nameFromData(entry.data) }));
+  const unnamed = named.filter((entry) => entry.recordName === null);
+  if (unnamed.length === 0) return named;
+  const fromTrail = await namesFromTrail(trx, unnamed);
+  return named.map((entry) => (entry.recordName === null ? { ...entry, recordName: fromTrail.get(`${entry.recordType}:${entry.recordId}`) ?? null } : entry));
+}
+
+/**
+ * A module's record (a form, a task) that this entry does not name is usually named by another
+ * entry of the same record, e.g. its creation: the newest such name, through the
+ * (tenant_id, record_type, record_id, at) index.
+ */
+async function namesFromTrail(trx: Knex.Transaction, entries: Entry[]): Promise<Map<string, string>> {
+  const pairs = [...new Set(entries.map((e) => JSON.stringify([e.recordType, e.recordId])))].map((p) => JSON.parse(p) as [string, string]);
+  const rows: { record_type: string; record_id: string; name: string }[] = await trx('core_audit_log')
+    .whereIn(['record_type', 'record_id'], pairs)
+    .whereRaw(`coalesce(data->>'name', data->>'title') is not null`)
+    .distinctOn('record_type', 'record_id')
+    .orderBy([{ column: 'record_type' }, { column: 'record_id' }, { column: 'at', order: 'desc' }])
+    .select('record_type', 'record_id', trx.raw(`coalesce(data->>'name', data->>'title') as name`));
+  return new Map(rows.map((r) => [`${r.record_type}:${r.record_id}`, r.name]));
 }
 
 function nameFromData(data: Record<string, unknown>): string | null {

@@ -34,11 +34,11 @@ describe('audit trail reads with names: record names and the action catalogue fo
   });
   afterAll(() => platform?.stop());
 
-  it('names each record by its current name, a deleted one by the name its entry recorded', async () => {
+  it('names each record by its current name, a deleted one by the name its earlier entries recorded', async () => {
     const items = await trail();
     expect(items.find((e) => e.action === 'roles.update')).toMatchObject({ recordId: roleId, recordName: '网格员' });
     expect(items.find((e) => e.action === 'roles.create' && e.recordId === roleId)?.recordName).toBe('网格员');
-    expect(items.find((e) => e.action === 'roles.delete')?.recordName).toBeNull();
+    expect(items.find((e) => e.action === 'roles.delete')?.recordName).toBe('将删除的角色');
     expect(items.filter((e) => e.action === 'roles.create').map((e) => e.recordName)).toContain('将删除的角色');
     expect(items.find((e) => e.action === 'org.unit.create')).toMatchObject({ recordId: unitId, recordName: '妙高街道' });
     expect(items.find((e) => e.action === 'org.person.create')?.recordName).toBe('周书记');
@@ -59,6 +59,10 @@ describe('audit trail reads with names: record names and the action catalogue fo
     expect(form.statusCode, form.body).toBe(201);
     const after = (await county.admin.get(`${county.base}/audit/actions`)).json().items as { action: string; moduleId: string | null }[];
     expect(after).toContainEqual({ action: 'forms.form.create', moduleId: 'forms' });
+    // The publish entry records no name: the form's creation entry names it.
+    await county.admin.post(`${county.base}/forms/forms/${form.json().id}/publish`, {});
+    const published = (await trail('?action=forms.form.publish'))[0];
+    expect(published).toMatchObject({ recordId: form.json().id, recordName: '因户施策' });
     const otherActions = (await other.admin.get(`${other.base}/audit/actions`)).json().items.map((i: { action: string }) => i.action);
     expect(otherActions).not.toContain('forms.form.create');
   });

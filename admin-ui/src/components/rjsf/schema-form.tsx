@@ -7,6 +7,7 @@ import { withoutHiddenAnswers } from '../../../../core/schemas/hidden-answers';
 import { rjsfTranslator } from './rjsf-zh-cn';
 import type { BrowserProblem, SchemaFormProps } from './schema-form-props';
 import { useFormValidator } from './use-form-validator';
+import './schema-form.css';
 
 /** RJSF's `.members.0.name` (the problem's property) as `['members', 0, 'name']`. */
 const propertyPath = (property: string | undefined): BrowserProblem['path'] =>
@@ -53,7 +54,7 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
     <div data-testid={testId}>
       <Form
         schema={rootSchema}
-        uiSchema={uiSchema as UiSchema | undefined}
+        uiSchema={withoutRootTitle(uiSchema as UiSchema | undefined)}
         formData={data}
         validator={validator}
         widgets={widgets}
@@ -88,4 +89,13 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
       </Form>
     </div>
   );
+}
+
+/**
+ * The page around a form already names it (the form's name, the drawer's title): the schema's
+ * own root title would repeat it, right-aligned with a colon. A caller may still ask for it
+ * with `'ui:label': true`.
+ */
+function withoutRootTitle(uiSchema: UiSchema | undefined): UiSchema {
+  return uiSchema && 'ui:label' in uiSchema ? uiSchema : { ...uiSchema, 'ui:label': false };
 }

@@ -7,6 +7,7 @@ import { ErrorResult } from '../../components/error-result';
 import { AuditFilters } from './audit-filters';
 import { formatShanghai } from './shanghai-time';
 import { useAuditSentence } from './use-audit-sentence';
+import { useIsPhone } from '../../layout/use-is-phone';
 
 /** The audit trail: who changed what and when, newest first, with each entry's data a click away. */
 export function AuditPage() {
@@ -18,10 +19,28 @@ export function AuditPage() {
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
   const sentence = useAuditSentence();
 
-  const columns: TableColumnsType<AuditEntry> = [
-    { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at) },
-    { title: t('audit.event', { ns: 'adminConsole' }), key: 'sentence', render: (_, entry) => <span data-testid="audit-sentence">{sentence(entry)}</span> },
-  ];
+  const isPhone = useIsPhone();
+  const event = (entry: AuditEntry) => <span data-testid="audit-sentence">{sentence(entry)}</span>;
+  // On a phone the sentence takes the width and the time goes under it.
+  const columns: TableColumnsType<AuditEntry> = isPhone
+    ? [
+        {
+          title: t('audit.event', { ns: 'adminConsole' }),
+          key: 'sentence',
+          render: (_, entry) => (
+            <Flex vertical>
+              {event(entry)}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatShanghai(entry.at)}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at) },
+        { title: t('audit.event', { ns: 'adminConsole' }), key: 'sentence', render: (_, entry) => event(entry) },
+      ];
 
   return (
     <>
@@ -38,7 +57,7 @@ export function AuditPage() {
             dataSource={rows}
             loading={log.isPending}
             pagination={false}
-            scroll={{ x: 'max-content' }}
+            scroll={isPhone ? undefined : { x: 'max-content' }}
             locale={{ emptyText: t('empty') }}
             expandable={{
               columnTitle: t('columns.details'),
