@@ -17,6 +17,8 @@ const propertyPath = (property: string | undefined): BrowserProblem['path'] =>
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 // RJSF rewords these two ("must have required property 'x'"); the server's words are kept instead.
+const GROUP_TITLES = { colon: false, labelAlign: 'left' } as const;
+
 const SERVER_WORDS: Record<string, string> = { required: 'is required', additionalProperties: 'is not an allowed field' };
 
 /**
@@ -61,6 +63,8 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
         fields={fields}
         templates={templates}
         experimental_defaultFormStateBehavior={defaultFormStateBehavior}
+        // Group and list titles sit left like every other label, without antd's horizontal-form colon.
+        formContext={GROUP_TITLES}
         translateString={rjsfTranslator(language)}
         extraErrors={extraErrors as ErrorSchema | undefined}
         transformErrors={transformErrors}
