@@ -22,7 +22,9 @@ export const bulkAccessRoutes: RoutePlugin = async (app) => {
   // Not idempotent-replayable on purpose: a stored replay would keep the initial passwords.
   app.post('/users/bulk', { schema: bulkCreateAccountsRoute }, async (request, reply) => {
     await requirePermission(request, 'core.users.manage');
-    const result = await createAccountsForPeople(tenantContext(request), app.jobs, request.tenant, request.body);
+    const origin = request.headers.origin;
+    const tenant = { ...request.tenant, origin: typeof origin === 'string' && /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin) ? origin : '' };
+    const result = await createAccountsForPeople(tenantContext(request), app.jobs, tenant, request.body);
     // Initial passwords must not linger in a cache or a proxy.
     reply.header('cache-control', 'no-store');
     return reply.status(201).send(result);

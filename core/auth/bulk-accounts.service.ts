@@ -21,6 +21,8 @@ export interface AccountsTenant {
   name: string;
   slug: string;
   locale: string;
+  /** `https://host` the admin works on (their browser's Origin), for a full sign-in link; '' when unknown. */
+  origin: string;
 }
 
 interface PersonRow {
@@ -143,7 +145,7 @@ async function refuseTakenLogins(trx: Knex.Transaction, people: PersonRow[], per
 
 function passwordSms(tenant: AccountsTenant, username: string, password: string): string {
   if (tenant.locale === 'en') {
-    return `${tenant.name}: your account is ready. Login ${username}, initial password ${password}. Sign in at /t/${tenant.slug}/login and choose a new password.`;
+    return `${tenant.name}: your account is ready. Login ${username}, initial password ${password}. Sign in at ${tenant.origin}/t/${tenant.slug}/login and choose a new password.`;
   }
-  return `【${tenant.name}】您的账号已开通：登录名 ${username}，初始密码 ${password}，请在 /t/${tenant.slug}/login 登录后修改密码。`;
+  return `【${tenant.name}】您的账号已开通：登录名 ${username}，初始密码 ${password}，请在 ${tenant.origin}/t/${tenant.slug}/login 登录后修改密码。`;
 }

@@ -60,7 +60,7 @@ describe('admin console: accounts and roles for many people at once, role templa
   });
 
   it('sends initial passwords by SMS to each person’s phone, with no inbox copy and none in the response, and skips people who have an account', async () => {
-    const response = await county.admin.post(`${county.base}/users/bulk`, { personIds: [people[0].id, people[2].id], delivery: 'sms' });
+    const response = await county.admin.post(`${county.base}/users/bulk`, { personIds: [people[0].id, people[2].id], delivery: 'sms' }, { origin: 'https://work.jiazhou.gov.cn' });
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json() as { created: Created[]; skipped: { name: string; username: string }[]; smsQueued: number };
     expect(body.skipped).toEqual([{ personId: people[0].id, name: '王村长', username: people[0].phone }]);
@@ -70,6 +70,7 @@ describe('admin console: accounts and roles for many people at once, role templa
     const outbox = await platform.ownerQuery('core_sms_outbox').where({ tenant_id: county.id, phone: people[2].phone });
     expect(outbox).toHaveLength(1);
     expect(outbox[0].body).toContain('嘉州县');
+    expect(outbox[0].body).toContain('https://work.jiazhou.gov.cn/t/jiazhou/login');
     const password = /初始密码 ([A-Za-z2-9]{10})/.exec(outbox[0].body)?.[1];
     expect(password).toBeDefined();
     const signedIn = await platform.client().loginTenant('jiazhou', people[2].phone, password as string);
