@@ -17,10 +17,10 @@ async function signIn(page: Page, login: string, password: string): Promise<void
   await form.getByRole('button').last().click();
 }
 
-/** Loaded: no request in flight, no spinner, no antd motion half-way. */
+/** Loaded: no request in flight, no spinner or skeleton, no antd motion half-way. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, [class*="-enter"], [class*="-appear"]').length === 0, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, [class*="-enter"], [class*="-appear"]').length === 0, undefined, { timeout: 15_000 });
 }
 
 describe('every page of the web app, on a PC and a phone, in both languages', () => {
