@@ -19,7 +19,8 @@ async function signIn(page: Page, login: string, password: string): Promise<void
 
 /** Loaded: no request in flight, no spinner or skeleton, no antd motion half-way. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // Pages that poll (the unread count) may never go quiet for long on a busy machine: bounded.
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, [class*="-enter"], [class*="-appear"]').length === 0, undefined, { timeout: 15_000 });
 }
 
@@ -101,7 +102,7 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
         await settle(page);
         await shot('login');
         await signIn(page, DEMO.login, DEMO.password);
-        await page.waitForURL(`${server.baseUrl}/t/${DEMO.slug}`);
+        await page.waitForURL(`${server.baseUrl}/t/${DEMO.slug}`, { timeout: 60_000 });
         const visit = async (route: { name: string; path: string }) => {
           await page.goto(`${server.baseUrl}${route.path}`);
           await settle(page);
@@ -139,7 +140,7 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.baseUrl}/t/${DEMO.slug}/login`);
     await signIn(page, DEMO.login, DEMO.password);
-    await page.waitForURL(`${server.baseUrl}/t/${DEMO.slug}`);
+    await page.waitForURL(`${server.baseUrl}/t/${DEMO.slug}`, { timeout: 60_000 });
     // The page fills the window: no 8 px browser margin around it.
     expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
 
