@@ -170,7 +170,7 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     for (const name of ['新录用甲', '新录用乙']) await table.getByRole('row', { name: new RegExp(name) }).getByRole('checkbox').check();
     await page.getByTestId('people-bulk-roles').click();
     await page.getByTestId('role-membership-role').click();
-    await page.getByTitle('网格员', { exact: true }).click();
+    await page.locator('.ant-select-item-option[title="网格员"]').click();
     await page.getByTestId('role-membership-submit').click();
     await page.getByText('已将 2 人加入角色“网格员”').waitFor();
 

@@ -26,8 +26,9 @@ export function useAuditSentence(): (entry: AuditEntry) => string {
 
   const recordOf = (entry: AuditEntry): string => {
     if (entry.recordType === 'module') return moduleNames.get(entry.recordId) ?? entry.recordId;
-    if (entry.recordName) return entry.recordName;
+    // A calendar day and a custom-field set are named by their id (the date, `module/record type`).
     if (entry.recordType === 'calendar_day' || entry.recordType === 'custom_field_set') return entry.recordId;
+    if (entry.recordName) return entry.recordName;
     return t('audit.recordWithoutName', { type: recordTypeLabel(entry.recordType), id: entry.recordId.slice(0, 8) });
   };
 
