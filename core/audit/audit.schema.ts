@@ -9,6 +9,8 @@ const auditEntryView = {
     recordType: { type: 'string' },
     recordId: { type: 'string' },
     data: { type: 'object', additionalProperties: true },
+    /** The record's name (current, or as the entry recorded it), where one is known. */
+    recordName: { type: ['string', 'null'] },
     actor: {
       type: ['object', 'null'],
       properties: { id: uuid, displayName: { type: ['string', 'null'] } },

@@ -8,7 +8,7 @@ import { clearSignInFailures, userAccountKey, userAccountKeySql } from './lockou
 
 const COLUMNS = ['id', 'username', 'display_name', 'phone', 'person_id', 'is_tenant_admin', 'status', 'must_change_password', 'created_at'];
 /** Locked out from some address, or everywhere (core/auth/lockout.ts); `core_user` must be the query's table. */
-const LOCKED_SQL = `exists (select 1 from core_sign_in_failure f where f.tenant_id = core_user.tenant_id and f.account_key = ${userAccountKeySql('core_user.id')} and f.locked_until > now()) as locked`;
+export const LOCKED_SQL = `exists (select 1 from core_sign_in_failure f where f.tenant_id = core_user.tenant_id and f.account_key = ${userAccountKeySql('core_user.id')} and f.locked_until > now()) as locked`;
 
 interface UserRow {
   id: string;
@@ -117,8 +117,11 @@ export class UserService {
     this.ctx.caches.userChanged(userId);
   }
 
-  /** A new password the user must change at next sign-in; also unlocks the account. */
-  async resetPassword(id: string, newPassword: string) {
+  /**
+   * A new password the user must change at next sign-in; also unlocks the account. `auditNote`
+   * adds who else acted to the entry, e.g. the platform operator who reset a county's admin.
+   */
+  async resetPassword(id: string, newPassword: string, auditNote?: Record<string, unknown>) {
     await this.ctx.guard.requireAccountManageable(this.db, id, 'params.id');
     const [row] = await this.db('core_user')
       .where({ id })
@@ -128,7 +131,7 @@ export class UserService {
     await clearSignInFailures(this.db, 'core_sign_in_failure', userAccountKey(id));
     await this.db('core_session').where({ user_id: id }).delete();
     this.forgetSessions(id);
-    await auditTenant(this.ctx, { action: 'users.password.reset', recordType: 'user', recordId: id });
+    await auditTenant(this.ctx, { action: 'users.password.reset', recordType: 'user', recordId: id, data: auditNote });
     return toView({ ...row, locked: false });
   }
 

@@ -79,7 +79,7 @@ export async function tenantUsage(trx: Knex.Transaction, tenantIds: string[]): P
   return usage;
 }
 
-async function inTenantContext(trx: Knex.Transaction, tenantId: string, work: () => Promise<void>): Promise<void> {
+export async function inTenantContext(trx: Knex.Transaction, tenantId: string, work: () => Promise<void>): Promise<void> {
   await trx.raw(setTenantSql(tenantId));
   setTransactionTenant(trx, tenantId);
   await work();

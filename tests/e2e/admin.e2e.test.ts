@@ -252,13 +252,15 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     await page.goto(`${server.baseUrl}/t/${COUNTY.slug}/audit`);
     await page.getByRole('heading', { name: '操作日志' }).waitFor();
     const audit = page.getByTestId('audit-table');
-    await audit.getByText('calendar.day.put').waitFor();
-    await audit.getByText('roles.members.set').waitFor();
+    // Entries read as sentences (issue 11, point 21); the action filter picks from the catalogue.
+    await audit.getByText(`设置了 ${year}-07-15 的工作日历`).waitFor();
+    await audit.getByText(/调整了角色「.+」的成员/).first().waitFor();
     const filters = page.getByTestId('audit-filters');
-    await filters.getByLabel('操作', { exact: true }).fill('roles.create');
+    await page.getByTestId('audit-action-picker').click();
+    await page.getByTitle('创建了角色「…」', { exact: true }).click();
     await filters.getByRole('button', { name: '查询' }).click();
-    await audit.getByText('calendar.day.put').waitFor({ state: 'detached' });
-    const entry = audit.locator('tr').filter({ hasText: 'roles.create' });
+    await audit.getByText(`设置了 ${year}-07-15 的工作日历`).waitFor({ state: 'detached' });
+    const entry = audit.locator('tr').filter({ hasText: '创建了角色' });
     await entry.getByText(COUNTY.admin.displayName).waitFor();
     await entry.getByRole('button').first().click();
     await page.getByTestId('audit-data').getByText('core.org.read').waitFor();

@@ -11,6 +11,8 @@ export interface AuditEntry {
   recordType: string;
   recordId: string;
   data: Record<string, unknown>;
+  /** The record's name where the server knew it (core/audit/audit-record-names.ts). */
+  recordName: string | null;
   actor: { id: string; displayName: string | null } | null;
 }
 

@@ -7,6 +7,7 @@ import { withoutHiddenAnswers } from '../../../../core/schemas/hidden-answers';
 import { rjsfTranslator } from './rjsf-zh-cn';
 import type { BrowserProblem, SchemaFormProps } from './schema-form-props';
 import { useFormValidator } from './use-form-validator';
+import './schema-form.css';
 
 /** RJSF's `.members.0.name` (the problem's property) as `['members', 0, 'name']`. */
 const propertyPath = (property: string | undefined): BrowserProblem['path'] =>
@@ -16,6 +17,8 @@ const propertyPath = (property: string | undefined): BrowserProblem['path'] =>
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 // RJSF rewords these two ("must have required property 'x'"); the server's words are kept instead.
+const GROUP_TITLES = { colon: false, labelAlign: 'left' } as const;
+
 const SERVER_WORDS: Record<string, string> = { required: 'is required', additionalProperties: 'is not an allowed field' };
 
 /**
@@ -53,13 +56,15 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
     <div data-testid={testId}>
       <Form
         schema={rootSchema}
-        uiSchema={uiSchema as UiSchema | undefined}
+        uiSchema={withoutRootTitle(uiSchema as UiSchema | undefined)}
         formData={data}
         validator={validator}
         widgets={widgets}
         fields={fields}
         templates={templates}
         experimental_defaultFormStateBehavior={defaultFormStateBehavior}
+        // Group and list titles sit left like every other label, without antd's horizontal-form colon.
+        formContext={GROUP_TITLES}
         translateString={rjsfTranslator(language)}
         extraErrors={extraErrors as ErrorSchema | undefined}
         transformErrors={transformErrors}
@@ -88,4 +93,13 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
       </Form>
     </div>
   );
+}
+
+/**
+ * The page around a form already names it (the form's name, the drawer's title): the schema's
+ * own root title would repeat it, right-aligned with a colon. A caller may still ask for it
+ * with `'ui:label': true`.
+ */
+function withoutRootTitle(uiSchema: UiSchema | undefined): UiSchema {
+  return uiSchema && 'ui:label' in uiSchema ? uiSchema : { ...uiSchema, 'ui:label': false };
 }

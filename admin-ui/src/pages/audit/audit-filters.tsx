@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../api/audit.api';
 import { useHasPermission } from '../../auth/permissions';
+import { ActionPicker } from './action-picker';
 import { ActorPicker } from './actor-picker';
 import { shanghaiWallTimeToIso } from './shanghai-time';
 
@@ -37,7 +38,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   return (
     <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 8, marginBottom: 16 }} data-testid="audit-filters">
       <Form.Item name="action" label={t('filters.action')}>
-        <Input placeholder="roles.create" allowClear style={{ width: 160 }} />
+        <ActionPicker />
       </Form.Item>
       <Form.Item name="recordType" label={t('filters.recordType')}>
         <Input placeholder="role" allowClear style={{ width: 130 }} />

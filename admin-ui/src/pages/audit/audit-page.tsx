@@ -6,6 +6,8 @@ import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { AuditFilters } from './audit-filters';
 import { formatShanghai } from './shanghai-time';
+import { useAuditSentence } from './use-audit-sentence';
+import { useIsPhone } from '../../layout/use-is-phone';
 
 /** The audit trail: who changed what and when, newest first, with each entry's data a click away. */
 export function AuditPage() {
@@ -15,24 +17,30 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const log = useAuditLog(slug, filter);
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const sentence = useAuditSentence();
 
-  const columns: TableColumnsType<AuditEntry> = [
-    { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at) },
-    { title: t('columns.actor'), key: 'actor', render: (_, entry) => (entry.actor ? (entry.actor.displayName ?? entry.actor.id) : <Typography.Text type="secondary">{t('system')}</Typography.Text>) },
-    { title: t('columns.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
-    {
-      title: t('columns.record'),
-      key: 'record',
-      render: (_, entry) => (
-        <Flex vertical>
-          <Typography.Text>{entry.recordType}</Typography.Text>
-          <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>
-            {entry.recordId}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-  ];
+  const isPhone = useIsPhone();
+  const event = (entry: AuditEntry) => <span data-testid="audit-sentence">{sentence(entry)}</span>;
+  // On a phone the sentence takes the width and the time goes under it.
+  const columns: TableColumnsType<AuditEntry> = isPhone
+    ? [
+        {
+          title: t('audit.event', { ns: 'adminConsole' }),
+          key: 'sentence',
+          render: (_, entry) => (
+            <Flex vertical>
+              {event(entry)}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatShanghai(entry.at)}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at) },
+        { title: t('audit.event', { ns: 'adminConsole' }), key: 'sentence', render: (_, entry) => event(entry) },
+      ];
 
   return (
     <>
@@ -49,7 +57,7 @@ export function AuditPage() {
             dataSource={rows}
             loading={log.isPending}
             pagination={false}
-            scroll={{ x: 'max-content' }}
+            scroll={isPhone ? undefined : { x: 'max-content' }}
             locale={{ emptyText: t('empty') }}
             expandable={{
               columnTitle: t('columns.details'),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
 import { IMPORT_MAX_BYTES, useImportOrg, type ImportCounts } from '../../api/org.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
+import { AccountsAfterImportLink } from './accounts-after-import-link';
 import { importProblems, type ImportProblem } from './import-details';
 import { ImportErrorTable } from './import-error-table';
 import { ImportTemplateButton } from './import-template-button';
@@ -93,6 +94,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             subTitle={t('import.doneCounts', { units: outcome.counts.units, people: outcome.counts.people, positions: outcome.counts.positions })}
             style={{ padding: 16 }}
             data-testid="import-success"
+            extra={<AccountsAfterImportLink />}
           />
         )}
         {outcome?.kind === 'rejected' && (

@@ -6,6 +6,7 @@ import { usePeople, type Person, type Unit } from '../../api/org.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { useIsPhone } from '../../layout/use-is-phone';
+import { PeopleBulkBar, usePeopleBulkAvailable } from './people-bulk-bar';
 import { PeopleCardList } from './people-card-list';
 import { PeopleTable } from './people-table';
 import { PersonDrawer, type PersonDrawerTarget } from './person-drawer';
@@ -23,13 +24,16 @@ export function PeoplePanel({ unit, canManage }: { unit: Unit | null; canManage:
   const people = usePeople(slug, { unitId: unit?.id, includeSubunits, q });
   const rows = useMemo(() => people.data?.pages.flatMap((page) => page.items) ?? [], [people.data]);
   const edit = (person: Person) => setDrawer({ person });
+  const [selected, setSelected] = useState<Person[]>([]);
+  const bulk = usePeopleBulkAvailable();
 
   let body;
   if (people.isError && rows.length === 0) body = <ErrorResult error={people.error} onRetry={() => void people.refetch()} />;
   else if (!people.isPending && rows.length === 0) body = <Empty description={q ? t('people.noMatch', { q }) : t('people.empty')} data-testid="people-empty" />;
   else {
     const View = isPhone ? PeopleCardList : PeopleTable;
-    body = <View people={rows} loading={people.isPending || (people.isPlaceholderData && people.isFetching)} canManage={canManage} onEdit={edit} />;
+    const selection = bulk && !isPhone ? { keys: selected.map((p) => p.id), onChange: setSelected } : undefined;
+    body = <View people={rows} loading={people.isPending || (people.isPlaceholderData && people.isFetching)} canManage={canManage} onEdit={edit} selection={selection} />;
   }
 
   return (
@@ -51,6 +55,7 @@ export function PeoplePanel({ unit, canManage }: { unit: Unit | null; canManage:
           <label htmlFor="include-subunits">{t('people.includeSubunits')}</label>
         </Flex>
       </Flex>
+      {selected.length > 0 && <PeopleBulkBar people={selected} onClear={() => setSelected([])} />}
       {body}
       {people.hasNextPage && (
         <Flex justify="center" style={{ marginTop: 12 }}>

@@ -8,10 +8,12 @@ interface PeopleViewProps {
   loading: boolean;
   canManage: boolean;
   onEdit: (person: Person) => void;
+  /** Picking people for a bulk action (accounts, roles); absent: no checkboxes. */
+  selection?: { keys: string[]; onChange: (people: Person[]) => void };
 }
 
 /** People on a PC: one row each. Paging is the panel's "load more", not the table's. */
-export function PeopleTable({ people, loading, canManage, onEdit }: PeopleViewProps) {
+export function PeopleTable({ people, loading, canManage, onEdit, selection }: PeopleViewProps) {
   const { t } = useTranslation('org');
   const columns: TableColumnsType<Person> = [
     { key: 'name', title: t('person.name'), dataIndex: 'name' },
@@ -20,7 +22,19 @@ export function PeopleTable({ people, loading, canManage, onEdit }: PeopleViewPr
     { key: 'position', title: t('person.position'), dataIndex: 'positionName', render: (name: string | null) => name ?? '—' },
     ...(canManage ? [{ key: 'actions', title: t('person.actions'), width: 170, render: (_: unknown, person: Person) => <PersonRowActions person={person} onEdit={onEdit} /> }] : []),
   ];
-  return <Table<Person> rowKey="id" columns={columns} dataSource={people} loading={loading} pagination={false} size="middle" scroll={{ x: 640 }} data-testid="people-table" />;
+  return (
+    <Table<Person>
+      rowKey="id"
+      columns={columns}
+      dataSource={people}
+      loading={loading}
+      pagination={false}
+      size="middle"
+      scroll={{ x: 640 }}
+      rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (_keys, picked) => selection.onChange(picked), preserveSelectedRowKeys: true }}
+      data-testid="people-table"
+    />
+  );
 }
 
 export type { PeopleViewProps };

@@ -9,8 +9,8 @@ import { PageLoading } from '../../components/page-loading';
 import { useIsPhone } from '../../layout/use-is-phone';
 import { PermissionGrantsField } from './permission-grants-field';
 
-/** Create a role (`role` null) or change one: name, description and its grants by module. */
-export function RoleEditorDrawer({ role, onClose }: { role: Role | null; onClose: () => void }) {
+/** Create a role (`role` null; `start`: from a template) or change one: name, description and its grants by module. */
+export function RoleEditorDrawer({ role, start, onClose }: { role: Role | null; start?: RoleInput; onClose: () => void }) {
   const { t } = useTranslation('roles');
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();
@@ -64,7 +64,7 @@ export function RoleEditorDrawer({ role, onClose }: { role: Role | null; onClose
       <Form<RoleInput>
         form={form}
         layout="vertical"
-        initialValues={{ name: role?.name ?? '', description: role?.description ?? '', grants: role?.grants ?? [] }}
+        initialValues={{ name: role?.name ?? start?.name ?? '', description: role?.description ?? start?.description ?? '', grants: role?.grants ?? start?.grants ?? [] }}
         onFinish={submit}
         data-testid="role-form"
       >

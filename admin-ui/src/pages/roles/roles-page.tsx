@@ -3,10 +3,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
-import { useDeleteRole, useRoles, type Role } from '../../api/role.api';
+import { useDeleteRole, useRoles, type Role, type RoleInput } from '../../api/role.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { RoleEditorDrawer } from './role-editor-drawer';
+import { RoleTemplateButton } from './role-template-button';
 import { RoleMembersDrawer } from './role-members-drawer';
 
 /** Roles: what each grants (permissions with a data scope) and who holds it. */
@@ -20,6 +21,7 @@ export function RolesPage() {
   // undefined: closed; null: a new role.
   const [editing, setEditing] = useState<Role | null | undefined>(undefined);
   const [membersOf, setMembersOf] = useState<Role | null>(null);
+  const [start, setStart] = useState<RoleInput | undefined>();
 
   const columns: TableColumnsType<Role> = [
     { title: t('columns.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
@@ -65,16 +67,31 @@ export function RolesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {tShell('menu.roles')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-          {t('create')}
-        </Button>
+        <Space wrap>
+          <RoleTemplateButton
+            onPick={(input) => {
+              setStart(input);
+              setEditing(null);
+            }}
+          />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setStart(undefined);
+              setEditing(null);
+            }}
+          >
+            {t('create')}
+          </Button>
+        </Space>
       </Flex>
       {roles.error ? (
         <ErrorResult error={roles.error} onRetry={() => void roles.refetch()} />
       ) : (
         <Table<Role> rowKey="id" columns={columns} dataSource={roles.data} loading={roles.isPending} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('empty') }} />
       )}
-      {editing !== undefined && <RoleEditorDrawer role={editing} onClose={() => setEditing(undefined)} />}
+      {editing !== undefined && <RoleEditorDrawer role={editing} start={start} onClose={() => setEditing(undefined)} />}
       {membersOf && <RoleMembersDrawer role={membersOf} onClose={() => setMembersOf(null)} />}
     </>
   );

@@ -7,6 +7,7 @@ import { isApiError } from '../../api/api-error';
 import { useSetTenantStatus, useTenantList, type TenantView } from '../../api/tenant.api';
 import { ErrorResult } from '../../components/error-result';
 import { CreateTenantDrawer } from './create-tenant-drawer';
+import { TenantProfileDrawer } from './tenant-profile-drawer';
 
 /** Platform operators: every county with its usage; create one with its first admin, suspend, resume. */
 export function TenantsPage() {
@@ -15,6 +16,7 @@ export function TenantsPage() {
   const { message } = App.useApp();
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
+  const [opened, setOpened] = useState<string | undefined>();
   const tenants = useTenantList(search);
   const setStatus = useSetTenantStatus();
   const rows = tenants.data?.pages.flatMap((page) => page.items) ?? [];
@@ -29,7 +31,15 @@ export function TenantsPage() {
     );
 
   const columns: TableColumnsType<TenantView> = [
-    { title: t('columns.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    {
+      title: t('columns.name'),
+      dataIndex: 'name',
+      render: (name: string, tenant) => (
+        <Typography.Link strong onClick={() => setOpened(tenant.id)} data-testid={`open-tenant-${tenant.slug}`}>
+          {name}
+        </Typography.Link>
+      ),
+    },
     { title: t('columns.slug'), dataIndex: 'slug', render: (slug: string) => <Typography.Text code>/t/{slug}</Typography.Text> },
     {
       title: t('columns.status'),
@@ -119,6 +129,7 @@ export function TenantsPage() {
         </>
       )}
       <CreateTenantDrawer open={creating} onClose={() => setCreating(false)} />
+      <TenantProfileDrawer tenantId={opened} onClose={() => setOpened(undefined)} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
 import { Button, Empty, Flex, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUserAccounts, type UserAccount } from '../../api/users.api';
@@ -7,6 +8,7 @@ import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { useIsPhone } from '../../layout/use-is-phone';
 import { useDebouncedValue } from '../org/use-debounced-value';
+import { BulkAccountsModal } from './bulk-accounts-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
@@ -24,6 +26,13 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserAccount | null>(null);
   const [resetting, setResetting] = useState<UserAccount | null>(null);
+  // `?bulk=new` (the link after an org import) opens the bulk dialog at once.
+  const [params, setParams] = useSearchParams();
+  const [bulk, setBulk] = useState(params.get('bulk') === 'new');
+  const closeBulk = () => {
+    setBulk(false);
+    if (params.has('bulk')) setParams({}, { replace: true });
+  };
 
   let body;
   if (users.isError && rows.length === 0) body = <ErrorResult error={users.error} onRetry={() => void users.refetch()} />;
@@ -36,9 +45,14 @@ export function UsersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('menu.users', { ns: 'shell' })}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('create.open')}
-        </Button>
+        <Flex wrap gap={8}>
+          <Button icon={<TeamOutlined />} onClick={() => setBulk(true)} data-testid="bulk-accounts-open">
+            {t('bulk.open', { ns: 'adminConsole' })}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('create.open')}
+          </Button>
+        </Flex>
       </Flex>
       <Input.Search
         allowClear
@@ -59,6 +73,7 @@ export function UsersPage() {
       <UserCreateModal open={creating} onClose={() => setCreating(false)} />
       <UserEditModal user={editing} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <BulkAccountsModal open={bulk} onClose={closeBulk} />
     </>
   );
 }

@@ -101,11 +101,12 @@ export default function BoardPage() {
                 onRow={(row) => ({ onClick: () => navigate(`/t/${slug}/dispatch/tasks?unitId=${row.unitId}`), style: { cursor: 'pointer' } })}
                 columns={[
                   { title: t('assignment.unit'), dataIndex: 'unitName', fixed: 'left' },
-                  { title: t('board.total'), dataIndex: 'total', width: 64, sorter: (a, b) => a.total - b.total },
+                  // Wide enough for each title beside its sort arrows (narrower, "Total" broke into "Tota / l").
+                  { title: t('board.total'), dataIndex: 'total', width: 96, sorter: (a, b) => a.total - b.total },
                   ...LIGHTS.map((l: Light) => ({
                     title: <Badge color={LIGHT_COLORS[l]} text={t(`light.${l}`)} />,
                     key: l,
-                    width: 72,
+                    width: 112,
                     sorter: (a: Board['byUnit'][number], b: Board['byUnit'][number]) => a.byLight[l] - b.byLight[l],
                     render: (_: unknown, row: Board['byUnit'][number]) => row.byLight[l] || '',
                   })),
