@@ -71,12 +71,13 @@ async function countFailure(trx: Knex.Transaction, attempt: SignInAttempt, addre
   // `failures + 1` is computed by the row's latest version under its row lock: no lost update.
   await trx.raw(
     `insert into ?? as f (${attempt.tenantId ? 'tenant_id, ' : ''}account_key, address, failures, last_failure_at)
-     values (${attempt.tenantId ? '?, ' : ''}?, ?, 1, now())
+     values (${attempt.tenantId ? '?, ' : ''}?, ?, 1, ?)
      on conflict (${attempt.tenantId ? 'tenant_id, ' : ''}account_key, address) do update set
        failures = f.failures + 1,
-       last_failure_at = now(),
-       locked_until = case when f.failures + 1 >= ? then now() + make_interval(secs => least(? * power(2, f.failures + 1 - ?), ?)) else f.locked_until end`,
-    [attempt.table, ...(attempt.tenantId ? [attempt.tenantId] : []), attempt.accountKey, address, free, BASE_LOCK_SECONDS, free, MAX_LOCK_SECONDS],
+       last_failure_at = excluded.last_failure_at,
+       locked_until = case when f.failures + 1 >= ? then excluded.last_failure_at + make_interval(secs => least(? * power(2, f.failures + 1 - ?), ?)) else f.locked_until end`,
+    // The time travels as a value: Citus cannot evaluate now() inside ON CONFLICT (docs/SCALING.md).
+    [attempt.table, ...(attempt.tenantId ? [attempt.tenantId] : []), attempt.accountKey, address, new Date(), free, BASE_LOCK_SECONDS, free, MAX_LOCK_SECONDS],
   );
 }
 
@@ -89,11 +90,12 @@ export async function recordSuccess(trx: Knex.Transaction, attempt: SignInAttemp
   if (await lockedUntil(trx, attempt)) return false;
   const tenant = attempt.tenantId ? { tenant_id: attempt.tenantId } : {};
   const conflictColumns = attempt.tenantId ? ['tenant_id', 'account_key', 'address'] : ['account_key', 'address'];
+  const now = new Date(); // a value, not now(): docs/SCALING.md
   const here = await trx(attempt.table)
-    .insert({ ...tenant, account_key: attempt.accountKey, address: attempt.address, failures: 0, last_success_at: trx.fn.now() })
+    .insert({ ...tenant, account_key: attempt.accountKey, address: attempt.address, failures: 0, last_success_at: now })
     .onConflict(conflictColumns)
-    .merge({ failures: 0, locked_until: null, last_success_at: trx.fn.now() })
-    .where((q) => q.whereNull(`${attempt.table}.locked_until`).orWhere(`${attempt.table}.locked_until`, '<=', trx.fn.now()))
+    .merge({ failures: 0, locked_until: null, last_success_at: now })
+    .where((q) => q.whereNull(`${attempt.table}.locked_until`).orWhere(`${attempt.table}.locked_until`, '<=', now))
     .returning('address');
   if (here.length === 0) return false;
   await trx(attempt.table).where({ account_key: attempt.accountKey, address: EVERYWHERE }).update({ failures: 0, locked_until: null });

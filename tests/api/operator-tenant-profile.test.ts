@@ -52,6 +52,9 @@ describe('platform operator: open a county, edit its profile, reset its admin’
     expect(failed.statusCode).toBe(401);
     const admin = await platform.client().loginTenant('huantai', 'admin', 'reset-by-ops-1');
     expect((await admin.get(`${county.base}/auth/me`)).json().user.mustChangePassword).toBe(true);
+    // The server answers nothing else until the admin has chosen a password of their own.
+    expect((await admin.get(`${county.base}/audit`)).statusCode).toBe(403);
+    expect((await admin.post(`${county.base}/auth/change-password`, { currentPassword: 'reset-by-ops-1', newPassword: 'Chosen-by-admin-2' })).statusCode).toBe(200);
     const trail = (await admin.get(`${county.base}/audit?action=users.password.reset`)).json().items;
     expect(trail[0]).toMatchObject({ recordId: admins[0].id, actor: null, data: { operator: { username: 'test-operator' } } });
   });
