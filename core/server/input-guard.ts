@@ -12,7 +12,8 @@ export const MAX_JSON_NUMBER = Number.MAX_SAFE_INTEGER;
 /**
  * Input rules decided once, at the edge, for every route (tenant, platform and sign-in routes alike),
  * before any schema, hook or handler sees the request:
- * - JSON bodies deeper than MAX_JSON_DEPTH are refused by a scan of the text, before JSON.parse;
+ * - JSON bodies deeper than MAX_JSON_DEPTH are refused by a scan of the text, before JSON.parse,
+ *   naming the top-level field that is too deep;
  * - no text may hold the NUL character or a lone surrogate (PostgreSQL stores neither, in text or
  *   jsonb), in path params, the query string, or anywhere in a JSON body, keys included;
  * - numbers in bodies are finite (`1e400` parses as Infinity) and at most MAX_JSON_NUMBER in size.
@@ -22,9 +23,9 @@ export function registerInputGuard(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const depth = jsonDepth(body as string);
-    if (depth > MAX_JSON_DEPTH) {
-      done(badRequest('BODY_TOO_DEEP', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, [{ path: 'body', message: `is nested deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
+    const tooDeep = tooDeepAt(body as string, MAX_JSON_DEPTH);
+    if (tooDeep !== null) {
+      done(badRequest('BODY_TOO_DEEP', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, [{ path: tooDeep, message: `is nested deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
       return;
     }
     parseJson(request, body as string, done);
@@ -43,21 +44,39 @@ function refuseProblems(problems: ErrorDetail[]): void {
   if (problems.length > 0) throw badRequest('VALIDATION_FAILED', 'The request has invalid fields', problems.slice(0, 20));
 }
 
-/** The deepest nesting of arrays and objects in a JSON text, by one pass over its characters. */
-export function jsonDepth(text: string): number {
+/**
+ * Where a JSON text first nests deeper than `max`: `body.<top-level field>` (the field the author
+ * will recognise, e.g. `body.schema`), `body` when the body itself is the deep array; null when
+ * it never does. One pass over the characters, before JSON.parse.
+ */
+export function tooDeepAt(text: string, max: number): string | null {
   let depth = 0;
-  let deepest = 0;
-  let inString = false;
+  let stringStart = -1;
+  let lastString = '';
+  let field: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
-      else if (ch === 0x22) inString = false;
-    } else if (ch === 0x22) inString = true;
-    else if (ch === 0x7b || ch === 0x5b) deepest = Math.max(deepest, ++depth);
-    else if (ch === 0x7d || ch === 0x5d) depth--;
+    if (stringStart >= 0) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) {
+        lastString = text.slice(stringStart, i + 1);
+        stringStart = -1;
+      }
+    } else if (ch === 0x22) stringStart = i;
+    else if (ch === 0x3a && depth === 1) field = decodeKey(lastString); // ':' after a top-level key
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > max) return field === null ? 'body' : `body.${field}`;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
   }
-  return deepest;
+  return null;
+}
+
+function decodeKey(quoted: string): string | null {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return null;
+  }
 }
 
 // With the `u` flag a surrogate pair is one code point, so only an unpaired half matches.

@@ -7,6 +7,7 @@ import { applyConfigRoute, exportConfigRoute } from './tenant-config.schema.ts';
 import { exportTenantConfig } from './tenant-config-export.ts';
 import { applyTenantConfig } from './tenant-config-apply.ts';
 import type { ApplyReport } from './apply-report.ts';
+import { setTransactionTenant } from '../db/tenant-scoping.ts';
 
 /** A file of a large county (tens of thousands of people) is bigger than the API's usual 1 MiB. */
 const CONFIG_BODY_LIMIT = 16 * 1024 * 1024;
@@ -29,6 +30,8 @@ export const tenantConfigRoutes: RoutePlugin = async (app) => {
     // A savepoint inside the request's transaction: a dry run rolls back just the apply, and a
     // failing apply rolls back with the request.
     const savepoint = await request.db.transaction();
+    // A savepoint is a knex transaction of its own: its queries name the tenant like the request's.
+    setTransactionTenant(savepoint, request.tenant.id);
     let report: ApplyReport;
     try {
       report = await applyTenantConfig({ ...tenantContext(request), trx: savepoint }, request.body, { prune, dryRun });
