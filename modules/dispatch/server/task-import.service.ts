@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+import { setTransactionTenant } from '../../../core/db/tenant-scoping.ts';
 import type { DataScope } from '../../../core/auth/permissions.ts';
 import { unitPathInScope } from '../../../core/auth/permissions.ts';
 import { AppError, badRequest, type ErrorDetail } from '../../../core/server/errors.ts';
@@ -38,15 +40,15 @@ export async function importTasks(ctx: DispatchContext, scope: DataScope, ownerU
   const units = await resolveUnits(ctx, parsed, scope, errors);
   const created: ImportedTask[] = [];
   try {
-    await ctx.trx.transaction(async (outer) => {
+    await savepoint(ctx.trx, ctx.tenantId, async (outer) => {
       for (const row of parsed.rows) {
         const assignments = units.get(row.row);
         if (!assignments) continue;
         try {
-          await outer.transaction(async (savepoint) => {
+          await savepoint(outer, ctx.tenantId, async (rowTrx) => {
             const input = newTask(row, ownerUnitId, assignments);
-            const id = await createTask({ ...ctx, trx: savepoint }, scope, input, forms);
-            const task: { deadline: Date } = await savepoint('dispatch_task').where({ id }).first('deadline');
+            const id = await createTask({ ...ctx, trx: rowTrx }, scope, input, forms);
+            const task: { deadline: Date } = await rowTrx('dispatch_task').where({ id }).first('deadline');
             created.push({ row: row.row, id, title: row.title, deadline: new Date(task.deadline).toISOString(), units: assignments.length });
           });
         } catch (error) {
@@ -62,6 +64,14 @@ export async function importTasks(ctx: DispatchContext, scope: DataScope, ownerU
     if (!(error instanceof DryRun)) throw error;
   }
   return created;
+}
+
+/** A savepoint whose builder queries keep the tenant condition of the transaction around it. */
+function savepoint(trx: Knex.Transaction, tenantId: string, work: (nested: Knex.Transaction) => Promise<void>): Promise<void> {
+  return trx.transaction(async (nested) => {
+    setTransactionTenant(nested, tenantId);
+    await work(nested);
+  });
 }
 
 function newTask(row: ImportRow, ownerUnitId: string, assignments: AssignmentInput[]): NewTask {
