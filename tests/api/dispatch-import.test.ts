@@ -117,11 +117,12 @@ describe('dispatch: many tasks at once from an .xlsx', () => {
   it('working days resolve with the tenant calendar as for a single task; a dry run shows the dates and writes nothing', async () => {
     const single = await world.supervisor.client.post(`${api()}/tasks`, { title: '对照', ownerUnitId: world.units.office.id, deadlineWorkingDays: 7, assignments: [{ unitId: units[0] }] });
     const before = await count('dispatch_task');
-    const dry = await send(await workbook([['七个工作日', '', '', 'LS1', '', null, 7, '紧急', ''], ['指定日期', '', '', 'LS2', '', dayFromNow(15), null, '', '']]), '&dryRun=true');
+    const dry = await send(await workbook([['七个工作日', '', '', 'LS1', '', null, 7, '紧急', ''], ['指定日期', '', '', 'LS2', '', dayFromNow(15), null, '', ''], ['日期单元格', '', '', 'LS3', '', new Date(`${dayFromNow(15)}T00:00:00Z`), null, '', '']]), '&dryRun=true');
     expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json()).toMatchObject({ dryRun: true, count: 2, ids: [] });
+    expect(dry.json()).toMatchObject({ dryRun: true, count: 3, ids: [] });
     expect(dry.json().tasks[0]).toEqual({ row: 2, title: '七个工作日', deadline: single.json().task.deadline, units: 1 });
     expect(dry.json().tasks[1].deadline).toBe(new Date(`${dayFromNow(15)}T23:59:59.999+08:00`).toISOString());
+    expect(dry.json().tasks[2].deadline).toBe(dry.json().tasks[1].deadline);
     expect(await count('dispatch_task')).toBe(before);
   });
 
@@ -134,5 +135,16 @@ describe('dispatch: many tasks at once from an .xlsx', () => {
     expect(noColumns.json().error.details.map((d: { path: string }) => d.path)).toEqual(['columns.任务名称', 'columns.牵头单位']);
     const english = await send(await workbook([['English sheet', '', '', 'LS1', '', dayFromNow(20), null, 'high', '']], ['Title', 'Description', 'Category', 'Lead units', 'Co-organisers', 'Deadline', 'Working days', 'Priority', 'Report cadence']));
     expect(english.statusCode, english.body).toBe(201);
+  });
+
+  it('a retried upload with the same Idempotency-Key creates its tasks once', async () => {
+    const file = await workbook([['重试任务', '', '', 'LS1', '', dayFromNow(20), null, '', '']]);
+    const url = `${api()}/tasks/import?ownerUnitId=${world.units.office.id}`;
+    const first = await world.supervisor.client.post(url, file, { 'content-type': XLSX, 'idempotency-key': 'import-retry-1' });
+    const before = await count('dispatch_task');
+    const again = await world.supervisor.client.post(url, file, { 'content-type': XLSX, 'idempotency-key': 'import-retry-1' });
+    expect([first.statusCode, again.statusCode, again.headers['idempotent-replay']]).toEqual([201, 201, 'true']);
+    expect(again.json().ids).toEqual(first.json().ids);
+    expect(await count('dispatch_task')).toBe(before);
   });
 });
