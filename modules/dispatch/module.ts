@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { PlatformModule } from '../../core/modules/contract.ts';
 import { dispatchConfigSchema, dispatchConfigUiSchema } from './dispatch-config.ts';
 import { taskRoutes } from './server/task.routes.ts';
+import { taskImportRoutes } from './server/task-import.routes.ts';
 import { assignmentRoutes } from './server/assignment.routes.ts';
 import { reportRoutes } from './server/report.routes.ts';
 import { viewRoutes } from './server/view.routes.ts';
@@ -56,6 +57,7 @@ const manifest = {
 /** Every route of the module, one plugin per resource. */
 const routes: FastifyPluginAsync = async (app) => {
   await app.register(taskRoutes);
+  await app.register(taskImportRoutes);
   await app.register(assignmentRoutes);
   await app.register(reportRoutes);
   await app.register(viewRoutes);

@@ -45,6 +45,9 @@ export const dispatchIsolation: IsolationSuite = {
     const report = { id: ids.report };
     const cases: IsolationCase[] = [
       { route: 'POST /api/t/:tenant/dispatch/tasks', body: { title: '入侵任务', ownerUnitId: county.id, deadline: daysFromNow(5), assignments: [{ unitId: ids.town }] } },
+      // The workbook itself is covered in dispatch-import.test.ts; here the owner's supervising unit is named.
+      { route: 'POST /api/t/:tenant/dispatch/tasks/import', query: `ownerUnitId=${county.id}`, body: {} },
+      { route: 'GET /api/t/:tenant/dispatch/tasks/import-template' },
       { route: 'GET /api/t/:tenant/dispatch/tasks' },
       { route: 'GET /api/t/:tenant/dispatch/tasks', query: `unitId=${ids.town}` },
       { route: 'GET /api/t/:tenant/dispatch/tasks/:id', params: task_ },

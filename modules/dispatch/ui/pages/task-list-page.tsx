@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { SendOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { useHasPermission } from '../../../../admin-ui/src/auth/permissions';
@@ -10,6 +10,7 @@ import { LIGHTS, type Task } from '../api/dispatch-types';
 import { LightBadge } from '../components/light-badge';
 import { shanghaiTime } from '../components/shanghai';
 import { TaskCreateDrawer } from '../components/task-create-drawer';
+import { TaskImportModal } from '../components/task-import-modal';
 import { PRIORITY_COLORS } from '../components/task-header';
 import { UnitPicker } from '../components/unit-picker';
 import { useDispatchT } from '../i18n/dispatch-i18n';
@@ -30,6 +31,7 @@ export default function TaskListPage() {
   // The server's cursors are opaque: "previous" walks back the cursors seen.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const tasks = useTasks(slug, { ...filters, limit: PAGE_SIZE, cursor: cursors[cursors.length - 1] });
   const filter = (patch: Filters) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -41,9 +43,14 @@ export default function TaskListPage() {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3}>{t('tasks.title')}</Typography.Title>
         {canDispatch && (
-          <Button type="primary" icon={<SendOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
-            {t('create.title')}
-          </Button>
+          <Space wrap>
+            <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)} data-testid="import-tasks">
+              {t('import.title')}
+            </Button>
+            <Button type="primary" icon={<SendOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
+              {t('create.title')}
+            </Button>
+          </Space>
         )}
       </Flex>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="task-filters">
@@ -98,6 +105,7 @@ export default function TaskListPage() {
           </Space>
         </>
       )}
+      <TaskImportModal open={importing} onClose={() => setImporting(false)} />
       <TaskCreateDrawer
         open={creating}
         onClose={() => setCreating(false)}

@@ -1,0 +1,31 @@
+import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
+import { apiDownload, uploadRaw } from '../../../../admin-ui/src/api/http-client';
+import { saveFile } from '../../../../admin-ui/src/components/save-file';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface ImportedTask {
+  row: number;
+  id?: string;
+  title: string;
+  deadline: string;
+  units: number;
+}
+
+export interface TaskImportResult {
+  dryRun: boolean;
+  count: number;
+  ids: string[];
+  tasks: ImportedTask[];
+}
+
+/** Downloads the import template with headers in the UI's language. */
+export async function downloadImportTemplate(slug: string, lang: 'zh-CN' | 'en', fileName: string): Promise<void> {
+  saveFile(await apiDownload(tenantScope(slug), `/dispatch/tasks/import-template?lang=${lang}`), fileName);
+}
+
+/** Sends the workbook: a dry run checks every row, otherwise all tasks are created or none. */
+export function importTasks(slug: string, file: Blob, ownerUnitId: string, dryRun: boolean): Promise<TaskImportResult> {
+  const query = new URLSearchParams({ ownerUnitId, dryRun: String(dryRun) });
+  return uploadRaw<TaskImportResult>(tenantScope(slug), `/dispatch/tasks/import?${query.toString()}`, file, { contentType: XLSX });
+}
