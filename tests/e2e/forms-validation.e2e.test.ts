@@ -14,10 +14,12 @@ const STAFF = { person: '赵春梅', username: 'zhaocm-v', password: 'Zhao@2026'
 const schema = {
   type: 'object',
   required: ['phone', 'income', 'cause'],
-  propertyNames: { enum: ['phone', 'income', 'cause', 'causeOther', 'members'] },
+  propertyNames: { enum: ['phone', 'income', 'cause', 'causeOther', 'members', 'visitedOn', 'visitedAt'] },
   properties: {
     phone: { type: 'string', title: '联系电话', pattern: '^1\\d{10}$', 'x-pattern-message': '请填写 11 位手机号' },
     income: { type: 'number', title: '家庭年收入（元）', minimum: 0 },
+    visitedOn: { type: 'string', title: '走访日期', format: 'date' },
+    visitedAt: { type: 'string', title: '走访时间', format: 'date-time' },
     cause: { type: 'string', title: '主要致贫原因', oneOf: [{ const: 'illness', title: '因病' }, { const: 'other', title: '其他' }] },
     members: {
       type: 'array',
@@ -120,6 +122,22 @@ describe('forms: the browser checks answers as the server does, under the CSP, a
     const nameBox = await form.locator('#root_members_1_name').boundingBox();
     expect((nameBox?.x ?? 0) + (nameBox?.width ?? 0)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+    // Date, date-time day and time pickers open within the phone's screen (nothing picked).
+    for (const field of ['#root_visitedOn', '#root_visitedAt', '#root_visitedAt__time']) {
+      await form.locator(field).scrollIntoViewIfNeeded();
+      await form.locator(field).click();
+      const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+      await popup.waitFor();
+      await expect.poll(async () => (await popup.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+      const box = (await popup.boundingBox()) as { x: number; y: number; width: number; height: number };
+      expect(box.x, field).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, field).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+      expect(box.y, field).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, field).toBeLessThanOrEqual(PHONE_VIEWPORT.height);
+      if (field === '#root_visitedAt') await screenshot(page, 'forms-date-picker-phone-zh');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => popup.count()).toBe(0);
+    }
     // 提交 is the form's primary button.
     expect(await form.getByRole('button', { name: label('提交') }).getAttribute('class')).toContain('ant-btn-primary');
 

@@ -10,12 +10,12 @@ const exportView = {
     id: uuid,
     formId: uuid,
     formName: { type: 'string', description: 'The form’s name now' },
-    kind: { type: 'string', enum: ['list', 'statistics'] },
+    kind: { type: 'string', enum: ['list', 'statistics', 'photos'] },
     status: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
     rowsTotal: { type: 'integer' },
     rowsDone: { type: 'integer' },
     progress: { type: 'number', description: 'rowsDone / rowsTotal, 1 when done' },
-    fileId: { type: ['string', 'null'], description: 'The stored .xlsx (core file) once done' },
+    fileId: { type: ['string', 'null'], description: 'The stored .xlsx or .zip (core file) once done' },
     error: { type: ['string', 'null'] },
     createdAt: timestamp,
     startedAt: { type: ['string', 'null'], format: 'date-time' },
@@ -33,7 +33,7 @@ export const createExportRoute = {
     additionalProperties: false,
     patternProperties: fieldFilterPattern,
     properties: {
-      kind: { type: 'string', enum: ['list', 'statistics'] },
+      kind: { type: 'string', enum: ['list', 'statistics', 'photos'], description: 'list or statistics: an .xlsx; photos: a .zip of the photo and file answers, a folder per unit and submission' },
       ...filterProperties,
       sort: { type: 'string', minLength: 1, maxLength: 64 },
       order: { type: 'string', enum: ['asc', 'desc'] },
@@ -54,7 +54,7 @@ export const getExportRoute = {
 
 export const downloadExportRoute = {
   tags: ['forms'],
-  summary: 'Download the .xlsx of one of your finished exports (409 while it is still running)',
+  summary: 'Download the .xlsx or .zip of one of your finished exports (409 while it is still running)',
   params: exportParams,
   response: { 200: { description: 'The workbook (.xlsx), as an attachment' }, ...errorResponses },
 } as const;

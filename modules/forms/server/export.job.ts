@@ -17,6 +17,8 @@ import { sortKey, type KeysetPosition } from './results-sort.ts';
 import { resultFields, submissionsPage, type KeyedRow } from './results.service.ts';
 import { statistics } from './statistics.service.ts';
 import { XlsxStream } from './xlsx-stream.ts';
+import { writePhotos } from './photo-export.ts';
+import { ZipStream } from './zip-stream.ts';
 
 /** Submissions read, written and reported per step: small enough for short transactions, large enough to be quick. */
 const CHUNK = 1_000;
@@ -41,11 +43,14 @@ export const exportJob: ModuleJob = {
 export async function runExport(context: Context, tenantId: string, exportId: string): Promise<void> {
   const row = await context.withTenant(tenantId, ({ db }) => claim(db, exportId));
   if (!row) return;
-  const out = new XlsxStream(context.files);
+  const workbook = row.kind === 'photos' ? null : new XlsxStream(context.files);
+  const zip = row.kind === 'photos' ? new ZipStream(context.files) : null;
+  const out = (workbook ?? zip) as XlsxStream | ZipStream;
   try {
     const formName = await context.withTenant(tenantId, async ({ db }) => (await getForm(db, row.form_id)).name);
-    if (row.kind === 'list') await writeList(context, tenantId, row, out);
-    else await writeStatistics(context, tenantId, row, out);
+    if (zip) await writePhotos(context, tenantId, row, zip);
+    else if (row.kind === 'list') await writeList(context, tenantId, row, workbook as XlsxStream);
+    else await writeStatistics(context, tenantId, row, workbook as XlsxStream);
     await complete(context, tenantId, row, await out.finish(), formName);
   } catch (error) {
     await out.abort();
@@ -107,12 +112,21 @@ async function writeStatistics(context: Context, tenantId: string, row: ExportRo
   }
 }
 
+const ZIP_MIME = 'application/zip';
+const PHOTOS_FILE_NAME = { 'zh-CN': '照片', en: 'photos' } as const;
+
+function fileNameOf(row: ExportRow, formName: string): string {
+  const lang = row.params.lang ?? 'zh-CN';
+  if (row.kind === 'photos') return `${formName}-${PHOTOS_FILE_NAME[lang]}.zip`;
+  return `${formName}-${row.kind === 'list' ? '填报数据' : STATISTICS_TEXTS[lang].fileName}.xlsx`;
+}
+
 async function complete(context: Context, tenantId: string, row: ExportRow, staged: StagedFile, formName: string): Promise<void> {
   const fileId = uuidv7();
-  const name = `${formName}-${row.kind === 'list' ? '填报数据' : STATISTICS_TEXTS[row.params.lang ?? 'zh-CN'].fileName}.xlsx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const name = fileNameOf(row, formName).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
   try {
     await context.withTenant(tenantId, async ({ db }) => {
-      await db('core_file').insert({ tenant_id: tenantId, id: fileId, name, content_type: XLSX_MIME, size_bytes: staged.sizeBytes, sha256: staged.sha256, created_by: row.requested_by });
+      await db('core_file').insert({ tenant_id: tenantId, id: fileId, name, content_type: row.kind === 'photos' ? ZIP_MIME : XLSX_MIME, size_bytes: staged.sizeBytes, sha256: staged.sha256, created_by: row.requested_by });
       await db('forms_export').where({ id: row.id }).update({ status: 'done', file_id: fileId, rows_done: db.raw('rows_total'), finished_at: db.fn.now() });
       await attachFiles(db, tenantId, null, { module: 'forms', kind: 'export', id: row.id }, [{ id: fileId, path: 'fileId' }]);
       await writeAudit(db, tenantId, null, { action: 'forms.export.done', recordType: 'forms_export', recordId: row.id, data: { fileId, sizeBytes: staged.sizeBytes } });

@@ -13,6 +13,8 @@ import type { ExportCellContext } from './county-time.ts';
 import type { ExportLanguage } from './export-language.ts';
 
 export const EXPORT_JOB = 'forms.export';
+/** A workbook of the list or of the statistics, or a `.zip` of the photo and file answers. */
+export type ExportKind = 'list' | 'statistics' | 'photos';
 /** The most submissions one export job writes (Excel itself stops at 1,048,576 rows a sheet). */
 export const EXPORT_JOB_MAX_ROWS = 1_000_000;
 
@@ -31,7 +33,7 @@ export interface ExportParams {
 export interface ExportRow {
   id: string;
   form_id: string;
-  kind: 'list' | 'statistics';
+  kind: ExportKind;
   status: 'queued' | 'running' | 'done' | 'failed';
   params: ExportParams;
   scope: DataScope;
@@ -53,14 +55,18 @@ export interface ExportContext {
 }
 
 /**
- * Checks an export request as the list or statistics route would (a 400 names `body.<field>`),
+ * Checks an export request as the list or statistics route would (photos: as the list, on a form
+ * with a photo or file question) (a 400 names `body.<field>`),
  * counts what it matches (a list over EXPORT_JOB_MAX_ROWS is refused), then stores the export and
  * queues its job in the same transaction: the job exists if and only if the export row does.
  */
-export async function createExport(ctx: ExportContext, formId: string, kind: 'list' | 'statistics', params: ExportParams, scope: DataScope): Promise<ExportRow> {
+export async function createExport(ctx: ExportContext, formId: string, kind: ExportKind, params: ExportParams, scope: DataScope): Promise<ExportRow> {
   const { fields } = await asBodyErrors(() => resultFields(ctx.trx, formId, params.filter.version));
   let total = 1;
-  if (kind === 'list') {
+  if (kind === 'photos' && !fields.some((f) => f.kind === 'file')) {
+    throw badRequest('FORMS_EXPORT_NO_FILES', 'The form has no photo or file question', [{ path: 'body.kind', message: 'photos: the form asks for no photo or file' }]);
+  }
+  if (kind === 'list' || kind === 'photos') {
     await asBodyErrors(async () => {
       sortKey(fields, params);
       const [{ n }] = await filteredSubmissions(ctx.trx, formId, scope, fields, params.filter).count({ n: '*' });

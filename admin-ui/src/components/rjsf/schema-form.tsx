@@ -5,6 +5,7 @@ import type { ErrorSchema, ErrorTransformer, RJSFSchema, UiSchema } from '@rjsf/
 import { useLanguage } from '../../i18n/use-language';
 import { withoutHiddenAnswers } from '../../../../core/schemas/hidden-answers';
 import { rjsfTranslator } from './rjsf-zh-cn';
+import { DateTimeWidget, DateWidget } from './date-widgets';
 import type { BrowserProblem, SchemaFormProps } from './schema-form-props';
 import { useFormValidator } from './use-form-validator';
 import './schema-form.css';
@@ -59,7 +60,8 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
         uiSchema={withoutRootTitle(uiSchema as UiSchema | undefined)}
         formData={data}
         validator={validator}
-        widgets={widgets}
+        // Pickers that stay on a phone's screen; callers' widgets come on top.
+        widgets={{ DateWidget, DateTimeWidget, ...widgets }}
         fields={fields}
         templates={templates}
         experimental_defaultFormStateBehavior={defaultFormStateBehavior}

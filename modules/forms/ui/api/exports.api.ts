@@ -6,12 +6,12 @@ import { formsKeys } from './forms.api';
 // Mirrors modules/forms/schemas/export.schema.ts.
 export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
 
-/** One export job of the signed-in user: a list or statistics workbook being written, or written. */
+/** One export job of the signed-in user: a list or statistics workbook, or a .zip of photos, being written or written. */
 export interface ExportJob {
   id: string;
   formId: string;
   formName: string;
-  kind: 'list' | 'statistics';
+  kind: 'list' | 'statistics' | 'photos';
   status: ExportStatus;
   rowsTotal: number;
   rowsDone: number;

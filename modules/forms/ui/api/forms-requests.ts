@@ -94,3 +94,12 @@ export async function exportXlsx(slug: string, formId: string, kind: 'list' | 's
   onProgress(1);
   await downloadExport(slug, `/forms/exports/${enc(job.id)}/file`, {}, fileName);
 }
+
+/**
+ * Starts a `.zip` of the photo and file answers of the filtered list (always an export job: photos
+ * are too many for one request); the caller follows it on 我的导出, and is notified when it is ready.
+ */
+export function startPhotoExport(slug: string, formId: string, query: Record<string, string | undefined>): Promise<ExportJob> {
+  const body = Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'));
+  return apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${encodeURIComponent(formId)}/exports`, { method: 'POST', body: { kind: 'photos', ...body } });
+}

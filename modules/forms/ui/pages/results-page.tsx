@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { DownloadOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DownloadOutlined, FileZipOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Select, Tabs, Typography } from 'antd';
 import { isApiError } from '../../../../admin-ui/src/api/api-error';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
 import { useForms, useResults, type ResultsQuery } from '../api/forms.api';
-import { exportXlsx } from '../api/forms-requests';
+import { exportXlsx, startPhotoExport } from '../api/forms-requests';
 import { ResultsFilters } from '../components/results/results-filters';
 import { ResultsTable } from '../components/results/results-table';
 import { StatisticsPanel } from '../components/results/statistics-panel';
@@ -17,6 +19,8 @@ const PAGE_SIZE = 20;
 /** `/forms/results`: a published form's submissions (filters, search, sort, pages, detail), statistics and exports. */
 export default function ResultsPage() {
   const t = useFormsT();
+  const { i18n } = useTranslation();
+  const navigate = useNavigate();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const forms = useForms(slug, { published: true });
@@ -47,6 +51,21 @@ export default function ResultsPage() {
     }
   };
 
+  // Photos are too many for one request: a job, followed on 我的导出 (its page shows it on top).
+  const onExportPhotos = async () => {
+    if (!formId) return;
+    setExporting(true);
+    try {
+      const job = await startPhotoExport(slug, formId, { ...filters, sort: sort.field, order: sort.order, lang: i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN' });
+      navigate(`/t/${slug}/forms/exports/${job.id}`);
+    } catch (error) {
+      message.error(t('results.exportPhotosFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
+    } finally {
+      setExporting(false);
+    }
+  };
+  const hasFiles = (results.data?.fields ?? []).some((f) => f.kind === 'file');
+
   if (forms.error) return <ErrorResult error={forms.error} onRetry={() => void forms.refetch()} />;
   return (
     <>
@@ -75,7 +94,12 @@ export default function ResultsPage() {
                 children: (
                   <>
                     {results.error && <ErrorResult error={results.error} onRetry={() => void results.refetch()} />}
-                    <Flex justify="end" style={{ marginBottom: 8 }}>
+                    <Flex justify="end" wrap gap={8} style={{ marginBottom: 8 }}>
+                      {hasFiles && (
+                        <Button icon={<FileZipOutlined />} loading={exporting} onClick={() => void onExportPhotos()} data-testid="export-photos">
+                          {t('results.exportPhotos')}
+                        </Button>
+                      )}
                       <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="export-results">
                         {t('results.export')}
                       </Button>

@@ -23,13 +23,13 @@ export function ExportState({ job }: { job: ExportJob }) {
   );
 }
 
-/** Saves the finished workbook under the form's name (the server's file name is the same). */
+/** Saves the finished workbook or zip under the form's name (the server's file name is the same). */
 export function DownloadExportButton({ job, primary = false }: { job: ExportJob; primary?: boolean }) {
   const t = useFormsT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const fileName = `${job.formName}-${job.kind === 'list' ? t('results.fileName') : t('stats.fileName')}.xlsx`;
+  const fileName = job.kind === 'photos' ? `${job.formName}-${t('results.photosFileName')}.zip` : `${job.formName}-${job.kind === 'list' ? t('results.fileName') : t('stats.fileName')}.xlsx`;
   const download = async () => {
     setBusy(true);
     try {
