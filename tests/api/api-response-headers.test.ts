@@ -56,7 +56,7 @@ describe('TRUST_PROXY: whose X-Forwarded-For the server believes', () => {
 
   /** The client address the platform sees (what sign-in throttling and logs use). */
   async function clientAddressSeen(trustProxy: string | undefined, from: string, forwardedFor: string): Promise<string> {
-    const config = { ...testDb.config, trustProxy: parseTrustProxy(trustProxy) };
+    const config = { ...testDb.config, trustProxy: parseTrustProxy(trustProxy), overload: { ...testDb.config.overload, maxEventLoopDelayMs: 0 } };
     const app = await buildApp({ config, db: testDb.db, modules: installedModules });
     apps.push(app);
     app.get('/probe/client-address', async (request) => ({ ip: request.ip }));
