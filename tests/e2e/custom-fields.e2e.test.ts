@@ -85,8 +85,9 @@ describe('custom fields: designed with the forms designer', () => {
     await page.locator('#inspector-text1-label').fill('门牌号');
     await page.locator('#inspector-text1-required').click();
     await page.locator('#inspector-text1-key').fill('doorplate');
-    // Nested repetition: a valid regex the browser lets through, the server's guard refuses.
-    await page.locator('#inspector-doorplate-pattern').fill('^(\\d+)+号$');
+    // A backreference: a valid JavaScript regex the browser lets through, which the server's
+    // linear-time engine (RE2) cannot run, so its guard refuses it.
+    await page.locator('#inspector-doorplate-pattern').fill('^(\\d)\\1号$');
     await page.getByTestId('custom-fields-designer-preview').getByText('门牌号').waitFor();
     await page.getByTestId('save-custom-fields').click();
     const problem = page.getByTestId('field-problem-doorplate');

@@ -97,10 +97,11 @@ export default function BoardPage() {
                 loading={board.isFetching}
                 dataSource={data?.byUnit ?? []}
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                scroll={{ x: 520 }}
+                // As wide as its columns: a fixed total narrower than them squeezed the unit names to nothing.
+                scroll={{ x: 'max-content' }}
                 onRow={(row) => ({ onClick: () => navigate(`/t/${slug}/dispatch/tasks?unitId=${row.unitId}`), style: { cursor: 'pointer' } })}
                 columns={[
-                  { title: t('assignment.unit'), dataIndex: 'unitName', fixed: 'left' },
+                  { title: t('assignment.unit'), dataIndex: 'unitName', fixed: 'left', width: 140 },
                   // Wide enough for each title beside its sort arrows (narrower, "Total" broke into "Tota / l").
                   { title: t('board.total'), dataIndex: 'total', width: 96, sorter: (a, b) => a.total - b.total },
                   ...LIGHTS.map((l: Light) => ({
