@@ -1,5 +1,5 @@
 /**
- * Calendar days as `YYYY-MM-DD` strings: a day of the Asia/Shanghai calendar, with no time and
+ * Calendar days as `YYYY-MM-DD` strings: a day of a county's calendar (core/calendar/time-zone.ts reads it off the county's clock), with no time and
  * no time zone. Arithmetic runs on whole UTC days, so the host's time zone never shifts a day.
  */
 export type IsoDate = string;
@@ -45,10 +45,4 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 /** 0 Sunday … 6 Saturday. */
 export function weekdayOf(date: IsoDate): number {
   return new Date(toDayNumber(date) * MS_PER_DAY).getUTCDay();
-}
-
-/** Today in China (Asia/Shanghai), whatever the server's time zone. */
-export function todayInShanghai(now: Date = new Date()): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -1,7 +1,8 @@
 import type { RoutePlugin } from '../server/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { badRequest } from '../server/errors.ts';
-import { toDayNumber, todayInShanghai } from './calendar-date.ts';
+import { toDayNumber } from './calendar-date.ts';
+import { todayIn } from './time-zone.ts';
 import { CalendarDays } from './calendar-day.service.ts';
 import { addTenantWorkingDays, CALENDAR_MAX_SPAN_DAYS, tenantWorkingDaysBetween } from './calendar.service.ts';
 import { CalendarRangeError } from './calendar.ts';
@@ -10,7 +11,7 @@ import { addWorkingDaysRoute, deleteCalendarDayRoute, listCalendarYearRoute, put
 /** The tenant's working-day calendar: read by every signed-in user, changed with `core.calendar.manage`. */
 export const calendarRoutes: RoutePlugin = async (app) => {
   app.get('/calendar/days', { schema: listCalendarYearRoute }, async (request) => {
-    const year = request.query.year ?? Number(todayInShanghai().slice(0, 4));
+    const year = request.query.year ?? Number(todayIn(request.tenant.timeZone).slice(0, 4));
     return new CalendarDays(request).listYear(year);
   });
 
@@ -25,7 +26,7 @@ export const calendarRoutes: RoutePlugin = async (app) => {
   });
 
   app.get('/calendar/add-working-days', { schema: addWorkingDaysRoute }, async (request) => {
-    const from = request.query.from ?? todayInShanghai();
+    const from = request.query.from ?? todayIn(request.tenant.timeZone);
     const days = request.query.days;
     let result: Awaited<ReturnType<typeof addTenantWorkingDays>>;
     try {

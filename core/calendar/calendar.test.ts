@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar, CalendarRangeError, type CalendarOverride } from './calendar.ts';
-import { CalendarDateError, todayInShanghai, weekdayOf } from './calendar-date.ts';
+import { CalendarDateError, weekdayOf } from './calendar-date.ts';
+import { todayIn } from './time-zone.ts';
 import { statutoryDay, statutoryYearKnown } from './statutory-days.ts';
 
 const calendar = (from: string, to: string, overrides: CalendarOverride[] = []) => new Calendar({ from, to }, overrides);
@@ -133,7 +134,7 @@ describe('working-day calendar: limits', () => {
   });
 
   it('today is the Asia/Shanghai date', () => {
-    expect(todayInShanghai(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
-    expect(todayInShanghai(new Date('2025-12-31T15:59:00Z'))).toBe('2025-12-31');
+    expect(todayIn('Asia/Shanghai', new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
+    expect(todayIn('Asia/Shanghai', new Date('2025-12-31T15:59:00Z'))).toBe('2025-12-31');
   });
 });

@@ -1,25 +1,30 @@
+import { DEFAULT_TIME_ZONE, instantOfWallTime, wallClockIn } from '../calendar/time-zone.ts';
+
 /**
- * Quiet hours (免打扰): a tenant's night, in Beijing hours, during which automatic SMS wait.
- * `from` and `to` are whole hours 0–23; the span may run over midnight (21 → 8); equal hours
- * mean no quiet hours. Asia/Shanghai has no daylight saving, so UTC+8 is exact.
+ * Quiet hours (免打扰): a county's night, in hours of its own clock, during which automatic SMS
+ * wait. `from` and `to` are whole hours 0–23; the span may run over midnight (21 → 8); equal
+ * hours mean no quiet hours. The zone is the county's (Asia/Shanghai when not given).
  */
 export interface QuietHours {
   from: number;
   to: number;
+  timeZone?: string;
 }
 
-const HOUR_MS = 3_600_000;
-const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
-
-/** When `now` falls in the quiet hours, the instant they end (the next `to`:00 Beijing time); else null. */
-export function quietHoursEnd(quiet: QuietHours, now: Date): Date | null {
+export function inQuietHours(quiet: QuietHours, now: Date): boolean {
   const { from, to } = quiet;
-  if (from === to) return null;
-  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  const hour = local.getUTCHours();
-  const inside = from < to ? hour >= from && hour < to : hour >= from || hour < to;
-  if (!inside) return null;
-  const endLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), to);
-  const end = endLocal - SHANGHAI_OFFSET_MS;
-  return new Date(end > now.getTime() ? end : end + 24 * HOUR_MS);
+  if (from === to) return false;
+  const { hour } = wallClockIn(quiet.timeZone ?? DEFAULT_TIME_ZONE, now);
+  return from < to ? hour >= from && hour < to : hour >= from || hour < to;
+}
+
+/** When `now` falls in the quiet hours, the instant they end (the next `to`:00 of the county's clock); else null. */
+export function quietHoursEnd(quiet: QuietHours, now: Date): Date | null {
+  if (!inQuietHours(quiet, now)) return null;
+  const zone = quiet.timeZone ?? DEFAULT_TIME_ZONE;
+  const { date } = wallClockIn(zone, now);
+  const today = instantOfWallTime(zone, date, quiet.to);
+  if (today.getTime() > now.getTime()) return today;
+  const tomorrow = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return instantOfWallTime(zone, tomorrow, quiet.to);
 }

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { isStorableDate, isStorableDateTime } from './storable-time.ts';
 import { tenantRegExp } from './tenant-regexp.ts';
 import { COUNTY_FORMATS_SPECIFIER, countyFormats } from './county-formats.ts';
+import { isTimeZone } from '../calendar/time-zone.ts';
 
 /**
  * The one ajv configuration of the platform, on purpose:
@@ -45,6 +46,8 @@ export function createAjv(purpose: AjvPurpose, code?: CodeOptions): Ajv {
     // Tenant schemas keep ajv-formats' own checks: the browser runs the very same code.
     ajv.addFormat('date', { type: 'string', validate: isStorableDate });
     ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime });
+    // A county's clock: an IANA zone the host knows (`Asia/Shanghai`, `Asia/Urumqi`).
+    ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone });
   }
   return ajv;
 }

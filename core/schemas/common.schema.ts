@@ -39,6 +39,9 @@ export const plainName = {
   pattern: `^[^<>${UNSAFE_CHARACTER_CLASS}]*[^<>\\s${UNSAFE_CHARACTER_CLASS}][^<>${UNSAFE_CHARACTER_CLASS}]*$`,
 } as const;
 
+/** An IANA time zone the server knows: the clock a county's times are shown, exported and counted in. */
+export const timeZoneName = { type: 'string', maxLength: 64, format: 'time-zone' } as const;
+
 /** Mainland mobile numbers (11 digits starting with 1) or landlines with area code. */
 export const phoneNumber = { type: 'string', pattern: '^(1\\d{10}|0\\d{2,3}-?\\d{7,8})$' } as const;
 

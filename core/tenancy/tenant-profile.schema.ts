@@ -1,4 +1,4 @@
-import { errorResponses, plainName, uuid } from '../schemas/common.schema.ts';
+import { errorResponses, plainName, timeZoneName, uuid } from '../schemas/common.schema.ts';
 import { passwordSchema } from '../auth/password.ts';
 import { tenantView } from './tenant.schema.ts';
 
@@ -18,7 +18,7 @@ export const getTenantRoute = {
 
 export const updateTenantRoute = {
   tags: ['platform'],
-  summary: 'Edit a county’s profile: name, default language, logo (audited in the county’s trail)',
+  summary: 'Edit a county’s profile: name, default language, time zone, logo (audited in the county’s trail)',
   params: idParams,
   body: {
     type: 'object',
@@ -27,6 +27,8 @@ export const updateTenantRoute = {
     properties: {
       name: plainName,
       locale: { type: 'string', enum: ['zh-CN', 'en'] },
+      /** The county's clock: every time is shown, exported and counted in it. */
+      timeZone: timeZoneName,
       /** An https address or a path on this server; null removes the logo. */
       logoUrl: { anyOf: [{ type: 'string', maxLength: 500, pattern: '^(https://|/)[^\\s<>"\']+$' }, { type: 'null' }] },
     },

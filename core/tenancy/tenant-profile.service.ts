@@ -6,11 +6,12 @@ import type { TenantContext } from './tenant-context.ts';
 import { inTenantContext, type TenantRow } from './tenant.service.ts';
 import { LOCKED_SQL } from '../auth/user.service.ts';
 
-const TENANT_COLUMNS = ['id', 'slug', 'name', 'status', 'locale', 'logo_url', 'created_at', 'suspended_at'];
+const TENANT_COLUMNS = ['id', 'slug', 'name', 'status', 'locale', 'time_zone', 'logo_url', 'created_at', 'suspended_at'];
 
 export interface ProfileChange {
   name?: string;
   locale?: string;
+  timeZone?: string;
   logoUrl?: string | null;
 }
 
@@ -44,6 +45,7 @@ export async function updateTenantProfile(trx: Knex.Transaction, id: string, cha
   const changes: Record<string, string | null> = {};
   if (change.name !== undefined && change.name !== current.name) changes.name = change.name;
   if (change.locale !== undefined && change.locale !== current.locale) changes.locale = change.locale;
+  if (change.timeZone !== undefined && change.timeZone !== current.time_zone) changes.time_zone = change.timeZone;
   if (change.logoUrl !== undefined && change.logoUrl !== current.logo_url) changes.logo_url = change.logoUrl;
   const fields = Object.keys(changes);
   if (fields.length === 0) return current;

@@ -9,6 +9,7 @@ export const tenantView = {
     name: { type: 'string' },
     status: { type: 'string', enum: ['active', 'suspended'] },
     locale: { type: 'string' },
+    timeZone: { type: 'string' },
     logoUrl: { type: ['string', 'null'] },
     createdAt: timestamp,
     suspendedAt: { type: ['string', 'null'], format: 'date-time' },

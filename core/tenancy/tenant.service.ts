@@ -13,7 +13,7 @@ export interface NewTenant {
   admin: { username: string; displayName: string; password: string };
 }
 
-const TENANT_COLUMNS = ['id', 'slug', 'name', 'status', 'locale', 'logo_url', 'created_at', 'suspended_at'];
+const TENANT_COLUMNS = ['id', 'slug', 'name', 'status', 'locale', 'time_zone', 'logo_url', 'created_at', 'suspended_at'];
 
 /**
  * Creates a tenant and its first admin in the caller's platform transaction. The admin row is
@@ -94,6 +94,7 @@ export interface TenantRow {
   name: string;
   status: 'active' | 'suspended';
   locale: string;
+  time_zone: string;
   logo_url: string | null;
   created_at: Date;
   suspended_at: Date | null;
@@ -115,6 +116,7 @@ export function tenantToView(row: TenantRow, usage?: TenantUsage) {
     name: row.name,
     status: row.status,
     locale: row.locale,
+    timeZone: row.time_zone,
     logoUrl: row.logo_url,
     createdAt: row.created_at,
     suspendedAt: row.suspended_at,

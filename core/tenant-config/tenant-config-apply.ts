@@ -38,7 +38,7 @@ export interface ApplyStart {
  */
 export async function applyTenantConfig(ctx: TenantContext, input: unknown, options: ApplyOptions = {}, start?: ApplyStart): Promise<ApplyReport> {
   const config = parseTenantConfig(input);
-  const tenant: { slug: string; name: string; locale: string; logo_url: string | null } = await ctx.trx('core_tenant').where({ id: ctx.tenantId }).first('slug', 'name', 'locale', 'logo_url');
+  const tenant: ProfileRow = await ctx.trx('core_tenant').where({ id: ctx.tenantId }).first('slug', 'name', 'locale', 'time_zone', 'logo_url');
   if (config.profile.slug !== tenant.slug) throw invalidConfig([{ path: 'profile.slug', message: `is not the address of this tenant ("${tenant.slug}")` }]);
   const report = start?.report ?? new ReportBuilder();
   // The profile lives in core_tenant, a reference table on Citus, which refuses a write after
@@ -68,10 +68,15 @@ export async function applyTenantConfig(ctx: TenantContext, input: unknown, opti
   return result;
 }
 
-async function applyProfile(ctx: TenantContext, tenant: { slug: string; name: string; locale: string; logo_url: string | null }, profile: ConfigProfile, report: ReportBuilder): Promise<void> {
+const PROFILE_FIELD_NAMES: Record<string, string> = { logo_url: 'logoUrl', time_zone: 'timeZone' };
+
+type ProfileRow = { slug: string; name: string; locale: string; time_zone: string; logo_url: string | null };
+
+async function applyProfile(ctx: TenantContext, tenant: ProfileRow, profile: ConfigProfile, report: ReportBuilder): Promise<void> {
   const changes: Record<string, string | null> = {};
   if (profile.name !== tenant.name) changes.name = profile.name;
   if (profile.locale !== undefined && profile.locale !== tenant.locale) changes.locale = profile.locale;
+  if (profile.timeZone !== undefined && profile.timeZone !== tenant.time_zone) changes.time_zone = profile.timeZone;
   if (profile.logoUrl !== undefined && profile.logoUrl !== tenant.logo_url) changes.logo_url = profile.logoUrl;
   const fields = Object.keys(changes);
   if (fields.length === 0) return;
@@ -79,7 +84,7 @@ async function applyProfile(ctx: TenantContext, tenant: { slug: string; name: st
   const before = Object.fromEntries(fields.map((f) => [f, tenant[f as keyof typeof tenant]]));
   await auditTenant(ctx, { action: 'tenant.profile.update', recordType: 'tenant', recordId: ctx.tenantId, data: { before, after: changes } });
   ctx.caches.tenantChanged(tenant.slug);
-  report.add('update', 'profile', tenant.slug, fields.map((f) => (f === 'logo_url' ? 'logoUrl' : f)));
+  report.add('update', 'profile', tenant.slug, fields.map((f) => PROFILE_FIELD_NAMES[f] ?? f));
 }
 
 export type { TenantConfig };

@@ -13,7 +13,7 @@ import { unitRefsById } from './unit-refs.ts';
  * fields are exported: applying anything else would be refused.
  */
 export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string, registry: ModuleRegistry): Promise<TenantConfig> {
-  const tenant: { slug: string; name: string; locale: 'zh-CN' | 'en'; logo_url: string | null } = await trx('core_tenant').where({ id: tenantId }).first('slug', 'name', 'locale', 'logo_url');
+  const tenant: { slug: string; name: string; locale: 'zh-CN' | 'en'; time_zone: string; logo_url: string | null } = await trx('core_tenant').where({ id: tenantId }).first('slug', 'name', 'locale', 'time_zone', 'logo_url');
   const units = await loadUnits(trx);
   const refs = unitRefsById(units);
   const positions = await loadPositions(trx);
@@ -29,7 +29,7 @@ export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string
 
   return {
     version: 1,
-    profile: { slug: tenant.slug, name: tenant.name, locale: tenant.locale, ...(tenant.logo_url ? { logoUrl: tenant.logo_url } : {}) },
+    profile: { slug: tenant.slug, name: tenant.name, locale: tenant.locale, timeZone: tenant.time_zone, ...(tenant.logo_url ? { logoUrl: tenant.logo_url } : {}) },
     units: unitTree(childrenByParent(units), null),
     positions: [...positions].sort(compareDisplay).map((p) => p.name),
     people: [...people]

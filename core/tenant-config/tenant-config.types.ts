@@ -26,6 +26,7 @@ export type ConfigProfile = {
   slug: string;
   name: string;
   locale?: 'zh-CN' | 'en';
+  timeZone?: string;
   logoUrl?: string | null;
 };
 

@@ -92,7 +92,7 @@ export const dispatchConfigSchema = {
 } as const;
 
 export const dispatchConfigUiSchema = {
-  quietHoursFrom: { 'ui:help': '北京时间。开始与结束相同表示不设免打扰；例如 21 和 8：晚 9 点到早 8 点之间的短信（提醒、催办、督办、批示、新任务、诉求）顺延到早 8 点发出，站内消息照常即时送达' },
+  quietHoursFrom: { 'ui:help': '按本县时区（默认北京时间）。开始与结束相同表示不设免打扰；例如 21 和 8：晚 9 点到早 8 点之间的短信（提醒、催办、督办、批示、新任务、诉求）顺延到早 8 点发出，站内消息照常即时送达' },
   reminderTexts: { 'ui:description': '可用占位符：{task} 任务、{unit} 单位、{deadline} 截止时间、{days} 剩余天数、{hours} 小时数、{period} 期次' },
   escalationLadder: { 'ui:help': '催办 urge → 督办通知 notice → 约谈 interview' },
 } as const;
@@ -102,14 +102,6 @@ export async function dispatchConfig(trx: Knex.Transaction): Promise<DispatchCon
   const row: { config: Partial<DispatchConfig> | null } | undefined = await trx('core_tenant_module').where({ module_id: 'dispatch' }).first('config');
   const stored = row?.config ?? {};
   return { ...D, ...stored, reminderTexts: { ...D.reminderTexts, ...(stored.reminderTexts ?? {}) } };
-}
-
-/** Whether `now` falls in the tenant's quiet hours (Asia/Shanghai), which may run over midnight. */
-export function inQuietHours(config: Pick<DispatchConfig, 'quietHoursFrom' | 'quietHoursTo'>, now: Date): boolean {
-  const { quietHoursFrom: from, quietHoursTo: to } = config;
-  if (from === to) return false;
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now));
-  return from < to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
 /** A reminder text with its placeholders filled; unknown placeholders stay as written. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../core/calendar/time-zone.ts';
 import type { TestClient } from '../helpers/test-client.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 
@@ -65,7 +65,7 @@ describe('working-day calendar API: statutory days, tenant overrides, deadlines'
   it('counts from today in China when no start is given', async () => {
     const response = await county.admin.get(`${county.base}/calendar/add-working-days?days=0`);
     expect(response.statusCode).toBe(200);
-    expect(response.json().from).toBe(todayInShanghai());
+    expect(response.json().from).toBe(todayIn('Asia/Shanghai'));
   });
 
   it('a tenant admin turns a weekday into a local holiday: deadlines move, only for this tenant, and it is audited', async () => {

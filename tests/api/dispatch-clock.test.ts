@@ -81,4 +81,30 @@ describe('dispatch and the clock: lights turn at the deadline, SMS wait for the 
     expect(urges).toHaveLength(1);
     expect(urges[0].startAfter.getTime()).toBeLessThan(Date.now() + 1000);
   });
+
+  it('a county on Xinjiang time reads every deadline, “N working days” and quiet hours off its own clock', async () => {
+    const zoned = await platform.operator.patch(`/api/platform/tenants/${tenant.id}`, { timeZone: 'Asia/Urumqi' });
+    expect(zoned.statusCode, zoned.body).toBe(200);
+    try {
+      // Urumqi runs two hours behind Beijing: its night ends two Beijing hours later.
+      const urumqiHour = (plus = 0) => (beijingHour(plus) + 22) % 24;
+      await setConfig({ smsReminders: true, quietHoursFrom: urumqiHour(), quietHoursTo: urumqiHour(2) });
+      const since = new Date();
+      const created = await world.supervisor.client.post(`${api()}/tasks`, { title: '按新疆时间截止', ownerUnitId: world.units.office.id, deadlineWorkingDays: 3, assignments: [{ unitId: world.units.water.id, role: 'lead' }] });
+      expect(created.statusCode, created.body).toBe(201);
+      const deadline = new Date(created.json().task.deadline);
+      // The end of a day in Urumqi (UTC+6) is 17:59:59.999 UTC, not Beijing's 15:59:59.999.
+      expect(deadline.toISOString()).toMatch(/T17:59:59\.999Z$/);
+      const notice = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'dispatch.assignment.new' }).where('created_at', '>=', since).first('body');
+      const local = new Date(deadline.getTime() + 6 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+      expect(notice.body).toContain(`截止时间 ${local}`);
+      const [sms] = await smsJobsOf('dispatch.assignment.new', since);
+      const end = new Date(Date.now() + 6 * 3_600_000);
+      end.setUTCHours(urumqiHour(2), 0, 0, 0);
+      const endOfQuiet = new Date(end.getTime() - 6 * 3_600_000 + (end.getTime() - 6 * 3_600_000 <= Date.now() ? 86_400_000 : 0));
+      expect(sms.startAfter.toISOString()).toBe(endOfQuiet.toISOString());
+    } finally {
+      await platform.operator.patch(`/api/platform/tenants/${tenant.id}`, { timeZone: 'Asia/Shanghai' });
+    }
+  });
 });

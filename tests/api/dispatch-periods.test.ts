@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../../core/auth/password.ts';
-import { addDays, todayInShanghai, weekdayOf, type IsoDate } from '../../core/calendar/calendar-date.ts';
+import { addDays, weekdayOf, type IsoDate } from '../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../core/calendar/time-zone.ts';
 import { periodsJob } from '../../modules/dispatch/server/period.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { detailPaths } from '../helpers/forms-fixtures.ts';
@@ -25,7 +26,7 @@ describe('dispatch: recurring report periods', () => {
   let platform: TestPlatform;
   let tenant: TestTenant;
   let world: DispatchWorld;
-  const today = todayInShanghai();
+  const today = todayIn('Asia/Shanghai');
   const api = () => `${tenant.base}/dispatch`;
   const jobs = (tenantId: string) => ({ ...platform.jobContext('dispatch'), enabledTenantIds: async () => [tenantId] });
   const runAt = (now: Date, tenantId = tenant.id) => periodsJob.handler({ now: now.toISOString() }, jobs(tenantId));

@@ -129,7 +129,7 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     const context = jobs();
     const at = new Date(createdAt + 25 * HOUR);
     const crashed = context.withTenant(tenant.id, async ({ db }) => {
-      const result = await sendDueReminders({ trx: db, tenantId: tenant.id, userId: null, now: at, emitEvent: context.emitEvent, notifier: context.notifier }, 500);
+      const result = await sendDueReminders({ trx: db, tenantId: tenant.id, userId: null, now: at, timeZone: 'Asia/Shanghai', emitEvent: context.emitEvent, notifier: context.notifier }, 500);
       expect(result.sent).toBeGreaterThan(0);
       throw new Error('crashed before commit');
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai } from '../../core/calendar/calendar-date.ts';
+import { addDays, } from '../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../core/calendar/time-zone.ts';
 import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
@@ -40,7 +41,7 @@ describe('forms: sending to units that can fill in, starting from last period, q
   afterAll(() => platform?.stop());
 
   it('warns of a unit nobody may fill in for, and does not mark it reminded (no 已催报 for nobody)', async () => {
-    const sent = await townHead.client.post(`${api()}/collections`, { formId, name: '一次性核查', frequency: 'once', dueOn: addDays(todayInShanghai(), 10), unitIds: [hongqi.id, xinhua.id] });
+    const sent = await townHead.client.post(`${api()}/collections`, { formId, name: '一次性核查', frequency: 'once', dueOn: addDays(todayIn('Asia/Shanghai'), 10), unitIds: [hongqi.id, xinhua.id] });
     expect(sent.statusCode, sent.body).toBe(201);
     const collection = sent.json();
     expect(Object.fromEntries(collection.assignees.map((a: { unitName: string; fillers: number }) => [a.unitName, a.fillers]))).toEqual({ 红旗村: 1, 新华村: 0 });
@@ -82,7 +83,7 @@ describe('forms: sending to units that can fill in, starting from last period, q
   it('automatic reminders wait out the county’s quiet hours and go with the first run after them', async () => {
     const saved = await tenant.admin.put(`${tenant.base}/modules/forms/config`, { config: { quietHoursFrom: 21, quietHoursTo: 9, reminderDaysBefore: 1 } });
     expect(saved.statusCode, saved.body).toBe(200);
-    const today = todayInShanghai();
+    const today = todayIn('Asia/Shanghai');
     const collection = (await townHead.client.post(`${api()}/collections`, { formId, name: '明日截止', frequency: 'once', dueOn: addDays(today, 1), unitIds: [dongfeng.id] })).json();
     const autoReminders = () => platform.ownerQuery('forms_reminder').where({ tenant_id: tenant.id, collection_id: collection.id, kind: 'auto' });
     const before = (await notificationsOf(dongfengStaff.userId)).length;

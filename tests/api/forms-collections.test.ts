@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai } from '../../core/calendar/calendar-date.ts';
+import { addDays, } from '../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../core/calendar/time-zone.ts';
 import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
@@ -44,7 +45,7 @@ describe('forms: collections per period (一月一报), who is missing, reminder
     const response = await townHead.client.post(`${api()}/collections`, { formId, name: '因户施策月报', frequency: 'monthly', startsOn: '2025-01-01', dueOffset: 5, unitIds: [hongqi.id, xinhua.id] });
     expect(response.statusCode, response.body).toBe(201);
     monthly = response.json().id;
-    const current = todayInShanghai().slice(0, 7);
+    const current = todayIn('Asia/Shanghai').slice(0, 7);
     expect(response.json()).toMatchObject({ version: 1, frequency: 'monthly', status: 'active', periods: [{ periodKey: current }] });
     expect(response.json().assignees.map((a: { unitName: string }) => a.unitName).sort()).toEqual(['新华村', '红旗村']);
   });
@@ -54,7 +55,7 @@ describe('forms: collections per period (一月一报), who is missing, reminder
     expect(first.json()).toEqual({ periodKey: '2025-03', startsOn: '2025-03-01', endsOn: '2025-03-31', dueOn: '2025-04-05' });
     expect((await townHead.client.post(`${api()}/collections/${monthly}/periods`, { periodKey: '2025-03' })).json()).toEqual(first.json());
     expect(await platform.ownerQuery('forms_period').where({ tenant_id: tenant.id, collection_id: monthly, period_key: '2025-03' })).toHaveLength(1);
-    const nextYear = `${Number(todayInShanghai().slice(0, 4)) + 1}-01`;
+    const nextYear = `${Number(todayIn('Asia/Shanghai').slice(0, 4)) + 1}-01`;
     expect(detailPaths(await townHead.client.post(`${api()}/collections/${monthly}/periods`, { periodKey: nextYear }))).toEqual(['body.periodKey']);
     expect(detailPaths(await townHead.client.post(`${api()}/collections/${monthly}/periods`, { periodKey: '2025-Q1' }))).toEqual(['body.periodKey']);
     expect(detailPaths(await townHead.client.post(`${api()}/collections/${monthly}/periods`, { periodKey: '2024-12' }))).toEqual(['body.periodKey']);
@@ -93,8 +94,8 @@ describe('forms: collections per period (一月一报), who is missing, reminder
     expect(detailPaths(await submitFor(hongqiStaff, monthly, '2025-02'))).toEqual(['body.periodKey']);
     const admin = await tenant.admin.post(`${api()}/forms/${formId}/submissions`, { version: 1, data: goodHousehold, collectionId: monthly, periodKey: '2025-03' });
     expect(detailPaths(admin)).toEqual(['body.assigneeId']);
-    const once = (await townHead.client.post(`${api()}/collections`, { formId, name: '一次性', frequency: 'once', dueOn: addDays(todayInShanghai(), 3), unitIds: [hongqi.id] })).json();
-    expect(once.periods).toMatchObject([{ periodKey: 'once', dueOn: addDays(todayInShanghai(), 3) }]);
+    const once = (await townHead.client.post(`${api()}/collections`, { formId, name: '一次性', frequency: 'once', dueOn: addDays(todayIn('Asia/Shanghai'), 3), unitIds: [hongqi.id] })).json();
+    expect(once.periods).toMatchObject([{ periodKey: 'once', dueOn: addDays(todayIn('Asia/Shanghai'), 3) }]);
     expect((await townHead.client.patch(`${api()}/collections/${once.id}`, { status: 'closed' })).json().status).toBe('closed');
     expect((await submitFor(hongqiStaff, once.id, 'once')).json().error.code).toBe('FORMS_COLLECTION_CLOSED');
   });
@@ -116,7 +117,7 @@ describe('forms: collections per period (一月一报), who is missing, reminder
   });
 
   it('the automatic reminder is sent once even when the job runs twice, and the job opens the current periods', async () => {
-    const dueOn = addDays(todayInShanghai(), 1);
+    const dueOn = addDays(todayIn('Asia/Shanghai'), 1);
     const once = (await townHead.client.post(`${api()}/collections`, { formId, name: '自动提醒', frequency: 'once', dueOn, unitIds: [hongqi.id, xinhua.id] })).json();
     await submitFor(xinhuaStaff, once.id, 'once');
     await dailyJob.handler({}, jobContext());
@@ -125,7 +126,7 @@ describe('forms: collections per period (一月一报), who is missing, reminder
     expect(autos).toHaveLength(1);
     expect(await notificationsOf(hongqiStaff.userId, 'forms.collection.reminder')).toHaveLength(1);
     // New month, new period: the job opens it, once.
-    const nextMonth = addDays(`${todayInShanghai().slice(0, 7)}-01`, 40).slice(0, 7);
+    const nextMonth = addDays(`${todayIn('Asia/Shanghai').slice(0, 7)}-01`, 40).slice(0, 7);
     await dailyJob.handler({ today: `${nextMonth}-02` }, jobContext());
     await dailyJob.handler({ today: `${nextMonth}-02` }, jobContext());
     expect(await platform.ownerQuery('forms_period').where({ tenant_id: tenant.id, collection_id: monthly, period_key: nextMonth })).toHaveLength(1);

@@ -43,6 +43,30 @@ describe('platform operator: open a county, edit its profile, reset its admin’
     expect((await platform.operator.get(`/api/platform/tenants/${county.id}`)).json().tenant.name).toBe('桓台县人民政府');
   });
 
+  it('sets a county’s clock: its session, its configuration file and its trail carry the zone; an unknown zone is refused by name', async () => {
+    const response = await platform.operator.patch(`/api/platform/tenants/${other.id}`, { timeZone: 'Asia/Urumqi' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ timeZone: 'Asia/Urumqi' });
+    expect((await other.admin.get(`${other.base}/auth/me`)).json().tenant.timeZone).toBe('Asia/Urumqi');
+    expect((await other.admin.get(`${other.base}/config/export`)).json().profile.timeZone).toBe('Asia/Urumqi');
+    const trail = (await other.admin.get(`${other.base}/audit?action=tenant.profile.update`)).json().items;
+    expect(trail[0]).toMatchObject({ data: { before: { time_zone: 'Asia/Shanghai' }, after: { time_zone: 'Asia/Urumqi' } } });
+
+    for (const timeZone of ['Mars/Olympus', 'Asia/Shanghai; drop table core_tenant', 'x'.repeat(65)]) {
+      const refused = await platform.operator.patch(`/api/platform/tenants/${other.id}`, { timeZone });
+      expect(refused.statusCode, timeZone).toBe(400);
+      expect(refused.json().error.details[0].path).toBe('body.timeZone');
+    }
+    // The county's own configuration file sets it back the same way.
+    const exported = (await other.admin.get(`${other.base}/config/export`)).json();
+    const applied = await other.admin.post(`${other.base}/config/apply`, { ...exported, profile: { ...exported.profile, timeZone: 'Asia/Shanghai' } });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect((await other.admin.get(`${other.base}/auth/me`)).json().tenant.timeZone).toBe('Asia/Shanghai');
+    const badFile = await other.admin.post(`${other.base}/config/apply`, { ...exported, profile: { ...exported.profile, timeZone: 'Mars/Olympus' } });
+    expect(badFile.statusCode).toBe(400);
+    expect(badFile.json().error.details[0].path).toBe('profile.timeZone');
+  });
+
   it('resets the admin’s password: the old one stops working, the new one must be changed, and the county’s trail records it', async () => {
     const { admins } = (await platform.operator.get(`/api/platform/tenants/${county.id}`)).json();
     const response = await platform.operator.post(`/api/platform/tenants/${county.id}/admins/${admins[0].id}/reset-password`, { newPassword: 'reset-by-ops-1' });

@@ -16,6 +16,7 @@ export interface TenantAdmin {
 export interface TenantProfileChange {
   name?: string;
   locale?: 'zh-CN' | 'en';
+  timeZone?: string;
   logoUrl?: string | null;
 }
 

@@ -19,6 +19,7 @@ export interface TenantView {
   name: string;
   status: TenantStatus;
   locale: string;
+  timeZone: string;
   logoUrl: string | null;
   createdAt: string;
   suspendedAt: string | null;

@@ -8,6 +8,7 @@ import { fetchTenantSession } from '../api/tenant-auth.api';
 import { ErrorResult } from '../components/error-result';
 import { PageLoading } from '../components/page-loading';
 import { useTenantDefaultLanguage } from '../i18n/use-tenant-default-language';
+import { setCountyTimeZone } from '../time/county-time';
 import { TenantSessionContext } from './tenant-session-context';
 
 /**
@@ -21,6 +22,8 @@ export function RequireTenantSession() {
   useTenantDefaultLanguage(session.data?.tenant.locale);
 
   if (session.data) {
+    // Before the pages render: every time they show is read in the county's zone.
+    setCountyTimeZone(session.data.tenant.timeZone);
     return (
       <TenantSessionContext.Provider value={{ ...session.data, slug }}>
         <Outlet />

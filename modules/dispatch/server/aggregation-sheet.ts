@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ColumnSpec } from '../../../core/export/xlsx-writer.ts';
-import { formatShanghai } from './dispatch.service.ts';
+import { DEFAULT_TIME_ZONE, countyDateTime } from '../../../core/calendar/time-zone.ts';
 import type { ReportFormColumn } from './report-form-port.ts';
 
 export type AggregationLanguage = 'zh-CN' | 'en';
@@ -11,7 +11,7 @@ const WORDS = {
     fileSuffix: '汇总',
     headers: ['单位', '上级单位', '角色', '责任人', '截止时间', '亮灯', '汇总进度(%)', '本单位报送进度(%)', '状态', '报告内容', '照片数', '报送时间', '亮牌'],
     photo: '照片',
-    title: (task: string, period: string | null, at: string) => `${task}${period ? ` · 报送期 ${period}` : ' · 全部报送'} · 汇总于 ${at}（北京时间）`,
+    title: (task: string, period: string | null, at: string, zone: string) => `${task}${period ? ` · 报送期 ${period}` : ' · 全部报送'} · 汇总于 ${at}（${zone === DEFAULT_TIME_ZONE ? '北京时间' : zone}）`,
     role: { lead: '牵头', co: '配合' },
     light: { white: '白灯', blue: '蓝灯', green: '绿灯', yellow: '黄灯', red: '红灯' },
     status: { pending: '未签收', open: '办理中', submitted: '待验收', done: '已办结', closed: '已关闭' },
@@ -22,7 +22,7 @@ const WORDS = {
     fileSuffix: 'summary',
     headers: ['Unit', 'Parent unit', 'Role', 'Responsible person', 'Deadline', 'Light', 'Rolled-up progress (%)', 'Own reported progress (%)', 'Status', 'Report', 'Photos', 'Submitted at', 'Card'],
     photo: 'Photo',
-    title: (task: string, period: string | null, at: string) => `${task}${period ? ` · period ${period}` : ' · all reports'} · compiled ${at} (Beijing time)`,
+    title: (task: string, period: string | null, at: string, zone: string) => `${task}${period ? ` · period ${period}` : ' · all reports'} · compiled ${at} (${zone === DEFAULT_TIME_ZONE ? 'Beijing time' : zone})`,
     role: { lead: 'lead', co: 'co-organiser' },
     light: { white: 'white', blue: 'blue', green: 'green', yellow: 'yellow', red: 'red' },
     status: { pending: 'not acknowledged', open: 'in progress', submitted: 'awaiting acceptance', done: 'done', closed: 'closed' },
@@ -108,21 +108,21 @@ export function aggregationColumns(lang: AggregationLanguage, formColumns: Repor
  * (`fileUrl` makes a photo's absolute address; the sheet names as many photo columns as the
  * row with the most photos needs).
  */
-export function aggregationCells(lang: AggregationLanguage, row: AggregationRow, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string): Cell[] {
+export function aggregationCells(lang: AggregationLanguage, row: AggregationRow, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string, timeZone: string): Cell[] {
   const words = WORDS[lang];
   return [
     row.unit_name,
     row.parent_unit_name,
     words.role[row.role],
     row.person_name,
-    formatShanghai(new Date(row.deadline)),
+    countyDateTime(new Date(row.deadline), timeZone),
     words.light[row.light],
     row.progress,
     row.own_progress,
     words.status[row.status],
     row.report_text,
     row.photo_ids?.length ?? 0,
-    row.submitted_at ? formatShanghai(new Date(row.submitted_at)) : null,
+    row.submitted_at ? countyDateTime(new Date(row.submitted_at), timeZone) : null,
     row.card_color ? `${words.card[row.card_color]}：${row.card_reason ?? ''}` : null,
     ...formColumns.map((c) => (row.form_data ? c.cell(row.form_data) : null)),
     ...(row.photo_ids ?? []).map((id, i) => ({ text: `${words.photo}${i + 1}`, hyperlink: fileUrl(id) })),
@@ -130,11 +130,11 @@ export function aggregationCells(lang: AggregationLanguage, row: AggregationRow,
 }
 
 /** The sheet: a title row naming the task, the period and when it was compiled, then the header and the rows. */
-export function aggregationSheet(lang: AggregationLanguage, formColumns: ReportFormColumn[], rows: Cell[][], heading: { taskTitle: string; periodKey: string | null; at: Date }): AggregationSheet {
+export function aggregationSheet(lang: AggregationLanguage, formColumns: ReportFormColumn[], rows: Cell[][], heading: { taskTitle: string; periodKey: string | null; at: Date; timeZone: string }): AggregationSheet {
   const columns = aggregationColumns(lang, formColumns);
   const photoColumns = Math.max(0, ...rows.map((r) => r.length - columns.length));
   for (let i = 1; i <= photoColumns; i++) columns.push({ header: `${WORDS[lang].photo}${i}`, width: 10 });
-  return { name: WORDS[lang].sheet, title: WORDS[lang].title(heading.taskTitle, heading.periodKey, formatShanghai(heading.at)), columns, rows };
+  return { name: WORDS[lang].sheet, title: WORDS[lang].title(heading.taskTitle, heading.periodKey, countyDateTime(heading.at, heading.timeZone), heading.timeZone), columns, rows };
 }
 
 export interface AggregationSheet {

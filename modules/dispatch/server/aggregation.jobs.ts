@@ -7,6 +7,7 @@ import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import type { StagedFile } from '../../../core/files/file-store.ts';
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
 import { AppError } from '../../../core/server/errors.ts';
+import { tenantTimeZone } from '../../../core/calendar/time-zone.ts';
 import { aggregationCells, aggregationFileName, aggregationPage, aggregationSheet, type AggregationRow, type Cell } from './aggregation-sheet.ts';
 import { writeAggregationWorkbook } from './aggregation-workbook.ts';
 import { AGGREGATION_CHUNK, AGGREGATION_JOB, countAssignments, reportFormColumns, type ExportRow } from './aggregation.service.ts';
@@ -36,9 +37,10 @@ export async function runAggregation(context: Context, tenantId: string, exportI
   let staged: StagedFile | null = null;
   try {
     const forms = await context.service<ReportForms>(tenantId, REPORT_FORMS_SERVICE);
-    const { title, formColumns } = await context.withTenant(tenantId, async ({ db }) => ({
+    const { title, formColumns, timeZone } = await context.withTenant(tenantId, async ({ db }) => ({
       title: ((await db('dispatch_task').where({ id: row.task_id }).first('title')) as { title: string }).title,
       formColumns: await reportFormColumns(db, row.task_id, forms),
+      timeZone: await tenantTimeZone(db, tenantId),
     }));
     const cells: Cell[][] = [];
     let after: string | null = null;
@@ -48,11 +50,11 @@ export async function runAggregation(context: Context, tenantId: string, exportI
         await db('dispatch_export').where({ id: row.id }).update({ done: Math.min(cells.length, row.total) });
         return aggregationPage(db, row.task_id, row.period_key, position, AGGREGATION_CHUNK);
       });
-      cells.push(...page.map((r) => aggregationCells(row.lang, r, formColumns, (id) => `${filesBase}${id}`)));
+      cells.push(...page.map((r) => aggregationCells(row.lang, r, formColumns, (id) => `${filesBase}${id}`, timeZone)));
       if (page.length < AGGREGATION_CHUNK) break;
       after = page[page.length - 1].path;
     }
-    const content = await writeAggregationWorkbook(aggregationSheet(row.lang, formColumns, cells, { taskTitle: title, periodKey: row.period_key, at: new Date() }));
+    const content = await writeAggregationWorkbook(aggregationSheet(row.lang, formColumns, cells, { taskTitle: title, periodKey: row.period_key, at: new Date(), timeZone }));
     staged = await context.files.stage(Readable.from(content));
     await complete(context, tenantId, row, staged, aggregationFileName(row.lang, title, row.period_key), cells.length);
   } catch (error) {

@@ -31,8 +31,8 @@ export const aggregationRoutes: RoutePlugin = async (app) => {
     }
     const formColumns = await reportFormColumns(request.db, access.task.id, await reportForms(request));
     const base = filesBase(request);
-    const cells = await aggregationRows(request.db, access.task.id, periodKey, request.query.lang, formColumns, (id) => `${base}${id}`);
-    const content = await writeAggregationWorkbook(aggregationSheet(request.query.lang, formColumns, cells, { taskTitle: access.task.title, periodKey, at: new Date() }));
+    const cells = await aggregationRows(request.db, access.task.id, periodKey, request.query.lang, formColumns, (id) => `${base}${id}`, request.tenant.timeZone);
+    const content = await writeAggregationWorkbook(aggregationSheet(request.query.lang, formColumns, cells, { taskTitle: access.task.title, periodKey, at: new Date(), timeZone: request.tenant.timeZone }));
     return reply
       .header('content-type', XLSX_MIME)
       .header('x-content-type-options', 'nosniff')

@@ -45,12 +45,12 @@ export async function reportFormColumns(trx: Knex.Transaction, taskId: string, f
 }
 
 /** Every row of a task's aggregation at once: the direct download, for trees within `directAggregationMaxRows`. */
-export async function aggregationRows(trx: Knex.Transaction, taskId: string, periodKey: string | null, lang: AggregationLanguage, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string): Promise<Cell[][]> {
+export async function aggregationRows(trx: Knex.Transaction, taskId: string, periodKey: string | null, lang: AggregationLanguage, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string, timeZone: string): Promise<Cell[][]> {
   const cells: Cell[][] = [];
   let after: string | null = null;
   for (;;) {
     const page = await aggregationPage(trx, taskId, periodKey, after, AGGREGATION_CHUNK);
-    cells.push(...page.map((row) => aggregationCells(lang, row, formColumns, fileUrl)));
+    cells.push(...page.map((row) => aggregationCells(lang, row, formColumns, fileUrl, timeZone)));
     if (page.length < AGGREGATION_CHUNK) return cells;
     after = page[page.length - 1].path;
   }

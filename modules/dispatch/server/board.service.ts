@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { instantOfWallTime } from '../../../core/calendar/time-zone.ts';
 import type { DataScope } from '../../../core/auth/permissions.ts';
 import { LIGHTS, type Light } from './lights.ts';
 
@@ -13,8 +14,8 @@ export interface BoardFilter {
 type LightCounts = Record<Light, number>;
 const zero = (): LightCounts => Object.fromEntries(LIGHTS.map((l) => [l, 0])) as LightCounts;
 
-/** The deadline range of a period key: `2026`, `2026-03`, `2026-Q1` (Asia/Shanghai days). */
-export function periodRange(period: string): { from: string; to: string } {
+/** The deadline range of a period key: `2026`, `2026-03`, `2026-Q1` (days of the county's clock). */
+export function periodRange(period: string, timeZone: string): { from: string; to: string } {
   const [year, part] = period.split('-');
   const y = Number(year);
   let first = 1;
@@ -24,14 +25,14 @@ export function periodRange(period: string): { from: string; to: string } {
   const start = new Date(Date.UTC(y, first - 1, 1));
   const end = new Date(Date.UTC(y, first - 1 + months, 1));
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  return { from: `${day(start)}T00:00:00+08:00`, to: `${day(end)}T00:00:00+08:00` };
+  return { from: instantOfWallTime(timeZone, day(start), 0).toISOString(), to: instantOfWallTime(timeZone, day(end), 0).toISOString() };
 }
 
 /**
  * Assignments of active tasks supervised within the scope, counted by light and by unit in one
  * grouped query (by default the units tasks were dispatched to; with `allDepths` their subtasks too).
  */
-export async function board(trx: Knex.Transaction, scope: DataScope, filter: BoardFilter) {
+export async function board(trx: Knex.Transaction, scope: DataScope, filter: BoardFilter, timeZone: string) {
   const query = trx('dispatch_assignment as a')
     .join('dispatch_task as t', function joinTask() {
       this.on('t.tenant_id', 'a.tenant_id').andOn('t.id', 'a.task_id');
@@ -55,7 +56,7 @@ export async function board(trx: Knex.Transaction, scope: DataScope, filter: Boa
   if (filter.light) query.where('a.light', filter.light);
   if (filter.unitId) query.whereIn('a.unit_id', trx('core_unit as f').select('f.id').where('f.path', 'like', trx('core_unit as s').select(trx.raw("s.path || '%'")).where('s.id', filter.unitId)));
   if (filter.period) {
-    const range = periodRange(filter.period);
+    const range = periodRange(filter.period, timeZone);
     query.where('a.deadline', '>=', range.from).where('a.deadline', '<', range.to);
   }
   const rows = (await query) as unknown as { unit_id: string; unit_name: string; light: Light; n: string | number }[];

@@ -1,6 +1,5 @@
 import type { ModuleJob } from '../../../core/modules/contract.ts';
-import type { DispatchContext } from './dispatch-context.ts';
-import { quietHoursNotifier } from './quiet-notifier.ts';
+import { jobDispatchContext, type DispatchContext } from './dispatch-context.ts';
 import { recomputeTaskLights } from './light.service.ts';
 
 export const DEADLINE_LIGHTS_JOB = 'dispatch.deadline-lights';
@@ -30,7 +29,7 @@ export const deadlineLightsJob: ModuleJob = {
       const task = await db('dispatch_task').where({ id: taskId, status: 'active' }).first('id');
       // Closed or deleted since: its lights are final.
       if (!task) return;
-      const ctx: DispatchContext = { trx: db, tenantId, userId: null, now: new Date(), emitEvent: context.emitEvent, notifier: quietHoursNotifier(context.notifier) };
+      const ctx = await jobDispatchContext(context, db, tenantId, new Date());
       await recomputeTaskLights(ctx, [taskId]);
     });
   },

@@ -1,16 +1,11 @@
 import type { Knex } from 'knex';
 import { addTenantWorkingDays } from '../../../core/calendar/calendar.service.ts';
-import { todayInShanghai, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import { endOfDayIn, todayIn } from '../../../core/calendar/time-zone.ts';
 import { badRequest } from '../../../core/server/errors.ts';
 
 export interface DeadlineInput {
   deadline?: string;
   deadlineWorkingDays?: number;
-}
-
-/** The end of a Shanghai calendar day: a deadline given as a day is met until midnight. */
-export function endOfShanghaiDay(date: IsoDate): Date {
-  return new Date(`${date}T23:59:59.999+08:00`);
 }
 
 /**
@@ -24,6 +19,7 @@ export class DeadlineResolver {
   constructor(
     private readonly trx: Knex.Transaction,
     private readonly now: Date,
+    private readonly timeZone: string,
   ) {}
 
   /** The deadline an input asks for, undefined when it names none; 400 for a past or doubly given one. `path` names the object holding the fields. */
@@ -43,7 +39,7 @@ export class DeadlineResolver {
   private async workingDays(n: number): Promise<Date> {
     let deadline = this.byWorkingDays.get(n);
     if (!deadline) {
-      deadline = endOfShanghaiDay((await addTenantWorkingDays(this.trx, todayInShanghai(this.now), n)).date);
+      deadline = endOfDayIn(this.timeZone, (await addTenantWorkingDays(this.trx, todayIn(this.timeZone, this.now), n)).date);
       this.byWorkingDays.set(n, deadline);
     }
     return deadline;

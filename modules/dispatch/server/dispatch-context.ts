@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { JobRunner } from '../../../core/jobs/job-runner.ts';
+import type { ModuleJobContext } from '../../../core/modules/contract.ts';
+import { DEFAULT_TIME_ZONE, tenantTimeZone } from '../../../core/calendar/time-zone.ts';
 import { quietHoursNotifier, type DispatchNotifier } from './quiet-notifier.ts';
 
 /**
@@ -13,6 +15,8 @@ export interface DispatchContext {
   tenantId: string;
   userId: string | null;
   now: Date;
+  /** The county's IANA zone: deadlines in messages and sheets, quiet hours and "today" read its clock. */
+  timeZone: string;
   emitEvent(trx: Knex.Transaction, tenantId: string, event: string, payload: Record<string, unknown>): Promise<unknown>;
   /** Holds SMS through the tenant's quiet hours: build it with `quietHoursNotifier`. */
   notifier: DispatchNotifier;
@@ -27,8 +31,14 @@ export function dispatchContext(request: FastifyRequest): DispatchContext {
     tenantId: request.tenant.id,
     userId: request.user?.id ?? null,
     now: new Date(),
+    timeZone: request.tenant.timeZone ?? DEFAULT_TIME_ZONE,
     emitEvent: (trx, tenantId, event, payload) => jobs.emitEvent(trx, tenantId, event, payload),
     notifier: quietHoursNotifier(request.server.notifier),
     jobs,
   };
+}
+
+/** The context of a scheduled job in one tenant's transaction: nobody acts, the county's zone is read once. */
+export async function jobDispatchContext(context: Pick<ModuleJobContext, 'emitEvent' | 'notifier'>, db: Knex.Transaction, tenantId: string, now: Date): Promise<DispatchContext> {
+  return { trx: db, tenantId, userId: null, now, timeZone: await tenantTimeZone(db, tenantId), emitEvent: context.emitEvent, notifier: quietHoursNotifier(context.notifier) };
 }

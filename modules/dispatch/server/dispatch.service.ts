@@ -5,6 +5,7 @@ import { badRequest, conflict, type ErrorDetail } from '../../../core/server/err
 import { dispatchConfig } from '../dispatch-config.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';
+import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
@@ -78,7 +79,7 @@ export async function dispatchAssignments(ctx: DispatchContext, target: Dispatch
   });
   if (problems.length > 0) throw badRequest(problemCode(problems), 'Some assignments cannot be dispatched', problems);
 
-  const resolver = new DeadlineResolver(trx, ctx.now);
+  const resolver = new DeadlineResolver(trx, ctx.now, ctx.timeZone);
   const limit = target.kind === 'task' ? target.deadline : target.parent.deadline;
   const deadlines: Date[] = [];
   for (const [i, input] of inputs.entries()) {
@@ -153,13 +154,8 @@ async function notifyNewAssignments(ctx: DispatchContext, target: DispatchTarget
     userIds: everyone,
     kind: 'dispatch.assignment.new',
     title: `新任务：${target.taskTitle}`,
-    body: `请查收并按时办理，截止时间 ${formatShanghai(rows[0].deadline)}`,
+    body: `请查收并按时办理，截止时间 ${countyDateTime(rows[0].deadline, ctx.timeZone)}`,
     link: `/dispatch/tasks/${target.taskId}`,
     sms: config.smsReminders,
   });
-}
-
-/** `2026-12-01 18:00` in Asia/Shanghai: how deadlines read in notifications. */
-export function formatShanghai(date: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(date);
 }

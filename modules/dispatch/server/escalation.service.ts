@@ -4,7 +4,7 @@ import { badRequest, conflict } from '../../../core/server/errors.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { formatShanghai } from './dispatch.service.ts';
+import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { assignmentUsers, unitHeadUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
 
@@ -69,7 +69,7 @@ export async function raiseEscalation(ctx: DispatchContext, access: AssignmentAc
 
   const handlers = (await assignmentUsers(trx, [{ id: node.id, unit_id: node.unit.id, person_id: node.person?.id ?? null }])).get(node.id) ?? [];
   const heads = level === 'urge' ? [] : ((await unitHeadUsers(trx, [node.unit.id], config.headPositionNames)).get(node.unit.id) ?? []);
-  const where = input.record ? `（约谈时间 ${formatShanghai(new Date(input.record.at))}，地点 ${input.record.place}）` : '';
+  const where = input.record ? `（约谈时间 ${countyDateTime(new Date(input.record.at), ctx.timeZone)}，地点 ${input.record.place}）` : '';
   await ctx.notifier.notify(trx, ctx.tenantId, {
     userIds: [...handlers, ...heads].filter((u) => u !== ctx.userId),
     kind: `dispatch.escalation.${level}`,

@@ -4,7 +4,7 @@ import { badRequest, conflict } from '../../../core/server/errors.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { formatShanghai } from './dispatch.service.ts';
+import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { recomputeTaskLights } from './light.service.ts';
 import { assignmentUsers } from './recipients.ts';
@@ -36,13 +36,13 @@ export async function requestExtension(ctx: DispatchContext, access: AssignmentA
   const node = access.node;
   const current = await lockAssignment(trx, node.id);
   const field = `body.${input.deadline !== undefined ? 'deadline' : 'deadlineWorkingDays'}`;
-  const requested = await new DeadlineResolver(trx, ctx.now).resolve(input, 'body');
+  const requested = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(input, 'body');
   if (!requested) throw badRequest('DISPATCH_DEADLINE_REQUIRED', 'Say until when', [{ path: 'body.deadline', message: 'is required (or deadlineWorkingDays)' }]);
   if (requested.getTime() <= current.deadline.getTime()) {
-    throw badRequest('DISPATCH_EXTENSION_NOT_LATER', 'An extension must end after the current deadline', [{ path: field, message: `is not after the current deadline ${formatShanghai(current.deadline)}` }]);
+    throw badRequest('DISPATCH_EXTENSION_NOT_LATER', 'An extension must end after the current deadline', [{ path: field, message: `is not after the current deadline ${countyDateTime(current.deadline, ctx.timeZone)}` }]);
   }
   if (current.parent_deadline && requested.getTime() > current.parent_deadline.getTime()) {
-    throw badRequest('DISPATCH_DEADLINE_AFTER_PARENT', 'A subtask cannot run past its parent assignment', [{ path: field, message: `is after the parent assignment’s deadline ${formatShanghai(current.parent_deadline)}` }]);
+    throw badRequest('DISPATCH_DEADLINE_AFTER_PARENT', 'A subtask cannot run past its parent assignment', [{ path: field, message: `is after the parent assignment’s deadline ${countyDateTime(current.parent_deadline, ctx.timeZone)}` }]);
   }
   const pending = await trx('dispatch_extension').where({ assignment_id: node.id, status: 'pending' }).first('id');
   if (pending) throw conflict('DISPATCH_EXTENSION_PENDING', 'An extension request of this assignment waits for a decision');
@@ -60,7 +60,7 @@ export async function requestExtension(ctx: DispatchContext, access: AssignmentA
     userIds: deciders,
     kind: 'dispatch.extension.requested',
     title: `延期申请：${access.task.title}（${node.unit.name}）`,
-    body: `申请延期至 ${formatShanghai(requested)}：${input.reason}`,
+    body: `申请延期至 ${countyDateTime(requested, ctx.timeZone)}：${input.reason}`,
     link: `/dispatch/tasks/${access.task.id}`,
   });
   return id;
@@ -103,7 +103,7 @@ export async function decideExtension(ctx: DispatchContext, access: AssignmentAc
     userIds: users,
     kind: `dispatch.extension.${decision === 'grant' ? 'granted' : 'refused'}`,
     title: decision === 'grant' ? `延期已批准：${access.task.title}` : `延期未获批准：${access.task.title}`,
-    body: decision === 'grant' ? `新的截止时间 ${formatShanghai(requested)}${reason ? `。${reason}` : ''}` : (reason ?? ''),
+    body: decision === 'grant' ? `新的截止时间 ${countyDateTime(requested, ctx.timeZone)}${reason ? `。${reason}` : ''}` : (reason ?? ''),
     link: `/dispatch/tasks/${access.task.id}`,
   });
 }

@@ -1,6 +1,5 @@
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
-import type { DispatchContext } from './dispatch-context.ts';
-import { quietHoursNotifier } from './quiet-notifier.ts';
+import { jobDispatchContext } from './dispatch-context.ts';
 import { recomputeTaskLights } from './light.service.ts';
 
 export const LIGHTS_JOB = 'dispatch.lights';
@@ -27,7 +26,7 @@ export async function recomputeTenantLights(context: ModuleJobContext, tenantId:
   for (;;) {
     const batch = await context.withTenant(tenantId, async ({ db }) => {
       const ids: string[] = await db('dispatch_task').where('status', 'active').where('id', '>', after).orderBy('id').limit(BATCH).pluck('id');
-      const ctx: DispatchContext = { trx: db, tenantId, userId: null, now, emitEvent: context.emitEvent, notifier: quietHoursNotifier(context.notifier) };
+      const ctx = await jobDispatchContext(context, db, tenantId, now);
       const changes = await recomputeTaskLights(ctx, ids);
       return { ids, changes: changes.length };
     });

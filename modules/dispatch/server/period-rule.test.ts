@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_RULES } from './cadence.ts';
 import { cadenceStart, isoWeekKey, periodLabel, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
 
-const cadence = (kind: TaskCadence['kind'], createdOn: string, rule = kind === 'rrule' ? '' : PRESET_RULES[kind], lastStart = '2027-12-31', dueDays = 5): TaskCadence => ({ kind, rule, createdOn, lastStart, dueDays });
+const cadence = (kind: TaskCadence['kind'], createdOn: string, rule = kind === 'rrule' ? '' : PRESET_RULES[kind], lastStart = '2027-12-31', dueDays = 5): TaskCadence => ({ kind, rule, createdOn, lastStart, dueDays, timeZone: 'Asia/Shanghai' });
 
 describe('report periods of a cadence', () => {
   it('a quarterly task created mid-quarter starts with the quarter it was created in', () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { addDays, fromDayNumber, toDayNumber, weekdayOf, type IsoDate } from '../../../core/calendar/calendar-date.ts';
 import type { CadenceKind } from './cadence.ts';
-import { endOfShanghaiDay } from './deadline.ts';
+import { endOfDayIn } from '../../../core/calendar/time-zone.ts';
 
 // The CommonJS build, as in cadence.ts: Node and Vite see different exports of the ES one.
 const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule');
@@ -11,7 +11,9 @@ export interface TaskCadence {
   kind: CadenceKind;
   rule: string;
   dueDays: number;
-  /** The Shanghai day the task was created: where its first period is looked for. */
+  /** The county's zone: days start and end by its clock. */
+  timeZone: string;
+  /** The county day the task was created: where its first period is looked for. */
   createdOn: IsoDate;
   /** No period starts after this day (the cadence's `until`, else the task deadline's day). */
   lastStart: IsoDate;
@@ -79,7 +81,7 @@ export function periodLabel(key: string): string {
 /**
  * The periods that start on a day in `[from, to]` (and not after the cadence's last start), oldest
  * first: each runs from its occurrence to the day before the next, and its report is due at the
- * end of the day `dueDays` after it ends (Asia/Shanghai).
+ * end of the day `dueDays` after it ends (the county's clock).
  */
 export function periodsStartingBetween(cadence: TaskCadence, from: IsoDate, to: IsoDate): ReportPeriod[] {
   const last = to < cadence.lastStart ? to : cadence.lastStart;
@@ -91,6 +93,6 @@ export function periodsStartingBetween(cadence: TaskCadence, from: IsoDate, to: 
     const startsOn = isoDay(start);
     // Rules without UNTIL or COUNT always go on; a rule that somehow ends gives its last period one day.
     const endsOn = next ? addDays(isoDay(next), -1) : startsOn;
-    return { key: periodKey(cadence.kind, startsOn), startsOn, endsOn, dueAt: endOfShanghaiDay(addDays(endsOn, cadence.dueDays)) };
+    return { key: periodKey(cadence.kind, startsOn), startsOn, endsOn, dueAt: endOfDayIn(cadence.timeZone, addDays(endsOn, cadence.dueDays)) };
   });
 }

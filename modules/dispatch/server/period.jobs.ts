@@ -1,6 +1,5 @@
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
-import type { DispatchContext } from './dispatch-context.ts';
-import { quietHoursNotifier } from './quiet-notifier.ts';
+import { jobDispatchContext, type DispatchContext } from './dispatch-context.ts';
 import { openDuePeriods, sendPeriodReminders } from './period.service.ts';
 
 export const PERIODS_JOB = 'dispatch.periods';
@@ -24,11 +23,11 @@ export const periodsJob: ModuleJob = {
 
 /** One tenant's periods: opened in one transaction, then their notices in batches. */
 export async function runTenantPeriods(context: ModuleJobContext, tenantId: string, now: Date): Promise<{ opened: number; sent: number }> {
-  const ctxOf = (db: DispatchContext['trx']): DispatchContext => ({ trx: db, tenantId, userId: null, now, emitEvent: context.emitEvent, notifier: quietHoursNotifier(context.notifier) });
-  const opened = await context.withTenant(tenantId, ({ db }) => openDuePeriods(ctxOf(db)));
+  const ctxOf = (db: DispatchContext['trx']) => jobDispatchContext(context, db, tenantId, now);
+  const opened = await context.withTenant(tenantId, async ({ db }) => openDuePeriods(await ctxOf(db)));
   let sent = 0;
   for (;;) {
-    const run = await context.withTenant(tenantId, ({ db }) => sendPeriodReminders(ctxOf(db), BATCH));
+    const run = await context.withTenant(tenantId, async ({ db }) => sendPeriodReminders(await ctxOf(db), BATCH));
     sent += run.sent;
     if (run.seen < BATCH || run.sent === 0) return { opened, sent };
   }

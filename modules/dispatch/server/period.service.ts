@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { addDays, todayInShanghai } from '../../../core/calendar/calendar-date.ts';
+import { addDays } from '../../../core/calendar/calendar-date.ts';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { CadenceKind } from './cadence.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { formatShanghai } from './dispatch.service.ts';
+import { countyDateTime, todayIn } from '../../../core/calendar/time-zone.ts';
 import { cadenceStart, periodLabel, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft } from './reminder-ledger.ts';
@@ -19,25 +19,26 @@ interface CadenceTaskRow {
   last_start: string | null;
 }
 
-export function taskCadence(row: Omit<CadenceTaskRow, 'id' | 'last_start'>): TaskCadence {
+export function taskCadence(row: Omit<CadenceTaskRow, 'id' | 'last_start'>, timeZone: string): TaskCadence {
   return {
     kind: row.cadence,
     rule: row.cadence_rule,
     dueDays: row.report_due_days,
-    createdOn: todayInShanghai(new Date(row.created_at)),
-    lastStart: row.cadence_until ?? todayInShanghai(new Date(row.deadline)),
+    timeZone,
+    createdOn: todayIn(timeZone, new Date(row.created_at)),
+    lastStart: row.cadence_until ?? todayIn(timeZone, new Date(row.deadline)),
   };
 }
 
 /**
  * Opens every period of the tenant's active recurring tasks (or of `taskIds`) that has started by
- * today, Asia/Shanghai: from the day after the latest period a task has (or its first possible
+ * today by the county's clock: from the day after the latest period a task has (or its first possible
  * one), so a run after days of downtime opens all it missed. Inserting an existing period does
  * nothing, so runs may repeat and overlap. Returns how many periods were opened.
  */
 export async function openDuePeriods(ctx: DispatchContext, taskIds?: string[]): Promise<number> {
   const { trx } = ctx;
-  const today = todayInShanghai(ctx.now);
+  const today = todayIn(ctx.timeZone, ctx.now);
   const tasks: CadenceTaskRow[] = await trx('dispatch_task as t')
     .where('t.status', 'active')
     .whereNotNull('t.cadence')
@@ -47,7 +48,7 @@ export async function openDuePeriods(ctx: DispatchContext, taskIds?: string[]): 
       trx.raw('(select max(p.starts_on)::text from dispatch_report_period p where p.tenant_id = t.tenant_id and p.task_id = t.id) as last_start'),
     );
   const rows = tasks.flatMap((task) => {
-    const cadence = taskCadence(task);
+    const cadence = taskCadence(task, ctx.timeZone);
     const from = task.last_start ? addDays(task.last_start, 1) : cadenceStart(cadence);
     return periodsStartingBetween(cadence, from, today).map((p) => ({
       tenant_id: ctx.tenantId, task_id: task.id, period_key: p.key, starts_on: p.startsOn, ends_on: p.endsOn, due_at: p.dueAt, created_at: ctx.now,
@@ -76,7 +77,7 @@ interface PeriodCandidate {
  * Open assignments asked for a report in a current period (started, not yet due) that have not
  * reported in it and have no ledger row for `occasion` (SQL over `p`, the period).
  */
-function periodCandidates(trx: Knex.Transaction, now: Date, occasion: { sql: string; bindings: string[] }, limit: number, taskIds?: string[]) {
+function periodCandidates({ trx, now, timeZone }: Pick<DispatchContext, 'trx' | 'now' | 'timeZone'>, occasion: { sql: string; bindings: string[] }, limit: number, taskIds?: string[]) {
   return trx('dispatch_report_period as p')
     .join('dispatch_task as t', function joinTask() {
       this.on('t.tenant_id', 'p.tenant_id').andOn('t.id', 'p.task_id');
@@ -88,7 +89,7 @@ function periodCandidates(trx: Knex.Transaction, now: Date, occasion: { sql: str
       this.on('u.tenant_id', 'a.tenant_id').andOn('u.id', 'a.unit_id');
     })
     .where('t.status', 'active')
-    .where('p.starts_on', '<=', todayInShanghai(now))
+    .where('p.starts_on', '<=', todayIn(timeZone, now))
     .where('p.due_at', '>', now)
     .whereIn('a.status', ['pending', 'open'])
     .modify((q) => (taskIds ? q.whereIn('p.task_id', taskIds) : q))
@@ -108,8 +109,8 @@ function periodCandidates(trx: Knex.Transaction, now: Date, occasion: { sql: str
 export async function sendPeriodReminders(ctx: DispatchContext, limit: number, options: { taskIds?: string[]; sms?: boolean } = {}): Promise<{ seen: number; sent: number }> {
   const config = await dispatchConfig(ctx.trx);
   const sms = options.sms ?? config.smsReminders;
-  const opening: (PeriodCandidate & { occasion: string })[] = await periodCandidates(ctx.trx, ctx.now, { sql: 'p.period_key', bindings: [] }, limit, options.taskIds);
-  const dueSoon: (PeriodCandidate & { occasion: string })[] = await periodCandidates(ctx.trx, ctx.now, { sql: "(p.period_key || '/due')", bindings: [] }, limit, options.taskIds).where(
+  const opening: (PeriodCandidate & { occasion: string })[] = await periodCandidates(ctx, { sql: 'p.period_key', bindings: [] }, limit, options.taskIds);
+  const dueSoon: (PeriodCandidate & { occasion: string })[] = await periodCandidates(ctx, { sql: "(p.period_key || '/due')", bindings: [] }, limit, options.taskIds).where(
     'p.due_at',
     '<=',
     new Date(ctx.now.getTime() + config.periodReminderDaysBeforeDue * 86_400_000),
@@ -126,7 +127,7 @@ export async function sendPeriodReminders(ctx: DispatchContext, limit: number, o
       occasion: c.occasion,
       userIds: users.get(c.id) ?? [],
       title: `定期报送：${c.title}（${label}）`,
-      body: fillText(config.reminderTexts.periodDue, { task: c.title, unit: c.unit_name, period: label, deadline: formatShanghai(new Date(c.due_at)) }),
+      body: fillText(config.reminderTexts.periodDue, { task: c.title, unit: c.unit_name, period: label, deadline: countyDateTime(new Date(c.due_at), ctx.timeZone) }),
       sms,
       silent: c.occasion !== c.period_key && announced.has(`${c.id}/${c.period_key}`),
     };

@@ -1,19 +1,20 @@
 import type { Notifier } from '../../../core/notify/notifier.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
+import { tenantTimeZone } from '../../../core/calendar/time-zone.ts';
 
 export type DispatchNotifier = Pick<Notifier, 'notify'>;
 
 /**
  * Every SMS dispatch writes — reminders, urges, escalations, instructions, new tasks, requests —
- * waits for the end of the tenant's quiet hours (`quietHoursFrom` → `quietHoursTo`, Beijing
- * time); in-app notices go at once. The one place dispatch's messages pass through.
+ * waits for the end of the tenant's quiet hours (`quietHoursFrom` → `quietHoursTo`, hours of
+ * the county's clock); in-app notices go at once. The one place dispatch's messages pass through.
  */
 export function quietHoursNotifier(notifier: DispatchNotifier): DispatchNotifier {
   return {
     async notify(trx, tenantId, input) {
       if (!input.sms) return notifier.notify(trx, tenantId, input);
       const config = await dispatchConfig(trx);
-      return notifier.notify(trx, tenantId, { ...input, smsQuietHours: { from: config.quietHoursFrom, to: config.quietHoursTo } });
+      return notifier.notify(trx, tenantId, { ...input, smsQuietHours: { from: config.quietHoursFrom, to: config.quietHoursTo, timeZone: await tenantTimeZone(trx, tenantId) } });
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { formatShanghai } from './dispatch.service.ts';
+import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderKind } from './reminder-ledger.ts';
 
@@ -44,7 +44,7 @@ export async function urgeAssignment(ctx: DispatchContext, access: AssignmentAcc
     fillText(config.reminderTexts.urge, {
       task: access.task.title,
       unit: node.unit.name,
-      deadline: formatShanghai(deadline),
+      deadline: countyDateTime(deadline, ctx.timeZone),
       days: Math.max(0, Math.ceil((deadline.getTime() - ctx.now.getTime()) / 86_400_000)),
       hours: config.unopenedReminderHours,
     });

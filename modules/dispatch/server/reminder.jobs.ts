@@ -1,6 +1,5 @@
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
-import type { DispatchContext } from './dispatch-context.ts';
-import { quietHoursNotifier } from './quiet-notifier.ts';
+import { jobDispatchContext } from './dispatch-context.ts';
 import { sendDueReminders } from './reminder.service.ts';
 
 export const REMINDERS_JOB = 'dispatch.reminders';
@@ -25,10 +24,7 @@ export const remindersJob: ModuleJob = {
 export async function remindTenant(context: ModuleJobContext, tenantId: string, now: Date): Promise<number> {
   let sent = 0;
   for (;;) {
-    const run = await context.withTenant(tenantId, ({ db }) => {
-      const ctx: DispatchContext = { trx: db, tenantId, userId: null, now, emitEvent: context.emitEvent, notifier: quietHoursNotifier(context.notifier) };
-      return sendDueReminders(ctx, BATCH);
-    });
+    const run = await context.withTenant(tenantId, async ({ db }) => sendDueReminders(await jobDispatchContext(context, db, tenantId, now), BATCH));
     sent += run.sent;
     // Sent rows drop out of the next scan, so a full batch that sent nothing would only repeat itself.
     if (run.seen < BATCH || run.sent === 0) return sent;

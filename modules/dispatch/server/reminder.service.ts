@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { dispatchConfig, fillText, inQuietHours, type DispatchConfig } from '../dispatch-config.ts';
+import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
+import { inQuietHours } from '../../../core/notify/quiet-hours.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { formatShanghai } from './dispatch.service.ts';
+import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { assignmentUsers, unitHeadUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
 
@@ -73,7 +74,7 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
   const config = await dispatchConfig(ctx.trx);
   const now = ctx.now;
   // Nothing is recorded in quiet hours: the first run after them finds and sends what fell due.
-  if (inQuietHours(config, now)) return { seen: 0, sent: 0 };
+  if (inQuietHours({ from: config.quietHoursFrom, to: config.quietHoursTo, timeZone: ctx.timeZone }, now)) return { seen: 0, sent: 0 };
   const drafts: ReminderDraft[] = [];
   let seen = 0;
 
@@ -81,7 +82,7 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
   seen = Math.max(seen, unopened.length);
   const handlers = await assignmentUsers(ctx.trx, unopened);
   for (const c of unopened) {
-    drafts.push(draft(c, 'unopened', handlers.get(c.id) ?? [], `任务未查收：${c.title}`, fillText(config.reminderTexts.unopened, texts(c, config, now)), config));
+    drafts.push(draft(c, 'unopened', handlers.get(c.id) ?? [], `任务未查收：${c.title}`, fillText(config.reminderTexts.unopened, texts(c, config, ctx)), config));
   }
 
   const nearest = new Map<string, { candidate: Candidate; days: number; passed: number[] }>();
@@ -103,7 +104,7 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
     const deadlineIso = new Date(c.deadline).toISOString();
     for (const d of passed) {
       drafts.push({
-        ...draft(c, 'before_deadline', beforeUsers.get(c.id) ?? [], `任务即将到期：${c.title}`, fillText(config.reminderTexts.beforeDeadline, texts(c, config, now)), config),
+        ...draft(c, 'before_deadline', beforeUsers.get(c.id) ?? [], `任务即将到期：${c.title}`, fillText(config.reminderTexts.beforeDeadline, texts(c, config, ctx)), config),
         occasion: `${deadlineIso}/${d}d`,
         silent: d !== days,
       });
@@ -117,7 +118,7 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
     const fallback = await assignmentUsers(ctx.trx, overdue.filter((c) => (heads.get(c.unit_id) ?? []).length === 0));
     for (const c of overdue) {
       const users = (heads.get(c.unit_id) ?? []).length > 0 ? heads.get(c.unit_id)! : (fallback.get(c.id) ?? []);
-      drafts.push(draft(c, 'overdue', users, `任务逾期：${c.title}（${c.unit_name}）`, fillText(config.reminderTexts.overdue, texts(c, config, now)), config));
+      drafts.push(draft(c, 'overdue', users, `任务逾期：${c.title}（${c.unit_name}）`, fillText(config.reminderTexts.overdue, texts(c, config, ctx)), config));
     }
   }
 
@@ -130,12 +131,13 @@ function draft(c: Candidate, kind: ReminderKind, userIds: string[], title: strin
 }
 
 /** The placeholders of the deadline texts. */
-function texts(c: Candidate, config: DispatchConfig, now: Date): Record<string, string | number> {
+function texts(c: Candidate, config: DispatchConfig, ctx: Pick<DispatchContext, 'now' | 'timeZone'>): Record<string, string | number> {
   const deadline = new Date(c.deadline);
+  const now = ctx.now;
   return {
     task: c.title,
     unit: c.unit_name,
-    deadline: formatShanghai(deadline),
+    deadline: countyDateTime(deadline, ctx.timeZone),
     days: Math.max(0, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS)),
     hours: config.unopenedReminderHours,
   };

@@ -33,7 +33,7 @@ export interface ImportRow {
   category: string;
   lead: string[];
   co: string[];
-  /** A calendar day (YYYY-MM-DD), the deadline being the end of it in Asia/Shanghai. */
+  /** A calendar day (YYYY-MM-DD), the deadline being the end of it by the county's clock. */
   deadlineDate?: string;
   workingDays?: number;
   priority: Priority;

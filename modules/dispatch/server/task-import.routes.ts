@@ -1,6 +1,6 @@
 import { audit } from '../../../core/audit/audit.service.ts';
 import { requirePermission } from '../../../core/auth/permissions.ts';
-import { todayInShanghai } from '../../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../../core/calendar/time-zone.ts';
 import { XLSX_MIME, readXlsx } from '../../../core/export/xlsx-reader.ts';
 import { attachmentDisposition, writeXlsx } from '../../../core/export/xlsx-writer.ts';
 import { badRequest } from '../../../core/server/errors.ts';
@@ -24,7 +24,7 @@ export const taskImportRoutes: RoutePlugin = async (app) => {
     }
     const ctx = dispatchContext(request);
     const tables = await readXlsx(file, { maxRows: TASK_IMPORT_MAX_ROWS });
-    const parsed = parseImportSheet(tables.values().next().value, todayInShanghai(ctx.now));
+    const parsed = parseImportSheet(tables.values().next().value, todayIn(ctx.timeZone, ctx.now));
     const { ownerUnitId, dryRun } = request.query;
     const tasks = await importTasks(ctx, scope, ownerUnitId, parsed, await reportForms(request), dryRun);
     const ids = dryRun ? [] : tasks.map((t) => t.id);

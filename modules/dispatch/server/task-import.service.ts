@@ -6,7 +6,7 @@ import { AppError, badRequest, type ErrorDetail } from '../../../core/server/err
 import type { DispatchContext } from './dispatch-context.ts';
 import type { AssignmentInput } from './dispatch.service.ts';
 import type { ReportForms } from './report-form-port.ts';
-import { endOfShanghaiDay } from './deadline.ts';
+import { endOfDayIn } from '../../../core/calendar/time-zone.ts';
 import { rowPath, type ImportRow, type ParsedImport } from './task-import-sheet.ts';
 import { createTask, type NewTask } from './task.service.ts';
 
@@ -46,7 +46,7 @@ export async function importTasks(ctx: DispatchContext, scope: DataScope, ownerU
         if (!assignments) continue;
         try {
           await savepoint(outer, ctx.tenantId, async (rowTrx) => {
-            const input = newTask(row, ownerUnitId, assignments);
+            const input = newTask(row, ownerUnitId, assignments, ctx.timeZone);
             const id = await createTask({ ...ctx, trx: rowTrx }, scope, input, forms);
             const task: { deadline: Date } = await rowTrx('dispatch_task').where({ id }).first('deadline');
             created.push({ row: row.row, id, title: row.title, deadline: new Date(task.deadline).toISOString(), units: assignments.length });
@@ -74,14 +74,14 @@ function savepoint(trx: Knex.Transaction, tenantId: string, work: (nested: Knex.
   });
 }
 
-function newTask(row: ImportRow, ownerUnitId: string, assignments: AssignmentInput[]): NewTask {
+function newTask(row: ImportRow, ownerUnitId: string, assignments: AssignmentInput[], timeZone: string): NewTask {
   return {
     title: row.title,
     description: row.description || undefined,
     category: row.category || undefined,
     priority: row.priority,
     ownerUnitId,
-    ...(row.deadlineDate ? { deadline: endOfShanghaiDay(row.deadlineDate as never).toISOString() } : { deadlineWorkingDays: row.workingDays }),
+    ...(row.deadlineDate ? { deadline: endOfDayIn(timeZone, row.deadlineDate).toISOString() } : { deadlineWorkingDays: row.workingDays }),
     cadence: row.cadence ? { kind: row.cadence } : undefined,
     assignments,
   };

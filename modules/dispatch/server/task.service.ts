@@ -37,7 +37,7 @@ export async function createTask(ctx: DispatchContext, scope: DataScope, input: 
   const owner: { path: string } | undefined = await trx('core_unit').where({ id: input.ownerUnitId }).first('path');
   if (!owner) throw badRequest('DISPATCH_UNIT_NOT_FOUND', 'The supervising unit does not exist', [{ path: 'body.ownerUnitId', message: 'is not a unit of the directory' }]);
   if (!unitPathInScope(owner.path, scope)) throw badRequest('DISPATCH_UNIT_OUT_OF_SCOPE', 'The supervising unit lies outside your scope', [{ path: 'body.ownerUnitId', message: 'lies outside your dispatch scope' }]);
-  const deadline = await new DeadlineResolver(trx, ctx.now).resolve(input, 'body');
+  const deadline = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(input, 'body');
   if (!deadline) throw badRequest('DISPATCH_DEADLINE_REQUIRED', 'A task needs a deadline', [{ path: 'body.deadline', message: 'is required (or deadlineWorkingDays)' }]);
   await checkFiles(trx, input.attachmentIds ?? [], 'body.attachmentIds');
   const form = await resolveReportForm(trx, input, reportForms);
@@ -113,7 +113,7 @@ export async function updateTask(ctx: DispatchContext, taskId: string, changes: 
   const { trx } = ctx;
   const task: { status: string; deadline: Date } = await trx('dispatch_task').where({ id: taskId }).forUpdate().first('status', 'deadline');
   if (task.status === 'closed') throw conflict('DISPATCH_TASK_CLOSED', 'The task is closed');
-  const deadline = await new DeadlineResolver(trx, ctx.now).resolve(changes, 'body');
+  const deadline = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(changes, 'body');
   if (changes.attachmentIds) await checkFiles(trx, changes.attachmentIds, 'body.attachmentIds');
   const update: Record<string, unknown> = { updated_at: ctx.now };
   for (const [field, column] of [['title', 'title'], ['description', 'description'], ['category', 'category'], ['priority', 'priority']] as const) {

@@ -28,6 +28,6 @@ export const viewRoutes: RoutePlugin = async (app) => {
   });
 
   app.get('/board', { schema: boardRoute }, async (request) => {
-    return board(request.db, await requirePermission(request, 'dispatch.supervise'), request.query);
+    return board(request.db, await requirePermission(request, 'dispatch.supervise'), request.query, request.tenant.timeZone);
   });
 };

@@ -1,3 +1,4 @@
+import { todayIn } from '../../../core/calendar/time-zone.ts';
 import type { Knex } from 'knex';
 import { audit } from '../../../core/audit/audit.service.ts';
 import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
@@ -39,7 +40,7 @@ export const collectionRoutes: RoutePlugin = async (app) => {
     const scope = await requirePermission(request, 'forms.collect');
     await getCollection(request.db, scope, request.params.id);
     const collection = await getCollectionRow(request.db, request.params.id);
-    return periodToView(await ensurePeriod(request.db, request.tenant.id, collection, requestedPeriod(collection, request.body.periodKey)));
+    return periodToView(await ensurePeriod(request.db, request.tenant.id, collection, requestedPeriod(collection, request.body.periodKey, todayIn(request.tenant.timeZone))));
   });
 
   app.get('/collections/:id/periods/:period/status', { schema: periodStatusRoute }, async (request) => {
@@ -67,7 +68,7 @@ export const collectionRoutes: RoutePlugin = async (app) => {
 
   app.get('/my-due', { schema: myDueRoute }, async (request) => {
     await requirePermission(request, 'forms.submit');
-    return myDue(request.db, await formsActor(request), request.query.all === true);
+    return myDue(request.db, await formsActor(request), request.query.all === true, request.tenant.timeZone);
   });
 };
 

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { writeAudit } from '../../../core/audit/audit.service.ts';
 import type { DataScope } from '../../../core/auth/permissions.ts';
-import { todayInShanghai } from '../../../core/calendar/calendar-date.ts';
+import { tenantTimeZone, todayIn } from '../../../core/calendar/time-zone.ts';
 import { AppError, badRequest, notFound } from '../../../core/server/errors.ts';
 import { unitsOutsideScope } from './actor.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
@@ -33,7 +33,7 @@ export async function createCollection(ctx: FormsContext, scope: DataScope, inpu
   });
   const version = input.version ?? requirePublished(form);
   if (!(await findVersion(ctx.trx, form.id, version))) throw badRequest('FORMS_VERSION_NOT_FOUND', `Form version ${version} does not exist`, [{ path: 'body.version', message: 'is not a published version' }]);
-  const today = todayInShanghai();
+  const today = todayIn(await tenantTimeZone(ctx.trx, ctx.tenantId));
   const startsOn = input.startsOn ?? today;
   if (input.frequency === 'once' && !input.dueOn) throw badRequest('FORMS_DUE_DATE_REQUIRED', 'A one-time collection needs a due date', [{ path: 'body.dueOn', message: 'is required for frequency "once"' }]);
   if (input.frequency === 'once' && (input.dueOn as string) < startsOn) throw badRequest('FORMS_DUE_DATE_INVALID', 'The due date is before the start', [{ path: 'body.dueOn', message: 'is before startsOn' }]);

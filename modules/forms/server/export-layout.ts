@@ -1,6 +1,7 @@
 import type { ColumnSpec } from '../../../core/export/xlsx-writer.ts';
 import type { FormField } from './form-fields.ts';
-import { countyDateTime, type ExportCellContext } from './county-time.ts';
+import { countyDateTime } from '../../../core/calendar/time-zone.ts';
+import type { ExportCellContext } from './county-time.ts';
 import type { SubmissionRow } from './submission-query.ts';
 
 export type Cell = string | number | Date | null;

@@ -6,7 +6,7 @@ import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
 import type { StagedFile } from '../../../core/files/file-store.ts';
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
 import { AppError } from '../../../core/server/errors.ts';
-import { DEFAULT_TIME_ZONE } from './county-time.ts';
+import { DEFAULT_TIME_ZONE } from '../../../core/calendar/time-zone.ts';
 import { listLayout } from './export-layout.ts';
 import { EXPORT_JOB, type ExportRow } from './export.service.ts';
 import { getForm } from './form.service.ts';

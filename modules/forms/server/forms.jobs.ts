@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
 import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
-import { addDays, isIsoDate, todayInShanghai, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import { addDays, isIsoDate, type IsoDate } from '../../../core/calendar/calendar-date.ts';
 import { formsConfig } from '../forms-config.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { ensurePeriod, periodAt } from './period.service.ts';
-import { inQuietHours, tenantTimeZone } from './quiet-hours.ts';
+import { inQuietHours } from '../../../core/notify/quiet-hours.ts';
+import { tenantTimeZone, todayIn } from '../../../core/calendar/time-zone.ts';
 import { remindAutomatically } from './reminder.service.ts';
 
 export const DAILY_JOB = 'forms.daily';
@@ -23,10 +24,12 @@ export const dailyJob: ModuleJob = {
   cron: '30 7-21 * * *',
   handler: async (data, context) => {
     const now = typeof data.now === 'string' && !Number.isNaN(Date.parse(data.now)) ? new Date(data.now) : new Date();
-    const today = typeof data.today === 'string' && isIsoDate(data.today) ? data.today : todayInShanghai(now);
     for (const tenantId of await context.enabledTenantIds()) {
       // One transaction per tenant: a failing tenant does not hold back the others' work.
-      await context.withTenant(tenantId, ({ db }) => runForTenant(db, tenantId, today, context, now));
+      await context.withTenant(tenantId, async ({ db }) => {
+        const today = typeof data.today === 'string' && isIsoDate(data.today) ? data.today : todayIn(await tenantTimeZone(db, tenantId), now);
+        return runForTenant(db, tenantId, today, context, now);
+      });
     }
   },
 };
@@ -48,7 +51,7 @@ export async function runForTenant(trx: Knex.Transaction, tenantId: string, toda
 
   const config = await formsConfig(trx);
   // Nothing is recorded in quiet hours: the first run after them finds and sends what is due.
-  if (inQuietHours(config.quietHoursFrom, config.quietHoursTo, now, await tenantTimeZone(trx, tenantId))) return { opened, reminded: 0 };
+  if (inQuietHours({ from: config.quietHoursFrom, to: config.quietHoursTo, timeZone: await tenantTimeZone(trx, tenantId) }, now)) return { opened, reminded: 0 };
   const periods: (PeriodRow & { collection: CollectionRow })[] = [];
   const duePeriods: PeriodRow[] = await trx('forms_period as per')
     .join('forms_collection as c', function joinCollection() {

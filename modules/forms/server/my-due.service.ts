@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { todayInShanghai } from '../../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../../core/calendar/time-zone.ts';
 import type { FormsActor } from './actor.ts';
 import type { AssigneeState } from './period-status.service.ts';
 
@@ -23,7 +23,7 @@ interface DueRow {
  * people), earliest due first. For each: the unit's submitted submission if there is one, else the
  * actor's own draft or returned one. Unless `all`, submitted periods are left out.
  */
-export async function myDue(trx: Knex.Transaction, actor: FormsActor, all: boolean) {
+export async function myDue(trx: Knex.Transaction, actor: FormsActor, all: boolean, timeZone: string) {
   if (!actor.personId && !actor.unitId) return { items: [] };
   const { rows } = await trx.raw(
     `select c.id as collection_id, c.name as collection_name, c.form_id, c.version, a.id as assignee_id, u.name as unit_name,
@@ -43,7 +43,7 @@ export async function myDue(trx: Knex.Transaction, actor: FormsActor, all: boole
       order by per.due_on, c.name, per.period_key`,
     [actor.userId, actor.personId, actor.unitId],
   );
-  const today = todayInShanghai();
+  const today = todayIn(timeZone);
   const items = (rows as DueRow[])
     .map((r) => {
       const state: AssigneeState = r.submission_status ?? 'missing';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { addTenantWorkingDays } from '../../../core/calendar/calendar.service.ts';
-import { todayInShanghai, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import type { IsoDate } from '../../../core/calendar/calendar-date.ts';
 import { badRequest } from '../../../core/server/errors.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { calendarDueDate, periodFromKey, periodOf, type Period } from './periods.ts';
@@ -32,7 +32,7 @@ export async function ensurePeriod(trx: Knex.Transaction, tenantId: string, coll
 }
 
 /** A period an admin asks for by key: it must fit the frequency, lie within the collection and not be in the future. */
-export function requestedPeriod(collection: CollectionRow, key: string, today: IsoDate = todayInShanghai()): Period {
+export function requestedPeriod(collection: CollectionRow, key: string, today: IsoDate): Period {
   const period = collection.frequency === 'once' ? (key === 'once' ? periodAt(collection, collection.starts_on) : null) : periodFromKey(collection.frequency, key);
   const invalid = (message: string) => badRequest('FORMS_PERIOD_INVALID', `Period "${key}" ${message}`, [{ path: 'body.periodKey', message }]);
   if (!period) throw invalid(`is not a ${collection.frequency} period`);

@@ -5,7 +5,7 @@ import type { AuditFilter } from '../../api/audit.api';
 import { useHasPermission } from '../../auth/permissions';
 import { ActionPicker } from './action-picker';
 import { ActorPicker } from './actor-picker';
-import { shanghaiWallTimeToIso } from './shanghai-time';
+import { countyWallTimeToIso } from '../../time/county-time';
 
 interface FilterValues {
   action?: string;
@@ -30,8 +30,8 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
       recordType: trimmed(values.recordType),
       recordId: trimmed(values.recordId),
       userId: values.userId,
-      from: from ? shanghaiWallTimeToIso(from) : undefined,
-      to: to ? shanghaiWallTimeToIso(to) : undefined,
+      from: from ? countyWallTimeToIso(from) : undefined,
+      to: to ? countyWallTimeToIso(to) : undefined,
     });
   };
 

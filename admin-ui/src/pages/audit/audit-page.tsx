@@ -5,7 +5,7 @@ import { useAuditLog, type AuditEntry, type AuditFilter } from '../../api/audit.
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { AuditFilters } from './audit-filters';
-import { formatShanghai } from './shanghai-time';
+import { countyTime, countyTimeZone } from '../../time/county-time';
 import { useAuditSentence } from './use-audit-sentence';
 import { useIsPhone } from '../../layout/use-is-phone';
 
@@ -31,14 +31,14 @@ export function AuditPage() {
             <Flex vertical>
               {event(entry)}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatShanghai(entry.at)}
+                {countyTime(entry.at, 'YYYY-MM-DD HH:mm:ss')}
               </Typography.Text>
             </Flex>
           ),
         },
       ]
     : [
-        { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => formatShanghai(at) },
+        { title: t('columns.at'), dataIndex: 'at', width: 180, render: (at: string) => countyTime(at, 'YYYY-MM-DD HH:mm:ss') },
         { title: t('audit.event', { ns: 'adminConsole' }), key: 'sentence', render: (_, entry) => event(entry) },
       ];
 
@@ -46,7 +46,7 @@ export function AuditPage() {
     <>
       <Typography.Title level={3}>{tShell('menu.audit')}</Typography.Title>
       <AuditFilters onApply={setFilter} />
-      <Typography.Paragraph type="secondary">{t('timeZoneNote')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('timeZoneNote', { zone: countyTimeZone() })}</Typography.Paragraph>
       {log.error ? (
         <ErrorResult error={log.error} onRetry={() => void log.refetch()} />
       ) : (

@@ -5,7 +5,7 @@ import { isApiError } from '../../api/api-error';
 import { usePutCalendarDay, type DayKind } from '../../api/calendar.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { formFieldErrors } from '../../components/field-errors';
-import { todayInChina } from './today';
+import { todayInCounty } from '../../time/county-time';
 
 interface Values {
   date: Dayjs;
@@ -21,7 +21,7 @@ export function CalendarOverrideModal({ defaultYear, onClose }: { defaultYear: n
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const put = usePutCalendarDay(slug);
-  const today = todayInChina();
+  const today = todayInCounty();
   // Start in the year being looked at: today when it is this year, else its 1 January.
   const initialDate = dayjs(today.startsWith(String(defaultYear)) ? today : `${defaultYear}-01-01`);
 

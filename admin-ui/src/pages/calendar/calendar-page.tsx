@@ -9,7 +9,7 @@ import { useHasPermission } from '../../auth/permissions';
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { CalendarOverrideModal } from './calendar-override-modal';
-import { todayInChina } from './today';
+import { todayInCounty } from '../../time/county-time';
 import { WorkingDaysCalculator } from './working-days-calculator';
 
 /** The county's working days: statutory holidays and make-up days, its own overrides, a deadline calculator. */
@@ -19,7 +19,7 @@ export function CalendarPage() {
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const canManage = useHasPermission()('core.calendar.manage');
-  const [year, setYear] = useState(() => Number(todayInChina().slice(0, 4)));
+  const [year, setYear] = useState(() => Number(todayInCounty().slice(0, 4)));
   const [adding, setAdding] = useState(false);
   const calendar = useCalendarYear(slug, year);
   const remove = useDeleteCalendarDay(slug);

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
 import { useAddWorkingDays } from '../../api/calendar.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
-import { todayInChina } from './today';
+import { todayInCounty } from '../../time/county-time';
 
 /** "N working days from a date": the deadline rule modules use, with the holidays it stepped over. */
 export function WorkingDaysCalculator() {
   const { t } = useTranslation('calendar');
   const { slug } = useTenantSession();
-  const [from, setFrom] = useState<Dayjs>(() => dayjs(todayInChina()));
+  const [from, setFrom] = useState<Dayjs>(() => dayjs(todayInCounty()));
   const [days, setDays] = useState<number | null>(5);
   const result = useAddWorkingDays(slug, days === null ? null : { from: from.format('YYYY-MM-DD'), days });
 

@@ -12,8 +12,16 @@ import { useIsPhone } from '../../layout/use-is-phone';
 interface ProfileValues {
   name: string;
   locale: 'zh-CN' | 'en';
+  timeZone: string;
   logoUrl: string;
 }
+
+/** The zones this browser knows, China's first: a county picks its clock from them. */
+const TIME_ZONES = (() => {
+  const all: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const china = ['Asia/Shanghai', 'Asia/Urumqi'];
+  return [...china, ...all.filter((zone) => !china.includes(zone))].map((zone) => ({ value: zone, label: zone }));
+})();
 
 /** The operator's view of one county: edit its profile, reset an admin's password (both audited in the county's trail). */
 export function TenantProfileDrawer({ tenantId, onClose }: { tenantId: string | undefined; onClose: () => void }) {
@@ -28,15 +36,15 @@ export function TenantProfileDrawer({ tenantId, onClose }: { tenantId: string | 
   const tenant = profile.data?.tenant;
 
   useEffect(() => {
-    if (tenant) form.setFieldsValue({ name: tenant.name, locale: tenant.locale === 'en' ? 'en' : 'zh-CN', logoUrl: tenant.logoUrl ?? '' });
+    if (tenant) form.setFieldsValue({ name: tenant.name, locale: tenant.locale === 'en' ? 'en' : 'zh-CN', timeZone: tenant.timeZone, logoUrl: tenant.logoUrl ?? '' });
   }, [tenant, form]);
 
   const save = (values: ProfileValues) => {
-    const change: TenantProfileChange = { name: values.name.trim(), locale: values.locale, logoUrl: values.logoUrl.trim() || null };
+    const change: TenantProfileChange = { name: values.name.trim(), locale: values.locale, timeZone: values.timeZone, logoUrl: values.logoUrl.trim() || null };
     update.mutate(change, {
       onSuccess: (saved) => message.success(t('tenant.saved', { name: saved.name })),
       onError: (error) => {
-        if (isApiError(error) && error.details.length) form.setFields(formFieldErrors<ProfileValues>(tErrors, error.details, ['name', 'locale', 'logoUrl']));
+        if (isApiError(error) && error.details.length) form.setFields(formFieldErrors<ProfileValues>(tErrors, error.details, ['name', 'locale', 'timeZone', 'logoUrl']));
         else message.error(t('tenant.failed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
       },
     });
@@ -62,6 +70,9 @@ export function TenantProfileDrawer({ tenantId, onClose }: { tenantId: string | 
                 { value: 'en', label: 'English' },
               ]}
             />
+          </Form.Item>
+          <Form.Item name="timeZone" label={t('tenant.timeZone')} extra={t('tenant.timeZoneHint')}>
+            <Select showSearch options={TIME_ZONES} data-testid="tenant-time-zone" />
           </Form.Item>
           <Form.Item name="logoUrl" label={t('tenant.logoUrl')} extra={t('tenant.logoHint')} rules={[{ pattern: /^(https:\/\/|\/)\S+$/, message: t('tenant.logoInvalid') }]}>
             <Input placeholder="https://" allowClear />

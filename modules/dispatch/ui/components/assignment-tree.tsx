@@ -4,7 +4,7 @@ import type { DataNode } from 'antd/es/tree';
 import type { Assignment } from '../api/dispatch-types';
 import { useDispatchT, type DispatchT } from '../i18n/dispatch-i18n';
 import { LightBadge } from './light-badge';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 function NodeTitle({ node, t }: { node: Assignment; t: DispatchT }) {
   return (
@@ -20,7 +20,7 @@ function NodeTitle({ node, t }: { node: Assignment; t: DispatchT }) {
         </Typography.Text>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('tree.deadline', { time: shanghaiTime(node.deadline) })}
+        {t('tree.deadline', { time: countyTime(node.deadline) })}
       </Typography.Text>
       {node.status !== 'open' && <Tag>{t(`status.${node.status}`)}</Tag>}
       {node.person && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{node.person.name}</Typography.Text>}

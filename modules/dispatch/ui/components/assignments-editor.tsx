@@ -6,7 +6,7 @@ import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-c
 import { useUnitPeople } from '../api/dispatch.api';
 import type { AssignmentInput, AssignmentRole } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
-import { pickedToIso } from './shanghai';
+import { countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
 import { UnitPicker } from './unit-picker';
 
 /** One responsible unit being dispatched to, as the editor holds it. */
@@ -18,7 +18,7 @@ export interface AssignmentRow {
 }
 
 export function toAssignmentInputs(rows: AssignmentRow[]): AssignmentInput[] {
-  return rows.map((row) => ({ unitId: row.unitId, role: row.role, ...(row.personId ? { personId: row.personId } : {}), ...(row.deadline ? { deadline: pickedToIso(row.deadline) } : {}) }));
+  return rows.map((row) => ({ unitId: row.unitId, role: row.role, ...(row.personId ? { personId: row.personId } : {}), ...(row.deadline ? { deadline: countyWallTimeToIso(row.deadline) } : {}) }));
 }
 
 function PersonSelect({ unitId, value, onChange, label }: { unitId: string; value?: string; onChange: (id: string | undefined) => void; label: string }) {

@@ -6,7 +6,7 @@ import type { FileView } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 /** Replies (回复) on a task: text and photos, newest first, from everyone who sees the task. */
 export function CommentsPanel({ taskId }: { taskId: string }) {
@@ -56,7 +56,7 @@ export function CommentsPanel({ taskId }: { taskId: string }) {
                   </Flex>
                 </Image.PreviewGroup>
               )}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shanghaiTime(item.createdAt)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{countyTime(item.createdAt)}</Typography.Text>
             </Card>
           </List.Item>
         )}

@@ -1,7 +1,7 @@
 import { Steps, Typography } from 'antd';
 import type { EscalationLevel, InterviewRecord } from '../api/dispatch-extras-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 /**
  * The tenant's escalation ladder as steps: what each one is (催办 a push to the unit, 督办通知 a
@@ -32,7 +32,7 @@ export function InterviewDetails({ record }: { record: InterviewRecord }) {
   const t = useDispatchT();
   return (
     <div data-testid="interview-record" style={{ fontSize: 13 }}>
-      <div>{t('supervision.interviewWhen', { time: shanghaiTime(record.at), place: record.place })}</div>
+      <div>{t('supervision.interviewWhen', { time: countyTime(record.at), place: record.place })}</div>
       <div>{t('supervision.interviewWho', { names: record.attendees.join('、') })}</div>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{record.summary}</Typography.Paragraph>
     </div>

@@ -4,7 +4,7 @@ import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-c
 import { useRequestExtension } from '../api/dispatch-extras.api';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { pickedToIso } from './shanghai';
+import { countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
 
 interface Values {
   reason: string;
@@ -24,7 +24,7 @@ export function ExtensionRequest({ assignmentId }: { assignmentId: string }) {
 
   const submit = (v: Values) =>
     request.mutate(
-      { assignmentId, body: { reason: v.reason.trim(), ...(v.mode === 'workingDays' ? { deadlineWorkingDays: v.deadlineWorkingDays } : { deadline: v.deadline ? pickedToIso(v.deadline) : undefined }) } },
+      { assignmentId, body: { reason: v.reason.trim(), ...(v.mode === 'workingDays' ? { deadlineWorkingDays: v.deadlineWorkingDays } : { deadline: v.deadline ? countyWallTimeToIso(v.deadline) : undefined }) } },
       { onSuccess: () => { form.resetFields(); message.success(t('extensions.requested')); }, onError: (e) => message.error(actionError(t, e)) },
     );
 

@@ -5,7 +5,7 @@ import { useDecideExtension, useTaskExtensions } from '../api/dispatch-extras.ap
 import type { Extension } from '../api/dispatch-extras-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const STATUS_COLORS = { pending: 'processing', granted: 'success', refused: 'error' } as const;
 
@@ -41,7 +41,7 @@ export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: s
                   <Typography.Text strong>{item.unit.name}</Typography.Text>
                   <Tag color={STATUS_COLORS[item.status]}>{t(`extensions.status.${item.status}`)}</Tag>
                 </Space>
-                <Typography.Text>{t('extensions.line', { from: shanghaiTime(item.currentDeadline), to: shanghaiTime(item.requestedDeadline) })}</Typography.Text>
+                <Typography.Text>{t('extensions.line', { from: countyTime(item.currentDeadline), to: countyTime(item.requestedDeadline) })}</Typography.Text>
                 <Typography.Text type="secondary">{`${item.requestedByName ?? ''}：${item.reason}`}</Typography.Text>
                 {item.decisionReason && <Typography.Text type="secondary">{`${item.decidedByName ?? ''}：${item.decisionReason}`}</Typography.Text>}
                 {item.status === 'pending' && canDecide(item) && (

@@ -3,7 +3,7 @@ import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-c
 import { useAcknowledge, useGiveInstruction, useInstructions } from '../api/dispatch-extras.api';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 /** Leaders' instructions (批示) on a task: give one (dispatch.instruct), see who acknowledged, acknowledge for one's unit. */
 export function InstructionsPanel({ taskId, canInstruct }: { taskId: string; canInstruct: boolean }) {
@@ -36,7 +36,7 @@ export function InstructionsPanel({ taskId, canInstruct }: { taskId: string; can
           <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
             <Card size="small" style={{ width: '100%' }}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{item.text}</Typography.Paragraph>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${item.givenBy.name} · ${shanghaiTime(item.createdAt)}`}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${item.givenBy.name} · ${countyTime(item.createdAt)}`}</Typography.Text>
               <div>
                 <Space size={4} wrap>
                   {item.acknowledged.map((a) => (

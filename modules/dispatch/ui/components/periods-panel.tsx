@@ -2,7 +2,7 @@ import { Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
 import { usePeriods } from '../api/dispatch-extras.api';
 import { useDispatchT } from '../i18n/dispatch-i18n';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const STATE_COLORS = { reported: 'green', returned: 'orange', missing: 'red' } as const;
 
@@ -19,7 +19,7 @@ export function PeriodsPanel({ taskId }: { taskId: string }) {
       locale={{ emptyText: <Empty description={t('periods.empty')} /> }}
       renderItem={(period) => (
         <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
-          <Card size="small" style={{ width: '100%' }} title={period.label} extra={<Tag color={period.overdue ? 'red' : 'default'}>{t('periods.due', { time: shanghaiTime(period.dueAt) })}</Tag>}>
+          <Card size="small" style={{ width: '100%' }} title={period.label} extra={<Tag color={period.overdue ? 'red' : 'default'}>{t('periods.due', { time: countyTime(period.dueAt) })}</Tag>}>
             <Progress percent={period.expected === 0 ? 0 : Math.round((period.reported / period.expected) * 100)} format={() => `${period.reported}/${period.expected}`} size="small" />
             <Space wrap size={4}>
               {period.units.map((u) => (

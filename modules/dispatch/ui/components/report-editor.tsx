@@ -13,7 +13,7 @@ import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
 import ReportFormView from './report-form-view';
 import { foldIssues } from './issue-paths';
-import { newIdempotencyKey } from './shanghai';
+import { newIdempotencyKey } from './idempotency-key';
 
 interface Values {
   periodKey?: string;

@@ -5,7 +5,7 @@ import { fileUrl } from '../api/dispatch-requests';
 import type { CardColor, Report, ReportStatus } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { ReviewActions } from './review-actions';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const STATUS_COLORS: Record<ReportStatus, string> = { submitted: 'processing', accepted: 'success', returned: 'error' };
 const CARD_COLORS: Record<CardColor, string> = { green: 'green', yellow: 'gold', red: 'red' };
@@ -52,7 +52,7 @@ export function ReportList({ reports, loading, canReview, showUnit }: { reports:
                   )}
                 </Space>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {`${report.submitterName} · ${shanghaiTime(report.createdAt)}`}
+                  {`${report.submitterName} · ${countyTime(report.createdAt)}`}
                 </Typography.Text>
               </Flex>
               <Progress percent={report.progress} size="small" />

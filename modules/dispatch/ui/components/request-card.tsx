@@ -9,7 +9,7 @@ import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
 import { RequestHandling, RequestSteps } from './request-handling';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const STATUS_COLORS = { open: 'processing', accepted: 'cyan', responded: 'warning', rated: 'success', returned: 'error' } as const;
 
@@ -45,15 +45,15 @@ export function RequestCard({ item }: { item: UnitRequest }) {
         <Space wrap size={4}>
           <Typography.Text strong>{item.title}</Typography.Text>
           <Tag color={STATUS_COLORS[item.status]}>{t(`requests.status.${item.status}`)}</Tag>
-          {item.dueAt && <Tag>{t('requests.dueAt', { time: shanghaiTime(item.dueAt) })}</Tag>}
+          {item.dueAt && <Tag>{t('requests.dueAt', { time: countyTime(item.dueAt) })}</Tag>}
         </Space>
-        <Typography.Text type="secondary">{t('requests.route', { from: item.fromUnit.name, to: item.toUnit.name, name: item.createdBy.name, time: shanghaiTime(item.createdAt) })}</Typography.Text>
+        <Typography.Text type="secondary">{t('requests.route', { from: item.fromUnit.name, to: item.toUnit.name, name: item.createdBy.name, time: countyTime(item.createdAt) })}</Typography.Text>
         {item.body && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.body}</Typography.Paragraph>}
         <Photos photos={item.photos} />
         <RequestSteps item={item} />
-        {item.returned && <Typography.Text type="danger">{t('requests.returnedBy', { name: item.returned.by, time: shanghaiTime(item.returned.at), reason: item.returned.reason })}</Typography.Text>}
+        {item.returned && <Typography.Text type="danger">{t('requests.returnedBy', { name: item.returned.by, time: countyTime(item.returned.at), reason: item.returned.reason })}</Typography.Text>}
         {item.response && (
-          <Card size="small" type="inner" title={t('requests.answer', { name: item.response.by.name, time: shanghaiTime(item.response.at) })}>
+          <Card size="small" type="inner" title={t('requests.answer', { name: item.response.by.name, time: countyTime(item.response.at) })}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{item.response.text}</Typography.Paragraph>
             <Photos photos={item.response.photos} />
           </Card>

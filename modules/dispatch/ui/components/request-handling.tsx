@@ -5,7 +5,7 @@ import { useAcceptRequest, useReturnRequest, useTransferRequest } from '../api/d
 import type { UnitRequest } from '../api/dispatch-extras-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { UnitPicker } from './unit-picker';
 
 /** The way a request went: accepted (受理), transferred (转办) from one department to another, returned (退回). */
@@ -20,7 +20,7 @@ export function RequestSteps({ item }: { item: UnitRequest }) {
         color: s.kind === 'returned' ? 'red' : s.kind === 'transferred' ? 'orange' : 'blue',
         content: (
           <Typography.Text style={{ fontSize: 13 }}>
-            {t(`requests.step.${s.kind}`, { from: s.fromUnit.name, to: s.toUnit?.name ?? '', name: s.by, time: shanghaiTime(s.at) })}
+            {t(`requests.step.${s.kind}`, { from: s.fromUnit.name, to: s.toUnit?.name ?? '', name: s.by, time: countyTime(s.at) })}
             {s.reason ? `：${s.reason}` : ''}
           </Typography.Text>
         ),

@@ -8,7 +8,7 @@ import type { EscalationLevel } from '../api/dispatch-extras-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { EscalationLadder, InterviewDetails } from './escalation-ladder';
-import { pickedToIso, shanghaiTime } from './shanghai';
+import { countyTime, countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
 
 interface EscalateValues {
   text: string;
@@ -37,7 +37,7 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
   const raise = async () => {
     if (!next) return;
     const v = await form.validateFields();
-    const record = next === 'interview' && v.at && v.place && v.summary ? { at: pickedToIso(v.at), place: v.place.trim(), attendees: v.attendees ?? [], summary: v.summary.trim() } : undefined;
+    const record = next === 'interview' && v.at && v.place && v.summary ? { at: countyWallTimeToIso(v.at), place: v.place.trim(), attendees: v.attendees ?? [], summary: v.summary.trim() } : undefined;
     escalate.mutate({ assignmentId, level: next, text: v.text.trim(), record }, { onSuccess: () => { setOpen(false); form.resetFields(); message.success(t('supervision.raised', { level: t(`supervision.levels.${next}`) })); }, onError: failed });
   };
 
@@ -67,7 +67,7 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
               <Flex vertical>
                 <Typography.Text>{item.content}</Typography.Text>
                 {item.record && <InterviewDetails record={item.record} />}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${shanghaiTime(item.at)}${item.by ? ` · ${item.by}` : ''}`}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${countyTime(item.at)}${item.by ? ` · ${item.by}` : ''}`}</Typography.Text>
               </Flex>
             ),
           }))}

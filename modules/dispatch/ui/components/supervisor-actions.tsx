@@ -8,7 +8,7 @@ import type { Task } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { AssignmentsEditor, toAssignmentInputs, type AssignmentRow } from './assignments-editor';
-import { SHANGHAI_ZONE } from './shanghai';
+import { countyTimeZone } from '../../../../admin-ui/src/time/county-time';
 import { deadlineInput, TaskTextFields, type TaskTextValues } from './task-fields';
 
 /** What a supervisor does with a task: change it, dispatch it to more units, close it. */
@@ -67,7 +67,7 @@ export function SupervisorActions({ task }: { task: Task }) {
           form={editForm}
           layout="vertical"
           preserve={false}
-          initialValues={{ title: task.title, description: task.description, category: task.category, priority: task.priority, deadlineMode: 'at', deadline: dayjs(task.deadline).tz(SHANGHAI_ZONE) }}
+          initialValues={{ title: task.title, description: task.description, category: task.category, priority: task.priority, deadlineMode: 'at', deadline: dayjs(task.deadline).tz(countyTimeZone()) }}
         >
           <TaskTextFields deadlineRequired={false} />
         </Form>

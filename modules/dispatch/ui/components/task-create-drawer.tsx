@@ -12,7 +12,7 @@ import { AssignmentsEditor, toAssignmentInputs, type AssignmentRow } from './ass
 import { CadenceFields, cadenceInput, type CadenceValues } from './cadence-fields';
 import { FileUploads } from './file-uploads';
 import { foldIssues } from './issue-paths';
-import { newIdempotencyKey } from './shanghai';
+import { newIdempotencyKey } from './idempotency-key';
 import { deadlineInput, TaskTextFields, type TaskTextValues } from './task-fields';
 import { UnitPicker } from './unit-picker';
 

@@ -5,7 +5,7 @@ import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-c
 import type { Dayjs } from 'dayjs';
 import { PRIORITIES, type Priority } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
-import { pickedToIso, SHANGHAI_ZONE } from './shanghai';
+import { countyWallTimeToIso, todayInCounty } from '../../../../admin-ui/src/time/county-time';
 
 /** The fields a task shares between "下达任务" and "编辑任务". */
 export interface TaskTextValues {
@@ -21,7 +21,7 @@ export interface TaskTextValues {
 /** The deadline as the API takes it: an instant, or N working days of the tenant calendar. */
 export function deadlineInput(values: Pick<TaskTextValues, 'deadlineMode' | 'deadline' | 'deadlineWorkingDays'>): { deadline?: string; deadlineWorkingDays?: number } {
   if (values.deadlineMode === 'workingDays') return values.deadlineWorkingDays ? { deadlineWorkingDays: values.deadlineWorkingDays } : {};
-  return values.deadline ? { deadline: pickedToIso(values.deadline) } : {};
+  return values.deadline ? { deadline: countyWallTimeToIso(values.deadline) } : {};
 }
 
 /** Title, description, category, priority and deadline (as Form.Items of the surrounding form). */
@@ -73,7 +73,7 @@ export function TaskTextFields({ deadlineRequired }: { deadlineRequired: boolean
 function WorkingDaysDate({ days }: { days: number | null | undefined }) {
   const t = useDispatchT();
   const { slug } = useTenantSession();
-  const today = dayjs().tz(SHANGHAI_ZONE).format('YYYY-MM-DD');
+  const today = todayInCounty();
   const result = useAddWorkingDays(slug, days && days > 0 ? { from: today, days } : null);
   if (!result.data) return null;
   return (

@@ -6,7 +6,7 @@ import type { Task } from '../api/dispatch-types';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 import { LightBadge } from './light-badge';
 import { DeadlineCountdown } from './deadline-countdown';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 export const PRIORITY_COLORS = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 
@@ -33,7 +33,7 @@ export function TaskHeader({ task, extra }: { task: Task; extra?: React.ReactNod
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
         <Descriptions.Item label={t('task.deadline')}>
           <Space size={4} wrap>
-            {shanghaiTime(task.deadline)}
+            {countyTime(task.deadline)}
             {task.status === 'active' && <DeadlineCountdown deadline={task.deadline} />}
           </Space>
         </Descriptions.Item>

@@ -8,7 +8,7 @@ import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-c
 import { dispatchKeys } from '../api/dispatch.api';
 import { importTasks, downloadImportTemplate, type TaskImportResult } from '../api/task-import.api';
 import { useDispatchT } from '../i18n/dispatch-i18n';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { UnitPicker } from './unit-picker';
 
 interface RowIssue {
@@ -136,7 +136,7 @@ export function TaskImportModal({ open, onClose }: { open: boolean; onClose: () 
               columns={[
                 { title: t('import.row'), dataIndex: 'row', width: 70 },
                 { title: t('task.title'), dataIndex: 'title' },
-                { title: t('task.deadline'), dataIndex: 'deadline', width: 150, render: (deadline: string) => shanghaiTime(deadline) },
+                { title: t('task.deadline'), dataIndex: 'deadline', width: 150, render: (deadline: string) => countyTime(deadline) },
                 { title: t('task.unitCount'), dataIndex: 'units', width: 80 },
               ]}
             />

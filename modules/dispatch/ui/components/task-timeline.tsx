@@ -3,7 +3,7 @@ import type { Light, TimelineItem } from '../api/dispatch-types';
 import { LIGHTS } from '../api/dispatch-types';
 import { useDispatchT, type DispatchKey, type DispatchT } from '../i18n/dispatch-i18n';
 import { causeText, LIGHT_COLORS } from './light-badge';
-import { shanghaiTime } from './shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const KINDS = [
   'task.created', 'task.updated', 'task.closed', 'assignment.dispatched', 'assignment.opened', 'assignment.redispatched', 'report.submitted', 'report.accepted',
@@ -20,7 +20,7 @@ function detail(t: DispatchT, item: TimelineItem): string {
   if (item.kind === 'light.changed') return `${isLight(d.from) ? t(`light.${d.from}`) : '—'} → ${isLight(d.to) ? t(`light.${d.to}`) : text(d.to)}（${causeText(t, text(d.cause))}）`;
   if (item.kind === 'report.submitted') return `${text(d.progress)}%${d.problem === true ? ` · ${t('reports.problem')}` : ''}`;
   if (item.kind === 'card.given') return `${d.color === 'green' || d.color === 'yellow' || d.color === 'red' ? t(`card.${d.color}`) : ''} · ${text(d.reason)}`;
-  if (item.kind === 'assignment.dispatched' || item.kind === 'assignment.redispatched') return t('timeline.until', { time: shanghaiTime(text(d.deadline)) });
+  if (item.kind === 'assignment.dispatched' || item.kind === 'assignment.redispatched') return t('timeline.until', { time: countyTime(text(d.deadline)) });
   return text(d.reason) || text(d.text) || text(d.title);
 }
 
@@ -52,7 +52,7 @@ export function TaskTimeline({ items, loading }: { items: TimelineItem[] | undef
               {extra && <Typography.Text>{` · ${extra}`}</Typography.Text>}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {`${shanghaiTime(item.at)}${item.actorName ? ` · ${item.actorName}` : ''}`}
+                  {`${countyTime(item.at)}${item.actorName ? ` · ${item.actorName}` : ''}`}
                 </Typography.Text>
               </div>
             </div>

@@ -16,7 +16,7 @@ import { RedispatchCard } from '../components/redispatch-card';
 import { ReportEditor } from '../components/report-editor';
 import { ReportList } from '../components/report-list';
 import { DeadlineCountdown } from '../components/deadline-countdown';
-import { shanghaiTime } from '../components/shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { SupervisionCard } from '../components/supervision-card';
 import { TaskTimeline } from '../components/task-timeline';
 import { useDispatchT } from '../i18n/dispatch-i18n';
@@ -66,7 +66,7 @@ export default function AssignmentPage() {
           <Descriptions.Item label={t('assignment.unit')}>{assignment.depth === 0 ? `${assignment.unit.name} · ${t(`role.${assignment.role}`)}` : assignment.unit.name}</Descriptions.Item>
           <Descriptions.Item label={t('task.deadline')}>
             <Space size={4} wrap>
-              {shanghaiTime(assignment.deadline)}
+              {countyTime(assignment.deadline)}
               {assignment.status !== 'done' && assignment.status !== 'closed' && <DeadlineCountdown deadline={assignment.deadline} />}
             </Space>
           </Descriptions.Item>

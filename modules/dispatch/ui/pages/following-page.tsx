@@ -6,7 +6,7 @@ import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
 import { useFollowing } from '../api/dispatch-extras.api';
 import type { Task } from '../api/dispatch-types';
 import { LightBadge } from '../components/light-badge';
-import { shanghaiTime } from '../components/shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 
 /** `/dispatch/following` (我的关注): the tasks the user follows (关注 on a task's page), most recently followed first. */
@@ -34,8 +34,8 @@ export default function FollowingPage() {
           { title: t('task.title'), key: 'title', render: (_, row) => <Typography.Link>{row.task.title}</Typography.Link> },
           { title: t('task.ownerUnit'), key: 'owner', width: 130, render: (_, row) => row.task.ownerUnit.name },
           { title: t('tasks.progress'), key: 'progress', width: 150, render: (_, row) => <Progress percent={row.task.progress} size="small" /> },
-          { title: t('task.deadline'), key: 'deadline', width: 150, render: (_, row) => shanghaiTime(row.task.deadline) },
-          { title: t('following.since'), key: 'since', width: 150, render: (_, row) => shanghaiTime(row.followedAt) },
+          { title: t('task.deadline'), key: 'deadline', width: 150, render: (_, row) => countyTime(row.task.deadline) },
+          { title: t('following.since'), key: 'since', width: 150, render: (_, row) => countyTime(row.followedAt) },
         ]}
       />
       <Space style={{ marginTop: 12 }}>

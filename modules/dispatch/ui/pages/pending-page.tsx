@@ -8,7 +8,7 @@ import type { PendingItem, PendingKind } from '../api/dispatch-types';
 import { LightTag } from '../components/light-badge';
 import { pendingTarget } from '../components/pending-target';
 import { countdown } from '../components/countdown';
-import { shanghaiTime } from '../components/shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 
 const KIND_COLORS: Record<PendingKind, string> = { assignment: 'geekblue', review: 'purple', extension: 'orange', instruction: 'magenta', request: 'cyan' };
@@ -28,7 +28,7 @@ export default function PendingPage() {
   const deadline = (item: PendingItem) => {
     if (!item.deadline) return null;
     const c = countdown(item.deadline);
-    return <Tag color={c.tone === 'danger' ? 'red' : c.tone === 'warning' ? 'gold' : 'default'}>{`${t('task.deadline')} ${shanghaiTime(item.deadline)} · ${t(c.key, { n: c.n })}`}</Tag>;
+    return <Tag color={c.tone === 'danger' ? 'red' : c.tone === 'warning' ? 'gold' : 'default'}>{`${t('task.deadline')} ${countyTime(item.deadline)} · ${t(c.key, { n: c.n })}`}</Tag>;
   };
 
   return (

@@ -11,7 +11,7 @@ import type { FileView } from '../api/dispatch-types';
 import { actionError } from '../components/action-error';
 import { FileUploads } from '../components/file-uploads';
 import { RequestCard } from '../components/request-card';
-import { pickedToIso } from '../components/shanghai';
+import { countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
 import { UnitPicker } from '../components/unit-picker';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 
@@ -77,7 +77,7 @@ export default function RequestsPage() {
 
   const submit = (v: RaiseValues) =>
     raise.mutate(
-      { toUnitId: v.toUnitId, title: v.title.trim(), body: v.body?.trim() || undefined, photoIds: v.photos.length > 0 ? v.photos.map((p) => p.id) : undefined, dueAt: v.dueAt ? pickedToIso(v.dueAt) : undefined },
+      { toUnitId: v.toUnitId, title: v.title.trim(), body: v.body?.trim() || undefined, photoIds: v.photos.length > 0 ? v.photos.map((p) => p.id) : undefined, dueAt: v.dueAt ? countyWallTimeToIso(v.dueAt) : undefined },
       { onSuccess: () => { form.resetFields(); setOpen(false); setBox('outbox'); message.success(t('requests.raised')); }, onError: (e) => message.error(actionError(t, e)) },
     );
 

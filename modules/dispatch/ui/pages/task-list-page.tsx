@@ -8,7 +8,7 @@ import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
 import { useTasks, type TaskListQuery } from '../api/dispatch.api';
 import { LIGHTS, type Task } from '../api/dispatch-types';
 import { LightBadge } from '../components/light-badge';
-import { shanghaiTime } from '../components/shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { TaskCreateDrawer } from '../components/task-create-drawer';
 import { TaskImportModal } from '../components/task-import-modal';
 import { PRIORITY_COLORS } from '../components/task-header';
@@ -90,7 +90,7 @@ export default function TaskListPage() {
               { title: t('task.priority'), dataIndex: 'priority', width: 80, render: (_, task) => <Tag color={PRIORITY_COLORS[task.priority]}>{t(`priority.${task.priority}`)}</Tag> },
               { title: t('task.ownerUnit'), key: 'owner', width: 130, render: (_, task) => task.ownerUnit.name },
               { title: t('tasks.progress'), dataIndex: 'progress', width: 150, render: (progress: number) => <Progress percent={progress} size="small" /> },
-              { title: t('task.deadline'), dataIndex: 'deadline', width: 150, render: (deadline: string) => shanghaiTime(deadline) },
+              { title: t('task.deadline'), dataIndex: 'deadline', width: 150, render: (deadline: string) => countyTime(deadline) },
               { title: t('task.unitCount'), dataIndex: 'unitCount', width: 80 },
               { title: t('tasks.status'), dataIndex: 'status', width: 80, render: (_, task) => (task.status === 'active' ? <Tag color="processing">{t('tasks.active')}</Tag> : <Tag>{t('tasks.closed')}</Tag>) },
             ]}

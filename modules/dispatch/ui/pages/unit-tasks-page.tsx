@@ -5,7 +5,7 @@ import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-c
 import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
 import { useUnitAssignments, type UnitAssignment } from '../api/dispatch-extras.api';
 import { LightBadge } from '../components/light-badge';
-import { shanghaiTime } from '../components/shanghai';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { useDispatchT } from '../i18n/dispatch-i18n';
 
 type State = 'active' | 'finished' | 'all';
@@ -68,7 +68,7 @@ export default function UnitTasksPage() {
                   </>
                 ),
               },
-              { title: t('task.deadline'), dataIndex: 'deadline', width: 150, render: (deadline: string) => shanghaiTime(deadline) },
+              { title: t('task.deadline'), dataIndex: 'deadline', width: 150, render: (deadline: string) => countyTime(deadline) },
             ]}
           />
           <Space style={{ marginTop: 12 }}>

@@ -1,4 +1,4 @@
-import { useCountyTime } from '../county-time';
+import { useCountyTime } from '../../../../admin-ui/src/time/county-time';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';

@@ -1,4 +1,4 @@
-import { useCountyTime } from '../county-time';
+import { useCountyTime } from '../../../../admin-ui/src/time/county-time';
 import { useEffect, type HTMLAttributes } from 'react';
 import { useParams } from 'react-router';
 import { Button, Card, Descriptions, Empty, Flex, Space, Table, Typography } from 'antd';

@@ -1,5 +1,5 @@
 import type { ResultField } from '../api/forms-types';
-import { formatCountyTime } from '../county-time';
+import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 /** The answer at a dotted field name (`care.hours`). */
 export function answerAt(data: Record<string, unknown>, name: string): unknown {
@@ -17,7 +17,7 @@ export function answerText(data: Record<string, unknown>, field: ResultField, wo
   const label = (v: unknown) => field.options.find((o) => o.value === String(v))?.label ?? String(v);
   if (value === undefined || value === null || value === '') return '';
   if (field.kind === 'boolean') return value === true ? words.yes : value === false ? words.no : String(value);
-  if (field.format === 'date-time' && typeof value === 'string') return formatCountyTime(value, timeZone);
+  if (field.format === 'date-time' && typeof value === 'string') return countyTime(value, undefined, timeZone);
   if (Array.isArray(value)) return value.map(label).join('、');
   if (field.kind === 'choice') return label(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);

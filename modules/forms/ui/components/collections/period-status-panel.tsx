@@ -1,5 +1,5 @@
 import { periodLabel } from '../../period-label';
-import { useCountyTime } from '../../county-time';
+import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
 import { useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';

@@ -1,4 +1,4 @@
-import { useCountyTime } from '../../county-time';
+import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
 import { Drawer, Empty, List, Tag, Typography } from 'antd';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { useVersions } from '../../api/forms.api';

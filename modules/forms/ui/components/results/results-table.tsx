@@ -1,4 +1,4 @@
-import { useCountyTime } from '../../county-time';
+import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
 import { Button, Flex, Table, Typography } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import type { ResultField, Submission } from '../../api/forms-types';

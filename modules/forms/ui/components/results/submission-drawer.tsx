@@ -2,7 +2,7 @@ import { periodLabel } from '../../period-label';
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Flex, Input, Skeleton, Space, Tag } from 'antd';
 import { useHasPermission } from '../../../../../admin-ui/src/auth/permissions';
-import { useCountyTime } from '../../county-time';
+import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { ErrorResult } from '../../../../../admin-ui/src/components/error-result';
 import { useReturnSubmission, useSubmission } from '../../api/forms.api';
