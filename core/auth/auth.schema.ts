@@ -65,15 +65,24 @@ export const logoutRoute = {
   response: { 200: okResponse, ...errorResponses },
 } as const;
 
+const changePasswordBody = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 128 }, newPassword: passwordSchema },
+} as const;
+
 export const changePasswordRoute = {
   tags: ['auth'],
   summary: 'Change the own password; other sessions are ended',
   params: tenantParams,
-  body: {
-    type: 'object',
-    required: ['currentPassword', 'newPassword'],
-    additionalProperties: false,
-    properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 128 }, newPassword: passwordSchema },
-  },
+  body: changePasswordBody,
+  response: { 200: okResponse, ...errorResponses },
+} as const;
+
+export const operatorChangePasswordRoute = {
+  tags: ['platform'],
+  summary: 'The operator changes their own password; their other sessions are ended',
+  body: changePasswordBody,
   response: { 200: okResponse, ...errorResponses },
 } as const;

@@ -3,6 +3,7 @@ import { beginTenantTransaction } from '../db/tenant-transaction.ts';
 import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
 import { forbidden, unauthorized } from '../server/errors.ts';
 import { CSRF_HEADER, PLATFORM_SESSION_COOKIE, parseSessionToken, csrfSatisfied } from './session-token.ts';
+import { PASSWORD_CHANGE_REQUIRED } from './session-auth.ts';
 
 export interface Operator {
   id: string;
@@ -10,6 +11,8 @@ export interface Operator {
   displayName: string;
   csrfToken: string;
   sessionId: string;
+  /** Signed in with a generated password: nothing but the session, sign-out and the change until it is changed. */
+  mustChangePassword: boolean;
 }
 
 declare module 'fastify' {
@@ -36,13 +39,16 @@ async function authenticateOperator(request: FastifyRequest): Promise<void> {
       .join('core_operator as o', 'o.id', 's.operator_id')
       .where('s.id', parsed.id)
       .andWhere('s.expires_at', '>', request.db.fn.now())
-      .first('o.id', 'o.username', 'o.display_name', 's.csrf_token');
-    if (row) request.operator = { id: row.id, username: row.username, displayName: row.display_name, csrfToken: row.csrf_token, sessionId: parsed.id };
+      .first('o.id', 'o.username', 'o.display_name', 'o.must_change_password', 's.csrf_token');
+    if (row) request.operator = { id: row.id, username: row.username, displayName: row.display_name, csrfToken: row.csrf_token, sessionId: parsed.id, mustChangePassword: row.must_change_password };
   }
   if (request.routeOptions.config.public) return;
   if (!request.operator) throw unauthorized('Platform operator sign-in required');
   if (!csrfSatisfied(request.method, request.headers[CSRF_HEADER], request.operator.csrfToken)) {
     throw forbidden('CSRF_TOKEN_INVALID', `Missing or wrong ${CSRF_HEADER} header`);
+  }
+  if (request.operator.mustChangePassword && request.routeOptions.config.beforePasswordChange !== true) {
+    throw forbidden(PASSWORD_CHANGE_REQUIRED, 'Change your password first (POST /api/platform/auth/change-password)');
   }
 }
 

@@ -64,10 +64,10 @@ export async function seedDemoIfEmpty(db: Database, modules: PlatformModule[] = 
  * Creates the platform operator `operator` unless an operator exists already (or another node
  * starting at the same moment created it). Returns whether this call created it.
  */
-export async function createFirstOperator(trx: Knex.Transaction, password: string): Promise<boolean> {
+export async function createFirstOperator(trx: Knex.Transaction, password: string, options: { mustChangePassword?: boolean } = {}): Promise<boolean> {
   if (await trx('core_operator').first('id')) return false;
   const inserted = await trx('core_operator')
-    .insert({ id: uuidv7(), username: DEMO.operator.username, display_name: '平台运维', password_hash: await hashPassword(password) })
+    .insert({ id: uuidv7(), username: DEMO.operator.username, display_name: '平台运维', password_hash: await hashPassword(password), must_change_password: options.mustChangePassword === true })
     .onConflict('username')
     .ignore()
     .returning('id');

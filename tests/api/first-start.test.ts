@@ -51,12 +51,38 @@ describe('first start: demo counties for a try-out, the operator alone for a rea
     expect((await operatorSignIn(password)).statusCode).toBe(200);
   });
 
+  it('the operator of a generated password chooses their own at first sign-in; until then the platform answers nothing else', async () => {
+    const { lines } = await firstStart({ embedded: false, demo: false });
+    const password = /Platform operator: {2}operator \/ (\S+)/.exec(lines[0])?.[1] as string;
+    const operator = await new TestClient(app as FastifyInstance).loginOperator(DEMO.operator.username, password);
+    expect((await operator.get('/api/platform/auth/me')).json().operator.mustChangePassword).toBe(true);
+    const refused = await operator.get('/api/platform/tenants');
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'AUTH_PASSWORD_CHANGE_REQUIRED']);
+    const created = await operator.post('/api/platform/tenants', { slug: 'too-early', name: '过早县', admin: { username: 'admin', displayName: '管理员', password: 'Admin-pass-2026' } });
+    expect(created.statusCode).toBe(403);
+    expect(await tenants()).toEqual([]);
+
+    const wrong = await operator.post('/api/platform/auth/change-password', { currentPassword: 'not-it', newPassword: 'Chosen-by-ops-2026' });
+    expect([wrong.statusCode, wrong.json().error.details[0].path]).toEqual([400, 'body.currentPassword']);
+    const weak = await operator.post('/api/platform/auth/change-password', { currentPassword: password, newPassword: 'short' });
+    expect([weak.statusCode, weak.json().error.details[0].path]).toEqual([400, 'body.newPassword']);
+    const changed = await operator.post('/api/platform/auth/change-password', { currentPassword: password, newPassword: 'Chosen-by-ops-2026' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await operator.get('/api/platform/auth/me')).json().operator.mustChangePassword).toBe(false);
+    expect((await operator.get('/api/platform/tenants')).statusCode).toBe(200);
+    expect((await operatorSignIn(password)).statusCode).toBe(401);
+    expect((await operatorSignIn('Chosen-by-ops-2026')).statusCode).toBe(200);
+  });
+
   it('OPERATOR_PASSWORD sets the operator password, which is never printed', async () => {
     const operatorPassword = 'Chosen-by-the-county-IT-1';
     const { printed } = await firstStart({ embedded: false, demo: false, operatorPassword: loadConfig({ OPERATOR_PASSWORD: operatorPassword }).operatorPassword });
     expect(printed).toContain('OPERATOR_PASSWORD');
     expect(printed).not.toContain(operatorPassword);
-    expect((await operatorSignIn(operatorPassword)).statusCode).toBe(200);
+    const signedIn = await operatorSignIn(operatorPassword);
+    expect(signedIn.statusCode).toBe(200);
+    // A password the county's IT chose is kept: no change is forced.
+    expect(signedIn.json().operator.mustChangePassword).toBe(false);
     expect(() => loadConfig({ OPERATOR_PASSWORD: 'short' })).toThrow(/OPERATOR_PASSWORD must be 8–128 characters/);
   });
 

@@ -160,6 +160,19 @@ describe('web app shell', () => {
     await page.waitForURL(/\/platform\/tenants$/);
     await page.getByRole('heading', { name: '县（租户）管理' }).waitFor();
     await screenshot(page, 'pc-operator-tenants-zh');
+
+    // The operator changes their password from the top bar and signs in with the new one.
+    await page.getByTestId('operator-change-password').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('当前密码', { exact: true }).fill('Operator@2026');
+    await dialog.getByLabel('新密码', { exact: true }).fill('Operator@2027');
+    await dialog.getByLabel('确认新密码', { exact: true }).fill('Operator@2027');
+    await dialog.getByRole('button', { name: '确认修改', exact: true }).click();
+    await page.getByText('密码已修改，其他设备上的登录已退出').waitFor();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(/\/platform\/login$/);
+    await signIn(page, 'operator', 'Operator@2027');
+    await page.waitForURL(/\/platform\/tenants$/);
     await context.close();
   });
 });

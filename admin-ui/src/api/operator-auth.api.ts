@@ -4,7 +4,7 @@ import { apiRequest } from './http-client';
 
 // Mirrors core/auth/operator.routes.ts.
 export interface OperatorSession {
-  operator: { id: string; username: string; displayName: string };
+  operator: { id: string; username: string; displayName: string; mustChangePassword: boolean };
   csrfToken: string;
 }
 
@@ -20,5 +20,7 @@ export async function fetchOperatorSession(signal?: AbortSignal): Promise<Operat
 export async function operatorSignIn(login: string, password: string): Promise<OperatorSession> {
   return keepToken(await apiRequest<OperatorSession>(platformScope, '/auth/login', { method: 'POST', body: { login, password }, redirectOnUnauthorized: false }));
 }
+
+export const changeOperatorPassword = (body: { currentPassword: string; newPassword: string }) => apiRequest<{ ok: boolean }>(platformScope, '/auth/change-password', { method: 'POST', body });
 
 export const operatorSignOut = () => apiRequest<{ ok: boolean }>(platformScope, '/auth/logout', { method: 'POST' });

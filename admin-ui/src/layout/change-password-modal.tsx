@@ -1,12 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
-import { tenantKeys } from '../api/query-keys';
-import { changePassword } from '../api/tenant-auth.api';
-import { useTenantSession } from '../auth/tenant-session-context';
 import { formFieldErrors } from '../components/field-errors';
-import { useSignOut } from './use-sign-out';
 
 interface FormValues {
   currentPassword: string;
@@ -17,27 +13,34 @@ interface FormValues {
 // core/auth/password.ts: passwordSchema.
 const MIN_PASSWORD_LENGTH = 8;
 
+/** Who changes their password: a county user or a platform operator. */
+export interface PasswordOwner {
+  change: (body: { currentPassword: string; newPassword: string }) => Promise<unknown>;
+  /** The session query whose `mustChangePassword` the change turns off. */
+  sessionKey: QueryKey;
+  signOut: { mutate: () => void; isPending: boolean };
+}
+
 /**
  * Change the own password; the server's field errors appear next to the fields. When `required`
  * (the server refuses everything else until then) it cannot be cancelled or closed: the only
  * other way out is signing out.
  */
-export function ChangePasswordModal({ open, onClose, required = false }: { open: boolean; onClose: () => void; required?: boolean }) {
+export function ChangePasswordModal({ open, onClose, required = false, owner }: { open: boolean; onClose: () => void; required?: boolean; owner: PasswordOwner }) {
   const { t } = useTranslation('auth');
   const { t: tErrors } = useTranslation('errors');
-  const { slug } = useTenantSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const queryClient = useQueryClient();
-  const signOut = useSignOut();
+  const { signOut } = owner;
 
   const mutation = useMutation({
-    mutationFn: (values: FormValues) => changePassword(slug, { currentPassword: values.currentPassword, newPassword: values.newPassword }),
+    mutationFn: (values: FormValues) => owner.change({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
     onSuccess: () => {
       message.success(t('changePassword.done'));
       form.resetFields();
       // The session's mustChangePassword flag is now off.
-      void queryClient.invalidateQueries({ queryKey: tenantKeys.session(slug) });
+      void queryClient.invalidateQueries({ queryKey: owner.sessionKey });
       onClose();
     },
     onError: (error) => {

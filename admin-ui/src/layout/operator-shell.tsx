@@ -1,17 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CloudServerOutlined, LogoutOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Layout, Menu, Typography, theme } from 'antd';
+import { useState } from 'react';
+import { CloudServerOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Layout, Menu, Result, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { platformScope } from '../api/api-scope';
 import { clearCsrfToken } from '../api/csrf-token-store';
-import { operatorSignOut } from '../api/operator-auth.api';
+import { changeOperatorPassword, operatorSignOut } from '../api/operator-auth.api';
 import { platformKeys } from '../api/query-keys';
 import { useOperatorSession } from '../auth/operator-session-context';
+import { ChangePasswordModal } from './change-password-modal';
 import { LanguageSwitch } from './language-switch';
 import { useIsPhone } from './use-is-phone';
 
-/** The platform operators' small layout: a top bar with their few pages, language and sign-out. */
+/**
+ * The platform operators' small layout: a top bar with their few pages, language, password and
+ * sign-out. An operator signed in with a generated password is asked for their own at once.
+ */
 export function OperatorShell() {
   const { t } = useTranslation('shell');
   const { operator } = useOperatorSession();
@@ -21,6 +26,7 @@ export function OperatorShell() {
   const { pathname } = useLocation();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const [changing, setChanging] = useState(false);
   const signOut = useMutation({
     mutationFn: operatorSignOut,
     onSuccess: async () => {
@@ -43,6 +49,9 @@ export function OperatorShell() {
           <Flex align="center" gap={4}>
             <LanguageSwitch compact={isPhone} />
             {!isPhone && <Typography.Text type="secondary">{operator.displayName}</Typography.Text>}
+            <Button type="text" icon={<KeyOutlined />} onClick={() => setChanging(true)} aria-label={t('userMenu.changePassword')} data-testid="operator-change-password">
+              {isPhone ? null : t('userMenu.changePassword')}
+            </Button>
             <Button type="text" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()} aria-label={t('userMenu.logout')}>
               {isPhone ? null : t('userMenu.logout')}
             </Button>
@@ -51,9 +60,15 @@ export function OperatorShell() {
       </Layout.Header>
       <Layout.Content style={{ margin: isPhone ? 8 : 24 }}>
         <main style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, padding: isPhone ? 16 : 24, minHeight: 360 }}>
-          <Outlet />
+          {operator.mustChangePassword ? <Result status="info" title={t('codes.AUTH_PASSWORD_CHANGE_REQUIRED', { ns: 'errors' })} /> : <Outlet />}
         </main>
       </Layout.Content>
+      <ChangePasswordModal
+        open={changing || operator.mustChangePassword}
+        required={operator.mustChangePassword}
+        onClose={() => setChanging(false)}
+        owner={{ change: changeOperatorPassword, sessionKey: platformKeys.session, signOut }}
+      />
     </Layout>
   );
 }

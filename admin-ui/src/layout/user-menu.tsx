@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { tenantKeys } from '../api/query-keys';
+import { changePassword } from '../api/tenant-auth.api';
 import { useTenantSession } from '../auth/tenant-session-context';
 import { ChangePasswordModal } from './change-password-modal';
 import { useSignOut } from './use-sign-out';
@@ -9,7 +11,7 @@ import { useSignOut } from './use-sign-out';
 /** The signed-in user: change password, sign out. A user who must change the password is asked at once. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation('shell');
-  const { user } = useTenantSession();
+  const { user, slug } = useTenantSession();
   const [changing, setChanging] = useState(user.mustChangePassword);
   const signOut = useSignOut();
 
@@ -31,7 +33,12 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           {!compact && user.displayName}
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing || user.mustChangePassword} required={user.mustChangePassword} onClose={() => setChanging(false)} />
+      <ChangePasswordModal
+        open={changing || user.mustChangePassword}
+        required={user.mustChangePassword}
+        onClose={() => setChanging(false)}
+        owner={{ change: (body) => changePassword(slug, body), sessionKey: tenantKeys.session(slug), signOut }}
+      />
     </>
   );
 }
