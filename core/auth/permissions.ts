@@ -16,13 +16,24 @@ export type DataScope =
 const WIDTH: Record<DataScopeKind, number> = { own_unit: 1, unit_subtree: 2, tenant: 3 };
 
 /**
- * Requires a permission of the signed-in user and returns the widest data scope among the
- * grants that give it (tenant admins: the whole tenant). Throws 403 when no grant gives it.
+ * Requires a permission (or any one of a list) of the signed-in user and returns the widest data
+ * scope among the grants that give it (tenant admins: the whole tenant). Throws 403 when none does.
  */
-export async function requirePermission(request: FastifyRequest, permission: string): Promise<DataScope> {
-  const scope = (await permissionScopes(request, [permission])).get(permission);
+export async function requirePermission(request: FastifyRequest, permission: string | readonly string[]): Promise<DataScope> {
+  const scope = await scopeOf(request, permission);
   if (!scope) throw denied(permission);
   return scope;
+}
+
+/**
+ * The widest data scope the signed-in user holds for a permission (or any one of a list), or null
+ * when they hold none: for records, where the caller answers 404 rather than 403.
+ */
+export async function scopeOf(request: FastifyRequest, permission: string | readonly string[]): Promise<DataScope | null> {
+  const permissions = typeof permission === 'string' ? [permission] : [...permission];
+  const scopes = [...(await permissionScopes(request, permissions)).values()];
+  if (scopes.length === 0) return null;
+  return scopes.reduce((a, b) => (WIDTH[b.kind] > WIDTH[a.kind] ? b : a));
 }
 
 /**
@@ -75,6 +86,7 @@ export function unitPathInScope(unitPath: string, scope: DataScope): boolean {
   return unitPath.startsWith(scope.unitPath);
 }
 
-function denied(permission: string) {
-  return forbidden('PERMISSION_DENIED', `This needs the permission "${permission}"`);
+function denied(permission: string | readonly string[]) {
+  if (typeof permission === 'string') return forbidden('PERMISSION_DENIED', `This needs the permission "${permission}"`);
+  return forbidden('PERMISSION_DENIED', `This needs one of the permissions ${permission.map((p) => `"${p}"`).join(', ')}`);
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Tenant } from '../tenancy/tenant.types.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
+import type { DataScope } from '../auth/permissions.ts';
 import type { PlatformServices } from './platform-services.ts';
 
 // Type augmentation lives beside the hooks that set these values (tenant-scope.ts, auth).
@@ -14,6 +15,8 @@ declare module 'fastify' {
     user: AuthUser | null;
     /** Set by the error handler: the transaction must roll back. */
     failed: boolean;
+    /** On a module route declaring `config.permission`: the widest scope the user holds for it. */
+    scope: DataScope;
   }
   interface FastifyContextConfig {
     /** No session needed (login, public pages). */
@@ -26,6 +29,11 @@ declare module 'fastify' {
     streamsBody?: boolean;
     /** Open to a user who must change their password first (the current user, sign-out, the change). */
     beforePasswordChange?: boolean;
+    /**
+     * A module route's permission (or any one of a list): checked before the handler, which finds
+     * the widest scope the user holds for it in `request.scope` (core/tenancy/tenant-scope.ts).
+     */
+    permission?: string | readonly string[];
   }
   interface FastifyInstance {
     platform: PlatformServices;

@@ -4,11 +4,13 @@ import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
 import { forbidden, notFound } from '../server/errors.ts';
 import { authenticateTenantRequest, rejectForeignSession } from '../auth/session-auth.ts';
 import { registerIdempotency } from '../server/idempotency.ts';
+import { requirePermission } from '../auth/permissions.ts';
 
 /**
  * Hooks of the `/api/t/:tenant` scope, in request order: onRequest resolves the tenant
- * (404 unknown, 403 suspended); preHandler, after validation, opens the tenant transaction and
- * authenticates; the transaction ends before the response leaves.
+ * (404 unknown, 403 suspended); preHandler, after validation, opens the tenant transaction,
+ * authenticates and checks the route's `config.permission`; the transaction ends before the
+ * response leaves.
  */
 export function registerTenantScope(scope: FastifyInstance): void {
   scope.addHook('onRequest', async (request) => {
@@ -25,6 +27,9 @@ export function registerTenantScope(scope: FastifyInstance): void {
   scope.addHook('preHandler', async (request, reply) => {
     request.db = await beginTenantTransaction(scope.platform.db, request.tenant.id);
     await authenticateTenantRequest(request, reply);
+    // A route declaring its permission gets its scope before the handler: a 403 writes nothing.
+    const permission = request.routeOptions.config.permission;
+    if (permission !== undefined) request.scope = await requirePermission(request, permission);
     if (request.routeOptions.config.streamsBody) {
       await request.db.commit();
       request.db = null as never;
