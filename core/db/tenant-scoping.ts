@@ -15,6 +15,7 @@ import type { Knex } from 'knex';
 
 const require = createRequire(import.meta.url);
 const QueryBuilder = require('knex/lib/query/querybuilder.js') as new (...args: unknown[]) => object;
+const Raw = require('knex/lib/raw.js') as new (...args: unknown[]) => object;
 const JoinClause = require('knex/lib/query/joinclause.js') as new (...args: unknown[]) => object;
 
 interface Statement {
@@ -48,6 +49,17 @@ export function setTransactionTenant(trx: Knex.Transaction, tenantId: string | n
   else tenantOfClient.delete(trx.client);
 }
 
+/**
+ * The tenant of a tenant transaction, for raw SQL to name (`where tenant_id = ?`) where the
+ * caller has no tenant id at hand. Throws outside a tenant transaction (a platform transaction,
+ * or a savepoint not given its tenant with `setTransactionTenant`): no row is there to read.
+ */
+export function tenantOfTransaction(trx: Knex.Transaction): string {
+  const tenantId = tenantOfClient.get(trx.client);
+  if (!tenantId) throw new Error('Raw SQL on tenant tables runs in a tenant transaction (withTenant / request.db), or a savepoint given its tenant');
+  return tenantId;
+}
+
 const scopedConnections = new WeakSet<Knex>();
 
 /**
@@ -61,9 +73,11 @@ export async function scopeQueriesToTenant(db: { owner: Knex; runtime: Knex }): 
   const { rows } = await db.owner.raw(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`);
   const tenantTables = new Set((rows as { table_name: string }[]).map((r) => r.table_name));
   db.runtime.on('start', (builder: unknown) => {
-    if (!(builder instanceof QueryBuilder)) return; // raw SQL names its tenant itself
     const tenantId = tenantOfClient.get((builder as Builder).client);
-    if (tenantId) scope(builder as Builder, tenantId, tenantTables);
+    if (!tenantId) return;
+    if (builder instanceof QueryBuilder) scope(builder as Builder, tenantId, tenantTables);
+    // Raw SQL names its tenant itself; a builder bound into it (`from ? as y`) is scoped as any.
+    else if (builder instanceof Raw) scopeInside(Object.values((builder as { bindings?: object }).bindings ?? {}), tenantId, tenantTables);
   });
 }
 

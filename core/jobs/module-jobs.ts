@@ -55,8 +55,8 @@ export async function emitModuleEvent(runner: JobRunner, modules: ModuleRegistry
   // RLS scopes the enablement read to the transaction's tenant: it must be the tenant named here.
   const { rows } = await trx.raw(
     `select current_setting('app.tenant_id', true) as tenant,
-      array(select module_id from core_tenant_module where enabled and module_id in (${subscribers.map(() => '?').join(', ')}) order by module_id) as modules`,
-    subscribers,
+      array(select module_id from core_tenant_module where tenant_id = ? and enabled and module_id in (${subscribers.map(() => '?').join(', ')}) order by module_id) as modules`,
+    [tenantId, ...subscribers],
   );
   const context = rows[0] as { tenant: string; modules: string[] };
   if (context.tenant !== tenantId) throw new Error(`emitEvent for tenant ${tenantId} inside a transaction of tenant "${context.tenant}"`);

@@ -12,10 +12,10 @@ export async function moduleConfig<T extends object>(trx: Knex.Transaction, modu
 }
 
 export function withDefaults<T extends object>(defaults: T, stored: Record<string, unknown>): T {
-  const merged: Record<string, unknown> = { ...defaults };
+  const merged: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   for (const [key, value] of Object.entries(stored)) {
     const fallback = (defaults as Record<string, unknown>)[key];
-    merged[key] = isPlainObject(fallback) && isPlainObject(value) ? withDefaults(fallback, value) : value;
+    merged[key] = isPlainObject(fallback) && isPlainObject(value) ? withDefaults<Record<string, unknown>>(fallback, value) : value;
   }
   return merged as T;
 }

@@ -11,7 +11,7 @@ export interface PositionRow {
 }
 
 function selectPositions(trx: Knex.Transaction) {
-  return trx('core_position as p').select('p.id', 'p.name', 'p.sort', trx.raw('(select count(*) from core_person x where x.position_id = p.id)::int as person_count'));
+  return trx('core_position as p').select('p.id', 'p.name', 'p.sort', trx.raw('(select count(*) from core_person x where x.tenant_id = p.tenant_id and x.position_id = p.id)::int as person_count'));
 }
 
 export async function listPositions(ctx: OrgContext): Promise<PositionRow[]> {

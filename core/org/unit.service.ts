@@ -38,7 +38,7 @@ export interface UnitChanges {
 const COLUMNS = ['u.id', 'u.parent_id', 'u.name', 'u.kind', 'u.code', 'u.path', 'u.depth', 'u.sort', 'u.created_at', 'u.updated_at'];
 
 function selectUnits(trx: Knex.Transaction) {
-  return trx('core_unit as u').select(COLUMNS).select(trx.raw('(select count(*) from core_unit c where c.parent_id = u.id)::int as child_count'));
+  return trx('core_unit as u').select(COLUMNS).select(trx.raw('(select count(*) from core_unit c where c.tenant_id = u.tenant_id and c.parent_id = u.id)::int as child_count'));
 }
 
 /** The units in the caller's scope, parents before children; or the children of one unit. */

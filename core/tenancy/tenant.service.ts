@@ -68,10 +68,11 @@ export async function tenantUsage(trx: Knex.Transaction, tenantIds: string[]): P
   for (const id of tenantIds) {
     await inTenantContext(trx, id, async () => {
       const { rows } = await trx.raw(
-        `select (select count(*) from core_user)::int as users,
-                (select count(*) from core_person)::int as people,
-                (select count(*) from core_tenant_module where enabled)::int as enabled_modules,
-                (select count(*) from core_audit_log)::int as records`,
+        `select (select count(*) from core_user where tenant_id = ?)::int as users,
+                (select count(*) from core_person where tenant_id = ?)::int as people,
+                (select count(*) from core_tenant_module where tenant_id = ? and enabled)::int as enabled_modules,
+                (select count(*) from core_audit_log where tenant_id = ?)::int as records`,
+        [id, id, id, id],
       );
       usage.set(id, { users: rows[0].users, people: rows[0].people, enabledModules: rows[0].enabled_modules, records: rows[0].records });
     });

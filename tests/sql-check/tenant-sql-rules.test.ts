@@ -29,6 +29,12 @@ describe('the Citus statement rules: what a module may send to a tenant table', 
     expect(problems('select * from core_unit u where u.tenant_id = $1 and exists (select 1 from core_person p where p.unit_id = u.id)')).toEqual(['tenant-not-constrained']);
   });
 
+  it('follows a LATERAL sub-query to the table its level constrains', () => {
+    const lateral = (condition: string) => `select u.id, p.name from core_unit u left join lateral (select name from core_person p where ${condition} limit 1) p on true where u.tenant_id = $1`;
+    expect(problems(lateral('p.tenant_id = u.tenant_id and p.unit_id = u.id'))).toEqual([]);
+    expect(problems(lateral('p.unit_id = u.id'))).toEqual(['tenant-not-constrained']);
+  });
+
   it('judges common table expressions and derived tables on their own', () => {
     expect(problems('with recursive t as (select id from core_unit where tenant_id = $1 and id = $2 union all select c.id from core_unit c join t on c.parent_id = t.id where c.tenant_id = $1) select * from t')).toEqual([]);
     expect(problems('select * from (select id from core_unit) x')).toEqual(['tenant-not-constrained']);

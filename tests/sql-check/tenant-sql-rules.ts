@@ -47,6 +47,8 @@ interface TableRef {
 /** A SELECT level: its tables, and which of them are known to be constrained to one tenant. */
 class Scope {
   readonly tables: TableRef[] = [];
+  /** LATERAL sub-queries: judged once this level's conditions are known, as correlated ones are. */
+  readonly laterals: Node[] = [];
   private readonly parent = new Map<string, string>();
 
   constructor(readonly outer: Scope[]) {}
@@ -143,7 +145,8 @@ class StatementCheck {
       if (body.quals) quals.push(body.quals as Node);
     } else if (kind === 'RangeSubselect') {
       // A derived table cannot see its siblings unless LATERAL; it is judged on its own.
-      this.statement(body.subquery as Node, body.lateral ? [...outer, scope] : outer);
+      if (body.lateral) scope.laterals.push(body.subquery as Node);
+      else this.statement(body.subquery as Node, outer);
     }
   }
 
@@ -152,7 +155,8 @@ class StatementCheck {
     for (const qual of quals) for (const conjunct of conjuncts(qual)) this.equate(scope, conjunct);
     const missing = scope.tables.filter((t) => !scope.constrained(t.alias));
     for (const t of missing) this.violate('tenant-not-constrained', `${verb} on ${t.table}${t.alias !== t.table ? ` (${t.alias})` : ''} without tenant_id = …`);
-    // Sub-queries in conditions and targets see this scope as their outer one.
+    // Sub-queries in conditions and targets, and LATERAL ones, see this scope as their outer one.
+    for (const lateral of scope.laterals) this.statement(lateral, [...scope.outer, scope]);
     for (const qual of quals) this.expressions(qual, [...scope.outer, scope]);
     for (const other of others) this.expressions(other, [...scope.outer, scope]);
   }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
 import type { ColumnSpec } from '../../../core/export/xlsx-writer.ts';
 import { DEFAULT_TIME_ZONE, countyDateTime } from '../../../core/calendar/time-zone.ts';
 import type { ReportFormColumn } from './report-form-port.ts';
@@ -71,14 +72,14 @@ export async function aggregationPage(trx: Knex.Transaction, taskId: string, per
        left join core_unit pu on pu.tenant_id = pa.tenant_id and pu.id = pa.unit_id
        left join core_person p on p.tenant_id = a.tenant_id and p.id = a.person_id
        left join lateral (
-         select r.id, r.tenant_id, r.text, r.photo_ids, r.created_at, r.form_data from dispatch_report r
+         select r.id, r.text, r.photo_ids, r.created_at, r.form_data from dispatch_report r
           where r.tenant_id = a.tenant_id and r.assignment_id = a.id and r.status <> 'returned' and (?::text is null or r.period_key = ?::text)
           order by r.created_at desc, r.id desc limit 1) r on true
-       left join dispatch_card c on c.tenant_id = r.tenant_id and c.report_id = r.id
-      where a.task_id = ? and (?::text is null or a.path collate "C" > ?::text)
+       left join dispatch_card c on c.tenant_id = a.tenant_id and c.report_id = r.id
+      where a.tenant_id = ? and a.task_id = ? and (?::text is null or a.path collate "C" > ?::text)
       order by a.path collate "C"
       limit ?`,
-    [periodKey, periodKey, taskId, afterPath, afterPath, limit],
+    [periodKey, periodKey, tenantOfTransaction(trx), taskId, afterPath, afterPath, limit],
   );
   return rows as AggregationRow[];
 }

@@ -1,3 +1,4 @@
+import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
 import type { PendingSection } from './pending.service.ts';
 
 /**
@@ -10,26 +11,27 @@ import type { PendingSection } from './pending.service.ts';
  */
 export const instructionsToAcknowledge: PendingSection = async (trx, { actor, handle }, limit) => {
   if (!actor.personId) return { kind: 'instruction', items: [], count: 0 };
-  const unitBranch = handle && actor.unitId ? `select id, task_id, unit_id from dispatch_assignment where unit_id = ? and depth = 0 and status <> 'closed' union ` : '';
+  const tenantId = tenantOfTransaction(trx);
+  const unitBranch = handle && actor.unitId ? `select id, task_id, unit_id from dispatch_assignment where tenant_id = ? and unit_id = ? and depth = 0 and status <> 'closed' union ` : '';
   // `waiting` is materialised so the few unacknowledged (instruction, assignment) pairs are found
   // first and only they meet the tasks by primary key; `offset 0` keeps the acknowledgement check a
   // primary-key probe per pair instead of a hash of every acknowledgement of the tenant.
   const { rows } = await trx.raw(
-    `with mine as (${unitBranch}select id, task_id, unit_id from dispatch_assignment where person_id = ? and depth = 0 and status <> 'closed'),
+    `with mine as (${unitBranch}select id, task_id, unit_id from dispatch_assignment where tenant_id = ? and person_id = ? and depth = 0 and status <> 'closed'),
      waiting as materialized (
        select i.id, i.task_id, i.created_at, m.id as assignment_id, m.unit_id
          from mine m
-         join dispatch_instruction i on i.task_id = m.task_id
-        where not exists (select 1 from dispatch_instruction_ack k where k.instruction_id = i.id and k.assignment_id = m.id offset 0))
+         join dispatch_instruction i on i.tenant_id = ? and i.task_id = m.task_id
+        where not exists (select 1 from dispatch_instruction_ack k where k.tenant_id = i.tenant_id and k.instruction_id = i.id and k.assignment_id = m.id offset 0))
      select w.id, w.task_id, (array_agg(w.assignment_id order by w.assignment_id))[1] as assignment_id, t.title,
             (array_agg(u.name order by w.assignment_id))[1] as unit_name, w.created_at, count(*) over () as total
        from waiting w
-       join dispatch_task t on t.id = w.task_id and t.status = 'active'
-       join core_unit u on u.id = w.unit_id
+       join dispatch_task t on t.tenant_id = ? and t.id = w.task_id and t.status = 'active'
+       join core_unit u on u.tenant_id = t.tenant_id and u.id = w.unit_id
       group by w.id, w.task_id, t.title, w.created_at
       order by w.created_at, w.id
       limit ?`,
-    [...(unitBranch ? [actor.unitId] : []), actor.personId, limit],
+    [...(unitBranch ? [tenantId, actor.unitId] : []), tenantId, actor.personId, tenantId, tenantId, limit],
   );
   const found = rows as { id: string; task_id: string; assignment_id: string; title: string; unit_name: string; created_at: Date; total: string }[];
   return {

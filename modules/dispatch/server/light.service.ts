@@ -71,8 +71,8 @@ export async function recomputeTaskLights(ctx: DispatchContext, taskIds: string[
          set light = v.light, light_cause = v.cause, progress = v.progress,
              light_changed_at = case when a.light <> v.light then ? else a.light_changed_at end
         from jsonb_to_recordset(?::jsonb) as v(id uuid, light text, cause text, progress int)
-       where a.id = v.id`,
-      [ctx.now, JSON.stringify(updates)],
+       where a.tenant_id = ? and a.id = v.id`,
+      [ctx.now, JSON.stringify(updates), ctx.tenantId],
     );
   }
   await updateTaskSummaries(ctx, taskIds, rows, computed);
@@ -103,7 +103,7 @@ async function updateTaskSummaries(ctx: DispatchContext, taskIds: string[], rows
   await ctx.trx.raw(
     `update dispatch_task t set light = v.light, progress = v.progress, assignment_count = v.count, unit_count = v.units
        from jsonb_to_recordset(?::jsonb) as v(id uuid, light text, progress int, count int, units int)
-      where t.id = v.id and (t.light <> v.light or t.progress <> v.progress or t.assignment_count <> v.count or t.unit_count <> v.units)`,
-    [JSON.stringify(summaries)],
+      where t.tenant_id = ? and t.id = v.id and (t.light <> v.light or t.progress <> v.progress or t.assignment_count <> v.count or t.unit_count <> v.units)`,
+    [JSON.stringify(summaries), ctx.tenantId],
   );
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
 
 export interface AssignmentTarget {
   id: string;
@@ -17,13 +18,13 @@ export async function assignmentUsers(trx: Knex.Transaction, targets: Assignment
   const { rows } = await trx.raw(
     `select distinct t.id as assignment_id, usr.id as user_id
        from jsonb_to_recordset(?::jsonb) as t(id uuid, unit_id uuid, person_id uuid)
-       join core_person p on p.id = t.person_id or p.unit_id = t.unit_id
-       join core_user usr on usr.person_id = p.id and usr.status = 'active'
+       join core_person p on p.tenant_id = ? and (p.id = t.person_id or p.unit_id = t.unit_id)
+       join core_user usr on usr.tenant_id = p.tenant_id and usr.person_id = p.id and usr.status = 'active'
       where p.id = t.person_id or usr.is_tenant_admin or exists (
         select 1 from core_person_role pr
         join core_role_permission rp on rp.tenant_id = pr.tenant_id and rp.role_id = pr.role_id
         where pr.tenant_id = p.tenant_id and pr.person_id = p.id and rp.permission = 'dispatch.handle')`,
-    [JSON.stringify(targets)],
+    [JSON.stringify(targets), tenantOfTransaction(trx)],
   );
   for (const row of rows as { assignment_id: string; user_id: string }[]) byAssignment.get(row.assignment_id)?.push(row.user_id);
   return byAssignment;

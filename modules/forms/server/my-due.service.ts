@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { todayIn } from '../../../core/calendar/time-zone.ts';
+import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
 import type { FormsActor } from './actor.ts';
 import type { AssigneeState } from './period-status.service.ts';
 
@@ -39,9 +40,9 @@ export async function myDue(trx: Knex.Transaction, actor: FormsActor, all: boole
         order by (s.status = 'submitted') desc, s.updated_at desc
         limit 1
       ) s on true
-      where (a.person_id = ? or a.unit_id = ?)
+      where a.tenant_id = ? and (a.person_id = ? or a.unit_id = ?)
       order by per.due_on, c.name, per.period_key`,
-    [actor.userId, actor.personId, actor.unitId],
+    [actor.userId, tenantOfTransaction(trx), actor.personId, actor.unitId],
   );
   const today = todayIn(timeZone);
   const items = (rows as DueRow[])

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DataScope } from '../../../core/auth/permissions.ts';
 import { escapeLike } from '../../../core/db/like.ts';
+import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
 
 export type AssigneeState = 'submitted' | 'returned' | 'draft' | 'missing';
 
@@ -51,10 +52,10 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
       left join core_person p on p.tenant_id = a.tenant_id and p.id = a.person_id
       join core_unit eu on eu.tenant_id = a.tenant_id and eu.id = coalesce(a.unit_id, p.unit_id)
       left join forms_submission s on s.tenant_id = a.tenant_id and s.collection_id = a.collection_id and s.period_key = ? and s.assignee_id = a.id
-      where a.collection_id = ? ${scopeSql}
+      where a.tenant_id = ? and a.collection_id = ? ${scopeSql}
       group by a.tenant_id, a.id, u.name, p.name
       order by coalesce(u.name, p.name), a.id`,
-    [periodKey, periodKey, collectionId, ...scopeBinding],
+    [periodKey, periodKey, tenantOfTransaction(trx), collectionId, ...scopeBinding],
   );
   const fillers = await assigneeUsers(trx, (rows as StatusRow[]).map((r) => r.id));
   return (rows as StatusRow[]).map((r) => ({
@@ -83,12 +84,12 @@ export async function assigneeUsers(trx: Knex.Transaction, assigneeIds: string[]
       from forms_collection_assignee a
       join core_person p on p.tenant_id = a.tenant_id and (p.id = a.person_id or p.unit_id = a.unit_id)
       join core_user usr on usr.tenant_id = p.tenant_id and usr.person_id = p.id and usr.status = 'active'
-      where a.id = any(?::uuid[])
+      where a.tenant_id = ? and a.id = any(?::uuid[])
         and (a.person_id is not null or exists (
           select 1 from core_person_role pr
           join core_role_permission rp on rp.tenant_id = pr.tenant_id and rp.role_id = pr.role_id
           where pr.tenant_id = p.tenant_id and pr.person_id = p.id and rp.permission = 'forms.submit'))`,
-    [assigneeIds],
+    [tenantOfTransaction(trx), assigneeIds],
   );
   for (const row of rows as { assignee_id: string; user_id: string }[]) byAssignee.get(row.assignee_id)?.push(row.user_id);
   return byAssignee;
