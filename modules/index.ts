@@ -1,4 +1,4 @@
-import type { PlatformModule } from '../core/modules/contract.ts';
+import type { PlatformModule } from '../core/module-kit.ts';
 import { formsModule } from './forms/module.ts';
 import { dispatchModule } from './dispatch/module.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { PlatformModule } from '../../core/modules/contract.ts';
+import type { PlatformModule } from '../../core/module-kit.ts';
 import { dispatchConfigSchema, dispatchConfigUiSchema } from './dispatch-config.ts';
 import { taskRoutes } from './server/task.routes.ts';
 import { taskImportRoutes } from './server/task-import.routes.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { PlatformModule } from '../../core/modules/contract.ts';
+import type { PlatformModule } from '../../core/module-kit.ts';
 import { formsConfigSchema, formsConfigUiSchema } from './forms-config.ts';
 import { formRoutes } from './server/form.routes.ts';
 import { submissionRoutes } from './server/submission.routes.ts';

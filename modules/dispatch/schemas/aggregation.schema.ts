@@ -1,4 +1,4 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
 import { nullableString, nullableTimestamp } from './common.schema.ts';
 
 const periodKey = { type: 'string', minLength: 1, maxLength: 20, description: 'A report period of the task: each unit’s latest report in it (default: each unit’s latest report)' } as const;

@@ -1,5 +1,4 @@
-import { errorResponses, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
-import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
+import { errorResponses, tenantParams, timestamp, uuid, XLSX_MIME } from '../../../core/module-kit.ts';
 
 /** Largest .xlsx the task import accepts, and the most task rows in it. */
 export const TASK_IMPORT_BODY_LIMIT = 5 * 1024 * 1024;

@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
-import type { ColumnSpec } from '../../../core/export/xlsx-writer.ts';
-import { DEFAULT_TIME_ZONE, countyDateTime } from '../../../core/calendar/time-zone.ts';
+import { type ColumnSpec, countyDateTime, DEFAULT_TIME_ZONE, tenantOfTransaction } from '../../../core/module-kit.ts';
 import type { ReportFormColumn } from './report-form-port.ts';
 
 export type AggregationLanguage = 'zh-CN' | 'en';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { safeCellText } from '../../../core/export/xlsx-writer.ts';
+import { safeCellText } from '../../../core/module-kit.ts';
 import type { AggregationSheet, Cell } from './aggregation-sheet.ts';
 
 /**

@@ -1,13 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles } from '../../../core/files/file-links.ts';
-import { writeAudit } from '../../../core/audit/audit.service.ts';
-import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
-import type { StagedFile } from '../../../core/files/file-store.ts';
-import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
-import { AppError } from '../../../core/server/errors.ts';
-import { tenantTimeZone } from '../../../core/calendar/time-zone.ts';
+import { AppError, attachFiles, type ModuleJob, type ModuleJobContext, type StagedFile, tenantTimeZone, writeAudit, XLSX_MIME } from '../../../core/module-kit.ts';
 import { aggregationCells, aggregationFileName, aggregationPage, aggregationSheet, type AggregationRow, type Cell } from './aggregation-sheet.ts';
 import { writeAggregationWorkbook } from './aggregation-workbook.ts';
 import { AGGREGATION_CHUNK, AGGREGATION_JOB, countAssignments, reportFormColumns, type ExportRow } from './aggregation.service.ts';

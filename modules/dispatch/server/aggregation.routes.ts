@@ -1,10 +1,4 @@
-import { sendStoredFile } from '../../../core/files/send-file.ts';
-import { audit } from '../../../core/audit/audit.service.ts';
-import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
-import { contentDisposition } from '../../../core/files/file-name.ts';
-import { FileStore } from '../../../core/files/file-store.ts';
-import { badRequest, forbidden } from '../../../core/server/errors.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, badRequest, contentDisposition, FileStore, forbidden, type RoutePlugin, sendStoredFile, XLSX_MIME } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { createAggregationRoute, directAggregationRoute, downloadAggregationRoute, getAggregationRoute } from '../schemas/aggregation.schema.ts';
 import { aggregationFileName, aggregationSheet } from './aggregation-sheet.ts';

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import type { JobRunner } from '../../../core/jobs/job-runner.ts';
-import { badRequest, conflict, notFound } from '../../../core/server/errors.ts';
+import { badRequest, conflict, type JobRunner, notFound } from '../../../core/module-kit.ts';
 import { aggregationCells, aggregationPage, type AggregationLanguage, type Cell } from './aggregation-sheet.ts';
 import type { ReportFormColumn, ReportForms } from './report-form-port.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, conflict, forbidden, notFound } from '../../../core/server/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../../../core/module-kit.ts';
 import { taskAccess, type TaskAccess } from './task-access.ts';
 import { assignmentQuery, toAssignmentNode, visibleNodes, type AssignmentNode } from './task-view.ts';
 

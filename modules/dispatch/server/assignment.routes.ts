@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { audit } from '../../../core/audit/audit.service.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, type RoutePlugin } from '../../../core/module-kit.ts';
 import { getAssignmentRoute, openAssignmentRoute, redispatchRoute } from '../schemas/assignment.schema.ts';
 import { assignmentAccess, requireHandler, requireOpen, type AssignmentAccess } from './assignment-access.ts';
 import { dispatchContext } from './dispatch-context.ts';

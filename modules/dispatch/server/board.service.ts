@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { instantOfWallTime } from '../../../core/calendar/time-zone.ts';
-import type { DataScope } from '../../../core/auth/permissions.ts';
+import { type DataScope, instantOfWallTime } from '../../../core/module-kit.ts';
 import { LIGHTS, type Light } from './lights.ts';
 
 export interface BoardFilter {

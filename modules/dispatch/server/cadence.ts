@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { badRequest } from '../../../core/server/errors.ts';
+import { badRequest } from '../../../core/module-kit.ts';
 
 // rrule ships CommonJS for Node and an ES build for bundlers, and their exports differ (Node sees
 // only a default export, Vite only named ones): loading the CommonJS build everywhere agrees.

@@ -1,5 +1,4 @@
-import { audit } from '../../../core/audit/audit.service.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, type RoutePlugin } from '../../../core/module-kit.ts';
 import { addCommentRoute, listCommentsRoute } from '../schemas/comment.schema.ts';
 import { addComment, commentPage } from './comment.service.ts';
 import { dispatchContext } from './dispatch-context.ts';

@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, fileReferences } from '../../../core/files/file-links.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
-import { badRequest } from '../../../core/server/errors.ts';
+import { attachFiles, badRequest, decodeCursor, encodeCursor, fileReferences } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { notifyWatchers } from './follow.service.ts';

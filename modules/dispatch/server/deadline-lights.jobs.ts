@@ -1,4 +1,4 @@
-import type { ModuleJob } from '../../../core/modules/contract.ts';
+import type { ModuleJob } from '../../../core/module-kit.ts';
 import { jobDispatchContext, type DispatchContext } from './dispatch-context.ts';
 import { recomputeTaskLights } from './light.service.ts';
 

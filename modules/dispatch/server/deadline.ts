@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import { addTenantWorkingDays } from '../../../core/calendar/calendar.service.ts';
-import { endOfDayIn, todayIn } from '../../../core/calendar/time-zone.ts';
-import { badRequest } from '../../../core/server/errors.ts';
+import { addTenantWorkingDays, badRequest, endOfDayIn, todayIn } from '../../../core/module-kit.ts';
 
 export interface DeadlineInput {
   deadline?: string;

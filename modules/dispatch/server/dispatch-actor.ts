@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { permissionScopes, requirePermission } from '../../../core/auth/permissions.ts';
-import { AppError } from '../../../core/server/errors.ts';
+import { AppError, type DataScope, permissionScopes, requirePermission } from '../../../core/module-kit.ts';
 
 export type DispatchPermission = 'dispatch.supervise' | 'dispatch.handle' | 'dispatch.instruct' | 'dispatch.request';
 

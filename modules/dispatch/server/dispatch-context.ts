@@ -1,8 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import type { JobRunner } from '../../../core/jobs/job-runner.ts';
-import type { ModuleJobContext } from '../../../core/modules/contract.ts';
-import { DEFAULT_TIME_ZONE, tenantTimeZone } from '../../../core/calendar/time-zone.ts';
+import { DEFAULT_TIME_ZONE, type JobRunner, type ModuleJobContext, tenantTimeZone } from '../../../core/module-kit.ts';
 import { quietHoursNotifier, type DispatchNotifier } from './quiet-notifier.ts';
 
 /**

@@ -1,11 +1,8 @@
 import { uuidv7 } from 'uuidv7';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { unitPathInScope } from '../../../core/auth/permissions.ts';
-import { badRequest, conflict, type ErrorDetail } from '../../../core/server/errors.ts';
+import { badRequest, conflict, countyDateTime, type DataScope, type ErrorDetail, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';

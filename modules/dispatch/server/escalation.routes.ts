@@ -1,5 +1,4 @@
-import { audit } from '../../../core/audit/audit.service.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, type RoutePlugin } from '../../../core/module-kit.ts';
 import { assignmentEscalationsRoute, raiseEscalationRoute } from '../schemas/escalation.schema.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { assignmentAccess, requireOpen } from './assignment-access.ts';

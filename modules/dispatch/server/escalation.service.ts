@@ -1,10 +1,9 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict } from '../../../core/server/errors.ts';
+import { badRequest, conflict, countyDateTime } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { assignmentUsers, unitHeadUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
 

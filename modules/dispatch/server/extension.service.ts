@@ -1,10 +1,9 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict } from '../../../core/server/errors.ts';
+import { badRequest, conflict, countyDateTime } from '../../../core/module-kit.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { recomputeTaskLights } from './light.service.ts';
 import { assignmentUsers } from './recipients.ts';

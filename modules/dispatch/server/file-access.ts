@@ -1,4 +1,4 @@
-import type { FileAccessCheck } from '../../../core/modules/contract.ts';
+import type { FileAccessCheck } from '../../../core/module-kit.ts';
 import { ownAggregation } from './aggregation.service.ts';
 import { assignmentAccess } from './assignment-access.ts';
 import { requestAccess } from './request.service.ts';

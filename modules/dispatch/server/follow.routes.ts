@@ -1,5 +1,4 @@
-import { audit } from '../../../core/audit/audit.service.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, type RoutePlugin } from '../../../core/module-kit.ts';
 import { followRoute, getFollowRoute, listFollowingRoute, unfollowRoute } from '../schemas/follow.schema.ts';
 import { dispatchActor, scopeOrNull } from './dispatch-actor.ts';
 import { followedTasks, followTask, isFollowing, unfollowTask } from './follow.service.ts';

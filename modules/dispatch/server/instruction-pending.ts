@@ -1,4 +1,4 @@
-import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
+import { tenantOfTransaction } from '../../../core/module-kit.ts';
 import type { PendingSection } from './pending.service.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, forbidden } from '../../../core/server/errors.ts';
+import { badRequest, conflict, forbidden } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { notifyWatchers } from './follow.service.ts';

@@ -1,4 +1,4 @@
-import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
+import type { ModuleJob, ModuleJobContext } from '../../../core/module-kit.ts';
 import { jobDispatchContext } from './dispatch-context.ts';
 import { recomputeTaskLights } from './light.service.ts';
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
+import type { DataScope } from '../../../core/module-kit.ts';
 import type { DispatchActor } from './dispatch-actor.ts';
 import type { Light } from './lights.ts';
 

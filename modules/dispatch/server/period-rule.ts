@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import { addDays, fromDayNumber, toDayNumber, weekdayOf, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import { addDays, endOfDayIn, fromDayNumber, type IsoDate, toDayNumber, weekdayOf } from '../../../core/module-kit.ts';
 import type { CadenceKind } from './cadence.ts';
-import { endOfDayIn } from '../../../core/calendar/time-zone.ts';
 
 // The CommonJS build, as in cadence.ts: Node and Vite see different exports of the ES one.
 const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule');

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import type { TaskAccess } from './task-access.ts';
 import { assignmentQuery, toAssignmentNode, visibleNodes } from './task-view.ts';
 import { periodLabel } from './period-rule.ts';

@@ -1,4 +1,4 @@
-import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
+import type { ModuleJob, ModuleJobContext } from '../../../core/module-kit.ts';
 import { jobDispatchContext, type DispatchContext } from './dispatch-context.ts';
 import { openDuePeriods, sendPeriodReminders } from './period.service.ts';
 

@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import type { RoutePlugin } from '../../../core/module-kit.ts';
 import { taskPeriodsRoute } from '../schemas/period.schema.ts';
 import { taskPeriods } from './period-status.service.ts';
 import { taskAccess } from './task-access.ts';

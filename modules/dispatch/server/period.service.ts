@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
-import { addDays } from '../../../core/calendar/calendar-date.ts';
+import { addDays, countyDateTime, todayIn } from '../../../core/module-kit.ts';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { CadenceKind } from './cadence.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { countyDateTime, todayIn } from '../../../core/calendar/time-zone.ts';
 import { cadenceStart, periodLabel, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft } from './reminder-ledger.ts';

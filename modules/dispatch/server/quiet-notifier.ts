@@ -1,6 +1,5 @@
-import type { Notifier } from '../../../core/notify/notifier.ts';
+import { type Notifier, tenantTimeZone } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
-import { tenantTimeZone } from '../../../core/calendar/time-zone.ts';
 
 export type DispatchNotifier = Pick<Notifier, 'notify'>;
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
+import { tenantOfTransaction } from '../../../core/module-kit.ts';
 
 export interface AssignmentTarget {
   id: string;

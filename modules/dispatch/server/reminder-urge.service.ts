@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { countyDateTime } from '../../../core/calendar/time-zone.ts';
+import { countyDateTime } from '../../../core/module-kit.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderKind } from './reminder-ledger.ts';
 

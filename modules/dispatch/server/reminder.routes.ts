@@ -1,5 +1,4 @@
-import { audit } from '../../../core/audit/audit.service.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, type RoutePlugin } from '../../../core/module-kit.ts';
 import { assignmentRemindersRoute, urgeRoute } from '../schemas/reminder.schema.ts';
 import { assignmentAccess, requireOpen, requireReviewer } from './assignment-access.ts';
 import { dispatchContext } from './dispatch-context.ts';

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
-import { inQuietHours } from '../../../core/notify/quiet-hours.ts';
+import { countyDateTime, inQuietHours } from '../../../core/module-kit.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import { assignmentUsers, unitHeadUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
 

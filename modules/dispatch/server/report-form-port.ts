@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import { moduleService } from '../../../core/modules/module-services.ts';
+import { moduleService } from '../../../core/module-kit.ts';
 
 /**
  * What dispatch needs from a forms provider for report forms: the service `forms.reportForms`

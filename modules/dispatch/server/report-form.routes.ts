@@ -1,5 +1,4 @@
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
 import { listReportFormsRoute } from '../schemas/report-form.schema.ts';
 import { reportForms } from './report-form-port.ts';
 

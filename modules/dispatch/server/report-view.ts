@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { reportFormColumns } from './aggregation.service.ts';
 import type { ReportForms } from './report-form-port.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import { fileViews } from './task-view.ts';
 
 /** Reports as lists show them: with unit, submitter, reviewer and card. */

@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { audit } from '../../../core/audit/audit.service.ts';
-import { AppError, notFound } from '../../../core/server/errors.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { AppError, audit, notFound, type RoutePlugin } from '../../../core/module-kit.ts';
 import { assignmentReportsRoute, giveCardRoute, reviewReportRoute, submitReportRoute, taskReportsRoute } from '../schemas/report.schema.ts';
 import { assignmentAccess, requireHandler, requireOpen, requireReviewer, type AssignmentAccess } from './assignment-access.ts';
 import { dispatchContext } from './dispatch-context.ts';

@@ -1,6 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, fileReferences, fileReferencesIn } from '../../../core/files/file-links.ts';
-import { badRequest, conflict } from '../../../core/server/errors.ts';
+import { attachFiles, badRequest, conflict, fileReferences, fileReferencesIn } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, forbidden } from '../../../core/server/errors.ts';
+import { badRequest, conflict, forbidden } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { ANSWERABLE, addresseeProblems, notify, notifyUnit, requestUsers, type RequestAccess } from './request.service.ts';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import { fileViews } from './task-view.ts';
 
 /** A request row with its units' and people's names. */

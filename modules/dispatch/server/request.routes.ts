@@ -1,6 +1,4 @@
-import { audit } from '../../../core/audit/audit.service.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
 import { acceptRequestRoute, getRequestRoute, listRequestsRoute, raiseRequestRoute, rateRequestRoute, respondRequestRoute, returnRequestRoute, transferRequestRoute } from '../schemas/request.schema.ts';
 import { acceptRequest, returnRequest, transferRequest } from './request-steps.service.ts';
 import { dispatchActor } from './dispatch-actor.ts';

@@ -1,9 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, fileReferences } from '../../../core/files/file-links.ts';
-import { unitPathInScope, type DataScope } from '../../../core/auth/permissions.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../../core/server/errors.ts';
+import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, notFound, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { dispatchActor, scopeOrNull, type DispatchActor } from './dispatch-actor.ts';
 import type { DispatchContext } from './dispatch-context.ts';

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import { unitPathInScope, type DataScope } from '../../../core/auth/permissions.ts';
-import { notFound } from '../../../core/server/errors.ts';
+import { type DataScope, notFound, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchActor, dispatchScopes, type DispatchActor } from './dispatch-actor.ts';
 
 export interface TaskRow {

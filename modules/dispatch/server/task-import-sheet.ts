@@ -1,7 +1,4 @@
-import { createAjv } from '../../../core/schemas/ajv.ts';
-import type { SheetTable } from '../../../core/export/xlsx-reader.ts';
-import type { SheetSpec } from '../../../core/export/xlsx-writer.ts';
-import type { ErrorDetail } from '../../../core/server/errors.ts';
+import { createAjv, type ErrorDetail, type SheetSpec, type SheetTable } from '../../../core/module-kit.ts';
 import { title as titleSchema } from '../schemas/common.schema.ts';
 
 export type ImportLang = 'zh-CN' | 'en';

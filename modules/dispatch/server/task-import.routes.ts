@@ -1,10 +1,4 @@
-import { audit } from '../../../core/audit/audit.service.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import { todayIn } from '../../../core/calendar/time-zone.ts';
-import { XLSX_MIME, readXlsx } from '../../../core/export/xlsx-reader.ts';
-import { attachmentDisposition, writeXlsx } from '../../../core/export/xlsx-writer.ts';
-import { badRequest } from '../../../core/server/errors.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { attachmentDisposition, audit, badRequest, readXlsx, requirePermission, type RoutePlugin, todayIn, writeXlsx, XLSX_MIME } from '../../../core/module-kit.ts';
 import { TASK_IMPORT_BODY_LIMIT, TASK_IMPORT_MAX_ROWS, importTasksRoute, importTemplateRoute } from '../schemas/task-import.schema.ts';
 import { dispatchContext } from './dispatch-context.ts';
 import { reportForms } from './report-form-port.ts';

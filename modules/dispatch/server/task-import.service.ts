@@ -1,12 +1,8 @@
 import type { Knex } from 'knex';
-import { setTransactionTenant } from '../../../core/db/tenant-scoping.ts';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { unitPathInScope } from '../../../core/auth/permissions.ts';
-import { AppError, badRequest, type ErrorDetail } from '../../../core/server/errors.ts';
+import { AppError, badRequest, type DataScope, endOfDayIn, type ErrorDetail, setTransactionTenant, unitPathInScope } from '../../../core/module-kit.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import type { AssignmentInput } from './dispatch.service.ts';
 import type { ReportForms } from './report-form-port.ts';
-import { endOfDayIn } from '../../../core/calendar/time-zone.ts';
 import { rowPath, type ImportRow, type ParsedImport } from './task-import-sheet.ts';
 import { createTask, type NewTask } from './task.service.ts';
 

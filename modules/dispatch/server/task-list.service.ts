@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { containsPattern } from '../../../core/db/like.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { containsPattern, type DataScope, decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
 
 export interface TaskListFilter {

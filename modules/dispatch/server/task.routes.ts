@@ -1,7 +1,4 @@
-import { audit } from '../../../core/audit/audit.service.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import { conflict, forbidden } from '../../../core/server/errors.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { audit, conflict, forbidden, requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
 import { addAssignmentsRoute, closeTaskRoute, createTaskRoute, getTaskRoute, listTasksRoute, timelineRoute, updateTaskRoute } from '../schemas/task.schema.ts';
 import { scopeOrNull } from './dispatch-actor.ts';
 import { dispatchContext } from './dispatch-context.ts';

@@ -1,9 +1,6 @@
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, fileReferences } from '../../../core/files/file-links.ts';
+import { attachFiles, badRequest, conflict, type DataScope, fileReferences, unitPathInScope } from '../../../core/module-kit.ts';
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { unitPathInScope } from '../../../core/auth/permissions.ts';
-import { badRequest, conflict } from '../../../core/server/errors.ts';
 import type { ReportForms } from './report-form-port.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import type { DispatchContext } from './dispatch-context.ts';

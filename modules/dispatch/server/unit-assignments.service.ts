@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { type DataScope, decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import type { DispatchActor } from './dispatch-actor.ts';
 
 export interface UnitAssignmentFilter {

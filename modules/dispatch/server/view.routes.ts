@@ -1,5 +1,4 @@
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
 import { boardRoute, myPendingRoute, unitAssignmentsRoute } from '../schemas/view.schema.ts';
 import { unitAssignments } from './unit-assignments.service.ts';
 import { board } from './board.service.ts';

@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, limitQuery, plainName, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { cursorQuery, errorResponses, limitQuery, plainName, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
 import { collectionPeriodParams, isoDate, periodKey, versionNumber } from './common.schema.ts';
 
 const frequency = { type: 'string', enum: ['once', 'weekly', 'monthly', 'quarterly'] } as const;

@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { cursorQuery, errorResponses, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
 import { formIdParams } from './common.schema.ts';
 import { exportLang, fieldFilterPattern, filterHelp, filterProperties } from './results.schema.ts';
 

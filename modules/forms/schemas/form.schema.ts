@@ -1,4 +1,4 @@
-import { errorResponses, plainName, tenantParams, timestamp, uuid, cursorQuery, limitQuery } from '../../../core/schemas/common.schema.ts';
+import { cursorQuery, errorResponses, limitQuery, plainName, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
 import { formIdParams, formVersionParams, jsonObject, plainText } from './common.schema.ts';
 
 const description = plainText(2000);

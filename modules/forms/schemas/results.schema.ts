@@ -1,4 +1,4 @@
-import { errorResponses, limitQuery, uuid } from '../../../core/schemas/common.schema.ts';
+import { errorResponses, limitQuery, uuid } from '../../../core/module-kit.ts';
 import { formIdParams, periodKey, versionNumber } from './common.schema.ts';
 import { submissionView } from './submission.schema.ts';
 

@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/common.schema.ts';
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
 import { formIdParams, jsonObject, periodKey, plainText, versionNumber } from './common.schema.ts';
 
 const nullableString = { type: ['string', 'null'] } as const;

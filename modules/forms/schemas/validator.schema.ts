@@ -1,4 +1,4 @@
-import { errorResponses } from '../../../core/schemas/common.schema.ts';
+import { errorResponses } from '../../../core/module-kit.ts';
 import { formVersionParams } from './common.schema.ts';
 
 export const versionValidatorRoute = {

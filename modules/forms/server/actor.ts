@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
+import { AppError, type DataScope } from '../../../core/module-kit.ts';
 import { requireAnyPermission, type FormsPermission } from './forms-access.ts';
-import { AppError } from '../../../core/server/errors.ts';
 
 /** The signed-in user as the forms module sees them: their directory entry and its unit. */
 export interface FormsActor {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { badRequest, forbidden } from '../../../core/server/errors.ts';
+import { badRequest, forbidden } from '../../../core/module-kit.ts';
 import type { FormsActor } from './actor.ts';
 
 export interface CollectionRow {

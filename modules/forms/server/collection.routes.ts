@@ -1,10 +1,6 @@
-import { todayIn } from '../../../core/calendar/time-zone.ts';
+import { audit, notFound, requirePermission, type RoutePlugin, todayIn } from '../../../core/module-kit.ts';
 import type { Knex } from 'knex';
-import { audit } from '../../../core/audit/audit.service.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
 import { createCollectionRoute, getCollectionRoute, listCollectionsRoute, myDueRoute, openPeriodRoute, periodStatusRoute, previousAnswersRoute, remindRoute, updateCollectionRoute } from '../schemas/collection.schema.ts';
-import { notFound } from '../../../core/server/errors.ts';
 import { formsActor } from './actor.ts';
 import type { PeriodRow } from './collection-assignee.ts';
 import { createCollection, getCollection, getCollectionRow, listCollections, updateCollection } from './collection.service.ts';

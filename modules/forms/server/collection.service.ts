@@ -1,13 +1,9 @@
 import { assigneeUsers } from './period-status.service.ts';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { writeAudit } from '../../../core/audit/audit.service.ts';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { tenantTimeZone, todayIn } from '../../../core/calendar/time-zone.ts';
-import { AppError, badRequest, notFound } from '../../../core/server/errors.ts';
+import { AppError, badRequest, type DataScope, decodeCursor, encodeCursor, notFound, tenantTimeZone, todayIn, writeAudit } from '../../../core/module-kit.ts';
 import { unitsOutsideScope } from './actor.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 import { findVersion, getForm, requirePublished, type FormsContext } from './form.service.ts';
 import { ensurePeriod, periodAt, periodToView } from './period.service.ts';
 

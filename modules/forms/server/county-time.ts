@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { DEFAULT_TIME_ZONE } from '../../../core/calendar/time-zone.ts';
+import { DEFAULT_TIME_ZONE } from '../../../core/module-kit.ts';
 
 /** How an export writes cells that depend on the county and the address it is read at. */
 export interface ExportCellContext {

@@ -1,6 +1,5 @@
-import type { ColumnSpec } from '../../../core/export/xlsx-writer.ts';
+import { type ColumnSpec, countyDateTime } from '../../../core/module-kit.ts';
 import type { FormField } from './form-fields.ts';
-import { countyDateTime } from '../../../core/calendar/time-zone.ts';
 import type { ExportCellContext } from './county-time.ts';
 import type { SubmissionRow } from './submission-query.ts';
 

@@ -1,12 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles } from '../../../core/files/file-links.ts';
-import { writeAudit } from '../../../core/audit/audit.service.ts';
-import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
-import type { StagedFile } from '../../../core/files/file-store.ts';
-import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
-import { AppError } from '../../../core/server/errors.ts';
-import { DEFAULT_TIME_ZONE } from '../../../core/calendar/time-zone.ts';
+import { AppError, attachFiles, DEFAULT_TIME_ZONE, type ModuleJob, type ModuleJobContext, type StagedFile, writeAudit, XLSX_MIME } from '../../../core/module-kit.ts';
 import { listLayout } from './export-layout.ts';
 import { EXPORT_JOB, type ExportRow } from './export.service.ts';
 import { getForm } from './form.service.ts';

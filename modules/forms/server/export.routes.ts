@@ -1,8 +1,4 @@
-import { sendStoredFile } from '../../../core/files/send-file.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import { FileStore } from '../../../core/files/file-store.ts';
-import { conflict } from '../../../core/server/errors.ts';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { conflict, FileStore, requirePermission, type RoutePlugin, sendStoredFile } from '../../../core/module-kit.ts';
 import { createExportRoute, downloadExportRoute, getExportRoute, listExportsRoute } from '../schemas/export.schema.ts';
 import { createExport, exportToView, getOwnExport, listOwnExports } from './export.service.ts';
 import { exportCellContext } from './county-time.ts';

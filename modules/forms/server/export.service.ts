@@ -1,12 +1,8 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { writeAudit } from '../../../core/audit/audit.service.ts';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import type { JobRunner } from '../../../core/jobs/job-runner.ts';
-import { AppError, badRequest, notFound } from '../../../core/server/errors.ts';
+import { AppError, badRequest, type DataScope, decodeCursor, encodeCursor, type JobRunner, notFound, writeAudit } from '../../../core/module-kit.ts';
 import { filteredSubmissions, type ResultsFilter } from './results-query.ts';
 import { sortKey } from './results-sort.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 import { resultFields } from './results.service.ts';
 import { statisticsPlan } from './statistics.service.ts';
 import type { ExportCellContext } from './county-time.ts';

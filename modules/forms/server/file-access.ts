@@ -1,5 +1,4 @@
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import type { FileAccessCheck } from '../../../core/modules/contract.ts';
+import { type FileAccessCheck, requirePermission } from '../../../core/module-kit.ts';
 import { formsActor, scopeOrNull } from './actor.ts';
 import { getOwnExport } from './export.service.ts';
 import { assertVisible, findSubmission } from './submission-query.ts';

@@ -1,6 +1,4 @@
-import { checkTenantSchema, compileTenantSchema, TenantSchemaError } from '../../../core/schemas/tenant-schema-guard.ts';
-import { badRequest } from '../../../core/server/errors.ts';
-import type { ErrorDetail } from '../../../core/server/errors.ts';
+import { badRequest, checkTenantSchema, compileTenantSchema, type ErrorDetail, TenantSchemaError } from '../../../core/module-kit.ts';
 import type { ValidateFunction } from 'ajv';
 
 /**

@@ -1,5 +1,4 @@
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
+import { requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
 import { createFormRoute, getFormRoute, getVersionRoute, listFormsRoute, listVersionsRoute, publishFormRoute, updateFormRoute } from '../schemas/form.schema.ts';
 import { createForm, formToView, getForm, getVersion, listForms, listVersions, publishForm, updateForm, versionToView } from './form.service.ts';
 import { requireAnyPermission } from './forms-access.ts';

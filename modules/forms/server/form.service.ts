@@ -1,10 +1,7 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { writeAudit } from '../../../core/audit/audit.service.ts';
-import { containsPattern } from '../../../core/db/like.ts';
-import { badRequest, conflict, notFound } from '../../../core/server/errors.ts';
+import { badRequest, conflict, containsPattern, decodeCursor, encodeCursor, notFound, writeAudit } from '../../../core/module-kit.ts';
 import { checkFormSchema } from './form-schema-check.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
 
 /** Who acts, in which tenant transaction: what every forms service works in. */
 export interface FormsContext {

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { requirePermission, type DataScope } from '../../../core/auth/permissions.ts';
-import { AppError, forbidden } from '../../../core/server/errors.ts';
+import { AppError, type DataScope, forbidden, requirePermission } from '../../../core/module-kit.ts';
 
 export type FormsPermission = 'forms.design' | 'forms.collect' | 'forms.submit' | 'forms.results';
 

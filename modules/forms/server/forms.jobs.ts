@@ -1,11 +1,8 @@
 import type { Knex } from 'knex';
-import type { ModuleJob, ModuleJobContext } from '../../../core/modules/contract.ts';
-import { addDays, isIsoDate, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import { addDays, inQuietHours, isIsoDate, type IsoDate, type ModuleJob, type ModuleJobContext, tenantTimeZone, todayIn } from '../../../core/module-kit.ts';
 import { formsConfig } from '../forms-config.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { ensurePeriod, periodAt } from './period.service.ts';
-import { inQuietHours } from '../../../core/notify/quiet-hours.ts';
-import { tenantTimeZone, todayIn } from '../../../core/calendar/time-zone.ts';
 import { remindAutomatically } from './reminder.service.ts';
 
 export const DAILY_JOB = 'forms.daily';

@@ -1,6 +1,4 @@
-import { hiddenAnswerPaths } from '../../../core/schemas/hidden-answers.ts';
-import { compileTenantSchema } from '../../../core/schemas/tenant-schema-guard.ts';
-import type { ErrorDetail } from '../../../core/server/errors.ts';
+import { compileTenantSchema, type ErrorDetail, hiddenAnswerPaths } from '../../../core/module-kit.ts';
 
 type Schema = Record<string, unknown>;
 

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { todayIn } from '../../../core/calendar/time-zone.ts';
-import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
+import { tenantOfTransaction, todayIn } from '../../../core/module-kit.ts';
 import type { FormsActor } from './actor.ts';
 import type { AssigneeState } from './period-status.service.ts';
 

@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { escapeLike } from '../../../core/db/like.ts';
-import { tenantOfTransaction } from '../../../core/db/tenant-scoping.ts';
+import { type DataScope, escapeLike, tenantOfTransaction } from '../../../core/module-kit.ts';
 
 export type AssigneeState = 'submitted' | 'returned' | 'draft' | 'missing';
 

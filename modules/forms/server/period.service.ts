@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import { addTenantWorkingDays } from '../../../core/calendar/calendar.service.ts';
-import type { IsoDate } from '../../../core/calendar/calendar-date.ts';
-import { badRequest } from '../../../core/server/errors.ts';
+import { addTenantWorkingDays, badRequest, type IsoDate } from '../../../core/module-kit.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { calendarDueDate, periodFromKey, periodOf, type Period } from './periods.ts';
 

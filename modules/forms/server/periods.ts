@@ -1,4 +1,4 @@
-import { addDays, fromDayNumber, toDayNumber, weekdayOf, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import { addDays, fromDayNumber, type IsoDate, toDayNumber, weekdayOf } from '../../../core/module-kit.ts';
 
 export type Frequency = 'once' | 'weekly' | 'monthly' | 'quarterly';
 

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import type { ModuleJobContext } from '../../../core/modules/contract.ts';
-import { DEFAULT_TIME_ZONE, countyDateTime } from '../../../core/calendar/time-zone.ts';
+import { countyDateTime, DEFAULT_TIME_ZONE, type ModuleJobContext } from '../../../core/module-kit.ts';
 import { valueAt } from './export-layout.ts';
 import type { ExportRow } from './export.service.ts';
 import type { ExportLanguage } from './export-language.ts';

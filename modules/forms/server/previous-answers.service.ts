@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { notFound } from '../../../core/server/errors.ts';
+import { notFound } from '../../../core/module-kit.ts';
 import type { FormsActor } from './actor.ts';
 import { resolveCollectionTarget, type CollectionRow } from './collection-assignee.ts';
 

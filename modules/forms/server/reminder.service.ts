@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import type { Notifier } from '../../../core/notify/notifier.ts';
+import type { DataScope, Notifier } from '../../../core/module-kit.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { assigneeUsers, periodAssigneeStatus } from './period-status.service.ts';
 

@@ -4,7 +4,7 @@ import { cellValue, valueAt } from './export-layout.ts';
 import { formFields, type FormField } from './form-fields.ts';
 import { findVersion } from './form.service.ts';
 import { checkSubmissionData } from './submission-data.ts';
-import { containsPattern } from '../../../core/db/like.ts';
+import { containsPattern } from '../../../core/module-kit.ts';
 
 /** Forms as other modules' report forms: the implementation of `forms.reportForms`. */
 export const reportFormsService: ReportFormsService = {

@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { badRequest } from '../../../core/server/errors.ts';
-import type { SheetSpec } from '../../../core/export/xlsx-writer.ts';
+import { badRequest, type DataScope, type SheetSpec } from '../../../core/module-kit.ts';
 import { listLayout, uniqueSheetName } from './export-layout.ts';
 import type { ResultsFilter } from './results-query.ts';
 import { sortKey, type SortRequest } from './results-sort.ts';

@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import { whereInScope, type DataScope } from '../../../core/auth/permissions.ts';
-import { containsPattern } from '../../../core/db/like.ts';
-import { badRequest } from '../../../core/server/errors.ts';
+import { badRequest, containsPattern, type DataScope, whereInScope } from '../../../core/module-kit.ts';
 import type { FormField } from './form-fields.ts';
 
 export interface ResultsFilter {

@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
-import { badRequest } from '../../../core/server/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { badRequest, decodeCursor, encodeCursor, isStorableTimestamp } from '../../../core/module-kit.ts';
 import type { FormField } from './form-fields.ts';
-import { isStorableTimestamp } from '../../../core/schemas/storable-time.ts';
 import { numberSql } from './results-query.ts';
 
 export interface SortRequest {

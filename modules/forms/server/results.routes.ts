@@ -1,9 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Knex } from 'knex';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
-import { requirePermission } from '../../../core/auth/permissions.ts';
-import { XLSX_MIME } from '../../../core/export/xlsx-reader.ts';
-import { attachmentDisposition, writeXlsx } from '../../../core/export/xlsx-writer.ts';
+import { attachmentDisposition, requirePermission, type RoutePlugin, writeXlsx, XLSX_MIME } from '../../../core/module-kit.ts';
 import { exportResultsRoute, exportStatisticsRoute, listResultsRoute, statisticsRoute } from '../schemas/results.schema.ts';
 import { exportCellContext } from './county-time.ts';
 import { getForm } from './form.service.ts';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
+import type { DataScope } from '../../../core/module-kit.ts';
 import { formFields, type FormField } from './form-fields.ts';
 import { getForm, getVersion } from './form.service.ts';
 import { filteredSubmissions, type ResultsFilter } from './results-query.ts';

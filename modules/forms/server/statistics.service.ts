@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/auth/permissions.ts';
-import { badRequest } from '../../../core/server/errors.ts';
-import { MAX_JSON_NUMBER } from '../../../core/server/input-guard.ts';
+import { badRequest, type DataScope, MAX_JSON_NUMBER } from '../../../core/module-kit.ts';
 import type { FormField } from './form-fields.ts';
 import { filteredSubmissions, numberSql, type ResultsFilter } from './results-query.ts';
 import { fieldView, resultFields } from './results.service.ts';

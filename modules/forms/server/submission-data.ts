@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import type { ErrorObject } from 'ajv';
-import { detailsFromAjv } from '../../../core/server/error-handler.ts';
-import { badRequest, payloadTooLarge, type ErrorDetail } from '../../../core/server/errors.ts';
+import { badRequest, detailsFromAjv, type ErrorDetail, payloadTooLarge } from '../../../core/module-kit.ts';
 import type { FormsConfig } from '../forms-config.ts';
 import { versionValidator } from './form-schema-check.ts';
 import { hiddenAnswers } from './hidden-answers.ts';

@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import { unitPathInScope, type DataScope } from '../../../core/auth/permissions.ts';
-import { notFound } from '../../../core/server/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../core/db/list-cursor.ts';
+import { type DataScope, decodeCursor, encodeCursor, notFound, unitPathInScope } from '../../../core/module-kit.ts';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned';
 

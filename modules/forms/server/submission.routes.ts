@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
-import { requirePermission, unitPathInScope } from '../../../core/auth/permissions.ts';
-import { notFound } from '../../../core/server/errors.ts';
+import { notFound, requirePermission, type RoutePlugin, unitPathInScope } from '../../../core/module-kit.ts';
 import { createSubmissionRoute, getSubmissionRoute, mySubmissionsRoute, returnSubmissionRoute, submitSubmissionRoute, updateSubmissionRoute } from '../schemas/submission.schema.ts';
 import { formsActor, scopeOrNull } from './actor.ts';
 import { getVersion } from './form.service.ts';

@@ -1,10 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, fileReferencesIn } from '../../../core/files/file-links.ts';
-import { writeAudit } from '../../../core/audit/audit.service.ts';
-import type { JobRunner } from '../../../core/jobs/job-runner.ts';
-import type { Notifier } from '../../../core/notify/notifier.ts';
-import { badRequest, conflict, notFound } from '../../../core/server/errors.ts';
+import { attachFiles, badRequest, conflict, fileReferencesIn, type JobRunner, notFound, type Notifier, writeAudit } from '../../../core/module-kit.ts';
 import { formsConfig } from '../forms-config.ts';
 import type { FormsActor } from './actor.ts';
 import { resolveCollectionTarget } from './collection-assignee.ts';

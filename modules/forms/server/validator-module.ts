@@ -3,10 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
-import { COUNTY_FORMATS_SPECIFIER } from '../../../core/schemas/county-formats.ts';
+import { ajvOptions, COUNTY_FORMATS_SPECIFIER, createAjv, TENANT_REGEXP_SPECIFIER } from '../../../core/module-kit.ts';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { ajvOptions, createAjv } from '../../../core/schemas/ajv.ts';
-import { TENANT_REGEXP_SPECIFIER } from '../../../core/schemas/tenant-regexp.ts';
 
 /**
  * The modules the generated code `require`s: ajv's runtime helpers, ajv-formats' format checks and

@@ -1,8 +1,7 @@
-import type { RoutePlugin } from '../../../core/server/route-plugin.ts';
+import { conflict, type RoutePlugin } from '../../../core/module-kit.ts';
 import { versionValidatorRoute } from '../schemas/validator.schema.ts';
 import { getVersion } from './form.service.ts';
 import { requireAnyPermission } from './forms-access.ts';
-import { conflict } from '../../../core/server/errors.ts';
 import { ValidatorUnavailableError, validatorModule, type ValidatorModule } from './validator-module.ts';
 
 /** The browser's validator of a frozen version: generated once per schema, cached, served with an ETag. */

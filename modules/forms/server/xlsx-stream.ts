@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { safeCellText, type ColumnSpec } from '../../../core/export/xlsx-writer.ts';
-import type { FileStore, StagedFile } from '../../../core/files/file-store.ts';
+import { type ColumnSpec, type FileStore, safeCellText, type StagedFile } from '../../../core/module-kit.ts';
 import type { Cell } from './export-layout.ts';
 
 /** Excel's limit is 1,048,576 rows a sheet, header included; a longer sheet continues in "<name> (2)". */

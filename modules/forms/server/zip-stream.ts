@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { ZipArchive } from 'archiver';
-import type { FileStore, StagedFile } from '../../../core/files/file-store.ts';
+import type { FileStore, StagedFile } from '../../../core/module-kit.ts';
 
 /**
  * A `.zip` written entry by entry straight into the file store's staging area, as XlsxStream

@@ -1,0 +1,59 @@
+/**
+ * The module kit: the one core file a module's server code imports (an ESLint rule enforces it;
+ * a module may also import another module's `public-api.ts`, for types). Everything a module
+ * needs from the platform, for a request and for a job alike, is named here, so core can move
+ * its files without touching a module and a newcomer finds the platform's surface in one place.
+ * docs/ARCHITECTURE.md, "Writing a module", shows how the parts fit.
+ */
+
+// The module contract: what a module declares and what its jobs get.
+export type { FileAccessCheck, LocalizedText, ModuleEventHandler, ModuleJob, ModuleJobContext, ModuleManifest, PlatformModule, TenantJobContext } from './modules/contract.ts';
+export type { RoutePlugin } from './server/route-plugin.ts';
+
+// Who acts, and what they may do: a route declares `config: { permission }` and reads `request.scope`.
+export { moduleActor, type ModuleActor } from './modules/module-actor.ts';
+export { permissionScopes, requirePermission, scopeOf, unitPathInScope, whereInScope, type DataScope } from './auth/permissions.ts';
+
+// The tenant's config of the module, with the module's defaults filled in.
+export { moduleConfig, withDefaults } from './modules/module-config.ts';
+
+// Other modules' services, and the platform's services.
+export { moduleService } from './modules/module-services.ts';
+export { audit, writeAudit } from './audit/audit.service.ts';
+export type { Notifier } from './notify/notifier.ts';
+export { inQuietHours } from './notify/quiet-hours.ts';
+export type { JobRunner } from './jobs/job-runner.ts';
+export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.ts';
+
+// Errors: a 4xx names the field; never a 500 for bad input.
+export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, type ErrorDetail } from './server/errors.ts';
+export { detailsFromAjv } from './server/error-handler.ts';
+export { MAX_JSON_NUMBER } from './server/input-guard.ts';
+
+// Route schemas and tenant-authored schemas.
+export { cursorQuery, errorResponses, limitQuery, plainName, tenantIdParams, tenantParams, tenantSlug, timestamp, timeZoneName, uuid } from './schemas/common.schema.ts';
+export { ajvOptions, createAjv } from './schemas/ajv.ts';
+export { TenantSchemaError, checkTenantSchema, compileTenantSchema } from './schemas/tenant-schema-guard.ts';
+export { hiddenAnswerPaths } from './schemas/hidden-answers.ts';
+export { isStorableTimestamp } from './schemas/storable-time.ts';
+export { COUNTY_FORMATS_SPECIFIER } from './schemas/county-formats.ts';
+export { TENANT_REGEXP_SPECIFIER } from './schemas/tenant-regexp.ts';
+
+// Lists: keyset cursors and LIKE patterns.
+export { decodeCursor, encodeCursor } from './db/list-cursor.ts';
+export { containsPattern, escapeLike } from './db/like.ts';
+
+// Time: the county's clock and calendar.
+export { DEFAULT_TIME_ZONE, countyDateTime, endOfDayIn, instantOfWallTime, tenantTimeZone, todayIn, wallClockIn } from './calendar/time-zone.ts';
+export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './calendar/calendar-date.ts';
+export { addTenantWorkingDays } from './calendar/calendar.service.ts';
+
+// Files: the platform's one store, attachments, downloads.
+export { FileStore, type StagedFile } from './files/file-store.ts';
+export { attachFiles, fileReferences, fileReferencesIn } from './files/file-links.ts';
+export { sendStoredFile } from './files/send-file.ts';
+export { contentDisposition } from './files/file-name.ts';
+
+// Spreadsheets.
+export { XLSX_MIME, readXlsx, type SheetTable } from './export/xlsx-reader.ts';
+export { attachmentDisposition, safeCellText, writeXlsx, type ColumnSpec, type SheetSpec } from './export/xlsx-writer.ts';
