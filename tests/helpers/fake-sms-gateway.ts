@@ -31,17 +31,17 @@ export class FakeSmsGateway {
   ) {}
 
   static async start(secret: string): Promise<FakeSmsGateway> {
-    let gateway: FakeSmsGateway | undefined;
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const { status, payload } = (gateway as FakeSmsGateway).handle(Buffer.concat(chunks), req.headers);
+        const { status, payload } = gateway.handle(Buffer.concat(chunks), req.headers);
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    gateway = new FakeSmsGateway(server, secret);
+    // Requests reach the handler only after listen, when `gateway` exists.
+    const gateway = new FakeSmsGateway(server, secret);
     return gateway;
   }
 

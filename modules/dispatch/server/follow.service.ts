@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { type DataScope, decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import type { DispatchActor } from './dispatch-actor.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import type { LightChange } from './light.service.ts';
+import type { LightChange } from './lights.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
 
 /** Follow (关注) a task: idempotent, a second follow changes nothing. */

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DispatchContext } from './dispatch-context.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { notifyWatchersOfRedLights } from './follow.service.ts';
-import { ownLight, rolledUpLight, worstLight, type Light, type LightCause, type LightNode } from './lights.ts';
+import { ownLight, rolledUpLight, worstLight, type Light, type LightCause, type LightChange, type LightNode } from './lights.ts';
 
 interface NodeRow {
   id: string;
@@ -17,15 +17,6 @@ interface NodeRow {
   deadline: Date;
   light: Light;
   light_cause: LightCause;
-}
-
-export interface LightChange {
-  taskId: string;
-  assignmentId: string;
-  unitId: string;
-  from: Light;
-  to: Light;
-  cause: LightCause;
 }
 
 /**

@@ -54,3 +54,13 @@ export function rolledUpLight(own: { light: Light; cause: LightCause }, children
 export function worstLight(lights: Light[]): Light {
   return lights.reduce<Light>((a, b) => (LIGHT_SEVERITY[b] > LIGHT_SEVERITY[a] ? b : a), 'white');
 }
+
+/** One assignment whose light a recomputation changed: what watchers are told and the log records. */
+export interface LightChange {
+  taskId: string;
+  assignmentId: string;
+  unitId: string;
+  from: Light;
+  to: Light;
+  cause: LightCause;
+}

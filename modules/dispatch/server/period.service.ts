@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import { addDays, countyDateTime, todayIn } from '../../../core/module-kit.ts';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { CadenceKind } from './cadence.ts';

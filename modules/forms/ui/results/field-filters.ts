@@ -1,6 +1,6 @@
 import type { ResultField } from '../api/forms-types';
 
-const FILTER_KEY = /^filter\[([^\[\]]+)\](?:\[(gte|lte)\])?$/;
+const FILTER_KEY = /^filter\[([^[\]]+)\](?:\[(gte|lte)\])?$/;
 
 /** The `filter[...]` entries of a results query that hold a value. */
 export function fieldFilterEntries(query: Record<string, string | undefined>): [string, string][] {

@@ -1,0 +1,54 @@
+// ESLint (flat config): run by `npm run lint` and by CI (.ci/run).
+// Beyond typescript-eslint's recommended rules it holds the project's architecture rules:
+// - a module imports the platform only through its kit (core/module-kit.ts on the server,
+//   admin-ui/src/module-kit.ts in the browser), and another module only through its public-api.ts;
+// - core and the shell know no module by name;
+// - no import cycles between files.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Core, shell or module files other than the kits and public APIs: what a module may not import. */
+const MODULE_BOUNDARY = [
+  {
+    group: ['**/core/**', '!**/core/module-kit.ts'],
+    message: 'A module imports the platform only through core/module-kit.ts (docs/ARCHITECTURE.md, "Writing a module").',
+  },
+  {
+    group: ['**/admin-ui/src/**', '!**/admin-ui/src/module-kit', '!**/admin-ui/src/module-kit.ts'],
+    message: 'A module’s web pages import the shell only through admin-ui/src/module-kit.ts.',
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'scratch/**', 'test-results/**', 'admin-ui/dist/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+      // The files an import leads to are TypeScript too: parsed to follow their imports (no-cycle).
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Names, cells and ids are cleaned of control characters on purpose (\u0000-\u001f).
+      'no-control-regex': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['modules/**/*.{ts,tsx}'],
+    ignores: ['modules/index.ts', 'modules/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: MODULE_BOUNDARY }] },
+  },
+  {
+    files: ['core/**/*.ts', 'admin-ui/src/**/*.{ts,tsx}'],
+    // The entry points compose the installed modules (modules/index.ts, admin-ui/src/modules/registry.ts); nothing else does.
+    ignores: ['core/server.ts', 'core/**/*.cli.ts', 'core/**/*-cli.ts', 'admin-ui/src/modules/registry.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/*/**', '**/modules/index*'], message: 'Core and the shell know no module by name.' }] }] },
+  },
+);
