@@ -12,7 +12,7 @@ export type { RoutePlugin } from './server/route-plugin.ts';
 
 // Who acts, and what they may do: a route declares `config: { permission }` and reads `request.scope`.
 export { moduleActor, type ModuleActor } from './modules/module-actor.ts';
-export { permissionScopes, requirePermission, scopeOf, unitPathInScope, whereInScope, type DataScope } from './auth/permissions.ts';
+export { permissionScopes, requirePermission, scopeOf, unitPathInScope, unitsOutsideScope, whereInScope, type DataScope } from './auth/permissions.ts';
 
 // The tenant's config of the module, with the module's defaults filled in.
 export { moduleConfig, withDefaults } from './modules/module-config.ts';

@@ -79,6 +79,14 @@ export function whereInScope<T extends Knex.QueryBuilder>(query: T, unitColumn: 
   return query.whereIn(unitColumn, trx('core_unit').select('id').where('path', 'like', `${scope.unitPath}%`)) as T;
 }
 
+/** Units of `unitIds` that lie outside the scope (an empty list: all inside), in one query. */
+export async function unitsOutsideScope(trx: Knex.Transaction, unitIds: string[], scope: DataScope): Promise<string[]> {
+  if (scope.kind === 'tenant' || unitIds.length === 0) return [];
+  const rows: { id: string; path: string }[] = await trx('core_unit').whereIn('id', unitIds).select('id', 'path');
+  const inside = new Set(rows.filter((r) => (scope.kind === 'own_unit' ? r.id === scope.unitId : r.path.startsWith(scope.unitPath))).map((r) => r.id));
+  return unitIds.filter((id) => !inside.has(id));
+}
+
 /** Whether a unit (given by its path) lies inside the scope. */
 export function unitPathInScope(unitPath: string, scope: DataScope): boolean {
   if (scope.kind === 'tenant') return true;

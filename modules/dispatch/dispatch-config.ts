@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { moduleConfig } from '../../core/module-kit.ts';
 
 /**
  * What a tenant admin can set for dispatch: light thresholds, reminder timing and texts, the
@@ -98,10 +99,8 @@ export const dispatchConfigUiSchema = {
 } as const;
 
 /** The tenant's dispatch config, read in its transaction; defaults fill what a stored config lacks. */
-export async function dispatchConfig(trx: Knex.Transaction): Promise<DispatchConfig> {
-  const row: { config: Partial<DispatchConfig> | null } | undefined = await trx('core_tenant_module').where({ module_id: 'dispatch' }).first('config');
-  const stored = row?.config ?? {};
-  return { ...D, ...stored, reminderTexts: { ...D.reminderTexts, ...(stored.reminderTexts ?? {}) } };
+export function dispatchConfig(trx: Knex.Transaction): Promise<DispatchConfig> {
+  return moduleConfig<DispatchConfig>(trx, 'dispatch', D);
 }
 
 /** A reminder text with its placeholders filled; unknown placeholders stay as written. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { moduleConfig } from '../../core/module-kit.ts';
 
 /**
  * What a tenant admin can set for the forms module. The defaults live here once: the manifest's
@@ -51,7 +52,6 @@ export const formsConfigUiSchema = {
  * The tenant's forms config, read in the tenant's transaction (RLS scopes the row). The platform
  * validated it against the schema when it was saved; defaults fill what it lacks.
  */
-export async function formsConfig(trx: Knex.Transaction): Promise<FormsConfig> {
-  const row: { config: Partial<FormsConfig> | null } | undefined = await trx('core_tenant_module').where({ module_id: 'forms' }).first('config');
-  return { ...FORMS_CONFIG_DEFAULTS, ...(row?.config ?? {}) };
+export function formsConfig(trx: Knex.Transaction): Promise<FormsConfig> {
+  return moduleConfig<FormsConfig>(trx, 'forms', FORMS_CONFIG_DEFAULTS);
 }

@@ -1,6 +1,5 @@
-import { audit, type RoutePlugin } from '../../../core/module-kit.ts';
+import { audit, moduleActor, type RoutePlugin, scopeOf } from '../../../core/module-kit.ts';
 import { followRoute, getFollowRoute, listFollowingRoute, unfollowRoute } from '../schemas/follow.schema.ts';
-import { dispatchActor, scopeOrNull } from './dispatch-actor.ts';
 import { followedTasks, followTask, isFollowing, unfollowTask } from './follow.service.ts';
 import { taskAccess } from './task-access.ts';
 
@@ -31,10 +30,10 @@ export const followRoutes: RoutePlugin = async (app) => {
 
   app.get('/following', { schema: listFollowingRoute }, async (request) => {
     const viewer = {
-      actor: await dispatchActor(request),
-      supervise: await scopeOrNull(request, 'dispatch.supervise'),
-      instruct: await scopeOrNull(request, 'dispatch.instruct'),
-      handle: await scopeOrNull(request, 'dispatch.handle'),
+      actor: await moduleActor(request),
+      supervise: await scopeOf(request, 'dispatch.supervise'),
+      instruct: await scopeOf(request, 'dispatch.instruct'),
+      handle: await scopeOf(request, 'dispatch.handle'),
     };
     return followedTasks(request.db, viewer, request.query);
   });

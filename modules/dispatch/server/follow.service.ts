@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { type DataScope, decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
-import type { DispatchActor } from './dispatch-actor.ts';
+import { type DataScope, decodeCursor, encodeCursor, type ModuleActor } from '../../../core/module-kit.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import type { LightChange } from './lights.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
@@ -69,7 +68,7 @@ export async function notifyWatchersOfRedLights(ctx: DispatchContext, changes: L
 
 /** Who lists followed tasks: the actor and the scopes of the dispatch permissions they hold. */
 export interface FollowViewer {
-  actor: DispatchActor;
+  actor: ModuleActor;
   supervise: DataScope | null;
   instruct: DataScope | null;
   handle: DataScope | null;

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import type { DataScope } from '../../../core/module-kit.ts';
-import type { DispatchActor } from './dispatch-actor.ts';
+import type { DataScope, ModuleActor } from '../../../core/module-kit.ts';
 import type { Light } from './lights.ts';
 
 export type PendingKind = 'assignment' | 'review' | 'extension' | 'instruction' | 'request';
@@ -20,7 +19,7 @@ export interface PendingItem {
 
 /** Who asks: the actor and the scopes of the dispatch permissions they hold (null: not held). */
 export interface PendingViewer {
-  actor: DispatchActor;
+  actor: ModuleActor;
   supervise: DataScope | null;
   handle: DataScope | null;
   instruct: DataScope | null;
@@ -34,7 +33,7 @@ export interface PendingViewer {
  * (most units re-dispatch little): the sections that look at subtasks then match `parent_id` against
  * these ids, and skip their queries entirely when there are none.
  */
-export async function redispatchedAssignmentIds(trx: Knex.Transaction, actor: DispatchActor, handle: DataScope | null): Promise<string[]> {
+export async function redispatchedAssignmentIds(trx: Knex.Transaction, actor: ModuleActor, handle: DataScope | null): Promise<string[]> {
   if (!actor.personId) return [];
   return trx('dispatch_assignment')
     .where('child_count', '>', 0)

@@ -1,4 +1,4 @@
-import { requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
+import { type RoutePlugin } from '../../../core/module-kit.ts';
 import { listReportFormsRoute } from '../schemas/report-form.schema.ts';
 import { reportForms } from './report-form-port.ts';
 
@@ -7,8 +7,7 @@ import { reportForms } from './report-form-port.ts';
  * needs dispatch.supervise, not a forms permission.
  */
 export const reportFormRoutes: RoutePlugin = async (app) => {
-  app.get('/report-forms', { schema: listReportFormsRoute }, async (request) => {
-    await requirePermission(request, 'dispatch.supervise');
+  app.get('/report-forms', { schema: listReportFormsRoute, config: { permission: 'dispatch.supervise' } }, async (request) => {
     const forms = await reportForms(request);
     if (!forms) return { available: false, items: [] };
     return { available: true, items: await forms.listPublished(request.db, request.query) };

@@ -1,16 +1,14 @@
-import { audit, requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
+import { audit, moduleActor, type RoutePlugin } from '../../../core/module-kit.ts';
 import { acceptRequestRoute, getRequestRoute, listRequestsRoute, raiseRequestRoute, rateRequestRoute, respondRequestRoute, returnRequestRoute, transferRequestRoute } from '../schemas/request.schema.ts';
 import { acceptRequest, returnRequest, transferRequest } from './request-steps.service.ts';
-import { dispatchActor } from './dispatch-actor.ts';
 import { dispatchContext } from './dispatch-context.ts';
 import { requestPage, requestQuery, toRequestViews } from './request-view.ts';
 import { raiseRequest, rateRequest, requestAccess, requestBox, requestViewer, respondRequest, type RequestAccess } from './request.service.ts';
 
 /** 镇呼县应: a town calls, a county department answers, the town rates the answer. */
 export const requestRoutes: RoutePlugin = async (app) => {
-  app.post('/requests', { schema: raiseRequestRoute, config: { idempotent: true } }, async (request, reply) => {
-    await requirePermission(request, 'dispatch.request');
-    const actor = await dispatchActor(request);
+  app.post('/requests', { schema: raiseRequestRoute, config: { idempotent: true, permission: 'dispatch.request' } }, async (request, reply) => {
+    const actor = await moduleActor(request);
     const id = await raiseRequest(dispatchContext(request), actor, request.body);
     await audit(request, { action: 'dispatch.request.raise', recordType: 'dispatch_request', recordId: id, data: { toUnitId: request.body.toUnitId, title: request.body.title } });
     const [view] = await toRequestViews(request.db, [await requestQuery(request.db).where('r.id', id).first()], actor.unitId, true);

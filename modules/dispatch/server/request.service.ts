@@ -1,9 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, notFound, unitPathInScope } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, moduleActor, type ModuleActor, notFound, scopeOf, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
-import { dispatchActor, scopeOrNull, type DispatchActor } from './dispatch-actor.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { requestQuery, type RequestRow } from './request-view.ts';
 import { checkFiles } from './task.service.ts';
@@ -15,7 +14,7 @@ import { checkFiles } from './task.service.ts';
  * office watches how departments answer) but act for neither. Anyone else gets a 404.
  */
 export interface RequestAccess {
-  actor: DispatchActor;
+  actor: ModuleActor;
   row: RequestRow;
   holdsRequest: boolean;
   raises: boolean;
@@ -23,7 +22,7 @@ export interface RequestAccess {
 }
 
 export async function requestViewer(request: FastifyRequest) {
-  return { actor: await dispatchActor(request), request: await scopeOrNull(request, 'dispatch.request'), supervise: await scopeOrNull(request, 'dispatch.supervise') };
+  return { actor: await moduleActor(request), request: await scopeOf(request, 'dispatch.request'), supervise: await scopeOf(request, 'dispatch.supervise') };
 }
 
 export async function requestAccess(request: FastifyRequest, requestId: string): Promise<RequestAccess> {
@@ -50,7 +49,7 @@ export interface NewRequest {
 }
 
 /** Raises a request from the caller's own unit after checking all of it; the called unit's request handlers are told. */
-export async function raiseRequest(ctx: DispatchContext, actor: DispatchActor, input: NewRequest): Promise<string> {
+export async function raiseRequest(ctx: DispatchContext, actor: ModuleActor, input: NewRequest): Promise<string> {
   const { trx } = ctx;
   if (!actor.unitId) throw forbidden('DISPATCH_NO_UNIT', 'Only people of a unit of the directory raise requests');
   const config = await dispatchConfig(trx);
@@ -156,7 +155,7 @@ export async function notify(ctx: DispatchContext, users: string[], message: { k
 }
 
 /** The list a box shows: inbox and outbox by the caller's unit (dispatch.request), supervised by the dispatch.supervise scope. */
-export function requestBox(trx: Knex.Transaction, box: 'inbox' | 'outbox' | 'supervised', viewer: { actor: DispatchActor; request: DataScope | null; supervise: DataScope | null }) {
+export function requestBox(trx: Knex.Transaction, box: 'inbox' | 'outbox' | 'supervised', viewer: { actor: ModuleActor; request: DataScope | null; supervise: DataScope | null }) {
   const query = requestQuery(trx);
   if (box === 'supervised') {
     const scope = viewer.supervise;

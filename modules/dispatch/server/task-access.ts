@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import { type DataScope, notFound, unitPathInScope } from '../../../core/module-kit.ts';
-import { dispatchActor, dispatchScopes, type DispatchActor } from './dispatch-actor.ts';
+import { type DataScope, moduleActor, type ModuleActor, notFound, unitPathInScope } from '../../../core/module-kit.ts';
+import { dispatchScopes } from './dispatch-scopes.ts';
 
 export interface TaskRow {
   id: string;
@@ -20,7 +20,7 @@ export interface TaskRow {
 
 /** What the caller may do with one task, decided once per request. */
 export interface TaskAccess {
-  actor: DispatchActor;
+  actor: ModuleActor;
   task: TaskRow;
   /** Holds dispatch.supervise over the supervising unit (or created the task). */
   supervise: boolean;
@@ -47,7 +47,7 @@ export async function findTaskRow(trx: Knex.Transaction, taskId: string): Promis
 export async function taskAccess(request: FastifyRequest, taskId: string): Promise<TaskAccess> {
   const task = await findTaskRow(request.db, taskId);
   if (!task) throw taskNotFound();
-  const actor = await dispatchActor(request);
+  const actor = await moduleActor(request);
   const { supervise: superviseScope, instruct: instructScope, handle: handleScope } = await dispatchScopes(request);
   const reaches = (scope: DataScope | null) => scope !== null && unitPathInScope(task.owner_unit_path, scope);
   const supervise = reaches(superviseScope) || (superviseScope !== null && task.created_by === actor.userId);
@@ -57,7 +57,7 @@ export async function taskAccess(request: FastifyRequest, taskId: string): Promi
   return { actor, task, supervise, instruct, handled };
 }
 
-async function handledAssignmentIds(trx: Knex.Transaction, actor: DispatchActor, taskId: string, holdsHandle: boolean): Promise<string[]> {
+async function handledAssignmentIds(trx: Knex.Transaction, actor: ModuleActor, taskId: string, holdsHandle: boolean): Promise<string[]> {
   if (!actor.personId) return [];
   return trx('dispatch_assignment')
     .where('task_id', taskId)

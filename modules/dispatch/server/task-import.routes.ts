@@ -1,4 +1,4 @@
-import { attachmentDisposition, audit, badRequest, readXlsx, requirePermission, type RoutePlugin, todayIn, writeXlsx, XLSX_MIME } from '../../../core/module-kit.ts';
+import { attachmentDisposition, audit, badRequest, readXlsx, type RoutePlugin, todayIn, writeXlsx, XLSX_MIME } from '../../../core/module-kit.ts';
 import { TASK_IMPORT_BODY_LIMIT, TASK_IMPORT_MAX_ROWS, importTasksRoute, importTemplateRoute } from '../schemas/task-import.schema.ts';
 import { dispatchContext } from './dispatch-context.ts';
 import { reportForms } from './report-form-port.ts';
@@ -10,8 +10,8 @@ export const taskImportRoutes: RoutePlugin = async (app) => {
   // Only this plugin's routes accept the raw workbook (the parser is encapsulated here).
   app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: TASK_IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
-  app.post('/tasks/import', { schema: importTasksRoute, bodyLimit: TASK_IMPORT_BODY_LIMIT, config: { idempotent: true } }, async (request, reply) => {
-    const scope = await requirePermission(request, 'dispatch.supervise');
+  app.post('/tasks/import', { schema: importTasksRoute, bodyLimit: TASK_IMPORT_BODY_LIMIT, config: { idempotent: true, permission: 'dispatch.supervise' } }, async (request, reply) => {
+    const scope = request.scope;
     const file: unknown = request.body;
     if (!Buffer.isBuffer(file) || file.length === 0) {
       throw badRequest('DISPATCH_IMPORT_INVALID', `Send the .xlsx file as the request body with Content-Type ${XLSX_MIME}`, [{ path: 'body', message: 'is not an .xlsx file' }]);
@@ -26,8 +26,7 @@ export const taskImportRoutes: RoutePlugin = async (app) => {
     return reply.status(dryRun ? 200 : 201).send({ dryRun, count: tasks.length, ids, tasks: tasks.map(({ id, ...task }) => (dryRun ? task : { id, ...task })) });
   });
 
-  app.get('/tasks/import-template', { schema: importTemplateRoute }, async (request, reply) => {
-    await requirePermission(request, 'dispatch.supervise');
+  app.get('/tasks/import-template', { schema: importTemplateRoute, config: { permission: 'dispatch.supervise' } }, async (request, reply) => {
     const lang = request.query.lang ?? 'zh-CN';
     const file = await writeXlsx(importTemplate(lang));
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(lang === 'en' ? 'task-import-template.xlsx' : '任务导入模板.xlsx')).send(file);

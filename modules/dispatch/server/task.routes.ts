@@ -1,6 +1,5 @@
-import { audit, conflict, forbidden, requirePermission, type RoutePlugin } from '../../../core/module-kit.ts';
+import { audit, conflict, forbidden, requirePermission, type RoutePlugin, scopeOf } from '../../../core/module-kit.ts';
 import { addAssignmentsRoute, closeTaskRoute, createTaskRoute, getTaskRoute, listTasksRoute, timelineRoute, updateTaskRoute } from '../schemas/task.schema.ts';
-import { scopeOrNull } from './dispatch-actor.ts';
 import { dispatchContext } from './dispatch-context.ts';
 import { dispatchAssignments } from './dispatch.service.ts';
 import { recomputeTaskLights } from './light.service.ts';
@@ -13,8 +12,8 @@ import { taskTimeline } from './timeline.service.ts';
 
 /** Tasks: create and dispatch, read with their tree, change, close, dispatch to more units, timeline. */
 export const taskRoutes: RoutePlugin = async (app) => {
-  app.post('/tasks', { schema: createTaskRoute, config: { idempotent: true } }, async (request, reply) => {
-    const scope = await requirePermission(request, 'dispatch.supervise');
+  app.post('/tasks', { schema: createTaskRoute, config: { idempotent: true, permission: 'dispatch.supervise' } }, async (request, reply) => {
+    const scope = request.scope;
     const forms = await reportForms(request);
     const id = await createTask(dispatchContext(request), scope, request.body, forms);
     await audit(request, { action: 'dispatch.task.create', recordType: 'dispatch_task', recordId: id, data: { title: request.body.title, units: request.body.assignments.length } });
@@ -22,7 +21,7 @@ export const taskRoutes: RoutePlugin = async (app) => {
   });
 
   app.get('/tasks', { schema: listTasksRoute }, async (request) => {
-    const scopes = [await scopeOrNull(request, 'dispatch.supervise'), await scopeOrNull(request, 'dispatch.instruct')].filter((s) => s !== null);
+    const scopes = [await scopeOf(request, 'dispatch.supervise'), await scopeOf(request, 'dispatch.instruct')].filter((s) => s !== null);
     if (scopes.length === 0) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.supervise" or "dispatch.instruct"');
     return listTasks(request.db, scopes, request.query);
   });

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { type DataScope, decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
-import type { DispatchActor } from './dispatch-actor.ts';
+import { type DataScope, decodeCursor, encodeCursor, type ModuleActor } from '../../../core/module-kit.ts';
 
 export interface UnitAssignmentFilter {
   state: 'active' | 'finished' | 'all';
@@ -16,7 +15,7 @@ const FINISHED = ['done', 'closed'];
  * as its responsible person, finished ones included — "my pending" drops work once it is done,
  * this list keeps it. Newest dispatch first, keyset-paged on (created_at, id).
  */
-export async function unitAssignments(trx: Knex.Transaction, actor: DispatchActor, handle: DataScope | null, filter: UnitAssignmentFilter) {
+export async function unitAssignments(trx: Knex.Transaction, actor: ModuleActor, handle: DataScope | null, filter: UnitAssignmentFilter) {
   if (!actor.personId) return { items: [], nextCursor: null };
   const query = trx('dispatch_assignment as a')
     .join('dispatch_task as t', function joinTask() {

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { badRequest, forbidden } from '../../../core/module-kit.ts';
-import type { FormsActor } from './actor.ts';
+import { badRequest, forbidden, type ModuleActor } from '../../../core/module-kit.ts';
 
 export interface CollectionRow {
   id: string;
@@ -39,7 +38,7 @@ export interface CollectionTarget {
  * anyone of that unit who may fill forms in; a person assignee by that person. Admins may submit
  * for any assignee, naming it. Closed collections and periods not yet opened take nothing.
  */
-export async function resolveCollectionTarget(trx: Knex.Transaction, actor: FormsActor, input: { collectionId: string; periodKey?: string; assigneeId?: string; formId: string; version: number }): Promise<CollectionTarget> {
+export async function resolveCollectionTarget(trx: Knex.Transaction, actor: ModuleActor, input: { collectionId: string; periodKey?: string; assigneeId?: string; formId: string; version: number }): Promise<CollectionTarget> {
   const collection: CollectionRow | undefined = await trx('forms_collection').where({ id: input.collectionId, form_id: input.formId }).first();
   if (!collection) throw badRequest('FORMS_COLLECTION_INVALID', 'No such collection of this form', [{ path: 'body.collectionId', message: 'is not a collection of this form' }]);
   if (collection.status !== 'active') throw badRequest('FORMS_COLLECTION_CLOSED', 'The collection is closed', [{ path: 'body.collectionId', message: 'is closed' }]);

@@ -1,7 +1,6 @@
-import { audit, notFound, requirePermission, type RoutePlugin, todayIn } from '../../../core/module-kit.ts';
+import { audit, moduleActor, notFound, type RoutePlugin, todayIn } from '../../../core/module-kit.ts';
 import type { Knex } from 'knex';
 import { createCollectionRoute, getCollectionRoute, listCollectionsRoute, myDueRoute, openPeriodRoute, periodStatusRoute, previousAnswersRoute, remindRoute, updateCollectionRoute } from '../schemas/collection.schema.ts';
-import { formsActor } from './actor.ts';
 import type { PeriodRow } from './collection-assignee.ts';
 import { createCollection, getCollection, getCollectionRow, listCollections, updateCollection } from './collection.service.ts';
 import { formsContext } from './forms-context.ts';
@@ -13,47 +12,46 @@ import { remindMissing } from './reminder.service.ts';
 
 /** Collections (一月一报): sending a form to units and people per period, tracking and reminding. */
 export const collectionRoutes: RoutePlugin = async (app) => {
-  app.post('/collections', { schema: createCollectionRoute }, async (request, reply) => {
-    const scope = await requirePermission(request, 'forms.collect');
+  app.post('/collections', { schema: createCollectionRoute, config: { permission: 'forms.collect' } }, async (request, reply) => {
+    const scope = request.scope;
     const id = await createCollection(formsContext(request), scope, request.body);
     return reply.status(201).send(await getCollection(request.db, scope, id));
   });
 
-  app.get('/collections', { schema: listCollectionsRoute }, async (request) => {
-    return listCollections(request.db, await requirePermission(request, 'forms.collect'), request.query);
+  app.get('/collections', { schema: listCollectionsRoute, config: { permission: 'forms.collect' } }, async (request) => {
+    return listCollections(request.db, request.scope, request.query);
   });
 
-  app.get('/collections/:id', { schema: getCollectionRoute }, async (request) => {
-    return getCollection(request.db, await requirePermission(request, 'forms.collect'), request.params.id);
+  app.get('/collections/:id', { schema: getCollectionRoute, config: { permission: 'forms.collect' } }, async (request) => {
+    return getCollection(request.db, request.scope, request.params.id);
   });
 
-  app.patch('/collections/:id', { schema: updateCollectionRoute }, async (request) => {
-    const scope = await requirePermission(request, 'forms.collect');
+  app.patch('/collections/:id', { schema: updateCollectionRoute, config: { permission: 'forms.collect' } }, async (request) => {
+    const scope = request.scope;
     return updateCollection(formsContext(request), scope, request.params.id, request.body);
   });
 
-  app.post('/collections/:id/periods', { schema: openPeriodRoute }, async (request) => {
-    const scope = await requirePermission(request, 'forms.collect');
+  app.post('/collections/:id/periods', { schema: openPeriodRoute, config: { permission: 'forms.collect' } }, async (request) => {
+    const scope = request.scope;
     await getCollection(request.db, scope, request.params.id);
     const collection = await getCollectionRow(request.db, request.params.id);
     return periodToView(await ensurePeriod(request.db, request.tenant.id, collection, requestedPeriod(collection, request.body.periodKey, todayIn(request.tenant.timeZone))));
   });
 
-  app.get('/collections/:id/periods/:period/status', { schema: periodStatusRoute }, async (request) => {
-    const scope = await requirePermission(request, 'forms.collect');
+  app.get('/collections/:id/periods/:period/status', { schema: periodStatusRoute, config: { permission: 'forms.collect' } }, async (request) => {
+    const scope = request.scope;
     await getCollection(request.db, scope, request.params.id);
     const period = await findPeriod(request.db, request.params.id, request.params.period);
     const assignees = await periodAssigneeStatus(request.db, request.params.id, period.period_key, scope);
     return { period: periodToView(period), submitted: assignees.filter((a) => a.state === 'submitted'), missing: assignees.filter((a) => a.state !== 'submitted') };
   });
 
-  app.get('/collections/:id/periods/:period/previous', { schema: previousAnswersRoute }, async (request) => {
-    await requirePermission(request, 'forms.submit');
-    return previousAnswers(request.db, await formsActor(request), request.params.id, request.params.period, request.query.assigneeId);
+  app.get('/collections/:id/periods/:period/previous', { schema: previousAnswersRoute, config: { permission: 'forms.submit' } }, async (request) => {
+    return previousAnswers(request.db, await moduleActor(request), request.params.id, request.params.period, request.query.assigneeId);
   });
 
-  app.post('/collections/:id/periods/:period/remind', { schema: remindRoute }, async (request) => {
-    const scope = await requirePermission(request, 'forms.collect');
+  app.post('/collections/:id/periods/:period/remind', { schema: remindRoute, config: { permission: 'forms.collect' } }, async (request) => {
+    const scope = request.scope;
     await getCollection(request.db, scope, request.params.id);
     const collection = await getCollectionRow(request.db, request.params.id);
     const period = await findPeriod(request.db, collection.id, request.params.period);
@@ -62,9 +60,8 @@ export const collectionRoutes: RoutePlugin = async (app) => {
     return result;
   });
 
-  app.get('/my-due', { schema: myDueRoute }, async (request) => {
-    await requirePermission(request, 'forms.submit');
-    return myDue(request.db, await formsActor(request), request.query.all === true, request.tenant.timeZone);
+  app.get('/my-due', { schema: myDueRoute, config: { permission: 'forms.submit' } }, async (request) => {
+    return myDue(request.db, await moduleActor(request), request.query.all === true, request.tenant.timeZone);
   });
 };
 

@@ -1,8 +1,7 @@
 import { assigneeUsers } from './period-status.service.ts';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { AppError, badRequest, type DataScope, decodeCursor, encodeCursor, notFound, tenantTimeZone, todayIn, writeAudit } from '../../../core/module-kit.ts';
-import { unitsOutsideScope } from './actor.ts';
+import { AppError, badRequest, type DataScope, decodeCursor, encodeCursor, notFound, tenantTimeZone, todayIn, unitsOutsideScope, writeAudit } from '../../../core/module-kit.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { findVersion, getForm, requirePublished, type FormsContext } from './form.service.ts';
 import { ensurePeriod, periodAt, periodToView } from './period.service.ts';

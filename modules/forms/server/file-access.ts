@@ -1,5 +1,4 @@
-import { type FileAccessCheck, requirePermission } from '../../../core/module-kit.ts';
-import { formsActor, scopeOrNull } from './actor.ts';
+import { type FileAccessCheck, moduleActor, requirePermission, scopeOf } from '../../../core/module-kit.ts';
 import { getOwnExport } from './export.service.ts';
 import { assertVisible, findSubmission } from './submission-query.ts';
 
@@ -11,8 +10,8 @@ import { assertVisible, findSubmission } from './submission-query.ts';
 export const formsFileAccess: Record<string, FileAccessCheck> = {
   /** Photo and file answers: the submitter and readers of results or collections over its unit. */
   submission: async (request, submissionId) => {
-    const user = await formsActor(request);
-    return Boolean(assertVisible(await findSubmission(request.db, submissionId), user.userId, await scopeOrNull(request, ['forms.results', 'forms.collect'])));
+    const user = await moduleActor(request);
+    return Boolean(assertVisible(await findSubmission(request.db, submissionId), user.userId, await scopeOf(request, ['forms.results', 'forms.collect'])));
   },
   /** A results workbook: only whoever asked for it (and still holds forms.results). */
   export: async (request, exportId) => {

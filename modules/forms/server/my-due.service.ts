@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { tenantOfTransaction, todayIn } from '../../../core/module-kit.ts';
-import type { FormsActor } from './actor.ts';
+import { type ModuleActor, tenantOfTransaction, todayIn } from '../../../core/module-kit.ts';
 import type { AssigneeState } from './period-status.service.ts';
 
 interface DueRow {
@@ -23,7 +22,7 @@ interface DueRow {
  * people), earliest due first. For each: the unit's submitted submission if there is one, else the
  * actor's own draft or returned one. Unless `all`, submitted periods are left out.
  */
-export async function myDue(trx: Knex.Transaction, actor: FormsActor, all: boolean, timeZone: string) {
+export async function myDue(trx: Knex.Transaction, actor: ModuleActor, all: boolean, timeZone: string) {
   if (!actor.personId && !actor.unitId) return { items: [] };
   const { rows } = await trx.raw(
     `select c.id as collection_id, c.name as collection_name, c.form_id, c.version, a.id as assignee_id, u.name as unit_name,

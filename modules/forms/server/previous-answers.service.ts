@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { notFound } from '../../../core/module-kit.ts';
-import type { FormsActor } from './actor.ts';
+import { type ModuleActor, notFound } from '../../../core/module-kit.ts';
 import { resolveCollectionTarget, type CollectionRow } from './collection-assignee.ts';
 
 /** At most this many earlier answers are offered (a village's households). */
@@ -11,7 +10,7 @@ const MAX_PREVIOUS = 500;
  * the fill page starts a new submission from one of them. Only for those who may fill in for that
  * assignee this period (as submitting would check); a collection of another tenant is a 404.
  */
-export async function previousAnswers(trx: Knex.Transaction, actor: FormsActor, collectionId: string, periodKey: string, assigneeId: string | undefined) {
+export async function previousAnswers(trx: Knex.Transaction, actor: ModuleActor, collectionId: string, periodKey: string, assigneeId: string | undefined) {
   const collection: CollectionRow | undefined = await trx('forms_collection').where({ id: collectionId }).first();
   if (!collection) throw notFound('FORMS_COLLECTION_NOT_FOUND', 'No such collection');
   const target = await resolveCollectionTarget(trx, actor, { collectionId, periodKey, assigneeId, formId: collection.form_id, version: collection.version });

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Knex } from 'knex';
-import { attachmentDisposition, requirePermission, type RoutePlugin, writeXlsx, XLSX_MIME } from '../../../core/module-kit.ts';
+import { attachmentDisposition, type RoutePlugin, writeXlsx, XLSX_MIME } from '../../../core/module-kit.ts';
 import { exportResultsRoute, exportStatisticsRoute, listResultsRoute, statisticsRoute } from '../schemas/results.schema.ts';
 import { exportCellContext } from './county-time.ts';
 import { getForm } from './form.service.ts';
@@ -20,25 +20,25 @@ const fieldList = (fields: string | undefined) => (fields ? fields.split(',').ma
 
 /** Results (`forms.results`, within its data scope): list, statistics, and both as .xlsx. */
 export const resultsRoutes: RoutePlugin = async (app) => {
-  app.get('/forms/:id/submissions', { schema: listResultsRoute }, async (request) => {
-    const scope = await requirePermission(request, 'forms.results');
+  app.get('/forms/:id/submissions', { schema: listResultsRoute, config: { permission: 'forms.results' } }, async (request) => {
+    const scope = request.scope;
     const { sort, order, limit, cursor } = request.query;
     return listResults(request.db, request.params.id, scope, filterOf(request.query), { sort, order: order ?? 'desc', limit: limit ?? 20, cursor });
   });
 
-  app.get('/forms/:id/statistics', { schema: statisticsRoute }, async (request) => {
-    const scope = await requirePermission(request, 'forms.results');
+  app.get('/forms/:id/statistics', { schema: statisticsRoute, config: { permission: 'forms.results' } }, async (request) => {
+    const scope = request.scope;
     return statistics(request.db, request.params.id, scope, filterOf(request.query), { fields: fieldList(request.query.fields), groupBy: request.query.groupBy });
   });
 
-  app.get('/forms/:id/submissions/export', { schema: exportResultsRoute }, async (request, reply) => {
-    const scope = await requirePermission(request, 'forms.results');
+  app.get('/forms/:id/submissions/export', { schema: exportResultsRoute, config: { permission: 'forms.results' } }, async (request, reply) => {
+    const scope = request.scope;
     const sheets = await resultsSheets(request.db, request.params.id, scope, filterOf(request.query), { sort: request.query.sort, order: request.query.order ?? 'desc' }, exportCellContext(request));
     return sendXlsx(request.db, request.params.id, reply, await writeXlsx(sheets), '填报数据');
   });
 
-  app.get('/forms/:id/statistics/export', { schema: exportStatisticsRoute }, async (request, reply) => {
-    const scope = await requirePermission(request, 'forms.results');
+  app.get('/forms/:id/statistics/export', { schema: exportStatisticsRoute, config: { permission: 'forms.results' } }, async (request, reply) => {
+    const scope = request.scope;
     const stats = await statistics(request.db, request.params.id, scope, filterOf(request.query), { fields: fieldList(request.query.fields), groupBy: request.query.groupBy });
     const lang = exportLanguage(request.query.lang, request.headers['accept-language']);
     return sendXlsx(request.db, request.params.id, reply, await writeXlsx(statisticsSheets(stats, lang)), STATISTICS_TEXTS[lang].fileName);

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, fileReferencesIn, type JobRunner, notFound, type Notifier, writeAudit } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, conflict, fileReferencesIn, type JobRunner, type ModuleActor, notFound, type Notifier, writeAudit } from '../../../core/module-kit.ts';
 import { formsConfig } from '../forms-config.ts';
-import type { FormsActor } from './actor.ts';
 import { resolveCollectionTarget } from './collection-assignee.ts';
 import { findVersion, getForm, getVersion } from './form.service.ts';
 import { checkSubmissionData } from './submission-data.ts';
@@ -12,7 +11,7 @@ import { findSubmission, type SubmissionRow } from './submission-query.ts';
 export interface SubmissionContext {
   trx: Knex.Transaction;
   tenantId: string;
-  actor: FormsActor;
+  actor: ModuleActor;
   notifier: Notifier;
   jobs: JobRunner;
 }

@@ -1,14 +1,13 @@
 import { conflict, type RoutePlugin } from '../../../core/module-kit.ts';
 import { versionValidatorRoute } from '../schemas/validator.schema.ts';
 import { getVersion } from './form.service.ts';
-import { requireAnyPermission } from './forms-access.ts';
 import { ValidatorUnavailableError, validatorModule, type ValidatorModule } from './validator-module.ts';
 
 /** The browser's validator of a frozen version: generated once per schema, cached, served with an ETag. */
 export const validatorRoutes: RoutePlugin = async (app) => {
-  app.get('/forms/:id/versions/:version/validator.js', { schema: versionValidatorRoute }, async (request, reply) => {
-    // Whoever may read the version (to fill it in, too) may have its validator.
-    await requireAnyPermission(request, ['forms.design', 'forms.collect', 'forms.results', 'forms.submit']);
+  // Whoever may read the version (to fill it in, too) may have its validator.
+  const permission = ['forms.design', 'forms.collect', 'forms.results', 'forms.submit'];
+  app.get('/forms/:id/versions/:version/validator.js', { schema: versionValidatorRoute, config: { permission } }, async (request, reply) => {
     const version = await getVersion(request.db, request.params.id, request.params.version);
     let module: ValidatorModule;
     try {
