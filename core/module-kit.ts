@@ -25,6 +25,9 @@ export { inQuietHours } from './notify/quiet-hours.ts';
 export type { JobRunner } from './jobs/job-runner.ts';
 export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.ts';
 
+// Directory questions: who answers for a person or a unit, a unit's heads.
+export { answeringAccounts, unitHeadAccounts, type AnswerTarget } from './directory/answering-accounts.ts';
+
 // Errors: a 4xx names the field; never a 500 for bad input.
 export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, type ErrorDetail } from './server/errors.ts';
 export { detailsFromAjv } from './server/error-handler.ts';

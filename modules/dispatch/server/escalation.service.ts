@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, countyDateTime } from '../../../core/module-kit.ts';
+import { badRequest, conflict, countyDateTime, unitHeadAccounts } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { assignmentUsers, unitHeadUsers } from './recipients.ts';
+import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
 
 export type EscalationLevel = 'urge' | 'notice' | 'interview';
@@ -67,7 +67,7 @@ export async function raiseEscalation(ctx: DispatchContext, access: AssignmentAc
   await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId: node.id, kind: 'escalation.raised', data: { escalationId: id, level, text: input.text } }]);
 
   const handlers = (await assignmentUsers(trx, [{ id: node.id, unit_id: node.unit.id, person_id: node.person?.id ?? null }])).get(node.id) ?? [];
-  const heads = level === 'urge' ? [] : ((await unitHeadUsers(trx, [node.unit.id], config.headPositionNames)).get(node.unit.id) ?? []);
+  const heads = level === 'urge' ? [] : ((await unitHeadAccounts(trx, [node.unit.id], config.headPositionNames)).get(node.unit.id) ?? []);
   const where = input.record ? `（约谈时间 ${countyDateTime(new Date(input.record.at), ctx.timeZone)}，地点 ${input.record.place}）` : '';
   await ctx.notifier.notify(trx, ctx.tenantId, {
     userIds: [...handlers, ...heads].filter((u) => u !== ctx.userId),

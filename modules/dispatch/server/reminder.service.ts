@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
-import { countyDateTime, inQuietHours } from '../../../core/module-kit.ts';
+import { countyDateTime, inQuietHours, unitHeadAccounts } from '../../../core/module-kit.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { assignmentUsers, unitHeadUsers } from './recipients.ts';
+import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
 
 const HOUR_MS = 3_600_000;
@@ -113,7 +113,7 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
   if (config.escalateOverdueToHead) {
     const overdue: Candidate[] = await candidates(ctx.trx, 'overdue', deadlineOccasion(), ['pending', 'open'], limit).where('a.deadline', '<', now);
     seen = Math.max(seen, overdue.length);
-    const heads = await unitHeadUsers(ctx.trx, [...new Set(overdue.map((c) => c.unit_id))], config.headPositionNames);
+    const heads = await unitHeadAccounts(ctx.trx, [...new Set(overdue.map((c) => c.unit_id))], config.headPositionNames);
     const fallback = await assignmentUsers(ctx.trx, overdue.filter((c) => (heads.get(c.unit_id) ?? []).length === 0));
     for (const c of overdue) {
       const users = (heads.get(c.unit_id) ?? []).length > 0 ? heads.get(c.unit_id)! : (fallback.get(c.id) ?? []);

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { type DataScope, escapeLike, tenantOfTransaction } from '../../../core/module-kit.ts';
+import { answeringAccounts, type DataScope, escapeLike, tenantOfTransaction } from '../../../core/module-kit.ts';
 
 export type AssigneeState = 'submitted' | 'returned' | 'draft' | 'missing';
 
@@ -72,23 +72,12 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
 
 /**
  * The active accounts that answer for each assignee: the person's own account, or the accounts
- * of the unit's people who hold `forms.submit` (through any role).
+ * of the unit's people who hold `forms.submit`.
  */
 export async function assigneeUsers(trx: Knex.Transaction, assigneeIds: string[]): Promise<Map<string, string[]>> {
-  const byAssignee = new Map<string, string[]>(assigneeIds.map((id) => [id, []]));
-  if (assigneeIds.length === 0) return byAssignee;
-  const { rows } = await trx.raw(
-    `select distinct a.id as assignee_id, usr.id as user_id
-      from forms_collection_assignee a
-      join core_person p on p.tenant_id = a.tenant_id and (p.id = a.person_id or p.unit_id = a.unit_id)
-      join core_user usr on usr.tenant_id = p.tenant_id and usr.person_id = p.id and usr.status = 'active'
-      where a.tenant_id = ? and a.id = any(?::uuid[])
-        and (a.person_id is not null or exists (
-          select 1 from core_person_role pr
-          join core_role_permission rp on rp.tenant_id = pr.tenant_id and rp.role_id = pr.role_id
-          where pr.tenant_id = p.tenant_id and pr.person_id = p.id and rp.permission = 'forms.submit'))`,
-    [tenantOfTransaction(trx), assigneeIds],
-  );
-  for (const row of rows as { assignee_id: string; user_id: string }[]) byAssignee.get(row.assignee_id)?.push(row.user_id);
+  if (assigneeIds.length === 0) return new Map();
+  const assignees: { id: string; unit_id: string | null; person_id: string | null }[] = await trx('forms_collection_assignee').whereIn('id', assigneeIds).select('id', 'unit_id', 'person_id');
+  const byAssignee = await answeringAccounts(trx, assignees.map((a) => ({ key: a.id, unitId: a.unit_id, personId: a.person_id })), 'forms.submit');
+  for (const id of assigneeIds) if (!byAssignee.has(id)) byAssignee.set(id, []);
   return byAssignee;
 }
