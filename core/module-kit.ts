@@ -28,6 +28,10 @@ export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.t
 // Directory questions: who answers for a person or a unit, a unit's heads.
 export { answeringAccounts, unitHeadAccounts, type AnswerTarget } from './directory/answering-accounts.ts';
 
+// Migrations: a tenant table with its key, row-level security and grants in one call.
+export { createTenantTable as tenantTable, type TenantTableOptions } from './db/tenant-table.ts';
+export { protectTenantTable, tenantColumn } from './db/rls.ts';
+
 // Errors: a 4xx names the field; never a 500 for bad input.
 export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, type ErrorDetail } from './server/errors.ts';
 export { detailsFromAjv } from './server/error-handler.ts';

@@ -4,6 +4,6 @@ import { dispatchModule } from './dispatch/module.ts';
 
 /**
  * The installed modules, in one explicit list (no autoloading). Adding a module: create
- * `modules/<id>/module.ts`, import it here, add `migrations/<id>/` if it has tables.
+ * `modules/<id>/module.ts`, import it here; its tables come from `modules/<id>/migrations/` (the module names the folder).
  */
 export const installedModules: PlatformModule[] = [formsModule, dispatchModule];

@@ -8,7 +8,7 @@ import { scopeQueriesToTenant } from './tenant-scoping.ts';
 export async function openMigratedDatabase(config: PlatformConfig, modules: PlatformModule[]): Promise<Database> {
   const db = await openDatabase(config);
   try {
-    await migrateLatest(db, { moduleIds: modules.map((m) => m.manifest.id), runtimePassword: config.runtimePassword });
+    await migrateLatest(db, { modules, runtimePassword: config.runtimePassword });
     await scopeQueriesToTenant(db);
   } catch (error) {
     await db.close();

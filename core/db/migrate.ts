@@ -6,12 +6,24 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { migrationContext } from './rls.ts';
 import { citusInstalled, distributeTables } from './citus.ts';
+import type { PlatformModule } from '../modules/contract.ts';
 
-const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const CORE_MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations/core');
 
 interface MigrationFile {
   name: string;
   file: string;
+}
+
+/** A folder of migrations and the prefix of their names: `core`, or a module's id. */
+interface MigrationFolder {
+  name: string;
+  dir: string;
+}
+
+/** Core's migrations, then each module's that has a folder, in the order modules are listed. */
+function migrationFolders(modules: Pick<PlatformModule, 'manifest' | 'migrations'>[]): MigrationFolder[] {
+  return [{ name: 'core', dir: CORE_MIGRATIONS }, ...modules.flatMap((m) => (m.migrations ? [{ name: m.manifest.id, dir: m.migrations }] : []))];
 }
 
 /**
@@ -19,17 +31,16 @@ interface MigrationFile {
  * Names are `<folder>/<file>` so two modules may both have `001_init.ts`.
  */
 class FolderMigrationSource implements Knex.MigrationSource<MigrationFile> {
-  constructor(private readonly folders: string[]) {}
+  constructor(private readonly folders: MigrationFolder[]) {}
 
   async getMigrations(): Promise<MigrationFile[]> {
-    return this.folders.flatMap((folder) => {
-      const dir = path.join(MIGRATIONS_ROOT, folder);
+    return this.folders.flatMap(({ name, dir }) => {
       if (!fs.existsSync(dir)) return [];
       return fs
         .readdirSync(dir)
         .filter((f) => /^\d.*\.ts$/.test(f))
         .sort()
-        .map((f) => ({ name: `${folder}/${f}`, file: path.join(dir, f) }));
+        .map((f) => ({ name: `${name}/${f}`, file: path.join(dir, f) }));
     });
   }
 
@@ -43,8 +54,8 @@ class FolderMigrationSource implements Knex.MigrationSource<MigrationFile> {
 }
 
 export interface MigrateOptions {
-  /** Migration folders of installed modules, by module id. */
-  moduleIds: string[];
+  /** The installed modules: their migrations run after core's. */
+  modules: Pick<PlatformModule, 'manifest' | 'migrations'>[];
   runtimePassword?: string;
 }
 
@@ -68,8 +79,8 @@ export async function migrateLatest(db: Database, options: MigrateOptions): Prom
 }
 
 /** Migrations this code knows that the database has not applied (readiness: `/readyz`). */
-export async function pendingMigrations(db: Database, moduleIds: string[]): Promise<string[]> {
-  const known = await new FolderMigrationSource(['core', ...moduleIds]).getMigrations();
+export async function pendingMigrations(db: Database, modules: Pick<PlatformModule, 'manifest' | 'migrations'>[]): Promise<string[]> {
+  const known = await new FolderMigrationSource(migrationFolders(modules)).getMigrations();
   const applied = new Set<string>(await db.owner('core_migrations').pluck('name'));
   return known.map((m) => m.name).filter((name) => !applied.has(name));
 }
@@ -81,7 +92,7 @@ export async function migrateRollbackAll(db: Database, options: MigrateOptions):
 
 function migratorConfig(options: MigrateOptions): Knex.MigratorConfig {
   return {
-    migrationSource: new FolderMigrationSource(['core', ...options.moduleIds]),
+    migrationSource: new FolderMigrationSource(migrationFolders(options.modules)),
     tableName: 'core_migrations',
     // A module removed from modules/index.ts leaves its applied migrations behind: the platform
     // must still start (its tables stay, unused), so applied-but-unknown migrations are allowed.

@@ -92,6 +92,11 @@ export type ModuleEventHandler = (context: TenantJobContext, payload: Record<str
 /** Everything one module contributes to the platform. */
 export interface PlatformModule {
   manifest: ModuleManifest;
+  /**
+   * The module's migrations folder (absolute path, `modules/<id>/migrations`): run after core's,
+   * in the order modules are listed, named `<id>/<file>` in the migrations table.
+   */
+  migrations?: string;
   /** Mounted at `/api/t/:tenant/<id>`; core has resolved tenant, user and transaction. */
   routes?: FastifyPluginAsync;
   jobs?: ModuleJob[];

@@ -50,7 +50,7 @@ export class ReadinessCheck {
     if (Date.now() < this.migrationsOkUntil) return 'ok';
     const { db, modules } = this.app.platform;
     try {
-      const pending = await pendingMigrations(db, modules.modules.map((m) => m.manifest.id));
+      const pending = await pendingMigrations(db, modules.modules);
       if (pending.length > 0) return `${pending.length} pending (first: ${pending[0]})`;
       this.migrationsOkUntil = Date.now() + MIGRATIONS_CHECK_CACHE_MS;
       return 'ok';

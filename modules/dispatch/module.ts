@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import type { PlatformModule } from '../../core/module-kit.ts';
 import { dispatchConfigSchema, dispatchConfigUiSchema } from './dispatch-config.ts';
@@ -74,4 +75,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess };
+export const dispatchModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess };

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import type { PlatformModule } from '../../core/module-kit.ts';
 import { formsConfigSchema, formsConfigUiSchema } from './forms-config.ts';
@@ -52,4 +53,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess };
+export const formsModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess };

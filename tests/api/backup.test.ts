@@ -75,7 +75,7 @@ describe('backup and restore of the embedded database while the server runs', ()
     // Migrating just blocked the loop for seconds: that is not overload (as in TestPlatform).
     const config = { ...base, databaseUrl: undefined, overload: { ...base.overload, maxEventLoopDelayMs: 0 } };
     db = await openDatabase(config, { pglite: await createPglite(path.join(dataDir, 'pglite')) });
-    await migrateLatest(db, { moduleIds: installedModules.map((m) => m.manifest.id) });
+    await migrateLatest(db, { modules: installedModules });
     await withTenant(db, null, async (trx) => {
       await trx('core_operator').insert({ id: uuidv7(), username: 'backup-operator', display_name: 'Operator', password_hash: await hashPassword('operator-pass-1') });
     });

@@ -7,8 +7,8 @@ import { enableForms, goodHousehold, publishedForm } from '../helpers/forms-fixt
 import { createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
 import { runAggregation } from '../../modules/dispatch/server/aggregation.jobs.ts';
 import { runExport } from '../../modules/forms/server/export.job.ts';
-import { up as linkDispatchFiles } from '../../migrations/dispatch/080_file_links.ts';
-import { up as linkFormsFiles } from '../../migrations/forms/080_file_links.ts';
+import { up as linkDispatchFiles } from '../../modules/dispatch/migrations/080_file_links.ts';
+import { up as linkFormsFiles } from '../../modules/forms/migrations/080_file_links.ts';
 
 /**
  * The file rule (core/files/file-access.ts): a file attached to a record is read by whoever may

@@ -71,7 +71,7 @@ export async function measureSmsDeliveryAlone(config: PlatformConfig, adminUrl: 
   const tenantId = uuidv7();
   const db = await openDatabase(smsConfig);
   try {
-    await migrateLatest(db, { moduleIds: installedModules.map((m) => m.manifest.id), runtimePassword: config.runtimePassword });
+    await migrateLatest(db, { modules: installedModules, runtimePassword: config.runtimePassword });
     await db.owner('core_tenant').insert({ id: tenantId, slug: 'sms-bench', name: '短信基准县' });
   } finally {
     await db.close();

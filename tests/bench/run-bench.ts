@@ -194,7 +194,7 @@ async function prepareDatabase(): Promise<void> {
   }
   const db = await openDatabase(config);
   try {
-    await migrateLatest(db, { moduleIds: installedModules.map((m) => m.manifest.id), runtimePassword: config.runtimePassword });
+    await migrateLatest(db, { modules: installedModules, runtimePassword: config.runtimePassword });
     if (!(await db.owner('core_tenant').first('id'))) await seedBenchData(db.owner);
     const big = await db.owner('core_tenant').where({ slug: BENCH.bigTenantSlug }).first('id');
     const admin = await db.owner('core_user').where({ tenant_id: big.id, username: 'admin' }).first('id');

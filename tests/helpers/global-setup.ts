@@ -11,12 +11,11 @@ import { withAdmin } from './admin-connection.ts';
 /** Migrates once per run: a template database on PostgreSQL, or a PGlite snapshot file. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = loadConfig();
-  const moduleIds = installedModules.map((m) => m.manifest.id);
   if (!config.databaseUrl) {
     const snapshotFile = path.join(os.tmpdir(), `cp-test-snapshot-${process.pid}.tar.gz`);
     const pglite = await createPglite();
     const db = await openDatabase(config, { pglite });
-    await migrateLatest(db, { moduleIds });
+    await migrateLatest(db, { modules: installedModules });
     const dump = await pglite.dumpDataDir('gzip');
     fs.writeFileSync(snapshotFile, Buffer.from(await dump.arrayBuffer()));
     await db.close();
@@ -33,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const url = new URL(ownerUrl);
   url.pathname = `/${TEMPLATE_DB}`;
   const db = await openDatabase({ ...config, databaseUrl: url.toString() });
-  await migrateLatest(db, { moduleIds, runtimePassword: config.runtimePassword });
+  await migrateLatest(db, { modules: installedModules, runtimePassword: config.runtimePassword });
   await db.close();
   project.provide('postgresTemplate', TEMPLATE_DB);
   return async () => {

@@ -53,7 +53,7 @@ export async function createTestDatabase(modules: PlatformModule[] = []): Promis
 
 /** Test modules may bring migrations of their own; core's are already in the template. */
 async function migrateModules(db: Database, modules: PlatformModule[]): Promise<void> {
-  await migrateLatest(db, { moduleIds: modules.map((m) => m.manifest.id) });
+  await migrateLatest(db, { modules });
 }
 
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { protectTenantTable, tenantColumn } from '../../core/db/rls.ts';
+import { protectTenantTable, tenantColumn } from '../../../core/module-kit.ts';
 
 /** Export jobs: a large list or statistics export written in the background, with its progress and file. */
 export async function up(knex: Knex): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { protectTenantTable, tenantColumn } from '../../core/db/rls.ts';
+import { protectTenantTable, tenantColumn } from '../../../core/module-kit.ts';
 
 type Table = Knex.CreateTableBuilder;
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { protectTenantTable, tenantColumn } from '../../core/db/rls.ts';
+import { protectTenantTable, tenantColumn } from '../../../core/module-kit.ts';
 
 /** Forms with frozen versions, collections (一月一报) with periods and assignees, submissions, reminders. */
 export async function up(knex: Knex): Promise<void> {

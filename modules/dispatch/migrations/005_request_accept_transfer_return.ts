@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { protectTenantTable, tenantColumn } from '../../core/db/rls.ts';
+import { protectTenantTable, tenantColumn } from '../../../core/module-kit.ts';
 
 /**
  * 镇呼县应 requests can be accepted (受理), transferred to another department (转办) and returned
