@@ -57,8 +57,10 @@ describe('dispatch: aggregating every unit’s latest report into one .xlsx', ()
     });
     expect(created.statusCode, created.body).toBe(201);
     taskId = created.json().task.id;
-    const [jiufeng, , water] = created.json().assignments.map((a: { id: string }) => a.id);
+    const assignmentOf = (unitId: string) => created.json().assignments.find((a: { unit: { id: string } }) => a.unit.id === unitId).id as string;
+    const [jiufeng, water] = [assignmentOf(world.units.jiufeng.id), assignmentOf(world.units.water.id)];
     const split = await world.jiufeng.client.post(`${api()}/assignments/${jiufeng}/subtasks`, { assignments: [{ unitId: world.units.hongqi.id }, { unitId: world.units.xinhua.id }] });
+    expect(split.statusCode, split.body).toBe(201);
     const [hongqi] = split.json().items.map((a: { id: string }) => a.id);
     // Two past months as the task's report periods (what the period schedule opens).
     await platform.ownerQuery('dispatch_report_period')

@@ -43,7 +43,7 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     const given = await world.leader.client.post(`${api()}/tasks/${taskId}/instructions`, { text: '请各镇本周内完成垃圾清运，务必见实效' });
     expect(given.statusCode, given.body).toBe(201);
     const instruction = given.json();
-    expect(instruction).toMatchObject({ text: '请各镇本周内完成垃圾清运，务必见实效', givenBy: { name: 'leader' }, acknowledged: [], canAcknowledge: false });
+    expect(instruction).toMatchObject({ text: '请各镇本周内完成垃圾清运，务必见实效', givenBy: { name: 'leader本人' }, acknowledged: [], canAcknowledge: false });
     expect(instruction.waiting.map((w: { unitName: string }) => w.unitName).sort()).toEqual(['九峰镇', '白马镇'].sort());
     // The top-level units' people hear of it; the village below does not have to acknowledge.
     const told = new Set((await notified('dispatch.instruction.given')).map((n: { user_id: string }) => n.user_id));
@@ -65,7 +65,7 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     const acked = await world.baima.client.post(`${api()}/instructions/${instruction.id}/acknowledge`);
     expect(acked.statusCode, acked.body).toBe(200);
     // Baima sees only its own node of the tree: its own acknowledgement.
-    expect(acked.json()).toMatchObject({ acknowledged: [{ assignmentId: baimaAssignment, unitName: '白马镇', acknowledgedBy: 'baima' }], waiting: [], canAcknowledge: false });
+    expect(acked.json()).toMatchObject({ acknowledged: [{ assignmentId: baimaAssignment, unitName: '白马镇', acknowledgedBy: 'baima本人' }], waiting: [], canAcknowledge: false });
     const twice = await world.baima.client.post(`${api()}/instructions/${instruction.id}/acknowledge`);
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'DISPATCH_INSTRUCTION_ACKNOWLEDGED']);
     expect((await pendingKinds(world.baima.client)).counts.instruction).toBe(0);
@@ -151,7 +151,7 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     const picture = await photo(world.jiufeng.client);
     const reply = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, { text: '九峰镇已完成八成', replyToId: top.json().id, photoIds: [picture] });
     expect(reply.statusCode, reply.body).toBe(201);
-    expect(reply.json()).toMatchObject({ replyToId: top.json().id, replyToAuthorName: 'supervisor', assignmentId: null, author: { name: 'jiufeng' }, photos: [{ id: picture, name: '现场.png', contentType: 'image/png' }] });
+    expect(reply.json()).toMatchObject({ replyToId: top.json().id, replyToAuthorName: 'supervisor本人', assignmentId: null, author: { name: 'jiufeng本人' }, photos: [{ id: picture, name: '现场.png', contentType: 'image/png' }] });
     expect((await notified('dispatch.comment.added')).filter((n: { user_id: string }) => n.user_id === world.supervisor.userId).map((n: { title: string }) => n.title)).toContain('人居环境整治：有人回复了您');
 
     const onVillage = await world.hongqi.client.post(`${api()}/tasks/${taskId}/comments`, { text: '红旗村垃圾点已清理', assignmentId: hongqiAssignment });

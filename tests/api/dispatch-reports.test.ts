@@ -128,7 +128,7 @@ describe('dispatch: re-dispatch, reports, review, cards and lights', () => {
     const noReason = await world.jiufeng.client.post(`${api()}/reports/${reports[0].id}/review`, { decision: 'return' });
     expect(detailPaths(noReason)).toEqual(['body.reason']);
     const returned = await world.jiufeng.client.post(`${api()}/reports/${reports[0].id}/review`, { decision: 'return', reason: '照片不清楚' });
-    expect(returned.json()).toMatchObject({ status: 'returned', reviewReason: '照片不清楚', reviewerName: 'jiufeng' });
+    expect(returned.json()).toMatchObject({ status: 'returned', reviewReason: '照片不清楚', reviewerName: 'jiufeng本人' });
     expect((await world.jiufeng.client.post(`${api()}/reports/${reports[0].id}/review`, { decision: 'accept' })).statusCode).toBe(409);
     // A village cannot review itself.
     const done = await world.hongqi.client.post(`${api()}/assignments/${hongqiAssignment}/reports`, { progress: 100, text: '整治完成' });

@@ -1,11 +1,12 @@
 import { expect } from 'vitest';
-import { apiUnit, createScopedUser, type ScopedUser } from './org-fixtures.ts';
+import type { ScopedUser } from './org-fixtures.ts';
+import { applyWorld } from './test-world.ts';
 import type { TestPlatform, TestTenant } from './test-platform.ts';
 
 /**
  * A county for dispatch tests: the county office supervises; two departments and two towns
  * handle; each town has two villages that handle what their town re-dispatches; a leader gives
- * instructions. Every unit has one signed-in user.
+ * instructions. Every unit has one signed-in user (tests/fixtures/worlds/dispatch-county.json).
  */
 export interface DispatchWorld {
   units: {
@@ -40,37 +41,21 @@ export async function enableDispatch(tenant: TestTenant, config?: Record<string,
   }
 }
 
-export async function dispatchWorld(platform: TestPlatform, tenant: TestTenant, prefix = ''): Promise<DispatchWorld> {
-  const unit = (name: string, kind: string, parentId?: string) => apiUnit(tenant.admin, tenant, { name, kind, parentId });
-  const county = await unit('市中区', 'county');
-  const office = await unit('区委督查室', 'department', county.id);
-  const agriculture = await unit('区农业农村局', 'department', county.id);
-  const water = await unit('区水务局', 'department', county.id);
-  const jiufeng = await unit('九峰镇', 'town', county.id);
-  const baima = await unit('白马镇', 'town', county.id);
-  const hongqi = await unit('红旗村', 'village', jiufeng.id);
-  const xinhua = await unit('新华村', 'village', jiufeng.id);
-  const baimaVillage = await unit('白马村', 'village', baima.id);
-  const handler = (username: string, unitId: string) => createScopedUser(platform, tenant, { username: `${prefix}${username}`, unitId, grants: [{ permission: 'dispatch.handle', scope: 'own_unit' }] });
+/** The county of tests/fixtures/worlds/dispatch-county.json, applied by the platform's own apply code. */
+export async function dispatchWorld(platform: TestPlatform, tenant: TestTenant): Promise<DispatchWorld> {
+  const { units, users } = await applyWorld(platform, tenant, 'dispatch-county.json');
+  const unit = (code: string) => ({ id: units[code].id });
   return {
-    units: { county, office, agriculture, water, jiufeng, baima, hongqi, xinhua, baimaVillage },
-    supervisor: await createScopedUser(platform, tenant, {
-      username: `${prefix}supervisor`,
-      unitId: office.id,
-      grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }],
-    }),
-    leader: await createScopedUser(platform, tenant, { username: `${prefix}leader`, unitId: county.id, grants: [{ permission: 'dispatch.instruct', scope: 'tenant' }] }),
-    agriculture: await handler('agriculture', agriculture.id),
-    water: await handler('water', water.id),
-    jiufeng: await handler('jiufeng', jiufeng.id),
-    baima: await handler('baima', baima.id),
-    hongqi: await handler('hongqi', hongqi.id),
-    xinhua: await handler('xinhua', xinhua.id),
-    townSupervisor: await createScopedUser(platform, tenant, {
-      username: `${prefix}jiufeng-supervisor`,
-      unitId: jiufeng.id,
-      grants: [{ permission: 'dispatch.supervise', scope: 'unit_subtree' }, { permission: 'dispatch.handle', scope: 'own_unit' }],
-    }),
+    units: { county: unit('county'), office: unit('office'), agriculture: unit('agriculture'), water: unit('water'), jiufeng: unit('jiufeng'), baima: unit('baima'), hongqi: unit('hongqi'), xinhua: unit('xinhua'), baimaVillage: unit('baimaVillage') },
+    supervisor: users.supervisor,
+    leader: users.leader,
+    agriculture: users.agriculture,
+    water: users.water,
+    jiufeng: users.jiufeng,
+    baima: users.baima,
+    hongqi: users.hongqi,
+    xinhua: users.xinhua,
+    townSupervisor: users['jiufeng-supervisor'],
   };
 }
 
