@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Select, Typography } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
 import { useDirectoryPeople, useDirectoryPerson } from '../../../../../admin-ui/src/api/directory.api';
-import { useDebouncedValue } from '../../../../../admin-ui/src/pages/org/use-debounced-value';
+import { useDebouncedValue } from '../../../../../admin-ui/src/components/use-debounced-value';
 import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { useFormsT } from '../../i18n/forms-i18n';
 
