@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // else embedded PGlite. The global setup migrates once; each test file gets its own copy.
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'modules/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'modules/**/*.test.ts', 'admin-ui/src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',

@@ -14,3 +14,6 @@ export const loginPath = (scope: ApiScope) => (scope.kind === 'tenant' ? `/t/${e
 
 /** The web app's home of the scope. */
 export const homePath = (scope: ApiScope) => (scope.kind === 'tenant' ? `/t/${encodeURIComponent(scope.slug)}` : '/platform');
+
+/** The address of a tenant API path, for what the browser fetches by itself (an image, a link, a script module). */
+export const tenantApiUrl = (slug: string, path: string) => `${scopeBase(tenantScope(slug))}${path}`;

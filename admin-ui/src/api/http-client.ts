@@ -1,14 +1,24 @@
 import { ApiError, apiErrorFromResponse, networkError } from './api-error';
-import { scopeBase, type ApiScope } from './api-scope';
+import { scopeBase, scopeKey, type ApiScope } from './api-scope';
 import { clearCsrfToken, getCsrfToken } from './csrf-token-store';
+import { attemptKey, closeAttempt, newIdempotencyKey } from './idempotency-key';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: HttpMethod;
-  /** Sent as JSON. */
+  /** Sent as JSON; a `FormData` is sent as it is (multipart, the browser writes its boundary). */
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
+  /** Added to the client's own (accept, content type); the CSRF token stays the client's. */
+  headers?: Record<string, string>;
+  /**
+   * A create the server accepts an `Idempotency-Key` for: the client makes the key and keeps it
+   * while the attempt is open, so sending the same request again after a lost answer creates
+   * nothing twice (api/idempotency-key.ts). A JSON body identifies the attempt; a `FormData`
+   * body cannot, so each such call is an attempt of its own.
+   */
+  idempotent?: boolean;
   signal?: AbortSignal;
   /** Sign-in calls set false: their 401 means wrong credentials, not an expired session. */
   redirectOnUnauthorized?: boolean;
@@ -40,31 +50,33 @@ async function failedResponse(scope: ApiScope, response: Response, redirectOnUna
 }
 
 /**
- * One API call: JSON in and out, the session's CSRF token on every mutation, failures as
- * `ApiError` (network failures too), and a 401 handed to the unauthorized handler.
+ * One API call: JSON in and out (or a multipart form in), the session's CSRF token on every
+ * mutation, an Idempotency-Key per attempt when asked, failures as `ApiError` (network failures
+ * too), and a 401 handed to the unauthorized handler.
  */
 export async function apiRequest<T>(scope: ApiScope, path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
+  const url = buildUrl(scope, path, options.query);
+  const multipart = options.body instanceof FormData;
+  const body = options.body === undefined || multipart ? (options.body as FormData | undefined) : JSON.stringify(options.body);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
+  Object.assign(headers, options.headers);
   const csrfToken = getCsrfToken(scope);
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const attempt = options.idempotent && !multipart ? `${scopeKey(scope)} ${method} ${url} ${body ?? ''}` : null;
+  if (options.idempotent) headers['idempotency-key'] = attempt === null ? newIdempotencyKey() : attemptKey(attempt);
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(scope, path, options.query), {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await fetch(url, { method, headers, body, credentials: 'same-origin', signal: options.signal });
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
     throw networkError(cause);
   }
 
   if (!response.ok) throw await failedResponse(scope, response, options.redirectOnUnauthorized);
+  if (attempt !== null) closeAttempt(attempt, headers['idempotency-key']);
   if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;

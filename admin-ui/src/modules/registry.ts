@@ -7,7 +7,7 @@ import type { ModuleUi } from './ui-contract';
  * (explicit, like `modules/index.ts` on the server). No module has a UI yet. Adding one:
  *
  *   // modules/dispatch/ui/index.ts
- *   import type { ModuleUi } from '../../../admin-ui/src/modules/ui-contract';
+ *   import type { ModuleUi } from '../../../admin-ui/src/module-kit';
  *   export const dispatchUi: ModuleUi = {
  *     routes: [
  *       { path: 'tasks', load: () => import('./pages/task-list-page') },

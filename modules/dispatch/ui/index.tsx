@@ -1,5 +1,5 @@
 import { AlertOutlined, DashboardOutlined, ScheduleOutlined, SolutionOutlined, SoundOutlined, StarOutlined } from '@ant-design/icons';
-import type { ModuleUi } from '../../../admin-ui/src/modules/ui-contract';
+import type { ModuleUi } from '../../../admin-ui/src/module-kit';
 
 /** The dispatch module's pages, menu icons and home widget (see modules/dispatch/README.md). */
 export const dispatchUi: ModuleUi = {

@@ -1,5 +1,5 @@
 import { BarChartOutlined, CloudDownloadOutlined, EditOutlined, FormOutlined, SendOutlined } from '@ant-design/icons';
-import type { ModuleUi } from '../../../admin-ui/src/modules/ui-contract';
+import type { ModuleUi } from '../../../admin-ui/src/module-kit';
 
 /** The forms module's pages, menu icons and home widget (see modules/forms/README.md). */
 export const formsUi: ModuleUi = {

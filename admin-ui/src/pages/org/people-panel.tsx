@@ -10,7 +10,7 @@ import { PeopleBulkBar, usePeopleBulkAvailable } from './people-bulk-bar';
 import { PeopleCardList } from './people-card-list';
 import { PeopleTable } from './people-table';
 import { PersonDrawer, type PersonDrawerTarget } from './person-drawer';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 
 /** The people of the selected unit (or of everything in scope), searchable, paged with "load more". */
 export function PeoplePanel({ unit, canManage }: { unit: Unit | null; canManage: boolean }) {

@@ -8,7 +8,7 @@ import { ErrorResult } from '../../components/error-result';
 import { fieldMessage } from '../../components/field-errors';
 import { useIsPhone } from '../../layout/use-is-phone';
 import { UnitTreeSelect } from '../org/unit-tree-select';
-import { useDebouncedValue } from '../org/use-debounced-value';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { PasswordSheet } from './password-sheet';
 
 export interface PresetPerson {

@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePeople, usePerson, type Person } from '../../api/org.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
-import { useDebouncedValue } from '../org/use-debounced-value';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 
 interface PersonSearchSelectProps {
   value?: string | null;

@@ -7,7 +7,7 @@ import { useUserAccounts, type UserAccount } from '../../api/users.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { useIsPhone } from '../../layout/use-is-phone';
-import { useDebouncedValue } from '../org/use-debounced-value';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { BulkAccountsModal } from './bulk-accounts-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserCreateModal } from './user-create-modal';

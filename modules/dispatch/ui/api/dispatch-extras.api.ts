@@ -1,8 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../../../admin-ui/src/api/api-error';
-import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
-import { apiDownload, apiRequest } from '../../../../admin-ui/src/api/http-client';
-import { saveFile } from '../../../../admin-ui/src/components/save-file';
+import { apiDownload, apiRequest, isApiError, saveFile, tenantScope } from '../../../../admin-ui/src/module-kit';
 import { dispatchKeys } from './dispatch.api';
 import type { Aggregation, Comment, Escalation, EscalationLevel, Extension, Instruction, InterviewRecord, Reminder, ReportPeriod, RequestStatus, UnitRequest } from './dispatch-extras-types';
 import type { Light, Page, Task } from './dispatch-types';

@@ -1,8 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
-import { apiRequest } from '../../../../admin-ui/src/api/http-client';
-import { tenantKeys } from '../../../../admin-ui/src/api/query-keys';
-import { createTask, submitReport } from './dispatch-requests';
+import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
 import type { AssignmentDetail, AssignmentInput, Board, CardColor, Page, PendingItem, Report, ReportInput, Task, TaskDetail, TaskInput, TimelineItem } from './dispatch-types';
 
 const enc = encodeURIComponent;
@@ -108,11 +105,18 @@ function useDispatchMutation<Input, Output>(slug: string, run: (input: Input) =>
   return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: dispatchKeys.all(slug) }) });
 }
 
+/**
+ * Creates and dispatches a task. Idempotent: sending the same task again after a lost answer
+ * (the client keeps the attempt's key) creates nothing twice.
+ */
 export const useCreateTask = (slug: string) =>
-  useDispatchMutation(slug, ({ body, idempotencyKey }: { body: TaskInput; idempotencyKey: string }) => createTask(slug, body, idempotencyKey));
+  useDispatchMutation(slug, (body: TaskInput) => apiRequest<TaskDetail>(tenantScope(slug), '/dispatch/tasks', { method: 'POST', body, idempotent: true }));
 
+/** Reports progress (from a phone on a bad network too: the attempt's key makes a retry harmless). */
 export const useSubmitReport = (slug: string) =>
-  useDispatchMutation(slug, ({ assignmentId, body, idempotencyKey }: { assignmentId: string; body: ReportInput; idempotencyKey: string }) => submitReport(slug, assignmentId, body, idempotencyKey));
+  useDispatchMutation(slug, ({ assignmentId, body }: { assignmentId: string; body: ReportInput }) =>
+    apiRequest<Report>(tenantScope(slug), `/dispatch/assignments/${enc(assignmentId)}/reports`, { method: 'POST', body, idempotent: true }),
+  );
 
 export const useUpdateTask = (slug: string) =>
   useDispatchMutation(slug, ({ id, body }: { id: string; body: Partial<Omit<TaskInput, 'assignments' | 'ownerUnitId' | 'reportFormId' | 'cadence'>> }) =>

@@ -1,6 +1,4 @@
-import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
-import { apiDownload, uploadRaw } from '../../../../admin-ui/src/api/http-client';
-import { saveFile } from '../../../../admin-ui/src/components/save-file';
+import { apiDownload, saveFile, tenantScope, uploadRaw } from '../../../../admin-ui/src/module-kit';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,4 +1,4 @@
-import { isApiError } from '../../../../admin-ui/src/api/api-error';
+import { isApiError } from '../../../../admin-ui/src/module-kit';
 import type { DispatchT } from '../i18n/dispatch-i18n';
 
 // The codes a user can act on get words of their own; anything else shows its code.

@@ -1,11 +1,9 @@
-import { lazy, Suspense, useMemo } from 'react';
-import { Empty, Skeleton } from 'antd';
+import { useMemo } from 'react';
+import { Empty } from 'antd';
 import type { Assignment, Task } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { LIGHT_COLORS } from './light-badge';
-import type { MindMapNode } from './mind-map-chart';
-
-const MindMapChart = lazy(() => import('./mind-map-chart'));
+import { MindMapChart, type MindMapNode } from './mind-map-chart';
 
 /**
  * The task as a mind map (脑图): the task in the middle of the left edge, a branch to each unit it
@@ -13,7 +11,7 @@ const MindMapChart = lazy(() => import('./mind-map-chart'));
  * its progress; a click on a unit opens its assignment.
  */
 export function AssignmentMindMap({ task, assignments, onOpen }: { task: Task; assignments: Assignment[]; onOpen: (assignment: Assignment) => void }) {
-  const t = useDispatchT();
+  const t = useT();
   const byId = useMemo(() => new Map(assignments.map((a) => [a.id, a])), [assignments]);
   const { root, leaves } = useMemo(() => {
     const children = new Map<string | null, Assignment[]>();
@@ -35,9 +33,7 @@ export function AssignmentMindMap({ task, assignments, onOpen }: { task: Task; a
   if (assignments.length === 0) return <Empty description={t('tree.empty')} />;
   return (
     <div data-testid="assignment-mind-map">
-      <Suspense fallback={<Skeleton active />}>
-        <MindMapChart root={root} height={Math.max(240, leaves * 36)} onOpen={(id) => { const node = byId.get(id); if (node) onOpen(node); }} />
-      </Suspense>
+      <MindMapChart root={root} height={Math.max(240, leaves * 36)} onOpen={(id) => { const node = byId.get(id); if (node) onOpen(node); }} />
     </div>
   );
 }

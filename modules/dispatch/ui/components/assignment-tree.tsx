@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Empty, Flex, Progress, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import type { Assignment } from '../api/dispatch-types';
-import { useDispatchT, type DispatchT } from '../i18n/dispatch-i18n';
+import { useT, type DispatchT } from '../i18n/dispatch-i18n';
 import { LightBadge } from './light-badge';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
+import { countyTime } from '../../../../admin-ui/src/module-kit';
 
 function NodeTitle({ node, t }: { node: Assignment; t: DispatchT }) {
   return (
@@ -33,7 +33,7 @@ function NodeTitle({ node, t }: { node: Assignment; t: DispatchT }) {
  * re-dispatched to): light, progress, deadline on every node; a click opens the node.
  */
 export function AssignmentTree({ assignments, onOpen }: { assignments: Assignment[]; onOpen: (assignment: Assignment) => void }) {
-  const t = useDispatchT();
+  const t = useT();
   const byId = useMemo(() => new Map(assignments.map((a) => [a.id, a])), [assignments]);
   const treeData = useMemo(() => {
     const children = new Map<string | null, Assignment[]>();

@@ -1,12 +1,10 @@
 import { useMemo } from 'react';
 import { Button, Card, DatePicker, Flex, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyWallTimeToIso, useDirectoryUnits, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useUnitPeople } from '../api/dispatch.api';
 import type { AssignmentInput, AssignmentRole } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
-import { countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
+import { useT } from '../i18n/dispatch-i18n';
 import { UnitPicker } from './unit-picker';
 
 /** One responsible unit being dispatched to, as the editor holds it. */
@@ -53,7 +51,7 @@ interface AssignmentsEditorProps {
  * unit its role (牵头/配合), an optional responsible person and an optional deadline of its own.
  */
 export function AssignmentsEditor({ value = [], onChange, below, withRole = true, testId }: AssignmentsEditorProps) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const units = useDirectoryUnits(slug);
   const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { CadenceKind, TaskInput } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 export interface CadenceValues {
   cadenceKind: CadenceKind | 'none';
@@ -22,7 +22,7 @@ export function cadenceInput(values: CadenceValues): TaskInput['cadence'] {
 
 /** Recurring reports: none, weekly, monthly, quarterly, or an RRULE; a period's report is due N days after it ends. */
 export function CadenceFields() {
-  const t = useDispatchT();
+  const t = useT();
   const kind = Form.useWatch<CadenceValues['cadenceKind']>('cadenceKind');
   return (
     <>

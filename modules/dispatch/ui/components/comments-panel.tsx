@@ -1,16 +1,14 @@
 import { App, Button, Card, Empty, Flex, Form, Image, Input, List, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAddComment, useComments } from '../api/dispatch-extras.api';
-import { fileUrl } from '../api/dispatch-requests';
 import type { FileView } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 /** Replies (回复) on a task: text and photos, newest first, from everyone who sees the task. */
 export function CommentsPanel({ taskId }: { taskId: string }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const comments = useComments(slug, taskId);

@@ -1,7 +1,7 @@
 import { Steps, Typography } from 'antd';
 import type { EscalationLevel, InterviewRecord } from '../api/dispatch-extras-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
+import { useT } from '../i18n/dispatch-i18n';
+import { countyTime } from '../../../../admin-ui/src/module-kit';
 
 /**
  * The tenant's escalation ladder as steps: what each one is (催办 a push to the unit, 督办通知 a
@@ -9,7 +9,7 @@ import { countyTime } from '../../../../admin-ui/src/time/county-time';
  * the next one highlighted.
  */
 export function EscalationLadder({ ladder, level, next }: { ladder: EscalationLevel[]; level: EscalationLevel | null; next: EscalationLevel | null }) {
-  const t = useDispatchT();
+  const t = useT();
   const current = next ? ladder.indexOf(next) : ladder.length;
   return (
     <Steps
@@ -29,7 +29,7 @@ export function EscalationLadder({ ladder, level, next }: { ladder: EscalationLe
 
 /** An interview's record as the timeline shows it: when, where, who attended, what was said. */
 export function InterviewDetails({ record }: { record: InterviewRecord }) {
-  const t = useDispatchT();
+  const t = useT();
   return (
     <div data-testid="interview-record" style={{ fontSize: 13 }}>
       <div>{t('supervision.interviewWhen', { time: countyTime(record.at), place: record.place })}</div>

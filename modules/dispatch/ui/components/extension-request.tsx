@@ -1,10 +1,9 @@
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyWallTimeToIso, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useRequestExtension } from '../api/dispatch-extras.api';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
 
 interface Values {
   reason: string;
@@ -15,7 +14,7 @@ interface Values {
 
 /** "申请延期": the responsible unit asks for a later deadline, with a reason. */
 export function ExtensionRequest({ assignmentId }: { assignmentId: string }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const request = useRequestExtension(slug);

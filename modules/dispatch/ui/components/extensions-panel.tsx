@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useDecideExtension, useTaskExtensions } from '../api/dispatch-extras.api';
 import type { Extension } from '../api/dispatch-extras-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const STATUS_COLORS = { pending: 'processing', granted: 'success', refused: 'error' } as const;
 
 /** Extension requests (延期) of a task or one assignment; reviewers grant them or refuse them with a reason. */
 export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: string; assignmentId?: string; canDecide: (extension: Extension) => boolean }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const extensions = useTaskExtensions(slug, taskId, assignmentId);

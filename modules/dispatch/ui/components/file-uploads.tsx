@@ -1,11 +1,9 @@
 import { useId, useState } from 'react';
 import { CloseOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Image, Space, Typography } from 'antd';
-import { isApiError } from '../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { fileUrl, uploadFile } from '../api/dispatch-requests';
+import { fileUrl, isApiError, uploadFile, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import type { FileView } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 interface FileUploadsProps {
   value?: FileView[];
@@ -18,7 +16,7 @@ interface FileUploadsProps {
 
 /** Attachments or photos, each uploaded at once to core `POST /files`; the form keeps their ids. */
 export function FileUploads({ value = [], onChange, photos, max, testId }: FileUploadsProps) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const inputId = useId();
   const [uploading, setUploading] = useState(0);

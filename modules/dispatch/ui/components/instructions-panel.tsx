@@ -1,13 +1,12 @@
 import { App, Button, Card, Empty, Flex, Form, Input, List, Space, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAcknowledge, useGiveInstruction, useInstructions } from '../api/dispatch-extras.api';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 /** Leaders' instructions (批示) on a task: give one (dispatch.instruct), see who acknowledged, acknowledge for one's unit. */
 export function InstructionsPanel({ taskId, canInstruct }: { taskId: string; canInstruct: boolean }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const instructions = useInstructions(slug, taskId);

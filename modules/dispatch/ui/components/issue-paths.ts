@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../../admin-ui/src/api/api-error';
+import type { FieldIssue } from '../../../../admin-ui/src/module-kit';
 
 /**
  * The server names a problem of one responsible unit `body.assignments[2].deadline`; the form

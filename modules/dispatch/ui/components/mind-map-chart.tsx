@@ -1,11 +1,4 @@
-// The ES module build (the CommonJS one would hand Vite a module object, not the component).
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { TreeChart } from 'echarts/charts';
-import { TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-echarts.use([TreeChart, TooltipComponent, CanvasRenderer]);
+import { Chart } from '../../../../admin-ui/src/module-kit';
 
 export interface MindMapNode {
   id: string;
@@ -15,8 +8,8 @@ export interface MindMapNode {
   children: MindMapNode[];
 }
 
-/** The ECharts tree drawn left to right; loaded lazily (its own chunk) by the mind-map view. */
-export default function MindMapChart({ root, height, onOpen }: { root: MindMapNode; height: number; onOpen: (id: string) => void }) {
+/** The tree drawn left to right (the shell's chart loads ECharts and its tree series on first show); a click on a node opens it. */
+export function MindMapChart({ root, height, onOpen }: { root: MindMapNode; height: number; onOpen: (id: string) => void }) {
   const toSeries = (node: MindMapNode): Record<string, unknown> => ({
     name: node.name,
     value: node.id,
@@ -47,13 +40,5 @@ export default function MindMapChart({ root, height, onOpen }: { root: MindMapNo
       },
     ],
   };
-  return (
-    <ReactEChartsCore
-      echarts={echarts}
-      option={option}
-      notMerge
-      style={{ height, width: '100%' }}
-      onEvents={{ click: (event: { value?: unknown }) => typeof event.value === 'string' && event.value !== '' && onOpen(event.value) }}
-    />
-  );
+  return <Chart option={option} height={height} onItemClick={({ value }) => typeof value === 'string' && value !== '' && onOpen(value)} />;
 }

@@ -1,14 +1,13 @@
 import { Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { usePeriods } from '../api/dispatch-extras.api';
-import { useDispatchT } from '../i18n/dispatch-i18n';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
+import { useT } from '../i18n/dispatch-i18n';
 
 const STATE_COLORS = { reported: 'green', returned: 'orange', missing: 'red' } as const;
 
 /** A recurring task's report periods, newest first: who reported, who is missing. */
 export function PeriodsPanel({ taskId }: { taskId: string }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const periods = usePeriods(slug, taskId, true);
   return (

@@ -1,19 +1,16 @@
 import { App, Button, Card, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../../admin-ui/src/api/api-error';
-import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { formFieldErrors } from '../../../../admin-ui/src/components/field-errors';
+import { formFieldErrors, isApiError, useDirectoryUnits, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useRedispatch } from '../api/dispatch.api';
 import type { Assignment } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { AssignmentsEditor, toAssignmentInputs, type AssignmentRow } from './assignments-editor';
 import { foldIssues } from './issue-paths';
 
 /** "再分派": split the assignment among units below its own, each with its own deadline and person. */
 export function RedispatchCard({ assignment }: { assignment: Assignment }) {
-  const t = useDispatchT();
+  const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();
   const { message } = App.useApp();

@@ -1,19 +1,15 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Slider, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { issuesToErrorTree, type SchemaErrorTree } from '../../../../admin-ui/src/components/rjsf/lazy-schema-form';
-import { formFieldErrors } from '../../../../admin-ui/src/components/field-errors';
+import { formFieldErrors, isApiError, issuesToErrorTree, useTenantSession, type SchemaErrorTree } from '../../../../admin-ui/src/module-kit';
 import { useSubmitReport } from '../api/dispatch.api';
 import { usePeriods } from '../api/dispatch-extras.api';
 import type { Assignment, FileView, ReportFormVersion, Task } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
 import ReportFormView from './report-form-view';
 import { foldIssues } from './issue-paths';
-import { newIdempotencyKey } from './idempotency-key';
 
 interface Values {
   periodKey?: string;
@@ -30,14 +26,13 @@ const FIELDS: (keyof Values)[] = ['periodKey', 'progress', 'text', 'photos', 'pr
  * one, its report form (validated in the browser first, then by the server against the frozen version).
  */
 export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { task: Task; assignment: Assignment; reportForm: ReportFormVersion | null; maxPhotos?: number }) {
-  const t = useDispatchT();
+  const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useSubmitReport(slug);
   const periods = usePeriods(slug, task.id, task.cadence !== null);
-  const attempt = useRef(newIdempotencyKey());
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [dataErrors, setDataErrors] = useState<SchemaErrorTree>({});
   const [formKey, setFormKey] = useState(0);
@@ -50,12 +45,11 @@ export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { 
       return;
     }
     try {
+      // Idempotent: the same report sent again after a lost answer is recorded once.
       await submit.mutateAsync({
         assignmentId: assignment.id,
-        idempotencyKey: attempt.current,
         body: { ...(values.periodKey ? { periodKey: values.periodKey } : {}), progress: values.progress, text: values.text?.trim() || undefined, photoIds: values.photos.map((p) => p.id), problem: values.problem, ...(data ? { data } : {}) },
       });
-      attempt.current = newIdempotencyKey();
       form.resetFields();
       form.setFieldValue('progress', values.progress);
       setFormData({});
@@ -67,7 +61,6 @@ export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { 
         message.error(actionError(t, error));
         return;
       }
-      attempt.current = newIdempotencyKey();
       const issues = foldIssues(error.details, () => undefined, { photoIds: 'photos' });
       form.setFields(formFieldErrors<Values>(tErrors, issues, FIELDS));
       setDataErrors(issuesToErrorTree(tErrors, issues, 'body.data'));

@@ -1,5 +1,4 @@
-import { ContributedSchemaForm } from '../../../../admin-ui/src/modules/contributed-schema-form';
-import type { FormRendererProps } from '../../../../admin-ui/src/modules/ui-contract';
+import { ContributedSchemaForm, type FormRendererProps } from '../../../../admin-ui/src/module-kit';
 
 /**
  * A task's report form, filled in as part of a progress report: rendered by the forms module's

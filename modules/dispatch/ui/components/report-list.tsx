@@ -1,11 +1,9 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Empty, Flex, Image, List, Progress, Space, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { fileUrl } from '../api/dispatch-requests';
+import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import type { CardColor, Report, ReportStatus } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { ReviewActions } from './review-actions';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const STATUS_COLORS: Record<ReportStatus, string> = { submitted: 'processing', accepted: 'success', returned: 'error' };
 const CARD_COLORS: Record<CardColor, string> = { green: 'green', yellow: 'gold', red: 'red' };
@@ -23,7 +21,7 @@ function FormAnswers({ answers }: { answers: Report['answers'] }) {
  * reason of a return, and the card. `canReview` says per report whether the viewer reviews it.
  */
 export function ReportList({ reports, loading, canReview, showUnit }: { reports: Report[]; loading: boolean; canReview: (report: Report) => boolean; showUnit?: boolean }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   return (
     <List

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Image, Input, Rate, Space, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useRateRequest, useRespondRequest } from '../api/dispatch-extras.api';
 import type { UnitRequest } from '../api/dispatch-extras-types';
-import { fileUrl } from '../api/dispatch-requests';
 import type { FileView } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
 import { RequestHandling, RequestSteps } from './request-handling';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 const STATUS_COLORS = { open: 'processing', accepted: 'cyan', responded: 'warning', rated: 'success', returned: 'error' } as const;
 
@@ -29,7 +27,7 @@ function Photos({ photos }: { photos: FileView[] }) {
 
 /** One 镇呼县应 request: the call, the answer, the rating; the called unit answers, the calling unit rates. */
 export function RequestCard({ item }: { item: UnitRequest }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const respond = useRespondRequest(slug);

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAcceptRequest, useReturnRequest, useTransferRequest } from '../api/dispatch-extras.api';
 import type { UnitRequest } from '../api/dispatch-extras-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { UnitPicker } from './unit-picker';
 
 /** The way a request went: accepted (受理), transferred (转办) from one department to another, returned (退回). */
 export function RequestSteps({ item }: { item: UnitRequest }) {
-  const t = useDispatchT();
+  const t = useT();
   if (item.steps.length === 0) return null;
   return (
     <Timeline
@@ -33,7 +32,7 @@ type Dialog = 'transfer' | 'return' | null;
 
 /** The called department's choices before answering: accept, transfer to another department, or return with a reason. */
 export function RequestHandling({ item }: { item: UnitRequest }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const accept = useAcceptRequest(slug);

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { BellOutlined, RiseOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, countyWallTimeToIso, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useEscalate, useEscalations, useReminders, useUrge } from '../api/dispatch-extras.api';
 import type { EscalationLevel } from '../api/dispatch-extras-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { EscalationLadder, InterviewDetails } from './escalation-ladder';
-import { countyTime, countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
 
 interface EscalateValues {
   text: string;
@@ -20,7 +19,7 @@ interface EscalateValues {
 
 /** For the reviewers of one assignment: one-click urge (催办); for supervisors the next escalation step (督办); what was sent. */
 export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: string; canEscalate: boolean }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const reminders = useReminders(slug, assignmentId);

@@ -2,18 +2,17 @@ import { useState } from 'react';
 import { EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTimeZone, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAddAssignments, useCloseTask, useUpdateTask } from '../api/dispatch.api';
 import type { Task } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { AssignmentsEditor, toAssignmentInputs, type AssignmentRow } from './assignments-editor';
-import { countyTimeZone } from '../../../../admin-ui/src/time/county-time';
 import { deadlineInput, TaskTextFields, type TaskTextValues } from './task-fields';
 
 /** What a supervisor does with a task: change it, dispatch it to more units, close it. */
 export function SupervisorActions({ task }: { task: Task }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const update = useUpdateTask(slug);

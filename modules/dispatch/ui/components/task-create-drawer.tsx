@@ -1,18 +1,13 @@
-import { useRef } from 'react';
 import { Alert, Button, Drawer, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type FieldIssue } from '../../../../admin-ui/src/api/api-error';
-import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { formFieldErrors } from '../../../../admin-ui/src/components/field-errors';
+import { formFieldErrors, isApiError, useDirectoryUnits, useTenantSession, type FieldIssue } from '../../../../admin-ui/src/module-kit';
 import { useCreateTask, usePublishedForms } from '../api/dispatch.api';
 import type { FileView, TaskDetail } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { AssignmentsEditor, toAssignmentInputs, type AssignmentRow } from './assignments-editor';
 import { CadenceFields, cadenceInput, type CadenceValues } from './cadence-fields';
 import { FileUploads } from './file-uploads';
 import { foldIssues } from './issue-paths';
-import { newIdempotencyKey } from './idempotency-key';
 import { deadlineInput, TaskTextFields, type TaskTextValues } from './task-fields';
 import { UnitPicker } from './unit-picker';
 
@@ -28,14 +23,12 @@ const FIELDS: (keyof Values)[] = ['title', 'description', 'category', 'priority'
 
 /** "下达任务": a task with its responsible units, dispatched to all of them in one action. */
 export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (detail: TaskDetail) => void }) {
-  const t = useDispatchT();
+  const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug, user } = useTenantSession();
   const [form] = Form.useForm<Values>();
   const published = usePublishedForms(slug, open);
   const create = useCreateTask(slug);
-  // One key per attempt: a retry after a lost answer sends the same one, a new attempt a new one.
-  const attempt = useRef(newIdempotencyKey());
   const units = useDirectoryUnits(slug);
   const fold = (details: FieldIssue[]) => foldIssues(details, (i) => units.data?.find((u) => u.id === form.getFieldValue(['assignments', i, 'unitId']))?.name, { attachmentIds: 'attachments' });
   const issues = isApiError(create.error) ? fold(create.error.details) : [];
@@ -43,26 +36,22 @@ export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
 
   const submit = async (values: Values) => {
     try {
+      // Idempotent: sending the same task again after a lost answer creates it once.
       const detail = await create.mutateAsync({
-        idempotencyKey: attempt.current,
-        body: {
-          title: values.title.trim(),
-          description: values.description?.trim() || undefined,
-          category: values.category?.trim() || undefined,
-          priority: values.priority,
-          ...deadlineInput(values),
-          ownerUnitId: values.ownerUnitId,
-          attachmentIds: values.attachments.length > 0 ? values.attachments.map((f) => f.id) : undefined,
-          reportFormId: values.reportFormId,
-          cadence: cadenceInput(values),
-          assignments: toAssignmentInputs(values.assignments),
-        },
+        title: values.title.trim(),
+        description: values.description?.trim() || undefined,
+        category: values.category?.trim() || undefined,
+        priority: values.priority,
+        ...deadlineInput(values),
+        ownerUnitId: values.ownerUnitId,
+        attachmentIds: values.attachments.length > 0 ? values.attachments.map((f) => f.id) : undefined,
+        reportFormId: values.reportFormId,
+        cadence: cadenceInput(values),
+        assignments: toAssignmentInputs(values.assignments),
       });
-      attempt.current = newIdempotencyKey();
       form.resetFields();
       onCreated(detail);
     } catch (error) {
-      if (isApiError(error) && !error.isNetworkError) attempt.current = newIdempotencyKey();
       if (isApiError(error)) form.setFields(formFieldErrors<Values>(tErrors, fold(error.details), FIELDS));
     }
   };

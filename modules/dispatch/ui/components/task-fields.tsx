@@ -1,11 +1,9 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useAddWorkingDays } from '../../../../admin-ui/src/api/calendar.api';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyWallTimeToIso, todayInCounty, useAddWorkingDays, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import type { Dayjs } from 'dayjs';
 import { PRIORITIES, type Priority } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
-import { countyWallTimeToIso, todayInCounty } from '../../../../admin-ui/src/time/county-time';
+import { useT } from '../i18n/dispatch-i18n';
 
 /** The fields a task shares between "下达任务" and "编辑任务". */
 export interface TaskTextValues {
@@ -26,7 +24,7 @@ export function deadlineInput(values: Pick<TaskTextValues, 'deadlineMode' | 'dea
 
 /** Title, description, category, priority and deadline (as Form.Items of the surrounding form). */
 export function TaskTextFields({ deadlineRequired }: { deadlineRequired: boolean }) {
-  const t = useDispatchT();
+  const t = useT();
   const form = Form.useFormInstance<TaskTextValues>();
   const mode = Form.useWatch('deadlineMode', form);
   const workingDays = Form.useWatch('deadlineWorkingDays', form);
@@ -71,7 +69,7 @@ export function TaskTextFields({ deadlineRequired }: { deadlineRequired: boolean
 
 /** "→ 2026-12-18 周五 24:00 截止": the date N working days from today comes to, by the tenant's calendar (as the server counts it). */
 function WorkingDaysDate({ days }: { days: number | null | undefined }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const today = todayInCounty();
   const result = useAddWorkingDays(slug, days && days > 0 ? { from: today, days } : null);

@@ -1,18 +1,16 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Flex, Progress, Space, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { fileUrl } from '../api/dispatch-requests';
+import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import type { Task } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 import { LightBadge } from './light-badge';
 import { DeadlineCountdown } from './deadline-countdown';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 
 export const PRIORITY_COLORS = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 
 /** A task at a glance: light, progress, deadline, supervising unit, category, cadence, report form, attachments. */
 export function TaskHeader({ task, extra }: { task: Task; extra?: React.ReactNode }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   return (
     <Card size="small" data-testid="task-header">

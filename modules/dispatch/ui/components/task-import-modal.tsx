@@ -3,12 +3,10 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Modal, Table, Upload } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type FieldIssue } from '../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
+import { countyTime, isApiError, useTenantSession, type FieldIssue } from '../../../../admin-ui/src/module-kit';
 import { dispatchKeys } from '../api/dispatch.api';
 import { importTasks, downloadImportTemplate, type TaskImportResult } from '../api/task-import.api';
-import { useDispatchT } from '../i18n/dispatch-i18n';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
+import { useT } from '../i18n/dispatch-i18n';
 import { UnitPicker } from './unit-picker';
 
 interface RowIssue {
@@ -32,7 +30,7 @@ function rowIssues(details: FieldIssue[]): RowIssue[] {
  * are listed by Excel row and column.
  */
 export function TaskImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useDispatchT();
+  const t = useT();
   const { i18n } = useTranslation();
   const { slug, user } = useTenantSession();
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { Empty, Skeleton, Timeline, Typography } from 'antd';
 import type { Light, TimelineItem } from '../api/dispatch-types';
 import { LIGHTS } from '../api/dispatch-types';
-import { useDispatchT, type DispatchKey, type DispatchT } from '../i18n/dispatch-i18n';
+import { useT, type DispatchKey, type DispatchT } from '../i18n/dispatch-i18n';
 import { causeText, LIGHT_COLORS } from './light-badge';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
+import { countyTime } from '../../../../admin-ui/src/module-kit';
 
 const KINDS = [
   'task.created', 'task.updated', 'task.closed', 'assignment.dispatched', 'assignment.opened', 'assignment.redispatched', 'report.submitted', 'report.accepted',
@@ -33,7 +33,7 @@ function dotColor(item: TimelineItem): string | undefined {
 
 /** Everything that happened to a task, oldest first (`GET /tasks/:id/timeline`). */
 export function TaskTimeline({ items, loading }: { items: TimelineItem[] | undefined; loading: boolean }) {
-  const t = useDispatchT();
+  const t = useT();
   if (loading) return <Skeleton active />;
   if (!items || items.length === 0) return <Empty description={t('timeline.empty')} />;
   return (

@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
-import { useDirectoryUnits } from '../../../../admin-ui/src/api/directory.api';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { useDispatchT } from '../i18n/dispatch-i18n';
-import { unitTreeData } from '../../../../admin-ui/src/components/unit-tree-data';
+import { unitTreeData, useDirectoryUnits, useTenantSession } from '../../../../admin-ui/src/module-kit';
+import { useT } from '../i18n/dispatch-i18n';
 
 interface UnitPickerProps<V> {
   value?: V;
@@ -22,7 +20,7 @@ interface UnitPickerProps<V> {
 
 /** One unit, or several, from the unit tree (the directory lookup any signed-in user may read). */
 export function UnitPicker<V extends string | string[] | undefined>({ value, onChange, multiple, below, testId, id, placeholder, allowClear, kinds, exclude }: UnitPickerProps<V>) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const units = useDirectoryUnits(slug);
   const treeData = useMemo(

@@ -2,20 +2,15 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Progress, Result, Typography } from 'antd';
-import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
-import { apiDownload, apiRequest } from '../../../../admin-ui/src/api/http-client';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
-import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
-import { saveFile } from '../../../../admin-ui/src/components/save-file';
+import { apiDownload, apiRequest, ErrorResult, PageLoading, saveFile, tenantScope, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { dispatchKeys } from '../api/dispatch.api';
 import type { Aggregation } from '../api/dispatch-extras-types';
 import { actionError } from '../components/action-error';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 /** `/dispatch/aggregations/:id`: a queued aggregation (the "汇总表已生成" notice links here): its progress, then its file. */
 export default function AggregationPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const { id = '' } = useParams();

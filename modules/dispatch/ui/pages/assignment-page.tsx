@@ -2,9 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
-import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
+import { countyTime, ErrorResult, PageLoading, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAssignment, useAssignmentReports, useOpenAssignment, useTask, useTimeline } from '../api/dispatch.api';
 import type { Assignment } from '../api/dispatch-types';
 import { actionError } from '../components/action-error';
@@ -16,10 +14,9 @@ import { RedispatchCard } from '../components/redispatch-card';
 import { ReportEditor } from '../components/report-editor';
 import { ReportList } from '../components/report-list';
 import { DeadlineCountdown } from '../components/deadline-countdown';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { SupervisionCard } from '../components/supervision-card';
 import { TaskTimeline } from '../components/task-timeline';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 /** The node and every node below it, in the order the server sent them. */
 function subtree(all: Assignment[], rootId: string): Assignment[] {
@@ -30,7 +27,7 @@ function subtree(all: Assignment[], rootId: string): Assignment[] {
 
 /** `/dispatch/assignments/:id`: one unit's part of a task — acknowledge, report, re-dispatch, see its subtasks and reports. */
 export default function AssignmentPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const { message } = App.useApp();

@@ -1,16 +1,14 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Badge, Card, Col, DatePicker, Flex, Input, Row, Segmented, Select, Skeleton, Statistic, Switch, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { Chart, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useBoard, type BoardQuery } from '../api/dispatch.api';
 import { LIGHTS, type Board, type Light } from '../api/dispatch-types';
 import { LIGHT_COLORS, LightBadge } from '../components/light-badge';
 import { UnitPicker } from '../components/unit-picker';
-import { useDispatchT, type DispatchT } from '../i18n/dispatch-i18n';
+import { useT, type DispatchT } from '../i18n/dispatch-i18n';
 
-const EChart = lazy(() => import('../components/echart'));
 type PeriodKind = 'year' | 'quarter' | 'month';
 
 /** The period as the API reads it: 2026, 2026-Q1, 2026-03. */
@@ -36,7 +34,7 @@ function pieOption(t: DispatchT, board: Board) {
 
 /** `/dispatch/board`: assignments of active tasks by light (chart with its numbers) and by unit; filters. */
 export default function BoardPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const [query, setQuery] = useState<BoardQuery>({});
@@ -80,9 +78,7 @@ export default function BoardPage() {
                     ))}
                   </Flex>
                   {data.total > 0 && (
-                    <Suspense fallback={<Skeleton active />}>
-                      <EChart option={pieOption(t, data)} testId="board-chart" />
-                    </Suspense>
+                    <Chart option={pieOption(t, data)} height={260} testId="board-chart" />
                   )}
                 </>
               )}

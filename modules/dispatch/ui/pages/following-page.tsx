@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Progress, Space, Table, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { countyTime, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useFollowing } from '../api/dispatch-extras.api';
 import type { Task } from '../api/dispatch-types';
 import { LightBadge } from '../components/light-badge';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 /** `/dispatch/following` (我的关注): the tasks the user follows (关注 on a task's page), most recently followed first. */
 export default function FollowingPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);

@@ -1,21 +1,19 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, Empty, Flex, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { countyTime, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { usePending } from '../api/dispatch.api';
 import type { PendingItem, PendingKind } from '../api/dispatch-types';
 import { LightTag } from '../components/light-badge';
 import { pendingTarget } from '../components/pending-target';
 import { countdown } from '../components/countdown';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 const KIND_COLORS: Record<PendingKind, string> = { assignment: 'geekblue', review: 'purple', extension: 'orange', instruction: 'magenta', request: 'cyan' };
 
 /** `/dispatch/pending`: everything the user must do, most urgent first, with counts per kind. */
 export default function PendingPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const pending = usePending(slug, 200);

@@ -3,17 +3,14 @@ import { useParams } from 'react-router';
 import { SoundOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Drawer, Empty, Flex, Form, Input, List, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useHasPermission } from '../../../../admin-ui/src/auth/permissions';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { countyWallTimeToIso, ErrorResult, useHasPermission, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useRaiseRequest, useRequest, useRequests } from '../api/dispatch-extras.api';
 import type { FileView } from '../api/dispatch-types';
 import { actionError } from '../components/action-error';
 import { FileUploads } from '../components/file-uploads';
 import { RequestCard } from '../components/request-card';
-import { countyWallTimeToIso } from '../../../../admin-ui/src/time/county-time';
 import { UnitPicker } from '../components/unit-picker';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 type Box = 'inbox' | 'outbox' | 'supervised';
 
@@ -22,7 +19,7 @@ const DEPARTMENTS = ['department'];
 
 /** The request a notice links to (`/dispatch/requests/:id`), shown above the lists. */
 function LinkedRequest({ id }: { id: string }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const request = useRequest(slug, id);
   if (request.error) return <ErrorResult error={request.error} onRetry={() => void request.refetch()} />;
@@ -36,7 +33,7 @@ function LinkedRequest({ id }: { id: string }) {
 }
 
 function RequestList({ box }: { box: Box }) {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const requests = useRequests(slug, box);
   if (requests.error) return <ErrorResult error={requests.error} onRetry={() => void requests.refetch()} />;
@@ -65,7 +62,7 @@ interface RaiseValues {
 
 /** `/dispatch/requests`: 镇呼县应 — a town calls on a county department, the department answers, the town rates the answer. */
 export default function RequestsPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const has = useHasPermission();

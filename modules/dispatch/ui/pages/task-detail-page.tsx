@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Card, Col, Flex, Row, Segmented, Space, Tabs } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
-import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
+import { ErrorResult, PageLoading, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useTask, useTaskReports, useTimeline } from '../api/dispatch.api';
 import { AssignmentTree } from '../components/assignment-tree';
 import { AssignmentMindMap } from '../components/assignment-mind-map';
@@ -16,11 +14,11 @@ import { SupervisorActions } from '../components/supervisor-actions';
 import { TaskHeader } from '../components/task-header';
 import { TaskTimeline } from '../components/task-timeline';
 import { TaskTools } from '../components/task-tools';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 /** `/dispatch/tasks/:id`: the task, its tree of units with lights, its reports and its timeline. */
 export default function TaskDetailPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const { id } = useParams();

@@ -2,25 +2,22 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { useHasPermission } from '../../../../admin-ui/src/auth/permissions';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { countyTime, ErrorResult, useHasPermission, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useTasks, type TaskListQuery } from '../api/dispatch.api';
 import { LIGHTS, type Task } from '../api/dispatch-types';
 import { LightBadge } from '../components/light-badge';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
 import { TaskCreateDrawer } from '../components/task-create-drawer';
 import { TaskImportModal } from '../components/task-import-modal';
 import { PRIORITY_COLORS } from '../components/task-header';
 import { UnitPicker } from '../components/unit-picker';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 const PAGE_SIZE = 20;
 type Filters = Omit<TaskListQuery, 'limit' | 'cursor'>;
 
 /** `/dispatch/tasks`: the tasks the user supervises (or leads), filtered and paged; "下达任务" dispatches a new one. */
 export default function TaskListPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const { message } = App.useApp();

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Flex, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { countyTime, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useUnitAssignments, type UnitAssignment } from '../api/dispatch-extras.api';
 import { LightBadge } from '../components/light-badge';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 type State = 'active' | 'finished' | 'all';
 
@@ -15,7 +13,7 @@ type State = 'active' | 'finished' | 'all';
  * ones too — "my pending" lets go of work once it is done, this list keeps it.
  */
 export default function UnitTasksPage() {
-  const t = useDispatchT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const [state, setState] = useState<State>('active');

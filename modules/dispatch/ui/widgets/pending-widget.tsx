@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { Flex, Statistic, Tag, Typography } from 'antd';
-import type { ModuleWidgetProps } from '../../../../admin-ui/src/modules/ui-contract';
+import type { ModuleWidgetProps } from '../../../../admin-ui/src/module-kit';
 import { usePending } from '../api/dispatch.api';
 import type { PendingKind } from '../api/dispatch-types';
-import { useDispatchT } from '../i18n/dispatch-i18n';
+import { useT } from '../i18n/dispatch-i18n';
 
 /** Home card "我的待办": how much waits on the user, by kind, and how much of it is red. */
 export default function PendingWidget({ tenantSlug }: ModuleWidgetProps) {
-  const t = useDispatchT();
+  const t = useT();
   const pending = usePending(tenantSlug);
   const counts = pending.data?.counts ?? {};
   const kinds = (Object.keys(counts) as PendingKind[]).filter((k) => (counts[k] ?? 0) > 0);

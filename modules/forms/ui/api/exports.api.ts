@@ -1,6 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
-import { apiRequest } from '../../../../admin-ui/src/api/http-client';
+import { apiRequest, tenantScope } from '../../../../admin-ui/src/module-kit';
 import { formsKeys } from './forms.api';
 
 // Mirrors modules/forms/schemas/export.schema.ts.

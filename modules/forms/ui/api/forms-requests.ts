@@ -1,23 +1,5 @@
-import { apiErrorFromResponse, isApiError, networkError } from '../../../../admin-ui/src/api/api-error';
-import { scopeBase, tenantScope } from '../../../../admin-ui/src/api/api-scope';
-import { getCsrfToken } from '../../../../admin-ui/src/api/csrf-token-store';
-import { apiDownload, apiRequest } from '../../../../admin-ui/src/api/http-client';
-import type { JsonObject, Submission, UploadedFile } from './forms-types';
-import { saveFile } from '../../../../admin-ui/src/components/save-file';
-
-/** A mutation the shared client cannot send: extra headers, or a multipart body. */
-async function send<T>(slug: string, method: 'POST' | 'PATCH', path: string, body: BodyInit, headers: Record<string, string>): Promise<T> {
-  const scope = tenantScope(slug);
-  const csrfToken = getCsrfToken(scope);
-  let response: Response;
-  try {
-    response = await fetch(`${scopeBase(scope)}${path}`, { method, body, credentials: 'same-origin', headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...headers } });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  if (!response.ok) throw await apiErrorFromResponse(response);
-  return (await response.json()) as T;
-}
+import { apiDownload, apiRequest, isApiError, saveFile, tenantScope } from '../../../../admin-ui/src/module-kit';
+import type { JsonObject, Submission } from './forms-types';
 
 export interface SubmissionTarget {
   formId: string;
@@ -28,29 +10,20 @@ export interface SubmissionTarget {
 }
 
 /**
- * Saves or submits answers. `idempotencyKey` is made once per attempt by the caller: a retry of
- * the same attempt (a phone on a bad network) sends the same key, and the server creates nothing twice.
+ * Saves or submits answers. Creating and submitting are idempotent: the same answers sent again
+ * after a lost answer (a phone on a bad network) repeat the attempt's key, so the server creates
+ * or submits nothing twice; changed answers are a new attempt.
  */
-export function saveSubmission(slug: string, input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean; idempotencyKey: string }): Promise<Submission> {
-  const json = { 'content-type': 'application/json' };
+export function saveSubmission(slug: string, input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean }): Promise<Submission> {
+  const scope = tenantScope(slug);
   const enc = encodeURIComponent;
   if (!input.submissionId) {
     const { formId, ...target } = input.target;
-    const body = JSON.stringify({ ...target, data: input.data, draft: input.draft });
-    return send(slug, 'POST', `/forms/forms/${enc(formId)}/submissions`, body, { ...json, 'idempotency-key': input.idempotencyKey });
+    return apiRequest(scope, `/forms/forms/${enc(formId)}/submissions`, { method: 'POST', body: { ...target, data: input.data, draft: input.draft }, idempotent: true });
   }
-  if (input.draft) return send(slug, 'PATCH', `/forms/submissions/${enc(input.submissionId)}`, JSON.stringify({ data: input.data }), json);
-  return send(slug, 'POST', `/forms/submissions/${enc(input.submissionId)}/submit`, JSON.stringify({ data: input.data }), { ...json, 'idempotency-key': input.idempotencyKey });
+  if (input.draft) return apiRequest(scope, `/forms/submissions/${enc(input.submissionId)}`, { method: 'PATCH', body: { data: input.data } });
+  return apiRequest(scope, `/forms/submissions/${enc(input.submissionId)}/submit`, { method: 'POST', body: { data: input.data }, idempotent: true });
 }
-
-/** Uploads one file (core `POST /files`, multipart field `file`); the answer holds its id. */
-export function uploadFile(slug: string, file: File): Promise<UploadedFile> {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  return send(slug, 'POST', '/files', body, {});
-}
-
-export const fileUrl = (slug: string, fileId: string) => `${scopeBase(tenantScope(slug))}/files/${encodeURIComponent(fileId)}`;
 
 /** Downloads an export (`…/export?…`) and hands it to the browser as a file named `fileName`. */
 export async function downloadExport(slug: string, path: string, query: Record<string, string | undefined>, fileName: string): Promise<number> {

@@ -197,13 +197,6 @@ export interface Statistics {
   fields: FieldStatistics[];
 }
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  contentType: string;
-  sizeBytes: number;
-}
-
 /** The assignee's submissions of the previous period, to start this one from (一月一报 of the same households). */
 export interface PreviousAnswers {
   periodKey: string | null;

@@ -1,7 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { tenantScope } from '../../../../admin-ui/src/api/api-scope';
-import { apiRequest } from '../../../../admin-ui/src/api/http-client';
-import { tenantKeys } from '../../../../admin-ui/src/api/query-keys';
+import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
 import type {
   Collection,
   CollectionInput,

@@ -1,4 +1,4 @@
-import type { Unit, UnitKind } from '../../../../admin-ui/src/api/org.api';
+import type { Unit, UnitKind } from '../../../../admin-ui/src/module-kit';
 
 /**
  * The units below `parentId` that fill in: "all villages of this town". Only the lowest level

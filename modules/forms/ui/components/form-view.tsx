@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { LazySchemaForm, type SchemaFormProps } from '../../../../admin-ui/src/components/rjsf/lazy-schema-form';
+import { LazySchemaForm, type SchemaFormProps } from '../../../../admin-ui/src/module-kit';
 import { browserProblemText } from '../fill/submission-errors';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 import { formFields, formTemplates, formWidgets } from './form-widgets/form-registry';
 
 // A required yes/no starts unanswered (RJSF would prefill false, and "饮水安全: 否" would then be
@@ -18,7 +18,7 @@ type FormViewProps = Omit<SchemaFormProps, 'widgets' | 'fields' | 'templates' | 
  * refuses them). Pass `validatorUrl` (a version's `validator.js`) to check answers before sending.
  */
 export function FormView(props: FormViewProps) {
-  const t = useFormsT();
+  const t = useT();
   const problemText = useMemo(() => browserProblemText(t, props.schema), [t, props.schema]);
   return <LazySchemaForm {...props} widgets={formWidgets} fields={formFields} templates={formTemplates} defaultFormStateBehavior={defaults} problemText={problemText} omitHiddenAnswers />;
 }

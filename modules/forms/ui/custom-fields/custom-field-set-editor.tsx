@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Flex, Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fieldMessage } from '../../../../admin-ui/src/components/field-errors';
-import type { FieldSetEditorProps } from '../../../../admin-ui/src/modules/ui-contract';
+import { fieldMessage, type FieldSetEditorProps } from '../../../../admin-ui/src/module-kit';
 import { DesignerBoard } from '../components/designer/designer-board';
 import { JsonPanel } from '../components/designer/json-panel';
 import { useSchemaTexts } from '../components/designer/use-new-field-texts';
 import { FormView } from '../components/form-view';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 import { CUSTOM_FIELD_CAPABILITIES } from './custom-field-capabilities';
 import { fieldOfProblem, fragmentProblems, fragmentToDraft, modelToFragment, type FragmentDraft } from './fragment-model';
 
@@ -18,7 +17,7 @@ import { fieldOfProblem, fragmentProblems, fragmentToDraft, modelToFragment, typ
  * without losing something open as JSON.
  */
 export default function CustomFieldSetEditor({ value, onSave, saving, problems, readOnly }: FieldSetEditorProps) {
-  const t = useFormsT();
+  const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const texts = useSchemaTexts();
   const [draft, setDraft] = useState<FragmentDraft>(() => fragmentToDraft(value, texts));

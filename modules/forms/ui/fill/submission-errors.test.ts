@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormsT } from '../i18n/forms-i18n';
 import { householdModel, texts } from '../designer/household-fixture';
 import { modelToSchema } from '../designer/model-to-schema';
-import { browserProblemText, dataPath, newIdempotencyKey, schemaAt, submissionErrors } from './submission-errors';
+import { browserProblemText, dataPath, schemaAt, submissionErrors } from './submission-errors';
 
 // Echoes the key and values, so the test sees which text was chosen.
 const t: FormsT = (key, values) => (values ? `${key}:${JSON.stringify(values)}` : key);
@@ -52,11 +52,5 @@ describe('server errors of a submission, shown in place', () => {
     expect(text({ path: ['members', 1, 'name'], keyword: 'required', message: 'is required' })).toBe('errors.required');
     expect(text({ path: ['income'], keyword: 'minimum', message: 'must be >= 0' })).toBe('errors.min:{"n":"0"}');
     expect(text({ path: [], keyword: 'if', message: 'must match "then" schema' })).toBeNull();
-  });
-
-  it('makes v4-shaped keys', () => {
-    const a = newIdempotencyKey();
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(newIdempotencyKey()).not.toBe(a);
   });
 });

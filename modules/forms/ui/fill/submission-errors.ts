@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../../admin-ui/src/api/api-error';
+import type { FieldIssue } from '../../../../admin-ui/src/module-kit';
 import type { FormsT } from '../i18n/forms-i18n';
 
 type Node = Record<string, unknown>;
@@ -109,14 +109,4 @@ export function submissionErrors(t: FormsT, issues: FieldIssue[], schema: Node):
     if (!node.__errors?.includes(text)) node.__errors = [...(node.__errors ?? []), text];
   }
   return { tree, general };
-}
-
-/** A fresh Idempotency-Key: crypto.randomUUID where the page is a secure context, else 122 random bits in the same shape. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

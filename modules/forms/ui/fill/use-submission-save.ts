@@ -1,16 +1,16 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../../../admin-ui/src/api/api-error';
+import { isApiError } from '../../../../admin-ui/src/module-kit';
 import { formsKeys } from '../api/forms.api';
 import { saveSubmission, type SubmissionTarget } from '../api/forms-requests';
 import type { JsonObject, Submission } from '../api/forms-types';
 import type { FormsT } from '../i18n/forms-i18n';
-import { newIdempotencyKey, submissionErrors, type ErrorTree } from './submission-errors';
+import { submissionErrors, type ErrorTree } from './submission-errors';
 
 /**
- * Saving and submitting one submission. An attempt keeps its Idempotency-Key while its answers
- * stay the same, so pressing "submit" again after a lost answer repeats the same request (the
- * server creates nothing twice); changed answers are a new attempt with a new key.
+ * Saving and submitting one submission. The client keeps an attempt's Idempotency-Key while its
+ * answers stay the same, so pressing "submit" again after a lost answer repeats the same request
+ * (the server creates nothing twice); changed answers are a new attempt with a new key.
  */
 export function useSubmissionSave(slug: string, t: FormsT, target: SubmissionTarget | null, schema: JsonObject, initialId: string | null) {
   const client = useQueryClient();
@@ -18,17 +18,13 @@ export function useSubmissionSave(slug: string, t: FormsT, target: SubmissionTar
   const [pending, setPending] = useState<'draft' | 'submit' | null>(null);
   const [errors, setErrors] = useState<{ tree: ErrorTree; general: string[] }>({ tree: {}, general: [] });
   const [networkProblem, setNetworkProblem] = useState(false);
-  const attempt = useRef<{ key: string; body: string } | null>(null);
 
   const run = async (data: JsonObject, draft: boolean): Promise<Submission | null> => {
     if (!target) return null;
-    const body = JSON.stringify({ data, draft, submissionId });
-    if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
     setPending(draft ? 'draft' : 'submit');
     setNetworkProblem(false);
     try {
-      const saved = await saveSubmission(slug, { submissionId, target, data, draft, idempotencyKey: attempt.current.key });
-      attempt.current = null;
+      const saved = await saveSubmission(slug, { submissionId, target, data, draft });
       setSubmissionId(saved.id);
       setErrors({ tree: {}, general: [] });
       void client.invalidateQueries({ queryKey: formsKeys.myDue(slug) });

@@ -1,30 +1,12 @@
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-import { i18n } from '../../../../admin-ui/src/i18n/i18n';
+import { createModuleI18n, type ModuleT, type ModuleTextKey } from '../../../../admin-ui/src/module-kit';
 import zhCN from '../locales/zh-CN.json';
 import en from '../locales/en.json';
 
-/** Dotted keys of the module's zh-CN texts: what `t` accepts (checked at compile time). */
-type Leaves<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
+export type FormsKey = ModuleTextKey<typeof zhCN>;
+export type FormsT = ModuleT<typeof zhCN>;
 
-export type FormsKey = Leaves<typeof zhCN>;
-export type FormsT = (key: FormsKey, values?: Record<string, string | number>) => string;
-
-// The module's texts join the app's i18next as namespace `forms` when a forms page first loads:
-// the shell's bundle carries none of them.
-if (!i18n.hasResourceBundle('zh-CN', 'forms')) {
-  i18n.addResourceBundle('zh-CN', 'forms', zhCN);
-  i18n.addResourceBundle('en', 'forms', en);
-}
-
-// The app's `t` is typed against the shell's namespaces; this namespace is typed by FormsKey instead.
-const translate = i18n.t.bind(i18n) as unknown as (key: string, options: Record<string, unknown>) => string;
-
-/** `t` for the forms module's texts; re-renders on a language change like useTranslation. */
-export function useFormsT(): FormsT {
-  const { i18n: instance } = useTranslation();
-  const language = instance.resolvedLanguage;
-  return useCallback<FormsT>((key, values) => translate(key, { ns: 'forms', lng: language, ...values }), [language]);
-}
+/**
+ * The forms module's texts, namespace `forms`, joining the app when a forms page first loads;
+ * `useT` is their `t`, typed by FormsKey.
+ */
+export const { useT } = createModuleI18n('forms', zhCN, en);

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useCollections, useUpdateCollection } from '../api/forms.api';
 import type { Collection } from '../api/forms-types';
 import { CollectionDrawer } from '../components/collections/collection-drawer';
 import { PeriodStatusPanel } from '../components/collections/period-status-panel';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 /** `/forms/collections`: send forms to units per period, see who is missing, remind them. */
 export default function CollectionsPage() {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const collections = useCollections(slug);

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { App, Alert, Segmented, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
-import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
+import { ErrorResult, PageLoading, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { usePublishForm, useSaveForm, useForm } from '../api/forms.api';
 import type { FormDetail } from '../api/forms-types';
 import { DesignerBoard } from '../components/designer/designer-board';
@@ -16,10 +14,10 @@ import { VersionsDrawer } from '../components/designer/versions-drawer';
 import { FormView } from '../components/form-view';
 import { modelProblems } from '../designer/model-ops';
 import { draftOf, useFormDraft } from '../designer/use-form-draft';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 function Editor({ form }: { form: FormDetail }) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const navigate = useNavigate();

@@ -1,19 +1,17 @@
-import { useCountyTime } from '../../../../admin-ui/src/time/county-time';
+import { ErrorResult, useCountyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
 import { useForms, useSaveForm } from '../api/forms.api';
 import type { FormSummary } from '../api/forms-types';
 import { ImportModal } from '../components/designer/import-modal';
 import { SchemaProblems } from '../components/designer/schema-problems';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 /** `/forms/designer`: the tenant's forms; create one, or import a schema written elsewhere. */
 export default function DesignerListPage() {
-  const t = useFormsT();
+  const t = useT();
   const countyTime = useCountyTime();
   const { slug } = useTenantSession();
   const navigate = useNavigate();

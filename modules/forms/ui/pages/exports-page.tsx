@@ -1,18 +1,15 @@
-import { useCountyTime } from '../../../../admin-ui/src/time/county-time';
+import { ErrorResult, PageLoading, useCountyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useEffect, type HTMLAttributes } from 'react';
 import { useParams } from 'react-router';
 import { Button, Card, Descriptions, Empty, Flex, Space, Table, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
-import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
 import { useExportJob, useMyExports, type ExportJob } from '../api/exports.api';
 import { DownloadExportButton, ExportState } from '../components/exports/export-parts';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 
 /** The export a notice links to, on top of the list: its state, progress and download. */
 function FocusedExport({ id }: { id: string }) {
-  const t = useFormsT();
+  const t = useT();
   const time = useCountyTime();
   const { slug } = useTenantSession();
   const job = useExportJob(slug, id);
@@ -37,7 +34,7 @@ function FocusedExport({ id }: { id: string }) {
 
 /** `/forms/exports` and `/forms/exports/:id`: the user's export jobs, their progress and files. */
 export default function ExportsPage() {
-  const t = useFormsT();
+  const t = useT();
   const time = useCountyTime();
   const { slug } = useTenantSession();
   const focusId = useParams().id;

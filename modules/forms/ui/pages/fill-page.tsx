@@ -2,9 +2,7 @@ import { periodLabel } from '../period-label';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Flex, Result, Space, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
-import { PageLoading } from '../../../../admin-ui/src/components/page-loading';
+import { ErrorResult, PageLoading, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useMyDue, useSubmission, useVersion } from '../api/forms.api';
 import type { JsonObject, MyDueItem, SubmissionDetail, VersionView } from '../api/forms-types';
 import { FormView } from '../components/form-view';
@@ -12,7 +10,7 @@ import { PreviousAnswersPicker } from '../components/fill/previous-answers-picke
 import { StateTag } from '../components/state-tag';
 import { useSubmissionSave } from '../fill/use-submission-save';
 import { versionValidatorUrl } from '../fill/validator-url';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 interface FillProps {
   item: MyDueItem;
@@ -22,7 +20,7 @@ interface FillProps {
 }
 
 function Fill({ item, version, existing }: FillProps) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -101,7 +99,7 @@ function Fill({ item, version, existing }: FillProps) {
 
 /** `/forms/fill/:collectionId/:periodKey/:assigneeId`: fill in (or continue, or correct) one due form. */
 export default function FillPage() {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { collectionId, periodKey, assigneeId } = useParams();
   const due = useMyDue(slug, true);

@@ -2,16 +2,15 @@ import { periodLabel } from '../period-label';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, Empty, Flex, List, Space, Switch, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useMyDue } from '../api/forms.api';
 import type { MyDueItem } from '../api/forms-types';
 import { StateTag } from '../components/state-tag';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 /** `/forms/my-due`: what the user (or their unit) must fill in, earliest due first. */
 export default function MyDuePage() {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const [all, setAll] = useState(false);

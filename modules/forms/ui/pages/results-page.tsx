@@ -3,22 +3,20 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DownloadOutlined, FileZipOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Select, Tabs, Typography } from 'antd';
-import { isApiError } from '../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../admin-ui/src/components/error-result';
+import { ErrorResult, isApiError, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useForms, useResults, type ResultsQuery } from '../api/forms.api';
 import { exportXlsx, startPhotoExport } from '../api/forms-requests';
 import { ResultsFilters } from '../components/results/results-filters';
 import { ResultsTable } from '../components/results/results-table';
 import { StatisticsPanel } from '../components/results/statistics-panel';
 import { SubmissionDrawer } from '../components/results/submission-drawer';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 const PAGE_SIZE = 20;
 
 /** `/forms/results`: a published form's submissions (filters, search, sort, pages, detail), statistics and exports. */
 export default function ResultsPage() {
-  const t = useFormsT();
+  const t = useT();
   const { i18n } = useTranslation();
   const navigate = useNavigate();
   const { slug } = useTenantSession();

@@ -1,5 +1,5 @@
 import type { ResultField } from '../api/forms-types';
-import { countyTime } from '../../../../admin-ui/src/time/county-time';
+import { countyTime } from '../../../../admin-ui/src/module-kit';
 
 /** The answer at a dotted field name (`care.hours`). */
 export function answerAt(data: Record<string, unknown>, name: string): unknown {

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { Statistic, Typography } from 'antd';
-import type { ModuleWidgetProps } from '../../../../admin-ui/src/modules/ui-contract';
+import type { ModuleWidgetProps } from '../../../../admin-ui/src/module-kit';
 import { useMyDue } from '../api/forms.api';
-import { useFormsT } from '../i18n/forms-i18n';
+import { useT } from '../i18n/forms-i18n';
 
 /** Home card "待填报": how many forms the user still has to fill in, and how many are overdue. */
 export default function MyDueWidget({ tenantSlug }: ModuleWidgetProps) {
-  const t = useFormsT();
+  const t = useT();
   const due = useMyDue(tenantSlug);
   const open = (due.data ?? []).filter((d) => d.state !== 'submitted');
   const overdue = open.filter((d) => d.overdue).length;

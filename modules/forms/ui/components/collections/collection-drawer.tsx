@@ -2,15 +2,11 @@ import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radi
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../../../admin-ui/src/api/api-error';
-import { useUnits, type UnitKind } from '../../../../../admin-ui/src/api/org.api';
+import { formFieldErrors, isApiError, unitTreeData, useTenantSession, useUnits, type UnitKind } from '../../../../../admin-ui/src/module-kit';
 import { kindsPresent, unitsOfKind, unitsUnder, withUnits } from '../../collections/bulk-units';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
-import { formFieldErrors } from '../../../../../admin-ui/src/components/field-errors';
 import { useCreateCollection, useForms } from '../../api/forms.api';
 import type { Collection, DueOffsetKind, Frequency } from '../../api/forms-types';
-import { useFormsT } from '../../i18n/forms-i18n';
-import { unitTreeData } from '../../../../../admin-ui/src/components/unit-tree-data';
+import { useT } from '../../i18n/forms-i18n';
 
 interface Values {
   formId: string;
@@ -27,7 +23,7 @@ const FIELDS: (keyof Values)[] = ['formId', 'name', 'frequency', 'startsOn', 'du
 
 /** Send a published form to units: once (with a due date) or per week / month / quarter. */
 export function CollectionDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (collection: Collection) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();
   const [form] = Form.useForm<Values>();

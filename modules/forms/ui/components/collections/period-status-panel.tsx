@@ -1,18 +1,16 @@
 import { periodLabel } from '../../period-label';
-import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
+import { isApiError, useCountyTime, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { isApiError } from '../../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { usePeriodStatus, useRemind } from '../../api/forms.api';
 import type { AssigneeStatus, Collection } from '../../api/forms-types';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { StateTag } from '../state-tag';
 
 /** One collection's periods: who has and has not submitted, and "remind the missing". */
 export function PeriodStatusPanel({ collection }: { collection: Collection }) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const periods = [...collection.periods].sort((a, b) => b.periodKey.localeCompare(a.periodKey));

@@ -3,13 +3,13 @@ import { Button, Card, Collapse, Flex, Form, Select } from 'antd';
 import type { DesignerField, FieldKind } from '../../designer/designer-model';
 import { useDesignerCapabilities } from '../../designer/designer-capabilities';
 import { createField } from '../../designer/model-ops';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { FieldInspector } from './field-inspector';
 import { useNewFieldTexts } from './use-new-field-texts';
 
 /** The columns of a repeating group (a table of rows): each a field of its own. */
 export function ColumnsEditor({ columns, onChange }: { columns: DesignerField[]; onChange: (columns: DesignerField[]) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const texts = useNewFieldTexts();
   const { columnKinds } = useDesignerCapabilities();
   const add = (kind: FieldKind) => onChange([...columns, createField(kind, columns.map((c) => c.key), texts)]);

@@ -1,7 +1,7 @@
 import { Flex, Form, Select } from 'antd';
 import type { Condition, DesignerField, DesignerModel } from '../../designer/designer-model';
 import { conditionSources, conditionValues } from '../../designer/model-ops';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { patchField } from './field-patch';
 import { useDesignerCapabilities } from '../../designer/designer-capabilities';
 
@@ -9,7 +9,7 @@ type Mode = 'always' | 'show' | 'require';
 
 /** "Show this field when A = x" or "required when A = x", written as if/then by model-to-schema. */
 export function ConditionEditor({ field, model, onChange }: { field: DesignerField; model: DesignerModel; onChange: (field: DesignerField) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const { conditions } = useDesignerCapabilities();
   const sources = conditionSources(model, field.key);
   const mode: Mode = field.showWhen ? 'show' : field.requireWhen ? 'require' : 'always';

@@ -4,7 +4,7 @@ import { Card, Col, Empty, Row } from 'antd';
 import type { ReactNode } from 'react';
 import type { DesignerModel, FieldKind } from '../../designer/designer-model';
 import { allKeys, createField, insertField, moveItem, removeField, updateField } from '../../designer/model-ops';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { FieldCard } from './field-card';
 import { FieldInspector } from './field-inspector';
 import { PALETTE_PREFIX, Palette } from './palette';
@@ -40,7 +40,7 @@ interface DesignerBoardProps {
  * board, also mounted on its own (without versions or publishing) to edit a record type's custom fields.
  */
 export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview, capabilities = FORM_CAPABILITIES, problems = {} }: DesignerBoardProps) {
-  const t = useFormsT();
+  const t = useT();
   const newFieldTexts = useNewFieldTexts();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const keys = model.fields.map((f) => f.key);

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CloudUploadOutlined, HistoryOutlined, ImportOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Space, Tag } from 'antd';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 
 interface EditorToolbarProps {
   name: string;
@@ -19,7 +19,7 @@ interface EditorToolbarProps {
 
 /** The editor's header: the form's name, its state, and save / publish / versions / import. */
 export function EditorToolbar(props: EditorToolbarProps) {
-  const t = useFormsT();
+  const t = useT();
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
       <Button icon={<ArrowLeftOutlined />} onClick={props.onBack} aria-label={t('designer.back')} />

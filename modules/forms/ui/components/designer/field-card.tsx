@@ -4,7 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { DeleteOutlined, HolderOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import type { DesignerField } from '../../designer/designer-model';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { FIELD_KIND_ICONS } from './field-kind-icons';
 
 interface FieldCardProps {
@@ -20,7 +20,7 @@ interface FieldCardProps {
 
 /** One field on the canvas: drag it by the handle to reorder, click to edit. */
 export function FieldCard({ field, selected, onSelect, onRemove, children, problems = [] }: FieldCardProps) {
-  const t = useFormsT();
+  const t = useT();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: field.key });
   const condition = field.showWhen ?? field.requireWhen;
   return (

@@ -1,7 +1,7 @@
 import { Form, Input, Switch } from 'antd';
 import type { DesignerField, DesignerModel } from '../../designer/designer-model';
 import { hasOptions } from '../../designer/designer-model';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { ColumnsEditor } from './columns-editor';
 import { ConditionEditor } from './condition-editor';
 import { patchField } from './field-patch';
@@ -17,7 +17,7 @@ interface FieldInspectorProps {
 
 /** Everything about one field: label, key, help, required, rules, options, conditions. */
 export function FieldInspector({ field, model, onChange }: FieldInspectorProps) {
-  const t = useFormsT();
+  const t = useT();
   const set = (patch: Partial<DesignerField>) => onChange(patchField(field, patch));
   const id = (name: string) => `inspector-${field.key}-${name}`;
   const answerless = field.kind === 'section';

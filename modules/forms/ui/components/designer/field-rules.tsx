@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import type { DesignerField } from '../../designer/designer-model';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { numberOrUndefined, patchField } from './field-patch';
 import { PATTERN_PRESETS, presetOf } from '../../designer/pattern-presets';
 
@@ -14,7 +14,7 @@ interface RangeProps {
 }
 
 function Range({ label, min, max, onChange, idPrefix }: RangeProps) {
-  const t = useFormsT();
+  const t = useT();
   return (
     <Form.Item label={label}>
       <Flex gap={6} align="center">
@@ -28,7 +28,7 @@ function Range({ label, min, max, onChange, idPrefix }: RangeProps) {
 
 /** The rules and default value that fit the field's kind. */
 export function FieldRules({ field, onChange }: { field: DesignerField; onChange: (field: DesignerField) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const set = (patch: Partial<DesignerField>) => onChange(patchField(field, patch));
   const id = (name: string) => `inspector-${field.key}-${name}`;
   const defaultItem = (control: ReactNode) => (

@@ -3,7 +3,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import type { JsonObject } from '../../api/forms-types';
 import { parseImport } from '../../designer/parse-import';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { SchemaProblems } from './schema-problems';
 
 export interface ImportResult {
@@ -23,7 +23,7 @@ interface ImportModalProps {
 
 /** Paste or upload a JSON Schema (+ uiSchema) written elsewhere; the server checks it. */
 export function ImportModal({ open, withName, onClose, onImport }: ImportModalProps) {
-  const t = useFormsT();
+  const t = useT();
   const [name, setName] = useState('');
   const [schemaText, setSchemaText] = useState('');
   const [uiText, setUiText] = useState('');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Input, Typography } from 'antd';
 import type { JsonObject } from '../../api/forms-types';
 import { parseImport } from '../../designer/parse-import';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 
 interface JsonPanelProps {
   schema: JsonObject;
@@ -12,7 +12,7 @@ interface JsonPanelProps {
 
 /** The draft as JSON: read what the designer wrote, or edit a schema written elsewhere. */
 export function JsonPanel({ schema, uiSchema, onApply }: JsonPanelProps) {
-  const t = useFormsT();
+  const t = useT();
   const [schemaText, setSchemaText] = useState(() => JSON.stringify(schema, null, 2));
   const [uiText, setUiText] = useState(() => JSON.stringify(uiSchema, null, 2));
   const [problem, setProblem] = useState<string | null>(null);

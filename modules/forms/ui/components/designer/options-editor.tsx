@@ -2,11 +2,11 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input } from 'antd';
 import type { ChoiceOption } from '../../designer/designer-model';
 import { addOption, relabelOption } from '../../designer/model-ops';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 
 /** The options of a choice: what is shown (label) and what is stored (value). */
 export function OptionsEditor({ options, onChange }: { options: ChoiceOption[]; onChange: (options: ChoiceOption[]) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const set = (index: number, patch: Partial<ChoiceOption>) => onChange(options.map((o, i) => (i === index ? { ...o, ...patch } : o)));
   return (
     <Form.Item label={t('inspector.options')}>

@@ -2,13 +2,13 @@ import { useDraggable } from '@dnd-kit/core';
 import { Button, Card, Flex } from 'antd';
 import type { FieldKind } from '../../designer/designer-model';
 import { useDesignerCapabilities } from '../../designer/designer-capabilities';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { FIELD_KIND_ICONS } from './field-kind-icons';
 
 export const PALETTE_PREFIX = 'palette:';
 
 function PaletteItem({ kind, onAdd }: { kind: FieldKind; onAdd: (kind: FieldKind) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `${PALETTE_PREFIX}${kind}` });
   return (
     <Button
@@ -29,7 +29,7 @@ function PaletteItem({ kind, onAdd }: { kind: FieldKind; onAdd: (kind: FieldKind
 
 /** The field types: drag one onto the canvas (or click it to add it at the end). */
 export function Palette({ onAdd }: { onAdd: (kind: FieldKind) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const { kinds } = useDesignerCapabilities();
   return (
     <Card size="small" title={t('designer.palette')} data-testid="designer-palette">

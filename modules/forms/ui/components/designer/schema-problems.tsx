@@ -1,10 +1,10 @@
 import { Alert, Typography } from 'antd';
-import { isApiError } from '../../../../../admin-ui/src/api/api-error';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { isApiError } from '../../../../../admin-ui/src/module-kit';
+import { useT } from '../../i18n/forms-i18n';
 
 /** Why the server refused a schema (400 FORMS_SCHEMA_INVALID and friends): each problem with its path. */
 export function SchemaProblems({ error }: { error: unknown }) {
-  const t = useFormsT();
+  const t = useT();
   if (!error) return null;
   const details = isApiError(error) ? error.details : [];
   const code = isApiError(error) ? error.code : 'CLIENT_ERROR';

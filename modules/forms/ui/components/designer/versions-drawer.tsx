@@ -1,12 +1,11 @@
-import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
+import { useCountyTime, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { Drawer, Empty, List, Tag, Typography } from 'antd';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { useVersions } from '../../api/forms.api';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 
 /** The published versions of a form, newest first, with how many submissions each holds. */
 export function VersionsDrawer({ formId, open, onClose }: { formId: string; open: boolean; onClose: () => void }) {
-  const t = useFormsT();
+  const t = useT();
   const countyTime = useCountyTime();
   const { slug } = useTenantSession();
   const versions = useVersions(slug, open ? formId : undefined);

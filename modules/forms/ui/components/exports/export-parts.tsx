@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Progress, Tag, Typography } from 'antd';
-import { isApiError } from '../../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
+import { isApiError, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import type { ExportJob, ExportStatus } from '../../api/exports.api';
 import { downloadExport } from '../../api/forms-requests';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 
 const COLORS: Record<ExportStatus, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
 
 /** The export's state, with how far it got while it runs and why it stopped when it failed. */
 export function ExportState({ job }: { job: ExportJob }) {
-  const t = useFormsT();
+  const t = useT();
   return (
     <>
       <Tag color={COLORS[job.status]} data-testid={`export-state-${job.id}`}>
@@ -25,7 +24,7 @@ export function ExportState({ job }: { job: ExportJob }) {
 
 /** Saves the finished workbook or zip under the form's name (the server's file name is the same). */
 export function DownloadExportButton({ job, primary = false }: { job: ExportJob; primary?: boolean }) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);

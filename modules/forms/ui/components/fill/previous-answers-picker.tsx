@@ -1,9 +1,9 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { Alert, Select } from 'antd';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
+import { useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { usePreviousAnswers } from '../../api/forms.api';
 import type { JsonObject, MyDueItem } from '../../api/forms-types';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { periodLabel } from '../../period-label';
 
 /** How a previous answer is told apart in the list: its first short text answer (the householder), else its number. */
@@ -17,7 +17,7 @@ function summaryOf(data: JsonObject, index: number): string {
  * period. Picking one fills the form with its answers, to be checked and changed before submitting.
  */
 export function PreviousAnswersPicker({ item, onPick }: { item: MyDueItem; onPick: (data: JsonObject) => void }) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const previous = usePreviousAnswers(slug, item.collectionId, item.periodKey, item.assigneeId, true);
   const items = previous.data?.items ?? [];

@@ -2,17 +2,15 @@ import { useState } from 'react';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Image, Space, Typography } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
-import { isApiError } from '../../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
-import { fileUrl, uploadFile } from '../../api/forms-requests';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { fileUrl, isApiError, uploadFile, useTenantSession } from '../../../../../admin-ui/src/module-kit';
+import { useT } from '../../i18n/forms-i18n';
 
 /**
  * A photo or file: uploaded at once to core `POST /files`; the answer is the file's id (the
  * schema says `format: "uuid"`, `"x-ref": "file"`, which the server checks exists).
  */
 export function FileWidget({ id, value, disabled, readonly, options, onChange }: WidgetProps) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const [name, setName] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);

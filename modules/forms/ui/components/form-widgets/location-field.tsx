@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AimOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Space, Typography } from 'antd';
 import type { FieldProps } from '@rjsf/utils';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 
 interface Location {
   address?: string;
@@ -17,7 +17,7 @@ const errorsOf = (errorSchema: FieldProps['errorSchema'], key: keyof Location): 
 
 /** A place: an address, and the point (from the phone's position or typed in). */
 export function LocationField({ formData, onChange, fieldPathId, schema, required, disabled, readonly, errorSchema }: FieldProps) {
-  const t = useFormsT();
+  const t = useT();
   const [locating, setLocating] = useState(false);
   const value: Location = typeof formData === 'object' && formData !== null ? (formData as Location) : {};
   const set = (patch: Partial<Location>) => {

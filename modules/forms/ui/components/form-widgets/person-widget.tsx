@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Select, Typography } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
-import { useDirectoryPeople, useDirectoryPerson } from '../../../../../admin-ui/src/api/directory.api';
-import { useDebouncedValue } from '../../../../../admin-ui/src/pages/org/use-debounced-value';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useDebouncedValue, useDirectoryPeople, useDirectoryPerson, useTenantSession } from '../../../../../admin-ui/src/module-kit';
+import { useT } from '../../i18n/forms-i18n';
 
 /**
  * A person of the directory, stored as the person's id. Looked up through the directory lookup
@@ -12,7 +10,7 @@ import { useFormsT } from '../../i18n/forms-i18n';
  * `core.org.read`.
  */
 export function PersonWidget({ id, value, disabled, readonly, onChange, onBlur }: WidgetProps) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const [q, setQ] = useState('');
   const people = useDirectoryPeople(slug, useDebouncedValue(q, 300));

@@ -1,14 +1,12 @@
 import { useMemo } from 'react';
 import { TreeSelect, Typography } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
-import { useDirectoryUnits } from '../../../../../admin-ui/src/api/directory.api';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
-import { useFormsT } from '../../i18n/forms-i18n';
-import { unitTreeData } from '../../../../../admin-ui/src/components/unit-tree-data';
+import { unitTreeData, useDirectoryUnits, useTenantSession } from '../../../../../admin-ui/src/module-kit';
+import { useT } from '../../i18n/forms-i18n';
 
 /** A unit of the tree (the directory lookup `GET /directory/units`, any signed-in user), stored as the unit's id. */
 export function UnitWidget({ id, value, disabled, readonly, onChange, onBlur }: WidgetProps) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const units = useDirectoryUnits(slug);
   const treeData = useMemo(() => unitTreeData(units.data ?? []), [units.data]);

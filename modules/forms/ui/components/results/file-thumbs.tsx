@@ -1,8 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Image, Space } from 'antd';
 import { useState } from 'react';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
-import { fileUrl } from '../../api/forms-requests';
+import { fileUrl, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 
 /**
  * Photo or file answers as small thumbnails (a click previews the photo); a file that is not an

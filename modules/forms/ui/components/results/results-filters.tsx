@@ -1,12 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Button, Flex, Input, InputNumber, Select, Tag, TreeSelect } from 'antd';
-import { useUnits } from '../../../../../admin-ui/src/api/org.api';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
+import { unitTreeData, useTenantSession, useUnits } from '../../../../../admin-ui/src/module-kit';
 import type { ResultsQuery } from '../../api/forms.api';
 import type { ResultField } from '../../api/forms-types';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { describeFilter, fieldFilterEntries } from '../../results/field-filters';
-import { unitTreeData } from '../../../../../admin-ui/src/components/unit-tree-data';
 
 interface ResultsFiltersProps {
   fields: ResultField[];
@@ -16,7 +14,7 @@ interface ResultsFiltersProps {
 
 /** Search, unit, period and "field = value" / "field between" filters, as the results routes take them. */
 export function ResultsFilters({ fields, query, onChange }: ResultsFiltersProps) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const units = useUnits(slug);
   const treeData = useMemo(() => unitTreeData(units.data ?? []), [units.data]);

@@ -1,10 +1,9 @@
-import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
+import { useCountyTime, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { Button, Flex, Table, Typography } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import type { ResultField, Submission } from '../../api/forms-types';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { answerAt, answerText } from '../../results/answer-text';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
 import { FileThumbs, fileIdsOf } from './file-thumbs';
 import { StateTag } from '../state-tag';
 
@@ -22,7 +21,7 @@ interface ResultsTableProps {
 
 /** Submissions with their answers as columns; sorted by the server, paged by its cursor. */
 export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNext, onPage, onOpen }: ResultsTableProps) {
-  const t = useFormsT();
+  const t = useT();
   const countyTime = useCountyTime();
   const { tenant } = useTenantSession();
   const order = (key: string): SortOrder => (sort.field === key || (!sort.field && key === 'submittedAt') ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);

@@ -1,20 +1,16 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { App, Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Table, Typography } from 'antd';
-import { isApiError } from '../../../../../admin-ui/src/api/api-error';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
+import { Chart, isApiError, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { useStatistics, type ResultsQuery } from '../../api/forms.api';
 import { exportXlsx } from '../../api/forms-requests';
 import type { FieldStatistics, ResultField } from '../../api/forms-types';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { chartKindOf, chartOption, statNamer, statTable } from '../../results/chart-options';
 
-// ECharts is fetched the first time statistics show: its own chunk.
-const EChart = lazy(() => import('./echart'));
-
 function FieldCard({ field }: { field: FieldStatistics }) {
-  const t = useFormsT();
+  const t = useT();
   const labels = { option: t('stats.option'), group: t('stats.group'), count: t('stats.count'), sum: t('stats.sum'), avg: t('stats.avg'), min: t('stats.min'), max: t('stats.max') };
   const name = statNamer(field, { all: t('stats.all'), unanswered: t('stats.unanswered'), noUnit: t('stats.noUnit'), yes: t('common.yes'), no: t('common.no') });
   const table = statTable(field, labels, name);
@@ -23,9 +19,7 @@ function FieldCard({ field }: { field: FieldStatistics }) {
     <Card size="small" title={field.title} data-testid={`stat-${field.name}`}>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>
-          <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 280 }} />}>
-            <EChart option={chartOption(field, kind, t('stats.avg'), name)} testId={`chart-${field.name}`} />
-          </Suspense>
+          <Chart option={chartOption(field, kind, t('stats.avg'), name)} height={280} testId={`chart-${field.name}`} />
         </Col>
         <Col xs={24} lg={10}>
           <Table
@@ -44,7 +38,7 @@ function FieldCard({ field }: { field: FieldStatistics }) {
 
 /** Statistics per field (charts with their numbers), grouped by unit, period or a choice field; and their export. */
 export function StatisticsPanel({ formId, formName, fields, query }: { formId: string; formName: string; fields: ResultField[]; query: ResultsQuery }) {
-  const t = useFormsT();
+  const t = useT();
   const { i18n } = useTranslation();
   const { slug } = useTenantSession();
   const { message } = App.useApp();

@@ -1,18 +1,15 @@
 import { periodLabel } from '../../period-label';
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Flex, Input, Skeleton, Space, Tag } from 'antd';
-import { useHasPermission } from '../../../../../admin-ui/src/auth/permissions';
-import { useCountyTime } from '../../../../../admin-ui/src/time/county-time';
-import { useTenantSession } from '../../../../../admin-ui/src/auth/tenant-session-context';
-import { ErrorResult } from '../../../../../admin-ui/src/components/error-result';
+import { ErrorResult, useCountyTime, useHasPermission, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { useReturnSubmission, useSubmission } from '../../api/forms.api';
-import { useFormsT } from '../../i18n/forms-i18n';
+import { useT } from '../../i18n/forms-i18n';
 import { FormView } from '../form-view';
 import { StateTag } from '../state-tag';
 
 /** One submission, read-only, rendered by the version it was made with; return it for correction. */
 export function SubmissionDrawer({ submissionId, onClose }: { submissionId: string | null; onClose: () => void }) {
-  const t = useFormsT();
+  const t = useT();
   const { slug } = useTenantSession();
   const countyTime = useCountyTime();
   const { message } = App.useApp();
