@@ -7,6 +7,8 @@ import { createQueryClient } from './api/query-client';
 import { createAppRouter } from './app-routes';
 import { AppErrorBoundary } from './components/app-error-boundary';
 import { LocaleProvider } from './i18n/locale-provider';
+import { ModuleUisContext } from './modules/module-uis-context';
+import { moduleUis } from './modules/registry';
 import { redirectToSignInOnUnauthorized } from './session-redirect';
 
 const queryClient = createQueryClient();
@@ -21,7 +23,9 @@ createRoot(container).render(
     <LocaleProvider>
       <AppErrorBoundary>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <ModuleUisContext.Provider value={moduleUis}>
+            <RouterProvider router={router} />
+          </ModuleUisContext.Provider>
         </QueryClientProvider>
       </AppErrorBoundary>
     </LocaleProvider>

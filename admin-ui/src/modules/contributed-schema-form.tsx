@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { Skeleton } from 'antd';
 import { LazySchemaForm } from '../components/rjsf/lazy-schema-form';
 import { lazyModuleComponent } from './lazy-module-component';
-import { moduleUis } from './registry';
+import { useModuleUis } from './module-uis-context';
 import type { FormRendererProps } from './ui-contract';
 import { enabledModules, useTenantModules } from './use-tenant-modules';
 
@@ -13,6 +13,7 @@ import { enabledModules, useTenantModules } from './use-tenant-modules';
  */
 export function ContributedSchemaForm(props: FormRendererProps) {
   const modules = useTenantModules();
+  const moduleUis = useModuleUis();
   if (modules.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   const renderer = enabledModules(modules.data)
     .map((module) => (Object.hasOwn(moduleUis, module.id) ? moduleUis[module.id].formRenderer : undefined))

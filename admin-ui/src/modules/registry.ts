@@ -1,6 +1,6 @@
 import { dispatchUi } from '../../../modules/dispatch/ui/index';
 import { formsUi } from '../../../modules/forms/ui/index';
-import type { ModuleUi } from './ui-contract';
+import type { ModuleUiRegistry } from './module-uis-context';
 
 /**
  * Every module's web UI, by module id: the one place the shell learns about module pages
@@ -23,6 +23,4 @@ import type { ModuleUi } from './ui-contract';
  *
  * Only the small `ui/index` enters the shell's bundle; each `load()` becomes its own chunk.
  */
-export type ModuleUiRegistry = Readonly<Record<string, ModuleUi>>;
-
 export const moduleUis: ModuleUiRegistry = { forms: formsUi, dispatch: dispatchUi };

@@ -4,11 +4,14 @@ import type { DesignerField, FieldKind } from '../../designer/designer-model';
 import { useDesignerCapabilities } from '../../designer/designer-capabilities';
 import { createField } from '../../designer/model-ops';
 import { useT } from '../../i18n/forms-i18n';
-import { FieldInspector } from './field-inspector';
+import type { ReactNode } from 'react';
 import { useNewFieldTexts } from './use-new-field-texts';
 
-/** The columns of a repeating group (a table of rows): each a field of its own. */
-export function ColumnsEditor({ columns, onChange }: { columns: DesignerField[]; onChange: (columns: DesignerField[]) => void }) {
+/**
+ * The columns of a repeating group (a table of rows): each a field of its own, edited by
+ * `inspect` (the field inspector, which renders this editor for a group: passed in, not imported).
+ */
+export function ColumnsEditor({ columns, onChange, inspect }: { columns: DesignerField[]; onChange: (columns: DesignerField[]) => void; inspect: (column: DesignerField, onChange: (next: DesignerField) => void) => ReactNode }) {
   const t = useT();
   const texts = useNewFieldTexts();
   const { columnKinds } = useDesignerCapabilities();
@@ -22,7 +25,7 @@ export function ColumnsEditor({ columns, onChange }: { columns: DesignerField[];
             key: column.key,
             label: `${column.label}（${t(`kinds.${column.kind}`)}）`,
             extra: <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('inspector.removeColumn')} disabled={columns.length <= 1} onClick={(e) => { e.stopPropagation(); onChange(columns.filter((_, i) => i !== index)); }} />,
-            children: <FieldInspector field={column} onChange={(next) => onChange(columns.map((c, i) => (i === index ? next : c)))} />,
+            children: inspect(column, (next) => onChange(columns.map((c, i) => (i === index ? next : c)))),
           }))}
         />
         <Flex gap={6} style={{ marginTop: 8 }}>

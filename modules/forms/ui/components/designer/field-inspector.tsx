@@ -40,7 +40,7 @@ export function FieldInspector({ field, model, onChange }: FieldInspectorProps) 
         </>
       )}
       {hasOptions(field.kind) && <OptionsEditor options={field.options ?? []} onChange={(options) => set({ options })} />}
-      {field.kind === 'group' && <ColumnsEditor columns={field.columns ?? []} onChange={(columns) => set({ columns })} />}
+      {field.kind === 'group' && <ColumnsEditor columns={field.columns ?? []} onChange={(columns) => set({ columns })} inspect={(column, change) => <FieldInspector field={column} onChange={change} />} />}
       {!answerless && <FieldRules field={field} onChange={onChange} />}
       {model && !answerless && field.kind !== 'group' && <ConditionEditor field={field} model={model} onChange={onChange} />}
     </Form>
