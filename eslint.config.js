@@ -46,6 +46,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: MODULE_BOUNDARY }] },
   },
   {
+    // A module's pages reach the network only through the shell's client: a `fetch` of their own
+    // would skip the expired-session redirect, the CSRF token and the idempotency keys.
+    files: ['modules/*/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Use apiRequest from admin-ui/src/module-kit.ts.' },
+        { name: 'XMLHttpRequest', message: 'Use apiRequest or uploadFile from admin-ui/src/module-kit.ts.' },
+      ],
+    },
+  },
+  {
     files: ['core/**/*.ts', 'admin-ui/src/**/*.{ts,tsx}'],
     // The entry points compose the installed modules (modules/index.ts, admin-ui/src/modules/registry.ts); nothing else does.
     ignores: ['core/server.ts', 'core/**/*.cli.ts', 'core/**/*-cli.ts', 'admin-ui/src/modules/registry.ts'],
