@@ -12,6 +12,7 @@ import { exportJob } from './server/export.job.ts';
 import { reportFormsService } from './server/report-forms.service.ts';
 import { REPORT_FORMS_SERVICE } from './public-api.ts';
 import { formsFileAccess } from './server/file-access.ts';
+import { formsMessages } from './locales/notifications.ts';
 
 const manifest = {
   id: 'forms',
@@ -52,4 +53,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess };
+export const formsModule: PlatformModule = { manifest, routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess, messages: formsMessages.catalogue };
