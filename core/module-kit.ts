@@ -21,6 +21,8 @@ export { moduleConfig, withDefaults } from './modules/module-config.ts';
 export { moduleService } from './modules/module-services.ts';
 export { audit, writeAudit } from './audit/audit.service.ts';
 export type { Notifier } from './notify/notifier.ts';
+// Server-written messages in the reader's language: a catalogue per module (modules/<id>/locales/notifications.ts).
+export { defineMessages, type MessageLanguage, type NotificationMessage } from './notify/messages.ts';
 export { inQuietHours } from './notify/quiet-hours.ts';
 export type { JobRunner } from './jobs/job-runner.ts';
 export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.ts';

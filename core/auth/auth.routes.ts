@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../server/route-plugin.ts';
 import { audit } from '../audit/audit.service.ts';
 import { badRequest } from '../server/errors.ts';
-import { changePasswordRoute, loginRoute, logoutRoute, meRoute } from './auth.schema.ts';
+import { changePasswordRoute, loginRoute, logoutRoute, meRoute, updateMeRoute } from './auth.schema.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { userAccountKey } from './lockout.ts';
 import { checkSignIn, signInThrottle } from './sign-in.ts';
@@ -29,6 +29,17 @@ export const authRoutes: RoutePlugin = async (app) => {
 
   app.get('/auth/me', { schema: meRoute, config: { beforePasswordChange: true } }, async (request) => sessionBody(request, currentUser(request).csrfToken));
 
+  // Allowed before a forced password change too: the language switch stays usable on that dialog.
+  app.patch('/auth/me', { schema: updateMeRoute, config: { beforePasswordChange: true } }, async (request) => {
+    const user = currentUser(request);
+    const { locale } = request.body;
+    await request.db('core_user').where({ id: user.id }).update({ locale, updated_at: request.db.fn.now() });
+    // Other sessions of the user (other devices) read the new language once their cache entry goes.
+    afterCommit(request, () => app.platform.sessions.evictUser(request.tenant.id, user.id));
+    request.user = { ...user, locale };
+    return sessionBody(request, user.csrfToken);
+  });
+
   app.post('/auth/logout', { schema: logoutRoute, config: { beforePasswordChange: true } }, async (request, reply) => {
     const user = currentUser(request);
     await request.db('core_session').where({ id: user.sessionId }).delete();
@@ -52,7 +63,7 @@ export const authRoutes: RoutePlugin = async (app) => {
 };
 
 async function loadAuthUser(request: FastifyRequest, userId: string, sessionId: string, csrfToken: string) {
-  const row = await request.db('core_user').where({ id: userId }).first('id', 'username', 'display_name', 'person_id', 'is_tenant_admin', 'must_change_password');
+  const row = await request.db('core_user').where({ id: userId }).first('id', 'username', 'display_name', 'person_id', 'is_tenant_admin', 'must_change_password', 'locale');
   return toAuthUser({ ...row, csrf_token: csrfToken }, sessionId);
 }
 
@@ -64,7 +75,7 @@ async function sessionBody(request: FastifyRequest, csrfToken: string) {
       }).where('p.id', user.personId).first('u.id', 'u.name')
     : undefined;
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, unit: unit ?? null, isTenantAdmin: user.isTenantAdmin, mustChangePassword: user.mustChangePassword },
+    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, unit: unit ?? null, isTenantAdmin: user.isTenantAdmin, mustChangePassword: user.mustChangePassword, locale: user.locale },
     csrfToken,
     tenant: request.tenant,
     permissions: await heldPermissions(request),

@@ -26,6 +26,7 @@ export const sessionUser = {
     },
     isTenantAdmin: { type: 'boolean' },
     mustChangePassword: { type: 'boolean' },
+    locale: { type: ['string', 'null'], description: 'The language the user chose; null: the county’s (tenant.locale)' },
   },
 } as const;
 
@@ -55,6 +56,22 @@ export const meRoute = {
   tags: ['auth'],
   summary: 'The signed-in user, the CSRF token and the permissions held',
   params: tenantParams,
+  response: { 200: sessionResponse, ...errorResponses },
+} as const;
+
+/** The languages a user may choose; null goes back to the county's. */
+const userLocale = { type: ['string', 'null'], enum: ['zh-CN', 'en', null] } as const;
+
+export const updateMeRoute = {
+  tags: ['auth'],
+  summary: 'Change the signed-in user’s own preferences: the language (notifications and SMS come in it)',
+  params: tenantParams,
+  body: {
+    type: 'object',
+    required: ['locale'],
+    additionalProperties: false,
+    properties: { locale: userLocale },
+  },
   response: { 200: sessionResponse, ...errorResponses },
 } as const;
 

@@ -5,6 +5,8 @@ export interface AuthUser {
   personId: string | null;
   isTenantAdmin: boolean;
   mustChangePassword: boolean;
+  /** The language the user chose (`zh-CN`, `en`); null: the county's. */
+  locale: string | null;
   sessionId: string;
   csrfToken: string;
 }

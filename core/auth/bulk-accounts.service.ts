@@ -4,6 +4,7 @@ import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
 import { badRequest, conflict, type ErrorDetail } from '../server/errors.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { queueDirectSms } from '../notify/sms-outbox.ts';
+import { coreMessages, coreText } from '../notify/core-messages.ts';
 import { containsPattern } from '../db/like.ts';
 import { whereInScope } from './permissions.ts';
 import { initialPassword } from './initial-password.ts';
@@ -144,8 +145,5 @@ async function refuseTakenLogins(trx: Knex.Transaction, people: PersonRow[], per
 }
 
 function passwordSms(tenant: AccountsTenant, username: string, password: string): string {
-  if (tenant.locale === 'en') {
-    return `${tenant.name}: your account is ready. Login ${username}, initial password ${password}. Sign in at ${tenant.origin}/t/${tenant.slug}/login and choose a new password.`;
-  }
-  return `【${tenant.name}】您的账号已开通：登录名 ${username}，初始密码 ${password}，请在 ${tenant.origin}/t/${tenant.slug}/login 登录后修改密码。`;
+  return coreText(coreMessages.message('accounts.initialPassword', { county: tenant.name, username, password, signInUrl: `${tenant.origin}/t/${tenant.slug}/login` }), tenant.locale);
 }

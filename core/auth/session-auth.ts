@@ -38,7 +38,7 @@ async function lookUpSession(request: FastifyRequest, sessionId: string): Promis
     .where('s.id', sessionId)
     .andWhere('s.expires_at', '>', request.db.fn.now())
     .andWhere('u.status', 'active')
-    .first('u.id', 'u.username', 'u.display_name', 'u.person_id', 'u.is_tenant_admin', 'u.must_change_password', 's.csrf_token', 's.expires_at');
+    .first('u.id', 'u.username', 'u.display_name', 'u.person_id', 'u.is_tenant_admin', 'u.must_change_password', 'u.locale', 's.csrf_token', 's.expires_at');
   if (!row) return null;
   const user = toAuthUser(row, sessionId);
   cache.set(request.tenant.id, user, new Date(row.expires_at as Date));
@@ -52,6 +52,7 @@ export interface SessionUserRow {
   person_id: string | null;
   is_tenant_admin: boolean;
   must_change_password: boolean;
+  locale: string | null;
   csrf_token: string;
 }
 
@@ -63,6 +64,7 @@ export function toAuthUser(row: SessionUserRow, sessionId: string): AuthUser {
     personId: row.person_id,
     isTenantAdmin: row.is_tenant_admin,
     mustChangePassword: row.must_change_password,
+    locale: row.locale,
     sessionId,
     csrfToken: row.csrf_token,
   };

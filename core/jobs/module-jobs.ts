@@ -30,7 +30,7 @@ interface ModuleEventJob {
 /** Registers every installed module's jobs (with their crons) and the delivery of module events. */
 export function registerModuleWork(runner: JobRunner, deps: ModuleWorkDeps): void {
   // The notifier only needs the runner to queue SMS deliveries: module jobs get their own.
-  const notifier = new Notifier(runner);
+  const notifier = new Notifier(runner, deps.modules.messages);
   for (const module of deps.modules.topologicalOrder()) {
     const moduleId = module.manifest.id;
     for (const job of module.jobs ?? []) {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FileStore } from '../files/file-store.ts';
 import type { Notifier } from '../notify/notifier.ts';
+import type { MessageCatalogue } from '../notify/messages.ts';
 
 /** A text in both UI languages. */
 export interface LocalizedText {
@@ -115,4 +116,10 @@ export interface PlatformModule {
    * for whom `fileAccess[kind](request, id)` holds, for any record it is attached to.
    */
   fileAccess?: Record<string, FileAccessCheck>;
+  /**
+   * The module's server-written messages (notification titles and bodies) in both languages,
+   * made with `defineMessages('<module id>', …)` in `modules/<id>/locales/notifications.ts`: a
+   * notification names one by key and the reader gets it in their language.
+   */
+  messages?: MessageCatalogue;
 }

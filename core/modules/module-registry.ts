@@ -5,6 +5,8 @@ import { detailsFromAjv } from '../server/error-handler.ts';
 import type { FileAccessCheck, ModuleManifest, PlatformModule } from './contract.ts';
 import { manifestSchema } from './manifest.schema.ts';
 import { CORE_PERMISSIONS } from '../auth/core-permissions.ts';
+import { coreMessages } from '../notify/core-messages.ts';
+import { MessageCatalogues } from '../notify/messages.ts';
 
 const manifestAjv = createAjv('tenant');
 const validateManifest = manifestAjv.compile(manifestSchema);
@@ -17,11 +19,14 @@ const validateManifest = manifestAjv.compile(manifestSchema);
 export class ModuleRegistry {
   private readonly byId = new Map<string, PlatformModule>();
   private readonly configValidators = new Map<string, ValidateFunction>();
+  /** Core's and every installed module's notification messages, checked here (both languages, same placeholders). */
+  readonly messages: MessageCatalogues;
 
   constructor(readonly modules: PlatformModule[]) {
     for (const module of modules) this.add(module);
     for (const module of modules) this.checkDependencies(module.manifest);
     this.topologicalOrder();
+    this.messages = new MessageCatalogues([coreMessages.catalogue, ...modules.flatMap((m) => (m.messages ? [m.messages] : []))]);
   }
 
   private add(module: PlatformModule): void {
@@ -37,6 +42,7 @@ export class ModuleRegistry {
     for (const permission of manifest.permissions) {
       if (!permission.id.startsWith(`${manifest.id}.`)) throw new Error(`Module "${manifest.id}": permission "${permission.id}" must start with "${manifest.id}."`);
     }
+    if (module.messages && module.messages.namespace !== manifest.id) throw new Error(`Module "${manifest.id}": its messages must be defined with the namespace "${manifest.id}", not "${module.messages.namespace}"`);
     this.configValidators.set(manifest.id, compileTenantSchema(manifest.configSchema, `${manifest.id}.configSchema`));
     for (const recordType of manifest.recordTypes) compileTenantSchema(recordType.schema, `${manifest.id}.recordTypes.${recordType.id}`);
     this.byId.set(manifest.id, module);

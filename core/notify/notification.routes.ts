@@ -1,24 +1,30 @@
+import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../server/route-plugin.ts';
 import { currentUser } from '../auth/session-auth.ts';
 import { listNotificationsRoute, markAllReadRoute, markReadRoute, unreadCountRoute } from './notification.schema.ts';
 import { NotificationInbox } from './notification.service.ts';
+import { readerLanguage } from './reader-language.ts';
+
+/** The signed-in user's inbox, rendered in their language. */
+const inboxOf = (request: FastifyRequest) =>
+  new NotificationInbox(request.db, { userId: currentUser(request).id, language: readerLanguage(request) }, request.server.notifier.messages);
 
 /** The signed-in user's in-app inbox: list, unread count, mark read. */
 export const notificationRoutes: RoutePlugin = async (app) => {
   app.get('/notifications', { schema: listNotificationsRoute }, async (request) => {
     const { limit, cursor, unread } = request.query;
-    return new NotificationInbox(request.db, currentUser(request).id).list({ limit, cursor, unread });
+    return inboxOf(request).list({ limit, cursor, unread });
   });
 
   app.get('/notifications/unread-count', { schema: unreadCountRoute }, async (request) => ({
-    count: await new NotificationInbox(request.db, currentUser(request).id).unreadCount(),
+    count: await inboxOf(request).unreadCount(),
   }));
 
   app.post('/notifications/read-all', { schema: markAllReadRoute }, async (request) => ({
-    updated: await new NotificationInbox(request.db, currentUser(request).id).markAllRead(),
+    updated: await inboxOf(request).markAllRead(),
   }));
 
   app.post('/notifications/:id/read', { schema: markReadRoute }, async (request) =>
-    new NotificationInbox(request.db, currentUser(request).id).markRead(request.params.id),
+    inboxOf(request).markRead(request.params.id),
   );
 };

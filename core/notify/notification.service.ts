@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { notFound } from '../server/errors.ts';
+import type { MessageCatalogues, MessageLanguage, NotificationMessage } from './messages.ts';
 
 interface NotificationRow {
   id: string;
@@ -7,6 +8,8 @@ interface NotificationRow {
   title: string;
   body: string;
   link: string | null;
+  message_key: string | null;
+  params: NotificationMessage['params'] | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -22,17 +25,34 @@ export type NotificationView = {
   readAt: string | null;
 };
 
-const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'];
+const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'message_key', 'params', 'created_at', 'read_at'];
+
+/** Who reads the inbox, and in which language (their own choice, else the county's). */
+export interface InboxReader {
+  userId: string;
+  language: MessageLanguage;
+}
 
 /**
  * One user's inbox inside the request transaction. Every query names the user: a user sees and
- * changes only their own notifications, and another user's id is simply not found.
+ * changes only their own notifications, and another user's id is simply not found. A notification
+ * written as a message is rendered in the reader's language now, whatever it was when written.
  */
 export class NotificationInbox {
+  private readonly userId: string;
+
   constructor(
     private readonly trx: Knex.Transaction,
-    private readonly userId: string,
-  ) {}
+    private readonly reader: InboxReader,
+    private readonly messages: MessageCatalogues,
+  ) {
+    this.userId = reader.userId;
+  }
+
+  private view(row: NotificationRow): NotificationView {
+    const rendered = row.message_key ? this.messages.render({ key: row.message_key, params: row.params ?? {} }, this.reader.language) : null;
+    return toView(rendered ? { ...row, ...rendered } : row);
+  }
 
   private own() {
     return this.trx('core_notification').where({ user_id: this.userId });
@@ -45,7 +65,7 @@ export class NotificationInbox {
     if (options.unread) query.whereNull('read_at');
     const rows: NotificationRow[] = await query;
     const page = rows.slice(0, options.limit);
-    return { items: page.map(toView), nextCursor: rows.length > options.limit ? page[page.length - 1].id : null };
+    return { items: page.map((row) => this.view(row)), nextCursor: rows.length > options.limit ? page[page.length - 1].id : null };
   }
 
   async unreadCount(): Promise<number> {
@@ -59,7 +79,7 @@ export class NotificationInbox {
       .update({ read_at: this.trx.raw('coalesce(read_at, ?)', [new Date()]) }) // a value, not now(): docs/SCALING.md
       .returning(COLUMNS);
     if (!row) throw notFound('NOTIFICATION_NOT_FOUND', 'No such notification');
-    return toView(row);
+    return this.view(row);
   }
 
   async markAllRead(): Promise<number> {

@@ -16,7 +16,7 @@ export const notifyPlugin = fp(
     const { db, config } = app.platform;
     const provider = createSmsProvider(config.sms, app.log.child({ area: 'sms' }));
     app.jobs.register(smsDeliveryJob(db, provider, config.jobs.retryDelaySeconds));
-    app.decorate('notifier', new Notifier(app.jobs));
+    app.decorate('notifier', new Notifier(app.jobs, app.platform.modules.messages));
   },
   { name: 'notify', dependencies: ['jobs'], decorators: { fastify: ['platform'] } },
 );

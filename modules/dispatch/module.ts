@@ -23,6 +23,7 @@ import { aggregationRoutes } from './server/aggregation.routes.ts';
 import { aggregationJob } from './server/aggregation.jobs.ts';
 import { dispatchFileAccess } from './server/file-access.ts';
 import { deadlineLightsJob } from './server/deadline-lights.jobs.ts';
+import { dispatchMessages } from './locales/notifications.ts';
 
 const manifest = {
   id: 'dispatch',
@@ -75,4 +76,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess };
+export const dispatchModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess, messages: dispatchMessages.catalogue };

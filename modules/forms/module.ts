@@ -13,6 +13,7 @@ import { exportJob } from './server/export.job.ts';
 import { reportFormsService } from './server/report-forms.service.ts';
 import { REPORT_FORMS_SERVICE } from './public-api.ts';
 import { formsFileAccess } from './server/file-access.ts';
+import { formsMessages } from './locales/notifications.ts';
 
 const manifest = {
   id: 'forms',
@@ -53,4 +54,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess };
+export const formsModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess, messages: formsMessages.catalogue };

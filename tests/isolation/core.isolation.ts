@@ -17,6 +17,7 @@ export const coreIsolation: IsolationSuite = {
     ids.notification = (await withTenant(platform.db, owner.id, (trx) => platform.app.notifier.notify(trx, owner.id, { userIds: [adminId], kind: 'test.notice', title: '甲县通知' }))).notificationIds[0];
     const cases: IsolationCase[] = [
       { route: 'GET /api/t/:tenant/auth/me' },
+      { route: 'PATCH /api/t/:tenant/auth/me', body: { locale: 'en' } },
       { route: 'POST /api/t/:tenant/auth/login', body: { login: 'nobody-here', password: 'whatever-1' } },
       { route: 'POST /api/t/:tenant/auth/change-password', body: { currentPassword: 'wrong-one-1', newPassword: 'taken-over-1' } },
       { route: 'GET /api/t/:tenant/modules' },

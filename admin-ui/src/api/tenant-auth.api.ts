@@ -12,6 +12,8 @@ export interface SessionUser {
   unit: { id: string; name: string } | null;
   isTenantAdmin: boolean;
   mustChangePassword: boolean;
+  /** The language the user chose for their account (notifications and SMS come in it); null: the county's. */
+  locale: 'zh-CN' | 'en' | null;
 }
 
 export interface SessionTenant {
@@ -44,6 +46,11 @@ export async function fetchTenantSession(slug: string, signal?: AbortSignal): Pr
 export async function signIn(slug: string, login: string, password: string): Promise<TenantSession> {
   const session = await apiRequest<TenantSession>(tenantScope(slug), '/auth/login', { method: 'POST', body: { login, password }, redirectOnUnauthorized: false });
   return keepToken(slug, session);
+}
+
+/** Saves the language of the signed-in account (null: the county's); answers the session as /auth/me does. */
+export async function saveAccountLanguage(slug: string, locale: SessionUser['locale']): Promise<TenantSession> {
+  return keepToken(slug, await apiRequest<TenantSession>(tenantScope(slug), '/auth/me', { method: 'PATCH', body: { locale } }));
 }
 
 export const signOut = (slug: string) => apiRequest<{ ok: boolean }>(tenantScope(slug), '/auth/logout', { method: 'POST' });

@@ -7,7 +7,7 @@ import { tenantKeys } from '../api/query-keys';
 import { fetchTenantSession } from '../api/tenant-auth.api';
 import { ErrorResult } from '../components/error-result';
 import { PageLoading } from '../components/page-loading';
-import { useTenantDefaultLanguage } from '../i18n/use-tenant-default-language';
+import { useSessionLanguage } from '../i18n/use-account-language';
 import { setCountyTimeZone } from '../time/county-time';
 import { TenantSessionContext } from './tenant-session-context';
 
@@ -19,7 +19,7 @@ export function RequireTenantSession() {
   const slug = useParams().tenant ?? '';
   const { t } = useTranslation('errors');
   const session = useQuery({ queryKey: tenantKeys.session(slug), queryFn: ({ signal }) => fetchTenantSession(slug, signal) });
-  useTenantDefaultLanguage(session.data?.tenant.locale);
+  useSessionLanguage(session.data);
 
   if (session.data) {
     // Before the pages render: every time they show is read in the county's zone.

@@ -1,6 +1,7 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSaveAccountLanguage } from '../i18n/use-account-language';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
 import { TenantBrand } from './tenant-brand';
@@ -10,6 +11,7 @@ import { UserMenu } from './user-menu';
 export function TenantHeader({ isPhone, onOpenMenu }: { isPhone: boolean; onOpenMenu: () => void }) {
   const { t } = useTranslation('shell');
   const { token } = theme.useToken();
+  const saveAccountLanguage = useSaveAccountLanguage();
   return (
     <Layout.Header style={{ background: token.colorBgContainer, padding: isPhone ? '0 8px' : '0 24px', borderBottom: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, zIndex: 10 }}>
       <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={8}>
@@ -18,7 +20,7 @@ export function TenantHeader({ isPhone, onOpenMenu }: { isPhone: boolean; onOpen
           <TenantBrand />
         </Flex>
         <Flex align="center" gap={isPhone ? 0 : 8} style={{ flex: 'none' }}>
-          <LanguageSwitch compact={isPhone} />
+          <LanguageSwitch compact={isPhone} onChosen={saveAccountLanguage} />
           <NotificationBell />
           <UserMenu compact={isPhone} />
         </Flex>

@@ -6,6 +6,7 @@ import { aggregationCells, aggregationFileName, aggregationPage, aggregationShee
 import { writeAggregationWorkbook } from './aggregation-workbook.ts';
 import { AGGREGATION_CHUNK, AGGREGATION_JOB, countAssignments, reportFormColumns, type ExportRow } from './aggregation.service.ts';
 import { REPORT_FORMS_SERVICE, type ReportForms } from './report-form-port.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 type Context = Pick<ModuleJobContext, 'withTenant' | 'notifier' | 'files' | 'service'>;
 
@@ -57,7 +58,7 @@ export async function runAggregation(context: Context, tenantId: string, exportI
       const message = error instanceof AppError ? error.message : 'The aggregation failed; please try again';
       await db('dispatch_export').where({ id: exportId }).update({ status: 'failed', error: message, finished_at: db.fn.now() });
       await writeAudit(db, tenantId, null, { action: 'dispatch.aggregation.fail', recordType: 'dispatch_export', recordId: exportId, data: { error: message } });
-      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'dispatch.aggregation.failed', title: '汇总表生成失败', body: message, link: `/dispatch/tasks/${row.task_id}` });
+      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'dispatch.aggregation.failed', message: dispatchMessage('aggregation.failed', { error: message }), link: `/dispatch/tasks/${row.task_id}` });
     });
     if (!(error instanceof AppError)) throw error;
   }
@@ -81,7 +82,7 @@ async function complete(context: Context, tenantId: string, row: ExportRow, stag
       await db('dispatch_export').where({ id: row.id }).update({ status: 'done', file_id: fileId, total: rows, done: rows, finished_at: db.fn.now() });
       await attachFiles(db, tenantId, null, { module: 'dispatch', kind: 'export', id: row.id }, [{ id: fileId, path: 'fileId' }]);
       await writeAudit(db, tenantId, null, { action: 'dispatch.aggregation.done', recordType: 'dispatch_export', recordId: row.id, data: { fileId, rows, sizeBytes: staged.sizeBytes } });
-      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'dispatch.aggregation.done', title: `汇总表已生成：${name}`, body: `共${rows}行`, link: `/dispatch/aggregations/${row.id}` });
+      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'dispatch.aggregation.done', message: dispatchMessage('aggregation.done', { name, rows }), link: `/dispatch/aggregations/${row.id}` });
       // Last: the content is in place only if everything before it was written.
       await context.files.place(staged, tenantId, fileId);
     });

@@ -9,6 +9,7 @@ import type { TaskAccess } from './task-access.ts';
 import { checkFiles } from './task.service.ts';
 import { assignmentQuery, fileViews, toAssignmentNode, visibleNodes, type AssignmentNode } from './task-view.ts';
 import { appendTimeline } from './timeline.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 export interface NewComment {
   text: string;
@@ -66,9 +67,10 @@ export async function addComment(ctx: DispatchContext, access: TaskAccess, input
   const handlers = [...(await assignmentUsers(trx, sides)).values()].flat();
   const dispatcher = node && !parent && access.task.created_by ? [access.task.created_by] : [];
   const direct = [...new Set([...handlers, ...dispatcher, ...(replyTo ? [replyTo.author_id] : [])])].filter((u) => u !== ctx.userId);
-  const title = `${access.task.title}：${replyTo ? '有人回复了您' : '新的回复'}`;
-  if (direct.length > 0) await ctx.notifier.notify(trx, ctx.tenantId, { userIds: direct, kind: 'dispatch.comment.added', title, body: input.text.slice(0, 200), link: `/dispatch/tasks/${access.task.id}` });
-  if (!assignmentId) await notifyWatchers(ctx, access.task, { kind: 'dispatch.comment.added', title: '新的回复', body: input.text.slice(0, 200) }, direct);
+  const params = { task: access.task.title, text: input.text.slice(0, 200) };
+  const message = dispatchMessage(replyTo ? 'comment.reply' : 'comment.new', params);
+  if (direct.length > 0) await ctx.notifier.notify(trx, ctx.tenantId, { userIds: direct, kind: 'dispatch.comment.added', message, link: `/dispatch/tasks/${access.task.id}` });
+  if (!assignmentId) await notifyWatchers(ctx, access.task, { kind: 'dispatch.comment.added', message: dispatchMessage('comment.new', params) }, direct);
   return id;
 }
 

@@ -6,6 +6,7 @@ import type { DispatchContext } from './dispatch-context.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 export interface AssignmentInput extends DeadlineInput {
   unitId: string;
@@ -150,8 +151,7 @@ async function notifyNewAssignments(ctx: DispatchContext, target: DispatchTarget
   await ctx.notifier.notify(ctx.trx, ctx.tenantId, {
     userIds: everyone,
     kind: 'dispatch.assignment.new',
-    title: `新任务：${target.taskTitle}`,
-    body: `请查收并按时办理，截止时间 ${countyDateTime(rows[0].deadline, ctx.timeZone)}`,
+    message: dispatchMessage('assignment.new', { task: target.taskTitle, deadline: countyDateTime(rows[0].deadline, ctx.timeZone) }),
     link: `/dispatch/tasks/${target.taskId}`,
     sms: config.smsReminders,
   });

@@ -6,6 +6,7 @@ import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 export type EscalationLevel = 'urge' | 'notice' | 'interview';
 
@@ -14,7 +15,6 @@ export type EscalationLevel = 'urge' | 'notice' | 'interview';
  * tenant's ladder picks and orders steps by it, so changing the ladder never reinterprets a level.
  */
 export const LEVEL_RANK: Record<EscalationLevel, number> = { urge: 1, notice: 2, interview: 3 };
-const LEVEL_NAMES: Record<EscalationLevel, string> = { urge: '催办', notice: '督办通知', interview: '约谈' };
 
 // A type alias, not an interface: the response schema's type wants an index signature.
 export type InterviewRecord = {
@@ -68,16 +68,20 @@ export async function raiseEscalation(ctx: DispatchContext, access: AssignmentAc
 
   const handlers = (await assignmentUsers(trx, [{ id: node.id, unit_id: node.unit.id, person_id: node.person?.id ?? null }])).get(node.id) ?? [];
   const heads = level === 'urge' ? [] : ((await unitHeadAccounts(trx, [node.unit.id], config.headPositionNames)).get(node.unit.id) ?? []);
-  const where = input.record ? `（约谈时间 ${countyDateTime(new Date(input.record.at), ctx.timeZone)}，地点 ${input.record.place}）` : '';
   await ctx.notifier.notify(trx, ctx.tenantId, {
     userIds: [...handlers, ...heads].filter((u) => u !== ctx.userId),
     kind: `dispatch.escalation.${level}`,
-    title: `${LEVEL_NAMES[level]}：${access.task.title}（${node.unit.name}）`,
-    body: `${input.text}${where}`,
+    message: escalationMessage(level, { task: access.task.title, unit: node.unit.name, text: input.text }, input.record && { at: countyDateTime(new Date(input.record.at), ctx.timeZone), place: input.record.place }),
     link: `/dispatch/tasks/${access.task.id}`,
     sms: config.smsReminders,
   });
   return id;
+}
+
+/** The notice of an escalation step; an interview (the only step with a record) says when and where. */
+function escalationMessage(level: EscalationLevel, params: { task: string; unit: string; text: string }, record: { at: string; place: string } | undefined) {
+  if (level === 'interview') return dispatchMessage('escalation.interview', { ...params, at: record?.at ?? '', place: record?.place ?? '' });
+  return dispatchMessage(`escalation.${level}`, params);
 }
 
 export async function escalationViews(trx: Knex.Transaction, where: { assignmentId: string } | { id: string }) {

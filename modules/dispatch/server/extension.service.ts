@@ -8,6 +8,7 @@ import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { recomputeTaskLights } from './light.service.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 export interface NewExtension extends DeadlineInput {
   reason: string;
@@ -58,8 +59,7 @@ export async function requestExtension(ctx: DispatchContext, access: AssignmentA
   await ctx.notifier.notify(trx, ctx.tenantId, {
     userIds: deciders,
     kind: 'dispatch.extension.requested',
-    title: `延期申请：${access.task.title}（${node.unit.name}）`,
-    body: `申请延期至 ${countyDateTime(requested, ctx.timeZone)}：${input.reason}`,
+    message: dispatchMessage('extension.requested', { task: access.task.title, unit: node.unit.name, deadline: countyDateTime(requested, ctx.timeZone), reason: input.reason }),
     link: `/dispatch/tasks/${access.task.id}`,
   });
   return id;
@@ -101,8 +101,12 @@ export async function decideExtension(ctx: DispatchContext, access: AssignmentAc
   await ctx.notifier.notify(trx, ctx.tenantId, {
     userIds: users,
     kind: `dispatch.extension.${decision === 'grant' ? 'granted' : 'refused'}`,
-    title: decision === 'grant' ? `延期已批准：${access.task.title}` : `延期未获批准：${access.task.title}`,
-    body: decision === 'grant' ? `新的截止时间 ${countyDateTime(requested, ctx.timeZone)}${reason ? `。${reason}` : ''}` : (reason ?? ''),
+    message:
+      decision === 'refuse'
+        ? dispatchMessage('extension.refused', { task: access.task.title, reason: reason ?? '' })
+        : reason
+          ? dispatchMessage('extension.grantedWithReason', { task: access.task.title, deadline: countyDateTime(requested, ctx.timeZone), reason })
+          : dispatchMessage('extension.granted', { task: access.task.title, deadline: countyDateTime(requested, ctx.timeZone) }),
     link: `/dispatch/tasks/${access.task.id}`,
   });
 }

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import { type DataScope, decodeCursor, encodeCursor, type ModuleActor } from '../../../core/module-kit.ts';
+import { type DataScope, decodeCursor, encodeCursor, type ModuleActor, type NotificationMessage } from '../../../core/module-kit.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import type { LightChange } from './lights.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 /** Follow (关注) a task: idempotent, a second follow changes nothing. */
 export async function followTask(trx: Knex.Transaction, tenantId: string, taskId: string, userId: string): Promise<void> {
@@ -29,11 +30,11 @@ export async function taskWatchers(trx: Knex.Transaction, taskIds: string[]): Pr
 }
 
 /** Tells a task's watchers (in-app) of something that happened to it, except `exclude` (the actor is always left out). */
-export async function notifyWatchers(ctx: DispatchContext, task: { id: string; title: string }, message: { kind: string; title: string; body?: string }, exclude: string[] = []): Promise<void> {
+export async function notifyWatchers(ctx: DispatchContext, task: { id: string }, notice: { kind: string; message: NotificationMessage }, exclude: string[] = []): Promise<void> {
   const skip = new Set([...exclude, ...(ctx.userId ? [ctx.userId] : [])]);
   const userIds = ((await taskWatchers(ctx.trx, [task.id])).get(task.id) ?? []).filter((u) => !skip.has(u));
   if (userIds.length === 0) return;
-  await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, kind: message.kind, title: `${task.title}：${message.title}`, body: message.body, link: `/dispatch/tasks/${task.id}` });
+  await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, kind: notice.kind, message: notice.message, link: `/dispatch/tasks/${task.id}` });
 }
 
 /**
@@ -55,12 +56,13 @@ export async function notifyWatchersOfRedLights(ctx: DispatchContext, changes: L
     const userIds = (watchers.get(taskId) ?? []).filter((u) => u !== ctx.userId);
     if (userIds.length === 0) continue;
     const units = [...new Set(red.filter((c) => c.taskId === taskId).map((c) => unitNames.get(c.unitId) ?? ''))];
-    const named = units.slice(0, 5).join('、') + (units.length > 5 ? `等${units.length}个单位` : '');
+    const task = titles.get(taskId) ?? '';
+    // Five names at most; beyond them, how many in all.
+    const message = units.length > 5 ? dispatchMessage('light.redMany', { task, units: units.slice(0, 5), count: units.length }) : dispatchMessage('light.red', { task, units });
     await ctx.notifier.notify(ctx.trx, ctx.tenantId, {
       userIds,
       kind: 'dispatch.light.red',
-      title: `${titles.get(taskId) ?? ''}：亮红灯`,
-      body: `${named}已逾期`,
+      message,
       link: `/dispatch/tasks/${taskId}`,
     });
   }

@@ -8,6 +8,7 @@ import { assignmentUsers } from './recipients.ts';
 import type { TaskAccess } from './task-access.ts';
 import { assignmentQuery, toAssignmentNode, visibleNodes, type AssignmentNode } from './task-view.ts';
 import { appendTimeline } from './timeline.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 /**
  * Who acknowledges a leader's instruction (批示): the units the task was dispatched to (its
@@ -41,13 +42,12 @@ export async function giveInstruction(ctx: DispatchContext, access: TaskAccess, 
     await ctx.notifier.notify(trx, ctx.tenantId, {
       userIds: unitUsers,
       kind: 'dispatch.instruction.given',
-      title: `领导批示：${access.task.title}`,
-      body: `${text.slice(0, 120)}（请签阅）`,
+      message: dispatchMessage('instruction.given', { task: access.task.title, text: text.slice(0, 120) }),
       link: `/dispatch/tasks/${access.task.id}`,
       sms: config.smsReminders,
     });
   }
-  await notifyWatchers(ctx, access.task, { kind: 'dispatch.instruction.given', title: '领导批示', body: text.slice(0, 200) }, unitUsers);
+  await notifyWatchers(ctx, access.task, { kind: 'dispatch.instruction.given', message: dispatchMessage('instruction.watched', { task: access.task.title, text: text.slice(0, 200) }) }, unitUsers);
   return id;
 }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { addDays, endOfDayIn, fromDayNumber, type IsoDate, toDayNumber, weekdayOf } from '../../../core/module-kit.ts';
+import { addDays, endOfDayIn, fromDayNumber, type IsoDate, type NotificationMessage, toDayNumber, weekdayOf } from '../../../core/module-kit.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 import type { CadenceKind } from './cadence.ts';
 
 // The CommonJS build, as in cadence.ts: Node and Vite see different exports of the ES one.
@@ -75,6 +76,15 @@ export function periodLabel(key: string): string {
   if ((match = /^(\d{4})-Q([1-4])$/.exec(key))) return `${match[1]}年第${match[2]}季度`;
   if ((match = /^(\d{4})-(\d{2})$/.exec(key))) return `${match[1]}年${Number(match[2])}月`;
   return `${key}期`;
+}
+
+/** The same period as a term of the notification catalogue, so each reader gets it in their language. */
+export function periodTerm(key: string): NotificationMessage {
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})-W(\d{2})$/.exec(key))) return dispatchMessage('period.week', { year: match[1], week: Number(match[2]) });
+  if ((match = /^(\d{4})-Q([1-4])$/.exec(key))) return dispatchMessage('period.quarter', { year: match[1], quarter: match[2] });
+  if ((match = /^(\d{4})-(\d{2})$/.exec(key))) return dispatchMessage('period.month', { year: match[1], month: Number(match[2]) });
+  return dispatchMessage('period.from', { start: key });
 }
 
 /**

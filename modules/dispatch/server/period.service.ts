@@ -2,9 +2,10 @@ import { addDays, countyDateTime, todayIn } from '../../../core/module-kit.ts';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { CadenceKind } from './cadence.ts';
 import type { DispatchContext } from './dispatch-context.ts';
-import { cadenceStart, periodLabel, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
+import { cadenceStart, periodLabel, periodTerm, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft } from './reminder-ledger.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 interface CadenceTaskRow {
   id: string;
@@ -118,14 +119,15 @@ export async function sendPeriodReminders(ctx: DispatchContext, limit: number, o
   const announced = new Set(opening.map((c) => `${c.id}/${c.period_key}`));
   const drafts: ReminderDraft[] = [...opening, ...dueSoon].map((c) => {
     const label = periodLabel(c.period_key);
+    const text = fillText(config.reminderTexts.periodDue, { task: c.title, unit: c.unit_name, period: label, deadline: countyDateTime(new Date(c.due_at), ctx.timeZone) });
     return {
       taskId: c.task_id,
       assignmentId: c.id,
       kind: 'period_due',
       occasion: c.occasion,
       userIds: users.get(c.id) ?? [],
-      title: `定期报送：${c.title}（${label}）`,
-      body: fillText(config.reminderTexts.periodDue, { task: c.title, unit: c.unit_name, period: label, deadline: countyDateTime(new Date(c.due_at), ctx.timeZone) }),
+      message: dispatchMessage('reminder.periodDue', { task: c.title, period: periodTerm(c.period_key), text }),
+      body: text,
       sms,
       silent: c.occasion !== c.period_key && announced.has(`${c.id}/${c.period_key}`),
     };

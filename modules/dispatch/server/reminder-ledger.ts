@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import type { NotificationMessage } from '../../../core/module-kit.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { appendTimeline } from './timeline.ts';
 
@@ -11,7 +12,9 @@ export interface ReminderDraft {
   kind: ReminderKind;
   occasion: string;
   userIds: string[];
-  title: string;
+  /** The notification, in the reader's language; it carries `body` as its `{text}`. */
+  message: NotificationMessage;
+  /** The county's own words (its configured reminder text, or an urge's custom text): recorded in the ledger as sent. */
   body: string;
   sms: boolean;
   /**
@@ -57,16 +60,16 @@ export async function sendReminders(ctx: DispatchContext, drafts: ReminderDraft[
   }
   const sent = drafts.filter((d) => !d.silent && inserted.has(key(d.assignmentId, d.kind, d.occasion)));
 
-  const messages = new Map<string, { title: string; body: string; sms: boolean; kind: ReminderKind; link: string; userIds: Set<string> }>();
+  const messages = new Map<string, { message: NotificationMessage; sms: boolean; kind: ReminderKind; link: string; userIds: Set<string> }>();
   for (const d of sent) {
     const link = `/dispatch/tasks/${d.taskId}`;
-    const id = JSON.stringify([d.kind, d.title, d.body, d.sms, link]);
-    const message = messages.get(id) ?? { title: d.title, body: d.body, sms: d.sms, kind: d.kind, link, userIds: new Set<string>() };
+    const id = JSON.stringify([d.kind, d.message, d.sms, link]);
+    const message = messages.get(id) ?? { message: d.message, sms: d.sms, kind: d.kind, link, userIds: new Set<string>() };
     for (const userId of d.userIds) message.userIds.add(userId);
     messages.set(id, message);
   }
   for (const m of messages.values()) {
-    await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds: [...m.userIds], kind: `dispatch.reminder.${m.kind}`, title: m.title, body: m.body, link: m.link, sms: m.sms });
+    await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds: [...m.userIds], kind: `dispatch.reminder.${m.kind}`, message: m.message, link: m.link, sms: m.sms });
   }
   await appendTimeline(
     ctx,

@@ -5,6 +5,7 @@ import type { DispatchContext } from './dispatch-context.ts';
 import { countyDateTime } from '../../../core/module-kit.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderKind } from './reminder-ledger.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 /** A second click within this window sends nothing more. */
 export const URGE_WINDOW_MS = 60_000;
@@ -50,7 +51,7 @@ export async function urgeAssignment(ctx: DispatchContext, access: AssignmentAcc
     });
   const users = (await assignmentUsers(trx, [{ id: node.id, unit_id: node.unit.id, person_id: node.person?.id ?? null }])).get(node.id) ?? [];
   const occasion = ctx.now.toISOString().slice(0, 16);
-  const sent = await sendReminders(ctx, [{ taskId: access.task.id, assignmentId: node.id, kind: 'urge', occasion, userIds: users, title: `催办：${access.task.title}`, body, sms: config.smsReminders }]);
+  const sent = await sendReminders(ctx, [{ taskId: access.task.id, assignmentId: node.id, kind: 'urge', occasion, userIds: users, message: dispatchMessage('reminder.urge', { task: access.task.title, text: body }), body, sms: config.smsReminders }]);
   const [reminder] = await reminderViews(trx, node.id, { kind: 'urge', occasion });
   return { sent: sent.length > 0, reminder };
 }

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
-import { countyDateTime, inQuietHours, unitHeadAccounts } from '../../../core/module-kit.ts';
+import { countyDateTime, inQuietHours, type NotificationMessage, unitHeadAccounts } from '../../../core/module-kit.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -81,7 +82,8 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
   seen = Math.max(seen, unopened.length);
   const handlers = await assignmentUsers(ctx.trx, unopened);
   for (const c of unopened) {
-    drafts.push(draft(c, 'unopened', handlers.get(c.id) ?? [], `任务未查收：${c.title}`, fillText(config.reminderTexts.unopened, texts(c, config, ctx)), config));
+    const text = fillText(config.reminderTexts.unopened, texts(c, config, ctx));
+    drafts.push(draft(c, 'unopened', handlers.get(c.id) ?? [], dispatchMessage('reminder.unopened', { task: c.title, text }), text, config));
   }
 
   const nearest = new Map<string, { candidate: Candidate; days: number; passed: number[] }>();
@@ -101,9 +103,10 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
   const beforeUsers = await assignmentUsers(ctx.trx, [...nearest.values()].map((e) => e.candidate));
   for (const { candidate: c, days, passed } of nearest.values()) {
     const deadlineIso = new Date(c.deadline).toISOString();
+    const text = fillText(config.reminderTexts.beforeDeadline, texts(c, config, ctx));
     for (const d of passed) {
       drafts.push({
-        ...draft(c, 'before_deadline', beforeUsers.get(c.id) ?? [], `任务即将到期：${c.title}`, fillText(config.reminderTexts.beforeDeadline, texts(c, config, ctx)), config),
+        ...draft(c, 'before_deadline', beforeUsers.get(c.id) ?? [], dispatchMessage('reminder.beforeDeadline', { task: c.title, text }), text, config),
         occasion: `${deadlineIso}/${d}d`,
         silent: d !== days,
       });
@@ -117,7 +120,8 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
     const fallback = await assignmentUsers(ctx.trx, overdue.filter((c) => (heads.get(c.unit_id) ?? []).length === 0));
     for (const c of overdue) {
       const users = (heads.get(c.unit_id) ?? []).length > 0 ? heads.get(c.unit_id)! : (fallback.get(c.id) ?? []);
-      drafts.push(draft(c, 'overdue', users, `任务逾期：${c.title}（${c.unit_name}）`, fillText(config.reminderTexts.overdue, texts(c, config, ctx)), config));
+      const text = fillText(config.reminderTexts.overdue, texts(c, config, ctx));
+      drafts.push(draft(c, 'overdue', users, dispatchMessage('reminder.overdue', { task: c.title, unit: c.unit_name, text }), text, config));
     }
   }
 
@@ -125,8 +129,8 @@ export async function sendDueReminders(ctx: DispatchContext, limit: number): Pro
   return { seen, sent: sent.length };
 }
 
-function draft(c: Candidate, kind: ReminderKind, userIds: string[], title: string, body: string, config: DispatchConfig): ReminderDraft {
-  return { taskId: c.task_id, assignmentId: c.id, kind, occasion: c.occasion, userIds, title, body, sms: config.smsReminders };
+function draft(c: Candidate, kind: ReminderKind, userIds: string[], message: NotificationMessage, body: string, config: DispatchConfig): ReminderDraft {
+  return { taskId: c.task_id, assignmentId: c.id, kind, occasion: c.occasion, userIds, message, body, sms: config.smsReminders };
 }
 
 /** The placeholders of the deadline texts. */

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, fileReferences, fileReferencesIn } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, conflict, fileReferences, fileReferencesIn, type NotificationMessage } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import type { DispatchContext } from './dispatch-context.ts';
@@ -9,6 +9,7 @@ import type { ReportForms } from './report-form-port.ts';
 import { checkFiles } from './task.service.ts';
 import { appendTimeline } from './timeline.ts';
 import { notifyWatchers as notifyTaskWatchers } from './follow.service.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 export interface NewReport {
   progress: number;
@@ -69,7 +70,7 @@ export async function submitReport(ctx: DispatchContext, access: AssignmentAcces
   });
   await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId: access.node.id, kind: 'report.submitted', data: { reportId: id, progress: input.progress, problem: input.problem ?? false, periodKey: input.periodKey ?? null } }]);
   await recomputeTaskLights(ctx, [access.task.id]);
-  await notifyWatchers(ctx, access, `${access.node.unit.name}报送了进展（${input.progress}%）`);
+  await notifyWatchers(ctx, access, dispatchMessage('report.submitted', { task: access.task.title, unit: access.node.unit.name, progress: input.progress }));
   return id;
 }
 
@@ -103,7 +104,7 @@ export async function reviewReport(ctx: DispatchContext, access: AssignmentAcces
   }
   await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId: access.node.id, kind: decision === 'accept' ? 'report.accepted' : 'report.returned', data: { reportId, reason: reason ?? null } }]);
   await recomputeTaskLights(ctx, [access.task.id]);
-  await notifyHandlers(ctx, access, decision === 'accept' ? `报告已通过：${access.task.title}` : `报告被退回：${access.task.title}`, reason);
+  await notifyHandlers(ctx, access, dispatchMessage(decision === 'accept' ? 'report.accepted' : 'report.returned', { task: access.task.title, reason: reason ?? '' }));
 }
 
 /** A quality card on a report (one per report), raised as `dispatch.card_given` for scoring. */
@@ -117,22 +118,22 @@ export async function giveCard(ctx: DispatchContext, access: AssignmentAccess, r
   await ctx.emitEvent(trx, ctx.tenantId, 'dispatch.card_given', {
     cardId: id, taskId: access.task.id, assignmentId: access.node.id, unitId: access.node.unit.id, reportId, color, reason, givenBy: ctx.userId, at: ctx.now.toISOString(),
   });
-  const label = { green: '绿牌', yellow: '黄牌', red: '红牌' }[color];
-  await notifyHandlers(ctx, access, `${access.task.title}：收到${label}`, reason);
-  await notifyTaskWatchers(ctx, access.task, { kind: 'dispatch.card.given', title: `${access.node.unit.name}被亮${label}`, body: reason });
+  const card = dispatchMessage(`card.${color}`);
+  await notifyHandlers(ctx, access, dispatchMessage('card.received', { task: access.task.title, card, reason }));
+  await notifyTaskWatchers(ctx, access.task, { kind: 'dispatch.card.given', message: dispatchMessage('card.given', { task: access.task.title, unit: access.node.unit.name, card, reason }) });
 }
 
-async function notifyHandlers(ctx: DispatchContext, access: AssignmentAccess, title: string, body?: string): Promise<void> {
+async function notifyHandlers(ctx: DispatchContext, access: AssignmentAccess, message: NotificationMessage): Promise<void> {
   const users = (await assignmentUsers(ctx.trx, [{ id: access.node.id, unit_id: access.node.unit.id, person_id: access.node.person?.id ?? null }])).get(access.node.id) ?? [];
   const userIds = users.filter((u) => u !== ctx.userId);
   if (userIds.length === 0) return;
-  await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, kind: 'dispatch.report.reviewed', title, body, link: `/dispatch/assignments/${access.node.id}` });
+  await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, kind: 'dispatch.report.reviewed', message, link: `/dispatch/assignments/${access.node.id}` });
 }
 
 /** The task's creator and followers hear of new reports (in-app). */
-async function notifyWatchers(ctx: DispatchContext, access: AssignmentAccess, title: string): Promise<void> {
+async function notifyWatchers(ctx: DispatchContext, access: AssignmentAccess, message: NotificationMessage): Promise<void> {
   const followers: string[] = await ctx.trx('dispatch_follow').where({ task_id: access.task.id }).pluck('user_id');
   const userIds = [...new Set([...followers, ...(access.task.created_by ? [access.task.created_by] : [])])].filter((u) => u !== ctx.userId);
   if (userIds.length === 0) return;
-  await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, kind: 'dispatch.report.submitted', title: `${access.task.title}：${title}`, link: `/dispatch/tasks/${access.task.id}` });
+  await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, kind: 'dispatch.report.submitted', message, link: `/dispatch/tasks/${access.task.id}` });
 }

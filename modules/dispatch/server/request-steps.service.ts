@@ -3,6 +3,7 @@ import { badRequest, conflict, forbidden } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { ANSWERABLE, addresseeProblems, notify, notifyUnit, requestUsers, type RequestAccess } from './request.service.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 /**
  * What the called department does with a request before answering it: accept it (受理: "we are
@@ -29,7 +30,7 @@ export async function acceptRequest(ctx: DispatchContext, access: RequestAccess)
   const updated = await ctx.trx('dispatch_request').where({ id: access.row.id, status: 'open' }).update({ status: 'accepted', accepted_by: ctx.userId, accepted_at: ctx.now });
   if (updated === 0) throw conflict('DISPATCH_REQUEST_ACCEPTED', 'The request was already accepted');
   await step(ctx, access, 'accepted', null, null);
-  await notify(ctx, await callers(ctx, access), { kind: 'dispatch.request.accepted', title: `${access.row.to_unit_name}已受理：${access.row.title}`, link: `/dispatch/requests/${access.row.id}` });
+  await notify(ctx, await callers(ctx, access), { kind: 'dispatch.request.accepted', message: dispatchMessage('request.accepted', { unit: access.row.to_unit_name, title: access.row.title }), link: `/dispatch/requests/${access.row.id}` });
 }
 
 export async function transferRequest(ctx: DispatchContext, access: RequestAccess, input: { toUnitId: string; reason: string }): Promise<void> {
@@ -41,8 +42,8 @@ export async function transferRequest(ctx: DispatchContext, access: RequestAcces
   await step(ctx, access, 'transferred', input.toUnitId, input.reason.trim());
   const config = await dispatchConfig(ctx.trx);
   const toName: string = (await ctx.trx('core_unit').where({ id: input.toUnitId }).first('name')).name;
-  await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', title: `${access.row.from_unit_name}的诉求（${access.row.to_unit_name}转办）：${access.row.title}`, body: input.reason.slice(0, 120), link: `/dispatch/requests/${access.row.id}`, sms: config.smsReminders });
-  await notify(ctx, await callers(ctx, access), { kind: 'dispatch.request.transferred', title: `${access.row.to_unit_name}已将诉求转至${toName}：${access.row.title}`, body: input.reason.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
+  await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', message: dispatchMessage('request.passedOn', { from: access.row.from_unit_name, via: access.row.to_unit_name, title: access.row.title, reason: input.reason.slice(0, 120) }), link: `/dispatch/requests/${access.row.id}`, sms: config.smsReminders });
+  await notify(ctx, await callers(ctx, access), { kind: 'dispatch.request.transferred', message: dispatchMessage('request.transferred', { unit: access.row.to_unit_name, to: toName, title: access.row.title, reason: input.reason.slice(0, 120) }), link: `/dispatch/requests/${access.row.id}` });
 }
 
 export async function returnRequest(ctx: DispatchContext, access: RequestAccess, input: { reason: string }): Promise<void> {
@@ -51,5 +52,5 @@ export async function returnRequest(ctx: DispatchContext, access: RequestAccess,
   const updated = await ctx.trx('dispatch_request').where({ id: access.row.id }).whereIn('status', ANSWERABLE).update({ status: 'returned', return_reason: input.reason.trim(), returned_by: ctx.userId, returned_at: ctx.now });
   if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
   await step(ctx, access, 'returned', null, input.reason.trim());
-  await notify(ctx, await callers(ctx, access), { kind: 'dispatch.request.returned', title: `${access.row.to_unit_name}退回了诉求：${access.row.title}`, body: input.reason.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
+  await notify(ctx, await callers(ctx, access), { kind: 'dispatch.request.returned', message: dispatchMessage('request.returned', { unit: access.row.to_unit_name, title: access.row.title, reason: input.reason.slice(0, 120) }), link: `/dispatch/requests/${access.row.id}` });
 }

@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, moduleActor, type ModuleActor, notFound, scopeOf, unitPathInScope } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, moduleActor, type ModuleActor, type NotificationMessage, notFound, scopeOf, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { requestQuery, type RequestRow } from './request-view.ts';
 import { checkFiles } from './task.service.ts';
+import { dispatchMessage } from '../locales/notifications.ts';
 
 /**
  * Who deals with a request (镇呼县应). The two units act through their people holding
@@ -68,7 +69,7 @@ export async function raiseRequest(ctx: DispatchContext, actor: ModuleActor, inp
   });
   await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id }, fileReferences(input.photoIds ?? [], 'body.photoIds'));
   const unitName: string = (await trx('core_unit').where({ id: actor.unitId }).first('name')).name;
-  await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', title: `${unitName}的诉求：${input.title}`, body: (input.body ?? '').slice(0, 120), link: `/dispatch/requests/${id}`, sms: config.smsReminders });
+  await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', message: dispatchMessage('request.raised', { unit: unitName, title: input.title, text: (input.body ?? '').slice(0, 120) }), link: `/dispatch/requests/${id}`, sms: config.smsReminders });
   return id;
 }
 
@@ -101,7 +102,7 @@ export async function respondRequest(ctx: DispatchContext, access: RequestAccess
   // The request's own photos stay attached beside the answer's.
   await attachFiles(ctx.trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id: access.row.id }, [...fileReferences(access.row.photo_ids, 'photoIds'), ...fileReferences(input.photoIds ?? [], 'body.photoIds')]);
   const userIds = [access.row.created_by, ...((await requestUsers(ctx.trx, [access.row.from_unit_id])).get(access.row.from_unit_id) ?? [])];
-  await notify(ctx, userIds, { kind: 'dispatch.request.responded', title: `${access.row.to_unit_name}已答复：${access.row.title}`, body: input.text.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
+  await notify(ctx, userIds, { kind: 'dispatch.request.responded', message: dispatchMessage('request.responded', { unit: access.row.to_unit_name, title: access.row.title, text: input.text.slice(0, 120) }), link: `/dispatch/requests/${access.row.id}` });
 }
 
 /** The calling unit rates the answer once; a low rating must say why. */
@@ -113,7 +114,7 @@ export async function rateRequest(ctx: DispatchContext, access: RequestAccess, i
   const updated = await ctx.trx('dispatch_request').where({ id: access.row.id, status: 'responded' }).update({ status: 'rated', rating: input.rating, rating_comment: input.comment?.trim() || null, rated_at: ctx.now });
   if (updated === 0) throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
   const userIds = [...(access.row.responded_by ? [access.row.responded_by] : []), ...((await requestUsers(ctx.trx, [access.row.to_unit_id])).get(access.row.to_unit_id) ?? [])];
-  await notify(ctx, userIds, { kind: 'dispatch.request.rated', title: `${access.row.from_unit_name}评价了答复：${'★'.repeat(input.rating)}`, body: input.comment?.slice(0, 120), link: `/dispatch/requests/${access.row.id}` });
+  await notify(ctx, userIds, { kind: 'dispatch.request.rated', message: dispatchMessage('request.rated', { unit: access.row.from_unit_name, stars: '★'.repeat(input.rating), comment: input.comment?.slice(0, 120) ?? '' }), link: `/dispatch/requests/${access.row.id}` });
 }
 
 export function photoProblems(photoIds: string[], max: number) {
@@ -145,11 +146,19 @@ export async function requestUsers(trx: Knex.Transaction, unitIds: string[]): Pr
   return byUnit;
 }
 
-export async function notifyUnit(ctx: DispatchContext, unitId: string, message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
+/** What a request notice carries: the message, what happened, the page it opens, and whether it goes by SMS too. */
+export interface RequestNotice {
+  kind: string;
+  message: NotificationMessage;
+  link: string;
+  sms?: boolean;
+}
+
+export async function notifyUnit(ctx: DispatchContext, unitId: string, message: RequestNotice): Promise<void> {
   await notify(ctx, (await requestUsers(ctx.trx, [unitId])).get(unitId) ?? [], message);
 }
 
-export async function notify(ctx: DispatchContext, users: string[], message: { kind: string; title: string; body?: string; link: string; sms?: boolean }): Promise<void> {
+export async function notify(ctx: DispatchContext, users: string[], message: RequestNotice): Promise<void> {
   const userIds = [...new Set(users)].filter((u) => u !== ctx.userId);
   if (userIds.length > 0) await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, ...message });
 }

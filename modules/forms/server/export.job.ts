@@ -13,6 +13,7 @@ import { statistics } from './statistics.service.ts';
 import { XlsxStream } from './xlsx-stream.ts';
 import { writePhotos } from './photo-export.ts';
 import { ZipStream } from './zip-stream.ts';
+import { formsMessage } from '../locales/notifications.ts';
 
 /** Submissions read, written and reported per step: small enough for short transactions, large enough to be quick. */
 const CHUNK = 1_000;
@@ -52,7 +53,7 @@ export async function runExport(context: Context, tenantId: string, exportId: st
       const message = error instanceof AppError ? error.message : 'The export failed; please try again';
       await db('forms_export').where({ id: exportId }).update({ status: 'failed', error: message, finished_at: db.fn.now() });
       await writeAudit(db, tenantId, null, { action: 'forms.export.fail', recordType: 'forms_export', recordId: exportId, data: { error: message } });
-      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'forms.export.failed', title: '导出失败', body: message, link: `/forms/exports/${exportId}` });
+      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'forms.export.failed', message: formsMessage('export.failed', { error: message }), link: `/forms/exports/${exportId}` });
     });
     // An expected failure (the form changed under the filters) is the requester's to fix; anything else is logged by the runner.
     if (!(error instanceof AppError)) throw error;
@@ -124,7 +125,7 @@ async function complete(context: Context, tenantId: string, row: ExportRow, stag
       await db('forms_export').where({ id: row.id }).update({ status: 'done', file_id: fileId, rows_done: db.raw('rows_total'), finished_at: db.fn.now() });
       await attachFiles(db, tenantId, null, { module: 'forms', kind: 'export', id: row.id }, [{ id: fileId, path: 'fileId' }]);
       await writeAudit(db, tenantId, null, { action: 'forms.export.done', recordType: 'forms_export', recordId: row.id, data: { fileId, sizeBytes: staged.sizeBytes } });
-      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'forms.export.done', title: `导出完成：${formName}`, body: name, link: `/forms/exports/${row.id}` });
+      await context.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'forms.export.done', message: formsMessage('export.done', { form: formName, file: name }), link: `/forms/exports/${row.id}` });
       // Last: the content is in place only if everything before it was written.
       await context.files.place(staged, tenantId, fileId);
     });

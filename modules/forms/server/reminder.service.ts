@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DataScope, Notifier } from '../../../core/module-kit.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { assigneeUsers, periodAssigneeStatus } from './period-status.service.ts';
+import { formsMessage } from '../locales/notifications.ts';
 
 /** One click twice within this window reminds nobody twice. */
 export const MANUAL_REMINDER_WINDOW_SECONDS = 60;
@@ -16,7 +17,8 @@ export interface ReminderInput {
 }
 
 function reminderText(collection: CollectionRow, period: PeriodRow) {
-  return { kind: 'forms.collection.reminder', title: `请填报：${collection.name}（${period.period_key === 'once' ? '本次' : period.period_key}）`, body: `截止日期 ${period.due_on}`, link: '/forms/my-due' };
+  const label = period.period_key === 'once' ? formsMessage('period.once') : period.period_key;
+  return { kind: 'forms.collection.reminder', message: formsMessage('collection.reminder', { form: collection.name, period: label, due: period.due_on }), link: '/forms/my-due' };
 }
 
 /**

@@ -6,6 +6,7 @@ import { resolveCollectionTarget } from './collection-assignee.ts';
 import { findVersion, getForm, getVersion } from './form.service.ts';
 import { checkSubmissionData } from './submission-data.ts';
 import { findSubmission, type SubmissionRow } from './submission-query.ts';
+import { formsMessage } from '../locales/notifications.ts';
 
 /** What a submission change works in: the tenant transaction, who acts, and core's notifier and jobs. */
 export interface SubmissionContext {
@@ -106,8 +107,7 @@ export async function returnSubmission(ctx: SubmissionContext, row: SubmissionRo
   await ctx.notifier.notify(ctx.trx, ctx.tenantId, {
     userIds: [locked.submitted_by],
     kind: 'forms.submission.returned',
-    title: `填报被退回：${locked.form_name}`,
-    body: reason,
+    message: formsMessage('submission.returned', { form: locked.form_name, reason }),
     // The fill page of that period, where the returned answers wait to be corrected (no page shows a bare submission).
     link: locked.collection_id ? `/forms/fill/${locked.collection_id}/${locked.period_key}/${locked.assignee_id}` : '/forms/my-due',
     sms: config.smsReminders,
