@@ -10,9 +10,9 @@ import { TenantDirectory } from './tenancy/tenant-directory.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { loadConstraintColumns } from './db/constraint-columns.ts';
 import { scopeQueriesToTenant } from './db/tenant-scoping.ts';
-import { registerErrorHandler } from './server/error-handler.ts';
-import { registerValidation } from './server/validation.ts';
-import { registerInputGuard } from './server/input-guard.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerValidation } from './http/validation.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import { registerOpenApi } from './server/openapi.ts';
 import { registerRouteCatalog } from './server/route-catalog.ts';
 import { platformApi } from './server/platform-api.ts';
@@ -20,10 +20,10 @@ import { tenantApi } from './server/tenant-api.ts';
 import { jobsPlugin } from './jobs/jobs.plugin.ts';
 import { notifyPlugin } from './notify/notify.plugin.ts';
 import { registerWebApp } from './server/web-app.ts';
-import { registerApiResponseHeaders } from './server/api-response-headers.ts';
+import { registerApiResponseHeaders } from './http/api-response-headers.ts';
 import { registerStagingSweep } from './files/staging-sweep.ts';
 import { opsServerOptions, registerOperationRoutes, registerOperations } from './ops/ops.plugin.ts';
-import './server/request-context.ts';
+import './http/request-context.ts';
 
 export interface BuildAppOptions {
   config: PlatformConfig;

@@ -8,7 +8,7 @@
 
 // The module contract: what a module declares and what its jobs get.
 export type { FileAccessCheck, LocalizedText, ModuleEventHandler, ModuleJob, ModuleJobContext, ModuleManifest, PlatformModule, TenantJobContext } from './modules/contract.ts';
-export type { RoutePlugin } from './server/route-plugin.ts';
+export type { RoutePlugin } from './http/route-plugin.ts';
 
 // Who acts, and what they may do: a route declares `config: { permission }` and reads `request.scope`.
 export { moduleActor, type ModuleActor } from './modules/module-actor.ts';
@@ -35,9 +35,9 @@ export { createTenantTable as tenantTable, type TenantTableOptions } from './db/
 export { protectTenantTable, tenantColumn } from './db/rls.ts';
 
 // Errors: a 4xx names the field; never a 500 for bad input.
-export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, type ErrorDetail } from './server/errors.ts';
-export { detailsFromAjv } from './server/error-handler.ts';
-export { MAX_JSON_NUMBER } from './server/input-guard.ts';
+export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, type ErrorDetail } from './http/errors.ts';
+export { detailsFromAjv } from './http/error-handler.ts';
+export { MAX_JSON_NUMBER } from './http/input-guard.ts';
 
 // Route schemas and tenant-authored schemas.
 export { cursorQuery, errorResponses, limitQuery, plainName, tenantIdParams, tenantParams, tenantSlug, timestamp, timeZoneName, uuid } from './schemas/common.schema.ts';
@@ -49,11 +49,11 @@ export { COUNTY_FORMATS_SPECIFIER } from './schemas/county-formats.ts';
 export { TENANT_REGEXP_SPECIFIER } from './schemas/tenant-regexp.ts';
 
 // Lists: keyset cursors and LIKE patterns.
-export { decodeCursor, encodeCursor } from './db/list-cursor.ts';
+export { decodeCursor, encodeCursor } from './http/list-cursor.ts';
 export { containsPattern, escapeLike } from './db/like.ts';
 
 // Time: the county's clock and calendar.
-export { DEFAULT_TIME_ZONE, countyDateTime, endOfDayIn, instantOfWallTime, tenantTimeZone, todayIn, wallClockIn } from './calendar/time-zone.ts';
+export { DEFAULT_TIME_ZONE, countyDateTime, endOfDayIn, instantOfWallTime, tenantTimeZone, todayIn, wallClockIn } from './time/time-zone.ts';
 export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './calendar/calendar-date.ts';
 export { addTenantWorkingDays } from './calendar/calendar.service.ts';
 

@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { errorResponses, tenantParams } from '../schemas/common.schema.ts';
 import { auditActionCatalogue } from './audit-actions.ts';

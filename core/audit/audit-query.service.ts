@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { whereInScope, type DataScope } from '../auth/permissions.ts';
-import { badRequest } from '../server/errors.ts';
-import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
+import { badRequest } from '../http/errors.ts';
+import { decodeCursor, encodeCursor } from '../http/list-cursor.ts';
 
 export interface AuditFilter {
   recordType?: string;

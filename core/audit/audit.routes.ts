@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { listAuditRoute } from './audit.schema.ts';
 import { listAudit } from './audit-query.service.ts';

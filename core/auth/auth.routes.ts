@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { audit } from '../audit/audit.service.ts';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { changePasswordRoute, loginRoute, logoutRoute, meRoute, updateMeRoute } from './auth.schema.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { userAccountKey } from './lockout.ts';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { badRequest } from '../server/errors.ts';
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import { badRequest } from '../http/errors.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { tenantContext } from '../tenancy/tenant-context.ts';
 import { requirePermission } from './permissions.ts';
 import { accountCandidates, createAccountsForPeople } from './bulk-accounts.service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../http/errors.ts';
 import type { DataScopeKind } from './auth.types.ts';
 import { unitPathInScope, type DataScope } from './permissions.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { beginTenantTransaction } from '../db/tenant-transaction.ts';
 import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
-import { forbidden, unauthorized } from '../server/errors.ts';
+import { forbidden, unauthorized } from '../http/errors.ts';
 import { CSRF_HEADER, PLATFORM_SESSION_COOKIE, parseSessionToken, csrfSatisfied } from './session-token.ts';
 import { PASSWORD_CHANGE_REQUIRED } from './session-auth.ts';
 

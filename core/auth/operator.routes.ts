@@ -1,8 +1,8 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { errorResponses, okResponse } from '../schemas/common.schema.ts';
 import { loginBody, operatorChangePasswordRoute } from './auth.schema.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { operatorAccountKey } from './lockout.ts';
 import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { currentOperator } from './operator-auth.ts';

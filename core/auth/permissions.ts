@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import { forbidden } from '../server/errors.ts';
+import { forbidden } from '../http/errors.ts';
 import { currentUser } from './session-auth.ts';
 import type { DataScopeKind } from './auth.types.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../server/errors.ts';
+import { forbidden, unauthorized } from '../http/errors.ts';
 import type { AuthUser } from './auth.types.ts';
 import { CSRF_HEADER, TENANT_SESSION_COOKIE, parseSessionToken, csrfSatisfied } from './session-token.ts';
 

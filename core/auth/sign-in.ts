@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
 import { invalidLoginResponse, lockedResponse, lockedUntil, recordFailure, recordSuccess, unknownLoginKey, type FailureTable } from './lockout.ts';
 

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
-import { badRequest, notFound } from '../server/errors.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import { hashPassword } from './password.ts';
 import { containsPattern } from '../db/like.ts';
 import { whereInScope } from './permissions.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.service.ts';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { weekdayOf, type IsoDate } from './calendar-date.ts';
 import { loadTenantCalendar } from './calendar.service.ts';
 import type { CalendarDay } from './calendar.ts';

@@ -1,8 +1,8 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { toDayNumber } from './calendar-date.ts';
-import { todayIn } from './time-zone.ts';
+import { todayIn } from '../time/time-zone.ts';
 import { CalendarDays } from './calendar-day.service.ts';
 import { addTenantWorkingDays, CALENDAR_MAX_SPAN_DAYS, tenantWorkingDaysBetween } from './calendar.service.ts';
 import { CalendarRangeError } from './calendar.ts';

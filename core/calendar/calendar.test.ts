@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar, CalendarRangeError, type CalendarOverride } from './calendar.ts';
 import { CalendarDateError, weekdayOf } from './calendar-date.ts';
-import { todayIn } from './time-zone.ts';
+import { todayIn } from '../time/time-zone.ts';
 import { statutoryDay, statutoryYearKnown } from './statutory-days.ts';
 
 const calendar = (from: string, to: string, overrides: CalendarOverride[] = []) => new Calendar({ from, to }, overrides);

@@ -1,5 +1,5 @@
 import { checkTenantSchema, compileTenantSchema, TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
-import type { ErrorDetail } from '../server/errors.ts';
+import type { ErrorDetail } from '../http/errors.ts';
 
 /**
  * A tenant's custom fields of one record type: a JSON Schema object fragment

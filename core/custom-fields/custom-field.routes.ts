@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { tenantContext } from '../tenancy/tenant-context.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { effectiveSchemaRoute, getCustomFieldsRoute, putCustomFieldsRoute } from './custom-field.schema.ts';

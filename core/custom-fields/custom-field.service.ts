@@ -1,7 +1,7 @@
 import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
 import type { ModuleRecordType } from '../modules/contract.ts';
 import { TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
-import { badRequest, conflict, notFound } from '../server/errors.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { EMPTY_FRAGMENT, effectiveSchema, prepareFragment } from './custom-field-fragment.ts';
 
 interface FieldSetRow {

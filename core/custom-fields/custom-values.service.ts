@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { compileTenantSchema, TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
-import { detailsFromAjv } from '../server/error-handler.ts';
-import { AppError, badRequest } from '../server/errors.ts';
+import { detailsFromAjv } from '../http/error-handler.ts';
+import { AppError, badRequest } from '../http/errors.ts';
 import { EMPTY_FRAGMENT } from './custom-field-fragment.ts';
 
 /**

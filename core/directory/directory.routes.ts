@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { directoryPeopleRoute, directoryPersonRoute, directoryUnitsRoute } from './directory.schema.ts';
 import { directoryPerson, lookUpPeople, lookUpUnits } from './directory.service.ts';
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { containsPattern, escapeLike } from '../db/like.ts';
-import { badRequest, notFound } from '../server/errors.ts';
-import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
+import { badRequest, notFound } from '../http/errors.ts';
+import { decodeCursor, encodeCursor } from '../http/list-cursor.ts';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 

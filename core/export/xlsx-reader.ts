@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../http/errors.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

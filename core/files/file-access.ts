@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../http/errors.ts';
 
 /**
  * Who may read a stored file, the one rule for downloads, metadata and the audit viewer:

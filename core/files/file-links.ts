@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../http/errors.ts';
 
 /** The record a file is attached to: the owning module decides who may read it (`PlatformModule.fileAccess`). */
 export interface FileOwner {

@@ -1,11 +1,11 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { FileStore } from './file-store.ts';
 import { downloadFileRoute, fileMetaRoute, uploadFileRoute } from './file.schema.ts';
 import { fileToView, findFile, receiveUpload } from './file.service.ts';
 import { mayReadFile } from './file-access.ts';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { registerPlacedFileCleanup } from './placed-files.ts';
 import { sendStoredFile } from './send-file.ts';
 

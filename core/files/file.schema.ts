@@ -1,5 +1,4 @@
-import { errorResponses, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
-import { errorResponseSchema } from '../server/errors.ts';
+import { errorResponseSchema, errorResponses, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
 
 export const fileView = {
   type: 'object',

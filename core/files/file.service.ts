@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { fileTypeFromFile } from 'file-type';
 import { uuidv7 } from 'uuidv7';
 import { audit } from '../audit/audit.service.ts';
-import { AppError, badRequest, notFound, payloadTooLarge, unsupportedMediaType } from '../server/errors.ts';
+import { AppError, badRequest, notFound, payloadTooLarge, unsupportedMediaType } from '../http/errors.ts';
 import { fileNameProblem } from './file-name.ts';
 import { isAllowedFileType } from './file-types.ts';
 import type { FileStore, StagedFile } from './file-store.ts';

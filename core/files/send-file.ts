@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { contentDisposition } from './file-name.ts';
 import type { FileStore } from './file-store.ts';
 import { findFile } from './file.service.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../http/errors.ts';
 
 /**
  * Mounts each installed module's routes at `/api/t/:tenant/<id>`, behind a gate that answers

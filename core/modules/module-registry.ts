@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schemas/ajv.ts';
 import { compileTenantSchema } from '../schemas/tenant-schema-guard.ts';
-import { detailsFromAjv } from '../server/error-handler.ts';
+import { detailsFromAjv } from '../http/error-handler.ts';
 import type { FileAccessCheck, ModuleManifest, PlatformModule } from './contract.ts';
 import { manifestSchema } from './manifest.schema.ts';
 import { CORE_PERMISSIONS } from '../auth/core-permissions.ts';

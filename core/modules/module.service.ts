@@ -1,5 +1,5 @@
 import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
-import { badRequest, conflict, notFound } from '../server/errors.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { ModuleRegistry } from './module-registry.ts';
 
 interface TenantModuleRow {

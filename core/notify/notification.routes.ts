@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { currentUser } from '../auth/session-auth.ts';
 import { listNotificationsRoute, markAllReadRoute, markReadRoute, unreadCountRoute } from './notification.schema.ts';
 import { NotificationInbox } from './notification.service.ts';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../http/errors.ts';
 import type { MessageCatalogues, MessageLanguage, NotificationMessage } from './messages.ts';
 
 interface NotificationRow {

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, instantOfWallTime, wallClockIn } from '../calendar/time-zone.ts';
+import { DEFAULT_TIME_ZONE, instantOfWallTime, wallClockIn } from '../time/time-zone.ts';
 
 /**
  * Quiet hours (免打扰): a county's night, in hours of its own clock, during which automatic SMS

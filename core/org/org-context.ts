@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { writeAudit, type AuditEntry } from '../audit/audit.service.ts';
 import { unitPathInScope, type DataScope } from '../auth/permissions.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../http/errors.ts';
 
 /**
  * What the org services work in: the tenant transaction (RLS-scoped), who acts, and the data

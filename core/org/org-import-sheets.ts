@@ -1,6 +1,6 @@
 import { createAjv } from '../schemas/ajv.ts';
 import { phoneNumber, plainName } from '../schemas/common.schema.ts';
-import type { ErrorDetail } from '../server/errors.ts';
+import type { ErrorDetail } from '../http/errors.ts';
 import type { SheetSpec } from '../export/xlsx-writer.ts';
 import type { SheetTable } from '../export/xlsx-reader.ts';
 import { UNIT_KINDS, UNIT_KIND_NAMES, unitKindFromName, type UnitKind } from './org-kinds.ts';

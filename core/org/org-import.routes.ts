@@ -1,6 +1,6 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { XLSX_MIME, readXlsx } from '../export/xlsx-reader.ts';
 import { attachmentDisposition, writeXlsx } from '../export/xlsx-writer.ts';
 import { orgContext } from './org-context.ts';

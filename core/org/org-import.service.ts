@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { unitPathInScope } from '../auth/permissions.ts';
-import { AppError, badRequest, type ErrorDetail } from '../server/errors.ts';
+import { AppError, badRequest, type ErrorDetail } from '../http/errors.ts';
 import type { SheetTable } from '../export/xlsx-reader.ts';
 import { auditOrg, type OrgContext } from './org-context.ts';
 import { PERSON_SHEET, UNIT_SHEET, cellPath, namePathKey, parseOrgSheets, type PersonImportRow, type UnitImportRow } from './org-import-sheets.ts';

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { whereInScope } from '../auth/permissions.ts';
-import { badRequest, conflict, notFound } from '../server/errors.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { assertUnitInScope, auditOrg, type OrgContext } from './org-context.ts';
 import { containsPattern, escapeLike } from '../db/like.ts';
-import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
+import { decodeCursor, encodeCursor } from '../http/list-cursor.ts';
 import { findUnit } from './unit.service.ts';
 
 export interface PersonRow {

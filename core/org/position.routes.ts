@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { orgContext } from './org-context.ts';
 import { createPositionRoute, deletePositionRoute, listPositionsRoute, updatePositionRoute } from './position.schema.ts';

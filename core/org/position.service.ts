@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { AppError, conflict, notFound } from '../server/errors.ts';
+import { AppError, conflict, notFound } from '../http/errors.ts';
 import { auditOrg, type OrgContext } from './org-context.ts';
 
 export interface PositionRow {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { whereInScope } from '../auth/permissions.ts';
-import { badRequest, conflict, notFound } from '../server/errors.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { assertUnitInScope, auditOrg, type OrgContext } from './org-context.ts';
 import { escapeLike } from '../db/like.ts';
 import type { UnitKind } from './org-kinds.ts';

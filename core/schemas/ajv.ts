@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { isStorableDate, isStorableDateTime } from './storable-time.ts';
 import { tenantRegExp } from './tenant-regexp.ts';
 import { COUNTY_FORMATS_SPECIFIER, countyFormats } from './county-formats.ts';
-import { isTimeZone } from '../calendar/time-zone.ts';
+import { isTimeZone } from '../time/time-zone.ts';
 
 /**
  * The one ajv configuration of the platform, on purpose:

@@ -1,4 +1,3 @@
-import { errorResponseSchema } from '../server/errors.ts';
 
 export const uuid = { type: 'string', format: 'uuid' } as const;
 
@@ -51,6 +50,24 @@ export const cursorQuery = { type: 'string', maxLength: 200 } as const;
 export const timestamp = { type: 'string', format: 'date-time' } as const;
 
 /** Standard error responses, spread into each route's `response`. */
+/** The body of every error answer: `{ error: { code, message, details: [{ path, message }] } }` (core/http/errors.ts). */
+export const errorResponseSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  },
+} as const;
+
 export const errorResponses = {
   400: errorResponseSchema,
   401: errorResponseSchema,

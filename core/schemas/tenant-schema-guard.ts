@@ -5,7 +5,7 @@ import { createAjv } from './ajv.ts';
 import { expandedSize } from './schema-expansion.ts';
 import { findRefLoop } from './schema-ref-loop.ts';
 import { tenantRegExp, unsupportedPatternFeature } from './tenant-regexp.ts';
-import type { ErrorDetail } from '../server/errors.ts';
+import type { ErrorDetail } from '../http/errors.ts';
 
 /**
  * Tenant-authored schemas (forms, custom fields, module configs) are untrusted input:

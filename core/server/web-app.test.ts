@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerErrorHandler } from '../http/error-handler.ts';
 import { registerWebApp } from './web-app.ts';
 
 async function appServing(distDir: string): Promise<FastifyInstance> {

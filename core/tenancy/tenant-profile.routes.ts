@@ -1,11 +1,11 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { afterCommit } from '../db/request-transaction.ts';
 import { currentOperator } from '../auth/operator-auth.ts';
 import { getTenantRoute, resetTenantAdminPasswordRoute, updateTenantRoute } from './tenant-profile.schema.ts';
 import { resetTenantAdminPassword, tenantProfile, updateTenantProfile } from './tenant-profile.service.ts';
 import { tenantToView } from './tenant.service.ts';
 import { NO_CACHES } from './tenant-context.ts';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { GrantGuard } from '../auth/grant-guard.ts';
 
 /** Platform operator: open one county, edit its profile, reset an admin's password. */

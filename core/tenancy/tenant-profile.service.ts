@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { writeAudit } from '../audit/audit.service.ts';
 import { UserService } from '../auth/user.service.ts';
-import { badRequest, notFound } from '../server/errors.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import type { TenantContext } from './tenant-context.ts';
 import { inTenantContext, type TenantRow } from './tenant.service.ts';
 import { LOCKED_SQL } from '../auth/user.service.ts';

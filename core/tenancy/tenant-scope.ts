@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { beginTenantTransaction } from '../db/tenant-transaction.ts';
 import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
-import { forbidden, notFound } from '../server/errors.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 import { authenticateTenantRequest, rejectForeignSession } from '../auth/session-auth.ts';
-import { registerIdempotency } from '../server/idempotency.ts';
+import { registerIdempotency } from '../http/idempotency.ts';
 import { requirePermission } from '../auth/permissions.ts';
 
 /**

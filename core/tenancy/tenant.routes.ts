@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { createTenantRoute, listTenantsRoute, tenantStatusRoute } from './tenant.schema.ts';
 import { createTenant, listTenants, setTenantStatus, tenantToView, tenantUsage } from './tenant.service.ts';
 

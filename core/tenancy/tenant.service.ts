@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../auth/password.ts';
-import { conflict, notFound } from '../server/errors.ts';
+import { conflict, notFound } from '../http/errors.ts';
 import { containsPattern } from '../db/like.ts';
 import { setTenantSql } from '../db/tenant-context-sql.ts';
 import { setTransactionTenant } from '../db/tenant-scoping.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../http/errors.ts';
 
 /**
  * Runs one write of an apply; a refusal by a service (409 name taken, 403 …) is re-labelled with

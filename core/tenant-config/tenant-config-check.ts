@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
-import type { ErrorDetail } from '../server/errors.ts';
+import type { ErrorDetail } from '../http/errors.ts';
 import { prepareFragment } from '../custom-fields/custom-field-fragment.ts';
 import { TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
 import type { TenantConfig } from './tenant-config.types.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createAjv } from '../schemas/ajv.ts';
-import { issueMessage, issuePath } from '../server/error-handler.ts';
-import { badRequest, type ErrorDetail } from '../server/errors.ts';
+import { issueMessage, issuePath } from '../http/error-handler.ts';
+import { badRequest, type ErrorDetail } from '../http/errors.ts';
 import type { TenantConfig } from './tenant-config.types.ts';
 
 /** `tenant-config/schema.json`: the published contract, read once. */

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { RoutePlugin } from '../server/route-plugin.ts';
+import type { RoutePlugin } from '../http/route-plugin.ts';
 import { currentUser } from '../auth/session-auth.ts';
-import { forbidden } from '../server/errors.ts';
+import { forbidden } from '../http/errors.ts';
 import { tenantContext } from '../tenancy/tenant-context.ts';
 import { applyConfigRoute, exportConfigRoute } from './tenant-config.schema.ts';
 import { exportTenantConfig } from './tenant-config-export.ts';

@@ -3,7 +3,7 @@ import { exitIfDataDirLocked } from '../db/data-dir-lock.ts';
 import { loadConfig } from '../config.ts';
 import { openMigratedDatabase } from '../db/bootstrap.ts';
 import { ModuleRegistry } from '../modules/module-registry.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { installedModules } from '../../modules/index.ts';
 import { formatReport } from './apply-report.ts';
 import { applyTenantConfigToDatabase } from './apply-to-database.ts';

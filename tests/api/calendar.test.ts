@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../core/calendar/time-zone.ts';
+import { todayIn } from '../../core/time/time-zone.ts';
 import type { TestClient } from '../helpers/test-client.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 

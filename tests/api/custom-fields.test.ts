@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAjv } from '../../core/schemas/ajv.ts';
 import { errorResponses, tenantParams } from '../../core/schemas/common.schema.ts';
 import type { PlatformModule } from '../../core/modules/contract.ts';
-import type { RoutePlugin } from '../../core/server/route-plugin.ts';
+import type { RoutePlugin } from '../../core/http/route-plugin.ts';
 import { validateCustomValues } from '../../core/custom-fields/custom-values.service.ts';
 import type { TestClient } from '../helpers/test-client.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';

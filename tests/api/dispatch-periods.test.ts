@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../../core/auth/password.ts';
 import { addDays, weekdayOf, type IsoDate } from '../../core/calendar/calendar-date.ts';
-import { todayIn } from '../../core/calendar/time-zone.ts';
+import { todayIn } from '../../core/time/time-zone.ts';
 import { periodsJob } from '../../modules/dispatch/server/period.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { detailPaths } from '../helpers/forms-fixtures.ts';

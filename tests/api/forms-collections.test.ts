@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, } from '../../core/calendar/calendar-date.ts';
-import { todayIn } from '../../core/calendar/time-zone.ts';
+import { todayIn } from '../../core/time/time-zone.ts';
 import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';

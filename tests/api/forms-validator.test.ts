@@ -5,7 +5,7 @@ import { createPrecompiledValidator, type ValidatorFunctions } from '@rjsf/valid
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { enableForms, householdSchema, publishedForm } from '../helpers/forms-fixtures.ts';
 import { playgroundSamples } from '../fixtures/rjsf-playground.ts';
-import { detailsFromAjv } from '../../core/server/error-handler.ts';
+import { detailsFromAjv } from '../../core/http/error-handler.ts';
 import { VALIDATOR_RUNTIME_SPECIFIERS } from '../../modules/forms/server/validator-module.ts';
 import { validatorRequire, validatorRuntimeSpecifiers } from '../../admin-ui/src/components/rjsf/validator-runtime.ts';
 import { withoutHiddenAnswers } from '../../core/schemas/hidden-answers.ts';

@@ -1,8 +1,8 @@
 import type { PlatformModule } from '../../core/modules/contract.ts';
-import type { RoutePlugin } from '../../core/server/route-plugin.ts';
+import type { RoutePlugin } from '../../core/http/route-plugin.ts';
 import { errorResponses, tenantParams } from '../../core/schemas/common.schema.ts';
 import { audit } from '../../core/audit/audit.service.ts';
-import { conflict } from '../../core/server/errors.ts';
+import { conflict } from '../../core/http/errors.ts';
 
 /**
  * Small modules that exercise the module contract in tests (the real modules have their own

@@ -1,5 +1,5 @@
-import { badRequest } from '../server/errors.ts';
-import { textProblem } from '../server/input-guard.ts';
+import { badRequest } from './errors.ts';
+import { textProblem } from './input-guard.ts';
 import { isStorableDate, isStorableTimestamp } from '../schemas/storable-time.ts';
 
 /**

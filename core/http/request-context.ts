@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Tenant } from '../tenancy/tenant.types.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import type { DataScope } from '../auth/permissions.ts';
-import type { PlatformServices } from './platform-services.ts';
+import type { PlatformServices } from '../server/platform-services.ts';
 
 // Type augmentation lives beside the hooks that set these values (tenant-scope.ts, auth).
 declare module 'fastify' {

@@ -27,20 +27,3 @@ export const notFound = (code: string, message: string) => new AppError(404, cod
 export const conflict = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(409, code, message, details);
 export const payloadTooLarge = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(413, code, message, details);
 export const unsupportedMediaType = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(415, code, message, details);
-
-export const errorResponseSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        details: {
-          type: 'array',
-          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-        },
-      },
-    },
-  },
-} as const;
