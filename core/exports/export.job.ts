@@ -11,7 +11,7 @@ import { Notifier } from '../notify/notifier.ts';
 import { AppError, conflict } from '../server/errors.ts';
 import { EXPORT_JOB, type ExportRow } from './export.service.ts';
 
-/** What running an export needs: the job runner (for the notifier's SMS and module contexts) and the module work's deps. */
+/** What running an export needs: the job runner and the module work's deps (for the runner's context), the notifier. */
 export interface ExportWork {
   runner: JobRunner;
   deps: ModuleWorkDeps;
@@ -34,8 +34,9 @@ export function registerExportWork(runner: JobRunner, deps: ModuleWorkDeps): voi
  * Runs one export: claims it (a finished or failed export is left alone, so a retried job does
  * nothing twice), lets the module's runner write the file with progress committed as it goes,
  * then stores the file, links it to the export, audits and notifies the requester (the notice
- * opens the exports page with this export picked out) in one transaction. Any failure marks the export failed, audited and notified: with the message of an
- * `AppError` (the requester's to fix), else a generic one, and then rethrown for the job log.
+ * opens the exports page with this export picked out) in one transaction. Any failure marks the
+ * export failed, audited and notified: with the message of an `AppError` (the requester's to
+ * fix), else a generic one, and then rethrown for the job log.
  */
 export async function runExportJob(work: ExportWork, tenantId: string, exportId: string, jobId = 'direct'): Promise<void> {
   const { deps } = work;
