@@ -7,7 +7,7 @@
  */
 
 // The module contract: what a module declares and what its jobs get.
-export type { FileAccessCheck, LocalizedText, ModuleEventHandler, ModuleJob, ModuleJobContext, ModuleManifest, PlatformModule, TenantJobContext } from './modules/contract.ts';
+export type { ExportOutput, ExportRunContext, ExportRunner, ExportTask, FileAccessCheck, LocalizedText, ModuleEventHandler, ModuleJob, ModuleJobContext, ModuleManifest, PlatformModule, TenantJobContext } from './modules/contract.ts';
 export type { RoutePlugin } from './http/route-plugin.ts';
 
 // Who acts, and what they may do: a route declares `config: { permission }` and reads `request.scope`.
@@ -62,6 +62,11 @@ export { FileStore, type StagedFile } from './files/file-store.ts';
 export { attachFiles, fileReferences, fileReferencesIn } from './files/file-links.ts';
 export { sendStoredFile } from './files/send-file.ts';
 export { contentDisposition } from './files/file-name.ts';
+
+// Export jobs: a route queues one (answering its view, 202); the module's `exportRunners[kind]` writes
+// the file; core keeps state and progress, stores the file, tells the requester and serves `/exports`.
+export { queueExport, type ExportRequest, type ExportView } from './exports/export.service.ts';
+export { exportView } from './exports/export.schema.ts';
 
 // Spreadsheets.
 export { XLSX_MIME, readXlsx, type SheetTable } from './export/xlsx-reader.ts';

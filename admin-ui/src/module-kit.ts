@@ -38,6 +38,10 @@ export { tenantKeys } from './api/query-keys';
 export { fileUrl, uploadFile, type UploadedFile } from './api/files.api';
 export { saveFile } from './components/save-file';
 
+// Exports: a module queues one through its own route; core runs it, and the user finds it on the
+// shell's "My exports" page (`/exports?highlight=<id>`). A page may poll one in place.
+export { fetchExportJob, isUnfinished, type ExportJob } from './api/exports.api';
+
 // The directory (names and units, open to every signed-in user) and the organisation
 // (`core.org.read`): pickers of people and units.
 export { useDirectoryPeople, useDirectoryPerson, useDirectoryUnits, type DirectoryPerson, type DirectoryUnit } from './api/directory.api';

@@ -31,6 +31,9 @@ export const CORE_AUDIT_ACTIONS = [
   'calendar.day.put',
   'calendar.day.delete',
   'files.upload',
+  'exports.create',
+  'exports.done',
+  'exports.fail',
   'tenant.profile.update',
   'tenant_config.apply',
 ] as const;

@@ -1,13 +1,21 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.ts';
+import type { FileAccessCheck } from '../modules/contract.ts';
+import { readableExport } from '../exports/export.service.ts';
+
+/** Core's own records that files are attached to (module `core` in core_file_link). */
+const CORE_FILE_ACCESS: Record<string, FileAccessCheck> = {
+  /** An export's file: whoever may read the export (its requester, core/exports/export.service.ts). */
+  export: async (request, exportId) => (await readableExport(request, exportId)) !== null,
+};
 
 /**
  * Who may read a stored file, the one rule for downloads, metadata and the audit viewer:
  * - a file attached to records (core_file_link, see file-links.ts) is readable by whoever may
  *   read one of those records, as the owning module decides (`PlatformModule.fileAccess`); a
  *   module not installed or not enabled for the tenant grants nothing;
- * - an export is such a file, attached to its export record, whose module lets only the
- *   requester read it;
+ * - an export is such a file, attached to its core export record (core_export), which only
+ *   its requester reads;
  * - a file attached to nothing is readable by its uploader only.
  * Everyone else is told the file does not exist (404), as for another tenant's file.
  */
@@ -27,7 +35,10 @@ export async function readableFileIds(request: FastifyRequest, fileIds: readonly
     const key = `${link.module}\u0000${link.record_kind}\u0000${link.record_id}`;
     let answer = decided.get(key);
     if (!answer) {
-      const check = enabled.has(link.module) ? request.server.platform.modules.fileAccess(link.module, link.record_kind) : undefined;
+      const check =
+        link.module === 'core'
+          ? Object.hasOwn(CORE_FILE_ACCESS, link.record_kind) ? CORE_FILE_ACCESS[link.record_kind] : undefined
+          : enabled.has(link.module) ? request.server.platform.modules.fileAccess(link.module, link.record_kind) : undefined;
       answer = check ? check(request, link.record_id).then((allowed) => allowed === true, refusalAsFalse) : Promise.resolve(false);
       decided.set(key, answer);
     }

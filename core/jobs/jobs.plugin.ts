@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { FileStore } from '../files/file-store.ts';
 import { JobRunner } from './job-runner.ts';
 import { registerModuleWork } from './module-jobs.ts';
+import { registerExportWork } from '../exports/export.job.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,7 +20,9 @@ export const jobsPlugin = fp(
   async (app) => {
     const { db, modules, enablement, config } = app.platform;
     const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), { pollingIntervalSeconds: config.jobs.pollingSeconds, stopTimeoutMs: config.shutdownGraceSeconds * 1000 });
-    registerModuleWork(runner, { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files: FileStore.inDataDir(config.dataDir) });
+    const deps = { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files: FileStore.inDataDir(config.dataDir) };
+    registerModuleWork(runner, deps);
+    registerExportWork(runner, deps);
     app.decorate('jobs', runner);
     app.addHook('onReady', () => runner.install());
     app.addHook('onClose', () => runner.stop());

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { FileStore } from '../files/file-store.ts';
+import type { FileStore, StagedFile } from '../files/file-store.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { MessageCatalogue } from '../notify/messages.ts';
 
@@ -90,6 +90,45 @@ export type FileAccessCheck = (request: FastifyRequest, recordId: string) => Pro
 
 export type ModuleEventHandler = (context: TenantJobContext, payload: Record<string, unknown>) => Promise<void>;
 
+/** One queued export as the module's runner gets it (core/exports/, queued with `queueExport`). */
+export interface ExportTask {
+  id: string;
+  tenantId: string;
+  kind: string;
+  /** What the module stored when it queued the export: its request as validated. */
+  params: Record<string, unknown>;
+  requestedBy: string;
+  /** The size counted when it was queued; `progress` may correct it. */
+  total: number;
+}
+
+/** What a runner may use: a job's tenant transactions, the file store, other modules' services, and its progress. */
+export interface ExportRunContext extends Pick<ModuleJobContext, 'withTenant' | 'files' | 'service'> {
+  /**
+   * Commits how far the export got, in a short transaction of its own, so `GET /exports/:id`
+   * shows it while the runner works; `total` corrects the size. `done` never passes the total.
+   */
+  progress(done: number, total?: number): Promise<void>;
+}
+
+/** The file an export wrote, staged in `context.files`: core stores it, links it to the export and tells the requester. */
+export interface ExportOutput {
+  file: StagedFile;
+  /** Shown and downloaded under this name (characters no file system takes become `_`). */
+  fileName: string;
+  contentType: string;
+  /** The units of work finally done when they differ from the total (rows added while it ran): both end there. */
+  done?: number;
+}
+
+/**
+ * Writes one export of a kind: the module's part of an export job. Core claims the export, calls
+ * the runner, then stores what it returns, or marks the export failed: with the message of a
+ * thrown `AppError` (shown to the requester), else a generic one. A runner discards what it
+ * staged itself when it throws.
+ */
+export type ExportRunner = (task: ExportTask, context: ExportRunContext) => Promise<ExportOutput>;
+
 /** Everything one module contributes to the platform. */
 export interface PlatformModule {
   manifest: ModuleManifest;
@@ -122,4 +161,9 @@ export interface PlatformModule {
    * notification names one by key and the reader gets it in their language.
    */
   messages?: MessageCatalogue;
+  /**
+   * What writes each kind of this module's exports (`queueExport(request, { module, kind, … })`):
+   * core runs the job, keeps its state and progress, stores the file and tells the requester.
+   */
+  exportRunners?: Record<string, ExportRunner>;
 }

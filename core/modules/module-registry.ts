@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schemas/ajv.ts';
 import { compileTenantSchema } from '../schemas/tenant-schema-guard.ts';
 import { detailsFromAjv } from '../http/error-handler.ts';
-import type { FileAccessCheck, ModuleManifest, PlatformModule } from './contract.ts';
+import type { ExportRunner, FileAccessCheck, ModuleManifest, PlatformModule } from './contract.ts';
 import { manifestSchema } from './manifest.schema.ts';
 import { CORE_PERMISSIONS } from '../auth/core-permissions.ts';
 import { coreMessages } from '../notify/core-messages.ts';
@@ -83,6 +83,12 @@ export class ModuleRegistry {
   fileAccess(moduleId: string, kind: string): FileAccessCheck | undefined {
     const checks = this.byId.get(moduleId)?.fileAccess;
     return checks && Object.hasOwn(checks, kind) ? checks[kind] : undefined;
+  }
+
+  /** What writes one kind of the module's exports (see `PlatformModule.exportRunners`). */
+  exportRunner(moduleId: string, kind: string): ExportRunner | undefined {
+    const runners = this.byId.get(moduleId)?.exportRunners;
+    return runners && Object.hasOwn(runners, kind) ? runners[kind] : undefined;
   }
 
   get(id: string): PlatformModule {

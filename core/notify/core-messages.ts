@@ -11,6 +11,15 @@ export const coreMessages = defineMessages('core', {
     'zh-CN': '【{county}】您的账号已开通：登录名 {username}，初始密码 {password}，请在 {signInUrl} 登录后修改密码。',
     en: '{county}: your account is ready. Login {username}, initial password {password}. Sign in at {signInUrl} and choose a new password.',
   },
+  // An export someone asked for (core/exports/): done, with its file name, or failed, with why.
+  'exports.done': {
+    'zh-CN': { title: '导出完成：{title}', body: '{file}' },
+    en: { title: 'Export ready: {title}', body: '{file}' },
+  },
+  'exports.failed': {
+    'zh-CN': { title: '导出失败：{title}', body: '{error}' },
+    en: { title: 'The export failed: {title}', body: '{error}' },
+  },
 });
 
 const catalogues = new MessageCatalogues([coreMessages.catalogue]);

@@ -11,6 +11,7 @@ import { auditCatalogueRoutes } from '../audit/audit-catalogue.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { customFieldRoutes } from '../custom-fields/custom-field.routes.ts';
 import { notificationRoutes } from '../notify/notification.routes.ts';
+import { exportRoutes } from '../exports/export.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { directoryRoutes } from '../directory/directory.routes.ts';
 import { tenantConfigRoutes } from '../tenant-config/tenant-config.routes.ts';
@@ -30,6 +31,7 @@ export const tenantApi: FastifyPluginAsync = async (scope) => {
   await scope.register(calendarRoutes);
   await scope.register(customFieldRoutes);
   await scope.register(notificationRoutes);
+  await scope.register(exportRoutes);
   await scope.register(orgRoutes);
   await scope.register(directoryRoutes);
   await scope.register(tenantConfigRoutes);

@@ -20,7 +20,8 @@ import { followRoutes } from './server/follow.routes.ts';
 import { commentRoutes } from './server/comment.routes.ts';
 import { requestRoutes } from './server/request.routes.ts';
 import { aggregationRoutes } from './server/aggregation.routes.ts';
-import { aggregationJob } from './server/aggregation.jobs.ts';
+import { aggregationRunner } from './server/aggregation-runner.ts';
+import { AGGREGATION_KIND } from './server/aggregation.service.ts';
 import { dispatchFileAccess } from './server/file-access.ts';
 import { deadlineLightsJob } from './server/deadline-lights.jobs.ts';
 import { dispatchMessages } from './locales/notifications.ts';
@@ -76,4 +77,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob, aggregationJob], fileAccess: dispatchFileAccess, messages: dispatchMessages.catalogue };
+export const dispatchModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob], exportRunners: { [AGGREGATION_KIND]: aggregationRunner }, fileAccess: dispatchFileAccess, messages: dispatchMessages.catalogue };

@@ -9,7 +9,7 @@ import { resultsRoutes } from './server/results.routes.ts';
 import { dailyJob } from './server/forms.jobs.ts';
 import { exportRoutes } from './server/export.routes.ts';
 import { validatorRoutes } from './server/validator.routes.ts';
-import { exportJob } from './server/export.job.ts';
+import { formsExportRunners } from './server/export-runners.ts';
 import { reportFormsService } from './server/report-forms.service.ts';
 import { REPORT_FORMS_SERVICE } from './public-api.ts';
 import { formsFileAccess } from './server/file-access.ts';
@@ -38,7 +38,6 @@ const manifest = {
     { id: 'designer', name: { 'zh-CN': '表单设计', en: 'Form designer' }, path: '/forms/designer', permission: 'forms.design' },
     { id: 'collections', name: { 'zh-CN': '收集任务', en: 'Collections' }, path: '/forms/collections', permission: 'forms.collect' },
     { id: 'results', name: { 'zh-CN': '填报数据', en: 'Results' }, path: '/forms/results', permission: 'forms.results' },
-    { id: 'exports', name: { 'zh-CN': '我的导出', en: 'My exports' }, path: '/forms/exports', permission: 'forms.results' },
   ],
   emits: ['forms.submission.submitted'],
 };
@@ -54,4 +53,4 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [dailyJob, exportJob], provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess, messages: formsMessages.catalogue };
+export const formsModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [dailyJob], exportRunners: formsExportRunners, provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess, messages: formsMessages.catalogue };

@@ -94,7 +94,7 @@ describe('bad input never answers 500', () => {
       const late = await tenant.admin.get(`${tenant.base}/audit?to=%2B275760-09-13T00:00:00Z`);
       expect(late.statusCode).toBe(400);
       expect(detailPaths(late)).toEqual(['querystring.to']);
-      const infinite = await tenant.admin.get(`${tenant.base}/forms/exports?limit=-1e400`);
+      const infinite = await tenant.admin.get(`${tenant.base}/exports?limit=-1e400`);
       expect(infinite.statusCode).toBe(400);
       expect(detailPaths(infinite)).toContain('querystring.limit');
     });

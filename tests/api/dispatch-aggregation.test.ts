@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../core/export/xlsx-reader.ts';
-import { runAggregation } from '../../modules/dispatch/server/aggregation.jobs.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { detailPaths, enableForms, publishedForm } from '../helpers/forms-fixtures.ts';
 import { tinyPng, uploadFile } from '../helpers/multipart.ts';
@@ -196,25 +195,25 @@ describe('dispatch: aggregating every unit’s latest report into one .xlsx', ()
 
     const queued = await world.supervisor.client.post(`${api()}/tasks/${bigTask}/aggregations`, {});
     expect(queued.statusCode, queued.body).toBe(202);
-    expect(queued.json()).toMatchObject({ taskId: bigTask, status: 'queued', total: 250, done: 0, progress: 0, fileId: null });
+    expect(queued.json()).toMatchObject({ module: 'dispatch', kind: 'aggregation', title: '=SUM(A1:A9)大排查-汇总', status: 'queued', total: 250, done: 0, progress: 0, fileId: null });
     const id = queued.json().id;
-    const notReady = await world.supervisor.client.get(`${api()}/aggregations/${id}/file`);
-    expect([notReady.statusCode, notReady.json().error.code]).toEqual([409, 'DISPATCH_AGGREGATION_NOT_READY']);
-    expect((await world.leader.client.get(`${api()}/aggregations/${id}`)).statusCode).toBe(404);
-    expect(await platform.db.owner.raw(`select count(*)::int as n from pgboss.job where name = 'dispatch.aggregation' and data->>'exportId' = ?`, [id]).then((r) => r.rows[0].n)).toBe(1);
+    const notReady = await world.supervisor.client.get(`${tenant.base}/exports/${id}/file`);
+    expect([notReady.statusCode, notReady.json().error.code]).toEqual([409, 'EXPORT_NOT_READY']);
+    expect((await world.leader.client.get(`${tenant.base}/exports/${id}`)).statusCode).toBe(404);
+    expect(await platform.db.owner.raw(`select count(*)::int as n from pgboss.job where name = 'core.export' and data->>'exportId' = ?`, [id]).then((r) => r.rows[0].n)).toBe(1);
 
     const progress: number[] = [];
     const listen = (q: { sql: string; bindings?: unknown[] }) => {
-      if (/^update "dispatch_export" set "done" = /.test(q.sql)) progress.push(Number(q.bindings?.[0]));
+      if (/^update "core_export" set "done" = /.test(q.sql)) progress.push(Number(q.bindings?.[0]));
     };
     platform.db.runtime.on('query', listen);
-    await runAggregation(platform.jobContext('dispatch'), tenant.id, id);
+    await platform.runExport(tenant.id, id);
     platform.db.runtime.off('query', listen);
     expect(progress).toEqual([0, 200]);
 
-    const done = (await world.supervisor.client.get(`${api()}/aggregations/${id}`)).json();
-    expect(done).toMatchObject({ status: 'done', total: 250, done: 250, progress: 1, error: null });
-    const file = await world.supervisor.client.get(`${api()}/aggregations/${id}/file`);
+    const done = (await world.supervisor.client.get(`${tenant.base}/exports/${id}`)).json();
+    expect(done).toMatchObject({ status: 'done', total: 250, done: 250, progress: 1, error: null, fileName: '=SUM(A1_A9)大排查-汇总.xlsx' });
+    const file = await world.supervisor.client.get(`${tenant.base}/exports/${id}/file`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.headers['content-disposition']).toMatch(/^attachment;/);
@@ -222,13 +221,13 @@ describe('dispatch: aggregating every unit’s latest report into one .xlsx', ()
     expect(rows).toEqual(units.map((_, i) => `第${String(i + 1).padStart(3, '0')}责任单位`));
     const stored = await platform.ownerQuery('core_file').where({ tenant_id: tenant.id, id: done.fileId }).first('name', 'content_type');
     expect(stored.name).toBe('=SUM(A1_A9)大排查-汇总.xlsx');
-    const told = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'dispatch.aggregation.done' }).pluck('user_id');
-    expect(told).toEqual([world.supervisor.userId]);
+    const told = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'exports.done' }).select('user_id', 'link');
+    expect(told).toEqual([{ user_id: world.supervisor.userId, link: `/exports?highlight=${id}` }]);
 
     // A retried job finds the export done and changes nothing.
-    await runAggregation(platform.jobContext('dispatch'), tenant.id, id);
-    expect((await world.supervisor.client.get(`${api()}/aggregations/${id}`)).json().fileId).toBe(done.fileId);
+    await platform.runExport(tenant.id, id);
+    expect((await world.supervisor.client.get(`${tenant.base}/exports/${id}`)).json().fileId).toBe(done.fileId);
     expect(await platform.ownerQuery('core_file').where({ tenant_id: tenant.id }).whereLike('name', '%-汇总.xlsx').pluck('id')).toEqual([done.fileId]);
-    expect(await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'dispatch.aggregation.done' }).pluck('user_id')).toHaveLength(1);
+    expect(await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'exports.done' }).pluck('user_id')).toHaveLength(1);
   });
 });

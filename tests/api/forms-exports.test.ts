@@ -6,7 +6,7 @@ import { detailPaths, enableForms, familySchema, publishedForm } from '../helper
 
 const COUNT = 5_000;
 
-describe('forms: export jobs with progress, stored as core files', () => {
+describe('forms: export jobs with progress, stored as core files, followed under /exports', () => {
   let platform: TestPlatform;
   let tenant: TestTenant;
   let formId: string;
@@ -37,7 +37,7 @@ describe('forms: export jobs with progress, stored as core files', () => {
 
   async function waitDone(id: string, progress: number[] = []) {
     for (let i = 0; i < 1200; i++) {
-      const view = (await tenant.admin.get(`${api()}/exports/${id}`)).json();
+      const view = (await tenant.admin.get(`${tenant.base}/exports/${id}`)).json();
       progress.push(view.progress);
       if (view.status === 'done' || view.status === 'failed') return view;
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -55,21 +55,21 @@ describe('forms: export jobs with progress, stored as core files', () => {
     // Every progress the job commits, as it writes it (polling alone may miss them on a fast machine).
     const written: number[] = [];
     const listen = (q: { sql: string; bindings?: unknown[] }) => {
-      if (/^update "forms_export" set "rows_done" = /.test(q.sql)) written.push(Number(q.bindings?.[0]));
+      if (/^update "core_export" set "done" = /.test(q.sql)) written.push(Number(q.bindings?.[0]));
     };
     platform.db.runtime.on('query', listen);
     const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'list', sort: 'income', order: 'asc' });
     expect(created.statusCode, created.body).toBe(202);
-    expect(created.json()).toMatchObject({ kind: 'list', status: 'queued', rowsTotal: COUNT, rowsDone: 0 });
+    expect(created.json()).toMatchObject({ module: 'forms', kind: 'list', title: '因户施策-填报数据', status: 'queued', total: COUNT, done: 0 });
     const polled: number[] = [];
     const done = await waitDone(created.json().id, polled);
     platform.db.runtime.off('query', listen);
-    expect(done).toMatchObject({ status: 'done', progress: 1, rowsTotal: 2 * COUNT, rowsDone: 2 * COUNT, error: null });
+    expect(done).toMatchObject({ status: 'done', progress: 1, total: 2 * COUNT, done: 2 * COUNT, error: null, fileName: '因户施策-填报数据.xlsx' });
     // One commit per chunk of 1,000, over both sheets; what GET showed only ever grew.
     expect(written).toEqual([0, 1000, 2000, 3000, 4000, 5000, 5000, 6000, 7000, 8000, 9000, 10000]);
     expect(polled).toEqual([...polled].sort((a, b) => a - b));
 
-    const file = await tenant.admin.get(`${api()}/exports/${done.id}/file`);
+    const file = await tenant.admin.get(`${tenant.base}/exports/${done.id}/file`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.headers['content-disposition']).toMatch(/^attachment;/);
@@ -91,12 +91,13 @@ describe('forms: export jobs with progress, stored as core files', () => {
     expect((members?.getRow(1).values as string[]).slice(1)).toEqual(['编号', '序号', '姓名', '关系', '年龄']);
     expect((members?.getRow(3).values as unknown[]).slice(1, 5)).toEqual([main?.getRow(2).getCell(1).value, 2, '乙1', '配偶']);
 
-    // The same file through core's safe download, and the requester was told.
+    // The same file through core's safe download, and the requester was told, with a link to it on the exports page.
     const core = await tenant.admin.get(`${tenant.base}/files/${done.fileId}`);
     expect(core.statusCode).toBe(200);
     expect(core.rawPayload.equals(file.rawPayload)).toBe(true);
-    const notices = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'forms.export.done' });
+    const notices = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'exports.done' });
     expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ body: '因户施策-填报数据.xlsx', link: `/exports?highlight=${done.id}` });
   });
 
   it('exports the statistics through the job, and an export is its requester’s only', async () => {
@@ -105,59 +106,62 @@ describe('forms: export jobs with progress, stored as core files', () => {
     const done = await waitDone(created.json().id);
     expect(done.status).toBe('done');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await tenant.admin.get(`${api()}/exports/${done.id}/file`)).rawPayload as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await tenant.admin.get(`${tenant.base}/exports/${done.id}/file`)).rawPayload as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '1-人均纯收入（元）', '2-主要致贫原因']);
     expect(workbook.getWorksheet('汇总')?.rowCount).toBe(4);
-    expect((await otherViewer.client.get(`${api()}/exports/${done.id}`)).statusCode).toBe(404);
-    expect((await otherViewer.client.get(`${api()}/exports/${done.id}/file`)).statusCode).toBe(404);
+    expect((await otherViewer.client.get(`${tenant.base}/exports/${done.id}`)).statusCode).toBe(404);
+    expect((await otherViewer.client.get(`${tenant.base}/exports/${done.id}/file`)).statusCode).toBe(404);
+    expect((await otherViewer.client.get(`${tenant.base}/files/${done.fileId}`)).statusCode).toBe(404);
   });
 
   it('writes a statistics job in the language it was asked in', async () => {
     const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'income', lang: 'en' });
     expect(created.statusCode, created.body).toBe(202);
     const done = await waitDone(created.json().id);
-    const file = await tenant.admin.get(`${api()}/exports/${done.id}/file`);
+    const file = await tenant.admin.get(`${tenant.base}/exports/${done.id}/file`);
     expect(file.headers['content-disposition']).toContain('statistics.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', '1-人均纯收入（元）']);
     expect(workbook.getWorksheet('Summary')?.getRow(2).values).toEqual([undefined, 'All', COUNT]);
     const byHeader = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'income' }, { 'accept-language': 'en-GB,en;q=0.8' });
-    expect((await platform.ownerQuery('forms_export').where({ id: byHeader.json().id }).first('params')).params.lang).toBe('en');
+    expect((await platform.ownerQuery('core_export').where({ id: byHeader.json().id }).first('params')).params.lang).toBe('en');
+    expect(byHeader.json().title).toBe('因户施策-statistics');
     await waitDone(byHeader.json().id);
   });
 
-  it('lists the caller’s own exports, newest first, with form name and progress, page by page', async () => {
-    const mine = (await tenant.admin.get(`${api()}/exports?limit=2`)).json();
+  it('lists the caller’s own exports among all their exports, newest first, with title and progress, page by page', async () => {
+    const mine = (await tenant.admin.get(`${tenant.base}/exports?limit=2`)).json();
     expect(mine.items).toHaveLength(2);
-    expect(mine.items[0]).toMatchObject({ formId, formName: '因户施策', kind: 'statistics' });
-    const rest = (await tenant.admin.get(`${api()}/exports?limit=100&cursor=${mine.nextCursor}`)).json();
+    expect(mine.items[0]).toMatchObject({ module: 'forms', kind: 'statistics', title: '因户施策-statistics' });
+    expect((await platform.ownerQuery('core_export').where({ id: mine.items[0].id }).first('params')).params.formId).toBe(formId);
+    const rest = (await tenant.admin.get(`${tenant.base}/exports?limit=100&cursor=${mine.nextCursor}`)).json();
     const all = [...mine.items, ...rest.items];
-    const stored = await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id, requested_by: (await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' }).first('id')).id }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id');
+    const stored = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id, requested_by: (await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' }).first('id')).id }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id');
     expect(all.map((e: { id: string }) => e.id)).toEqual(stored.map((r: { id: string }) => r.id));
     expect(rest.nextCursor).toBeNull();
     expect(all.find((e: { kind: string; status: string }) => e.kind === 'list')).toMatchObject({ status: 'done', progress: 1 });
 
     // Someone else's list holds only their own (none yet), and a forged cursor is a 400.
-    expect((await otherViewer.client.get(`${api()}/exports`)).json()).toEqual({ items: [], nextCursor: null });
-    expect(detailPaths(await tenant.admin.get(`${api()}/exports?cursor=bm9wZQ`))).toEqual(['querystring.cursor']);
-    expect(detailPaths(await tenant.admin.get(`${api()}/exports?limit=0`))).toEqual(['querystring.limit']);
+    expect((await otherViewer.client.get(`${tenant.base}/exports`)).json()).toEqual({ items: [], nextCursor: null });
+    expect(detailPaths(await tenant.admin.get(`${tenant.base}/exports?cursor=bm9wZQ`))).toEqual(['querystring.cursor']);
+    expect(detailPaths(await tenant.admin.get(`${tenant.base}/exports?limit=0`))).toEqual(['querystring.limit']);
   });
 
   it('bad export requests are a 400 naming the body field, and nothing is queued', async () => {
-    const before = await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).count({ n: '*' });
+    const before = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).count({ n: '*' });
     expect(detailPaths(await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'list', 'filter[nope]': '1' }))).toEqual(['body.filter[nope]']);
     expect(detailPaths(await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'list', sort: 'members' }))).toEqual(['body.sort']);
     expect(detailPaths(await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'householder' }))).toEqual(['body.fields[0]']);
     expect((await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'csv' })).statusCode).toBe(400);
-    expect(await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).count({ n: '*' })).toEqual(before);
+    expect(await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).count({ n: '*' })).toEqual(before);
   });
 
   it('another tenant’s export id is not found', async () => {
     const other = await platform.createTenant('forms-export-b');
     await enableForms(other);
-    const mine = (await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).first('id')).id;
-    expect((await other.admin.get(`${other.base}/forms/exports/${mine}`)).statusCode).toBe(404);
-    expect((await other.admin.get(`${other.base}/forms/exports/${mine}/file`)).statusCode).toBe(404);
+    const mine = (await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).first('id')).id;
+    expect((await other.admin.get(`${other.base}/exports/${mine}`)).statusCode).toBe(404);
+    expect((await other.admin.get(`${other.base}/exports/${mine}/file`)).statusCode).toBe(404);
   });
 });

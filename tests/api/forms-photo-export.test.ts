@@ -57,7 +57,7 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
 
   async function waitDone(id: string) {
     for (let i = 0; i < 1200; i++) {
-      const view = (await tenant.admin.get(`${api()}/exports/${id}`)).json();
+      const view = (await tenant.admin.get(`${tenant.base}/exports/${id}`)).json();
       if (view.status === 'done' || view.status === 'failed') return view;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -65,7 +65,7 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
   }
 
   async function zipOf(exportId: string) {
-    const file = await tenant.admin.get(`${api()}/exports/${exportId}/file`);
+    const file = await tenant.admin.get(`${tenant.base}/exports/${exportId}/file`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/^application\/zip/);
     const zip = await JSZip.loadAsync(file.rawPayload);
@@ -76,9 +76,9 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
     const submitter = (await tenant.admin.get(`${api()}/forms/${formId}/submissions`)).json().items[0].submittedBy.displayName as string;
     const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'photos', sort: 'householder', order: 'desc' });
     expect(created.statusCode, created.body).toBe(202);
-    expect(created.json()).toMatchObject({ kind: 'photos', status: 'queued', rowsTotal: 3 });
+    expect(created.json()).toMatchObject({ module: 'forms', kind: 'photos', title: '入户走访-照片', status: 'queued', total: 3 });
     const done = await waitDone(created.json().id);
-    expect(done).toMatchObject({ status: 'done', progress: 1, rowsDone: 3, error: null });
+    expect(done).toMatchObject({ status: 'done', progress: 1, done: 3, error: null, fileName: '入户走访-照片.zip' });
 
     const { zip, names } = await zipOf(done.id);
     const folder = `${submitter} 2025-03-05 0729`;
@@ -93,14 +93,14 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
     expect(Buffer.from(await zip.file(`城关村/${folder}/家庭成员-2-照片-1.png`)!.async('uint8array')).equals(png(3))).toBe(true);
 
     const notices = (await tenant.admin.get(`${tenant.base}/notifications`)).json();
-    expect(JSON.stringify(notices)).toContain(`/forms/exports/${done.id}`);
+    expect(JSON.stringify(notices)).toContain(`/exports?highlight=${done.id}`);
   });
 
   it('keeps to the list’s filters', async () => {
     const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'photos', 'filter[mainCause]': '因学', lang: 'en' });
     expect(created.statusCode, created.body).toBe(202);
     const done = await waitDone(created.json().id);
-    expect(done).toMatchObject({ status: 'done', rowsTotal: 1 });
+    expect(done).toMatchObject({ status: 'done', total: 1, fileName: '入户走访-photos.zip' });
     const { names } = await zipOf(done.id);
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^No unit\/.+ 2025-03-05 0729\/入户照片-1\.png$/);
@@ -109,19 +109,19 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
   it('is its requester’s only: a colleague reading the same results cannot read the export or its file', async () => {
     const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'photos' });
     const done = await waitDone(created.json().id);
-    expect((await colleague.client.get(`${api()}/exports/${done.id}`)).statusCode).toBe(404);
-    expect((await colleague.client.get(`${api()}/exports/${done.id}/file`)).statusCode).toBe(404);
+    expect((await colleague.client.get(`${tenant.base}/exports/${done.id}`)).statusCode).toBe(404);
+    expect((await colleague.client.get(`${tenant.base}/exports/${done.id}/file`)).statusCode).toBe(404);
     expect((await colleague.client.get(`${tenant.base}/files/${done.fileId}`)).statusCode).toBe(404);
     expect((await tenant.admin.get(`${tenant.base}/files/${done.fileId}`)).statusCode).toBe(200);
   });
 
   it('refuses a photo export of a form that asks for no photo, naming body.kind, and queues nothing', async () => {
     const plain = await publishedForm(tenant.admin, tenant, { type: 'object', properties: { householder: { type: 'string', title: '户主姓名' } } }, '无照片表');
-    const before = await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).count({ n: '*' });
+    const before = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).count({ n: '*' });
     const response = await tenant.admin.post(`${api()}/forms/${plain}/exports`, { kind: 'photos' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('FORMS_EXPORT_NO_FILES');
     expect(detailPaths(response)).toEqual(['body.kind']);
-    expect(await platform.ownerQuery('forms_export').where({ tenant_id: tenant.id }).count({ n: '*' })).toEqual(before);
+    expect(await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).count({ n: '*' })).toEqual(before);
   });
 });

@@ -64,13 +64,12 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     const tenant = `/t/${DEMO.slug}`;
     routes = [
       { name: 'home', path: tenant },
-      ...['org', 'users', 'roles', 'modules', 'custom-fields', 'audit', 'calendar'].map((segment) => ({ name: segment, path: `${tenant}/${segment}` })),
+      ...['org', 'users', 'roles', 'modules', 'custom-fields', 'audit', 'calendar', 'exports'].map((segment) => ({ name: segment, path: `${tenant}/${segment}` })),
       { name: 'forms-designer', path: `${tenant}/forms/designer` },
       { name: 'forms-designer-form', path: `${tenant}/forms/designer/${form.id}` },
       { name: 'forms-collections', path: `${tenant}/forms/collections` },
       { name: 'forms-my-due', path: `${tenant}/forms/my-due` },
       { name: 'forms-results', path: `${tenant}/forms/results` },
-      { name: 'forms-exports', path: `${tenant}/forms/exports` },
       { name: 'dispatch-pending', path: `${tenant}/dispatch/pending` },
       { name: 'dispatch-tasks', path: `${tenant}/dispatch/tasks` },
       { name: 'dispatch-task', path: `${tenant}/dispatch/tasks/${task.id}` },

@@ -8,6 +8,7 @@ import type { PlatformConfig } from '../../core/config.ts';
 import type { ModuleJobContext, PlatformModule } from '../../core/modules/contract.ts';
 import { FileStore } from '../../core/files/file-store.ts';
 import { moduleJobContext } from '../../core/jobs/module-jobs.ts';
+import { runExportJob } from '../../core/exports/export.job.ts';
 import { installedModules } from '../../modules/index.ts';
 import { createTestDatabase } from './test-database.ts';
 import { TestClient } from './test-client.ts';
@@ -69,6 +70,12 @@ export class TestPlatform {
   jobContext(moduleId: string): ModuleJobContext {
     const deps = { db: this.db, modules: this.app.platform.modules, enablement: this.app.platform.enablement, retryDelaySeconds: 1, files: FileStore.inDataDir(this.config.dataDir) };
     return moduleJobContext(this.app.jobs, deps, moduleId, 'test', this.app.notifier);
+  }
+
+  /** Runs one export's job now, as the job runner would (core/exports/export.job.ts). */
+  runExport(tenantId: string, exportId: string): Promise<void> {
+    const deps = { db: this.db, modules: this.app.platform.modules, enablement: this.app.platform.enablement, retryDelaySeconds: 1, files: FileStore.inDataDir(this.config.dataDir) };
+    return runExportJob({ runner: this.app.jobs, deps, notifier: this.app.notifier }, tenantId, exportId, 'test');
   }
 
   client(): TestClient {

@@ -1,8 +1,10 @@
 import type { IsolationCase, IsolationSuite } from '../helpers/cross-tenant.ts';
 import { tinyPng, uploadFile } from '../helpers/multipart.ts';
+import { uuidv7 } from 'uuidv7';
 import { withTenant } from '../../core/db/tenant-transaction.ts';
+import { attachFiles } from '../../core/files/file-links.ts';
 
-/** Core tenant routes: accounts, modules, roles, users, files, audit, calendar, custom fields, inbox. */
+/** Core tenant routes: accounts, modules, roles, users, files, audit, calendar, custom fields, inbox, exports. */
 export const coreIsolation: IsolationSuite = {
   name: 'core',
   async setup(platform, owner) {
@@ -15,6 +17,13 @@ export const coreIsolation: IsolationSuite = {
     await owner.admin.put(`${owner.base}/custom-fields/fixture-base/item`, { schema: { type: 'object', properties: { secretField: { type: 'string' } } } });
     const adminId = (await owner.admin.get(`${owner.base}/auth/me`)).json().user.id;
     ids.notification = (await withTenant(platform.db, owner.id, (trx) => platform.app.notifier.notify(trx, owner.id, { userIds: [adminId], kind: 'test.notice', title: '甲县通知' }))).notificationIds[0];
+    // A finished export of the admin's, its file attached to it as the export job leaves it.
+    ids.exportFile = (await uploadFile(owner.admin, owner.base, '甲县导出.png', tinyPng())).json().id;
+    ids.export = uuidv7();
+    await withTenant(platform.db, owner.id, async (trx) => {
+      await trx('core_export').insert({ tenant_id: owner.id, id: ids.export, requested_by: adminId, module: 'fixture-base', kind: 'sheet', title: '甲县导出', status: 'done', total: 1, done: 1, file_id: ids.exportFile, file_name: '甲县导出.png' });
+      await attachFiles(trx, owner.id, null, { module: 'core', kind: 'export', id: ids.export }, [{ id: ids.exportFile, path: 'fileId' }]);
+    });
     const cases: IsolationCase[] = [
       { route: 'GET /api/t/:tenant/auth/me' },
       { route: 'PATCH /api/t/:tenant/auth/me', body: { locale: 'en' } },
@@ -55,6 +64,9 @@ export const coreIsolation: IsolationSuite = {
       { route: 'GET /api/t/:tenant/notifications/unread-count' },
       { route: 'POST /api/t/:tenant/notifications/:id/read', params: { id: ids.notification }, body: {} },
       { route: 'POST /api/t/:tenant/notifications/read-all', body: {} },
+      { route: 'GET /api/t/:tenant/exports' },
+      { route: 'GET /api/t/:tenant/exports/:id', params: { id: ids.export } },
+      { route: 'GET /api/t/:tenant/exports/:id/file', params: { id: ids.export } },
       { route: 'POST /api/t/:tenant/auth/logout' },
     ];
     return cases;

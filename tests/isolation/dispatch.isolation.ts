@@ -21,7 +21,7 @@ export const dispatchIsolation: IsolationSuite = {
     const intruderCounty = await apiUnit(intruder.admin, intruder, { name: '乙县督办', kind: 'county' });
     await intruder.admin.post(`${intruder.base}/dispatch/tasks`, { title: '乙县任务', ownerUnitId: intruderCounty.id, deadline: daysFromNow(30), assignments: [{ unitId: intruderCounty.id }] });
 
-    // Leaders, follows, comments, requests and aggregations (dispatch-leaders, -requests, -aggregation).
+    // Leaders, follows, comments, requests and aggregations (dispatch-leaders, -requests, -aggregation; queued aggregations are core exports).
     ids.instruction = (await owner.admin.post(`${base}/tasks/${ids.task}/instructions`, { text: '甲县批示' })).json().id;
     ids.comment = (await owner.admin.post(`${base}/tasks/${ids.task}/comments`, { text: '甲县回复' })).json().id;
     await owner.admin.put(`${base}/tasks/${ids.task}/follow`);
@@ -29,10 +29,8 @@ export const dispatchIsolation: IsolationSuite = {
     const bureau = await apiUnit(owner.admin, owner, { name: '甲县水务局', kind: 'department', parentId: county.id });
     ids.request = (await caller.client.post(`${base}/requests`, { toUnitId: bureau.id, title: '甲镇诉求' })).json().id;
     const otherBureau = await apiUnit(owner.admin, owner, { name: '甲县农业局', kind: 'department', parentId: county.id });
-    ids.aggregation = (await owner.admin.post(`${base}/tasks/${ids.task}/aggregations`, {})).json().id;
     const instruction = { id: ids.instruction };
     const request_ = { id: ids.request };
-    const aggregation = { id: ids.aggregation };
 
     // Reminders, periods, extensions and escalations (dispatch-reminders, -periods, -extensions, -escalations).
     ids.extension = (await town.client.post(`${base}/assignments/${ids.assignment}/extensions`, { reason: '甲镇申请延期', deadline: daysFromNow(40) })).json().id;
@@ -96,8 +94,6 @@ export const dispatchIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/dispatch/requests/:id/rating', params: request_, body: { rating: 1, comment: '入侵' } },
       { route: 'GET /api/t/:tenant/dispatch/tasks/:id/aggregation.xlsx', params: task_ },
       { route: 'POST /api/t/:tenant/dispatch/tasks/:id/aggregations', params: task_, body: {} },
-      { route: 'GET /api/t/:tenant/dispatch/aggregations/:id', params: aggregation },
-      { route: 'GET /api/t/:tenant/dispatch/aggregations/:id/file', params: aggregation },
     ];
     return cases;
   },

@@ -147,14 +147,6 @@ export const dispatchMessages = defineMessages('dispatch', {
     en: { title: '{unit} rated the answer: {stars}', body: '{comment}' },
   },
 
-  'aggregation.done': {
-    'zh-CN': { title: '汇总表已生成：{name}', body: '共{rows}行' },
-    en: { title: 'Aggregation ready: {name}', body: 'Rows: {rows}' },
-  },
-  'aggregation.failed': {
-    'zh-CN': { title: '汇总表生成失败', body: '{error}' },
-    en: { title: 'The aggregation failed', body: '{error}' },
-  },
 });
 
 /** A message of dispatch's catalogue, as `notify` takes it. */

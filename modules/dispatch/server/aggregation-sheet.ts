@@ -143,7 +143,12 @@ export interface AggregationSheet {
   rows: Cell[][];
 }
 
+/** `<task>-汇总[-<period>]`: what an aggregation is called (its export's title, its file's name). */
+export function aggregationTitle(lang: AggregationLanguage, taskTitle: string, periodKey: string | null): string {
+  return `${taskTitle}-${WORDS[lang].fileSuffix}${periodKey ? `-${periodKey}` : ''}`;
+}
+
 /** `<task>-汇总[-<period>].xlsx`, without characters a file name cannot hold. */
 export function aggregationFileName(lang: AggregationLanguage, taskTitle: string, periodKey: string | null): string {
-  return `${taskTitle}-${WORDS[lang].fileSuffix}${periodKey ? `-${periodKey}` : ''}.xlsx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  return `${aggregationTitle(lang, taskTitle, periodKey)}.xlsx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 }

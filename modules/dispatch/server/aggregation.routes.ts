@@ -1,18 +1,19 @@
-import { audit, badRequest, contentDisposition, FileStore, forbidden, type RoutePlugin, sendStoredFile, XLSX_MIME } from '../../../core/module-kit.ts';
+import { badRequest, contentDisposition, forbidden, type RoutePlugin, XLSX_MIME } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
-import { createAggregationRoute, directAggregationRoute, downloadAggregationRoute, getAggregationRoute } from '../schemas/aggregation.schema.ts';
+import { createAggregationRoute, directAggregationRoute } from '../schemas/aggregation.schema.ts';
 import { aggregationFileName, aggregationSheet } from './aggregation-sheet.ts';
 import { writeAggregationWorkbook } from './aggregation-workbook.ts';
-import { aggregationRows, aggregationView, filesBase, checkPeriod, countAssignments, createAggregation, ownAggregation, reportFormColumns, requireDone } from './aggregation.service.ts';
+import { aggregationRows, filesBase, checkPeriod, countAssignments, createAggregation, reportFormColumns } from './aggregation.service.ts';
 import { reportForms } from './report-form-port.ts';
 import { taskAccess, type TaskAccess } from './task-access.ts';
 
 /**
  * Aggregation (汇总): every unit's latest report of a task in one .xlsx sheet. The whole tree is
  * the supervisors' and leaders' view, so they aggregate; a unit sees only its branch (403).
+ * A queued aggregation is one of its requester's core exports: followed and downloaded under
+ * `/exports` (core/exports/), written by aggregation-runner.ts.
  */
 export const aggregationRoutes: RoutePlugin = async (app) => {
-  const store = FileStore.inDataDir(app.platform.config.dataDir);
 
   app.get('/tasks/:id/aggregation.xlsx', { schema: directAggregationRoute }, async (request, reply) => {
     const access = requireOverview(await taskAccess(request, request.params.id));
@@ -38,20 +39,8 @@ export const aggregationRoutes: RoutePlugin = async (app) => {
   app.post('/tasks/:id/aggregations', { schema: createAggregationRoute }, async (request, reply) => {
     const access = requireOverview(await taskAccess(request, request.params.id));
     await checkPeriod(request.db, access.task.id, request.body.periodKey, 'body.periodKey');
-    const row = await createAggregation(request.db, app.jobs, {
-      tenantId: request.tenant.id, userId: access.actor.userId, taskId: access.task.id, periodKey: request.body.periodKey ?? null, lang: request.body.lang ?? 'zh-CN', filesBase: filesBase(request),
-    });
-    await audit(request, { action: 'dispatch.aggregation.create', recordType: 'dispatch_export', recordId: row.id, data: { taskId: access.task.id, periodKey: row.period_key, rows: row.total } });
-    return reply.status(202).send(aggregationView(row));
-  });
-
-  app.get('/aggregations/:id', { schema: getAggregationRoute }, async (request) => {
-    return aggregationView(await ownAggregation(request.db, request.params.id, request.user?.id ?? ''));
-  });
-
-  app.get('/aggregations/:id/file', { schema: downloadAggregationRoute }, async (request, reply) => {
-    const fileId = requireDone(await ownAggregation(request.db, request.params.id, request.user?.id ?? ''));
-    return sendStoredFile(request, reply, store, fileId, 'attachment');
+    const queued = await createAggregation(request, access.task, { periodKey: request.body.periodKey ?? null, lang: request.body.lang ?? 'zh-CN', filesBase: filesBase(request) });
+    return reply.status(202).send(queued);
   });
 };
 

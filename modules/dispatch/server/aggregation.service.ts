@@ -1,26 +1,21 @@
+import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, type JobRunner, notFound } from '../../../core/module-kit.ts';
-import { aggregationCells, aggregationPage, type AggregationLanguage, type Cell } from './aggregation-sheet.ts';
+import { badRequest, type ExportView, queueExport } from '../../../core/module-kit.ts';
+import { aggregationCells, aggregationPage, aggregationTitle, type AggregationLanguage, type Cell } from './aggregation-sheet.ts';
 import type { ReportFormColumn, ReportForms } from './report-form-port.ts';
 
-export const AGGREGATION_JOB = 'dispatch.aggregation';
+/** Dispatch's one kind of export (`exportRunners`). */
+export const AGGREGATION_KIND = 'aggregation';
 /** Assignments read per step of the job: one short transaction each, progress committed with it. */
 export const AGGREGATION_CHUNK = 200;
 
-export interface ExportRow {
-  id: string;
-  task_id: string;
-  period_key: string | null;
+/** What an aggregation export keeps in its params (core/exports/): the request, fixed when asked. */
+export interface AggregationParams {
+  taskId: string;
+  periodKey: string | null;
   lang: AggregationLanguage;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  file_id: string | null;
-  error: string | null;
-  requested_by: string;
-  created_at: Date;
-  finished_at: Date | null;
+  /** Where the photo links of the sheet point: the job has no request to ask. */
+  filesBase: string;
 }
 
 /** A period key must be one of the task's report periods (a 400 naming where it came from). */
@@ -56,44 +51,14 @@ export async function aggregationRows(trx: Knex.Transaction, taskId: string, per
 }
 
 
-/** Stores an aggregation export and queues its job in the same transaction: the job exists if and only if the row does. */
-export async function createAggregation(trx: Knex.Transaction, jobs: JobRunner, input: { tenantId: string; userId: string; taskId: string; periodKey: string | null; lang: AggregationLanguage; filesBase: string }): Promise<ExportRow> {
-  const id = uuidv7();
-  const [row] = await trx('dispatch_export')
-    .insert({ tenant_id: input.tenantId, id, task_id: input.taskId, period_key: input.periodKey, lang: input.lang, total: await countAssignments(trx, input.taskId), requested_by: input.userId })
-    .returning('*');
-  // The job has no request: the address photo links start with travels in its data.
-  await jobs.enqueue(trx, AGGREGATION_JOB, { tenantId: input.tenantId, exportId: id, filesBase: input.filesBase });
-  return row;
-}
-
-/** One of the caller's own aggregation exports; anyone else's is a 404. */
-export async function ownAggregation(trx: Knex.Transaction, id: string, userId: string): Promise<ExportRow> {
-  const row: ExportRow | undefined = await trx('dispatch_export').where({ id, requested_by: userId }).first();
-  if (!row) throw notFound('DISPATCH_AGGREGATION_NOT_FOUND', 'No such aggregation');
-  return row;
-}
-
-export function requireDone(row: ExportRow): string {
-  if (row.status !== 'done' || !row.file_id) throw conflict('DISPATCH_AGGREGATION_NOT_READY', `The aggregation is ${row.status}, not done`);
-  return row.file_id;
-}
-
-export function aggregationView(row: ExportRow) {
-  return {
-    id: row.id,
-    taskId: row.task_id,
-    periodKey: row.period_key,
-    lang: row.lang,
-    status: row.status,
-    total: row.total,
-    done: row.done,
-    progress: row.status === 'done' ? 1 : row.total > 0 ? Math.min(1, row.done / row.total) : 0,
-    fileId: row.file_id,
-    error: row.error,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
+/**
+ * Queues an aggregation of any size as a core export (core/exports/, kind `aggregation`) in the
+ * request's transaction: the export and its job exist together. Its requester follows it under
+ * `/exports`; dispatch's runner (aggregation-runner.ts) writes it.
+ */
+export async function createAggregation(request: FastifyRequest, task: { id: string; title: string }, input: Omit<AggregationParams, 'taskId'>): Promise<ExportView> {
+  const params: AggregationParams = { taskId: task.id, ...input };
+  return queueExport(request, { module: 'dispatch', kind: AGGREGATION_KIND, title: aggregationTitle(input.lang, task.title, input.periodKey), params: { ...params }, total: await countAssignments(request.db, task.id) });
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { FileAccessCheck } from '../../../core/module-kit.ts';
-import { ownAggregation } from './aggregation.service.ts';
 import { assignmentAccess } from './assignment-access.ts';
 import { requestAccess } from './request.service.ts';
 import { taskAccess } from './task-access.ts';
@@ -7,7 +6,8 @@ import { taskAccess } from './task-access.ts';
 /**
  * Who may read the files attached to dispatch's records (core/files/file-access.ts): exactly who
  * may read the record through dispatch's own routes. Each access function throws dispatch's 404
- * for anyone else, which core reads as "no".
+ * for anyone else, which core reads as "no". Aggregation workbooks are core exports (core/exports/):
+ * their requester reads them.
  */
 export const dispatchFileAccess: Record<string, FileAccessCheck> = {
   /** Task attachments: whoever sees the task. */
@@ -25,6 +25,4 @@ export const dispatchFileAccess: Record<string, FileAccessCheck> = {
   },
   /** Photos of a bottom-up request and of its answer: both sides of the request and its supervisors. */
   request: async (request, requestId) => Boolean(await requestAccess(request, requestId)),
-  /** An aggregation workbook: only whoever asked for it. */
-  export: async (request, exportId) => Boolean(await ownAggregation(request.db, exportId, request.user?.id ?? '')),
 };

@@ -15,7 +15,6 @@ export const dispatchUi: ModuleUi = {
     // Request notices (raised, answered, rated…) link here: the same page with that request on top.
     { path: 'requests/:id', load: () => import('./pages/requests-page') },
     // The "汇总表已生成" notice links here.
-    { path: 'aggregations/:id', load: () => import('./pages/aggregation-page') },
   ],
   menu: [
     { id: 'pending', icon: <AlertOutlined /> },

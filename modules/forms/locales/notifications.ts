@@ -14,14 +14,6 @@ export const formsMessages = defineMessages('forms', {
     en: { title: 'Please fill in: {form} ({period})', body: 'Due {due}' },
   },
   'period.once': { 'zh-CN': '本次', en: 'this round' },
-  'export.done': {
-    'zh-CN': { title: '导出完成：{form}', body: '{file}' },
-    en: { title: 'Export ready: {form}', body: '{file}' },
-  },
-  'export.failed': {
-    'zh-CN': { title: '导出失败', body: '{error}' },
-    en: { title: 'The export failed', body: '{error}' },
-  },
 });
 
 /** A message of the forms catalogue, as `notify` takes it. */

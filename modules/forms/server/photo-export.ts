@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { countyDateTime, DEFAULT_TIME_ZONE, type ModuleJobContext } from '../../../core/module-kit.ts';
+import { countyDateTime, DEFAULT_TIME_ZONE, type ExportRunContext } from '../../../core/module-kit.ts';
 import { valueAt } from './export-layout.ts';
-import type { ExportRow } from './export.service.ts';
+import type { FormsExportParams } from './export.service.ts';
 import type { ExportLanguage } from './export-language.ts';
 import type { FormField } from './form-fields.ts';
 import { filteredSubmissions } from './results-query.ts';
@@ -14,7 +14,7 @@ const CHUNK = 100;
 
 const NO_UNIT: Record<ExportLanguage, string> = { 'zh-CN': '无单位', en: 'No unit' };
 
-type Context = Pick<ModuleJobContext, 'withTenant' | 'files'>;
+type Context = Pick<ExportRunContext, 'withTenant' | 'files' | 'progress'>;
 
 /** One photo or file answer of a submission, with the words its name in the zip is made of. */
 interface FileAnswer {
@@ -36,28 +36,27 @@ interface StoredFile {
  * the county's clock, a folder per submission (a second one of the same minute gets ` (2)`).
  * Progress counts submissions. A file whose content is gone is left out rather than failing all.
  */
-export async function writePhotos(context: Context, tenantId: string, row: ExportRow, out: ZipStream): Promise<void> {
-  const { filter } = row.params;
+export async function writePhotos(context: Context, tenantId: string, params: FormsExportParams, out: ZipStream): Promise<void> {
+  const { filter } = params;
   const { fields, count } = await context.withTenant(tenantId, async ({ db }) => {
-    const found = await resultFields(db, row.form_id, filter.version);
-    const [{ n }] = await filteredSubmissions(db, row.form_id, row.scope, found.fields, filter).count({ n: '*' });
+    const found = await resultFields(db, params.formId, filter.version);
+    const [{ n }] = await filteredSubmissions(db, params.formId, params.scope, found.fields, filter).count({ n: '*' });
     return { fields: found.fields, count: Number(n) };
   });
-  const key = sortKey(fields, row.params);
+  const key = sortKey(fields, params);
   const fileFields = fields.filter((f) => f.kind === 'file');
   const groupTitles = new Map(fields.filter((f) => f.kind === 'group').map((f) => [f.name, f.title]));
-  const timeZone = row.params.cells?.timeZone ?? DEFAULT_TIME_ZONE;
-  const noUnit = NO_UNIT[row.params.lang ?? 'zh-CN'];
+  const timeZone = params.cells?.timeZone ?? DEFAULT_TIME_ZONE;
+  const noUnit = NO_UNIT[params.lang ?? 'zh-CN'];
   const folders = new Set<string>();
   let done = 0;
   let after: KeysetPosition | null = null;
-  await context.withTenant(tenantId, ({ db }) => db('forms_export').where({ id: row.id }).update({ rows_total: count }));
   for (;;) {
+    // Submissions made since the count could pass the total: progress stays within it.
+    await context.progress(Math.min(done, count), count);
     const position: KeysetPosition | null = after;
     const { page, stored } = await context.withTenant(tenantId, async ({ db }) => {
-      // Submissions made since the count could pass the total: progress stays within it.
-      await db('forms_export').where({ id: row.id }).update({ rows_done: Math.min(done, count) });
-      const rows: KeyedRow[] = await submissionsPage(db, row.form_id, row.scope, fields, filter, key, position, CHUNK);
+      const rows: KeyedRow[] = await submissionsPage(db, params.formId, params.scope, fields, filter, key, position, CHUNK);
       const ids = [...new Set(rows.flatMap((r) => fileAnswers(r.data, fileFields, groupTitles).map((a) => a.fileId)))];
       return { page: rows, stored: await storedFiles(db, ids) };
     });

@@ -1,4 +1,4 @@
-import { BarChartOutlined, CloudDownloadOutlined, EditOutlined, FormOutlined, SendOutlined } from '@ant-design/icons';
+import { BarChartOutlined, EditOutlined, FormOutlined, SendOutlined } from '@ant-design/icons';
 import type { ModuleUi } from '../../../admin-ui/src/module-kit';
 
 /** The forms module's pages, menu icons and home widget (see modules/forms/README.md). */
@@ -10,16 +10,12 @@ export const formsUi: ModuleUi = {
     { path: 'my-due', load: () => import('./pages/my-due-page'), permission: 'forms.submit' },
     { path: 'fill/:collectionId/:periodKey/:assigneeId', load: () => import('./pages/fill-page'), permission: 'forms.submit' },
     { path: 'results', load: () => import('./pages/results-page'), permission: 'forms.results' },
-    { path: 'exports', load: () => import('./pages/exports-page'), permission: 'forms.results' },
-    // The export-done notice links here: the same page with that export on top.
-    { path: 'exports/:id', load: () => import('./pages/exports-page'), permission: 'forms.results' },
   ],
   menu: [
     { id: 'my-due', icon: <FormOutlined /> },
     { id: 'designer', icon: <EditOutlined /> },
     { id: 'collections', icon: <SendOutlined /> },
     { id: 'results', icon: <BarChartOutlined /> },
-    { id: 'exports', icon: <CloudDownloadOutlined /> },
   ],
   // The designer's board, for the custom fields of any module's record types (core's custom fields page).
   // Its answer widgets (person, unit, file, location) for forms other modules fill in (dispatch's report forms).

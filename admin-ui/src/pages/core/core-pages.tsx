@@ -1,7 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CalendarOutlined, FormOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CalendarOutlined, CloudDownloadOutlined, FormOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 
-export type CorePageLabel = 'menu.org' | 'menu.roles' | 'menu.users' | 'menu.modules' | 'menu.customFields' | 'menu.audit' | 'menu.calendar';
+export type CorePageLabel = 'menu.org' | 'menu.roles' | 'menu.users' | 'menu.modules' | 'menu.customFields' | 'menu.audit' | 'menu.calendar' | 'menu.exports';
 
 /** A page of the core platform inside a tenant: its address, menu label, icon and who may see it. */
 export interface CorePage {
@@ -24,4 +24,6 @@ export const CORE_PAGES: CorePage[] = [
   { segment: 'audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'core.audit.read', load: () => import('../audit/audit-page').then((m) => m.AuditPage) },
   // Everyone reads the working-day calendar; core.calendar.manage gates editing inside the page.
   { segment: 'calendar', label: 'menu.calendar', icon: <CalendarOutlined />, load: () => import('../calendar/calendar-page').then((m) => m.CalendarPage) },
+  // Everyone's own exports of every module (core/exports/): the export notices link here, `?highlight=<id>`.
+  { segment: 'exports', label: 'menu.exports', icon: <CloudDownloadOutlined />, load: () => import('../exports/exports-page').then((m) => m.ExportsPage) },
 ];

@@ -91,19 +91,6 @@ export interface ReportPeriod {
   units: { assignmentId: string; parentId: string | null; depth: number; unit: UnitRef; state: 'reported' | 'returned' | 'missing'; reportId: string | null; reportedAt: string | null }[];
 }
 
-export interface Aggregation {
-  id: string;
-  taskId: string;
-  periodKey: string | null;
-  lang: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  progress: number;
-  fileId: string | null;
-  error: string | null;
-}
-
 export type RequestStatus = 'open' | 'accepted' | 'responded' | 'rated' | 'returned';
 
 export interface UnitRequest {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiDownload, apiRequest, isApiError, saveFile, tenantScope } from '../../../../admin-ui/src/module-kit';
+import { apiDownload, apiRequest, fetchExportJob, isApiError, isUnfinished, saveFile, tenantScope, type ExportJob } from '../../../../admin-ui/src/module-kit';
 import { dispatchKeys } from './dispatch.api';
-import type { Aggregation, Comment, Escalation, EscalationLevel, Extension, Instruction, InterviewRecord, Reminder, ReportPeriod, RequestStatus, UnitRequest } from './dispatch-extras-types';
+import type { Comment, Escalation, EscalationLevel, Extension, Instruction, InterviewRecord, Reminder, ReportPeriod, RequestStatus, UnitRequest } from './dispatch-extras-types';
 import type { Light, Page, Task } from './dispatch-types';
 
 /** One row of 本单位任务 (`GET /my-assignments`). */
@@ -103,8 +103,9 @@ export const useRateRequest = (slug: string) =>
 
 /**
  * The task's aggregation (汇总): one .xlsx of every unit's latest report. Downloaded at once when
- * the tree is small; a large one (the server answers 400 DISPATCH_AGGREGATION_TOO_LARGE) runs as a job
- * whose progress (0–1) is reported until its file is ready.
+ * the tree is small; a large one (the server answers 400 DISPATCH_AGGREGATION_TOO_LARGE) runs as an
+ * export job (one of the user's exports, core's `/exports`) whose progress (0–1) is reported until
+ * its file is ready.
  */
 export async function downloadAggregation(slug: string, taskId: string, options: { periodKey?: string; lang: 'zh-CN' | 'en'; fileName: string }, onProgress: (fraction: number) => void): Promise<void> {
   const scope = tenantScope(slug);
@@ -115,13 +116,13 @@ export async function downloadAggregation(slug: string, taskId: string, options:
   } catch (error) {
     if (!isApiError(error) || error.code !== 'DISPATCH_AGGREGATION_TOO_LARGE') throw error;
   }
-  let job = await post<Aggregation>(slug, `/dispatch/tasks/${enc(taskId)}/aggregations`, { lang: options.lang, ...(options.periodKey ? { periodKey: options.periodKey } : {}) });
-  while (job.status === 'queued' || job.status === 'running') {
+  let job = await post<ExportJob>(slug, `/dispatch/tasks/${enc(taskId)}/aggregations`, { lang: options.lang, ...(options.periodKey ? { periodKey: options.periodKey } : {}) });
+  while (isUnfinished(job)) {
     onProgress(job.progress);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    job = await apiRequest<Aggregation>(scope, `/dispatch/aggregations/${enc(job.id)}`);
+    job = await fetchExportJob(slug, job.id);
   }
   if (job.status === 'failed') throw new Error(job.error ?? 'aggregation failed');
   onProgress(1);
-  saveFile(await apiDownload(scope, `/dispatch/aggregations/${enc(job.id)}/file`), options.fileName);
+  saveFile(await apiDownload(scope, `/exports/${enc(job.id)}/file`), options.fileName);
 }

@@ -1,4 +1,4 @@
-import { apiDownload, apiRequest, isApiError, saveFile, tenantScope } from '../../../../admin-ui/src/module-kit';
+import { apiDownload, apiRequest, fetchExportJob, isApiError, isUnfinished, saveFile, tenantScope, type ExportJob } from '../../../../admin-ui/src/module-kit';
 import type { JsonObject, Submission } from './forms-types';
 
 export interface SubmissionTarget {
@@ -35,17 +35,10 @@ export async function downloadExport(slug: string, path: string, query: Record<s
   return blob.size;
 }
 
-interface ExportJob {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  error: string | null;
-}
-
 /**
  * An .xlsx of the filtered list or statistics: downloaded at once when small; when the server
- * answers FORMS_EXPORT_TOO_LARGE, written by an export job whose progress (0–1) is reported
- * until its file is ready.
+ * answers FORMS_EXPORT_TOO_LARGE, written by an export job (one of the user's exports, core's
+ * `/exports`) whose progress (0–1) is reported until its file is ready.
  */
 export async function exportXlsx(slug: string, formId: string, kind: 'list' | 'statistics', query: Record<string, string | undefined>, fileName: string, onProgress: (fraction: number) => void): Promise<void> {
   const enc = encodeURIComponent;
@@ -58,19 +51,20 @@ export async function exportXlsx(slug: string, formId: string, kind: 'list' | 's
   }
   const body = Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'));
   let job = await apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${enc(formId)}/exports`, { method: 'POST', body: { kind, ...body } });
-  while (job.status === 'queued' || job.status === 'running') {
+  while (isUnfinished(job)) {
     onProgress(job.progress);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    job = await apiRequest<ExportJob>(tenantScope(slug), `/forms/exports/${enc(job.id)}`);
+    job = await fetchExportJob(slug, job.id);
   }
   if (job.status === 'failed') throw new Error(job.error ?? 'export failed');
   onProgress(1);
-  await downloadExport(slug, `/forms/exports/${enc(job.id)}/file`, {}, fileName);
+  await downloadExport(slug, `/exports/${enc(job.id)}/file`, {}, fileName);
 }
 
 /**
  * Starts a `.zip` of the photo and file answers of the filtered list (always an export job: photos
- * are too many for one request); the caller follows it on 我的导出, and is notified when it is ready.
+ * are too many for one request); the caller follows it on 我的导出 (core's exports page), and is
+ * notified when it is ready.
  */
 export function startPhotoExport(slug: string, formId: string, query: Record<string, string | undefined>): Promise<ExportJob> {
   const body = Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'));

@@ -49,13 +49,13 @@ export default function ResultsPage() {
     }
   };
 
-  // Photos are too many for one request: a job, followed on 我的导出 (its page shows it on top).
+  // Photos are too many for one request: a job, followed on 我的导出 (core's exports page, with it on top).
   const onExportPhotos = async () => {
     if (!formId) return;
     setExporting(true);
     try {
       const job = await startPhotoExport(slug, formId, { ...filters, sort: sort.field, order: sort.order, lang: i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN' });
-      navigate(`/t/${slug}/forms/exports/${job.id}`);
+      navigate(`/t/${slug}/exports?highlight=${encodeURIComponent(job.id)}`);
     } catch (error) {
       message.error(t('results.exportPhotosFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
     } finally {
