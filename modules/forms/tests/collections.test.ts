@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, } from '../../core/calendar/calendar-date.ts';
-import { todayIn } from '../../core/time/time-zone.ts';
-import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, goodHousehold, publishedForm } from '../helpers/forms-fixtures.ts';
+import { addDays, } from '../../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../../core/time/time-zone.ts';
+import { dailyJob } from '../server/forms.jobs.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 describe('forms: collections per period (一月一报), who is missing, reminders', () => {
   let platform: TestPlatform;

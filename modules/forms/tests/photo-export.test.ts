@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, publishedForm } from '../helpers/forms-fixtures.ts';
-import { tinyPng, uploadFile } from '../helpers/multipart.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import { tinyPng, uploadFile } from '../../../tests/helpers/multipart.ts';
 
 /** A household visit with photos at the top and in each member's row (a repeating group). */
 const visitSchema = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiPerson, apiUnit } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, publishedForm } from '../helpers/forms-fixtures.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiPerson, apiUnit } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 /** A visit form naming people and units of the directory, as the designer's person and unit widgets write them. */
 const visitSchema = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit, auditOf, createScopedUser } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, householdSchema } from '../helpers/forms-fixtures.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit, auditOf, createScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, householdSchema } from '../../../tests/helpers/forms-fixtures.ts';
 
 /** Schemas of the kind the react-jsonschema-form playground's samples use. */
 const playground: Record<string, Record<string, unknown>> = {

@@ -1,6 +1,6 @@
-import type { IsolationCase, IsolationSuite } from '../helpers/cross-tenant.ts';
-import { apiUnit } from '../helpers/org-fixtures.ts';
-import { enableForms, goodHousehold, publishedForm } from '../helpers/forms-fixtures.ts';
+import type { IsolationCase, IsolationSuite } from '../../../tests/helpers/cross-tenant.ts';
+import { apiUnit } from '../../../tests/helpers/org-fixtures.ts';
+import { enableForms, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 /** Forms module routes: forms and versions, submissions, collections, results. */
 export const formsIsolation: IsolationSuite = {

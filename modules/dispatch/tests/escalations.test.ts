@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths } from '../helpers/forms-fixtures.ts';
-import { createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths } from '../../../tests/helpers/forms-fixtures.ts';
+import { createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 describe('dispatch: the escalation ladder (督办) — urge, notice, interview', () => {
   let platform: TestPlatform;

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellText } from '../../core/export/xlsx-reader.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths, enableForms, publishedForm } from '../helpers/forms-fixtures.ts';
-import { tinyPng, uploadFile } from '../helpers/multipart.ts';
-import { apiUnit } from '../helpers/org-fixtures.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
+import { cellText } from '../../../core/export/xlsx-reader.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths, enableForms, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import { tinyPng, uploadFile } from '../../../tests/helpers/multipart.ts';
+import { apiUnit } from '../../../tests/helpers/org-fixtures.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 const HEADERS = ['单位', '上级单位', '角色', '责任人', '截止时间', '亮灯', '汇总进度(%)', '本单位报送进度(%)', '状态', '报告内容', '照片数', '报送时间', '亮牌'];
 

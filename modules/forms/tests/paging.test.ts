@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, familySchema, publishedForm } from '../helpers/forms-fixtures.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, familySchema, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 const COUNT = 250;
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { enableForms } from '../helpers/forms-fixtures.ts';
-import { tinyPng, uploadFile } from '../helpers/multipart.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { enableForms } from '../../../tests/helpers/forms-fixtures.ts';
+import { tinyPng, uploadFile } from '../../../tests/helpers/multipart.ts';
 
 /** A form as the designer writes it: "show when" fields live only in `allOf[].then`. */
 const disabilitySchema = {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlatformModule } from '../../core/modules/contract.ts';
-import { installedModules } from '../../modules/index.ts';
-import { recomputeTenantLights } from '../../modules/dispatch/server/lights.jobs.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths, enableForms, publishedForm } from '../helpers/forms-fixtures.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
-import { tinyPdf, tinyPng, uploadFile } from '../helpers/multipart.ts';
+import type { PlatformModule } from '../../../core/modules/contract.ts';
+import { installedModules } from '../../index.ts';
+import { recomputeTenantLights } from '../server/lights.jobs.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths, enableForms, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
+import { tinyPdf, tinyPng, uploadFile } from '../../../tests/helpers/multipart.ts';
 
 /** Listens to dispatch's events the way the scoring module will. */
 const scoringProbe: PlatformModule = {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remindersJob } from '../../modules/dispatch/server/reminder.jobs.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths } from '../helpers/forms-fixtures.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
+import { remindersJob } from '../server/reminder.jobs.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths } from '../../../tests/helpers/forms-fixtures.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { withTenant } from '../../core/db/tenant-transaction.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit, auditOf, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, goodHousehold, householdSchema, publishedForm } from '../helpers/forms-fixtures.ts';
+import { withTenant } from '../../../core/db/tenant-transaction.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit, auditOf, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, goodHousehold, householdSchema, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 describe('forms: filling in, validating against the exact version, drafts, returns and resubmission', () => {
   let platform: TestPlatform;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMS_DELIVERY_QUEUE } from '../../core/notify/sms-delivery.jobs.ts';
-import { waitFor } from '../helpers/fake-sms-gateway.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
+import { SMS_DELIVERY_QUEUE } from '../../../core/notify/sms-delivery.jobs.ts';
+import { waitFor } from '../../../tests/helpers/fake-sms-gateway.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 /** The Beijing hour `plus` hours from now. */
 const beijingHour = (plus = 0) => (new Date(Date.now() + 8 * 3_600_000).getUTCHours() + plus) % 24;

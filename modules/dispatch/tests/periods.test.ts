@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { hashPassword } from '../../core/auth/password.ts';
-import { addDays, weekdayOf, type IsoDate } from '../../core/calendar/calendar-date.ts';
-import { todayIn } from '../../core/time/time-zone.ts';
-import { periodsJob } from '../../modules/dispatch/server/period.jobs.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths } from '../helpers/forms-fixtures.ts';
-import { apiUnit, randomPhone } from '../helpers/org-fixtures.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
-import { setTenantSql } from '../../core/db/tenant-context-sql.ts';
+import { hashPassword } from '../../../core/auth/password.ts';
+import { addDays, weekdayOf, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import { todayIn } from '../../../core/time/time-zone.ts';
+import { periodsJob } from '../server/period.jobs.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths } from '../../../tests/helpers/forms-fixtures.ts';
+import { apiUnit, randomPhone } from '../../../tests/helpers/org-fixtures.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
+import { setTenantSql } from '../../../core/db/tenant-context-sql.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

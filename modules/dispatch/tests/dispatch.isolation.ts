@@ -1,6 +1,6 @@
-import type { IsolationCase, IsolationSuite } from '../helpers/cross-tenant.ts';
-import { apiUnit, createScopedUser } from '../helpers/org-fixtures.ts';
-import { daysFromNow, enableDispatch } from '../helpers/dispatch-fixtures.ts';
+import type { IsolationCase, IsolationSuite } from '../../../tests/helpers/cross-tenant.ts';
+import { apiUnit, createScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { daysFromNow, enableDispatch } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 /** Dispatch module routes: tasks, assignments, reports, views. */
 export const dispatchIsolation: IsolationSuite = {
@@ -43,7 +43,7 @@ export const dispatchIsolation: IsolationSuite = {
     const report = { id: ids.report };
     const cases: IsolationCase[] = [
       { route: 'POST /api/t/:tenant/dispatch/tasks', body: { title: '入侵任务', ownerUnitId: county.id, deadline: daysFromNow(5), assignments: [{ unitId: ids.town }] } },
-      // The workbook itself is covered in dispatch-import.test.ts; here the owner's supervising unit is named.
+      // The workbook itself is covered in modules/dispatch/tests/import.test.ts; here the owner's supervising unit is named.
       { route: 'POST /api/t/:tenant/dispatch/tasks/import', query: `ownerUnitId=${county.id}`, body: {} },
       { route: 'GET /api/t/:tenant/dispatch/tasks/import-template' },
       { route: 'GET /api/t/:tenant/dispatch/tasks' },

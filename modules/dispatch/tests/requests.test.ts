@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths } from '../helpers/forms-fixtures.ts';
-import { tinyPdf, tinyPng, uploadFile } from '../helpers/multipart.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
-import type { TestClient } from '../helpers/test-client.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths } from '../../../tests/helpers/forms-fixtures.ts';
+import { tinyPdf, tinyPng, uploadFile } from '../../../tests/helpers/multipart.ts';
+import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
+import type { TestClient } from '../../../tests/helpers/test-client.ts';
 
 describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a department answers, the town rates', () => {
   let platform: TestPlatform;

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit } from '../helpers/org-fixtures.ts';
-import { dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit } from '../../../tests/helpers/org-fixtures.ts';
+import { dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = ['任务名称', '任务内容', '类别', '牵头单位', '配合单位', '截止日期', '工作日', '优先级', '汇报周期'];

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readXlsx } from '../../core/export/xlsx-reader.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, goodHousehold, publishedForm } from '../helpers/forms-fixtures.ts';
+import { readXlsx } from '../../../core/export/xlsx-reader.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 describe('forms: results list, filters, search, statistics and .xlsx export', () => {
   let platform: TestPlatform;

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { detailPaths, enableForms, familySchema, publishedForm } from '../helpers/forms-fixtures.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, familySchema, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 const COUNT = 5_000;
 

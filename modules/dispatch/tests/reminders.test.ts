@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTenant } from '../../core/db/tenant-transaction.ts';
-import { REMINDERS_JOB, remindersJob } from '../../modules/dispatch/server/reminder.jobs.ts';
-import { sendDueReminders } from '../../modules/dispatch/server/reminder.service.ts';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths } from '../helpers/forms-fixtures.ts';
-import { createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { waitFor } from '../helpers/fake-sms-gateway.ts';
-import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
+import { withTenant } from '../../../core/db/tenant-transaction.ts';
+import { REMINDERS_JOB, remindersJob } from '../server/reminder.jobs.ts';
+import { sendDueReminders } from '../server/reminder.service.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths } from '../../../tests/helpers/forms-fixtures.ts';
+import { createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { waitFor } from '../../../tests/helpers/fake-sms-gateway.ts';
+import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
 import type { ErrorObject } from 'ajv';
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { detailPaths, enableForms } from '../helpers/forms-fixtures.ts';
-import { validatorRequire } from '../../admin-ui/src/components/rjsf/validator-runtime.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { detailPaths, enableForms } from '../../../tests/helpers/forms-fixtures.ts';
+import { validatorRequire } from '../../../admin-ui/src/components/rjsf/validator-runtime.ts';
 
 /** What the designer's presets write: RE2-safe patterns, and a format for each check character. */
 const presetSchema = {

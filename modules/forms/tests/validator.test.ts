@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashForSchema, retrieveSchema, type RJSFSchema } from '@rjsf/utils';
 import type { ErrorObject } from 'ajv';
 import { createPrecompiledValidator, type ValidatorFunctions } from '@rjsf/validator-ajv8';
-import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { enableForms, householdSchema, publishedForm } from '../helpers/forms-fixtures.ts';
-import { playgroundSamples } from '../fixtures/rjsf-playground.ts';
-import { detailsFromAjv } from '../../core/http/error-handler.ts';
-import { VALIDATOR_RUNTIME_SPECIFIERS } from '../../modules/forms/server/validator-module.ts';
-import { validatorRequire, validatorRuntimeSpecifiers } from '../../admin-ui/src/components/rjsf/validator-runtime.ts';
-import { withoutHiddenAnswers } from '../../core/schemas/hidden-answers.ts';
+import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
+import { enableForms, householdSchema, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import { playgroundSamples } from '../../../tests/fixtures/rjsf-playground.ts';
+import { detailsFromAjv } from '../../../core/http/error-handler.ts';
+import { VALIDATOR_RUNTIME_SPECIFIERS } from '../server/validator-module.ts';
+import { validatorRequire, validatorRuntimeSpecifiers } from '../../../admin-ui/src/components/rjsf/validator-runtime.ts';
+import { withoutHiddenAnswers } from '../../../core/schemas/hidden-answers.ts';
 
 type Detail = { path: string; message: string };
 
