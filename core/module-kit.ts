@@ -10,6 +10,9 @@
 export type { ExportOutput, ExportRunContext, ExportRunner, ExportTask, FileAccessCheck, LocalizedText, ModuleEventHandler, ModuleJob, ModuleJobContext, ModuleManifest, PlatformModule, TenantJobContext } from './modules/contract.ts';
 export type { RoutePlugin } from './http/route-plugin.ts';
 
+// The context a module's services run in, for a request and a job alike.
+export { jobModuleContext, moduleContext, type ModuleContext } from './modules/module-context.ts';
+
 // Who acts, and what they may do: a route declares `config: { permission }` and reads `request.scope`.
 export { moduleActor, type ModuleActor } from './modules/module-actor.ts';
 export { permissionScopes, requirePermission, scopeOf, unitPathInScope, unitsOutsideScope, whereInScope, type DataScope } from './auth/permissions.ts';

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, decodeCursor, encodeCursor, fileReferences } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, decodeCursor, encodeCursor, fileReferences, type ModuleContext } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { notifyWatchers } from './follow.service.ts';
 import { assignmentUsers } from './recipients.ts';
 import type { TaskAccess } from './task-access.ts';
@@ -29,7 +28,7 @@ async function visibleTaskNodes(trx: Knex.Transaction, access: TaskAccess): Prom
  * two sides of the assignment it is on, and the task's watchers for comments on the task itself
  * (a follower may not see every unit's branch, so a branch's discussion stays in the branch).
  */
-export async function addComment(ctx: DispatchContext, access: TaskAccess, input: NewComment): Promise<string> {
+export async function addComment(ctx: ModuleContext, access: TaskAccess, input: NewComment): Promise<string> {
   const { trx } = ctx;
   if (!input.text.trim()) throw badRequest('DISPATCH_TEXT_BLANK', 'The comment is blank', [{ path: 'body.text', message: 'must not be blank' }]);
   const photoIds = input.photoIds ?? [];

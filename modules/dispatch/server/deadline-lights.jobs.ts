@@ -1,5 +1,5 @@
-import type { ModuleJob } from '../../../core/module-kit.ts';
-import { jobDispatchContext, type DispatchContext } from './dispatch-context.ts';
+import type { ModuleContext, ModuleJob } from '../../../core/module-kit.ts';
+import { jobDispatchContext } from './dispatch-context.ts';
 import { recomputeTaskLights } from './light.service.ts';
 
 export const DEADLINE_LIGHTS_JOB = 'dispatch.deadline-lights';
@@ -10,7 +10,7 @@ export const DEADLINE_LIGHTS_JOB = 'dispatch.deadline-lights';
  * deadline moved) a job is queued to run just after it, in the same transaction, and recomputes
  * the task's lights then. The sweep (`dispatch.lights`) stays for what time alone turns yellow.
  */
-export async function scheduleDeadlineLights(ctx: DispatchContext, taskId: string, deadlines: Date[]): Promise<void> {
+export async function scheduleDeadlineLights(ctx: ModuleContext, taskId: string, deadlines: Date[]): Promise<void> {
   if (!ctx.jobs) return;
   const instants = [...new Set(deadlines.map((d) => d.getTime()))].filter((t) => t > ctx.now.getTime());
   for (const instant of instants) {

@@ -1,8 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, countyDateTime, type DataScope, type ErrorDetail, unitPathInScope } from '../../../core/module-kit.ts';
+import { badRequest, conflict, countyDateTime, type DataScope, type ErrorDetail, type ModuleContext, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
@@ -33,7 +32,7 @@ interface UnitRow {
  * units strictly below the parent's unit (a unit on the path above is a cycle), people within
  * their unit, deadlines in the future and not after the parent's. Nothing is written on any problem.
  */
-export async function dispatchAssignments(ctx: DispatchContext, target: DispatchTarget, inputs: AssignmentInput[]): Promise<string[]> {
+export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTarget, inputs: AssignmentInput[]): Promise<string[]> {
   const { trx } = ctx;
   const problems: ErrorDetail[] = [];
   const at = (i: number, field: string) => `body.assignments[${i}].${field}`;
@@ -143,7 +142,7 @@ function problemCode(problems: ErrorDetail[]): string {
   return 'DISPATCH_ASSIGNMENT_INVALID';
 }
 
-async function notifyNewAssignments(ctx: DispatchContext, target: DispatchTarget, rows: { id: string; unit_id: string; person_id: string | null; deadline: Date }[]): Promise<void> {
+async function notifyNewAssignments(ctx: ModuleContext, target: DispatchTarget, rows: { id: string; unit_id: string; person_id: string | null; deadline: Date }[]): Promise<void> {
   const config = await dispatchConfig(ctx.trx);
   const users = await assignmentUsers(ctx.trx, rows);
   const everyone = [...new Set([...users.values()].flat())].filter((id) => id !== ctx.userId);

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, countyDateTime, unitHeadAccounts } from '../../../core/module-kit.ts';
+import { badRequest, conflict, countyDateTime, type ModuleContext, unitHeadAccounts } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
@@ -45,7 +44,7 @@ export function nextLevel(rank: number, ladder: EscalationLevel[]): EscalationLe
  * notice or an interview, the unit's heads too. The assignment row is locked first, so two
  * supervisors raising at once get one step each in turn, never the same step twice.
  */
-export async function raiseEscalation(ctx: DispatchContext, access: AssignmentAccess, input: NewEscalation): Promise<string> {
+export async function raiseEscalation(ctx: ModuleContext, access: AssignmentAccess, input: NewEscalation): Promise<string> {
   const { trx } = ctx;
   const node = access.node;
   const config = await dispatchConfig(trx);

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, countyDateTime } from '../../../core/module-kit.ts';
+import { badRequest, conflict, countyDateTime, type ModuleContext } from '../../../core/module-kit.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { recomputeTaskLights } from './light.service.ts';
 import { assignmentUsers } from './recipients.ts';
@@ -31,7 +30,7 @@ async function lockAssignment(trx: Knex.Transaction, assignmentId: string): Prom
  * than it has). A top-level assignment may ask past the task's deadline: the supervisor decides.
  * One pending request per assignment (409 for a second).
  */
-export async function requestExtension(ctx: DispatchContext, access: AssignmentAccess, input: NewExtension): Promise<string> {
+export async function requestExtension(ctx: ModuleContext, access: AssignmentAccess, input: NewExtension): Promise<string> {
   const { trx } = ctx;
   const node = access.node;
   const current = await lockAssignment(trx, node.id);
@@ -77,7 +76,7 @@ async function parentHandlers(trx: Knex.Transaction, parentId: string): Promise<
  * ledger occasions carry it. A grant needs the assignment still open, the new deadline still in
  * the future and later than the current one.
  */
-export async function decideExtension(ctx: DispatchContext, access: AssignmentAccess, extensionId: string, decision: 'grant' | 'refuse', reason: string | undefined): Promise<void> {
+export async function decideExtension(ctx: ModuleContext, access: AssignmentAccess, extensionId: string, decision: 'grant' | 'refuse', reason: string | undefined): Promise<void> {
   const { trx } = ctx;
   const node = access.node;
   if (decision === 'refuse' && !reason) throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the extension is refused', [{ path: 'body.reason', message: 'is required to refuse an extension' }]);

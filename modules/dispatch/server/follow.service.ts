@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { type DataScope, decodeCursor, encodeCursor, type ModuleActor, type NotificationMessage } from '../../../core/module-kit.ts';
-import type { DispatchContext } from './dispatch-context.ts';
+import { type DataScope, decodeCursor, encodeCursor, type ModuleActor, type ModuleContext, type NotificationMessage } from '../../../core/module-kit.ts';
 import type { LightChange } from './lights.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
@@ -30,7 +29,7 @@ export async function taskWatchers(trx: Knex.Transaction, taskIds: string[]): Pr
 }
 
 /** Tells a task's watchers (in-app) of something that happened to it, except `exclude` (the actor is always left out). */
-export async function notifyWatchers(ctx: DispatchContext, task: { id: string }, notice: { kind: string; message: NotificationMessage }, exclude: string[] = []): Promise<void> {
+export async function notifyWatchers(ctx: ModuleContext, task: { id: string }, notice: { kind: string; message: NotificationMessage }, exclude: string[] = []): Promise<void> {
   const skip = new Set([...exclude, ...(ctx.userId ? [ctx.userId] : [])]);
   const userIds = ((await taskWatchers(ctx.trx, [task.id])).get(task.id) ?? []).filter((u) => !skip.has(u));
   if (userIds.length === 0) return;
@@ -42,7 +41,7 @@ export async function notifyWatchers(ctx: DispatchContext, task: { id: string },
  * watchers. Called by `recomputeTaskLights`: it costs nothing when no light turned red, and three
  * small reads and one insert per task when some did.
  */
-export async function notifyWatchersOfRedLights(ctx: DispatchContext, changes: LightChange[]): Promise<void> {
+export async function notifyWatchersOfRedLights(ctx: ModuleContext, changes: LightChange[]): Promise<void> {
   const red = changes.filter((c) => c.to === 'red');
   if (red.length === 0) return;
   const taskIds = [...new Set(red.map((c) => c.taskId))];

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, forbidden } from '../../../core/module-kit.ts';
+import { badRequest, conflict, forbidden, type ModuleContext } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { notifyWatchers } from './follow.service.ts';
 import { assignmentUsers } from './recipients.ts';
 import type { TaskAccess } from './task-access.ts';
@@ -25,7 +24,7 @@ async function taskNodes(trx: Knex.Transaction, taskId: string): Promise<Assignm
 }
 
 /** Stores an instruction, puts it on the timeline and tells the units (in-app, SMS per config) and the task's watchers. */
-export async function giveInstruction(ctx: DispatchContext, access: TaskAccess, text: string): Promise<string> {
+export async function giveInstruction(ctx: ModuleContext, access: TaskAccess, text: string): Promise<string> {
   if (!access.instruct) throw forbidden('DISPATCH_NOT_LEADER', 'Only leaders holding dispatch.instruct over the task may give instructions');
   if (access.task.status === 'closed') throw conflict('DISPATCH_TASK_CLOSED', 'The task is closed');
   if (!text.trim()) throw badRequest('DISPATCH_TEXT_BLANK', 'The instruction is blank', [{ path: 'body.text', message: 'must not be blank' }]);
@@ -55,7 +54,7 @@ export async function giveInstruction(ctx: DispatchContext, access: TaskAccess, 
  * Acknowledges an instruction for every unit of the task the caller answers for that still has
  * to: a unit that only handles a subtask sees instructions but does not acknowledge them (403).
  */
-export async function acknowledgeInstruction(ctx: DispatchContext, access: TaskAccess, instructionId: string): Promise<void> {
+export async function acknowledgeInstruction(ctx: ModuleContext, access: TaskAccess, instructionId: string): Promise<void> {
   const { trx } = ctx;
   const mine = (await taskNodes(trx, access.task.id)).filter((n) => mustAcknowledge(n) && access.handled.includes(n.id));
   if (mine.length === 0) throw forbidden('DISPATCH_NOT_HANDLER', 'Only the units the task was dispatched to acknowledge instructions');

@@ -1,5 +1,5 @@
+import type { ModuleContext } from '../../../core/module-kit.ts';
 import { uuidv7 } from 'uuidv7';
-import type { DispatchContext } from './dispatch-context.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { notifyWatchersOfRedLights } from './follow.service.ts';
 import { ownLight, rolledUpLight, worstLight, type Light, type LightCause, type LightChange, type LightNode } from './lights.ts';
@@ -25,7 +25,7 @@ interface NodeRow {
  * change with its cause and raises `dispatch.light_changed` for it. Called after every change to a
  * task and by the schedule (time alone turns lights yellow and red). Returns the changes.
  */
-export async function recomputeTaskLights(ctx: DispatchContext, taskIds: string[]): Promise<LightChange[]> {
+export async function recomputeTaskLights(ctx: ModuleContext, taskIds: string[]): Promise<LightChange[]> {
   if (taskIds.length === 0) return [];
   const { trx } = ctx;
   const rules = await dispatchConfig(trx);
@@ -78,7 +78,7 @@ export async function recomputeTaskLights(ctx: DispatchContext, taskIds: string[
 }
 
 /** A task's light and progress: those of its top-level assignments taken together. */
-async function updateTaskSummaries(ctx: DispatchContext, taskIds: string[], rows: NodeRow[], computed: Map<string, { light: Light; progress: number }>): Promise<void> {
+async function updateTaskSummaries(ctx: ModuleContext, taskIds: string[], rows: NodeRow[], computed: Map<string, { light: Light; progress: number }>): Promise<void> {
   // One pass over the rows: a schedule batch holds 200 tasks and tens of thousands of assignments.
   const byTask = new Map(taskIds.map((id) => [id, { top: [] as { light: Light; progress: number }[], count: 0 }]));
   for (const row of rows) {

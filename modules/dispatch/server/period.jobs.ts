@@ -1,5 +1,5 @@
-import type { ModuleJob, ModuleJobContext } from '../../../core/module-kit.ts';
-import { jobDispatchContext, type DispatchContext } from './dispatch-context.ts';
+import type { ModuleContext, ModuleJob, ModuleJobContext } from '../../../core/module-kit.ts';
+import { jobDispatchContext } from './dispatch-context.ts';
 import { openDuePeriods, sendPeriodReminders } from './period.service.ts';
 
 export const PERIODS_JOB = 'dispatch.periods';
@@ -23,7 +23,7 @@ export const periodsJob: ModuleJob = {
 
 /** One tenant's periods: opened in one transaction, then their notices in batches. */
 export async function runTenantPeriods(context: ModuleJobContext, tenantId: string, now: Date): Promise<{ opened: number; sent: number }> {
-  const ctxOf = (db: DispatchContext['trx']) => jobDispatchContext(context, db, tenantId, now);
+  const ctxOf = (db: ModuleContext['trx']) => jobDispatchContext(context, db, tenantId, now);
   const opened = await context.withTenant(tenantId, async ({ db }) => openDuePeriods(await ctxOf(db)));
   let sent = 0;
   for (;;) {

@@ -1,7 +1,6 @@
-import { addDays, countyDateTime, todayIn } from '../../../core/module-kit.ts';
+import { addDays, countyDateTime, type ModuleContext, todayIn } from '../../../core/module-kit.ts';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { CadenceKind } from './cadence.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { cadenceStart, periodLabel, periodTerm, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft } from './reminder-ledger.ts';
@@ -35,7 +34,7 @@ export function taskCadence(row: Omit<CadenceTaskRow, 'id' | 'last_start'>, time
  * one), so a run after days of downtime opens all it missed. Inserting an existing period does
  * nothing, so runs may repeat and overlap. Returns how many periods were opened.
  */
-export async function openDuePeriods(ctx: DispatchContext, taskIds?: string[]): Promise<number> {
+export async function openDuePeriods(ctx: ModuleContext, taskIds?: string[]): Promise<number> {
   const { trx } = ctx;
   const today = todayIn(ctx.timeZone, ctx.now);
   const tasks: CadenceTaskRow[] = await trx('dispatch_task as t')
@@ -76,7 +75,7 @@ interface PeriodCandidate {
  * Open assignments asked for a report in a current period (started, not yet due) that have not
  * reported in it and have no ledger row for `occasion` (SQL over `p`, the period).
  */
-function periodCandidates({ trx, now, timeZone }: Pick<DispatchContext, 'trx' | 'now' | 'timeZone'>, occasion: { sql: string; bindings: string[] }, limit: number, taskIds?: string[]) {
+function periodCandidates({ trx, now, timeZone }: Pick<ModuleContext, 'trx' | 'now' | 'timeZone'>, occasion: { sql: string; bindings: string[] }, limit: number, taskIds?: string[]) {
   return trx('dispatch_report_period as p')
     .join('dispatch_task as t', function joinTask() {
       this.on('t.tenant_id', 'p.tenant_id').andOn('t.id', 'p.task_id');
@@ -105,7 +104,7 @@ function periodCandidates({ trx, now, timeZone }: Pick<DispatchContext, 'trx' | 
  * once `periodReminderDaysBeforeDue` days before it is due if it has not reported (occasion:
  * `<key>/due`). Periods already past due are not announced: they show as missing in the view.
  */
-export async function sendPeriodReminders(ctx: DispatchContext, limit: number, options: { taskIds?: string[]; sms?: boolean } = {}): Promise<{ seen: number; sent: number }> {
+export async function sendPeriodReminders(ctx: ModuleContext, limit: number, options: { taskIds?: string[]; sms?: boolean } = {}): Promise<{ seen: number; sent: number }> {
   const config = await dispatchConfig(ctx.trx);
   const sms = options.sms ?? config.smsReminders;
   const opening: (PeriodCandidate & { occasion: string })[] = await periodCandidates(ctx, { sql: 'p.period_key', bindings: [] }, limit, options.taskIds);
@@ -140,7 +139,7 @@ export async function sendPeriodReminders(ctx: DispatchContext, limit: number, o
  * A new recurring task's first period: opened with the task and announced in-app only, since the
  * dispatch notice has just gone out (by SMS too) in the same transaction.
  */
-export async function openFirstPeriod(ctx: DispatchContext, taskId: string): Promise<void> {
+export async function openFirstPeriod(ctx: ModuleContext, taskId: string): Promise<void> {
   if ((await openDuePeriods(ctx, [taskId])) === 0) return;
   await sendPeriodReminders(ctx, 100_000, { taskIds: [taskId], sms: false });
 }

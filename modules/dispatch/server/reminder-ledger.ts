@@ -1,6 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { NotificationMessage } from '../../../core/module-kit.ts';
-import type { DispatchContext } from './dispatch-context.ts';
+import type { ModuleContext, NotificationMessage } from '../../../core/module-kit.ts';
 import { appendTimeline } from './timeline.ts';
 
 export type ReminderKind = 'unopened' | 'before_deadline' | 'overdue' | 'urge' | 'period_due';
@@ -34,7 +33,7 @@ const CHUNK = 1000;
  * so the retry sends; a second run, a doubled job or a concurrent one finds the rows and sends
  * nothing. Messages with the same text go out as one notification. Returns the drafts sent.
  */
-export async function sendReminders(ctx: DispatchContext, drafts: ReminderDraft[]): Promise<ReminderDraft[]> {
+export async function sendReminders(ctx: ModuleContext, drafts: ReminderDraft[]): Promise<ReminderDraft[]> {
   const inserted = new Set<string>();
   const key = (assignmentId: string, kind: string, occasion: string) => `${assignmentId}\u0000${kind}\u0000${occasion}`;
   for (let i = 0; i < drafts.length; i += CHUNK) {

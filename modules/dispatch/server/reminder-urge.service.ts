@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
-import type { DispatchContext } from './dispatch-context.ts';
-import { countyDateTime } from '../../../core/module-kit.ts';
+import { countyDateTime, type ModuleContext } from '../../../core/module-kit.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderKind } from './reminder-ledger.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
@@ -27,7 +26,7 @@ export type ReminderView = {
  * answered instead of sending another. The ledger key (kind `urge`, the minute as occasion) keeps
  * even a racing retry from sending twice.
  */
-export async function urgeAssignment(ctx: DispatchContext, access: AssignmentAccess, customText: string | undefined): Promise<{ sent: boolean; reminder: ReminderView }> {
+export async function urgeAssignment(ctx: ModuleContext, access: AssignmentAccess, customText: string | undefined): Promise<{ sent: boolean; reminder: ReminderView }> {
   const { trx } = ctx;
   const node = access.node;
   await trx('dispatch_assignment').where({ id: node.id }).forUpdate().first('id');

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
-import { countyDateTime, inQuietHours, type NotificationMessage, unitHeadAccounts } from '../../../core/module-kit.ts';
-import type { DispatchContext } from './dispatch-context.ts';
+import { countyDateTime, inQuietHours, type ModuleContext, type NotificationMessage, unitHeadAccounts } from '../../../core/module-kit.ts';
 import { assignmentUsers } from './recipients.ts';
 import { sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
@@ -70,7 +69,7 @@ export interface ReminderRun {
  * deadline instant, so a granted extension arms the deadline reminders again. In the tenant's
  * quiet hours nothing goes out; what fell due goes out with the first run after them.
  */
-export async function sendDueReminders(ctx: DispatchContext, limit: number): Promise<ReminderRun> {
+export async function sendDueReminders(ctx: ModuleContext, limit: number): Promise<ReminderRun> {
   const config = await dispatchConfig(ctx.trx);
   const now = ctx.now;
   // Nothing is recorded in quiet hours: the first run after them finds and sends what fell due.
@@ -134,7 +133,7 @@ function draft(c: Candidate, kind: ReminderKind, userIds: string[], message: Not
 }
 
 /** The placeholders of the deadline texts. */
-function texts(c: Candidate, config: DispatchConfig, ctx: Pick<DispatchContext, 'now' | 'timeZone'>): Record<string, string | number> {
+function texts(c: Candidate, config: DispatchConfig, ctx: Pick<ModuleContext, 'now' | 'timeZone'>): Record<string, string | number> {
   const deadline = new Date(c.deadline);
   const now = ctx.now;
   return {

@@ -1,8 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, fileReferences, fileReferencesIn, type NotificationMessage } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, conflict, fileReferences, fileReferencesIn, type ModuleContext, type NotificationMessage } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { recomputeTaskLights } from './light.service.ts';
 import { assignmentUsers } from './recipients.ts';
 import type { ReportForms } from './report-form-port.ts';
@@ -26,7 +25,7 @@ export interface NewReport {
  * version. The assignment takes the report's progress and problem flag; 100% waits for the
  * reviewer's acceptance. Lights are recomputed in the same transaction.
  */
-export async function submitReport(ctx: DispatchContext, access: AssignmentAccess, input: NewReport, forms: ReportForms | undefined): Promise<string> {
+export async function submitReport(ctx: ModuleContext, access: AssignmentAccess, input: NewReport, forms: ReportForms | undefined): Promise<string> {
   const { trx } = ctx;
   const config = await dispatchConfig(trx);
   const photoIds = input.photoIds ?? [];
@@ -74,7 +73,7 @@ export async function submitReport(ctx: DispatchContext, access: AssignmentAcces
   return id;
 }
 
-async function checkFormData(ctx: DispatchContext, task: { report_form_id: string | null; report_form_version: number | null }, data: Record<string, unknown> | undefined, forms: ReportForms | undefined) {
+async function checkFormData(ctx: ModuleContext, task: { report_form_id: string | null; report_form_version: number | null }, data: Record<string, unknown> | undefined, forms: ReportForms | undefined) {
   if (!task.report_form_id || task.report_form_version === null) {
     if (data !== undefined) throw badRequest('DISPATCH_NO_REPORT_FORM', 'The task has no report form', [{ path: 'body.data', message: 'is not expected: the task has no report form' }]);
     return null;
@@ -89,7 +88,7 @@ async function checkFormData(ctx: DispatchContext, task: { report_form_id: strin
  * Accepts or returns a report. Accepting a 100% report completes the assignment (when it still
  * waits for it); returning sends the assignment back to work and tells its unit why.
  */
-export async function reviewReport(ctx: DispatchContext, access: AssignmentAccess, reportId: string, decision: 'accept' | 'return', reason: string | undefined): Promise<void> {
+export async function reviewReport(ctx: ModuleContext, access: AssignmentAccess, reportId: string, decision: 'accept' | 'return', reason: string | undefined): Promise<void> {
   const { trx } = ctx;
   if (decision === 'return' && !reason) throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the report is returned', [{ path: 'body.reason', message: 'is required to return a report' }]);
   const report: { status: string; progress: number } = await trx('dispatch_report').where({ id: reportId }).forUpdate().first('status', 'progress');
@@ -108,7 +107,7 @@ export async function reviewReport(ctx: DispatchContext, access: AssignmentAcces
 }
 
 /** A quality card on a report (one per report), raised as `dispatch.card_given` for scoring. */
-export async function giveCard(ctx: DispatchContext, access: AssignmentAccess, reportId: string, color: 'green' | 'yellow' | 'red', reason: string): Promise<void> {
+export async function giveCard(ctx: ModuleContext, access: AssignmentAccess, reportId: string, color: 'green' | 'yellow' | 'red', reason: string): Promise<void> {
   const { trx } = ctx;
   const given = await trx('dispatch_card').where({ report_id: reportId }).first('id');
   if (given) throw conflict('DISPATCH_CARD_GIVEN', 'This report already has a card', [{ path: 'body.color', message: 'a card was already given on this report' }]);
@@ -123,7 +122,7 @@ export async function giveCard(ctx: DispatchContext, access: AssignmentAccess, r
   await notifyTaskWatchers(ctx, access.task, { kind: 'dispatch.card.given', message: dispatchMessage('card.given', { task: access.task.title, unit: access.node.unit.name, card, reason }) });
 }
 
-async function notifyHandlers(ctx: DispatchContext, access: AssignmentAccess, message: NotificationMessage): Promise<void> {
+async function notifyHandlers(ctx: ModuleContext, access: AssignmentAccess, message: NotificationMessage): Promise<void> {
   const users = (await assignmentUsers(ctx.trx, [{ id: access.node.id, unit_id: access.node.unit.id, person_id: access.node.person?.id ?? null }])).get(access.node.id) ?? [];
   const userIds = users.filter((u) => u !== ctx.userId);
   if (userIds.length === 0) return;
@@ -131,7 +130,7 @@ async function notifyHandlers(ctx: DispatchContext, access: AssignmentAccess, me
 }
 
 /** The task's creator and followers hear of new reports (in-app). */
-async function notifyWatchers(ctx: DispatchContext, access: AssignmentAccess, message: NotificationMessage): Promise<void> {
+async function notifyWatchers(ctx: ModuleContext, access: AssignmentAccess, message: NotificationMessage): Promise<void> {
   const followers: string[] = await ctx.trx('dispatch_follow').where({ task_id: access.task.id }).pluck('user_id');
   const userIds = [...new Set([...followers, ...(access.task.created_by ? [access.task.created_by] : [])])].filter((u) => u !== ctx.userId);
   if (userIds.length === 0) return;

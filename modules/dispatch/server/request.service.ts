@@ -1,9 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, moduleActor, type ModuleActor, type NotificationMessage, notFound, scopeOf, unitPathInScope } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, type ModuleActor, moduleActor, type ModuleContext, notFound, type NotificationMessage, scopeOf, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { requestQuery, type RequestRow } from './request-view.ts';
 import { checkFiles } from './task.service.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
@@ -50,7 +49,7 @@ export interface NewRequest {
 }
 
 /** Raises a request from the caller's own unit after checking all of it; the called unit's request handlers are told. */
-export async function raiseRequest(ctx: DispatchContext, actor: ModuleActor, input: NewRequest): Promise<string> {
+export async function raiseRequest(ctx: ModuleContext, actor: ModuleActor, input: NewRequest): Promise<string> {
   const { trx } = ctx;
   if (!actor.unitId) throw forbidden('DISPATCH_NO_UNIT', 'Only people of a unit of the directory raise requests');
   const config = await dispatchConfig(trx);
@@ -87,7 +86,7 @@ export async function addresseeProblems(trx: Knex.Transaction, unitId: string, e
 }
 
 /** The called unit answers; an open or accepted request takes an answer. */
-export async function respondRequest(ctx: DispatchContext, access: RequestAccess, input: { text: string; photoIds?: string[] }): Promise<void> {
+export async function respondRequest(ctx: ModuleContext, access: RequestAccess, input: { text: string; photoIds?: string[] }): Promise<void> {
   if (!access.answers) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit the request is addressed to answers it');
   if (access.row.status === 'returned') throw conflict('DISPATCH_REQUEST_RETURNED', 'The request was returned to the unit that raised it');
   if (!ANSWERABLE.includes(access.row.status)) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
@@ -106,7 +105,7 @@ export async function respondRequest(ctx: DispatchContext, access: RequestAccess
 }
 
 /** The calling unit rates the answer once; a low rating must say why. */
-export async function rateRequest(ctx: DispatchContext, access: RequestAccess, input: { rating: number; comment?: string }): Promise<void> {
+export async function rateRequest(ctx: ModuleContext, access: RequestAccess, input: { rating: number; comment?: string }): Promise<void> {
   if (!access.raises) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit that raised the request rates the answer');
   if (access.row.status !== 'responded' && access.row.status !== 'rated') throw conflict('DISPATCH_REQUEST_NOT_RESPONDED', 'The request has no answer to rate');
   if (access.row.status === 'rated') throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
@@ -154,11 +153,11 @@ export interface RequestNotice {
   sms?: boolean;
 }
 
-export async function notifyUnit(ctx: DispatchContext, unitId: string, message: RequestNotice): Promise<void> {
+export async function notifyUnit(ctx: ModuleContext, unitId: string, message: RequestNotice): Promise<void> {
   await notify(ctx, (await requestUsers(ctx.trx, [unitId])).get(unitId) ?? [], message);
 }
 
-export async function notify(ctx: DispatchContext, users: string[], message: RequestNotice): Promise<void> {
+export async function notify(ctx: ModuleContext, users: string[], message: RequestNotice): Promise<void> {
   const userIds = [...new Set(users)].filter((u) => u !== ctx.userId);
   if (userIds.length > 0) await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, ...message });
 }

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { AppError, badRequest, type DataScope, endOfDayIn, type ErrorDetail, setTransactionTenant, unitPathInScope } from '../../../core/module-kit.ts';
-import type { DispatchContext } from './dispatch-context.ts';
+import { AppError, badRequest, type DataScope, endOfDayIn, type ErrorDetail, type ModuleContext, setTransactionTenant, unitPathInScope } from '../../../core/module-kit.ts';
 import type { AssignmentInput } from './dispatch.service.ts';
 import type { ReportForms } from './report-form-port.ts';
 import { rowPath, type ImportRow, type ParsedImport } from './task-import-sheet.ts';
@@ -31,7 +30,7 @@ class DryRun extends Error {}
  * any problem is a 400 naming `rows[N].<column>` and the transaction writes nothing. A dry run
  * checks the same way and rolls back what it created.
  */
-export async function importTasks(ctx: DispatchContext, scope: DataScope, ownerUnitId: string, parsed: ParsedImport, forms: ReportForms | undefined, dryRun: boolean): Promise<ImportedTask[]> {
+export async function importTasks(ctx: ModuleContext, scope: DataScope, ownerUnitId: string, parsed: ParsedImport, forms: ReportForms | undefined, dryRun: boolean): Promise<ImportedTask[]> {
   const errors = [...parsed.errors];
   const units = await resolveUnits(ctx, parsed, scope, errors);
   const created: ImportedTask[] = [];
@@ -87,7 +86,7 @@ function newTask(row: ImportRow, ownerUnitId: string, assignments: AssignmentInp
  * Looks every unit name or code up once, then turns each row's lead and co-organiser lists into
  * assignments. Unknown, ambiguous, out-of-scope and repeated units are row errors.
  */
-async function resolveUnits(ctx: DispatchContext, parsed: ParsedImport, scope: DataScope, errors: ErrorDetail[]): Promise<Map<number, AssignmentInput[]>> {
+async function resolveUnits(ctx: ModuleContext, parsed: ParsedImport, scope: DataScope, errors: ErrorDetail[]): Promise<Map<number, AssignmentInput[]>> {
   const names = [...new Set(parsed.rows.flatMap((r) => [...r.lead, ...r.co]))];
   const found: UnitRow[] = names.length === 0 ? [] : await ctx.trx('core_unit').where((q) => q.whereIn('code', names).orWhereIn('name', names)).select('id', 'name', 'code', 'path');
   const byCode = new Map(found.filter((u) => u.code).map((u) => [u.code!, u]));

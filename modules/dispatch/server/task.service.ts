@@ -1,9 +1,8 @@
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, type DataScope, fileReferences, unitPathInScope } from '../../../core/module-kit.ts';
+import { attachFiles, badRequest, conflict, type DataScope, fileReferences, type ModuleContext, unitPathInScope } from '../../../core/module-kit.ts';
 import type { Knex } from 'knex';
 import type { ReportForms } from './report-form-port.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
-import type { DispatchContext } from './dispatch-context.ts';
 import { cadenceRule, type CadenceInput } from './cadence.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { dispatchAssignments, type AssignmentInput } from './dispatch.service.ts';
@@ -29,7 +28,7 @@ export interface NewTask extends DeadlineInput {
  * nothing. The report form is resolved to a frozen version now, so later edits of the form do
  * not change what this task's units fill in.
  */
-export async function createTask(ctx: DispatchContext, scope: DataScope, input: NewTask, reportForms: ReportForms | undefined): Promise<string> {
+export async function createTask(ctx: ModuleContext, scope: DataScope, input: NewTask, reportForms: ReportForms | undefined): Promise<string> {
   const { trx } = ctx;
   const owner: { path: string } | undefined = await trx('core_unit').where({ id: input.ownerUnitId }).first('path');
   if (!owner) throw badRequest('DISPATCH_UNIT_NOT_FOUND', 'The supervising unit does not exist', [{ path: 'body.ownerUnitId', message: 'is not a unit of the directory' }]);
@@ -106,7 +105,7 @@ export interface TaskChanges extends DeadlineInput {
  * Changes a task. A new task deadline also moves the deadlines of the assignments that had the
  * old one and have no extension; it may not fall before a later assignment deadline.
  */
-export async function updateTask(ctx: DispatchContext, taskId: string, changes: TaskChanges): Promise<void> {
+export async function updateTask(ctx: ModuleContext, taskId: string, changes: TaskChanges): Promise<void> {
   const { trx } = ctx;
   const task: { status: string; deadline: Date } = await trx('dispatch_task').where({ id: taskId }).forUpdate().first('status', 'deadline');
   if (task.status === 'closed') throw conflict('DISPATCH_TASK_CLOSED', 'The task is closed');
@@ -137,7 +136,7 @@ export async function updateTask(ctx: DispatchContext, taskId: string, changes: 
 }
 
 /** Closes a task and every assignment still open in it. */
-export async function closeTask(ctx: DispatchContext, taskId: string): Promise<void> {
+export async function closeTask(ctx: ModuleContext, taskId: string): Promise<void> {
   const closed = await ctx.trx('dispatch_task').where({ id: taskId, status: 'active' }).update({ status: 'closed', closed_at: ctx.now, updated_at: ctx.now });
   if (closed === 0) throw conflict('DISPATCH_TASK_CLOSED', 'The task is already closed');
   await ctx.trx('dispatch_assignment').where({ task_id: taskId }).whereNot('status', 'done').update({ status: 'closed', updated_at: ctx.now });

@@ -1,5 +1,5 @@
+import type { ModuleContext } from '../../../core/module-kit.ts';
 import { uuidv7 } from 'uuidv7';
-import type { DispatchContext } from './dispatch-context.ts';
 
 /** What happened to a task, as the timeline shows it. */
 export type TimelineKind =
@@ -31,7 +31,7 @@ export interface TimelineEntry {
 }
 
 /** Appends entries to the tasks' timelines in one insert (the table is append-only). */
-export async function appendTimeline(ctx: DispatchContext, entries: TimelineEntry[]): Promise<void> {
+export async function appendTimeline(ctx: ModuleContext, entries: TimelineEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await ctx.trx('dispatch_timeline').insert(
     entries.map((e) => ({

@@ -1,9 +1,8 @@
-import { audit, moduleActor, notFound, type RoutePlugin, todayIn } from '../../../core/module-kit.ts';
+import { audit, moduleActor, moduleContext, notFound, type RoutePlugin, todayIn } from '../../../core/module-kit.ts';
 import type { Knex } from 'knex';
 import { createCollectionRoute, getCollectionRoute, listCollectionsRoute, myDueRoute, openPeriodRoute, periodStatusRoute, previousAnswersRoute, remindRoute, updateCollectionRoute } from '../schemas/collection.schema.ts';
 import type { PeriodRow } from './collection-assignee.ts';
 import { createCollection, getCollection, getCollectionRow, listCollections, updateCollection } from './collection.service.ts';
-import { formsContext } from './forms-context.ts';
 import { myDue } from './my-due.service.ts';
 import { ensurePeriod, periodToView, requestedPeriod } from './period.service.ts';
 import { periodAssigneeStatus } from './period-status.service.ts';
@@ -14,7 +13,7 @@ import { remindMissing } from './reminder.service.ts';
 export const collectionRoutes: RoutePlugin = async (app) => {
   app.post('/collections', { schema: createCollectionRoute, config: { permission: 'forms.collect' } }, async (request, reply) => {
     const scope = request.scope;
-    const id = await createCollection(formsContext(request), scope, request.body);
+    const id = await createCollection(moduleContext(request), scope, request.body);
     return reply.status(201).send(await getCollection(request.db, scope, id));
   });
 
@@ -28,7 +27,7 @@ export const collectionRoutes: RoutePlugin = async (app) => {
 
   app.patch('/collections/:id', { schema: updateCollectionRoute, config: { permission: 'forms.collect' } }, async (request) => {
     const scope = request.scope;
-    return updateCollection(formsContext(request), scope, request.params.id, request.body);
+    return updateCollection(moduleContext(request), scope, request.params.id, request.body);
   });
 
   app.post('/collections/:id/periods', { schema: openPeriodRoute, config: { permission: 'forms.collect' } }, async (request) => {

@@ -1,9 +1,9 @@
 import { assigneeUsers } from './period-status.service.ts';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { AppError, badRequest, type DataScope, decodeCursor, encodeCursor, notFound, tenantTimeZone, todayIn, unitsOutsideScope, writeAudit } from '../../../core/module-kit.ts';
+import { AppError, badRequest, type DataScope, decodeCursor, encodeCursor, type ModuleContext, notFound, tenantTimeZone, todayIn, unitsOutsideScope, writeAudit } from '../../../core/module-kit.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
-import { findVersion, getForm, requirePublished, type FormsContext } from './form.service.ts';
+import { findVersion, getForm, requirePublished } from './form.service.ts';
 import { ensurePeriod, periodAt, periodToView } from './period.service.ts';
 
 export interface NewCollection {
@@ -21,7 +21,7 @@ export interface NewCollection {
 }
 
 /** Sends a published form to units and people; the current period opens at once. */
-export async function createCollection(ctx: FormsContext, scope: DataScope, input: NewCollection): Promise<string> {
+export async function createCollection(ctx: ModuleContext, scope: DataScope, input: NewCollection): Promise<string> {
   const form = await getForm(ctx.trx, input.formId).catch((error: unknown) => {
     if (error instanceof AppError && error.statusCode === 404) throw badRequest('FORMS_FORM_NOT_FOUND', 'No such form', [{ path: 'body.formId', message: 'is not a form' }]);
     throw error;
@@ -104,7 +104,7 @@ export async function listCollections(trx: Knex.Transaction, scope: DataScope, f
   return { items: await collectionViews(trx, page), nextCursor: rows.length > filter.limit ? encodeCursor([page[page.length - 1].id]) : null };
 }
 
-export async function updateCollection(ctx: FormsContext, scope: DataScope, id: string, changes: { name?: string; status?: CollectionRow['status']; version?: number; endsOn?: string | null }) {
+export async function updateCollection(ctx: ModuleContext, scope: DataScope, id: string, changes: { name?: string; status?: CollectionRow['status']; version?: number; endsOn?: string | null }) {
   await getCollection(ctx.trx, scope, id);
   const current = await getCollectionRow(ctx.trx, id, true);
   if (changes.version !== undefined && !(await findVersion(ctx.trx, current.form_id, changes.version))) {

@@ -1,7 +1,6 @@
-import { type RoutePlugin } from '../../../core/module-kit.ts';
+import { moduleContext, type RoutePlugin } from '../../../core/module-kit.ts';
 import { createFormRoute, getFormRoute, getVersionRoute, listFormsRoute, listVersionsRoute, publishFormRoute, updateFormRoute } from '../schemas/form.schema.ts';
 import { createForm, formToView, getForm, getVersion, listForms, listVersions, publishForm, updateForm, versionToView } from './form.service.ts';
-import { formsContext } from './forms-context.ts';
 
 /** Forms: the draft is designed with `forms.design`; publishing freezes it as a version. */
 export const formRoutes: RoutePlugin = async (app) => {
@@ -10,7 +9,7 @@ export const formRoutes: RoutePlugin = async (app) => {
   });
 
   app.post('/forms', { schema: createFormRoute, config: { permission: 'forms.design' } }, async (request, reply) => {
-    return reply.status(201).send(formToView(await createForm(formsContext(request), request.body)));
+    return reply.status(201).send(formToView(await createForm(moduleContext(request), request.body)));
   });
 
   app.get('/forms/:id', { schema: getFormRoute, config: { permission: ['forms.design', 'forms.collect', 'forms.results'] } }, async (request) => {
@@ -18,11 +17,11 @@ export const formRoutes: RoutePlugin = async (app) => {
   });
 
   app.patch('/forms/:id', { schema: updateFormRoute, config: { permission: 'forms.design' } }, async (request) => {
-    return formToView(await updateForm(formsContext(request), request.params.id, request.body));
+    return formToView(await updateForm(moduleContext(request), request.params.id, request.body));
   });
 
   app.post('/forms/:id/publish', { schema: publishFormRoute, config: { permission: 'forms.design' } }, async (request, reply) => {
-    return reply.status(201).send(versionToView(await publishForm(formsContext(request), request.params.id)));
+    return reply.status(201).send(versionToView(await publishForm(moduleContext(request), request.params.id)));
   });
 
   app.get('/forms/:id/versions', { schema: listVersionsRoute, config: { permission: ['forms.design', 'forms.collect', 'forms.results'] } }, async (request) => {

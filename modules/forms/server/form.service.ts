@@ -1,15 +1,9 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, containsPattern, decodeCursor, encodeCursor, notFound, writeAudit } from '../../../core/module-kit.ts';
+import { badRequest, conflict, containsPattern, decodeCursor, encodeCursor, type ModuleContext, notFound, writeAudit } from '../../../core/module-kit.ts';
 import { checkFormSchema } from './form-schema-check.ts';
 
 /** Who acts, in which tenant transaction: what every forms service works in. */
-export interface FormsContext {
-  trx: Knex.Transaction;
-  tenantId: string;
-  userId: string | null;
-}
-
 export interface FormRow {
   id: string;
   name: string;
@@ -62,7 +56,7 @@ export const versionToView = (row: VersionRow) => ({
   publishedAt: row.published_at,
 });
 
-export async function createForm(ctx: FormsContext, input: NewForm): Promise<FormRow> {
+export async function createForm(ctx: ModuleContext, input: NewForm): Promise<FormRow> {
   checkFormSchema(input.schema, input.uiSchema);
   const [row] = await ctx.trx('forms_form')
     .insert({
@@ -89,7 +83,7 @@ export async function getForm(trx: Knex.Transaction, id: string, lock = false): 
   return row;
 }
 
-export async function updateForm(ctx: FormsContext, id: string, changes: Partial<NewForm>): Promise<FormRow> {
+export async function updateForm(ctx: ModuleContext, id: string, changes: Partial<NewForm>): Promise<FormRow> {
   const current = await getForm(ctx.trx, id, true);
   if (changes.schema !== undefined || changes.uiSchema !== undefined) checkFormSchema(changes.schema ?? current.schema, changes.uiSchema);
   const update: Record<string, unknown> = { updated_at: ctx.trx.fn.now() };
@@ -105,7 +99,7 @@ export async function updateForm(ctx: FormsContext, id: string, changes: Partial
 }
 
 /** Freezes the draft as version `latest + 1`; later draft edits never touch it. */
-export async function publishForm(ctx: FormsContext, id: string): Promise<VersionRow> {
+export async function publishForm(ctx: ModuleContext, id: string): Promise<VersionRow> {
   const form = await getForm(ctx.trx, id, true);
   if (!form.draft_changed && form.latest_version > 0) {
     throw conflict('FORMS_NOTHING_TO_PUBLISH', `The draft is the same as version ${form.latest_version}`);
