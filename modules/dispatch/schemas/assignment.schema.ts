@@ -1,4 +1,4 @@
-import { errorResponses, tenantIdParams } from '../../../core/module-kit.ts';
+import { errorResponses, tenantIdParams } from '../../../core/schemas/schema-kit.ts';
 import { assignmentInput } from './common.schema.ts';
 import { assignmentView, taskView } from './task.schema.ts';
 import { reportFormView } from './report-form.schema.ts';

@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { fileIds, longText, nullableString } from './common.schema.ts';
 
 const fileView = { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } as const;

@@ -1,4 +1,4 @@
-import { plainName, timestamp, uuid } from '../../../core/module-kit.ts';
+import { plainName, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 
 export const light = { type: 'string', enum: ['white', 'blue', 'green', 'yellow', 'red'] } as const;
 export const priority = { type: 'string', enum: ['low', 'normal', 'high', 'urgent'] } as const;

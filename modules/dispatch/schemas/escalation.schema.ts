@@ -1,4 +1,4 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { longText, nullableString, reasonText } from './common.schema.ts';
 
 export const escalationLevel = { type: 'string', enum: ['urge', 'notice', 'interview'] } as const;

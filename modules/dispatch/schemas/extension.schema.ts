@@ -1,4 +1,4 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { deadlineFields, nullableString, nullableTimestamp, reasonText, unitRef } from './common.schema.ts';
 
 const extensionStatus = { type: 'string', enum: ['pending', 'granted', 'refused'] } as const;

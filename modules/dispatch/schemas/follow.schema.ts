@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp } from '../../../core/module-kit.ts';
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp } from '../../../core/schemas/schema-kit.ts';
 import { nullableString } from './common.schema.ts';
 import { taskView } from './task.schema.ts';
 

@@ -1,4 +1,4 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { longText, nullableString } from './common.schema.ts';
 
 const unitAck = {

@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { cursorQuery, errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { nullableString, nullableTimestamp, unitRef } from './common.schema.ts';
 
 const periodUnit = {

@@ -1,4 +1,4 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { nullableString, reasonText } from './common.schema.ts';
 
 export const reminderKind = { type: 'string', enum: ['unopened', 'before_deadline', 'overdue', 'urge', 'period_due'] } as const;

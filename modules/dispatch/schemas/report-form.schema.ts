@@ -1,4 +1,4 @@
-import { errorResponses, tenantParams, uuid } from '../../../core/module-kit.ts';
+import { errorResponses, tenantParams, uuid } from '../../../core/schemas/schema-kit.ts';
 
 /** The frozen report form of a task, as the fill-in page renders it. */
 export const reportFormView = {

@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantSlug, timestamp, uuid } from '../../../core/module-kit.ts';
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantSlug, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { fileIds, longText, nullableString, nullableTimestamp, reasonText } from './common.schema.ts';
 
 const cardColor = { type: 'string', enum: ['green', 'yellow', 'red'] } as const;

@@ -1,4 +1,4 @@
-import { errorResponses, tenantParams, timestamp, uuid, XLSX_MIME } from '../../../core/module-kit.ts';
+import { errorResponses, tenantParams, timestamp, uuid, XLSX_MIME } from '../../../core/schemas/schema-kit.ts';
 
 /** Largest .xlsx the task import accepts, and the most task rows in it. */
 export const TASK_IMPORT_BODY_LIMIT = 5 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { assignmentInput, assignmentStatus, deadlineFields, fileIds, light, longText, nullableString, nullableTimestamp, personRef, priority, title, unitRef } from './common.schema.ts';
 
 const cadenceKind = { type: 'string', enum: ['weekly', 'monthly', 'quarterly', 'rrule'] } as const;

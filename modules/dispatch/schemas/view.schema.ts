@@ -1,4 +1,4 @@
-import { cursorQuery, errorResponses, limitQuery, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import { cursorQuery, errorResponses, limitQuery, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { light, nullableString, nullableTimestamp } from './common.schema.ts';
 
 const lightCounts = {

@@ -1,4 +1,4 @@
-import { tenantIdParams, tenantSlug, uuid } from '../../../core/module-kit.ts';
+import { tenantIdParams, tenantSlug, uuid } from '../../../core/schemas/schema-kit.ts';
 
 /** Any JSON value object (a tenant-authored schema, uiSchema or submission data): checked by the services, not the route. */
 export const jsonObject = { type: 'object', additionalProperties: true } as const;
