@@ -108,3 +108,6 @@ export const getVersionRoute = {
   params: formVersionParams,
   response: { 200: versionView, ...errorResponses },
 } as const;
+
+/** What the designer saves: a new form's fields, or the changes to a draft. */
+export type FormChanges = FromSchema<typeof updateFormRoute.body>;

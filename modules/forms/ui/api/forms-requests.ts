@@ -1,5 +1,6 @@
 import { apiDownload, apiRequest, isApiError, saveFile, tenantScope } from '../../../../admin-ui/src/module-kit';
-import type { JsonObject, Submission } from './forms-types';
+import type { JsonObject } from '../../schemas/common.schema';
+import type { SubmissionView } from '../../schemas/submission.schema';
 
 export interface SubmissionTarget {
   formId: string;
@@ -14,7 +15,7 @@ export interface SubmissionTarget {
  * after a lost answer (a phone on a bad network) repeat the attempt's key, so the server creates
  * or submits nothing twice; changed answers are a new attempt.
  */
-export function saveSubmission(slug: string, input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean }): Promise<Submission> {
+export function saveSubmission(slug: string, input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean }): Promise<SubmissionView> {
   const scope = tenantScope(slug);
   const enc = encodeURIComponent;
   if (!input.submissionId) {
