@@ -4,7 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Progress, Result, Typography } from 'antd';
 import { apiDownload, apiRequest, ErrorResult, PageLoading, saveFile, tenantScope, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { dispatchKeys } from '../api/dispatch.api';
-import type { Aggregation } from '../api/dispatch-extras-types';
+import type { Aggregation } from '../api/dispatch-extras.api';
 import { actionError } from '../components/action-error';
 import { useT } from '../i18n/dispatch-i18n';
 
