@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest, isApiError, saveFile, tenantScope } from '../../../../admin-ui/src/module-kit';
 import { dispatchKeys } from './dispatch.api';
+import { DISPATCH_ERRORS } from '../../schemas/error-codes';
 import type { CommentView } from '../../schemas/comment.schema';
 import type { AssignmentEscalations, EscalationLevel, EscalationView, InterviewRecord } from '../../schemas/escalation.schema';
 import type { ExtensionInput, ExtensionView } from '../../schemas/extension.schema';
@@ -120,7 +121,7 @@ export async function downloadAggregation(slug: string, taskId: string, options:
     saveFile(await apiDownload(scope, `/dispatch/tasks/${enc(taskId)}/aggregation.xlsx?${query.toString()}`), options.fileName);
     return;
   } catch (error) {
-    if (!isApiError(error) || error.code !== 'DISPATCH_AGGREGATION_TOO_LARGE') throw error;
+    if (!isApiError(error) || error.code !== DISPATCH_ERRORS.AGGREGATION_TOO_LARGE) throw error;
   }
   let job = await post<Aggregation>(slug, `/dispatch/tasks/${enc(taskId)}/aggregations`, { lang: options.lang, ...(options.periodKey ? { periodKey: options.periodKey } : {}) });
   while (job.status === 'queued' || job.status === 'running') {

@@ -1,4 +1,5 @@
 import { apiDownload, apiRequest, isApiError, saveFile, tenantScope } from '../../../../admin-ui/src/module-kit';
+import { FORMS_ERRORS } from '../../schemas/error-codes';
 import type { JsonObject } from '../../schemas/common.schema';
 import type { SubmissionView } from '../../schemas/submission.schema';
 
@@ -55,7 +56,7 @@ export async function exportXlsx(slug: string, formId: string, kind: 'list' | 's
     await downloadExport(slug, path, query, fileName);
     return;
   } catch (error) {
-    if (!isApiError(error) || error.code !== 'FORMS_EXPORT_TOO_LARGE') throw error;
+    if (!isApiError(error) || error.code !== FORMS_ERRORS.EXPORT_TOO_LARGE) throw error;
   }
   const body = Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'));
   let job = await apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${enc(formId)}/exports`, { method: 'POST', body: { kind, ...body } });
