@@ -1,5 +1,5 @@
 import { errorResponses, okResponse, tenantParams, uuid } from '../schemas/common.schema.ts';
-import { passwordSchema } from './password.ts';
+import { passwordSchema } from './password-rule.ts';
 
 export const loginBody = {
   type: 'object',

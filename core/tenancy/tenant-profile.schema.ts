@@ -1,5 +1,5 @@
 import { errorResponses, plainName, timeZoneName, uuid } from '../schemas/common.schema.ts';
-import { passwordSchema } from '../auth/password.ts';
+import { passwordSchema } from '../auth/password-rule.ts';
 import { tenantView } from './tenant.schema.ts';
 
 const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: uuid } } as const;

@@ -1,5 +1,5 @@
 import { errorResponses, plainName, tenantSlug, timestamp, uuid } from '../schemas/common.schema.ts';
-import { passwordSchema } from '../auth/password.ts';
+import { passwordSchema } from '../auth/password-rule.ts';
 
 export const tenantView = {
   type: 'object',
