@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
+import { apiRequest, tenantKeys, tenantScope, type DirectoryPerson } from '../../../../admin-ui/src/module-kit';
 import type { AssignmentDetail } from '../../schemas/assignment.schema';
 import type { AssignmentInput } from '../../schemas/common.schema';
 import type { CardColor, ReportInput, ReportView } from '../../schemas/report.schema';
@@ -172,7 +172,7 @@ export function usePublishedForms(slug: string, enabled: boolean) {
 export function useUnitPeople(slug: string, unitId: string | undefined) {
   return useQuery({
     queryKey: [...tenantKeys.all(slug), 'directory', 'people-of-unit', unitId ?? ''],
-    queryFn: ({ signal }) => apiRequest<{ items: { id: string; name: string; unitName: string }[] }>(tenantScope(slug), '/directory/people', { signal, query: { unitId, limit: 50 } }),
+    queryFn: ({ signal }) => apiRequest<{ items: DirectoryPerson[] }>(tenantScope(slug), '/directory/people', { signal, query: { unitId, limit: 50 } }),
     select: (data) => data.items,
     enabled: !!unitId,
     staleTime: 60_000,
