@@ -2,7 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { errorResponses, plainName, responseObject, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
 
 /** own_unit: the person's unit; unit_subtree: it and everything below; tenant: everything. */
-const dataScope = { type: 'string', enum: ['own_unit', 'unit_subtree', 'tenant'] } as const;
+export const dataScope = { type: 'string', enum: ['own_unit', 'unit_subtree', 'tenant'] } as const;
 export type DataScopeKind = FromSchema<typeof dataScope>;
 
 const grant = {
