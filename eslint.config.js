@@ -47,6 +47,28 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: MODULE_BOUNDARY }] },
   },
   {
+    // A module's route schemas are type-checked by the web app too (its pages import their request
+    // and response types from them, FromSchema): they reach core only through the browser-safe
+    // core/schemas/schema-kit.ts, never the server kit (fastify, knex, node).
+    files: ['modules/*/schemas/**/*.ts'],
+    // The export schemas move to the core export table (issue 12); until then they keep the server kit.
+    ignores: ['modules/forms/schemas/export.schema.ts', 'modules/dispatch/schemas/aggregation.schema.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '!**/core/schemas', '!**/core/schemas/schema-kit.ts'],
+              message: 'A module’s schemas import core only through core/schemas/schema-kit.ts (the web app type-checks them).',
+            },
+            MODULE_BOUNDARY[1],
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A module's pages reach the network only through the shell's client: a `fetch` of their own
     // would skip the expired-session redirect, the CSRF token and the idempotency keys.
     files: ['modules/*/ui/**/*.{ts,tsx}'],

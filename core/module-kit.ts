@@ -42,8 +42,9 @@ export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, t
 export { detailsFromAjv } from './http/error-handler.ts';
 export { MAX_JSON_NUMBER } from './http/input-guard.ts';
 
-// Route schemas and tenant-authored schemas.
-export { cursorQuery, errorResponses, limitQuery, plainName, tenantIdParams, tenantParams, tenantSlug, timestamp, timeZoneName, uuid } from './schemas/common.schema.ts';
+// Route schemas and tenant-authored schemas. A module's schemas/ files import the schema pieces from
+// core/schemas/schema-kit.ts instead (browser-safe: the web app type-checks them).
+export { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantIdParams, tenantParams, tenantSlug, timestamp, timeZoneName, uuid } from './schemas/common.schema.ts';
 export { ajvOptions, createAjv } from './schemas/ajv.ts';
 export { TenantSchemaError, checkTenantSchema, compileTenantSchema } from './schemas/tenant-schema-guard.ts';
 export { hiddenAnswerPaths } from './schemas/hidden-answers.ts';

@@ -1,5 +1,6 @@
-import { errorResponses, okResponse, tenantParams, uuid } from '../schemas/common.schema.ts';
-import { passwordSchema } from './password.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, okResponse, responseObject, tenantParams, uuid } from '../schemas/common.schema.ts';
+import { passwordSchema } from './password-rule.ts';
 
 export const loginBody = {
   type: 'object',
@@ -12,37 +13,42 @@ export const loginBody = {
   },
 } as const;
 
-export const sessionUser = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    username: { type: 'string' },
-    displayName: { type: 'string' },
-    personId: { type: ['string', 'null'] },
-    unit: {
-      type: ['object', 'null'],
-      description: 'The unit of the user’s directory entry (null without one): what pages default to',
-      properties: { id: uuid, name: { type: 'string' } },
-    },
-    isTenantAdmin: { type: 'boolean' },
-    mustChangePassword: { type: 'boolean' },
-    locale: { type: ['string', 'null'], description: 'The language the user chose; null: the county’s (tenant.locale)' },
+export const sessionUser = responseObject({
+  id: uuid,
+  username: { type: 'string' },
+  displayName: { type: 'string' },
+  personId: { type: ['string', 'null'] },
+  unit: {
+    ...responseObject({ id: uuid, name: { type: 'string' } }),
+    type: ['object', 'null'],
+    description: 'The unit of the user’s directory entry (null without one): what pages default to',
   },
-} as const;
+  isTenantAdmin: { type: 'boolean' },
+  mustChangePassword: { type: 'boolean' },
+  locale: { type: ['string', 'null'], enum: ['zh-CN', 'en', null], description: 'The language the user chose; null: the county’s (tenant.locale)' },
+});
+export type SessionUser = FromSchema<typeof sessionUser>;
 
-export const sessionResponse = {
-  type: 'object',
-  properties: {
-    user: sessionUser,
-    csrfToken: { type: 'string' },
-    tenant: {
-      type: 'object',
-      properties: { id: uuid, slug: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, logoUrl: { type: ['string', 'null'] }, timeZone: { type: 'string' } },
-    },
-    /** Permissions the user holds (all of them for a tenant admin), for menus. */
-    permissions: { type: 'array', items: { type: 'string' } },
-  },
-} as const;
+const sessionTenant = responseObject({ id: uuid, slug: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, logoUrl: { type: ['string', 'null'] }, timeZone: { type: 'string' } });
+/** The tenant as its users see it; `timeZone` is the county's clock, which pages show times in. */
+export type SessionTenant = FromSchema<typeof sessionTenant>;
+
+export const sessionResponse = responseObject({
+  user: sessionUser,
+  csrfToken: { type: 'string' },
+  tenant: sessionTenant,
+  /** Permissions the user holds (all of them for a tenant admin), for menus. */
+  permissions: { type: 'array', items: { type: 'string' } },
+});
+/** A signed-in user's session: who, the CSRF token, the tenant and the permissions held. */
+export type TenantSession = FromSchema<typeof sessionResponse>;
+
+/** A platform operator's session (operators are not tenant users). */
+export const operatorSession = responseObject({
+  operator: responseObject({ id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, mustChangePassword: { type: 'boolean' } }),
+  csrfToken: { type: 'string' },
+});
+export type OperatorSession = FromSchema<typeof operatorSession>;
 
 export const loginRoute = {
   tags: ['auth'],

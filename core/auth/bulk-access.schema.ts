@@ -1,8 +1,22 @@
-import { errorResponses, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
+import { dataScope } from './role.schema.ts';
 
-const localizedText = { type: 'object', properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } } } as const;
+const localizedText = responseObject({ 'zh-CN': { type: 'string' }, en: { type: 'string' } });
+const passwordDelivery = { type: 'string', enum: ['sms', 'sheet'] } as const;
+export type PasswordDelivery = FromSchema<typeof passwordDelivery>;
 
 const personIds = { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: uuid } as const;
+
+const accountCandidate = responseObject({
+  personId: uuid,
+  name: { type: 'string' },
+  phone: { type: 'string' },
+  unitName: { type: 'string' },
+  account: { ...responseObject({ id: uuid, username: { type: 'string' } }), type: ['object', 'null'] },
+});
+/** A person of the directory with their account, if any. */
+export type AccountCandidate = FromSchema<typeof accountCandidate>;
 
 export const accountCandidatesRoute = {
   tags: ['users'],
@@ -20,28 +34,21 @@ export const accountCandidatesRoute = {
     },
   },
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              personId: uuid,
-              name: { type: 'string' },
-              phone: { type: 'string' },
-              unitName: { type: 'string' },
-              account: { type: ['object', 'null'], properties: { id: uuid, username: { type: 'string' } } },
-            },
-          },
-        },
-        truncated: { type: 'boolean' },
-      },
-    },
+    200: responseObject({ items: { type: 'array', items: accountCandidate }, truncated: { type: 'boolean' } }),
     ...errorResponses,
   },
 } as const;
+export type AccountCandidates = FromSchema<(typeof accountCandidatesRoute.response)[200]>;
+
+const createdAccount = responseObject({
+  userId: uuid,
+  personId: uuid,
+  name: { type: 'string' },
+  unitName: { type: 'string' },
+  username: { type: 'string' },
+  initialPassword: { type: ['string', 'null'], description: 'Only with delivery "sheet": shown once, never again' },
+});
+export type CreatedAccount = FromSchema<typeof createdAccount>;
 
 export const bulkCreateAccountsRoute = {
   tags: ['users'],
@@ -53,34 +60,19 @@ export const bulkCreateAccountsRoute = {
     type: 'object',
     required: ['personIds', 'delivery'],
     additionalProperties: false,
-    properties: { personIds, delivery: { type: 'string', enum: ['sms', 'sheet'] } },
+    properties: { personIds, delivery: passwordDelivery },
   },
   response: {
-    201: {
-      type: 'object',
-      properties: {
-        delivery: { type: 'string' },
-        smsQueued: { type: 'integer' },
-        created: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              userId: uuid,
-              personId: uuid,
-              name: { type: 'string' },
-              unitName: { type: 'string' },
-              username: { type: 'string' },
-              initialPassword: { type: ['string', 'null'] },
-            },
-          },
-        },
-        skipped: { type: 'array', items: { type: 'object', properties: { personId: uuid, name: { type: 'string' }, username: { type: 'string' } } } },
-      },
-    },
+    201: responseObject({
+      delivery: passwordDelivery,
+      smsQueued: { type: 'integer' },
+      created: { type: 'array', items: createdAccount },
+      skipped: { type: 'array', items: responseObject({ personId: uuid, name: { type: 'string' }, username: { type: 'string' } }) },
+    }),
     ...errorResponses,
   },
 } as const;
+export type BulkAccountsResult = FromSchema<(typeof bulkCreateAccountsRoute.response)[201]>;
 
 const memberChange = {
   type: 'object',
@@ -89,10 +81,7 @@ const memberChange = {
   properties: { personIds: { ...personIds, maxItems: 5000 } },
 } as const;
 
-const membersView = {
-  type: 'object',
-  properties: { items: { type: 'array', items: { type: 'object', properties: { personId: uuid, name: { type: 'string' }, phone: { type: 'string' }, unitId: uuid } } } },
-} as const;
+const membersView = responseObject({ items: { type: 'array', items: responseObject({ personId: uuid, name: { type: 'string' }, phone: { type: 'string' }, unitId: uuid }) } });
 
 export const addRoleMembersRoute = {
   tags: ['roles'],
@@ -110,29 +99,21 @@ export const removeRoleMembersRoute = {
   response: { 200: membersView, ...errorResponses },
 } as const;
 
+const roleTemplate = responseObject({
+  key: { type: 'string' },
+  name: localizedText,
+  description: localizedText,
+  grants: { type: 'array', items: responseObject({ permission: { type: 'string' }, scope: dataScope }) },
+  missingModules: { type: 'array', items: { type: 'string' }, description: 'Installed modules not enabled here whose permissions the template would also grant' },
+});
+export type RoleTemplate = FromSchema<typeof roleTemplate>;
+
 export const listRoleTemplatesRoute = {
   tags: ['roles'],
   summary: 'Role templates a county starts from (县领导, 督查员, 部门负责人, 镇长, 村干部, 网格员, 帮扶干部): grants of existing permissions of core and enabled modules',
   params: tenantParams,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              key: { type: 'string' },
-              name: localizedText,
-              description: localizedText,
-              grants: { type: 'array', items: { type: 'object', properties: { permission: { type: 'string' }, scope: { type: 'string' } } } },
-              missingModules: { type: 'array', items: { type: 'string' } },
-            },
-          },
-        },
-      },
-    },
+    200: responseObject({ items: { type: 'array', items: roleTemplate } }),
     ...errorResponses,
   },
 } as const;

@@ -1,6 +1,6 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
 import { errorResponses, okResponse } from '../schemas/common.schema.ts';
-import { loginBody, operatorChangePasswordRoute } from './auth.schema.ts';
+import { loginBody, operatorChangePasswordRoute, operatorSession } from './auth.schema.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { badRequest } from '../http/errors.ts';
 import { operatorAccountKey } from './lockout.ts';
@@ -8,18 +8,6 @@ import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { currentOperator } from './operator-auth.ts';
 import { newCsrfToken, newSessionToken, PLATFORM_SESSION_COOKIE } from './session-token.ts';
 import { sessionCookieOptions } from './session.service.ts';
-
-const operatorSession = {
-  type: 'object',
-  properties: {
-    operator: {
-      type: 'object',
-      required: ['id', 'username', 'displayName', 'mustChangePassword'],
-      properties: { id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, mustChangePassword: { type: 'boolean' } },
-    },
-    csrfToken: { type: 'string' },
-  },
-} as const;
 
 /** Platform operator sign-in; operators are not tenant users and have their own sessions. */
 export const operatorAuthRoutes: RoutePlugin = async (app) => {

@@ -27,5 +27,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Compared against when the login name is unknown, so timing does not reveal which names exist. */
 export const DUMMY_PASSWORD_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-/** Passwords: 8–128 characters. */
-export const passwordSchema = { type: 'string', minLength: 8, maxLength: 128 } as const;
+export { passwordSchema } from './password-rule.ts';

@@ -1,4 +1,9 @@
-import { errorResponses, plainName, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, plainName, responseObject, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
+
+/** own_unit: the person's unit; unit_subtree: it and everything below; tenant: everything. */
+export const dataScope = { type: 'string', enum: ['own_unit', 'unit_subtree', 'tenant'] } as const;
+export type DataScopeKind = FromSchema<typeof dataScope>;
 
 const grant = {
   type: 'object',
@@ -6,10 +11,10 @@ const grant = {
   additionalProperties: false,
   properties: {
     permission: { type: 'string', minLength: 1, maxLength: 100 },
-    /** own_unit: the person's unit; unit_subtree: it and everything below; tenant: everything. */
-    scope: { type: 'string', enum: ['own_unit', 'unit_subtree', 'tenant'] },
+    scope: dataScope,
   },
 } as const;
+export type Grant = FromSchema<typeof grant>;
 
 const roleBody = {
   type: 'object',
@@ -21,41 +26,34 @@ const roleBody = {
     grants: { type: 'array', maxItems: 500, items: grant },
   },
 } as const;
+/** A role's name, description and grants, as saved. */
+export type RoleInput = FromSchema<typeof roleBody, { keepDefaultedPropertiesOptional: true }>;
 
-export const roleView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    name: { type: 'string' },
-    description: { type: 'string' },
-    grants: { type: 'array', items: { type: 'object', properties: { permission: { type: 'string' }, scope: { type: 'string' } } } },
-    memberCount: { type: 'integer' },
-  },
-} as const;
+export const roleView = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  description: { type: 'string' },
+  grants: { type: 'array', items: responseObject({ permission: { type: 'string' }, scope: dataScope }) },
+  memberCount: { type: 'integer' },
+});
+export type RoleView = FromSchema<typeof roleView>;
 
-const localized = { type: 'object', properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } } } as const;
+const localized = responseObject({ 'zh-CN': { type: 'string' }, en: { type: 'string' } });
+
+const permissionGroup = responseObject({
+  moduleId: { type: ['string', 'null'], description: 'null: the core platform' },
+  name: localized,
+  permissions: { type: 'array', items: responseObject({ id: { type: 'string' }, name: localized }) },
+});
+/** The permissions of the core platform or of one module. */
+export type PermissionGroup = FromSchema<typeof permissionGroup>;
 
 export const listPermissionsRoute = {
   tags: ['roles'],
   summary: 'Every permission a role can grant, grouped by module (core first)',
   params: tenantParams,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        groups: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              moduleId: { type: ['string', 'null'] },
-              name: localized,
-              permissions: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: localized } } },
-            },
-          },
-        },
-      },
-    },
+    200: responseObject({ groups: { type: 'array', items: permissionGroup } }),
     ...errorResponses,
   },
 } as const;
@@ -64,7 +62,7 @@ export const listRolesRoute = {
   tags: ['roles'],
   summary: 'Roles of the tenant with their grants and member counts',
   params: tenantParams,
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: roleView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: roleView } }), ...errorResponses },
 } as const;
 
 export const getRoleRoute = { tags: ['roles'], summary: 'One role', params: tenantIdParams, response: { 200: roleView, ...errorResponses } } as const;
@@ -72,13 +70,14 @@ export const createRoleRoute = { tags: ['roles'], summary: 'Create a role with i
 export const updateRoleRoute = { tags: ['roles'], summary: 'Rename a role and replace its grants', params: tenantIdParams, body: roleBody, response: { 200: roleView, ...errorResponses } } as const;
 export const deleteRoleRoute = { tags: ['roles'], summary: 'Delete a role (its members lose it)', params: tenantIdParams, response: { 204: { type: 'null' }, ...errorResponses } } as const;
 
-const memberView = { type: 'object', properties: { personId: uuid, name: { type: 'string' }, phone: { type: 'string' }, unitId: uuid } } as const;
+const memberView = responseObject({ personId: uuid, name: { type: 'string' }, phone: { type: 'string' }, unitId: uuid });
+export type RoleMember = FromSchema<typeof memberView>;
 
 export const listMembersRoute = {
   tags: ['roles'],
   summary: 'People who hold the role',
   params: tenantIdParams,
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: memberView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: memberView } }), ...errorResponses },
 } as const;
 
 export const setMembersRoute = {
@@ -91,5 +90,5 @@ export const setMembersRoute = {
     additionalProperties: false,
     properties: { personIds: { type: 'array', maxItems: 5000, uniqueItems: true, items: uuid } },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: memberView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: memberView } }), ...errorResponses },
 } as const;

@@ -1,23 +1,23 @@
-import { cursorQuery, errorResponses, limitQuery, phoneNumber, plainName, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
-import { passwordSchema } from './password.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, phoneNumber, plainName, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import { passwordSchema } from './password-rule.ts';
 
 export const username = { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,40}$' } as const;
 
-export const userView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    username: { type: 'string' },
-    displayName: { type: 'string' },
-    phone: { type: ['string', 'null'] },
-    personId: { type: ['string', 'null'] },
-    isTenantAdmin: { type: 'boolean' },
-    status: { type: 'string', enum: ['active', 'disabled'] },
-    mustChangePassword: { type: 'boolean' },
-    locked: { type: 'boolean' },
-    createdAt: timestamp,
-  },
-} as const;
+export const userView = responseObject({
+  id: uuid,
+  username: { type: 'string' },
+  displayName: { type: 'string' },
+  phone: { type: ['string', 'null'] },
+  personId: { type: ['string', 'null'] },
+  isTenantAdmin: { type: 'boolean' },
+  status: { type: 'string', enum: ['active', 'disabled'] },
+  mustChangePassword: { type: 'boolean' },
+  locked: { type: 'boolean' },
+  createdAt: timestamp,
+});
+/** A sign-in account of the tenant. */
+export type UserView = FromSchema<typeof userView>;
 
 export const listUsersRoute = {
   tags: ['users'],
@@ -28,7 +28,7 @@ export const listUsersRoute = {
     additionalProperties: false,
     properties: { limit: limitQuery, cursor: cursorQuery, q: { type: 'string', maxLength: 50 } },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: userView }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: userView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
 } as const;
 
 export const createUserRoute = {
@@ -51,6 +51,7 @@ export const createUserRoute = {
   },
   response: { 201: userView, ...errorResponses },
 } as const;
+export type NewUser = FromSchema<typeof createUserRoute.body, { keepDefaultedPropertiesOptional: true }>;
 
 export const updateUserRoute = {
   tags: ['users'],
@@ -70,6 +71,7 @@ export const updateUserRoute = {
   },
   response: { 200: userView, ...errorResponses },
 } as const;
+export type UserChanges = FromSchema<typeof updateUserRoute.body>;
 
 export const resetPasswordRoute = {
   tags: ['users'],

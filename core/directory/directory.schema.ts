@@ -1,15 +1,12 @@
-import { cursorQuery, errorResponses, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, responseObject, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
 
 /** A person as anyone of the tenant may see them: no phone number, no position, no roles. */
-export const directoryPersonView = {
-  type: 'object',
-  properties: { id: uuid, name: { type: 'string' }, unitId: uuid, unitName: { type: 'string' } },
-} as const;
+export const directoryPersonView = responseObject({ id: uuid, name: { type: 'string' }, unitId: uuid, unitName: { type: 'string' } });
+export type DirectoryPersonView = FromSchema<typeof directoryPersonView>;
 
-export const directoryUnitView = {
-  type: 'object',
-  properties: { id: uuid, name: { type: 'string' }, parentId: { type: ['string', 'null'], format: 'uuid' }, kind: { type: 'string' } },
-} as const;
+export const directoryUnitView = responseObject({ id: uuid, name: { type: 'string' }, parentId: { type: ['string', 'null'], format: 'uuid' }, kind: { type: 'string' } });
+export type DirectoryUnitView = FromSchema<typeof directoryUnitView>;
 
 /** Part of a name: `三` finds 张三, `红旗` finds 红旗村. */
 const searchText = { type: 'string', minLength: 1, maxLength: 50 } as const;
@@ -30,7 +27,7 @@ export const directoryPeopleRoute = {
     },
   },
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: directoryPersonView }, nextCursor: { type: ['string', 'null'] } } },
+    200: responseObject({ items: { type: 'array', items: directoryPersonView }, nextCursor: { type: ['string', 'null'] } }),
     ...errorResponses,
   },
 } as const;
@@ -47,5 +44,5 @@ export const directoryUnitsRoute = {
   summary: 'The whole unit tree (any signed-in user), parents before children; with q, the units whose name contains it and their ancestors',
   params: tenantParams,
   querystring: { type: 'object', additionalProperties: false, properties: { q: searchText } },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: directoryUnitView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: directoryUnitView } }), ...errorResponses },
 } as const;

@@ -1,8 +1,13 @@
-import { errorResponses, tenantParams } from '../schemas/common.schema.ts';
-import { XLSX_MIME } from '../export/xlsx-reader.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantParams } from '../schemas/common.schema.ts';
+import { XLSX_MIME } from '../export/xlsx-mime.ts';
 
 /** Largest .xlsx accepted by the import. */
 export const ORG_IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
+
+const importCounts = responseObject({ units: { type: 'integer' }, people: { type: 'integer' }, positions: { type: 'integer' } });
+/** How many units, people and positions an import added. */
+export type ImportCounts = FromSchema<typeof importCounts>;
 
 export const importOrgRoute = {
   tags: ['org'],
@@ -14,12 +19,7 @@ export const importOrgRoute = {
   // The body is the file itself: a Buffer from the content-type parser, checked in the handler.
   body: { content: { [XLSX_MIME]: { schema: { description: 'The .xlsx file' } } } },
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        imported: { type: 'object', properties: { units: { type: 'integer' }, people: { type: 'integer' }, positions: { type: 'integer' } } },
-      },
-    },
+    200: responseObject({ imported: importCounts }),
     413: errorResponses[400],
     415: errorResponses[400],
     ...errorResponses,

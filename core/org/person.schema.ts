@@ -1,23 +1,23 @@
-import { cursorQuery, errorResponses, limitQuery, phoneNumber, plainName, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, phoneNumber, plainName, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
 
 const sort = { type: 'integer', minimum: -1000000, maximum: 1000000 } as const;
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
 
-export const personView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    name: { type: 'string' },
-    phone: { type: 'string' },
-    unitId: uuid,
-    unitName: { type: 'string' },
-    positionId: { type: ['string', 'null'] },
-    positionName: { type: ['string', 'null'] },
-    sort: { type: 'integer' },
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  },
-} as const;
+export const personView = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  phone: { type: 'string' },
+  unitId: uuid,
+  unitName: { type: 'string' },
+  positionId: { type: ['string', 'null'] },
+  positionName: { type: ['string', 'null'] },
+  sort: { type: 'integer' },
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+/** A person of the directory. */
+export type PersonView = FromSchema<typeof personView>;
 
 export const listPeopleRoute = {
   tags: ['org'],
@@ -37,7 +37,7 @@ export const listPeopleRoute = {
     },
   },
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: personView }, nextCursor: { type: ['string', 'null'] } } },
+    200: responseObject({ items: { type: 'array', items: personView }, nextCursor: { type: ['string', 'null'] } }),
     ...errorResponses,
   },
 } as const;
@@ -56,6 +56,7 @@ export const createPersonRoute = {
   },
   response: { 201: personView, ...errorResponses },
 } as const;
+export type PersonInput = FromSchema<typeof createPersonRoute.body, { keepDefaultedPropertiesOptional: true }>;
 
 export const updatePersonRoute = {
   tags: ['org'],

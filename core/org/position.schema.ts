@@ -1,17 +1,17 @@
-import { errorResponses, plainName, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, plainName, responseObject, tenantIdParams, tenantParams, uuid } from '../schemas/common.schema.ts';
 
 const sort = { type: 'integer', minimum: -1000000, maximum: 1000000 } as const;
 
-export const positionView = {
-  type: 'object',
-  properties: { id: uuid, name: { type: 'string' }, sort: { type: 'integer' }, personCount: { type: 'integer' } },
-} as const;
+export const positionView = responseObject({ id: uuid, name: { type: 'string' }, sort: { type: 'integer' }, personCount: { type: 'integer' } });
+/** A position (职务) and how many people hold it. */
+export type PositionView = FromSchema<typeof positionView>;
 
 export const listPositionsRoute = {
   tags: ['org'],
   summary: 'Positions (职务) of the tenant, with how many people hold each',
   params: tenantParams,
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: positionView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: positionView } }), ...errorResponses },
 } as const;
 
 export const createPositionRoute = {

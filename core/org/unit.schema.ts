@@ -1,4 +1,5 @@
-import { errorResponses, plainName, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, plainName, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
 import { UNIT_KINDS } from './org-kinds.ts';
 
 const unitKind = { type: 'string', enum: UNIT_KINDS } as const;
@@ -7,23 +8,22 @@ export const unitCode = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
 const sort = { type: 'integer', minimum: -1000000, maximum: 1000000 } as const;
 
-export const unitView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    parentId: { type: ['string', 'null'] },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    code: { type: ['string', 'null'] },
-    /** Materialised path `/<root id>/.../<id>/`: the ids of the unit's ancestors and its own. */
-    path: { type: 'string' },
-    depth: { type: 'integer' },
-    sort: { type: 'integer' },
-    childCount: { type: 'integer' },
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  },
-} as const;
+export const unitView = responseObject({
+  id: uuid,
+  parentId: { type: ['string', 'null'] },
+  name: { type: 'string' },
+  kind: unitKind,
+  code: { type: ['string', 'null'] },
+  /** Materialised path `/<root id>/.../<id>/`: the ids of the unit's ancestors and its own. */
+  path: { type: 'string' },
+  depth: { type: 'integer' },
+  sort: { type: 'integer' },
+  childCount: { type: 'integer' },
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+/** A unit of the county's tree. */
+export type UnitView = FromSchema<typeof unitView>;
 
 const unitResponse = { 200: unitView, ...errorResponses } as const;
 
@@ -36,7 +36,7 @@ export const listUnitsRoute = {
     additionalProperties: false,
     properties: { parentId: uuid },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: unitView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: unitView } }), ...errorResponses },
 } as const;
 
 export const getUnitRoute = { tags: ['org'], summary: 'One unit', params: tenantIdParams, response: unitResponse } as const;

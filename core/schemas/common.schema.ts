@@ -77,3 +77,14 @@ export const errorResponses = {
 } as const;
 
 export const okResponse = { type: 'object', properties: { ok: { type: 'boolean' } } } as const;
+
+/**
+ * A response object: `required` names every property the server always sends (all but the
+ * `optional` ones: a nullable property is sent as null, so it is required too), and nothing else
+ * is sent. The serializer then refuses a response that lacks a required property, and FromSchema
+ * gives the web app the exact type (no index signature, no needless `?`).
+ */
+export function responseObject<const P extends Record<string, unknown>, const O extends keyof P & string = never>(properties: P, optional: readonly O[] = []) {
+  const required = Object.keys(properties).filter((name) => !(optional as readonly string[]).includes(name)) as Exclude<keyof P & string, O>[];
+  return { type: 'object', additionalProperties: false, required, properties } as const;
+}

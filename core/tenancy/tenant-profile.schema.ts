@@ -1,20 +1,21 @@
-import { errorResponses, plainName, timeZoneName, uuid } from '../schemas/common.schema.ts';
-import { passwordSchema } from '../auth/password.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, plainName, responseObject, timeZoneName, uuid } from '../schemas/common.schema.ts';
+import { passwordSchema } from '../auth/password-rule.ts';
 import { tenantView } from './tenant.schema.ts';
 
 const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: uuid } } as const;
 
-const adminView = {
-  type: 'object',
-  properties: { id: uuid, username: { type: 'string' }, displayName: { type: 'string' }, status: { type: 'string' }, locked: { type: 'boolean' } },
-} as const;
+const adminView = responseObject({ id: uuid, username: { type: 'string' }, displayName: { type: 'string' }, status: { type: 'string' }, locked: { type: 'boolean' } });
+/** One of a county's admins, as the operator sees them. */
+export type TenantAdmin = FromSchema<typeof adminView>;
 
 export const getTenantRoute = {
   tags: ['platform'],
   summary: 'One county: its profile and its admins',
   params: idParams,
-  response: { 200: { type: 'object', properties: { tenant: tenantView, admins: { type: 'array', items: adminView } } }, ...errorResponses },
+  response: { 200: responseObject({ tenant: tenantView, admins: { type: 'array', items: adminView } }), ...errorResponses },
 } as const;
+export type TenantProfile = FromSchema<(typeof getTenantRoute.response)[200]>;
 
 export const updateTenantRoute = {
   tags: ['platform'],
@@ -35,6 +36,7 @@ export const updateTenantRoute = {
   },
   response: { 200: tenantView, ...errorResponses },
 } as const;
+export type TenantProfileChange = FromSchema<typeof updateTenantRoute.body>;
 
 export const resetTenantAdminPasswordRoute = {
   tags: ['platform'],

@@ -1,24 +1,30 @@
-import { errorResponses, plainName, tenantSlug, timestamp, uuid } from '../schemas/common.schema.ts';
-import { passwordSchema } from '../auth/password.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, plainName, responseObject, tenantSlug, timestamp, uuid } from '../schemas/common.schema.ts';
+import { passwordSchema } from '../auth/password-rule.ts';
 
-export const tenantView = {
-  type: 'object',
-  properties: {
+const tenantStatus = { type: 'string', enum: ['active', 'suspended'] } as const;
+export type TenantStatus = FromSchema<typeof tenantStatus>;
+
+export const tenantView = responseObject(
+  {
     id: uuid,
     slug: { type: 'string' },
     name: { type: 'string' },
-    status: { type: 'string', enum: ['active', 'suspended'] },
+    status: tenantStatus,
     locale: { type: 'string' },
     timeZone: { type: 'string' },
     logoUrl: { type: ['string', 'null'] },
     createdAt: timestamp,
     suspendedAt: { type: ['string', 'null'], format: 'date-time' },
     usage: {
-      type: 'object',
-      properties: { users: { type: 'integer' }, people: { type: 'integer' }, enabledModules: { type: 'integer' }, records: { type: 'integer' } },
+      ...responseObject({ users: { type: 'integer' }, people: { type: 'integer' }, enabledModules: { type: 'integer' }, records: { type: 'integer' } }),
+      description: 'In the list; a create or status change answers without it',
     },
   },
-} as const;
+  ['usage'],
+);
+/** A tenant (county) as the operator console lists it. */
+export type TenantView = FromSchema<typeof tenantView>;
 
 export const createTenantBody = {
   type: 'object',
@@ -40,6 +46,7 @@ export const createTenantBody = {
     },
   },
 } as const;
+export type NewTenant = FromSchema<typeof createTenantBody, { keepDefaultedPropertiesOptional: true }>;
 
 const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: uuid } } as const;
 
@@ -55,8 +62,9 @@ export const listTenantsRoute = {
       q: { type: 'string', maxLength: 100 },
     },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: tenantView }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: tenantView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
 } as const;
+export type TenantPage = FromSchema<(typeof listTenantsRoute.response)[200]>;
 
 export const createTenantRoute = {
   tags: ['platform'],

@@ -1,52 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
-import type { LocalizedText } from './localized-text';
 import { tenantKeys } from './query-keys';
-import type { Grant, RoleMember } from './role.api';
+import type { RoleMember } from './role.api';
+import type { AccountCandidates, BulkAccountsResult, PasswordDelivery, RoleTemplate } from '../../../core/auth/bulk-access.schema';
 
-// Mirrors core/auth/bulk-access.schema.ts.
-export type PasswordDelivery = 'sms' | 'sheet';
-
-export interface AccountCandidate {
-  personId: string;
-  name: string;
-  phone: string;
-  unitName: string;
-  account: { id: string; username: string } | null;
-}
+// The shapes come from the route schemas themselves.
+export type { AccountCandidate, BulkAccountsResult, CreatedAccount, PasswordDelivery, RoleTemplate } from '../../../core/auth/bulk-access.schema';
 
 export interface CandidateFilter {
   unitId?: string;
   includeSubunits: boolean;
   q?: string;
   withoutAccount: boolean;
-}
-
-export interface CreatedAccount {
-  userId: string;
-  personId: string;
-  name: string;
-  unitName: string;
-  username: string;
-  /** Only with delivery "sheet": shown once, never again. */
-  initialPassword: string | null;
-}
-
-export interface BulkAccountsResult {
-  delivery: PasswordDelivery;
-  smsQueued: number;
-  created: CreatedAccount[];
-  skipped: { personId: string; name: string; username: string }[];
-}
-
-export interface RoleTemplate {
-  key: string;
-  name: LocalizedText;
-  description: LocalizedText;
-  grants: Grant[];
-  /** Installed modules not enabled here whose permissions the template would also grant. */
-  missingModules: string[];
 }
 
 /** The server's limit on one bulk request. */
@@ -56,7 +22,7 @@ export function useAccountCandidates(slug: string, filter: CandidateFilter, enab
   return useQuery({
     queryKey: [...tenantKeys.all(slug), 'account-candidates', filter] as const,
     queryFn: ({ signal }) =>
-      apiRequest<{ items: AccountCandidate[]; truncated: boolean }>(tenantScope(slug), '/users/candidates', { signal, query: { ...filter, q: filter.q || undefined, limit: 500 } }),
+      apiRequest<AccountCandidates>(tenantScope(slug), '/users/candidates', { signal, query: { ...filter, q: filter.q || undefined, limit: 500 } }),
     enabled,
   });
 }

@@ -2,21 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
+import type { DirectoryPersonView as DirectoryPerson, DirectoryUnitView as DirectoryUnit } from '../../../core/directory/directory.schema';
 
-// Mirrors core/directory/directory.schema.ts: what any signed-in user may know of the directory.
-export interface DirectoryPerson {
-  id: string;
-  name: string;
-  unitId: string;
-  unitName: string;
-}
-
-export interface DirectoryUnit {
-  id: string;
-  name: string;
-  parentId: string | null;
-  kind: string;
-}
+// What any signed-in user may know of the directory; the shapes come from the route schemas themselves.
+export type { DirectoryPersonView as DirectoryPerson, DirectoryUnitView as DirectoryUnit } from '../../../core/directory/directory.schema';
 
 const directoryKeys = {
   people: (slug: string, q: string) => [...tenantKeys.all(slug), 'directory', 'people', q] as const,

@@ -1,12 +1,10 @@
 import { platformScope } from './api-scope';
 import { setCsrfToken } from './csrf-token-store';
 import { apiRequest } from './http-client';
+import type { OperatorSession } from '../../../core/auth/auth.schema';
 
-// Mirrors core/auth/operator.routes.ts.
-export interface OperatorSession {
-  operator: { id: string; username: string; displayName: string; mustChangePassword: boolean };
-  csrfToken: string;
-}
+// The session's shape comes from the route schema itself.
+export type { OperatorSession } from '../../../core/auth/auth.schema';
 
 function keepToken(session: OperatorSession): OperatorSession {
   setCsrfToken(platformScope, session.csrfToken);

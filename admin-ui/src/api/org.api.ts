@@ -2,59 +2,26 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { tenantScope } from './api-scope';
 import { apiDownload, apiRequest, uploadRaw } from './http-client';
 import { tenantKeys } from './query-keys';
+import type { ImportCounts } from '../../../core/org/org-import.schema';
+import type { UnitKind } from '../../../core/org/org-kinds';
+import type { PersonInput, PersonView } from '../../../core/org/person.schema';
+import type { PositionView } from '../../../core/org/position.schema';
+import type { UnitView } from '../../../core/org/unit.schema';
 
-// Mirrors core/org/unit.schema.ts, person.schema.ts, position.schema.ts and org-import.schema.ts.
-export const UNIT_KINDS = ['county', 'department', 'town', 'village', 'community', 'grid'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+// The shapes come from the route schemas themselves.
+export type { ImportCounts } from '../../../core/org/org-import.schema';
+export type { UnitKind } from '../../../core/org/org-kinds';
+export type { PersonInput, PersonView as Person } from '../../../core/org/person.schema';
+export type { PositionView as Position } from '../../../core/org/position.schema';
+export type { UnitView as Unit } from '../../../core/org/unit.schema';
 
-export interface Unit {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: UnitKind;
-  code: string | null;
-  /** `/<root id>/.../<id>/`: the unit's ancestors and itself. */
-  path: string;
-  depth: number;
-  sort: number;
-  childCount: number;
-}
-
-export interface Person {
-  id: string;
-  name: string;
-  phone: string;
-  unitId: string;
-  unitName: string;
-  positionId: string | null;
-  positionName: string | null;
-  sort: number;
-}
-
-export interface Position {
-  id: string;
-  name: string;
-  sort: number;
-  personCount: number;
-}
+/** The kinds in the order the pages offer them (core/org/org-kinds.ts). */
+export const UNIT_KINDS = ['county', 'department', 'town', 'village', 'community', 'grid'] as const satisfies readonly UnitKind[];
 
 export interface PeopleFilter {
   unitId?: string;
   includeSubunits?: boolean;
   q?: string;
-}
-
-export interface PersonInput {
-  name: string;
-  phone: string;
-  unitId: string;
-  positionId: string | null;
-}
-
-export interface ImportCounts {
-  units: number;
-  people: number;
-  positions: number;
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -79,7 +46,7 @@ const id = (value: string) => encodeURIComponent(value);
 export function useUnits(slug: string) {
   return useQuery({
     queryKey: orgKeys.units(slug),
-    queryFn: ({ signal }) => apiRequest<{ items: Unit[] }>(tenantScope(slug), '/org/units', { signal }),
+    queryFn: ({ signal }) => apiRequest<{ items: UnitView[] }>(tenantScope(slug), '/org/units', { signal }),
     select: (data) => data.items,
   });
 }
@@ -87,7 +54,7 @@ export function useUnits(slug: string) {
 export function usePositions(slug: string) {
   return useQuery({
     queryKey: orgKeys.positions(slug),
-    queryFn: ({ signal }) => apiRequest<{ items: Position[] }>(tenantScope(slug), '/org/positions', { signal }),
+    queryFn: ({ signal }) => apiRequest<{ items: PositionView[] }>(tenantScope(slug), '/org/positions', { signal }),
     select: (data) => data.items,
   });
 }
@@ -97,7 +64,7 @@ export function usePeople(slug: string, filter: PeopleFilter) {
   return useInfiniteQuery({
     queryKey: orgKeys.peopleList(slug, filter),
     queryFn: ({ signal, pageParam }) =>
-      apiRequest<{ items: Person[]; nextCursor: string | null }>(tenantScope(slug), '/org/people', {
+      apiRequest<{ items: PersonView[]; nextCursor: string | null }>(tenantScope(slug), '/org/people', {
         signal,
         query: { limit: PAGE_SIZE, cursor: pageParam, unitId: filter.unitId, includeSubunits: filter.unitId ? filter.includeSubunits : undefined, q: filter.q || undefined },
       }),
@@ -111,7 +78,7 @@ export function usePeople(slug: string, filter: PeopleFilter) {
 export function usePerson(slug: string, personId: string | null | undefined) {
   return useQuery({
     queryKey: orgKeys.person(slug, personId ?? ''),
-    queryFn: ({ signal }) => apiRequest<Person>(tenantScope(slug), `/org/people/${id(personId ?? '')}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<PersonView>(tenantScope(slug), `/org/people/${id(personId ?? '')}`, { signal }),
     enabled: !!personId,
   });
 }
@@ -125,7 +92,7 @@ function useInvalidateOrg(slug: string) {
 export function useCreateUnit(slug: string) {
   const invalidate = useInvalidateOrg(slug);
   return useMutation({
-    mutationFn: (body: { name: string; kind: UnitKind; parentId: string | null; code: string | null }) => apiRequest<Unit>(tenantScope(slug), '/org/units', { method: 'POST', body }),
+    mutationFn: (body: { name: string; kind: UnitKind; parentId: string | null; code: string | null }) => apiRequest<UnitView>(tenantScope(slug), '/org/units', { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -134,7 +101,7 @@ export function useUpdateUnit(slug: string) {
   const invalidate = useInvalidateOrg(slug);
   return useMutation({
     mutationFn: ({ unitId, ...body }: { unitId: string; name?: string; kind?: UnitKind; code?: string | null }) =>
-      apiRequest<Unit>(tenantScope(slug), `/org/units/${id(unitId)}`, { method: 'PATCH', body }),
+      apiRequest<UnitView>(tenantScope(slug), `/org/units/${id(unitId)}`, { method: 'PATCH', body }),
     onSuccess: invalidate,
   });
 }
@@ -143,7 +110,7 @@ export function useMoveUnit(slug: string) {
   const invalidate = useInvalidateOrg(slug);
   return useMutation({
     mutationFn: ({ unitId, parentId }: { unitId: string; parentId: string | null }) =>
-      apiRequest<Unit>(tenantScope(slug), `/org/units/${id(unitId)}/move`, { method: 'POST', body: { parentId } }),
+      apiRequest<UnitView>(tenantScope(slug), `/org/units/${id(unitId)}/move`, { method: 'POST', body: { parentId } }),
     onSuccess: invalidate,
   });
 }
@@ -161,8 +128,8 @@ export function useSavePerson(slug: string) {
   return useMutation({
     mutationFn: ({ personId, body }: { personId?: string; body: PersonInput }) =>
       personId
-        ? apiRequest<Person>(tenantScope(slug), `/org/people/${id(personId)}`, { method: 'PATCH', body })
-        : apiRequest<Person>(tenantScope(slug), '/org/people', { method: 'POST', body }),
+        ? apiRequest<PersonView>(tenantScope(slug), `/org/people/${id(personId)}`, { method: 'PATCH', body })
+        : apiRequest<PersonView>(tenantScope(slug), '/org/people', { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -178,7 +145,7 @@ export function useDeletePerson(slug: string) {
 export function useCreatePosition(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiRequest<Position>(tenantScope(slug), '/org/positions', { method: 'POST', body: { name } }),
+    mutationFn: (name: string) => apiRequest<PositionView>(tenantScope(slug), '/org/positions', { method: 'POST', body: { name } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.positions(slug) }),
   });
 }

@@ -1,46 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
-import type { LocalizedText } from './localized-text';
 import { tenantKeys } from './query-keys';
+import type { DataScopeKind, PermissionGroup, RoleInput, RoleMember, RoleView } from '../../../core/auth/role.schema';
 
-// Mirrors core/auth/role.schema.ts.
+// The shapes come from the route schemas themselves.
+export type { DataScopeKind as DataScope, Grant, PermissionGroup, RoleInput, RoleMember, RoleView as Role } from '../../../core/auth/role.schema';
 /** own_unit: the person's unit; unit_subtree: it and everything below; tenant: the whole county. */
-export type DataScope = 'own_unit' | 'unit_subtree' | 'tenant';
-export const DATA_SCOPES: DataScope[] = ['own_unit', 'unit_subtree', 'tenant'];
-
-export interface Grant {
-  permission: string;
-  scope: DataScope;
-}
-
-export interface Role {
-  id: string;
-  name: string;
-  description: string;
-  grants: Grant[];
-  memberCount: number;
-}
-
-export interface RoleInput {
-  name: string;
-  description: string;
-  grants: Grant[];
-}
-
-export interface PermissionGroup {
-  /** null: the core platform. */
-  moduleId: string | null;
-  name: LocalizedText;
-  permissions: { id: string; name: LocalizedText }[];
-}
-
-export interface RoleMember {
-  personId: string;
-  name: string;
-  phone: string;
-  unitId: string;
-}
+export const DATA_SCOPES: DataScopeKind[] = ['own_unit', 'unit_subtree', 'tenant'];
 
 /** A person of the directory as the member picker shows them (core/org/person.schema.ts). */
 export interface PersonOption {
@@ -70,7 +37,7 @@ export function usePermissionGroups(slug: string) {
 export function useRoles(slug: string) {
   return useQuery({
     queryKey: roleKeys.list(slug),
-    queryFn: ({ signal }) => apiRequest<{ items: Role[] }>(tenantScope(slug), '/roles', { signal }),
+    queryFn: ({ signal }) => apiRequest<{ items: RoleView[] }>(tenantScope(slug), '/roles', { signal }),
     select: (data) => data.items,
   });
 }
@@ -81,8 +48,8 @@ export function useSaveRole(slug: string) {
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: RoleInput }) =>
       id
-        ? apiRequest<Role>(tenantScope(slug), `/roles/${encodeURIComponent(id)}`, { method: 'PUT', body: input })
-        : apiRequest<Role>(tenantScope(slug), '/roles', { method: 'POST', body: input }),
+        ? apiRequest<RoleView>(tenantScope(slug), `/roles/${encodeURIComponent(id)}`, { method: 'PUT', body: input })
+        : apiRequest<RoleView>(tenantScope(slug), '/roles', { method: 'POST', body: input }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: roleKeys.all(slug) });
       // The signed-in user may hold the role: their menu follows the new grants.

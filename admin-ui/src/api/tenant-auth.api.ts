@@ -1,37 +1,10 @@
 import { tenantScope } from './api-scope';
 import { setCsrfToken } from './csrf-token-store';
 import { apiRequest } from './http-client';
+import type { SessionUser, TenantSession } from '../../../core/auth/auth.schema';
 
-// Mirrors the session response of core/auth/auth.schema.ts.
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  personId: string | null;
-  /** The unit of the user's directory entry: what pages default to. */
-  unit: { id: string; name: string } | null;
-  isTenantAdmin: boolean;
-  mustChangePassword: boolean;
-  /** The language the user chose for their account (notifications and SMS come in it); null: the county's. */
-  locale: 'zh-CN' | 'en' | null;
-}
-
-export interface SessionTenant {
-  id: string;
-  slug: string;
-  name: string;
-  locale: string;
-  logoUrl: string | null;
-  /** The county's IANA time zone: pages show times in it, not the browser's. */
-  timeZone: string;
-}
-
-export interface TenantSession {
-  user: SessionUser;
-  csrfToken: string;
-  tenant: SessionTenant;
-  permissions: string[];
-}
+// The session's shape comes from the route schema itself.
+export type { SessionTenant, SessionUser, TenantSession } from '../../../core/auth/auth.schema';
 
 function keepToken(slug: string, session: TenantSession): TenantSession {
   setCsrfToken(tenantScope(slug), session.csrfToken);

@@ -2,30 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { platformScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { platformKeys } from './query-keys';
-import type { TenantView } from './tenant.api';
+import type { TenantAdmin, TenantProfile, TenantProfileChange } from '../../../core/tenancy/tenant-profile.schema';
+import type { TenantView } from '../../../core/tenancy/tenant.schema';
 
-// Mirrors core/tenancy/tenant-profile.schema.ts (operator API).
-export interface TenantAdmin {
-  id: string;
-  username: string;
-  displayName: string;
-  status: string;
-  locked: boolean;
-}
-
-export interface TenantProfileChange {
-  name?: string;
-  locale?: 'zh-CN' | 'en';
-  timeZone?: string;
-  logoUrl?: string | null;
-}
+// The shapes come from the route schemas themselves.
+export type { TenantAdmin, TenantProfileChange } from '../../../core/tenancy/tenant-profile.schema';
 
 const profileKey = (id: string) => [...platformKeys.all, 'tenant', id] as const;
 
 export function useTenantProfile(id: string | undefined) {
   return useQuery({
     queryKey: profileKey(id ?? ''),
-    queryFn: ({ signal }) => apiRequest<{ tenant: TenantView; admins: TenantAdmin[] }>(platformScope, `/tenants/${encodeURIComponent(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<TenantProfile>(platformScope, `/tenants/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: id !== undefined,
   });
 }

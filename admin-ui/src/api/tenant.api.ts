@@ -2,42 +2,10 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { platformScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { platformKeys } from './query-keys';
+import type { NewTenant, TenantPage, TenantStatus, TenantView } from '../../../core/tenancy/tenant.schema';
 
-// Mirrors core/tenancy/tenant.schema.ts (operator API).
-export type TenantStatus = 'active' | 'suspended';
-
-export interface TenantUsage {
-  users: number;
-  people: number;
-  enabledModules: number;
-  records: number;
-}
-
-export interface TenantView {
-  id: string;
-  slug: string;
-  name: string;
-  status: TenantStatus;
-  locale: string;
-  timeZone: string;
-  logoUrl: string | null;
-  createdAt: string;
-  suspendedAt: string | null;
-  /** Present in the list; a create or status change answers without it. */
-  usage?: TenantUsage;
-}
-
-export interface NewTenantInput {
-  slug: string;
-  name: string;
-  locale: 'zh-CN' | 'en';
-  admin: { username: string; displayName: string; password: string };
-}
-
-interface TenantPage {
-  items: TenantView[];
-  nextCursor: string | null;
-}
+// The shapes come from the route schemas themselves.
+export type { NewTenant as NewTenantInput, TenantStatus, TenantView } from '../../../core/tenancy/tenant.schema';
 
 const PAGE_SIZE = 50;
 
@@ -57,7 +25,7 @@ export function useTenantList(q: string) {
 export function useCreateTenant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewTenantInput) => apiRequest<TenantView>(platformScope, '/tenants', { method: 'POST', body: input }),
+    mutationFn: (input: NewTenant) => apiRequest<TenantView>(platformScope, '/tenants', { method: 'POST', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: allTenantListsKey }),
   });
 }

@@ -2,38 +2,10 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
+import type { NewUser, UserChanges, UserView } from '../../../core/auth/user.schema';
 
-// Mirrors core/auth/user.schema.ts.
-export interface UserAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  personId: string | null;
-  isTenantAdmin: boolean;
-  status: 'active' | 'disabled';
-  mustChangePassword: boolean;
-  locked: boolean;
-  createdAt: string;
-}
-
-export interface NewUserAccount {
-  username: string;
-  displayName: string;
-  phone?: string;
-  personId?: string;
-  password: string;
-  isTenantAdmin: boolean;
-  mustChangePassword: boolean;
-}
-
-export interface UserAccountChange {
-  displayName?: string;
-  phone?: string | null;
-  personId?: string | null;
-  isTenantAdmin?: boolean;
-  status?: 'active' | 'disabled';
-}
+// The shapes come from the route schemas themselves.
+export type { NewUser as NewUserAccount, UserChanges as UserAccountChange, UserView as UserAccount } from '../../../core/auth/user.schema';
 
 /** core/auth/password.ts passwordSchema; user.schema.ts username. */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -50,7 +22,7 @@ export function useUserAccounts(slug: string, q: string) {
   return useInfiniteQuery({
     queryKey: userKeys.list(slug, q),
     queryFn: ({ signal, pageParam }) =>
-      apiRequest<{ items: UserAccount[]; nextCursor: string | null }>(tenantScope(slug), '/users', { signal, query: { limit: PAGE_SIZE, cursor: pageParam, q: q || undefined } }),
+      apiRequest<{ items: UserView[]; nextCursor: string | null }>(tenantScope(slug), '/users', { signal, query: { limit: PAGE_SIZE, cursor: pageParam, q: q || undefined } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -65,7 +37,7 @@ function useInvalidateUsers(slug: string) {
 export function useCreateUserAccount(slug: string) {
   const invalidate = useInvalidateUsers(slug);
   return useMutation({
-    mutationFn: (body: NewUserAccount) => apiRequest<UserAccount>(tenantScope(slug), '/users', { method: 'POST', body }),
+    mutationFn: (body: NewUser) => apiRequest<UserView>(tenantScope(slug), '/users', { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -73,8 +45,8 @@ export function useCreateUserAccount(slug: string) {
 export function useUpdateUserAccount(slug: string) {
   const invalidate = useInvalidateUsers(slug);
   return useMutation({
-    mutationFn: ({ userId, change }: { userId: string; change: UserAccountChange }) =>
-      apiRequest<UserAccount>(tenantScope(slug), `/users/${encodeURIComponent(userId)}`, { method: 'PATCH', body: change }),
+    mutationFn: ({ userId, change }: { userId: string; change: UserChanges }) =>
+      apiRequest<UserView>(tenantScope(slug), `/users/${encodeURIComponent(userId)}`, { method: 'PATCH', body: change }),
     onSuccess: invalidate,
   });
 }
@@ -83,7 +55,7 @@ export function useResetUserPassword(slug: string) {
   const invalidate = useInvalidateUsers(slug);
   return useMutation({
     mutationFn: ({ userId, newPassword }: { userId: string; newPassword: string }) =>
-      apiRequest<UserAccount>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/reset-password`, { method: 'POST', body: { newPassword } }),
+      apiRequest<UserView>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/reset-password`, { method: 'POST', body: { newPassword } }),
     onSuccess: invalidate,
   });
 }
@@ -92,7 +64,7 @@ export function useResetUserPassword(slug: string) {
 export function useUnlockUserAccount(slug: string) {
   const invalidate = useInvalidateUsers(slug);
   return useMutation({
-    mutationFn: (userId: string) => apiRequest<UserAccount>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/unlock`, { method: 'POST', body: {} }),
+    mutationFn: (userId: string) => apiRequest<UserView>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/unlock`, { method: 'POST', body: {} }),
     onSuccess: invalidate,
   });
 }

@@ -1,17 +1,17 @@
-import { errorResponses, tenantIdParams } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantIdParams } from '../../../core/schemas/schema-kit.ts';
 import { assignmentInput } from './common.schema.ts';
 import { assignmentView, taskView } from './task.schema.ts';
 import { reportFormView } from './report-form.schema.ts';
 
-const assignmentDetail = {
-  type: 'object',
-  properties: {
-    assignment: assignmentView,
-    task: taskView,
-    reportForm: { ...reportFormView, description: 'The task’s frozen report form, null when it has none or the forms module is not enabled' },
-    viewer: { type: 'object', properties: { handles: { type: 'boolean' }, reviews: { type: 'boolean' }, supervise: { type: 'boolean' } } },
-  },
-} as const;
+const assignmentDetail = responseObject({
+  assignment: assignmentView,
+  task: taskView,
+  reportForm: { ...reportFormView, description: 'The task’s frozen report form, null when it has none or the forms module is not enabled' },
+  viewer: responseObject({ handles: { type: 'boolean' }, reviews: { type: 'boolean' }, supervise: { type: 'boolean' } }),
+});
+/** An assignment with its task, its report form and what the caller may do with it. */
+export type AssignmentDetail = FromSchema<typeof assignmentDetail>;
 
 export const getAssignmentRoute = {
   tags: ['dispatch'],
@@ -37,5 +37,5 @@ export const redispatchRoute = {
     additionalProperties: false,
     properties: { assignments: { type: 'array', items: assignmentInput, minItems: 1, maxItems: 500 } },
   },
-  response: { 201: { type: 'object', properties: { items: { type: 'array', items: assignmentView } } }, ...errorResponses },
+  response: { 201: responseObject({ items: { type: 'array', items: assignmentView } }), ...errorResponses },
 } as const;

@@ -1,23 +1,21 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
-import { fileIds, longText, nullableString } from './common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import { fileIds, fileView, longText, namedRef, nullableString } from './common.schema.ts';
 
-const fileView = { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } as const;
-
-export const commentView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    taskId: uuid,
-    assignmentId: nullableString,
-    unitName: { ...nullableString, description: 'The unit of the assignment the comment is on' },
-    replyToId: nullableString,
-    replyToAuthorName: nullableString,
-    text: { type: 'string' },
-    photos: { type: 'array', items: fileView },
-    author: { type: 'object', properties: { id: uuid, name: { type: 'string' } } },
-    createdAt: timestamp,
-  },
-} as const;
+export const commentView = responseObject({
+  id: uuid,
+  taskId: uuid,
+  assignmentId: nullableString,
+  unitName: { ...nullableString, description: 'The unit of the assignment the comment is on' },
+  replyToId: nullableString,
+  replyToAuthorName: nullableString,
+  text: { type: 'string' },
+  photos: { type: 'array', items: fileView },
+  author: namedRef,
+  createdAt: timestamp,
+});
+/** A reply (回复) on a task or one of its assignments. */
+export type CommentView = FromSchema<typeof commentView>;
 
 export const addCommentRoute = {
   tags: ['dispatch'],
@@ -46,5 +44,5 @@ export const listCommentsRoute = {
     additionalProperties: false,
     properties: { assignmentId: { ...uuid, description: 'Only the comments on this assignment' }, limit: limitQuery, cursor: cursorQuery },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: commentView }, nextCursor: nullableString } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: commentView }, nextCursor: nullableString }), ...errorResponses },
 } as const;

@@ -1,7 +1,9 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { longText, nullableString, reasonText } from './common.schema.ts';
 
 export const escalationLevel = { type: 'string', enum: ['urge', 'notice', 'interview'] } as const;
+export type EscalationLevel = FromSchema<typeof escalationLevel>;
 const nullableLevel = { type: ['string', 'null'], enum: [...escalationLevel.enum, null] } as const;
 const line = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^<>\\u0000-\\u001f\\u007f]*\\S[^<>\\u0000-\\u001f\\u007f]*$' } as const;
 
@@ -17,19 +19,19 @@ export const interviewRecord = {
     summary: { ...longText(5000), minLength: 1 },
   },
 } as const;
+export type InterviewRecord = FromSchema<typeof interviewRecord>;
 
-export const escalationView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    assignmentId: uuid,
-    level: escalationLevel,
-    text: { type: 'string' },
-    record: { type: ['object', 'null'], properties: interviewRecord.properties },
-    createdByName: nullableString,
-    createdAt: timestamp,
-  },
-} as const;
+export const escalationView = responseObject({
+  id: uuid,
+  assignmentId: uuid,
+  level: escalationLevel,
+  text: { type: 'string' },
+  record: { ...responseObject(interviewRecord.properties), type: ['object', 'null'] },
+  createdByName: nullableString,
+  createdAt: timestamp,
+});
+/** A step of the escalation ladder raised on an assignment. */
+export type EscalationView = FromSchema<typeof escalationView>;
 
 export const raiseEscalationRoute = {
   tags: ['dispatch'],
@@ -53,7 +55,8 @@ export const assignmentEscalationsRoute = {
   summary: 'The escalation steps raised on an assignment, oldest first, with its current and next step',
   params: tenantIdParams,
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: escalationView }, level: nullableLevel, next: nullableLevel, ladder: { type: 'array', items: escalationLevel, description: 'The tenant’s steps, in order' } } },
+    200: responseObject({ items: { type: 'array', items: escalationView }, level: nullableLevel, next: nullableLevel, ladder: { type: 'array', items: escalationLevel, description: 'The tenant’s steps, in order' } }),
     ...errorResponses,
   },
 } as const;
+export type AssignmentEscalations = FromSchema<(typeof assignmentEscalationsRoute.response)[200]>;

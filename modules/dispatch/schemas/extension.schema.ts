@@ -1,26 +1,26 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { deadlineFields, nullableString, nullableTimestamp, reasonText, unitRef } from './common.schema.ts';
 
 const extensionStatus = { type: 'string', enum: ['pending', 'granted', 'refused'] } as const;
 
-export const extensionView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    taskId: uuid,
-    assignmentId: uuid,
-    unit: unitRef,
-    currentDeadline: { ...timestamp, description: 'The assignment’s deadline when the extension was asked for' },
-    requestedDeadline: timestamp,
-    reason: { type: 'string' },
-    status: extensionStatus,
-    decisionReason: nullableString,
-    requestedByName: nullableString,
-    decidedByName: nullableString,
-    decidedAt: nullableTimestamp,
-    createdAt: timestamp,
-  },
-} as const;
+export const extensionView = responseObject({
+  id: uuid,
+  taskId: uuid,
+  assignmentId: uuid,
+  unit: unitRef,
+  currentDeadline: { ...timestamp, description: 'The assignment’s deadline when the extension was asked for' },
+  requestedDeadline: timestamp,
+  reason: { type: 'string' },
+  status: extensionStatus,
+  decisionReason: nullableString,
+  requestedByName: nullableString,
+  decidedByName: nullableString,
+  decidedAt: nullableTimestamp,
+  createdAt: timestamp,
+});
+/** An extension request (延期) and its decision. */
+export type ExtensionView = FromSchema<typeof extensionView>;
 
 export const requestExtensionRoute = {
   tags: ['dispatch'],
@@ -34,6 +34,7 @@ export const requestExtensionRoute = {
   },
   response: { 201: extensionView, ...errorResponses },
 } as const;
+export type ExtensionInput = FromSchema<typeof requestExtensionRoute.body>;
 
 export const decideExtensionRoute = {
   tags: ['dispatch'],
@@ -57,5 +58,5 @@ export const taskExtensionsRoute = {
     additionalProperties: false,
     properties: { status: extensionStatus, assignmentId: uuid, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: extensionView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: extensionView } }), ...errorResponses },
 } as const;

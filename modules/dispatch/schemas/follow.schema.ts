@@ -1,8 +1,10 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp } from '../../../core/schemas/schema-kit.ts';
 import { nullableString } from './common.schema.ts';
 import { taskView } from './task.schema.ts';
 
-const followState = { type: 'object', properties: { following: { type: 'boolean' } } } as const;
+const followState = responseObject({ following: { type: 'boolean' } });
+export type FollowState = FromSchema<typeof followState>;
 
 export const getFollowRoute = {
   tags: ['dispatch'],
@@ -25,16 +27,16 @@ export const unfollowRoute = {
   response: { 200: followState, ...errorResponses },
 } as const;
 
+const followedTask = responseObject({ task: taskView, followedAt: timestamp });
+export type FollowedTask = FromSchema<typeof followedTask>;
+
 export const listFollowingRoute = {
   tags: ['dispatch'],
   summary: 'The tasks the caller follows and still sees, most recently followed first',
   params: tenantParams,
   querystring: { type: 'object', additionalProperties: false, properties: { limit: limitQuery, cursor: cursorQuery } },
   response: {
-    200: {
-      type: 'object',
-      properties: { items: { type: 'array', items: { type: 'object', properties: { task: taskView, followedAt: timestamp } } }, nextCursor: nullableString },
-    },
+    200: responseObject({ items: { type: 'array', items: followedTask }, nextCursor: nullableString }),
     ...errorResponses,
   },
 } as const;

@@ -1,29 +1,27 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
-import { longText, nullableString } from './common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import { longText, namedRef, nullableString } from './common.schema.ts';
 
-const unitAck = {
-  type: 'object',
-  properties: {
-    assignmentId: uuid,
-    unitName: { type: 'string' },
-    acknowledgedBy: nullableString,
-    acknowledgedAt: { type: ['string', 'null'], format: 'date-time' },
-  },
-} as const;
+const unitAck = responseObject({
+  assignmentId: uuid,
+  unitName: { type: 'string' },
+  acknowledgedBy: nullableString,
+  acknowledgedAt: { type: ['string', 'null'], format: 'date-time' },
+});
+export type UnitAck = FromSchema<typeof unitAck>;
 
-export const instructionView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    taskId: uuid,
-    text: { type: 'string' },
-    givenBy: { type: 'object', properties: { id: uuid, name: { type: 'string' } } },
-    createdAt: timestamp,
-    acknowledged: { type: 'array', items: unitAck, description: 'Units (top-level assignments the caller sees) that acknowledged, with who and when' },
-    waiting: { type: 'array', items: unitAck, description: 'Units (top-level assignments the caller sees) that have not acknowledged yet' },
-    canAcknowledge: { type: 'boolean', description: 'The caller answers for a unit that still has to acknowledge' },
-  },
-} as const;
+export const instructionView = responseObject({
+  id: uuid,
+  taskId: uuid,
+  text: { type: 'string' },
+  givenBy: namedRef,
+  createdAt: timestamp,
+  acknowledged: { type: 'array', items: unitAck, description: 'Units (top-level assignments the caller sees) that acknowledged, with who and when' },
+  waiting: { type: 'array', items: unitAck, description: 'Units (top-level assignments the caller sees) that have not acknowledged yet' },
+  canAcknowledge: { type: 'boolean', description: 'The caller answers for a unit that still has to acknowledge' },
+});
+/** A leader's instruction (批示) with the units that acknowledged it and those still waiting. */
+export type InstructionView = FromSchema<typeof instructionView>;
 
 export const giveInstructionRoute = {
   tags: ['dispatch'],
@@ -42,7 +40,7 @@ export const listInstructionsRoute = {
   tags: ['dispatch'],
   summary: 'A task’s instructions, newest first, with the units that acknowledged them and those still waiting',
   params: tenantIdParams,
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: instructionView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: instructionView } }), ...errorResponses },
 } as const;
 
 export const acknowledgeInstructionRoute = {

@@ -1,34 +1,31 @@
-import { cursorQuery, errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, responseObject, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { nullableString, nullableTimestamp, unitRef } from './common.schema.ts';
 
-const periodUnit = {
-  type: 'object',
-  properties: {
-    assignmentId: uuid,
-    parentId: nullableString,
-    depth: { type: 'integer' },
-    unit: unitRef,
-    state: { type: 'string', enum: ['reported', 'returned', 'missing'], description: 'returned: its report for the period was sent back and nothing new came' },
-    reportId: nullableString,
-    reportedAt: nullableTimestamp,
-  },
-} as const;
+const periodUnit = responseObject({
+  assignmentId: uuid,
+  parentId: nullableString,
+  depth: { type: 'integer' },
+  unit: unitRef,
+  state: { type: 'string', enum: ['reported', 'returned', 'missing'], description: 'returned: its report for the period was sent back and nothing new came' },
+  reportId: nullableString,
+  reportedAt: nullableTimestamp,
+});
 
-const periodView = {
-  type: 'object',
-  properties: {
-    periodKey: { type: 'string', description: '2026-W48 (weekly), 2026-11 (monthly), 2026-Q4 (quarterly), the start day for a custom RRULE' },
-    label: { type: 'string' },
-    startsOn: { type: 'string', format: 'date' },
-    endsOn: { type: 'string', format: 'date' },
-    dueAt: timestamp,
-    overdue: { type: 'boolean' },
-    expected: { type: 'integer' },
-    reported: { type: 'integer' },
-    missing: { type: 'integer', description: 'Expected units that have not reported (returned reports count as missing)' },
-    units: { type: 'array', items: periodUnit },
-  },
-} as const;
+const periodView = responseObject({
+  periodKey: { type: 'string', description: '2026-W48 (weekly), 2026-11 (monthly), 2026-Q4 (quarterly), the start day for a custom RRULE' },
+  label: { type: 'string' },
+  startsOn: { type: 'string', format: 'date' },
+  endsOn: { type: 'string', format: 'date' },
+  dueAt: timestamp,
+  overdue: { type: 'boolean' },
+  expected: { type: 'integer' },
+  reported: { type: 'integer' },
+  missing: { type: 'integer', description: 'Expected units that have not reported (returned reports count as missing)' },
+  units: { type: 'array', items: periodUnit },
+});
+/** A report period of a recurring task: who reported and who is missing. */
+export type ReportPeriodView = FromSchema<typeof periodView>;
 
 export const taskPeriodsRoute = {
   tags: ['dispatch'],
@@ -43,5 +40,5 @@ export const taskPeriodsRoute = {
       cursor: cursorQuery,
     },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: periodView }, nextCursor: nullableString } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: periodView }, nextCursor: nullableString }), ...errorResponses },
 } as const;

@@ -1,20 +1,22 @@
-import { errorResponses, tenantIdParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { nullableString, reasonText } from './common.schema.ts';
 
 export const reminderKind = { type: 'string', enum: ['unopened', 'before_deadline', 'overdue', 'urge', 'period_due'] } as const;
 
-export const reminderView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    kind: reminderKind,
-    occasion: { type: 'string', description: 'What the reminder was about: a deadline instant and threshold, a period key, the minute of an urge' },
-    text: { type: 'string' },
-    recipients: { type: 'integer' },
-    sentByName: nullableString,
-    createdAt: timestamp,
-  },
-} as const;
+export const reminderView = responseObject({
+  id: uuid,
+  kind: reminderKind,
+  occasion: { type: 'string', description: 'What the reminder was about: a deadline instant and threshold, a period key, the minute of an urge' },
+  text: { type: 'string' },
+  recipients: { type: 'integer' },
+  sentByName: nullableString,
+  createdAt: timestamp,
+});
+/** A reminder or urge an assignment got (the reminder ledger). */
+export type ReminderView = FromSchema<typeof reminderView>;
+const urgeResult = responseObject({ sent: { type: 'boolean' }, reminder: reminderView });
+export type UrgeResult = FromSchema<typeof urgeResult>;
 
 export const urgeRoute = {
   tags: ['dispatch'],
@@ -26,8 +28,8 @@ export const urgeRoute = {
     properties: { text: { ...reasonText, maxLength: 500, description: 'Default: the tenant’s urge text' } },
   },
   response: {
-    201: { type: 'object', properties: { sent: { type: 'boolean' }, reminder: reminderView } },
-    200: { type: 'object', properties: { sent: { type: 'boolean' }, reminder: reminderView } },
+    201: urgeResult,
+    200: urgeResult,
     ...errorResponses,
   },
 } as const;
@@ -37,5 +39,5 @@ export const assignmentRemindersRoute = {
   summary: 'Reminders and urges an assignment got, newest first (the reminder ledger)',
   params: tenantIdParams,
   querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: reminderView } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: reminderView } }), ...errorResponses },
 } as const;

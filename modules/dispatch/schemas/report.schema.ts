@@ -1,43 +1,42 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantSlug, timestamp, uuid } from '../../../core/module-kit.ts';
-import { fileIds, longText, nullableString, nullableTimestamp, reasonText } from './common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantSlug, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import { fileIds, fileView, longText, nullableString, nullableTimestamp, reasonText } from './common.schema.ts';
 
 const cardColor = { type: 'string', enum: ['green', 'yellow', 'red'] } as const;
-const fileView = { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } as const;
+export type CardColor = FromSchema<typeof cardColor>;
+const reportStatus = { type: 'string', enum: ['submitted', 'accepted', 'returned'] } as const;
+export type ReportStatus = FromSchema<typeof reportStatus>;
 
-export const reportView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    taskId: uuid,
-    assignmentId: uuid,
-    unitName: { type: 'string' },
-    periodKey: nullableString,
-    progress: { type: 'integer' },
-    text: { type: 'string' },
-    photos: { type: 'array', items: fileView },
-    problem: { type: 'boolean' },
-    formVersion: { type: ['integer', 'null'] },
-    data: { type: ['object', 'null'], additionalProperties: true },
-    answers: {
-      type: 'array',
-      description: 'The form answers as people read them: field title and formatted value (choice titles, units), empty ones left out',
-      items: { type: 'object', properties: { title: { type: 'string' }, value: { type: 'string' } } },
-    },
-    status: { type: 'string', enum: ['submitted', 'accepted', 'returned'] },
-    reviewReason: nullableString,
-    reviewerName: nullableString,
-    reviewedAt: nullableTimestamp,
-    submitterName: { type: 'string' },
-    createdAt: timestamp,
-    card: {
-      type: ['object', 'null'],
-      properties: { color: cardColor, reason: { type: 'string' }, giverName: { type: 'string' }, givenAt: timestamp },
-    },
+export const reportView = responseObject({
+  id: uuid,
+  taskId: uuid,
+  assignmentId: uuid,
+  unitName: { type: 'string' },
+  periodKey: nullableString,
+  progress: { type: 'integer' },
+  text: { type: 'string' },
+  photos: { type: 'array', items: fileView },
+  problem: { type: 'boolean' },
+  formVersion: { type: ['integer', 'null'] },
+  data: { type: ['object', 'null'], additionalProperties: true },
+  answers: {
+    type: 'array',
+    description: 'The form answers as people read them: field title and formatted value (choice titles, units), empty ones left out',
+    items: responseObject({ title: { type: 'string' }, value: { type: 'string' } }),
   },
-} as const;
+  status: reportStatus,
+  reviewReason: nullableString,
+  reviewerName: nullableString,
+  reviewedAt: nullableTimestamp,
+  submitterName: { type: 'string' },
+  createdAt: timestamp,
+  card: { ...responseObject({ color: cardColor, reason: { type: 'string' }, giverName: { type: 'string' }, givenAt: timestamp }), type: ['object', 'null'] },
+});
+/** A progress report with its review and quality card. */
+export type ReportView = FromSchema<typeof reportView>;
 
 const reportParams = tenantIdParams;
-const reportList = { type: 'object', properties: { items: { type: 'array', items: reportView }, nextCursor: nullableString } } as const;
+const reportList = responseObject({ items: { type: 'array', items: reportView }, nextCursor: nullableString });
 
 export const submitReportRoute = {
   tags: ['dispatch'],
@@ -58,6 +57,7 @@ export const submitReportRoute = {
   },
   response: { 201: reportView, ...errorResponses },
 } as const;
+export type ReportInput = FromSchema<typeof submitReportRoute.body, { keepDefaultedPropertiesOptional: true }>;
 
 export const assignmentReportsRoute = {
   tags: ['dispatch'],
@@ -74,7 +74,7 @@ export const taskReportsRoute = {
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { periodKey: { type: 'string', maxLength: 20 }, status: { type: 'string', enum: ['submitted', 'accepted', 'returned'] }, limit: limitQuery, cursor: cursorQuery },
+    properties: { periodKey: { type: 'string', maxLength: 20 }, status: reportStatus, limit: limitQuery, cursor: cursorQuery },
   },
   response: { 200: reportList, ...errorResponses },
 } as const;

@@ -1,46 +1,40 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
-import { fileIds, longText, nullableString, nullableTimestamp, title } from './common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import { fileIds, fileView, longText, namedRef, nullableString, nullableTimestamp, title } from './common.schema.ts';
 
-const fileView = { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } as const;
-const unitView = { type: 'object', properties: { id: uuid, name: { type: 'string' } } } as const;
-const userView = { type: 'object', properties: { id: uuid, name: { type: 'string' } } } as const;
+const unitView = namedRef;
+const userView = namedRef;
 const requestStatus = { type: 'string', enum: ['open', 'accepted', 'responded', 'rated', 'returned'] } as const;
+export type RequestStatus = FromSchema<typeof requestStatus>;
+const nullableObject = <S extends { type: 'object' }>(schema: S): Omit<S, 'type'> & { readonly type: readonly ['object', 'null'] } => ({ ...schema, type: ['object', 'null'] });
 
-export const requestView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    fromUnit: unitView,
-    toUnit: unitView,
-    title: { type: 'string' },
-    body: { type: 'string' },
-    photos: { type: 'array', items: fileView },
-    status: requestStatus,
-    dueAt: nullableTimestamp,
-    createdBy: userView,
-    createdAt: timestamp,
-    response: {
-      type: ['object', 'null'],
-      properties: { text: { type: 'string' }, photos: { type: 'array', items: fileView }, by: userView, at: timestamp },
-    },
-    rating: { type: ['object', 'null'], properties: { score: { type: 'integer' }, comment: nullableString, at: timestamp } },
-    accepted: { type: ['object', 'null'], description: '受理: who accepted it and when', properties: { by: { type: 'string' }, at: timestamp } },
-    returned: { type: ['object', 'null'], description: '退回: why, who and when', properties: { reason: { type: 'string' }, by: { type: 'string' }, at: timestamp } },
-    steps: {
-      type: 'array',
-      description: 'Accepted, transferred (from one department to another) and returned, oldest first',
-      items: {
-        type: 'object',
-        properties: { kind: { type: 'string', enum: ['accepted', 'transferred', 'returned'] }, fromUnit: unitView, toUnit: { ...unitView, type: ['object', 'null'] }, reason: nullableString, by: { type: 'string' }, at: timestamp },
-      },
-    },
-    viewer: {
-      type: 'object',
-      description: 'The caller’s side: raises (the calling unit: rates), answers (the called unit: responds), or neither (a supervisor reading)',
-      properties: { raises: { type: 'boolean' }, answers: { type: 'boolean' } },
-    },
+export const requestView = responseObject({
+  id: uuid,
+  fromUnit: unitView,
+  toUnit: unitView,
+  title: { type: 'string' },
+  body: { type: 'string' },
+  photos: { type: 'array', items: fileView },
+  status: requestStatus,
+  dueAt: nullableTimestamp,
+  createdBy: userView,
+  createdAt: timestamp,
+  response: nullableObject(responseObject({ text: { type: 'string' }, photos: { type: 'array', items: fileView }, by: userView, at: timestamp })),
+  rating: nullableObject(responseObject({ score: { type: 'integer' }, comment: nullableString, at: timestamp })),
+  accepted: { ...nullableObject(responseObject({ by: { type: 'string' }, at: timestamp })), description: '受理: who accepted it and when' },
+  returned: { ...nullableObject(responseObject({ reason: { type: 'string' }, by: { type: 'string' }, at: timestamp })), description: '退回: why, who and when' },
+  steps: {
+    type: 'array',
+    description: 'Accepted, transferred (from one department to another) and returned, oldest first',
+    items: responseObject({ kind: { type: 'string', enum: ['accepted', 'transferred', 'returned'] }, fromUnit: unitView, toUnit: nullableObject(unitView), reason: nullableString, by: { type: 'string' }, at: timestamp }),
   },
-} as const;
+  viewer: {
+    ...responseObject({ raises: { type: 'boolean' }, answers: { type: 'boolean' } }),
+    description: 'The caller’s side: raises (the calling unit: rates), answers (the called unit: responds), or neither (a supervisor reading)',
+  },
+});
+/** A bottom-up request (镇呼县应) with its answer, rating and steps. */
+export type RequestView = FromSchema<typeof requestView>;
 
 export const raiseRequestRoute = {
   tags: ['dispatch'],
@@ -60,6 +54,7 @@ export const raiseRequestRoute = {
   },
   response: { 201: requestView, ...errorResponses },
 } as const;
+export type RequestInput = FromSchema<typeof raiseRequestRoute.body>;
 
 export const listRequestsRoute = {
   tags: ['dispatch'],
@@ -70,7 +65,7 @@ export const listRequestsRoute = {
     additionalProperties: false,
     properties: { box: { type: 'string', enum: ['inbox', 'outbox', 'supervised'], default: 'inbox' }, status: requestStatus, limit: limitQuery, cursor: cursorQuery },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: requestView }, nextCursor: nullableString } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: requestView }, nextCursor: nullableString }), ...errorResponses },
 } as const;
 
 export const getRequestRoute = {

@@ -1,4 +1,5 @@
-import { errorResponses, tenantParams, timestamp, uuid, XLSX_MIME } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantParams, timestamp, uuid, XLSX_MIME } from '../../../core/schemas/schema-kit.ts';
 
 /** Largest .xlsx the task import accepts, and the most task rows in it. */
 export const TASK_IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -6,19 +7,16 @@ export const TASK_IMPORT_MAX_ROWS = 500;
 
 const lang = { type: 'string', enum: ['zh-CN', 'en'], default: 'zh-CN', description: 'The language of the template’s headers (an upload may use either)' } as const;
 
-const importedTask = {
-  type: 'object',
-  properties: { row: { type: 'integer' }, id: uuid, title: { type: 'string' }, deadline: timestamp, units: { type: 'integer' } },
-} as const;
-const importResult = {
-  type: 'object',
-  properties: {
-    dryRun: { type: 'boolean' },
-    count: { type: 'integer' },
-    ids: { type: 'array', items: uuid },
-    tasks: { type: 'array', items: importedTask, description: 'Each row’s task with its resolved deadline (a dry run’s ids are not kept)' },
-  },
-} as const;
+// A dry run creates nothing: its tasks have no id.
+const importedTask = responseObject({ row: { type: 'integer' }, id: uuid, title: { type: 'string' }, deadline: timestamp, units: { type: 'integer' } }, ['id']);
+const importResult = responseObject({
+  dryRun: { type: 'boolean' },
+  count: { type: 'integer' },
+  ids: { type: 'array', items: uuid },
+  tasks: { type: 'array', items: importedTask, description: 'Each row’s task with its resolved deadline (a dry run’s ids are not kept)' },
+});
+/** What an import created, or (dry run) would create. */
+export type TaskImportResult = FromSchema<typeof importResult>;
 
 export const importTasksRoute = {
   tags: ['dispatch'],

@@ -1,7 +1,10 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
-import { assignmentInput, assignmentStatus, deadlineFields, fileIds, light, longText, nullableString, nullableTimestamp, personRef, priority, title, unitRef } from './common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import { assignmentInput, assignmentRole, assignmentStatus, deadlineFields, fileIds, fileView, light, longText, nullableString, nullableTimestamp, personRef, priority, title, unitRef } from './common.schema.ts';
 
 const cadenceKind = { type: 'string', enum: ['weekly', 'monthly', 'quarterly', 'rrule'] } as const;
+export type CadenceKind = FromSchema<typeof cadenceKind>;
+const taskStatus = { type: 'string', enum: ['active', 'closed'] } as const;
 
 export const cadenceInput = {
   type: 'object',
@@ -16,76 +19,68 @@ export const cadenceInput = {
   },
 } as const;
 
-export const assignmentView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    taskId: uuid,
-    parentId: nullableString,
-    depth: { type: 'integer' },
-    unit: unitRef,
-    person: personRef,
-    role: { type: 'string', enum: ['lead', 'co'] },
-    instructions: { type: 'string' },
-    deadline: timestamp,
-    originalDeadline: timestamp,
-    status: assignmentStatus,
-    progress: { type: 'integer', description: 'Rolled up: the mean of the subtasks’ when it has any, else the unit’s own' },
-    ownProgress: { type: 'integer', description: 'What the unit itself last reported, whatever its subtasks show' },
-    problem: { type: 'boolean' },
-    light,
-    lightCause: { type: 'string' },
-    childCount: { type: 'integer' },
-    escalationLevel: { type: 'integer' },
-    openedAt: nullableTimestamp,
-    completedAt: nullableTimestamp,
-    createdAt: timestamp,
-  },
-} as const;
+export const assignmentView = responseObject({
+  id: uuid,
+  taskId: uuid,
+  parentId: nullableString,
+  depth: { type: 'integer' },
+  unit: unitRef,
+  person: personRef,
+  role: assignmentRole,
+  instructions: { type: 'string' },
+  deadline: timestamp,
+  originalDeadline: timestamp,
+  status: assignmentStatus,
+  progress: { type: 'integer', description: 'Rolled up: the mean of the subtasks’ when it has any, else the unit’s own' },
+  ownProgress: { type: 'integer', description: 'What the unit itself last reported, whatever its subtasks show' },
+  problem: { type: 'boolean' },
+  light,
+  lightCause: { type: 'string' },
+  childCount: { type: 'integer' },
+  escalationLevel: { type: 'integer' },
+  openedAt: nullableTimestamp,
+  completedAt: nullableTimestamp,
+  createdAt: timestamp,
+});
+/** One unit's part of a task (a node of its tree). */
+export type AssignmentView = FromSchema<typeof assignmentView>;
 
-export const taskView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    title: { type: 'string' },
-    description: { type: 'string' },
-    category: { type: 'string' },
-    priority,
-    status: { type: 'string', enum: ['active', 'closed'] },
-    light,
-    progress: { type: 'integer' },
-    assignmentCount: { type: 'integer', description: 'Every assignment of the tree, re-dispatched subtasks included' },
-    unitCount: { type: 'integer', description: 'The units the task was dispatched to (top-level assignments)' },
-    ownerUnit: unitRef,
-    deadline: timestamp,
-    attachments: { type: 'array', items: { type: 'object', properties: { id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } } } },
-    reportForm: { type: ['object', 'null'], properties: { formId: uuid, version: { type: 'integer' }, name: { type: 'string' } } },
-    cadence: {
-      type: ['object', 'null'],
-      properties: { kind: cadenceKind, rule: { type: 'string' }, dueDays: { type: 'integer' }, until: nullableString },
-    },
-    createdBy: nullableString,
-    createdAt: timestamp,
-    updatedAt: timestamp,
-    closedAt: nullableTimestamp,
-  },
-} as const;
+export const taskView = responseObject({
+  id: uuid,
+  title: { type: 'string' },
+  description: { type: 'string' },
+  category: { type: 'string' },
+  priority,
+  status: taskStatus,
+  light,
+  progress: { type: 'integer' },
+  assignmentCount: { type: 'integer', description: 'Every assignment of the tree, re-dispatched subtasks included' },
+  unitCount: { type: 'integer', description: 'The units the task was dispatched to (top-level assignments)' },
+  ownerUnit: unitRef,
+  deadline: timestamp,
+  attachments: { type: 'array', items: fileView },
+  reportForm: { ...responseObject({ formId: uuid, version: { type: 'integer' }, name: { type: 'string' } }), type: ['object', 'null'] },
+  cadence: { ...responseObject({ kind: cadenceKind, rule: { type: 'string' }, dueDays: { type: 'integer' }, until: nullableString }), type: ['object', 'null'] },
+  createdBy: nullableString,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  closedAt: nullableTimestamp,
+});
+export type TaskView = FromSchema<typeof taskView>;
 
 const viewerView = {
-  type: 'object',
-  description: 'What the caller may do with this task',
-  properties: {
+  ...responseObject({
     supervise: { type: 'boolean' },
     instruct: { type: 'boolean' },
     handledAssignmentIds: { type: 'array', items: uuid },
     reviewableAssignmentIds: { type: 'array', items: uuid },
-  },
+  }),
+  description: 'What the caller may do with this task',
 } as const;
 
-export const taskDetailView = {
-  type: 'object',
-  properties: { task: taskView, assignments: { type: 'array', items: assignmentView }, viewer: viewerView },
-} as const;
+export const taskDetailView = responseObject({ task: taskView, assignments: { type: 'array', items: assignmentView }, viewer: viewerView });
+/** A task with the part of its tree the caller sees, and what the caller may do with it. */
+export type TaskDetail = FromSchema<typeof taskDetailView>;
 
 const taskBody = {
   title,
@@ -115,6 +110,8 @@ export const createTaskRoute = {
   },
   response: { 201: taskDetailView, ...errorResponses },
 } as const;
+/** A new task and its dispatch (POST /tasks). */
+export type TaskInput = FromSchema<typeof createTaskRoute.body, { keepDefaultedPropertiesOptional: true }>;
 
 export const updateTaskRoute = {
   tags: ['dispatch'],
@@ -123,6 +120,8 @@ export const updateTaskRoute = {
   body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { ...taskBody, attachmentIds: fileIds(20) } },
   response: { 200: taskDetailView, ...errorResponses },
 } as const;
+/** A task's changes (PATCH /tasks/:id). */
+export type TaskChanges = FromSchema<typeof updateTaskRoute.body>;
 
 export const closeTaskRoute = {
   tags: ['dispatch'],
@@ -159,7 +158,7 @@ export const listTasksRoute = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      status: { type: 'string', enum: ['active', 'closed'] },
+      status: taskStatus,
       category: { type: 'string', maxLength: 50 },
       light,
       priority,
@@ -170,37 +169,27 @@ export const listTasksRoute = {
     },
   },
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: taskView }, nextCursor: nullableString } },
+    200: responseObject({ items: { type: 'array', items: taskView }, nextCursor: nullableString }),
     ...errorResponses,
   },
 } as const;
+
+const timelineItem = responseObject({
+  id: uuid,
+  kind: { type: 'string' },
+  assignmentId: nullableString,
+  unitName: nullableString,
+  actorName: nullableString,
+  data: { type: 'object', additionalProperties: true },
+  at: timestamp,
+});
+/** One thing that happened to a task (a light change among them). */
+export type TimelineItem = FromSchema<typeof timelineItem>;
 
 export const timelineRoute = {
   tags: ['dispatch'],
   summary: 'Everything that happened to a task, oldest first, with light changes',
   params: tenantIdParams,
   querystring: { type: 'object', additionalProperties: false, properties: { assignmentId: uuid } },
-  response: {
-    200: {
-      type: 'object',
-      properties: {
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              id: uuid,
-              kind: { type: 'string' },
-              assignmentId: nullableString,
-              unitName: nullableString,
-              actorName: nullableString,
-              data: { type: 'object', additionalProperties: true },
-              at: timestamp,
-            },
-          },
-        },
-      },
-    },
-    ...errorResponses,
-  },
+  response: { 200: responseObject({ items: { type: 'array', items: timelineItem } }), ...errorResponses },
 } as const;

@@ -1,26 +1,27 @@
-import { cursorQuery, errorResponses, limitQuery, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
-import { light, nullableString, nullableTimestamp } from './common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, responseObject, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import { assignmentRole, assignmentStatus, light, namedRef, nullableString, nullableTimestamp } from './common.schema.ts';
 
-const lightCounts = {
-  type: 'object',
-  properties: { white: { type: 'integer' }, blue: { type: 'integer' }, green: { type: 'integer' }, yellow: { type: 'integer' }, red: { type: 'integer' } },
-} as const;
+const lightCounts = responseObject({ white: { type: 'integer' }, blue: { type: 'integer' }, green: { type: 'integer' }, yellow: { type: 'integer' }, red: { type: 'integer' } });
+export type LightCounts = FromSchema<typeof lightCounts>;
 
-export const pendingItem = {
-  type: 'object',
-  properties: {
-    kind: { type: 'string', enum: ['assignment', 'review', 'extension', 'instruction', 'request'] },
-    id: uuid,
-    title: { type: 'string' },
-    taskId: nullableString,
-    assignmentId: nullableString,
-    unitName: nullableString,
-    light: { type: ['string', 'null'], enum: [...light.enum, null] },
-    status: { type: 'string' },
-    deadline: nullableTimestamp,
-    at: timestamp,
-  },
-} as const;
+const pendingKind = { type: 'string', enum: ['assignment', 'review', 'extension', 'instruction', 'request'] } as const;
+export type PendingKind = FromSchema<typeof pendingKind>;
+
+export const pendingItem = responseObject({
+  kind: pendingKind,
+  id: uuid,
+  title: { type: 'string' },
+  taskId: nullableString,
+  assignmentId: nullableString,
+  unitName: nullableString,
+  light: { type: ['string', 'null'], enum: [...light.enum, null] },
+  status: { type: 'string' },
+  deadline: nullableTimestamp,
+  at: timestamp,
+});
+/** Something the caller must do now: an assignment, a report to review, an extension, an instruction, a request. */
+export type PendingItem = FromSchema<typeof pendingItem>;
 
 export const myPendingRoute = {
   tags: ['dispatch'],
@@ -28,16 +29,14 @@ export const myPendingRoute = {
   params: tenantParams,
   querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        items: { type: 'array', items: pendingItem },
-        counts: { type: 'object', additionalProperties: { type: 'integer' } },
-      },
-    },
+    200: responseObject({
+      items: { type: 'array', items: pendingItem },
+      counts: { type: 'object', additionalProperties: { type: 'integer' } },
+    }),
     ...errorResponses,
   },
 } as const;
+export type MyPending = FromSchema<(typeof myPendingRoute.response)[200]>;
 
 export const boardRoute = {
   tags: ['dispatch'],
@@ -55,17 +54,35 @@ export const boardRoute = {
     },
   },
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        total: { type: 'integer' },
-        byLight: lightCounts,
-        byUnit: { type: 'array', items: { type: 'object', properties: { unitId: uuid, unitName: { type: 'string' }, total: { type: 'integer' }, byLight: lightCounts } } },
-      },
-    },
+    200: responseObject({
+      total: { type: 'integer' },
+      byLight: lightCounts,
+      byUnit: { type: 'array', items: responseObject({ unitId: uuid, unitName: { type: 'string' }, total: { type: 'integer' }, byLight: lightCounts }) },
+    }),
     ...errorResponses,
   },
 } as const;
+/** The supervisor board: assignments counted by light, overall and by unit. */
+export type Board = FromSchema<(typeof boardRoute.response)[200]>;
+
+const unitAssignment = responseObject({
+  id: uuid,
+  taskId: uuid,
+  title: { type: 'string' },
+  category: { type: 'string' },
+  unit: namedRef,
+  role: assignmentRole,
+  depth: { type: 'integer' },
+  status: assignmentStatus,
+  light,
+  progress: { type: 'integer' },
+  ownProgress: { type: 'integer' },
+  deadline: timestamp,
+  dispatchedAt: timestamp,
+  updatedAt: timestamp,
+});
+/** One row of 本单位任务: an assignment of the caller's unit, or naming the caller. */
+export type UnitAssignment = FromSchema<typeof unitAssignment>;
 
 export const unitAssignmentsRoute = {
   tags: ['dispatch'],
@@ -81,34 +98,7 @@ export const unitAssignmentsRoute = {
     },
   },
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              id: uuid,
-              taskId: uuid,
-              title: { type: 'string' },
-              category: { type: 'string' },
-              unit: { type: 'object', properties: { id: uuid, name: { type: 'string' } } },
-              role: { type: 'string', enum: ['lead', 'co'] },
-              depth: { type: 'integer' },
-              status: { type: 'string', enum: ['pending', 'open', 'submitted', 'done', 'closed'] },
-              light,
-              progress: { type: 'integer' },
-              ownProgress: { type: 'integer' },
-              deadline: timestamp,
-              dispatchedAt: timestamp,
-              updatedAt: timestamp,
-            },
-          },
-        },
-        nextCursor: nullableString,
-      },
-    },
+    200: responseObject({ items: { type: 'array', items: unitAssignment }, nextCursor: nullableString }),
     ...errorResponses,
   },
 } as const;

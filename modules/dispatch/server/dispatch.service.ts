@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { badRequest, conflict, countyDateTime, type DataScope, type ErrorDetail, type ModuleContext, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
+import { DISPATCH_ERRORS, type DispatchErrorCode } from '../schemas/error-codes.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
 import { DeadlineResolver, type DeadlineInput } from './deadline.ts';
 import { assignmentUsers } from './recipients.ts';
@@ -36,6 +37,12 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
   const { trx } = ctx;
   const problems: ErrorDetail[] = [];
   const at = (i: number, field: string) => `body.assignments[${i}].${field}`;
+  // Each problem is recorded with its code; the error carries the weightiest of them.
+  const codes = new Set<DispatchErrorCode>();
+  const refuse = (code: DispatchErrorCode, path: string, message: string) => {
+    codes.add(code);
+    problems.push({ path, message });
+  };
 
   const unitIds = [...new Set(inputs.map((a) => a.unitId))];
   const units = new Map<string, UnitRow>((await trx('core_unit').whereIn('id', unitIds).select('id', 'name', 'path')).map((u: UnitRow) => [u.id, u]));
@@ -57,24 +64,24 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
   const seen = new Set<string>();
   inputs.forEach((input, i) => {
     const unit = units.get(input.unitId);
-    if (seen.has(input.unitId)) problems.push({ path: at(i, 'unitId'), message: 'is listed twice' });
+    if (seen.has(input.unitId)) refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'unitId'), 'is listed twice');
     seen.add(input.unitId);
     if (!unit) {
-      problems.push({ path: at(i, 'unitId'), message: 'is not a unit of the directory' });
+      refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'unitId'), 'is not a unit of the directory');
       return;
     }
-    if (target.kind === 'task' && !unitPathInScope(unit.path, target.scope)) problems.push({ path: at(i, 'unitId'), message: 'lies outside your dispatch scope' });
+    if (target.kind === 'task' && !unitPathInScope(unit.path, target.scope)) refuse(DISPATCH_ERRORS.UNIT_OUT_OF_SCOPE, at(i, 'unitId'), 'lies outside your dispatch scope');
     if (target.kind === 'subtask' && parentUnitPath) {
-      if (parentUnitPath.startsWith(unit.path)) problems.push({ path: at(i, 'unitId'), message: 'is the assignment’s own unit or a unit above it: re-dispatching there would make a cycle' });
-      else if (!unit.path.startsWith(parentUnitPath)) problems.push({ path: at(i, 'unitId'), message: 'is not below the assignment’s unit' });
+      if (parentUnitPath.startsWith(unit.path)) refuse(DISPATCH_ERRORS.REDISPATCH_CYCLE, at(i, 'unitId'), 'is the assignment’s own unit or a unit above it: re-dispatching there would make a cycle');
+      else if (!unit.path.startsWith(parentUnitPath)) refuse(DISPATCH_ERRORS.UNIT_NOT_BELOW, at(i, 'unitId'), 'is not below the assignment’s unit');
     }
     if (input.personId) {
       const person = people.get(input.personId);
-      if (!person) problems.push({ path: at(i, 'personId'), message: 'is not a person of the directory' });
-      else if (!person.unit_path.startsWith(unit.path)) problems.push({ path: at(i, 'personId'), message: 'does not belong to that unit' });
+      if (!person) refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'personId'), 'is not a person of the directory');
+      else if (!person.unit_path.startsWith(unit.path)) refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'personId'), 'does not belong to that unit');
     }
   });
-  if (problems.length > 0) throw badRequest(problemCode(problems), 'Some assignments cannot be dispatched', problems);
+  if (problems.length > 0) throw badRequest(weightiest(codes), 'Some assignments cannot be dispatched', problems);
 
   const resolver = new DeadlineResolver(trx, ctx.now, ctx.timeZone);
   const limit = target.kind === 'task' ? target.deadline : target.parent.deadline;
@@ -135,11 +142,11 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
   return rows.map((r) => r.id);
 }
 
-function problemCode(problems: ErrorDetail[]): string {
-  if (problems.some((p) => p.message.includes('cycle'))) return 'DISPATCH_REDISPATCH_CYCLE';
-  if (problems.some((p) => p.message.includes('scope'))) return 'DISPATCH_UNIT_OUT_OF_SCOPE';
-  if (problems.some((p) => p.message.includes('not below'))) return 'DISPATCH_UNIT_NOT_BELOW';
-  return 'DISPATCH_ASSIGNMENT_INVALID';
+/** The code of a refused dispatch: a cycle, then a unit outside the scope, then one beside the parent's; else any other problem. */
+const CODE_WEIGHT: DispatchErrorCode[] = [DISPATCH_ERRORS.REDISPATCH_CYCLE, DISPATCH_ERRORS.UNIT_OUT_OF_SCOPE, DISPATCH_ERRORS.UNIT_NOT_BELOW];
+
+function weightiest(codes: Set<DispatchErrorCode>): DispatchErrorCode {
+  return CODE_WEIGHT.find((code) => codes.has(code)) ?? DISPATCH_ERRORS.ASSIGNMENT_INVALID;
 }
 
 async function notifyNewAssignments(ctx: ModuleContext, target: DispatchTarget, rows: { id: string; unit_id: string; person_id: string | null; deadline: Date }[]): Promise<void> {

@@ -1,43 +1,44 @@
-import { cursorQuery, errorResponses, limitQuery, plainName, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { collectionPeriodParams, isoDate, periodKey, versionNumber } from './common.schema.ts';
 
 const frequency = { type: 'string', enum: ['once', 'weekly', 'monthly', 'quarterly'] } as const;
+export type Frequency = FromSchema<typeof frequency>;
+const dueOffsetKind = { type: 'string', enum: ['days', 'working_days'] } as const;
+export type DueOffsetKind = FromSchema<typeof dueOffsetKind>;
+const collectionStatus = { type: 'string', enum: ['active', 'closed'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 
-const periodView = {
-  type: 'object',
-  properties: { periodKey: { type: 'string' }, startsOn: { type: 'string' }, endsOn: { type: 'string' }, dueOn: { type: 'string' } },
-} as const;
+const periodProperties = { periodKey: { type: 'string' }, startsOn: { type: 'string' }, endsOn: { type: 'string' }, dueOn: { type: 'string' } } as const;
+const periodView = responseObject(periodProperties);
+export type PeriodView = FromSchema<typeof periodView>;
 
-const assigneeView = {
-  type: 'object',
-  properties: {
-    id: uuid, unitId: nullableString, unitName: nullableString, personId: nullableString, personName: nullableString,
-    fillers: { type: 'integer', description: 'Active accounts that may fill in for this assignee (0: nobody can: the UI warns, reminders skip it)' },
-  },
+const assigneeProperties = {
+  id: uuid, unitId: nullableString, unitName: nullableString, personId: nullableString, personName: nullableString,
+  fillers: { type: 'integer', description: 'Active accounts that may fill in for this assignee (0: nobody can: the UI warns, reminders skip it)' },
 } as const;
+const assigneeView = responseObject(assigneeProperties);
 
-export const collectionView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    formId: uuid,
-    formName: { type: 'string' },
-    version: { type: 'integer' },
-    name: { type: 'string' },
-    frequency,
-    startsOn: { type: 'string' },
-    endsOn: nullableString,
-    dueOffset: { type: 'integer' },
-    dueOffsetKind: { type: 'string', enum: ['days', 'working_days'] },
-    dueOn: nullableString,
-    status: { type: 'string', enum: ['active', 'closed'] },
-    assignees: { type: 'array', items: assigneeView },
-    periods: { type: 'array', items: periodView },
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  },
-} as const;
+export const collectionView = responseObject({
+  id: uuid,
+  formId: uuid,
+  formName: { type: 'string' },
+  version: { type: 'integer' },
+  name: { type: 'string' },
+  frequency,
+  startsOn: { type: 'string' },
+  endsOn: nullableString,
+  dueOffset: { type: 'integer' },
+  dueOffsetKind,
+  dueOn: nullableString,
+  status: collectionStatus,
+  assignees: { type: 'array', items: assigneeView },
+  periods: { type: 'array', items: periodView },
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+/** A collection with its assignees and opened periods. */
+export type CollectionView = FromSchema<typeof collectionView>;
 
 const collectionResponse = { 200: collectionView, ...errorResponses } as const;
 const idList = { type: 'array', items: uuid, maxItems: 2000, uniqueItems: true } as const;
@@ -58,7 +59,7 @@ export const createCollectionRoute = {
       startsOn: { ...isoDate, description: 'Default: today (Asia/Shanghai)' },
       endsOn: isoDate,
       dueOffset: { type: 'integer', minimum: 0, maximum: 90, default: 0 },
-      dueOffsetKind: { type: 'string', enum: ['days', 'working_days'], default: 'days' },
+      dueOffsetKind: { ...dueOffsetKind, default: 'days' },
       dueOn: { ...isoDate, description: 'Required for frequency "once"' },
       unitIds: idList,
       personIds: idList,
@@ -74,9 +75,9 @@ export const listCollectionsRoute = {
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { formId: uuid, status: { type: 'string', enum: ['active', 'closed'] }, limit: limitQuery, cursor: cursorQuery },
+    properties: { formId: uuid, status: collectionStatus, limit: limitQuery, cursor: cursorQuery },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: collectionView }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: collectionView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
 } as const;
 
 export const getCollectionRoute = { tags: ['forms'], summary: 'One collection with its assignees and opened periods', params: tenantIdParams, response: collectionResponse } as const;
@@ -89,7 +90,7 @@ export const updateCollectionRoute = {
     type: 'object',
     minProperties: 1,
     additionalProperties: false,
-    properties: { name: plainName, status: { type: 'string', enum: ['active', 'closed'] }, version: versionNumber, endsOn: { ...isoDate, type: ['string', 'null'] } },
+    properties: { name: plainName, status: collectionStatus, version: versionNumber, endsOn: { ...isoDate, type: ['string', 'null'] } },
   },
   response: collectionResponse,
 } as const;
@@ -102,33 +103,32 @@ export const openPeriodRoute = {
   response: { 200: periodView, ...errorResponses },
 } as const;
 
-const assigneeStatus = {
-  type: 'object',
-  properties: {
-    ...assigneeView.properties,
-    state: { type: 'string', enum: ['submitted', 'returned', 'draft', 'missing'] },
-    submittedCount: { type: 'integer' },
-    lastSubmittedAt: { ...timestamp, type: ['string', 'null'] },
-    lastRemindedAt: { ...timestamp, type: ['string', 'null'] },
-  },
-} as const;
+const assigneeState = { type: 'string', enum: ['submitted', 'returned', 'draft', 'missing'] } as const;
+export type AssigneeState = FromSchema<typeof assigneeState>;
+
+const assigneeStatus = responseObject({
+  ...assigneeProperties,
+  state: assigneeState,
+  submittedCount: { type: 'integer' },
+  lastSubmittedAt: { ...timestamp, type: ['string', 'null'] },
+  lastRemindedAt: { ...timestamp, type: ['string', 'null'] },
+});
+export type AssigneeStatus = FromSchema<typeof assigneeStatus>;
 
 export const periodStatusRoute = {
   tags: ['forms'],
   summary: 'Who has and has not submitted in one period (assignees within the caller’s scope)',
   params: collectionPeriodParams,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        period: periodView,
-        submitted: { type: 'array', items: assigneeStatus },
-        missing: { type: 'array', items: assigneeStatus },
-      },
-    },
+    200: responseObject({
+      period: periodView,
+      submitted: { type: 'array', items: assigneeStatus },
+      missing: { type: 'array', items: assigneeStatus },
+    }),
     ...errorResponses,
   },
 } as const;
+export type PeriodStatus = FromSchema<(typeof periodStatusRoute.response)[200]>;
 
 export const remindRoute = {
   tags: ['forms'],
@@ -136,42 +136,33 @@ export const remindRoute = {
   params: collectionPeriodParams,
   body: { type: 'object', additionalProperties: false, properties: { sms: { type: 'boolean', default: true } } },
   response: {
-    200: { type: 'object', properties: { remindedAssignees: { type: 'integer' }, notifiedUsers: { type: 'integer' }, skippedRecentlyReminded: { type: 'integer' }, unreachableAssignees: { type: 'integer', description: 'Missing assignees nobody may fill in for: not reminded, not marked as reminded' } } },
+    200: responseObject({ remindedAssignees: { type: 'integer' }, notifiedUsers: { type: 'integer' }, skippedRecentlyReminded: { type: 'integer' }, unreachableAssignees: { type: 'integer', description: 'Missing assignees nobody may fill in for: not reminded, not marked as reminded' } }),
     ...errorResponses,
   },
 } as const;
+export type RemindResult = FromSchema<(typeof remindRoute.response)[200]>;
+
+const myDueItem = responseObject({
+  collectionId: uuid,
+  collectionName: { type: 'string' },
+  formId: uuid,
+  version: { type: 'integer' },
+  assigneeId: uuid,
+  unitName: nullableString,
+  ...periodProperties,
+  overdue: { type: 'boolean' },
+  state: assigneeState,
+  submissionId: nullableString,
+});
+/** A period the signed-in user (or their unit) fills in for an assignee. */
+export type MyDueItem = FromSchema<typeof myDueItem>;
 
 export const myDueRoute = {
   tags: ['forms'],
   summary: 'What the signed-in user (or their unit) still has to fill in, earliest due first; `all=true` also lists what was submitted',
   params: tenantParams,
   querystring: { type: 'object', additionalProperties: false, properties: { all: { type: 'boolean', default: false } } },
-  response: {
-    200: {
-      type: 'object',
-      properties: {
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              collectionId: uuid,
-              collectionName: { type: 'string' },
-              formId: uuid,
-              version: { type: 'integer' },
-              assigneeId: uuid,
-              unitName: nullableString,
-              ...periodView.properties,
-              overdue: { type: 'boolean' },
-              state: { type: 'string', enum: ['submitted', 'returned', 'draft', 'missing'] },
-              submissionId: nullableString,
-            },
-          },
-        },
-      },
-    },
-    ...errorResponses,
-  },
+  response: { 200: responseObject({ items: { type: 'array', items: myDueItem } }), ...errorResponses },
 } as const;
 
 export const previousAnswersRoute = {
@@ -180,13 +171,14 @@ export const previousAnswersRoute = {
   params: collectionPeriodParams,
   querystring: { type: 'object', additionalProperties: false, properties: { assigneeId: { ...uuid, description: 'Required for a tenant admin; else the caller’s own assignment' } } },
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        periodKey: { type: ['string', 'null'], description: 'The previous period (null: this is the first)' },
-        items: { type: 'array', items: { type: 'object', properties: { id: uuid, version: { type: 'integer' }, data: { type: 'object', additionalProperties: true }, submittedAt: timestamp } } },
-      },
-    },
+    200: responseObject({
+      periodKey: { type: ['string', 'null'], description: 'The previous period (null: this is the first)' },
+      items: { type: 'array', items: responseObject({ id: uuid, version: { type: 'integer' }, data: { type: 'object', additionalProperties: true }, submittedAt: timestamp }) },
+    }),
     ...errorResponses,
   },
 } as const;
+export type PreviousAnswers = FromSchema<(typeof previousAnswersRoute.response)[200]>;
+
+/** A new collection (POST /forms/collections). */
+export type CollectionInput = FromSchema<typeof createCollectionRoute.body, { keepDefaultedPropertiesOptional: true }>;

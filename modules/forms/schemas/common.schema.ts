@@ -1,7 +1,9 @@
-import { tenantIdParams, tenantSlug, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { tenantIdParams, tenantSlug, uuid } from '../../../core/schemas/schema-kit.ts';
 
 /** Any JSON value object (a tenant-authored schema, uiSchema or submission data): checked by the services, not the route. */
 export const jsonObject = { type: 'object', additionalProperties: true } as const;
+export type JsonObject = FromSchema<typeof jsonObject>;
 
 /** A form (or collection, submission, export) id under the tenant: core's tenant + id params. */
 export const formIdParams = tenantIdParams;

@@ -1,54 +1,49 @@
-import { cursorQuery, errorResponses, limitQuery, plainName, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { formIdParams, formVersionParams, jsonObject, plainText } from './common.schema.ts';
 
 const description = plainText(2000);
 const category = { type: 'string', maxLength: 50, pattern: '^[^<>\\u0000-\\u001f\\u007f]*$' } as const;
 
-export const formView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    name: { type: 'string' },
-    description: { type: 'string' },
-    category: { type: 'string' },
-    schema: jsonObject,
-    uiSchema: jsonObject,
-    latestVersion: { type: 'integer', description: '0 until first published' },
-    draftChanged: { type: 'boolean', description: 'the draft differs from the latest version' },
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  },
-} as const;
+export const formView = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  description: { type: 'string' },
+  category: { type: 'string' },
+  schema: jsonObject,
+  uiSchema: jsonObject,
+  latestVersion: { type: 'integer', description: '0 until first published' },
+  draftChanged: { type: 'boolean', description: 'the draft differs from the latest version' },
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+/** A form with its draft, as the designer edits it. */
+export type FormView = FromSchema<typeof formView>;
 
-const formSummary = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    name: { type: 'string' },
-    description: { type: 'string' },
-    category: { type: 'string' },
-    latestVersion: { type: 'integer' },
-    draftChanged: { type: 'boolean' },
-    updatedAt: timestamp,
-  },
-} as const;
+const formSummary = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  description: { type: 'string' },
+  category: { type: 'string' },
+  latestVersion: { type: 'integer' },
+  draftChanged: { type: 'boolean' },
+  updatedAt: timestamp,
+});
+export type FormSummary = FromSchema<typeof formSummary>;
 
-export const versionView = {
-  type: 'object',
-  properties: {
-    formId: uuid,
-    version: { type: 'integer' },
-    name: { type: 'string' },
-    schema: jsonObject,
-    uiSchema: jsonObject,
-    publishedAt: timestamp,
-  },
-} as const;
+export const versionView = responseObject({
+  formId: uuid,
+  version: { type: 'integer' },
+  name: { type: 'string' },
+  schema: jsonObject,
+  uiSchema: jsonObject,
+  publishedAt: timestamp,
+});
+/** A frozen version: what a submission is rendered and checked by. */
+export type VersionView = FromSchema<typeof versionView>;
 
-const versionSummary = {
-  type: 'object',
-  properties: { formId: uuid, version: { type: 'integer' }, name: { type: 'string' }, publishedAt: timestamp, submissionCount: { type: 'integer' } },
-} as const;
+const versionSummary = responseObject({ formId: uuid, version: { type: 'integer' }, name: { type: 'string' }, publishedAt: timestamp, submissionCount: { type: 'integer' } });
+export type VersionSummary = FromSchema<typeof versionSummary>;
 
 const schemaHelp = 'JSON Schema draft-07 with `type: "object"` (local $ref to definitions/$defs, oneOf/anyOf/allOf, if/then/else, formats, enums); checked as untrusted input';
 
@@ -61,7 +56,7 @@ export const listFormsRoute = {
     additionalProperties: false,
     properties: { category, q: { type: 'string', minLength: 1, maxLength: 100 }, published: { type: 'boolean' }, limit: limitQuery, cursor: cursorQuery },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: formSummary }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: formSummary }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
 } as const;
 
 export const createFormRoute = {
@@ -104,7 +99,7 @@ export const listVersionsRoute = {
   tags: ['forms'],
   summary: 'Published versions of a form, newest first, with their submission counts',
   params: formIdParams,
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: versionSummary } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: versionSummary } }), ...errorResponses },
 } as const;
 
 export const getVersionRoute = {
@@ -113,3 +108,6 @@ export const getVersionRoute = {
   params: formVersionParams,
   response: { 200: versionView, ...errorResponses },
 } as const;
+
+/** What the designer saves: a new form's fields, or the changes to a draft. */
+export type FormChanges = FromSchema<typeof updateFormRoute.body>;

@@ -1,4 +1,5 @@
-import { errorResponses, limitQuery, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, limitQuery, responseObject, uuid } from '../../../core/schemas/schema-kit.ts';
 import { formIdParams, periodKey, versionNumber } from './common.schema.ts';
 import { submissionView } from './submission.schema.ts';
 
@@ -17,17 +18,20 @@ const resultsCursor = { type: 'string', maxLength: 30_000 } as const;
 
 export const fieldFilterPattern = { '^filter\\[[^\\[\\]]{1,64}\\](\\[(gte|lte)\\])?$': { type: 'string', maxLength: 200 } } as const;
 
-const fieldView = {
-  type: 'object',
-  properties: {
-    name: { type: 'string' },
-    title: { type: 'string' },
-    kind: { type: 'string' },
-    format: { type: 'string', description: '`date-time` for a date field holding a moment' },
-    options: { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' } } } },
-    group: { type: ['string', 'null'], description: 'For a field of a repeating group: the group (its filter matches when any row matches)' },
-  },
+const fieldKind = { type: 'string', enum: ['number', 'choice', 'multi', 'boolean', 'date', 'text', 'file', 'group', 'other'] } as const;
+export type FieldKind = FromSchema<typeof fieldKind>;
+
+const fieldProperties = {
+  name: { type: 'string' },
+  title: { type: 'string' },
+  kind: fieldKind,
+  format: { type: 'string', description: '`date-time` for a date field holding a moment' },
+  options: { type: 'array', items: responseObject({ value: { type: 'string' }, label: { type: 'string' } }) },
+  group: { type: ['string', 'null'], description: 'For a field of a repeating group: the group (its filter matches when any row matches)' },
 } as const;
+const fieldView = responseObject(fieldProperties, ['format']);
+/** A field of the form as the results list, filters and statistics name it. */
+export type ResultField = FromSchema<typeof fieldView>;
 
 export const filterHelp = 'Answers filter as filter[field]=value (a choice, number, yes/no or text; nested fields dotted; a field of a repeating group, e.g. filter[members.relation], matches when any row matches), ranges as filter[field][gte]=… and filter[field][lte]=… for numbers, dates and text';
 
@@ -42,10 +46,11 @@ export const listResultsRoute = {
     properties: { ...filterProperties, sort: { type: 'string', minLength: 1, maxLength: 64 }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, limit: limitQuery, cursor: resultsCursor },
   },
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] }, fields: { type: 'array', items: fieldView } } },
+    200: responseObject({ items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] }, fields: { type: 'array', items: fieldView } }),
     ...errorResponses,
   },
 } as const;
+export type ResultsPage = FromSchema<(typeof listResultsRoute.response)[200]>;
 
 const statisticsQuery = {
   type: 'object',
@@ -60,16 +65,26 @@ const statisticsQuery = {
 
 // A group or option with no name of its own (every submission, no answer, no unit) has a null
 // label and a labelKey, worded by the reader in their language.
-const statLabel = {
-  label: { type: ['string', 'null'] },
-  labelKey: { type: 'string', enum: ['all', 'unanswered', 'noUnit'], description: 'Set when label is null: all (no grouping), unanswered, noUnit' },
-} as const;
-const optionCount = { type: 'object', properties: { value: { type: 'string' }, ...statLabel, count: { type: 'integer' } } } as const;
+const statLabelKey = { type: 'string', enum: ['all', 'unanswered', 'noUnit'], description: 'Set when label is null: all (no grouping), unanswered, noUnit' } as const;
+export type StatLabelKey = FromSchema<typeof statLabelKey>;
+const statLabel = { label: { type: ['string', 'null'] }, labelKey: statLabelKey } as const;
+const optionCount = responseObject({ value: { type: 'string' }, ...statLabel, count: { type: 'integer' } }, ['labelKey']);
 const nullableNumber = { type: ['number', 'null'] } as const;
-const groupView = { type: 'object', properties: { key: { type: 'string' }, ...statLabel, count: { type: 'integer' } } } as const;
+const groupProperties = { key: { type: 'string' }, ...statLabel, count: { type: 'integer' } } as const;
+const groupView = responseObject(groupProperties, ['labelKey']);
+/** A label of a statistics group or option (null with a labelKey for one without a name of its own). */
+export type StatLabel = Pick<FromSchema<typeof groupView>, 'label' | 'labelKey'>;
 
 /** The language of an .xlsx's own words (sheet names, headers, unnamed groups); else Accept-Language, else Chinese. */
 export const exportLang = { type: 'string', enum: ['zh-CN', 'en'], description: 'Language of the workbook’s own words; default: Accept-Language, else zh-CN' } as const;
+
+// A number field's groups carry sum/avg/min/max, a choice field's its options.
+const fieldGroupStatistics = responseObject(
+  { ...groupProperties, options: { type: 'array', items: optionCount }, sum: nullableNumber, avg: nullableNumber, min: nullableNumber, max: nullableNumber },
+  ['labelKey', 'options', 'sum', 'avg', 'min', 'max'],
+);
+const fieldStatistics = responseObject({ ...fieldProperties, groups: { type: 'array', items: fieldGroupStatistics } }, ['format']);
+export type FieldStatistics = FromSchema<typeof fieldStatistics>;
 
 export const statisticsRoute = {
   tags: ['forms'],
@@ -77,30 +92,16 @@ export const statisticsRoute = {
   params: formIdParams,
   querystring: statisticsQuery,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        groupBy: { type: ['string', 'null'] },
-        total: { type: 'integer' },
-        groups: { type: 'array', items: groupView },
-        fields: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              ...fieldView.properties,
-              groups: {
-                type: 'array',
-                items: { type: 'object', properties: { ...groupView.properties, options: { type: 'array', items: optionCount }, sum: nullableNumber, avg: nullableNumber, min: nullableNumber, max: nullableNumber } },
-              },
-            },
-          },
-        },
-      },
-    },
+    200: responseObject({
+      groupBy: { type: ['string', 'null'] },
+      total: { type: 'integer' },
+      groups: { type: 'array', items: groupView },
+      fields: { type: 'array', items: fieldStatistics },
+    }),
     ...errorResponses,
   },
 } as const;
+export type Statistics = FromSchema<(typeof statisticsRoute.response)[200]>;
 
 const xlsxResponse = { 200: { description: 'The workbook (.xlsx), as an attachment' }, ...errorResponses } as const;
 

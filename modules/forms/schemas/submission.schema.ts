@@ -1,41 +1,40 @@
-import { cursorQuery, errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/module-kit.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
 import { formIdParams, jsonObject, periodKey, plainText, versionNumber } from './common.schema.ts';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableTime = { ...timestamp, type: ['string', 'null'] } as const;
 const submissionStatus = { type: 'string', enum: ['draft', 'submitted', 'returned'] } as const;
+export type SubmissionStatus = FromSchema<typeof submissionStatus>;
 
-export const submissionView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    formId: uuid,
-    formName: { type: 'string' },
-    version: { type: 'integer' },
-    status: submissionStatus,
-    data: jsonObject,
-    collectionId: nullableString,
-    periodKey: nullableString,
-    assigneeId: nullableString,
-    unitId: nullableString,
-    unitName: nullableString,
-    submittedBy: { type: 'object', properties: { id: uuid, displayName: { type: 'string' } } },
-    returnReason: nullableString,
-    returnedAt: nullableTime,
-    submittedAt: nullableTime,
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  },
+const submissionProperties = {
+  id: uuid,
+  formId: uuid,
+  formName: { type: 'string' },
+  version: { type: 'integer' },
+  status: submissionStatus,
+  data: jsonObject,
+  collectionId: nullableString,
+  periodKey: nullableString,
+  assigneeId: nullableString,
+  unitId: nullableString,
+  unitName: nullableString,
+  submittedBy: responseObject({ id: uuid, displayName: { type: 'string' } }),
+  returnReason: nullableString,
+  returnedAt: nullableTime,
+  submittedAt: nullableTime,
+  createdAt: timestamp,
+  updatedAt: timestamp,
 } as const;
+export const submissionView = responseObject(submissionProperties);
+export type SubmissionView = FromSchema<typeof submissionView>;
 
 /** A submission with the frozen version it was made with: what the UI renders it by. */
-const submissionDetailView = {
-  type: 'object',
-  properties: {
-    ...submissionView.properties,
-    form: { type: 'object', properties: { version: { type: 'integer' }, name: { type: 'string' }, schema: jsonObject, uiSchema: jsonObject } },
-  },
-} as const;
+const submissionDetailView = responseObject({
+  ...submissionProperties,
+  form: responseObject({ version: { type: 'integer' }, name: { type: 'string' }, schema: jsonObject, uiSchema: jsonObject }),
+});
+export type SubmissionDetail = FromSchema<typeof submissionDetailView>;
 
 const dataHelp = 'The answers, validated against the schema of exactly this version (drafts may leave required fields empty)';
 
@@ -99,5 +98,5 @@ export const mySubmissionsRoute = {
     additionalProperties: false,
     properties: { status: submissionStatus, formId: uuid, limit: limitQuery, cursor: cursorQuery },
   },
-  response: { 200: { type: 'object', properties: { items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] } } }, ...errorResponses },
+  response: { 200: responseObject({ items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
 } as const;

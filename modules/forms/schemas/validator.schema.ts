@@ -1,4 +1,4 @@
-import { errorResponses } from '../../../core/module-kit.ts';
+import { errorResponses } from '../../../core/schemas/schema-kit.ts';
 import { formVersionParams } from './common.schema.ts';
 
 export const versionValidatorRoute = {

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
-import type { AssignmentDetail, AssignmentInput, Board, CardColor, Page, PendingItem, Report, ReportInput, Task, TaskDetail, TaskInput, TimelineItem } from './dispatch-types';
+import { apiRequest, tenantKeys, tenantScope, type DirectoryPerson } from '../../../../admin-ui/src/module-kit';
+import type { AssignmentDetail } from '../../schemas/assignment.schema';
+import type { AssignmentInput } from '../../schemas/common.schema';
+import type { CardColor, ReportInput, ReportView } from '../../schemas/report.schema';
+import type { ReportFormList } from '../../schemas/report-form.schema';
+import type { TaskChanges, TaskDetail, TaskInput, TaskView, TimelineItem } from '../../schemas/task.schema';
+import type { Board, MyPending } from '../../schemas/view.schema';
+import type { Page } from './list-helpers';
 
 const enc = encodeURIComponent;
 
@@ -38,7 +44,7 @@ export interface BoardQuery {
 export function useTasks(slug: string, query: TaskListQuery) {
   return useQuery({
     queryKey: dispatchKeys.tasks(slug, query),
-    queryFn: ({ signal }) => apiRequest<Page<Task>>(tenantScope(slug), '/dispatch/tasks', { signal, query: { ...query } }),
+    queryFn: ({ signal }) => apiRequest<Page<TaskView>>(tenantScope(slug), '/dispatch/tasks', { signal, query: { ...query } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -63,7 +69,7 @@ export function useTimeline(slug: string, taskId: string | undefined, assignment
 export function useTaskReports(slug: string, taskId: string | undefined) {
   return useQuery({
     queryKey: dispatchKeys.taskReports(slug, taskId ?? ''),
-    queryFn: ({ signal }) => apiRequest<Page<Report>>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/reports`, { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) => apiRequest<Page<ReportView>>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/reports`, { signal, query: { limit: 100 } }),
     enabled: !!taskId,
   });
 }
@@ -79,7 +85,7 @@ export function useAssignment(slug: string, id: string | undefined) {
 export function useAssignmentReports(slug: string, id: string | undefined) {
   return useQuery({
     queryKey: dispatchKeys.assignmentReports(slug, id ?? ''),
-    queryFn: ({ signal }) => apiRequest<Page<Report>>(tenantScope(slug), `/dispatch/assignments/${enc(id ?? '')}/reports`, { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) => apiRequest<Page<ReportView>>(tenantScope(slug), `/dispatch/assignments/${enc(id ?? '')}/reports`, { signal, query: { limit: 100 } }),
     enabled: !!id,
   });
 }
@@ -87,7 +93,7 @@ export function useAssignmentReports(slug: string, id: string | undefined) {
 export function usePending(slug: string, limit = 50) {
   return useQuery({
     queryKey: [...dispatchKeys.pending(slug), limit],
-    queryFn: ({ signal }) => apiRequest<{ items: PendingItem[]; counts: Record<string, number> }>(tenantScope(slug), '/dispatch/my-pending', { signal, query: { limit } }),
+    queryFn: ({ signal }) => apiRequest<MyPending>(tenantScope(slug), '/dispatch/my-pending', { signal, query: { limit } }),
   });
 }
 
@@ -115,11 +121,11 @@ export const useCreateTask = (slug: string) =>
 /** Reports progress (from a phone on a bad network too: the attempt's key makes a retry harmless). */
 export const useSubmitReport = (slug: string) =>
   useDispatchMutation(slug, ({ assignmentId, body }: { assignmentId: string; body: ReportInput }) =>
-    apiRequest<Report>(tenantScope(slug), `/dispatch/assignments/${enc(assignmentId)}/reports`, { method: 'POST', body, idempotent: true }),
+    apiRequest<ReportView>(tenantScope(slug), `/dispatch/assignments/${enc(assignmentId)}/reports`, { method: 'POST', body, idempotent: true }),
   );
 
 export const useUpdateTask = (slug: string) =>
-  useDispatchMutation(slug, ({ id, body }: { id: string; body: Partial<Omit<TaskInput, 'assignments' | 'ownerUnitId' | 'reportFormId' | 'cadence'>> }) =>
+  useDispatchMutation(slug, ({ id, body }: { id: string; body: TaskChanges }) =>
     apiRequest<TaskDetail>(tenantScope(slug), `/dispatch/tasks/${enc(id)}`, { method: 'PATCH', body }),
   );
 
@@ -141,21 +147,13 @@ export const useRedispatch = (slug: string) =>
 
 export const useReviewReport = (slug: string) =>
   useDispatchMutation(slug, ({ id, decision, reason }: { id: string; decision: 'accept' | 'return'; reason?: string }) =>
-    apiRequest<Report>(tenantScope(slug), `/dispatch/reports/${enc(id)}/review`, { method: 'POST', body: { decision, reason } }),
+    apiRequest<ReportView>(tenantScope(slug), `/dispatch/reports/${enc(id)}/review`, { method: 'POST', body: { decision, reason } }),
   );
 
 export const useGiveCard = (slug: string) =>
   useDispatchMutation(slug, ({ id, color, reason }: { id: string; color: CardColor; reason: string }) =>
-    apiRequest<Report>(tenantScope(slug), `/dispatch/reports/${enc(id)}/card`, { method: 'POST', body: { color, reason } }),
+    apiRequest<ReportView>(tenantScope(slug), `/dispatch/reports/${enc(id)}/card`, { method: 'POST', body: { color, reason } }),
   );
-
-/** A form that can be a task's report form (`GET /dispatch/report-forms`). */
-export interface PublishedForm {
-  formId: string;
-  name: string;
-  latestVersion: number;
-  category: string;
-}
 
 /**
  * The published forms a supervisor may pick as a task's report form, read through dispatch (no
@@ -164,7 +162,7 @@ export interface PublishedForm {
 export function usePublishedForms(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: [...dispatchKeys.all(slug), 'report-forms'],
-    queryFn: ({ signal }) => apiRequest<{ available: boolean; items: PublishedForm[] }>(tenantScope(slug), '/dispatch/report-forms', { signal, query: { limit: 200 } }),
+    queryFn: ({ signal }) => apiRequest<ReportFormList>(tenantScope(slug), '/dispatch/report-forms', { signal, query: { limit: 200 } }),
     enabled,
     retry: false,
   });
@@ -174,7 +172,7 @@ export function usePublishedForms(slug: string, enabled: boolean) {
 export function useUnitPeople(slug: string, unitId: string | undefined) {
   return useQuery({
     queryKey: [...tenantKeys.all(slug), 'directory', 'people-of-unit', unitId ?? ''],
-    queryFn: ({ signal }) => apiRequest<{ items: { id: string; name: string; unitName: string }[] }>(tenantScope(slug), '/directory/people', { signal, query: { unitId, limit: 50 } }),
+    queryFn: ({ signal }) => apiRequest<{ items: DirectoryPerson[] }>(tenantScope(slug), '/directory/people', { signal, query: { unitId, limit: 50 } }),
     select: (data) => data.items,
     enabled: !!unitId,
     staleTime: 60_000,

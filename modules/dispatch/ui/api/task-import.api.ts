@@ -1,21 +1,7 @@
 import { apiDownload, saveFile, tenantScope, uploadRaw } from '../../../../admin-ui/src/module-kit';
+import type { TaskImportResult } from '../../schemas/task-import.schema';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export interface ImportedTask {
-  row: number;
-  id?: string;
-  title: string;
-  deadline: string;
-  units: number;
-}
-
-export interface TaskImportResult {
-  dryRun: boolean;
-  count: number;
-  ids: string[];
-  tasks: ImportedTask[];
-}
 
 /** Downloads the import template with headers in the UI's language. */
 export async function downloadImportTemplate(slug: string, lang: 'zh-CN' | 'en', fileName: string): Promise<void> {

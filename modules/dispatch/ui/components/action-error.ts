@@ -1,8 +1,20 @@
 import { isApiError } from '../../../../admin-ui/src/module-kit';
+import { DISPATCH_ERRORS } from '../../schemas/error-codes';
 import type { DispatchT } from '../i18n/dispatch-i18n';
 
 // The codes a user can act on get words of their own; anything else shows its code.
-const KNOWN = ['DISPATCH_ASSIGNMENT_CLOSED', 'DISPATCH_ASSIGNMENT_DONE', 'DISPATCH_TASK_CLOSED', 'DISPATCH_NOT_REVIEWER', 'DISPATCH_NOT_HANDLER', 'DISPATCH_NOT_SUPERVISOR', 'DISPATCH_CARD_GIVEN', 'DISPATCH_REPORT_REVIEWED', 'DISPATCH_ALREADY_DISPATCHED', 'DISPATCH_FORMS_UNAVAILABLE'] as const;
+const KNOWN = [
+  DISPATCH_ERRORS.ASSIGNMENT_CLOSED,
+  DISPATCH_ERRORS.ASSIGNMENT_DONE,
+  DISPATCH_ERRORS.TASK_CLOSED,
+  DISPATCH_ERRORS.NOT_REVIEWER,
+  DISPATCH_ERRORS.NOT_HANDLER,
+  DISPATCH_ERRORS.NOT_SUPERVISOR,
+  DISPATCH_ERRORS.CARD_GIVEN,
+  DISPATCH_ERRORS.REPORT_REVIEWED,
+  DISPATCH_ERRORS.ALREADY_DISPATCHED,
+  DISPATCH_ERRORS.FORMS_UNAVAILABLE,
+] as const;
 
 /** A failed action in a sentence for a message toast. */
 export function actionError(t: DispatchT, error: unknown): string {

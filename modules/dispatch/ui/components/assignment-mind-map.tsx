@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Empty } from 'antd';
-import type { Assignment, Task } from '../api/dispatch-types';
+import type { AssignmentView, TaskView } from '../../schemas/task.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { LIGHT_COLORS } from './light-badge';
 import { MindMapChart, type MindMapNode } from './mind-map-chart';
@@ -10,11 +10,11 @@ import { MindMapChart, type MindMapNode } from './mind-map-chart';
  * was dispatched to and on to the units they re-dispatched to, each node in its light's colour with
  * its progress; a click on a unit opens its assignment.
  */
-export function AssignmentMindMap({ task, assignments, onOpen }: { task: Task; assignments: Assignment[]; onOpen: (assignment: Assignment) => void }) {
+export function AssignmentMindMap({ task, assignments, onOpen }: { task: TaskView; assignments: AssignmentView[]; onOpen: (assignment: AssignmentView) => void }) {
   const t = useT();
   const byId = useMemo(() => new Map(assignments.map((a) => [a.id, a])), [assignments]);
   const { root, leaves } = useMemo(() => {
-    const children = new Map<string | null, Assignment[]>();
+    const children = new Map<string | null, AssignmentView[]>();
     for (const a of assignments) {
       const parent = a.parentId && byId.has(a.parentId) ? a.parentId : null;
       children.set(parent, [...(children.get(parent) ?? []), a]);

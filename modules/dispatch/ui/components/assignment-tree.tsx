@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Empty, Flex, Progress, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import type { Assignment } from '../api/dispatch-types';
+import type { AssignmentView } from '../../schemas/task.schema';
 import { useT, type DispatchT } from '../i18n/dispatch-i18n';
 import { LightBadge } from './light-badge';
 import { countyTime } from '../../../../admin-ui/src/module-kit';
 
-function NodeTitle({ node, t }: { node: Assignment; t: DispatchT }) {
+function NodeTitle({ node, t }: { node: AssignmentView; t: DispatchT }) {
   return (
     <Flex wrap gap={6} align="center" data-testid={`tree-node-${node.unit.name}`} data-light={node.light} style={{ padding: '2px 0' }}>
       <LightBadge light={node.light} cause={node.lightCause} compact />
@@ -32,11 +32,11 @@ function NodeTitle({ node, t }: { node: Assignment; t: DispatchT }) {
  * The task's assignments as a tree (mind-map style, lines from each unit to the units it
  * re-dispatched to): light, progress, deadline on every node; a click opens the node.
  */
-export function AssignmentTree({ assignments, onOpen }: { assignments: Assignment[]; onOpen: (assignment: Assignment) => void }) {
+export function AssignmentTree({ assignments, onOpen }: { assignments: AssignmentView[]; onOpen: (assignment: AssignmentView) => void }) {
   const t = useT();
   const byId = useMemo(() => new Map(assignments.map((a) => [a.id, a])), [assignments]);
   const treeData = useMemo(() => {
-    const children = new Map<string | null, Assignment[]>();
+    const children = new Map<string | null, AssignmentView[]>();
     for (const a of assignments) {
       // A node whose parent the viewer does not see hangs at the top.
       const parent = a.parentId && byId.has(a.parentId) ? a.parentId : null;

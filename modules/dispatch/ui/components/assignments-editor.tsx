@@ -3,7 +3,7 @@ import { Button, Card, DatePicker, Flex, Radio, Select, Typography } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { countyWallTimeToIso, useDirectoryUnits, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useUnitPeople } from '../api/dispatch.api';
-import type { AssignmentInput, AssignmentRole } from '../api/dispatch-types';
+import type { AssignmentInput, AssignmentRole } from '../../schemas/common.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { UnitPicker } from './unit-picker';
 

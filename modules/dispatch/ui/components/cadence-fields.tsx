@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { CadenceKind, TaskInput } from '../api/dispatch-types';
+import type { CadenceKind, TaskInput } from '../../schemas/task.schema';
 import { useT } from '../i18n/dispatch-i18n';
 
 export interface CadenceValues {

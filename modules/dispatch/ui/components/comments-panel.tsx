@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Flex, Form, Image, Input, List, Typography } from 'antd';
 import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAddComment, useComments } from '../api/dispatch-extras.api';
-import type { FileView } from '../api/dispatch-types';
+import type { FileView } from '../../schemas/common.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';

@@ -1,5 +1,5 @@
 import { Steps, Typography } from 'antd';
-import type { EscalationLevel, InterviewRecord } from '../api/dispatch-extras-types';
+import type { EscalationLevel, InterviewRecord } from '../../schemas/escalation.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { countyTime } from '../../../../admin-ui/src/module-kit';
 

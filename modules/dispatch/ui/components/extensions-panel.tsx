@@ -2,20 +2,20 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { countyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useDecideExtension, useTaskExtensions } from '../api/dispatch-extras.api';
-import type { Extension } from '../api/dispatch-extras-types';
+import type { ExtensionView } from '../../schemas/extension.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 
 const STATUS_COLORS = { pending: 'processing', granted: 'success', refused: 'error' } as const;
 
 /** Extension requests (延期) of a task or one assignment; reviewers grant them or refuse them with a reason. */
-export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: string; assignmentId?: string; canDecide: (extension: Extension) => boolean }) {
+export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: string; assignmentId?: string; canDecide: (extension: ExtensionView) => boolean }) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
   const extensions = useTaskExtensions(slug, taskId, assignmentId);
   const decide = useDecideExtension(slug);
-  const [refusing, setRefusing] = useState<Extension | null>(null);
+  const [refusing, setRefusing] = useState<ExtensionView | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const failed = (error: unknown) => message.error(actionError(t, error));
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { CloseOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Image, Space, Typography } from 'antd';
 import { fileUrl, isApiError, uploadFile, useTenantSession } from '../../../../admin-ui/src/module-kit';
-import type { FileView } from '../api/dispatch-types';
+import type { FileView } from '../../schemas/common.schema';
 import { useT } from '../i18n/dispatch-i18n';
 
 interface FileUploadsProps {

@@ -1,5 +1,5 @@
 import { Badge, Tag, Tooltip } from 'antd';
-import type { Light } from '../api/dispatch-types';
+import type { Light } from '../../schemas/common.schema';
 import { useT } from '../i18n/dispatch-i18n';
 
 /** The five lights as the county boards paint them; white shows as a grey ring on a white page. */

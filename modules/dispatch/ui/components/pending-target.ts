@@ -1,4 +1,4 @@
-import type { PendingItem } from '../api/dispatch-types';
+import type { PendingItem } from '../../schemas/view.schema';
 
 /** Where a pending item is dealt with: an assignment's page, its task's page, or the requests page. */
 export function pendingTarget(slug: string, item: PendingItem): string {

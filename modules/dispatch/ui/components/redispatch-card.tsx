@@ -2,14 +2,14 @@ import { App, Button, Card, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formFieldErrors, isApiError, useDirectoryUnits, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useRedispatch } from '../api/dispatch.api';
-import type { Assignment } from '../api/dispatch-types';
+import type { AssignmentView } from '../../schemas/task.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { AssignmentsEditor, toAssignmentInputs, type AssignmentRow } from './assignments-editor';
 import { foldIssues } from './issue-paths';
 
 /** "再分派": split the assignment among units below its own, each with its own deadline and person. */
-export function RedispatchCard({ assignment }: { assignment: Assignment }) {
+export function RedispatchCard({ assignment }: { assignment: AssignmentView }) {
   const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { formFieldErrors, isApiError, issuesToErrorTree, useTenantSession, type SchemaErrorTree } from '../../../../admin-ui/src/module-kit';
 import { useSubmitReport } from '../api/dispatch.api';
 import { usePeriods } from '../api/dispatch-extras.api';
-import type { Assignment, FileView, ReportFormVersion, Task } from '../api/dispatch-types';
+import type { FileView } from '../../schemas/common.schema';
+import type { ReportFormVersion } from '../../schemas/report-form.schema';
+import type { AssignmentView, TaskView } from '../../schemas/task.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
@@ -25,7 +27,7 @@ const FIELDS: (keyof Values)[] = ['periodKey', 'progress', 'text', 'photos', 'pr
  * "报送进展" for the responsible unit: percent, text, photos, a problem flag and, when the task has
  * one, its report form (validated in the browser first, then by the server against the frozen version).
  */
-export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { task: Task; assignment: Assignment; reportForm: ReportFormVersion | null; maxPhotos?: number }) {
+export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { task: TaskView; assignment: AssignmentView; reportForm: ReportFormVersion | null; maxPhotos?: number }) {
   const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();

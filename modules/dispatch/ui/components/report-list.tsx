@@ -1,7 +1,7 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Empty, Flex, Image, List, Progress, Space, Tag, Typography } from 'antd';
 import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
-import type { CardColor, Report, ReportStatus } from '../api/dispatch-types';
+import type { CardColor, ReportStatus, ReportView } from '../../schemas/report.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { ReviewActions } from './review-actions';
 
@@ -9,7 +9,7 @@ const STATUS_COLORS: Record<ReportStatus, string> = { submitted: 'processing', a
 const CARD_COLORS: Record<CardColor, string> = { green: 'green', yellow: 'gold', red: 'red' };
 
 /** Answers of the report form as the form defines them: field titles and formatted values (from the server, the same as the aggregation sheet). */
-function FormAnswers({ answers }: { answers: Report['answers'] }) {
+function FormAnswers({ answers }: { answers: ReportView['answers'] }) {
   if (answers.length === 0) return null;
   return (
     <Descriptions size="small" column={1} data-testid="report-answers" items={answers.map((a, i) => ({ key: String(i), label: a.title, children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.value}</span> }))} />
@@ -20,7 +20,7 @@ function FormAnswers({ answers }: { answers: Report['answers'] }) {
  * Progress reports, newest first: percent, text, photos, the problem flag, review state with the
  * reason of a return, and the card. `canReview` says per report whether the viewer reviews it.
  */
-export function ReportList({ reports, loading, canReview, showUnit }: { reports: Report[]; loading: boolean; canReview: (report: Report) => boolean; showUnit?: boolean }) {
+export function ReportList({ reports, loading, canReview, showUnit }: { reports: ReportView[]; loading: boolean; canReview: (report: ReportView) => boolean; showUnit?: boolean }) {
   const t = useT();
   const { slug } = useTenantSession();
   return (

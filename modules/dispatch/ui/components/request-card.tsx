@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Image, Input, Rate, Space, Tag, Typography } from 'antd';
 import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useRateRequest, useRespondRequest } from '../api/dispatch-extras.api';
-import type { UnitRequest } from '../api/dispatch-extras-types';
-import type { FileView } from '../api/dispatch-types';
+import type { FileView } from '../../schemas/common.schema';
+import type { RequestView } from '../../schemas/request.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { FileUploads } from './file-uploads';
@@ -26,7 +26,7 @@ function Photos({ photos }: { photos: FileView[] }) {
 }
 
 /** One 镇呼县应 request: the call, the answer, the rating; the called unit answers, the calling unit rates. */
-export function RequestCard({ item }: { item: UnitRequest }) {
+export function RequestCard({ item }: { item: RequestView }) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
 import { countyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAcceptRequest, useReturnRequest, useTransferRequest } from '../api/dispatch-extras.api';
-import type { UnitRequest } from '../api/dispatch-extras-types';
+import type { RequestView } from '../../schemas/request.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { UnitPicker } from './unit-picker';
 
 /** The way a request went: accepted (受理), transferred (转办) from one department to another, returned (退回). */
-export function RequestSteps({ item }: { item: UnitRequest }) {
+export function RequestSteps({ item }: { item: RequestView }) {
   const t = useT();
   if (item.steps.length === 0) return null;
   return (
@@ -31,7 +31,7 @@ export function RequestSteps({ item }: { item: UnitRequest }) {
 type Dialog = 'transfer' | 'return' | null;
 
 /** The called department's choices before answering: accept, transfer to another department, or return with a reason. */
-export function RequestHandling({ item }: { item: UnitRequest }) {
+export function RequestHandling({ item }: { item: RequestView }) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();

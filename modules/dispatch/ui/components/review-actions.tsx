@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Radio, Space } from 'antd';
 import { useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useGiveCard, useReviewReport } from '../api/dispatch.api';
-import type { CardColor, Report } from '../api/dispatch-types';
+import type { CardColor, ReportView } from '../../schemas/report.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 
 type Dialog = { kind: 'return' } | { kind: 'card' } | null;
 
 /** A reviewer's buttons on one report: accept, return with a reason, give a card (亮牌) with a reason. */
-export function ReviewActions({ report }: { report: Report }) {
+export function ReviewActions({ report }: { report: ReportView }) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();

@@ -4,7 +4,7 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space,
 import type { Dayjs } from 'dayjs';
 import { countyTime, countyWallTimeToIso, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useEscalate, useEscalations, useReminders, useUrge } from '../api/dispatch-extras.api';
-import type { EscalationLevel } from '../api/dispatch-extras-types';
+import type { EscalationLevel } from '../../schemas/escalation.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { EscalationLadder, InterviewDetails } from './escalation-ladder';

@@ -4,14 +4,14 @@ import { App, Button, Form, Modal, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
 import { countyTimeZone, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAddAssignments, useCloseTask, useUpdateTask } from '../api/dispatch.api';
-import type { Task } from '../api/dispatch-types';
+import type { TaskView } from '../../schemas/task.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 import { AssignmentsEditor, toAssignmentInputs, type AssignmentRow } from './assignments-editor';
 import { deadlineInput, TaskTextFields, type TaskTextValues } from './task-fields';
 
 /** What a supervisor does with a task: change it, dispatch it to more units, close it. */
-export function SupervisorActions({ task }: { task: Task }) {
+export function SupervisorActions({ task }: { task: TaskView }) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();

@@ -2,7 +2,8 @@ import { DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography 
 import dayjs from 'dayjs';
 import { countyWallTimeToIso, todayInCounty, useAddWorkingDays, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import type { Dayjs } from 'dayjs';
-import { PRIORITIES, type Priority } from '../api/dispatch-types';
+import type { Priority } from '../../schemas/common.schema';
+import { PRIORITIES } from '../api/list-helpers';
 import { useT } from '../i18n/dispatch-i18n';
 
 /** The fields a task shares between "下达任务" and "编辑任务". */

@@ -1,7 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Flex, Progress, Space, Tag, Typography } from 'antd';
 import { countyTime, fileUrl, useTenantSession } from '../../../../admin-ui/src/module-kit';
-import type { Task } from '../api/dispatch-types';
+import type { TaskView } from '../../schemas/task.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { LightBadge } from './light-badge';
 import { DeadlineCountdown } from './deadline-countdown';
@@ -9,7 +9,7 @@ import { DeadlineCountdown } from './deadline-countdown';
 export const PRIORITY_COLORS = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 
 /** A task at a glance: light, progress, deadline, supervising unit, category, cadence, report form, attachments. */
-export function TaskHeader({ task, extra }: { task: Task; extra?: React.ReactNode }) {
+export function TaskHeader({ task, extra }: { task: TaskView; extra?: React.ReactNode }) {
   const t = useT();
   const { slug } = useTenantSession();
   return (

@@ -5,7 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { countyTime, isApiError, useTenantSession, type FieldIssue } from '../../../../admin-ui/src/module-kit';
 import { dispatchKeys } from '../api/dispatch.api';
-import { importTasks, downloadImportTemplate, type TaskImportResult } from '../api/task-import.api';
+import { importTasks, downloadImportTemplate } from '../api/task-import.api';
+import type { TaskImportResult } from '../../schemas/task-import.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { UnitPicker } from './unit-picker';
 

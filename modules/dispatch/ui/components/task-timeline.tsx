@@ -1,6 +1,7 @@
 import { Empty, Skeleton, Timeline, Typography } from 'antd';
-import type { Light, TimelineItem } from '../api/dispatch-types';
-import { LIGHTS } from '../api/dispatch-types';
+import type { Light } from '../../schemas/common.schema';
+import type { TimelineItem } from '../../schemas/task.schema';
+import { LIGHTS } from '../api/list-helpers';
 import { useT, type DispatchKey, type DispatchT } from '../i18n/dispatch-i18n';
 import { causeText, LIGHT_COLORS } from './light-badge';
 import { countyTime } from '../../../../admin-ui/src/module-kit';

@@ -4,12 +4,12 @@ import { App, Button, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { downloadAggregation, useFollow, usePeriods, useSetFollow } from '../api/dispatch-extras.api';
-import type { Task } from '../api/dispatch-types';
+import type { TaskView } from '../../schemas/task.schema';
 import { useT } from '../i18n/dispatch-i18n';
 import { actionError } from './action-error';
 
 /** Follow (关注) a task, and for supervisors and leaders one-click aggregation (汇总下载) of every unit's report. */
-export function TaskTools({ task, canAggregate }: { task: Task; canAggregate: boolean }) {
+export function TaskTools({ task, canAggregate }: { task: TaskView; canAggregate: boolean }) {
   const t = useT();
   const { i18n } = useTranslation();
   const { slug } = useTenantSession();

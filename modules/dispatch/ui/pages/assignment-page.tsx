@@ -4,7 +4,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
 import { countyTime, ErrorResult, PageLoading, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useAssignment, useAssignmentReports, useOpenAssignment, useTask, useTimeline } from '../api/dispatch.api';
-import type { Assignment } from '../api/dispatch-types';
+import type { AssignmentView } from '../../schemas/task.schema';
 import { actionError } from '../components/action-error';
 import { AssignmentTree } from '../components/assignment-tree';
 import { ExtensionRequest } from '../components/extension-request';
@@ -19,7 +19,7 @@ import { TaskTimeline } from '../components/task-timeline';
 import { useT } from '../i18n/dispatch-i18n';
 
 /** The node and every node below it, in the order the server sent them. */
-function subtree(all: Assignment[], rootId: string): Assignment[] {
+function subtree(all: AssignmentView[], rootId: string): AssignmentView[] {
   const inside = new Set([rootId]);
   // Parents come before their children (ordered by depth), so one pass collects the subtree.
   return all.filter((a) => (a.id === rootId || (a.parentId !== null && inside.has(a.parentId)) ? (inside.add(a.id), true) : false));

@@ -4,7 +4,9 @@ import { Badge, Card, Col, DatePicker, Flex, Input, Row, Segmented, Select, Skel
 import type { Dayjs } from 'dayjs';
 import { Chart, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useBoard, type BoardQuery } from '../api/dispatch.api';
-import { LIGHTS, type Board, type Light } from '../api/dispatch-types';
+import type { Light } from '../../schemas/common.schema';
+import type { Board } from '../../schemas/view.schema';
+import { LIGHTS } from '../api/list-helpers';
 import { LIGHT_COLORS, LightBadge } from '../components/light-badge';
 import { UnitPicker } from '../components/unit-picker';
 import { useT, type DispatchT } from '../i18n/dispatch-i18n';

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { Button, Progress, Space, Table, Typography } from 'antd';
 import { countyTime, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useFollowing } from '../api/dispatch-extras.api';
-import type { Task } from '../api/dispatch-types';
+import type { TaskView } from '../../schemas/task.schema';
 import { LightBadge } from '../components/light-badge';
 import { useT } from '../i18n/dispatch-i18n';
 
@@ -18,7 +18,7 @@ export default function FollowingPage() {
   return (
     <>
       <Typography.Title level={3}>{t('following.title')}</Typography.Title>
-      <Table<{ task: Task; followedAt: string }>
+      <Table<{ task: TaskView; followedAt: string }>
         rowKey={(row) => row.task.id}
         data-testid="following-tasks"
         loading={list.isFetching}

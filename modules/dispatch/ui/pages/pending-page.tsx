@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { Button, Card, Empty, Flex, List, Segmented, Space, Tag, Typography } from 'antd';
 import { countyTime, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { usePending } from '../api/dispatch.api';
-import type { PendingItem, PendingKind } from '../api/dispatch-types';
+import type { PendingItem, PendingKind } from '../../schemas/view.schema';
 import { LightTag } from '../components/light-badge';
 import { pendingTarget } from '../components/pending-target';
 import { countdown } from '../components/countdown';

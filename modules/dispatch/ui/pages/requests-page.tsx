@@ -5,7 +5,7 @@ import { App, Button, DatePicker, Drawer, Empty, Flex, Form, Input, List, Tabs, 
 import type { Dayjs } from 'dayjs';
 import { countyWallTimeToIso, ErrorResult, useHasPermission, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useRaiseRequest, useRequest, useRequests } from '../api/dispatch-extras.api';
-import type { FileView } from '../api/dispatch-types';
+import type { FileView } from '../../schemas/common.schema';
 import { actionError } from '../components/action-error';
 import { FileUploads } from '../components/file-uploads';
 import { RequestCard } from '../components/request-card';

@@ -4,7 +4,8 @@ import { FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { countyTime, ErrorResult, useHasPermission, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useTasks, type TaskListQuery } from '../api/dispatch.api';
-import { LIGHTS, type Task } from '../api/dispatch-types';
+import type { TaskView } from '../../schemas/task.schema';
+import { LIGHTS } from '../api/list-helpers';
 import { LightBadge } from '../components/light-badge';
 import { TaskCreateDrawer } from '../components/task-create-drawer';
 import { TaskImportModal } from '../components/task-import-modal';
@@ -71,7 +72,7 @@ export default function TaskListPage() {
         <ErrorResult error={tasks.error} onRetry={() => void tasks.refetch()} />
       ) : (
         <>
-          <Table<Task>
+          <Table<TaskView>
             rowKey="id"
             data-testid="task-table"
             loading={tasks.isFetching}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Flex, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { countyTime, ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
-import { useUnitAssignments, type UnitAssignment } from '../api/dispatch-extras.api';
+import { useUnitAssignments } from '../api/dispatch-extras.api';
+import type { UnitAssignment } from '../../schemas/view.schema';
 import { LightBadge } from '../components/light-badge';
 import { useT } from '../i18n/dispatch-i18n';
 

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Flex, Statistic, Tag, Typography } from 'antd';
 import type { ModuleWidgetProps } from '../../../../admin-ui/src/module-kit';
 import { usePending } from '../api/dispatch.api';
-import type { PendingKind } from '../api/dispatch-types';
+import type { PendingKind } from '../../schemas/view.schema';
 import { useT } from '../i18n/dispatch-i18n';
 
 /** Home card "我的待办": how much waits on the user, by kind, and how much of it is red. */

@@ -1,5 +1,7 @@
 import { apiDownload, apiRequest, fetchExportJob, isApiError, isUnfinished, saveFile, tenantScope, type ExportJob } from '../../../../admin-ui/src/module-kit';
-import type { JsonObject, Submission } from './forms-types';
+import { FORMS_ERRORS } from '../../schemas/error-codes';
+import type { JsonObject } from '../../schemas/common.schema';
+import type { SubmissionView } from '../../schemas/submission.schema';
 
 export interface SubmissionTarget {
   formId: string;
@@ -14,7 +16,7 @@ export interface SubmissionTarget {
  * after a lost answer (a phone on a bad network) repeat the attempt's key, so the server creates
  * or submits nothing twice; changed answers are a new attempt.
  */
-export function saveSubmission(slug: string, input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean }): Promise<Submission> {
+export function saveSubmission(slug: string, input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean }): Promise<SubmissionView> {
   const scope = tenantScope(slug);
   const enc = encodeURIComponent;
   if (!input.submissionId) {
@@ -47,7 +49,7 @@ export async function exportXlsx(slug: string, formId: string, kind: 'list' | 's
     await downloadExport(slug, path, query, fileName);
     return;
   } catch (error) {
-    if (!isApiError(error) || error.code !== 'FORMS_EXPORT_TOO_LARGE') throw error;
+    if (!isApiError(error) || error.code !== FORMS_ERRORS.EXPORT_TOO_LARGE) throw error;
   }
   const body = Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'));
   let job = await apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${enc(formId)}/exports`, { method: 'POST', body: { kind, ...body } });

@@ -1,20 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
-import type {
-  Collection,
-  CollectionInput,
-  FormDetail,
-  FormSummary,
-  JsonObject,
-  MyDueItem,
-  PeriodStatus,
-  RemindResult,
-  ResultsPage,
-  Statistics,
-  Submission,
-  SubmissionDetail,
-  VersionSummary,
-  VersionView, PreviousAnswers } from './forms-types';
+import type { CollectionInput, CollectionView, MyDueItem, PeriodStatus, PreviousAnswers, RemindResult } from '../../schemas/collection.schema';
+import type { FormChanges, FormSummary, FormView, VersionSummary, VersionView } from '../../schemas/form.schema';
+import type { ResultsPage, Statistics } from '../../schemas/results.schema';
+import type { SubmissionDetail, SubmissionView } from '../../schemas/submission.schema';
 
 const enc = encodeURIComponent;
 
@@ -47,7 +36,7 @@ export function useForms(slug: string, options: { published?: boolean } = {}) {
 export function useForm(slug: string, formId: string | undefined) {
   return useQuery({
     queryKey: formsKeys.form(slug, formId ?? ''),
-    queryFn: ({ signal }) => apiRequest<FormDetail>(tenantScope(slug), `/forms/forms/${enc(formId ?? '')}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<FormView>(tenantScope(slug), `/forms/forms/${enc(formId ?? '')}`, { signal }),
     enabled: !!formId,
   });
 }
@@ -70,21 +59,13 @@ export function useVersion(slug: string, formId: string | undefined, version: nu
   });
 }
 
-export interface FormInput {
-  name?: string;
-  description?: string;
-  category?: string;
-  schema?: JsonObject;
-  uiSchema?: JsonObject;
-}
-
 export function useSaveForm(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ formId, body }: { formId?: string; body: FormInput }) =>
+    mutationFn: ({ formId, body }: { formId?: string; body: FormChanges }) =>
       formId
-        ? apiRequest<FormDetail>(tenantScope(slug), `/forms/forms/${enc(formId)}`, { method: 'PATCH', body })
-        : apiRequest<FormDetail>(tenantScope(slug), '/forms/forms', { method: 'POST', body }),
+        ? apiRequest<FormView>(tenantScope(slug), `/forms/forms/${enc(formId)}`, { method: 'PATCH', body })
+        : apiRequest<FormView>(tenantScope(slug), '/forms/forms', { method: 'POST', body }),
     onSuccess: (form) => {
       client.setQueryData(formsKeys.form(slug, form.id), form);
       return client.invalidateQueries({ queryKey: formsKeys.forms(slug) });
@@ -103,7 +84,7 @@ export function usePublishForm(slug: string) {
 export function useCollections(slug: string) {
   return useQuery({
     queryKey: formsKeys.collections(slug),
-    queryFn: ({ signal }) => apiRequest<{ items: Collection[] }>(tenantScope(slug), '/forms/collections', { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) => apiRequest<{ items: CollectionView[] }>(tenantScope(slug), '/forms/collections', { signal, query: { limit: 100 } }),
     select: (data) => data.items,
   });
 }
@@ -111,7 +92,7 @@ export function useCollections(slug: string) {
 export function useCreateCollection(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CollectionInput) => apiRequest<Collection>(tenantScope(slug), '/forms/collections', { method: 'POST', body }),
+    mutationFn: (body: CollectionInput) => apiRequest<CollectionView>(tenantScope(slug), '/forms/collections', { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: formsKeys.collections(slug) }),
   });
 }
@@ -119,7 +100,7 @@ export function useCreateCollection(slug: string) {
 export function useUpdateCollection(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: 'active' | 'closed' }) => apiRequest<Collection>(tenantScope(slug), `/forms/collections/${enc(id)}`, { method: 'PATCH', body: { status } }),
+    mutationFn: ({ id, status }: { id: string; status: 'active' | 'closed' }) => apiRequest<CollectionView>(tenantScope(slug), `/forms/collections/${enc(id)}`, { method: 'PATCH', body: { status } }),
     onSuccess: () => client.invalidateQueries({ queryKey: formsKeys.collections(slug) }),
   });
 }
@@ -169,7 +150,7 @@ export function useSubmission(slug: string, id: string | undefined) {
 export function useReturnSubmission(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => apiRequest<Submission>(tenantScope(slug), `/forms/submissions/${enc(id)}/return`, { method: 'POST', body: { reason } }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => apiRequest<SubmissionView>(tenantScope(slug), `/forms/submissions/${enc(id)}/return`, { method: 'POST', body: { reason } }),
     onSuccess: () => client.invalidateQueries({ queryKey: formsKeys.all(slug) }),
   });
 }

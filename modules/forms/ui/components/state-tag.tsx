@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
-import type { AssigneeState, SubmissionStatus } from '../api/forms-types';
+import type { AssigneeState } from '../../schemas/collection.schema';
+import type { SubmissionStatus } from '../../schemas/submission.schema';
 import { useT } from '../i18n/forms-i18n';
 
 const COLORS: Record<AssigneeState | SubmissionStatus, string> = { submitted: 'green', returned: 'volcano', draft: 'blue', missing: 'red' };

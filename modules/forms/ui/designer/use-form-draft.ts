@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { JsonObject } from '../api/forms-types';
+import type { JsonObject } from '../../schemas/common.schema';
 import type { DesignerModel } from './designer-model';
 import { modelToSchema, type SchemaTexts } from './model-to-schema';
 import { schemaToModel } from './schema-to-model';

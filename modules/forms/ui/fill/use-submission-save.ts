@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../../admin-ui/src/module-kit';
 import { formsKeys } from '../api/forms.api';
 import { saveSubmission, type SubmissionTarget } from '../api/forms-requests';
-import type { JsonObject, Submission } from '../api/forms-types';
+import type { JsonObject } from '../../schemas/common.schema';
+import type { SubmissionView } from '../../schemas/submission.schema';
 import type { FormsT } from '../i18n/forms-i18n';
 import { submissionErrors, type ErrorTree } from './submission-errors';
 
@@ -19,7 +20,7 @@ export function useSubmissionSave(slug: string, t: FormsT, target: SubmissionTar
   const [errors, setErrors] = useState<{ tree: ErrorTree; general: string[] }>({ tree: {}, general: [] });
   const [networkProblem, setNetworkProblem] = useState(false);
 
-  const run = async (data: JsonObject, draft: boolean): Promise<Submission | null> => {
+  const run = async (data: JsonObject, draft: boolean): Promise<SubmissionView | null> => {
     if (!target) return null;
     setPending(draft ? 'draft' : 'submit');
     setNetworkProblem(false);

@@ -3,7 +3,7 @@ import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import { ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useCollections, useUpdateCollection } from '../api/forms.api';
-import type { Collection } from '../api/forms-types';
+import type { CollectionView } from '../../schemas/collection.schema';
 import { CollectionDrawer } from '../components/collections/collection-drawer';
 import { PeriodStatusPanel } from '../components/collections/period-status-panel';
 import { useT } from '../i18n/forms-i18n';
@@ -20,7 +20,7 @@ export default function CollectionsPage() {
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const first = collections.data?.[0];
 
-  const due = (c: Collection) => (c.frequency === 'once' ? t('collections.dueShort', { date: c.dueOn ?? '' }) : t(c.dueOffsetKind === 'working_days' ? 'collections.dueAfterWorking' : 'collections.dueAfterDays', { n: c.dueOffset }));
+  const due = (c: CollectionView) => (c.frequency === 'once' ? t('collections.dueShort', { date: c.dueOn ?? '' }) : t(c.dueOffsetKind === 'working_days' ? 'collections.dueAfterWorking' : 'collections.dueAfterDays', { n: c.dueOffset }));
 
   return (
     <>
@@ -33,7 +33,7 @@ export default function CollectionsPage() {
       {collections.error ? (
         <ErrorResult error={collections.error} onRetry={() => void collections.refetch()} />
       ) : (
-        <Table<Collection>
+        <Table<CollectionView>
           rowKey="id"
           data-testid="collection-table"
           loading={collections.isLoading}
@@ -45,7 +45,7 @@ export default function CollectionsPage() {
           columns={[
             { title: t('collections.name'), dataIndex: 'name', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
             { title: t('collections.form'), key: 'form', render: (_, c) => `${c.formName} v${c.version}` },
-            { title: t('collections.frequency'), dataIndex: 'frequency', render: (f: Collection['frequency']) => <Tag color="geekblue">{t(`frequency.${f}`)}</Tag> },
+            { title: t('collections.frequency'), dataIndex: 'frequency', render: (f: CollectionView['frequency']) => <Tag color="geekblue">{t(`frequency.${f}`)}</Tag> },
             { title: t('collections.due'), key: 'due', render: (_, c) => due(c) },
             { title: t('collections.units'), key: 'assignees', render: (_, c) => c.assignees.map((a) => a.unitName ?? a.personName).join('、') },
             {

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { App, Alert, Segmented, Typography } from 'antd';
 import { ErrorResult, PageLoading, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { usePublishForm, useSaveForm, useForm } from '../api/forms.api';
-import type { FormDetail } from '../api/forms-types';
+import type { FormView as EditedForm } from '../../schemas/form.schema';
 import { DesignerBoard } from '../components/designer/designer-board';
 import { EditorToolbar } from '../components/designer/editor-toolbar';
 import { ImportModal } from '../components/designer/import-modal';
@@ -16,7 +16,7 @@ import { modelProblems } from '../designer/model-ops';
 import { draftOf, useFormDraft } from '../designer/use-form-draft';
 import { useT } from '../i18n/forms-i18n';
 
-function Editor({ form }: { form: FormDetail }) {
+function Editor({ form }: { form: EditedForm }) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();

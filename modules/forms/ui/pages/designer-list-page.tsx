@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useForms, useSaveForm } from '../api/forms.api';
-import type { FormSummary } from '../api/forms-types';
+import type { FormSummary } from '../../schemas/form.schema';
 import { ImportModal } from '../components/designer/import-modal';
 import { SchemaProblems } from '../components/designer/schema-problems';
 import { useT } from '../i18n/forms-i18n';

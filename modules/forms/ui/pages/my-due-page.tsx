@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { Button, Card, Empty, Flex, List, Space, Switch, Tag, Typography } from 'antd';
 import { ErrorResult, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import { useMyDue } from '../api/forms.api';
-import type { MyDueItem } from '../api/forms-types';
+import type { MyDueItem } from '../../schemas/collection.schema';
 import { StateTag } from '../components/state-tag';
 import { useT } from '../i18n/forms-i18n';
 

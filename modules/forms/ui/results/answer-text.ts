@@ -1,4 +1,4 @@
-import type { ResultField } from '../api/forms-types';
+import type { ResultField } from '../../schemas/results.schema';
 import { countyTime } from '../../../../admin-ui/src/module-kit';
 
 /** The answer at a dotted field name (`care.hours`). */

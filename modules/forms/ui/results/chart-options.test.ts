@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldStatistics } from '../api/forms-types';
+import type { FieldStatistics } from '../../schemas/results.schema';
 import { chartKindOf, chartOption, statNamer, statTable } from './chart-options';
 
 const labels = { option: '选项', group: '分组', count: '数量', sum: '合计', avg: '平均', min: '最小', max: '最大' };
 const opts = (a: number, b: number) => [{ value: 'true', label: '是', count: a }, { value: 'false', label: '否', count: b }];
-const choice: FieldStatistics = { name: 'water', title: '饮水安全', kind: 'boolean', options: [], groups: [{ key: '', label: null, labelKey: 'all', count: 5, options: opts(3, 2), sum: null, avg: null, min: null, max: null }] };
+const choice: FieldStatistics = { name: 'water', title: '饮水安全', kind: 'boolean', options: [], group: null, groups: [{ key: '', label: null, labelKey: 'all', count: 5, options: opts(3, 2), sum: null, avg: null, min: null, max: null }] };
 const grouped: FieldStatistics = { ...choice, groups: [{ key: 'u1', label: '东关村', count: 2, options: opts(2, 0), sum: null, avg: null, min: null, max: null }, { key: 'u2', label: '王庄村', count: 3, options: opts(1, 2), sum: null, avg: null, min: null, max: null }] };
-const number: FieldStatistics = { name: 'income', title: '收入', kind: 'number', options: [], groups: [{ key: '', label: null, labelKey: 'all', count: 2, options: [], sum: 30000, avg: 15000, min: 10000.456, max: 20000 }] };
+const number: FieldStatistics = { name: 'income', title: '收入', kind: 'number', options: [], group: null, groups: [{ key: '', label: null, labelKey: 'all', count: 2, options: [], sum: 30000, avg: 15000, min: 10000.456, max: 20000 }] };
 
 const zh = { all: '全部', unanswered: '（未填）', noUnit: '（无单位）', yes: '是', no: '否' };
 const en = { all: 'All', unanswered: '(not answered)', noUnit: '(no unit)', yes: 'Yes', no: 'No' };

@@ -1,4 +1,4 @@
-import type { FieldStatistics, StatLabel, StatLabelKey } from '../api/forms-types';
+import type { FieldStatistics, StatLabel, StatLabelKey } from '../../schemas/results.schema';
 
 export type ChartKind = 'pie' | 'bar';
 
@@ -7,7 +7,8 @@ export interface StatTable {
   rows: { key: string; cells: (string | number)[] }[];
 }
 
-const round = (n: number | null) => (n === null ? '—' : Math.round(n * 100) / 100);
+// A number field's groups always carry sum, avg, min and max (null without numbers), a choice field's its options.
+const round = (n: number | null | undefined) => (n === null || n === undefined ? '—' : Math.round(n * 100) / 100);
 
 /** The name shown for a group or an option of a field. */
 export type StatNamer = (item: StatLabel & { value?: string }) => string;
@@ -38,7 +39,7 @@ export function statTable(field: FieldStatistics, labels: { option: string; grou
   const grouped = field.groups.length > 1;
   return {
     columns: [labels.option, ...(grouped ? field.groups.map(name) : [labels.count])],
-    rows: options.map((o, i) => ({ key: o.value, cells: [name(o), ...field.groups.map((g) => g.options[i]?.count ?? 0)] })),
+    rows: options.map((o, i) => ({ key: o.value, cells: [name(o), ...field.groups.map((g) => g.options?.[i]?.count ?? 0)] })),
   };
 }
 
@@ -56,7 +57,7 @@ export function chartOption(field: FieldStatistics, kind: ChartKind, avgLabel: s
       grid: { left: 48, right: 16, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: field.groups.map(name) },
       yAxis: { type: 'value' },
-      series: [{ type: 'bar', name: avgLabel, data: field.groups.map((g) => (g.avg === null ? 0 : Math.round(g.avg * 100) / 100)) }],
+      series: [{ type: 'bar', name: avgLabel, data: field.groups.map((g) => (typeof g.avg === 'number' ? Math.round(g.avg * 100) / 100 : 0)) }],
     };
   }
   const options = field.groups[0]?.options ?? [];
@@ -73,6 +74,6 @@ export function chartOption(field: FieldStatistics, kind: ChartKind, avgLabel: s
     grid: { left: 48, right: 16, top: 24, bottom: 48 },
     xAxis: { type: 'category', data: options.map(name) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: field.groups.map((g) => ({ type: 'bar', name: name(g), data: g.options.map((o) => o.count) })),
+    series: field.groups.map((g) => ({ type: 'bar', name: name(g), data: (g.options ?? []).map((o) => o.count) })),
   };
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeFilter, fieldFilterEntries } from './field-filters';
 
 const fields = [
-  { name: 'cause', title: '致贫原因', kind: 'choice' as const, options: [{ value: 'other', label: '其他' }] },
-  { name: 'income', title: '收入', kind: 'number' as const, options: [] },
+  { name: 'cause', title: '致贫原因', kind: 'choice' as const, options: [{ value: 'other', label: '其他' }], group: null },
+  { name: 'income', title: '收入', kind: 'number' as const, options: [], group: null },
 ];
 
 describe('results field filters', () => {

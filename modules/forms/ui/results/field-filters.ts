@@ -1,4 +1,4 @@
-import type { ResultField } from '../api/forms-types';
+import type { ResultField } from '../../schemas/results.schema';
 
 const FILTER_KEY = /^filter\[([^[\]]+)\](?:\[(gte|lte)\])?$/;
 

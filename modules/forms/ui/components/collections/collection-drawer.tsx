@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formFieldErrors, isApiError, unitTreeData, useTenantSession, useUnits, type UnitKind } from '../../../../../admin-ui/src/module-kit';
 import { kindsPresent, unitsOfKind, unitsUnder, withUnits } from '../../collections/bulk-units';
 import { useCreateCollection, useForms } from '../../api/forms.api';
-import type { Collection, DueOffsetKind, Frequency } from '../../api/forms-types';
+import type { CollectionView, DueOffsetKind, Frequency } from '../../../schemas/collection.schema';
 import { useT } from '../../i18n/forms-i18n';
 
 interface Values {
@@ -22,7 +22,7 @@ interface Values {
 const FIELDS: (keyof Values)[] = ['formId', 'name', 'frequency', 'startsOn', 'dueOn', 'dueOffset', 'dueOffsetKind', 'unitIds'];
 
 /** Send a published form to units: once (with a due date) or per week / month / quarter. */
-export function CollectionDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (collection: Collection) => void }) {
+export function CollectionDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (collection: CollectionView) => void }) {
   const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { usePeriodStatus, useRemind } from '../../api/forms.api';
-import type { AssigneeStatus, Collection } from '../../api/forms-types';
+import type { AssigneeStatus, CollectionView } from '../../../schemas/collection.schema';
 import { useT } from '../../i18n/forms-i18n';
 import { StateTag } from '../state-tag';
 
 /** One collection's periods: who has and has not submitted, and "remind the missing". */
-export function PeriodStatusPanel({ collection }: { collection: Collection }) {
+export function PeriodStatusPanel({ collection }: { collection: CollectionView }) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();

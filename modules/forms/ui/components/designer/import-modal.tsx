@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
-import type { JsonObject } from '../../api/forms-types';
+import type { JsonObject } from '../../../schemas/common.schema';
 import { parseImport } from '../../designer/parse-import';
 import { useT } from '../../i18n/forms-i18n';
 import { SchemaProblems } from './schema-problems';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Input, Typography } from 'antd';
-import type { JsonObject } from '../../api/forms-types';
+import type { JsonObject } from '../../../schemas/common.schema';
 import { parseImport } from '../../designer/parse-import';
 import { useT } from '../../i18n/forms-i18n';
 

@@ -2,7 +2,8 @@ import { HistoryOutlined } from '@ant-design/icons';
 import { Alert, Select } from 'antd';
 import { useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { usePreviousAnswers } from '../../api/forms.api';
-import type { JsonObject, MyDueItem } from '../../api/forms-types';
+import type { MyDueItem } from '../../../schemas/collection.schema';
+import type { JsonObject } from '../../../schemas/common.schema';
 import { useT } from '../../i18n/forms-i18n';
 import { periodLabel } from '../../period-label';
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Flex, Input, InputNumber, Select, Tag, TreeSelect } from 'antd';
 import { unitTreeData, useTenantSession, useUnits } from '../../../../../admin-ui/src/module-kit';
 import type { ResultsQuery } from '../../api/forms.api';
-import type { ResultField } from '../../api/forms-types';
+import type { ResultField } from '../../../schemas/results.schema';
 import { useT } from '../../i18n/forms-i18n';
 import { describeFilter, fieldFilterEntries } from '../../results/field-filters';
 

@@ -1,14 +1,15 @@
 import { useCountyTime, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { Button, Flex, Table, Typography } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
-import type { ResultField, Submission } from '../../api/forms-types';
+import type { ResultField } from '../../../schemas/results.schema';
+import type { SubmissionView } from '../../../schemas/submission.schema';
 import { useT } from '../../i18n/forms-i18n';
 import { answerAt, answerText } from '../../results/answer-text';
 import { FileThumbs, fileIdsOf } from './file-thumbs';
 import { StateTag } from '../state-tag';
 
 interface ResultsTableProps {
-  items: Submission[];
+  items: SubmissionView[];
   fields: ResultField[];
   loading: boolean;
   sort: { field?: string; order: 'asc' | 'desc' };
@@ -28,13 +29,13 @@ export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNe
   // Every answer outside repeating groups (conditional ones too): a group's rows neither sort nor
   // fit a cell (the detail shows them). The table scrolls sideways.
   const shown = fields.filter((f) => f.kind !== 'other' && f.kind !== 'group' && !f.group);
-  const cell = (s: Submission, f: ResultField) => {
+  const cell = (s: SubmissionView, f: ResultField) => {
     if (f.kind === 'file') return <FileThumbs ids={fileIdsOf(answerAt(s.data, f.name))} />;
     return <Typography.Text ellipsis style={{ maxWidth: 200 }}>{answerText(s.data, f, { yes: t('common.yes'), no: t('common.no') }, tenant.timeZone)}</Typography.Text>;
   };
   return (
     <>
-      <Table<Submission>
+      <Table<SubmissionView>
         rowKey="id"
         size="small"
         data-testid="results-table"
@@ -44,7 +45,7 @@ export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNe
         scroll={{ x: 'max-content' }}
         onRow={(s) => ({ onClick: () => onOpen(s.id), style: { cursor: 'pointer' } })}
         onChange={(_p, _f, sorter) => {
-          const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Submission> | undefined;
+          const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<SubmissionView> | undefined;
           onSort(one?.order ? { field: String(one.columnKey), order: one.order === 'ascend' ? 'asc' : 'desc' } : { order: 'desc' });
         }}
         locale={{ emptyText: t('results.empty') }}
@@ -52,8 +53,8 @@ export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNe
           { key: 'submittedAt', title: t('results.submittedAt'), dataIndex: 'submittedAt', sorter: true, sortOrder: order('submittedAt'), render: (v: string | null) => countyTime(v, 'MM-DD HH:mm') },
           { key: 'unit', title: t('results.unit'), dataIndex: 'unitName', sorter: true, sortOrder: order('unit') },
           { key: 'by', title: t('results.submittedBy'), render: (_, s) => s.submittedBy.displayName },
-          { key: 'status', title: t('results.status'), dataIndex: 'status', render: (status: Submission['status']) => <StateTag state={status} /> },
-          ...shown.map((f) => ({ key: f.name, title: f.title, sorter: f.kind !== 'file', sortOrder: order(f.name), render: (_: unknown, s: Submission) => cell(s, f) })),
+          { key: 'status', title: t('results.status'), dataIndex: 'status', render: (status: SubmissionView['status']) => <StateTag state={status} /> },
+          ...shown.map((f) => ({ key: f.name, title: f.title, sorter: f.kind !== 'file', sortOrder: order(f.name), render: (_: unknown, s: SubmissionView) => cell(s, f) })),
         ]}
       />
       <Flex justify="end" gap={8} align="center" style={{ marginTop: 8 }}>

@@ -5,7 +5,7 @@ import { App, Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Table, Typo
 import { Chart, isApiError, useTenantSession } from '../../../../../admin-ui/src/module-kit';
 import { useStatistics, type ResultsQuery } from '../../api/forms.api';
 import { exportXlsx } from '../../api/forms-requests';
-import type { FieldStatistics, ResultField } from '../../api/forms-types';
+import type { FieldStatistics, ResultField } from '../../../schemas/results.schema';
 import { useT } from '../../i18n/forms-i18n';
 import { chartKindOf, chartOption, statNamer, statTable } from '../../results/chart-options';
 
