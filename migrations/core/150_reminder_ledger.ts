@@ -25,8 +25,10 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('sent_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.jsonb('data').notNullable().defaultTo('{}');
     t.primary(['tenant_id', 'id']);
-    // Once per occasion; also the index of "the reminders of these subjects".
-    t.unique(['tenant_id', 'module', 'subject_kind', 'subject_id', 'kind', 'occasion'], { indexName: 'core_reminder_once' });
+    // Once per occasion; also the index of "the reminders of these subjects". The subject comes
+    // right after the tenant: led by the constant columns (module, kinds), the planner would scan a
+    // module's whole ledger for each row of a "not yet reminded" scan instead of looking one up.
+    t.unique(['tenant_id', 'subject_id', 'module', 'subject_kind', 'kind', 'occasion'], { indexName: 'core_reminder_once' });
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { notifyOnce, remindersOf, type DataScope, type Notifier } from '../../../core/module-kit.ts';
+import { lastRemindedAt, notifyOnce, type DataScope, type Notifier } from '../../../core/module-kit.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { assigneeUsers, periodAssigneeStatus } from './period-status.service.ts';
 import { formsMessage } from '../locales/notifications.ts';
@@ -41,14 +41,16 @@ export async function remindMissing(input: ReminderInput & { scope: DataScope; u
   await input.trx('forms_period').where({ collection_id: input.collection.id, period_key: input.period.period_key }).forUpdate().first('period_key');
   const missing = (await periodAssigneeStatus(input.trx, input.collection.id, input.period.period_key, input.scope)).filter((a) => a.state !== 'submitted');
   const now = new Date();
-  const recent = new Set<string>(
+  const recent = new Set(
     (
-      await remindersOf(
-        input.trx,
-        { ...REMINDER_SUBJECT, subjectIds: missing.map((a) => a.id), kind: 'manual', data: { periodKey: input.period.period_key }, since: new Date(now.getTime() - MANUAL_REMINDER_WINDOW_SECONDS * 1000) },
-        missing.length,
-      )
-    ).map((r) => r.subjectId),
+      await lastRemindedAt(input.trx, {
+        ...REMINDER_SUBJECT,
+        subjectIds: missing.map((a) => a.id),
+        kind: 'manual',
+        data: { periodKey: input.period.period_key },
+        since: new Date(now.getTime() - MANUAL_REMINDER_WINDOW_SECONDS * 1000),
+      })
+    ).keys(),
   );
   // An assignee nobody may fill in for is not reminded: marking it 已催报 would hide that nobody can answer.
   const reachable = missing.filter((a) => !recent.has(a.id));
