@@ -27,6 +27,8 @@ export type { Notifier } from './notify/notifier.ts';
 // Server-written messages in the reader's language: a catalogue per module (modules/<id>/locales/notifications.ts).
 export { defineMessages, type MessageLanguage, type NotificationMessage } from './notify/messages.ts';
 export { inQuietHours } from './notify/quiet-hours.ts';
+// Reminders that must go at most once: the ledger decides, the notice goes only with a new row.
+export { lastRemindedAt, ledgerRowsOf, notifyOnce, remindersOf, type NotifyOnceOptions, type OnceEntry, type ReminderFilter, type ReminderRecord } from './notify/notify-once.ts';
 export type { JobRunner } from './jobs/job-runner.ts';
 export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.ts';
 

@@ -1,9 +1,9 @@
-import { addDays, countyDateTime, type ModuleContext, todayIn } from '../../../core/module-kit.ts';
+import { addDays, countyDateTime, ledgerRowsOf, type ModuleContext, todayIn } from '../../../core/module-kit.ts';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { CadenceKind } from './cadence.ts';
 import { cadenceStart, periodLabel, periodTerm, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
 import { assignmentUsers } from './recipients.ts';
-import { sendReminders, type ReminderDraft } from './reminder-ledger.ts';
+import { REMINDER_SUBJECT, sendReminders, type ReminderDraft } from './reminder-ledger.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
 
 interface CadenceTaskRow {
@@ -92,7 +92,7 @@ function periodCandidates({ trx, now, timeZone }: Pick<ModuleContext, 'trx' | 'n
     .whereIn('a.status', ['pending', 'open'])
     .modify((q) => (taskIds ? q.whereIn('p.task_id', taskIds) : q))
     .whereNotExists(trx('dispatch_report as rep').whereRaw("rep.tenant_id = a.tenant_id and rep.assignment_id = a.id and rep.period_key = p.period_key and rep.status in ('submitted', 'accepted')"))
-    .whereNotExists(trx('dispatch_reminder as r').whereRaw(`r.tenant_id = a.tenant_id and r.assignment_id = a.id and r.kind = 'period_due' and r.occasion = ${occasion.sql}`, occasion.bindings))
+    .whereNotExists(ledgerRowsOf(trx, { ...REMINDER_SUBJECT, kind: 'period_due', alias: 'a', occasion }))
     .select('a.id', 'a.task_id', 'a.unit_id', 'a.person_id', 't.title', 'u.name as unit_name', 'p.period_key', 'p.due_at', trx.raw(`${occasion.sql} as occasion`, occasion.bindings))
     .orderBy(['p.due_at', 'a.id'])
     .limit(limit);

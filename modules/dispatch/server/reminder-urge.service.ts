@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText } from '../dispatch-config.ts';
 import type { AssignmentAccess } from './assignment-access.ts';
-import { countyDateTime, type ModuleContext } from '../../../core/module-kit.ts';
+import { countyDateTime, type ModuleContext, remindersOf } from '../../../core/module-kit.ts';
 import { assignmentUsers } from './recipients.ts';
-import { sendReminders, type ReminderKind } from './reminder-ledger.ts';
+import { REMINDER_SUBJECT, sendReminders, type ReminderData, type ReminderKind } from './reminder-ledger.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
 
 /** A second click within this window sends nothing more. */
@@ -30,11 +30,7 @@ export async function urgeAssignment(ctx: ModuleContext, access: AssignmentAcces
   const { trx } = ctx;
   const node = access.node;
   await trx('dispatch_assignment').where({ id: node.id }).forUpdate().first('id');
-  const recent: { id: string } | undefined = await trx('dispatch_reminder')
-    .where({ assignment_id: node.id, kind: 'urge' })
-    .where('created_at', '>', new Date(ctx.now.getTime() - URGE_WINDOW_MS))
-    .orderBy('created_at', 'desc')
-    .first('id');
+  const [recent] = await remindersOf(trx, { ...REMINDER_SUBJECT, subjectIds: [node.id], kind: 'urge', since: new Date(ctx.now.getTime() - URGE_WINDOW_MS) }, 1);
   if (recent) return { sent: false, reminder: (await reminderViews(trx, node.id, { id: recent.id }))[0] };
 
   const config = await dispatchConfig(trx);
@@ -55,18 +51,8 @@ export async function urgeAssignment(ctx: ModuleContext, access: AssignmentAcces
   return { sent: sent.length > 0, reminder };
 }
 
-/** The ledger of an assignment, newest first: every reminder and urge it got. */
-export async function reminderViews(trx: Knex.Transaction, assignmentId: string, where: Record<string, string> = {}, limit = 100): Promise<ReminderView[]> {
-  const rows: { id: string; kind: ReminderKind; occasion: string; text: string; user_ids: string[]; sent_by_name: string | null; created_at: Date }[] = await trx('dispatch_reminder as r')
-    .leftJoin('core_user as usr', function joinUser() {
-      this.on('usr.tenant_id', 'r.tenant_id').andOn('usr.id', 'r.sent_by');
-    })
-    .where('r.assignment_id', assignmentId)
-    .where(Object.fromEntries(Object.entries(where).map(([k, v]) => [`r.${k}`, v])))
-    // Occasions recorded only to stand behind a nearer one (see ReminderDraft.silent) were never sent.
-    .whereNot('r.text', '')
-    .orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }])
-    .limit(limit)
-    .select('r.id', 'r.kind', 'r.occasion', 'r.text', 'r.user_ids', 'usr.display_name as sent_by_name', 'r.created_at');
-  return rows.map((r) => ({ id: r.id, kind: r.kind, occasion: r.occasion, text: r.text, recipients: r.user_ids.length, sentByName: r.sent_by_name, createdAt: r.created_at }));
+/** The ledger of an assignment, newest first: every reminder and urge it got (occasions only recorded, never sent, left out). */
+export async function reminderViews(trx: Knex.Transaction, assignmentId: string, where: { id?: string; kind?: ReminderKind; occasion?: string } = {}, limit = 100): Promise<ReminderView[]> {
+  const rows = await remindersOf<ReminderData>(trx, { ...REMINDER_SUBJECT, subjectIds: [assignmentId], ...where }, limit);
+  return rows.map((r) => ({ id: r.id, kind: r.kind as ReminderKind, occasion: r.occasion, text: r.data.text, recipients: r.data.recipients, sentByName: r.sentByName, createdAt: r.sentAt }));
 }

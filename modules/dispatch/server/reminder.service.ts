@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
-import { countyDateTime, inQuietHours, type ModuleContext, type NotificationMessage, unitHeadAccounts } from '../../../core/module-kit.ts';
+import { countyDateTime, inQuietHours, ledgerRowsOf, type ModuleContext, type NotificationMessage, unitHeadAccounts } from '../../../core/module-kit.ts';
 import { assignmentUsers } from './recipients.ts';
-import { sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
+import { REMINDER_SUBJECT, sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
 
 const HOUR_MS = 3_600_000;
@@ -46,9 +46,7 @@ function candidates(trx: Knex.Transaction, kind: ReminderKind, occasion: Occasio
     })
     .where('t.status', 'active')
     .whereIn('a.status', statuses)
-    .whereNotExists(
-      trx('dispatch_reminder as r').whereRaw(`r.tenant_id = a.tenant_id and r.assignment_id = a.id and r.kind = ? and r.occasion = ${occasion.sql}`, [kind, ...occasion.bindings]),
-    )
+    .whereNotExists(ledgerRowsOf(trx, { ...REMINDER_SUBJECT, kind, alias: 'a', occasion }))
     .select('a.id', 'a.task_id', 'a.unit_id', 'a.person_id', 'a.deadline', 't.title', 'u.name as unit_name', trx.raw(`${occasion.sql} as occasion`, occasion.bindings))
     .orderBy('a.deadline')
     .limit(limit);

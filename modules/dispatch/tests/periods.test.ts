@@ -113,7 +113,7 @@ describe('dispatch: recurring report periods', () => {
     await runAt(at(later));
     const listed = (await periods(taskId)).items;
     expect(listed.map((p: { periodKey: string }) => p.periodKey)).toEqual([3, 2, 1, 0].map((n) => quarterKey(quarterStart(today, n))));
-    expect((await platform.ownerQuery('dispatch_reminder').where({ task_id: taskId, kind: 'period_due' }).pluck('occasion')).sort()).toEqual(
+    expect((await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, module: 'dispatch', kind: 'period_due' }).whereRaw(`data->>'taskId' = ?`, [taskId]).pluck('occasion')).sort()).toEqual(
       [quarterKey(today), quarterKey(today), quarterKey(later), quarterKey(later)].sort(),
     );
     expect(listed.map((p: { missing: number }) => p.missing)).toEqual([2, 2, 2, 2]);
@@ -178,7 +178,7 @@ describe('dispatch: recurring report periods', () => {
       const count = (table: string, where: Record<string, unknown> = {}) => platform.ownerQuery(table).where({ tenant_id: huantai.id, ...where }).count({ n: '*' }).first().then((r) => Number(r?.n));
       return {
         periods: await count('dispatch_report_period'),
-        ledger: await count('dispatch_reminder', { kind: 'period_due' }),
+        ledger: await count('core_reminder', { module: 'dispatch', kind: 'period_due' }),
         notes: await count('core_notification', { kind: 'dispatch.reminder.period_due' }),
         // A period notice's SMS starts with its title.
         sms: Number((await platform.ownerQuery('core_sms_outbox').where({ tenant_id: huantai.id }).where('body', 'like', '定期报送：%').count({ n: '*' }).first())?.n),

@@ -135,7 +135,7 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     });
     await expect(crashed).rejects.toThrow('crashed before commit');
     expect(await counts(taskId, 'unopened')).toEqual({ notes: 0, sms: 0 });
-    expect(await platform.ownerQuery('dispatch_reminder').where({ tenant_id: tenant.id, task_id: taskId })).toHaveLength(0);
+    expect(await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, module: 'dispatch' }).whereRaw(`data->>'taskId' = ?`, [taskId])).toHaveLength(0);
 
     await runAt(at.getTime());
     await runAt(at.getTime());
@@ -180,7 +180,7 @@ describe('dispatch: reminders reach each unit once and only once', () => {
 
     // A minute later the next click sends again, with the supervisor's own words.
     const aMinuteAgo = new Date(Date.now() - MINUTE - 1000);
-    await platform.ownerQuery('dispatch_reminder').where({ tenant_id: tenant.id, id: first.json().reminder.id }).update({ created_at: aMinuteAgo, occasion: aMinuteAgo.toISOString().slice(0, 16) });
+    await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, id: first.json().reminder.id }).update({ sent_at: aMinuteAgo, occasion: aMinuteAgo.toISOString().slice(0, 16) });
     const later = await urge({ text: '请今天下班前报送进展' });
     expect([later.statusCode, later.json().reminder.text]).toEqual([201, '请今天下班前报送进展']);
     expect((await notes(taskId, 'urge')).map((n) => [n.user_id, n.title, n.body])).toEqual([

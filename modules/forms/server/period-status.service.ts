@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { answeringAccounts, type DataScope, escapeLike, tenantOfTransaction } from '../../../core/module-kit.ts';
+import { answeringAccounts, type DataScope, escapeLike, lastRemindedAt, tenantOfTransaction } from '../../../core/module-kit.ts';
+import { REMINDER_SUBJECT } from './reminder-ledger.ts';
 
 export type AssigneeState = 'submitted' | 'returned' | 'draft' | 'missing';
 
@@ -27,7 +28,6 @@ interface StatusRow {
   last_submitted_at: Date | null;
   has_returned: boolean;
   has_draft: boolean;
-  last_reminded_at: Date | null;
 }
 
 /**
@@ -43,8 +43,7 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
         count(s.id) filter (where s.status = 'submitted')::int as submitted_count,
         max(s.submitted_at) filter (where s.status = 'submitted') as last_submitted_at,
         coalesce(bool_or(s.status = 'returned'), false) as has_returned,
-        coalesce(bool_or(s.status = 'draft'), false) as has_draft,
-        (select max(r.sent_at) from forms_reminder r where r.tenant_id = a.tenant_id and r.collection_id = a.collection_id and r.period_key = ? and r.assignee_id = a.id) as last_reminded_at
+        coalesce(bool_or(s.status = 'draft'), false) as has_draft
       from forms_collection_assignee a
       left join core_unit u on u.tenant_id = a.tenant_id and u.id = a.unit_id
       left join core_person p on p.tenant_id = a.tenant_id and p.id = a.person_id
@@ -53,9 +52,11 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
       where a.tenant_id = ? and a.collection_id = ? ${scopeSql}
       group by a.tenant_id, a.id, u.name, p.name
       order by coalesce(u.name, p.name), a.id`,
-    [periodKey, periodKey, tenantOfTransaction(trx), collectionId, ...scopeBinding],
+    [periodKey, tenantOfTransaction(trx), collectionId, ...scopeBinding],
   );
-  const fillers = await assigneeUsers(trx, (rows as StatusRow[]).map((r) => r.id));
+  const ids = (rows as StatusRow[]).map((r) => r.id);
+  const fillers = await assigneeUsers(trx, ids);
+  const reminded = await lastRemindedAt(trx, { ...REMINDER_SUBJECT, subjectIds: ids, data: { periodKey } });
   return (rows as StatusRow[]).map((r) => ({
     id: r.id,
     unitId: r.unit_id,
@@ -65,7 +66,7 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
     state: r.submitted_count > 0 ? 'submitted' : r.has_returned ? 'returned' : r.has_draft ? 'draft' : 'missing',
     submittedCount: Number(r.submitted_count),
     lastSubmittedAt: r.last_submitted_at,
-    lastRemindedAt: r.last_reminded_at,
+    lastRemindedAt: reminded.get(r.id) ?? null,
     fillers: fillers.get(r.id)?.length ?? 0,
   }));
 }

@@ -85,7 +85,7 @@ describe('forms: sending to units that can fill in, starting from last period, q
     expect(saved.statusCode, saved.body).toBe(200);
     const today = todayIn('Asia/Shanghai');
     const collection = (await townHead.client.post(`${api()}/collections`, { formId, name: '明日截止', frequency: 'once', dueOn: addDays(today, 1), unitIds: [dongfeng.id] })).json();
-    const autoReminders = () => platform.ownerQuery('forms_reminder').where({ tenant_id: tenant.id, collection_id: collection.id, kind: 'auto' });
+    const autoReminders = () => platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, module: 'forms', kind: 'auto' }).whereRaw(`data->>'collectionId' = ?`, [collection.id]);
     const before = (await notificationsOf(dongfengStaff.userId)).length;
 
     // 07:30 and 08:30 Beijing lie within 21:00–09:00: nothing is sent or recorded.

@@ -122,7 +122,7 @@ describe('forms: collections per period (一月一报), who is missing, reminder
     await submitFor(xinhuaStaff, once.id, 'once');
     await dailyJob.handler({}, jobContext());
     await dailyJob.handler({}, jobContext());
-    const autos = await platform.ownerQuery('forms_reminder').where({ tenant_id: tenant.id, collection_id: once.id, kind: 'auto' });
+    const autos = await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, module: 'forms', kind: 'auto' }).whereRaw(`data->>'collectionId' = ?`, [once.id]);
     expect(autos).toHaveLength(1);
     expect(await notificationsOf(hongqiStaff.userId, 'forms.collection.reminder')).toHaveLength(1);
     // New month, new period: the job opens it, once.
