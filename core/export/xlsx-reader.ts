@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { badRequest } from '../http/errors.ts';
 
-export { XLSX_MIME } from './xlsx-mime.ts';
+export { XLSX_MIME } from '../schemas/xlsx-mime.ts';
 
 /** One data row of a sheet: its row number as Excel shows it, and its cells by header text. */
 export interface SheetRow {

@@ -1,6 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { errorResponses, responseObject, tenantParams } from '../schemas/common.schema.ts';
-import { XLSX_MIME } from '../export/xlsx-mime.ts';
+import { XLSX_MIME } from '../schemas/xlsx-mime.ts';
 
 /** Largest .xlsx accepted by the import. */
 export const ORG_IMPORT_BODY_LIMIT = 5 * 1024 * 1024;

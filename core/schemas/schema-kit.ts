@@ -6,4 +6,4 @@
  * `modules/*\/schemas` to this file.
  */
 export { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantIdParams, tenantParams, tenantSlug, timestamp, timeZoneName, uuid } from './common.schema.ts';
-export { XLSX_MIME } from '../export/xlsx-mime.ts';
+export { XLSX_MIME } from './xlsx-mime.ts';

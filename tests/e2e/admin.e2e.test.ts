@@ -276,8 +276,8 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     const menu = page.getByTestId('side-menu');
     await menu.getByText('通讯录', { exact: true }).waitFor();
     const labels = (await menu.getByRole('menuitem').allInnerTexts()).map((label) => label.trim());
-    // Home and the calendar are everyone's; the directory comes from the role; nothing else.
-    expect(labels).toEqual(['工作台', '通讯录', '工作日历']);
+    // Home, the calendar and one's own exports are everyone's; the directory comes from the role; nothing else.
+    expect(labels).toEqual(['工作台', '通讯录', '工作日历', '我的导出']);
     await screenshot(page, 'person-menu-zh');
 
     await page.getByTestId('language-switch').click();

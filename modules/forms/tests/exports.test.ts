@@ -35,8 +35,11 @@ describe('forms: export jobs with progress, stored as core files, followed under
   });
   afterAll(() => platform?.stop());
 
+  // Writing 5,000 rows on the embedded database of a busy CI machine takes well over the default 30 s.
+  const EXPORT_TIMEOUT_MS = 150_000;
   async function waitDone(id: string, progress: number[] = []) {
-    for (let i = 0; i < 1200; i++) {
+    const deadline = Date.now() + EXPORT_TIMEOUT_MS - 10_000;
+    while (Date.now() < deadline) {
       const view = (await tenant.admin.get(`${tenant.base}/exports/${id}`)).json();
       progress.push(view.progress);
       if (view.status === 'done' || view.status === 'failed') return view;
@@ -98,7 +101,7 @@ describe('forms: export jobs with progress, stored as core files, followed under
     const notices = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'exports.done' });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ body: '因户施策-填报数据.xlsx', link: `/exports?highlight=${done.id}` });
-  });
+  }, EXPORT_TIMEOUT_MS);
 
   it('exports the statistics through the job, and an export is its requester’s only', async () => {
     const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'income,mainCause', groupBy: 'mainCause' });
@@ -112,7 +115,7 @@ describe('forms: export jobs with progress, stored as core files, followed under
     expect((await otherViewer.client.get(`${tenant.base}/exports/${done.id}`)).statusCode).toBe(404);
     expect((await otherViewer.client.get(`${tenant.base}/exports/${done.id}/file`)).statusCode).toBe(404);
     expect((await otherViewer.client.get(`${tenant.base}/files/${done.fileId}`)).statusCode).toBe(404);
-  });
+  }, EXPORT_TIMEOUT_MS);
 
   it('writes a statistics job in the language it was asked in', async () => {
     const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'statistics', fields: 'income', lang: 'en' });
