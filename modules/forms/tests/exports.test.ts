@@ -43,7 +43,8 @@ describe('forms: export jobs with progress, stored as core files, followed under
       const view = (await tenant.admin.get(`${tenant.base}/exports/${id}`)).json();
       progress.push(view.progress);
       if (view.status === 'done' || view.status === 'failed') return view;
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      // Not too often: on the embedded database every poll waits for the one connection the job also uses.
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('export did not finish');
   }
