@@ -139,8 +139,8 @@ describe('forms: export jobs with progress, stored as core files, followed under
   });
 
   it('lists the caller’s own exports among all their exports, newest first, with title and progress, page by page', async () => {
-    const mine = (await tenant.admin.get(`${tenant.base}/exports?limit=2`)).json();
-    expect(mine.items).toHaveLength(2);
+    const mine = (await tenant.admin.get(`${tenant.base}/exports?limit=1`)).json();
+    expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ module: 'forms', kind: 'statistics', title: '因户施策-statistics' });
     expect((await platform.ownerQuery('core_export').where({ id: mine.items[0].id }).first('params')).params.formId).toBe(formId);
     const rest = (await tenant.admin.get(`${tenant.base}/exports?limit=100&cursor=${mine.nextCursor}`)).json();
@@ -148,7 +148,8 @@ describe('forms: export jobs with progress, stored as core files, followed under
     const stored = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id, requested_by: (await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' }).first('id')).id }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id');
     expect(all.map((e: { id: string }) => e.id)).toEqual(stored.map((r: { id: string }) => r.id));
     expect(rest.nextCursor).toBeNull();
-    expect(all.find((e: { kind: string; status: string }) => e.kind === 'list')).toMatchObject({ status: 'done', progress: 1 });
+    // The 5,000-row list export runs on PostgreSQL only (see above).
+    if (process.env.DATABASE_URL) expect(all.find((e: { kind: string; status: string }) => e.kind === 'list')).toMatchObject({ status: 'done', progress: 1 });
 
     // Someone else's list holds only their own (none yet), and a forged cursor is a 400.
     expect((await otherViewer.client.get(`${tenant.base}/exports`)).json()).toEqual({ items: [], nextCursor: null });
