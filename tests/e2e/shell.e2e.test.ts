@@ -115,6 +115,11 @@ describe('web app shell', () => {
     await page.waitForURL(/\/t\/demo\/calendar$/);
     await page.getByRole('heading', { name: 'Working calendar' }).waitFor();
 
+    // The language is the account's now (saved by the switch): back to Chinese for the tests after.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '工作日历' }).waitFor();
+
     expect(pageErrors).toEqual([]);
     await context.close();
   });
