@@ -1,3 +1,4 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { errorResponses, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
 
 const nullableText = { type: ['string', 'null'] } as const;
@@ -24,6 +25,8 @@ export const exportView = {
     finishedAt: nullableTime,
   },
 } as const;
+/** The web app's type of an export job, from the schema itself. */
+export type ExportView = FromSchema<typeof exportView>;
 
 export const listExportsRoute = {
   tags: ['exports'],

@@ -4,29 +4,11 @@ import { apiDownload, apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
 import { saveFile } from '../components/save-file';
 
-// Mirrors core/exports/export.schema.ts.
-export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+import type { ExportView } from '../../../core/exports/export.schema';
 
 /** One export job of the signed-in user, of any module: being written, written, or failed. */
-export interface ExportJob {
-  id: string;
-  /** The module that writes it. */
-  module: string;
-  kind: string;
-  /** What it is, in the language it is written in. */
-  title: string;
-  status: ExportStatus;
-  done: number;
-  total: number;
-  /** 0–1; 1 when done. */
-  progress: number;
-  fileId: string | null;
-  fileName: string | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type ExportJob = ExportView;
+export type ExportStatus = ExportJob['status'];
 
 const enc = encodeURIComponent;
 const PAGE_SIZE = 20;
