@@ -84,6 +84,11 @@ export default tseslint.config(
     files: ['core/**/*.ts', 'admin-ui/src/**/*.{ts,tsx}'],
     // The entry points compose the installed modules (modules/index.ts, admin-ui/src/modules/registry.ts); nothing else does.
     ignores: ['core/server.ts', 'core/**/*.cli.ts', 'core/**/*-cli.ts', 'admin-ui/src/modules/registry.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/*/**', '**/modules/index*'], message: 'Core and the shell know no module by name.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/*/**', '**/modules/index*'], message: 'Core and the shell know no module by name.' }] },
+      ],
+    },
   },
 );

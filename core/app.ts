@@ -41,7 +41,12 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * core/server.ts listens). Every installed module is checked and mounted here, at start.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: options.config.trustProxy, ...opsServerOptions() });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: options.config.trustProxy,
+    ...opsServerOptions(),
+  });
   // First: the shutdown gate, request ids and log lines (core/ops).
   registerOperations(app);
   registerApiResponseHeaders(app);
@@ -76,7 +81,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerStagingSweep(app);
 
   await registerOperationRoutes(app);
-  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
+  app.get(
+    '/api/health',
+    { schema: { tags: ['platform'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } },
+    async () => ({ ok: true }),
+  );
   await app.register(platformApi, { prefix: '/api/platform' });
   await app.register(tenantApi, { prefix: '/api/t/:tenant' });
   await registerWebApp(app);

@@ -97,8 +97,14 @@ export function parseTrustProxy(value: string | undefined): boolean | string[] {
   const text = (value ?? '').trim();
   if (text === '' || text === 'false') return false;
   if (text === 'true') return true;
-  if (/^\d+$/.test(text)) throw new Error(`TRUST_PROXY=${text}: a hop count cannot tell a proxy from a client; list the proxies' addresses or CIDR ranges instead`);
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (/^\d+$/.test(text))
+    throw new Error(
+      `TRUST_PROXY=${text}: a hop count cannot tell a proxy from a client; list the proxies' addresses or CIDR ranges instead`,
+    );
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const address = /^([0-9a-fA-F.:]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
   const bad = entries.filter((entry) => !address.test(entry));
   if (entries.length === 0 || bad.length > 0) {

@@ -7,7 +7,20 @@
  */
 
 // The module contract: what a module declares and what its jobs get.
-export type { ExportOutput, ExportRunContext, ExportRunner, ExportTask, FileAccessCheck, LocalizedText, ModuleEventHandler, ModuleJob, ModuleJobContext, ModuleManifest, PlatformModule, TenantJobContext } from './modules/contract.ts';
+export type {
+  ExportOutput,
+  ExportRunContext,
+  ExportRunner,
+  ExportTask,
+  FileAccessCheck,
+  LocalizedText,
+  ModuleEventHandler,
+  ModuleJob,
+  ModuleJobContext,
+  ModuleManifest,
+  PlatformModule,
+  TenantJobContext,
+} from './modules/contract.ts';
 export type { RoutePlugin } from './http/route-plugin.ts';
 
 // The context a module's services run in, for a request and a job alike.
@@ -15,7 +28,15 @@ export { jobModuleContext, moduleContext, type ModuleContext } from './modules/m
 
 // Who acts, and what they may do: a route declares `config: { permission }` and reads `request.scope`.
 export { moduleActor, type ModuleActor } from './modules/module-actor.ts';
-export { permissionScopes, requirePermission, scopeOf, unitPathInScope, unitsOutsideScope, whereInScope, type DataScope } from './auth/permissions.ts';
+export {
+  permissionScopes,
+  requirePermission,
+  scopeOf,
+  unitPathInScope,
+  unitsOutsideScope,
+  whereInScope,
+  type DataScope,
+} from './auth/permissions.ts';
 
 // The tenant's config of the module, with the module's defaults filled in.
 export { moduleConfig, withDefaults } from './modules/module-config.ts';
@@ -28,7 +49,16 @@ export type { Notifier } from './notify/notifier.ts';
 export { defineMessages, type MessageLanguage, type NotificationMessage } from './notify/messages.ts';
 export { inQuietHours } from './notify/quiet-hours.ts';
 // Reminders that must go at most once: the ledger decides, the notice goes only with a new row.
-export { lastRemindedAt, ledgerRowsOf, notifyOnce, remindersOf, type NotifyOnceOptions, type OnceEntry, type ReminderFilter, type ReminderRecord } from './notify/notify-once.ts';
+export {
+  lastRemindedAt,
+  ledgerRowsOf,
+  notifyOnce,
+  remindersOf,
+  type NotifyOnceOptions,
+  type OnceEntry,
+  type ReminderFilter,
+  type ReminderRecord,
+} from './notify/notify-once.ts';
 export type { JobRunner } from './jobs/job-runner.ts';
 export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.ts';
 
@@ -46,7 +76,19 @@ export { MAX_JSON_NUMBER } from './http/input-guard.ts';
 
 // Route schemas and tenant-authored schemas. A module's schemas/ files import the schema pieces from
 // core/schemas/schema-kit.ts instead (browser-safe: the web app type-checks them).
-export { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantIdParams, tenantParams, tenantSlug, timestamp, timeZoneName, uuid } from './schemas/common.schema.ts';
+export {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  plainName,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  tenantSlug,
+  timestamp,
+  timeZoneName,
+  uuid,
+} from './schemas/common.schema.ts';
 export { ajvOptions, createAjv } from './schemas/ajv.ts';
 export { TenantSchemaError, checkTenantSchema, compileTenantSchema } from './schemas/tenant-schema-guard.ts';
 export { hiddenAnswerPaths } from './schemas/hidden-answers.ts';
@@ -59,7 +101,15 @@ export { decodeCursor, encodeCursor } from './http/list-cursor.ts';
 export { containsPattern, escapeLike } from './db/like.ts';
 
 // Time: the county's clock and calendar.
-export { DEFAULT_TIME_ZONE, countyDateTime, endOfDayIn, instantOfWallTime, tenantTimeZone, todayIn, wallClockIn } from './time/time-zone.ts';
+export {
+  DEFAULT_TIME_ZONE,
+  countyDateTime,
+  endOfDayIn,
+  instantOfWallTime,
+  tenantTimeZone,
+  todayIn,
+  wallClockIn,
+} from './time/time-zone.ts';
 export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './calendar/calendar-date.ts';
 export { addTenantWorkingDays } from './calendar/calendar.service.ts';
 

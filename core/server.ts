@@ -10,8 +10,17 @@ import { listenForBackups } from './backup/backup-socket.ts';
 /** `npm start`: migrate, prepare a first start (demo counties or the operator), listen, print where and, once, who. */
 const config = loadConfig();
 const db = await openMigratedDatabase(config, installedModules).catch(exitIfDataDirLocked);
-const logins = await prepareFirstStart(db, installedModules, { embedded: !config.databaseUrl, demo: config.demo, operatorPassword: config.operatorPassword });
-const app = await buildApp({ config, db, modules: installedModules, logger: platformLoggerOptions({ level: config.logLevel, pretty: config.prettyLogs }) });
+const logins = await prepareFirstStart(db, installedModules, {
+  embedded: !config.databaseUrl,
+  demo: config.demo,
+  operatorPassword: config.operatorPassword,
+});
+const app = await buildApp({
+  config,
+  db,
+  modules: installedModules,
+  logger: platformLoggerOptions({ level: config.logLevel, pretty: config.prettyLogs }),
+});
 
 // SIGTERM/SIGINT: stop accepting, answer late arrivals with 503, let requests and jobs finish
 // within SHUTDOWN_GRACE_SECONDS (core/ops/shutdown.ts); exit 0 when all finished in time.

@@ -47,7 +47,8 @@ function report(): boolean {
     .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
 
   console.log('\nJS chunks (gzipped), * = loaded initially:');
-  for (const row of rows) console.log(`${row.initial ? '*' : ' '} ${kb(row.gzip).padStart(10)}  ${kb(row.raw).padStart(10)} raw  ${row.file}`);
+  for (const row of rows)
+    console.log(`${row.initial ? '*' : ' '} ${kb(row.gzip).padStart(10)}  ${kb(row.raw).padStart(10)} raw  ${row.file}`);
   const initialGzip = rows.filter((r) => r.initial).reduce((sum, r) => sum + r.gzip, 0);
   const ok = initialGzip <= INITIAL_BUDGET_BYTES;
   console.log(`\nInitial JS: ${kb(initialGzip)} gzipped (budget ${kb(INITIAL_BUDGET_BYTES)}) ${ok ? 'OK' : 'OVER BUDGET'}\n`);

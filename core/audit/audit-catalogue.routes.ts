@@ -8,7 +8,15 @@ const listActionsRoute = {
   summary: 'The actions the audit trail filter offers: core’s and every action in this tenant’s trail, with the module each belongs to',
   params: tenantParams,
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { action: { type: 'string' }, moduleId: { type: ['string', 'null'] } } } } } },
+    200: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: { type: 'object', properties: { action: { type: 'string' }, moduleId: { type: ['string', 'null'] } } },
+        },
+      },
+    },
     ...errorResponses,
   },
 } as const;

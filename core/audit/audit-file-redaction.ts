@@ -27,14 +27,18 @@ export async function hideUnreadableFileIds<T extends AuditItem>(request: Fastif
   };
   for (const item of items) collect([item.recordId, item.data], 0);
   if (candidates.size === 0) return items;
-  const files: string[] = await request.db('core_file').whereIn('id', [...candidates]).pluck('id');
+  const files: string[] = await request
+    .db('core_file')
+    .whereIn('id', [...candidates])
+    .pluck('id');
   const readable = await readableFileIds(request, files);
   const hidden = new Set(files.filter((id) => !readable.has(id)));
   if (hidden.size === 0) return items;
   const redact = (value: unknown): unknown => {
     if (typeof value === 'string') return hidden.has(value.toLowerCase()) ? HIDDEN_FILE_ID : value;
     if (Array.isArray(value)) return value.map(redact);
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item)]));
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item)]));
     return value;
   };
   return items.map((item) => ({ ...item, recordId: redact(item.recordId) as string, data: redact(item.data) as Record<string, unknown> }));

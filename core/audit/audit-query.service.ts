@@ -54,8 +54,21 @@ export function auditListQuery(trx: Knex.Transaction, tenantId: string, scope: D
       this.on('u.tenant_id', 'a.tenant_id').andOn('u.id', 'a.actor_user_id');
     })
     .where('a.tenant_id', tenantId)
-    .select('a.id', 'a.at', trx.raw('a.at::text as at_key'), 'a.action', 'a.record_type', 'a.record_id', 'a.data', 'a.actor_user_id', 'u.display_name as actor_name')
-    .orderBy([{ column: 'a.at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
+    .select(
+      'a.id',
+      'a.at',
+      trx.raw('a.at::text as at_key'),
+      'a.action',
+      'a.record_type',
+      'a.record_id',
+      'a.data',
+      'a.actor_user_id',
+      'u.display_name as actor_name',
+    )
+    .orderBy([
+      { column: 'a.at', order: 'desc' },
+      { column: 'a.id', order: 'desc' },
+    ])
     .limit(filter.limit + 1);
   if (filter.recordType !== undefined) query.where('a.record_type', filter.recordType);
   if (filter.recordId !== undefined) query.where('a.record_id', filter.recordId);
@@ -87,4 +100,3 @@ function toView(row: AuditRow) {
     actor: row.actor_user_id === null ? null : { id: row.actor_user_id, displayName: row.actor_name },
   };
 }
-

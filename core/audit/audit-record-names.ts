@@ -23,7 +23,10 @@ interface Entry {
  * else the name, title or username the entry's own data recorded (deleted records, module
  * records), else null. Runs in the reader's tenant transaction, so RLS bounds every lookup.
  */
-export async function withRecordNames<T extends Entry>(trx: Knex.Transaction, entries: T[]): Promise<(T & { recordName: string | null })[]> {
+export async function withRecordNames<T extends Entry>(
+  trx: Knex.Transaction,
+  entries: T[],
+): Promise<(T & { recordName: string | null })[]> {
   const found = new Map<string, string>();
   const byType = new Map<string, Set<string>>();
   for (const entry of entries) {
@@ -32,14 +35,21 @@ export async function withRecordNames<T extends Entry>(trx: Knex.Transaction, en
   }
   for (const [type, ids] of byType) {
     const { table, name } = NAMED_TABLES[type];
-    const rows: { id: string; name: string }[] = await trx(table).whereIn('id', [...ids]).select('id', `${name} as name`);
+    const rows: { id: string; name: string }[] = await trx(table)
+      .whereIn('id', [...ids])
+      .select('id', `${name} as name`);
     for (const row of rows) found.set(`${type}:${row.id}`, row.name);
   }
-  const named = entries.map((entry) => ({ ...entry, recordName: found.get(`${entry.recordType}:${entry.recordId}`) ?? nameFromData(entry.data) }));
+  const named = entries.map((entry) => ({
+    ...entry,
+    recordName: found.get(`${entry.recordType}:${entry.recordId}`) ?? nameFromData(entry.data),
+  }));
   const unnamed = named.filter((entry) => entry.recordName === null);
   if (unnamed.length === 0) return named;
   const fromTrail = await namesFromTrail(trx, unnamed);
-  return named.map((entry) => (entry.recordName === null ? { ...entry, recordName: fromTrail.get(`${entry.recordType}:${entry.recordId}`) ?? null } : entry));
+  return named.map((entry) =>
+    entry.recordName === null ? { ...entry, recordName: fromTrail.get(`${entry.recordType}:${entry.recordId}`) ?? null } : entry,
+  );
 }
 
 /**

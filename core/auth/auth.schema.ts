@@ -25,11 +25,22 @@ export const sessionUser = responseObject({
   },
   isTenantAdmin: { type: 'boolean' },
   mustChangePassword: { type: 'boolean' },
-  locale: { type: ['string', 'null'], enum: ['zh-CN', 'en', null], description: 'The language the user chose; null: the county’s (tenant.locale)' },
+  locale: {
+    type: ['string', 'null'],
+    enum: ['zh-CN', 'en', null],
+    description: 'The language the user chose; null: the county’s (tenant.locale)',
+  },
 });
 export type SessionUser = FromSchema<typeof sessionUser>;
 
-const sessionTenant = responseObject({ id: uuid, slug: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, logoUrl: { type: ['string', 'null'] }, timeZone: { type: 'string' } });
+const sessionTenant = responseObject({
+  id: uuid,
+  slug: { type: 'string' },
+  name: { type: 'string' },
+  locale: { type: 'string' },
+  logoUrl: { type: ['string', 'null'] },
+  timeZone: { type: 'string' },
+});
 /** The tenant as its users see it; `timeZone` is the county's clock, which pages show times in. */
 export type SessionTenant = FromSchema<typeof sessionTenant>;
 
@@ -45,7 +56,12 @@ export type TenantSession = FromSchema<typeof sessionResponse>;
 
 /** A platform operator's session (operators are not tenant users). */
 export const operatorSession = responseObject({
-  operator: responseObject({ id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, mustChangePassword: { type: 'boolean' } }),
+  operator: responseObject({
+    id: { type: 'string' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    mustChangePassword: { type: 'boolean' },
+  }),
   csrfToken: { type: 'string' },
 });
 export type OperatorSession = FromSchema<typeof operatorSession>;

@@ -6,7 +6,13 @@ import { requirePermission } from './permissions.ts';
 import { accountCandidates, createAccountsForPeople } from './bulk-accounts.service.ts';
 import { RoleService } from './role.service.ts';
 import { templatesFor } from './role-templates.ts';
-import { accountCandidatesRoute, addRoleMembersRoute, bulkCreateAccountsRoute, listRoleTemplatesRoute, removeRoleMembersRoute } from './bulk-access.schema.ts';
+import {
+  accountCandidatesRoute,
+  addRoleMembersRoute,
+  bulkCreateAccountsRoute,
+  listRoleTemplatesRoute,
+  removeRoleMembersRoute,
+} from './bulk-access.schema.ts';
 
 /**
  * Setting up many people at once: accounts for a selection of the directory, role membership
@@ -23,7 +29,10 @@ export const bulkAccessRoutes: RoutePlugin = async (app) => {
   app.post('/users/bulk', { schema: bulkCreateAccountsRoute }, async (request, reply) => {
     await requirePermission(request, 'core.users.manage');
     const origin = request.headers.origin;
-    const tenant = { ...request.tenant, origin: typeof origin === 'string' && /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin) ? origin : '' };
+    const tenant = {
+      ...request.tenant,
+      origin: typeof origin === 'string' && /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin) ? origin : '',
+    };
     const result = await createAccountsForPeople(tenantContext(request), app.jobs, tenant, request.body);
     // Initial passwords must not linger in a cache or a proxy.
     reply.header('cache-control', 'no-store');
@@ -46,7 +55,12 @@ export const bulkAccessRoutes: RoutePlugin = async (app) => {
     const leaving = new Set(request.body.personIds);
     const current = (await roles.members(request.params.id)).map((m) => m.personId);
     if (!current.some((id) => leaving.has(id))) return { items: await roles.members(request.params.id) };
-    return { items: await roles.setMembers(request.params.id, current.filter((id) => !leaving.has(id))) };
+    return {
+      items: await roles.setMembers(
+        request.params.id,
+        current.filter((id) => !leaving.has(id)),
+      ),
+    };
   });
 
   app.get('/role-templates', { schema: listRoleTemplatesRoute }, async (request) => {

@@ -52,7 +52,8 @@ export type CreatedAccount = FromSchema<typeof createdAccount>;
 
 export const bulkCreateAccountsRoute = {
   tags: ['users'],
-  summary: 'Accounts for many people at once (login: their mobile number; must change the password at first sign-in); initial passwords by SMS or on a printable sheet',
+  summary:
+    'Accounts for many people at once (login: their mobile number; must change the password at first sign-in); initial passwords by SMS or on a printable sheet',
   description:
     'All or nothing. People who already have an account are skipped and listed. With `delivery: "sheet"` the response is the only place the initial passwords appear; with `"sms"` each goes to the person’s phone through the SMS outbox and the response holds none.',
   params: tenantParams,
@@ -81,7 +82,9 @@ const memberChange = {
   properties: { personIds: { ...personIds, maxItems: 5000 } },
 } as const;
 
-const membersView = responseObject({ items: { type: 'array', items: responseObject({ personId: uuid, name: { type: 'string' }, phone: { type: 'string' }, unitId: uuid }) } });
+const membersView = responseObject({
+  items: { type: 'array', items: responseObject({ personId: uuid, name: { type: 'string' }, phone: { type: 'string' }, unitId: uuid }) },
+});
 
 export const addRoleMembersRoute = {
   tags: ['roles'],
@@ -104,13 +107,18 @@ const roleTemplate = responseObject({
   name: localizedText,
   description: localizedText,
   grants: { type: 'array', items: responseObject({ permission: { type: 'string' }, scope: dataScope }) },
-  missingModules: { type: 'array', items: { type: 'string' }, description: 'Installed modules not enabled here whose permissions the template would also grant' },
+  missingModules: {
+    type: 'array',
+    items: { type: 'string' },
+    description: 'Installed modules not enabled here whose permissions the template would also grant',
+  },
 });
 export type RoleTemplate = FromSchema<typeof roleTemplate>;
 
 export const listRoleTemplatesRoute = {
   tags: ['roles'],
-  summary: 'Role templates a county starts from (县领导, 督查员, 部门负责人, 镇长, 村干部, 网格员, 帮扶干部): grants of existing permissions of core and enabled modules',
+  summary:
+    'Role templates a county starts from (县领导, 督查员, 部门负责人, 镇长, 村干部, 网格员, 帮扶干部): grants of existing permissions of core and enabled modules',
   params: tenantParams,
   response: {
     200: responseObject({ items: { type: 'array', items: roleTemplate } }),

@@ -49,7 +49,8 @@ export async function createAccountsForPeople(ctx: TenantContext, jobs: JobRunne
   input.personIds.forEach((id, i) => {
     const person = byId.get(id);
     if (!person) problems.push({ path: `body.personIds[${i}]`, message: 'no such person' });
-    else if (!person.user_id && !person.phone) problems.push({ path: `body.personIds[${i}]`, message: `${person.name} has no phone number to sign in with` });
+    else if (!person.user_id && !person.phone)
+      problems.push({ path: `body.personIds[${i}]`, message: `${person.name} has no phone number to sign in with` });
   });
   if (problems.length) throw badRequest('ACCOUNTS_PEOPLE_INVALID', 'Some people cannot get an account', problems);
 
@@ -61,8 +62,22 @@ export async function createAccountsForPeople(ctx: TenantContext, jobs: JobRunne
   const created = [];
   for (const person of toCreate) {
     const password = initialPassword();
-    const user = await users.create({ username: person.phone, displayName: person.name, phone: person.phone, personId: person.id, password, mustChangePassword: true });
-    created.push({ userId: user.id, personId: person.id, name: person.name, unitName: person.unit_name, username: user.username, password });
+    const user = await users.create({
+      username: person.phone,
+      displayName: person.name,
+      phone: person.phone,
+      personId: person.id,
+      password,
+      mustChangePassword: true,
+    });
+    created.push({
+      userId: user.id,
+      personId: person.id,
+      name: person.name,
+      unitName: person.unit_name,
+      username: user.username,
+      password,
+    });
   }
 
   const smsIds =
@@ -71,7 +86,11 @@ export async function createAccountsForPeople(ctx: TenantContext, jobs: JobRunne
           ctx.trx,
           jobs,
           ctx.tenantId,
-          created.map((a) => ({ phone: a.username, body: passwordSms(tenant, a.username, a.password), dedupeKey: `initial-password:${a.userId}` })),
+          created.map((a) => ({
+            phone: a.username,
+            body: passwordSms(tenant, a.username, a.password),
+            dedupeKey: `initial-password:${a.userId}`,
+          })),
         )
       : [];
   const batchId = uuidv7();
@@ -94,12 +113,24 @@ export async function createAccountsForPeople(ctx: TenantContext, jobs: JobRunne
  * People of the directory with their account (if any), for picking whom to give one: the given
  * unit (and below it, when asked), or by name or phone; at most `limit`.
  */
-export async function accountCandidates(trx: Knex.Transaction, filter: { unitId?: string; includeSubunits?: boolean; q?: string; withoutAccount?: boolean; limit: number }) {
-  const query = personQuery(trx).orderBy([{ column: 'u.path' }, { column: 'p.sort' }, { column: 'p.name' }]).limit(filter.limit + 1);
+export async function accountCandidates(
+  trx: Knex.Transaction,
+  filter: { unitId?: string; includeSubunits?: boolean; q?: string; withoutAccount?: boolean; limit: number },
+) {
+  const query = personQuery(trx)
+    .orderBy([{ column: 'u.path' }, { column: 'p.sort' }, { column: 'p.name' }])
+    .limit(filter.limit + 1);
   if (filter.unitId) {
     const unit = await trx('core_unit').where({ id: filter.unitId }).first('id', 'path');
     if (!unit) throw badRequest('UNIT_NOT_FOUND', 'No such unit', [{ path: 'querystring.unitId', message: 'no such unit' }]);
-    whereInScope(query, 'p.unit_id', filter.includeSubunits ? { kind: 'unit_subtree', unitId: unit.id, unitPath: unit.path } : { kind: 'own_unit', unitId: unit.id, unitPath: unit.path }, trx);
+    whereInScope(
+      query,
+      'p.unit_id',
+      filter.includeSubunits
+        ? { kind: 'unit_subtree', unitId: unit.id, unitPath: unit.path }
+        : { kind: 'own_unit', unitId: unit.id, unitPath: unit.path },
+      trx,
+    );
   }
   if (filter.q) {
     const like = containsPattern(filter.q);
@@ -108,7 +139,13 @@ export async function accountCandidates(trx: Knex.Transaction, filter: { unitId?
   if (filter.withoutAccount) query.whereNull('a.id');
   const rows: PersonRow[] = await query;
   return {
-    items: rows.slice(0, filter.limit).map((r) => ({ personId: r.id, name: r.name, phone: r.phone, unitName: r.unit_name, account: r.user_id ? { id: r.user_id, username: r.username as string } : null })),
+    items: rows.slice(0, filter.limit).map((r) => ({
+      personId: r.id,
+      name: r.name,
+      phone: r.phone,
+      unitName: r.unit_name,
+      account: r.user_id ? { id: r.user_id, username: r.username as string } : null,
+    })),
     truncated: rows.length > filter.limit,
   };
 }
@@ -139,11 +176,26 @@ async function refuseTakenLogins(trx: Knex.Transaction, people: PersonRow[], per
     .select('username', 'phone');
   const problems = people.flatMap((p) => {
     const holder = taken.find((t) => t.username === p.phone || t.phone === p.phone);
-    return holder ? [{ path: `body.personIds[${personIds.indexOf(p.id)}]`, message: `${p.phone} is already used by the account "${holder.username}": link that account to ${p.name} instead` }] : [];
+    return holder
+      ? [
+          {
+            path: `body.personIds[${personIds.indexOf(p.id)}]`,
+            message: `${p.phone} is already used by the account "${holder.username}": link that account to ${p.name} instead`,
+          },
+        ]
+      : [];
   });
   if (problems.length) throw conflict('ACCOUNTS_LOGIN_TAKEN', 'Some phone numbers already belong to other accounts', problems);
 }
 
 function passwordSms(tenant: AccountsTenant, username: string, password: string): string {
-  return coreText(coreMessages.message('accounts.initialPassword', { county: tenant.name, username, password, signInUrl: `${tenant.origin}/t/${tenant.slug}/login` }), tenant.locale);
+  return coreText(
+    coreMessages.message('accounts.initialPassword', {
+      county: tenant.name,
+      username,
+      password,
+      signInUrl: `${tenant.origin}/t/${tenant.slug}/login`,
+    }),
+    tenant.locale,
+  );
 }

@@ -41,9 +41,7 @@ const WIDTH: Record<DataScopeKind, number> = { own_unit: 1, unit_subtree: 2, ten
 export class GrantGuard {
   private held: Promise<Map<string, DataScope>> | undefined;
 
-  private constructor(
-    private readonly actor: { personId: string | null } | 'all-powerful',
-  ) {}
+  private constructor(private readonly actor: { personId: string | null } | 'all-powerful') {}
 
   /** The CLI and the start-up seed: the operator's own tools, bound by nothing. */
   static readonly SYSTEM = new GrantGuard('all-powerful');
@@ -79,13 +77,23 @@ export class GrantGuard {
     const problems = grants.flatMap((grant, i) => {
       const scope = held.get(grant.permission);
       if (scope && WIDTH[grant.scope] <= WIDTH[scope.kind]) return [];
-      return [{ path: fieldOf(i), message: scope ? `wider than your own scope of "${grant.permission}"` : `you do not hold "${grant.permission}"` }];
+      return [
+        {
+          path: fieldOf(i),
+          message: scope ? `wider than your own scope of "${grant.permission}"` : `you do not hold "${grant.permission}"`,
+        },
+      ];
     });
     if (problems.length) throw new AppError(403, PRIVILEGE_EXCEEDED, 'You cannot grant more than you hold', problems);
   }
 
   /** People (by id) inside the actor's scope of `permission`; a person not found counts as outside. */
-  async requirePeopleInScope(trx: Knex.Transaction, permission: string, personIds: string[], fieldOf: (personId: string) => string): Promise<PlacedPerson[]> {
+  async requirePeopleInScope(
+    trx: Knex.Transaction,
+    permission: string,
+    personIds: string[],
+    fieldOf: (personId: string) => string,
+  ): Promise<PlacedPerson[]> {
     const people = await placePeople(trx, personIds);
     if (this.holdsEverything) return people;
     const scope = await this.scopeOf(trx, permission);
@@ -94,18 +102,35 @@ export class GrantGuard {
       return !scope || !person || !unitPathInScope(person.unitPath, scope);
     });
     if (outside.length) {
-      throw new AppError(403, PRIVILEGE_EXCEEDED, `These people are outside your scope of "${permission}"`, outside.map((id) => ({ path: fieldOf(id), message: 'is outside your data scope' })));
+      throw new AppError(
+        403,
+        PRIVILEGE_EXCEEDED,
+        `These people are outside your scope of "${permission}"`,
+        outside.map((id) => ({ path: fieldOf(id), message: 'is outside your data scope' })),
+      );
     }
     return people;
   }
 
   /** Every grant, anchored at each person's unit, reaches no further than the actor's own grant of it. */
-  async requireCoveredAt(trx: Knex.Transaction, grants: GrantLike[], people: PlacedPerson[], fieldOf: (personId: string) => string): Promise<void> {
+  async requireCoveredAt(
+    trx: Knex.Transaction,
+    grants: GrantLike[],
+    people: PlacedPerson[],
+    fieldOf: (personId: string) => string,
+  ): Promise<void> {
     if (this.holdsEverything || grants.length === 0) return;
     const held = await this.heldScopes(trx);
     const problems = people.flatMap((person) => {
       const beyond = grants.filter((g) => !covers(held.get(g.permission), g.scope, person.unitPath));
-      return beyond.length ? [{ path: fieldOf(person.id), message: `would hold more than you: ${beyond.map((g) => `${g.permission} (${g.scope})`).join(', ')}` }] : [];
+      return beyond.length
+        ? [
+            {
+              path: fieldOf(person.id),
+              message: `would hold more than you: ${beyond.map((g) => `${g.permission} (${g.scope})`).join(', ')}`,
+            },
+          ]
+        : [];
     });
     if (problems.length) throw new AppError(403, PRIVILEGE_EXCEEDED, 'You cannot give anyone more than you hold', problems);
   }
@@ -128,7 +153,10 @@ export class GrantGuard {
     if (this.holdsEverything) return;
     if (personId) return this.requirePersonLinkable(trx, personId, field);
     const scope = await this.scopeOf(trx, 'core.users.manage');
-    if (scope?.kind !== 'tenant') throw new AppError(403, PRIVILEGE_EXCEEDED, 'An account linked to no person needs tenant-wide core.users.manage', [{ path: field, message: 'is outside your data scope' }]);
+    if (scope?.kind !== 'tenant')
+      throw new AppError(403, PRIVILEGE_EXCEEDED, 'An account linked to no person needs tenant-wide core.users.manage', [
+        { path: field, message: 'is outside your data scope' },
+      ]);
   }
 
   /**
@@ -138,9 +166,14 @@ export class GrantGuard {
    */
   async requireAccountManageable(trx: Knex.Transaction, userId: string, field: string): Promise<void> {
     if (this.holdsEverything) return;
-    const account: { is_tenant_admin: boolean; person_id: string | null } | undefined = await trx('core_user').where({ id: userId }).first('is_tenant_admin', 'person_id');
+    const account: { is_tenant_admin: boolean; person_id: string | null } | undefined = await trx('core_user')
+      .where({ id: userId })
+      .first('is_tenant_admin', 'person_id');
     if (!account) return;
-    if (account.is_tenant_admin) throw new AppError(403, ADMIN_ONLY, 'Only a tenant admin may change an admin’s account or password', [{ path: field, message: 'is a tenant admin' }]);
+    if (account.is_tenant_admin)
+      throw new AppError(403, ADMIN_ONLY, 'Only a tenant admin may change an admin’s account or password', [
+        { path: field, message: 'is a tenant admin' },
+      ]);
     await this.requireAccountPlacement(trx, account.person_id, field);
   }
 
@@ -168,7 +201,10 @@ async function loadHeldScopes(trx: Knex.Transaction, personId: string | null): P
   for (const grant of await grantsOfPerson(trx, personId)) {
     const current = scopes.get(grant.permission);
     if (current && WIDTH[current.kind] >= WIDTH[grant.scope]) continue;
-    scopes.set(grant.permission, grant.scope === 'tenant' ? { kind: 'tenant' } : { kind: grant.scope, unitId: person.unitId, unitPath: person.unitPath });
+    scopes.set(
+      grant.permission,
+      grant.scope === 'tenant' ? { kind: 'tenant' } : { kind: grant.scope, unitId: person.unitId, unitPath: person.unitPath },
+    );
   }
   return scopes;
 }

@@ -77,7 +77,17 @@ async function countFailure(trx: Knex.Transaction, attempt: SignInAttempt, addre
        last_failure_at = excluded.last_failure_at,
        locked_until = case when f.failures + 1 >= ? then excluded.last_failure_at + make_interval(secs => least(? * power(2, f.failures + 1 - ?), ?)) else f.locked_until end`,
     // The time travels as a value: Citus cannot evaluate now() inside ON CONFLICT (docs/SCALING.md).
-    [attempt.table, ...(attempt.tenantId ? [attempt.tenantId] : []), attempt.accountKey, address, new Date(), free, BASE_LOCK_SECONDS, free, MAX_LOCK_SECONDS],
+    [
+      attempt.table,
+      ...(attempt.tenantId ? [attempt.tenantId] : []),
+      attempt.accountKey,
+      address,
+      new Date(),
+      free,
+      BASE_LOCK_SECONDS,
+      free,
+      MAX_LOCK_SECONDS,
+    ],
   );
 }
 

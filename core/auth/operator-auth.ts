@@ -35,12 +35,21 @@ async function authenticateOperator(request: FastifyRequest): Promise<void> {
   request.operator = null;
   const parsed = parseSessionToken(request.cookies[PLATFORM_SESSION_COOKIE]);
   if (parsed?.ownerId === 'platform') {
-    const row = await request.db('core_operator_session as s')
+    const row = await request
+      .db('core_operator_session as s')
       .join('core_operator as o', 'o.id', 's.operator_id')
       .where('s.id', parsed.id)
       .andWhere('s.expires_at', '>', request.db.fn.now())
       .first('o.id', 'o.username', 'o.display_name', 'o.must_change_password', 's.csrf_token');
-    if (row) request.operator = { id: row.id, username: row.username, displayName: row.display_name, csrfToken: row.csrf_token, sessionId: parsed.id, mustChangePassword: row.must_change_password };
+    if (row)
+      request.operator = {
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        csrfToken: row.csrf_token,
+        sessionId: parsed.id,
+        mustChangePassword: row.must_change_password,
+      };
   }
   if (request.routeOptions.config.public) return;
   if (!request.operator) throw unauthorized('Platform operator sign-in required');

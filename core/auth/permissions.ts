@@ -9,9 +9,7 @@ import type { DataScopeKind } from './auth.types.ts';
  * `tenant` everything; `unit_subtree` the person's unit and all below it; `own_unit` the unit alone.
  */
 export type DataScope =
-  | { kind: 'tenant' }
-  | { kind: 'unit_subtree'; unitId: string; unitPath: string }
-  | { kind: 'own_unit'; unitId: string; unitPath: string };
+  { kind: 'tenant' } | { kind: 'unit_subtree'; unitId: string; unitPath: string } | { kind: 'own_unit'; unitId: string; unitPath: string };
 
 const WIDTH: Record<DataScopeKind, number> = { own_unit: 1, unit_subtree: 2, tenant: 3 };
 
@@ -67,7 +65,10 @@ export async function permissionScopes(request: FastifyRequest, permissions: str
     const held = grants.filter((g) => g.permission === permission);
     if (held.length === 0) continue;
     const widest = held.reduce((a, b) => (WIDTH[b.scope] > WIDTH[a.scope] ? b : a));
-    scopes.set(permission, widest.scope === 'tenant' ? { kind: 'tenant' } : { kind: widest.scope, unitId: widest.unit_id, unitPath: widest.unit_path });
+    scopes.set(
+      permission,
+      widest.scope === 'tenant' ? { kind: 'tenant' } : { kind: widest.scope, unitId: widest.unit_id, unitPath: widest.unit_path },
+    );
   }
   return scopes;
 }
@@ -83,7 +84,9 @@ export function whereInScope<T extends Knex.QueryBuilder>(query: T, unitColumn: 
 export async function unitsOutsideScope(trx: Knex.Transaction, unitIds: string[], scope: DataScope): Promise<string[]> {
   if (scope.kind === 'tenant' || unitIds.length === 0) return [];
   const rows: { id: string; path: string }[] = await trx('core_unit').whereIn('id', unitIds).select('id', 'path');
-  const inside = new Set(rows.filter((r) => (scope.kind === 'own_unit' ? r.id === scope.unitId : r.path.startsWith(scope.unitPath))).map((r) => r.id));
+  const inside = new Set(
+    rows.filter((r) => (scope.kind === 'own_unit' ? r.id === scope.unitId : r.path.startsWith(scope.unitPath))).map((r) => r.id),
+  );
   return unitIds.filter((id) => !inside.has(id));
 }
 

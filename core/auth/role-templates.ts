@@ -17,7 +17,10 @@ export const ROLE_TEMPLATES: RoleTemplate[] = [
   {
     key: 'county_leader',
     name: { 'zh-CN': '县领导', en: 'County leader' },
-    description: { 'zh-CN': '查看全县通讯录和填报数据，对任务作批示', en: 'Sees the whole directory and results, gives instructions on tasks' },
+    description: {
+      'zh-CN': '查看全县通讯录和填报数据，对任务作批示',
+      en: 'Sees the whole directory and results, gives instructions on tasks',
+    },
     grants: [
       { permission: 'core.org.read', scope: 'tenant' },
       { permission: 'dispatch.instruct', scope: 'tenant' },
@@ -27,7 +30,10 @@ export const ROLE_TEMPLATES: RoleTemplate[] = [
   {
     key: 'inspector',
     name: { 'zh-CN': '督查员', en: 'Inspector' },
-    description: { 'zh-CN': '下达和督办全县任务，设计表单、下发收集、查看结果和操作日志', en: 'Dispatches and supervises tasks county-wide, designs and collects forms, reads the audit trail' },
+    description: {
+      'zh-CN': '下达和督办全县任务，设计表单、下发收集、查看结果和操作日志',
+      en: 'Dispatches and supervises tasks county-wide, designs and collects forms, reads the audit trail',
+    },
     grants: [
       { permission: 'core.org.read', scope: 'tenant' },
       { permission: 'core.audit.read', scope: 'tenant' },
@@ -41,7 +47,10 @@ export const ROLE_TEMPLATES: RoleTemplate[] = [
   {
     key: 'department_head',
     name: { 'zh-CN': '部门负责人', en: 'Department head' },
-    description: { 'zh-CN': '办理本部门任务、响应镇呼县应，管理本部门通讯录，收集和查看本部门填报', en: 'Handles the department’s tasks and requests, keeps its directory, collects its forms' },
+    description: {
+      'zh-CN': '办理本部门任务、响应镇呼县应，管理本部门通讯录，收集和查看本部门填报',
+      en: 'Handles the department’s tasks and requests, keeps its directory, collects its forms',
+    },
     grants: [
       { permission: 'core.org.read', scope: 'unit_subtree' },
       { permission: 'core.org.manage', scope: 'unit_subtree' },
@@ -55,7 +64,10 @@ export const ROLE_TEMPLATES: RoleTemplate[] = [
   {
     key: 'town_head',
     name: { 'zh-CN': '镇长', en: 'Town head' },
-    description: { 'zh-CN': '办理本镇任务并再分派到村，督办下辖村，提出镇呼县应，收集和查看全镇填报', en: 'Handles the town’s tasks and re-dispatches them to villages, raises requests, collects forms town-wide' },
+    description: {
+      'zh-CN': '办理本镇任务并再分派到村，督办下辖村，提出镇呼县应，收集和查看全镇填报',
+      en: 'Handles the town’s tasks and re-dispatches them to villages, raises requests, collects forms town-wide',
+    },
     grants: [
       { permission: 'core.org.read', scope: 'unit_subtree' },
       { permission: 'core.org.manage', scope: 'unit_subtree' },
@@ -70,7 +82,10 @@ export const ROLE_TEMPLATES: RoleTemplate[] = [
   {
     key: 'village_cadre',
     name: { 'zh-CN': '村干部', en: 'Village cadre' },
-    description: { 'zh-CN': '办理本村任务、报送进展，填报本村表单', en: 'Handles the village’s tasks, reports progress, fills in its forms' },
+    description: {
+      'zh-CN': '办理本村任务、报送进展，填报本村表单',
+      en: 'Handles the village’s tasks, reports progress, fills in its forms',
+    },
     grants: [
       { permission: 'core.org.read', scope: 'own_unit' },
       { permission: 'dispatch.handle', scope: 'own_unit' },
@@ -91,7 +106,10 @@ export const ROLE_TEMPLATES: RoleTemplate[] = [
   {
     key: 'assistance_cadre',
     name: { 'zh-CN': '帮扶干部', en: 'Assistance cadre' },
-    description: { 'zh-CN': '填报所帮扶农户的表单（如因户施策），查看本单位填报', en: 'Fills in forms for the households they assist, sees their unit’s results' },
+    description: {
+      'zh-CN': '填报所帮扶农户的表单（如因户施策），查看本单位填报',
+      en: 'Fills in forms for the households they assist, sees their unit’s results',
+    },
     grants: [
       { permission: 'core.org.read', scope: 'own_unit' },
       { permission: 'forms.submit', scope: 'own_unit' },
@@ -112,7 +130,9 @@ export function templatesFor(allPermissions: { id: string; moduleId: string | nu
       const moduleId = moduleOf.get(g.permission);
       return moduleId !== undefined && (moduleId === null || enabledModules.has(moduleId));
     });
-    const missingModules = [...new Set(template.grants.map((g) => moduleOf.get(g.permission)).filter((m): m is string => !!m && !enabledModules.has(m)))];
+    const missingModules = [
+      ...new Set(template.grants.map((g) => moduleOf.get(g.permission)).filter((m): m is string => !!m && !enabledModules.has(m))),
+    ];
     return { key: template.key, name: template.name, description: template.description, grants: usable, missingModules };
   });
 }

@@ -1,7 +1,16 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
 import { tenantContext } from '../tenancy/tenant-context.ts';
 import { requirePermission } from './permissions.ts';
-import { createRoleRoute, deleteRoleRoute, getRoleRoute, listMembersRoute, listPermissionsRoute, listRolesRoute, setMembersRoute, updateRoleRoute } from './role.schema.ts';
+import {
+  createRoleRoute,
+  deleteRoleRoute,
+  getRoleRoute,
+  listMembersRoute,
+  listPermissionsRoute,
+  listRolesRoute,
+  setMembersRoute,
+  updateRoleRoute,
+} from './role.schema.ts';
 import { RoleService } from './role.service.ts';
 import { CORE_MODULE_NAME } from './core-permissions.ts';
 
@@ -21,12 +30,20 @@ export const roleRoutes: RoutePlugin = async (app) => {
 
   app.get('/roles', { schema: listRolesRoute }, async (request) => ({ items: await new RoleService(tenantContext(request)).list() }));
   app.get('/roles/:id', { schema: getRoleRoute }, async (request) => new RoleService(tenantContext(request)).get(request.params.id));
-  app.post('/roles', { schema: createRoleRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new RoleService(tenantContext(request)).create(request.body)));
-  app.put('/roles/:id', { schema: updateRoleRoute }, async (request) => new RoleService(tenantContext(request)).update(request.params.id, request.body));
+  app.post('/roles', { schema: createRoleRoute, config: { idempotent: true } }, async (request, reply) =>
+    reply.status(201).send(await new RoleService(tenantContext(request)).create(request.body)),
+  );
+  app.put('/roles/:id', { schema: updateRoleRoute }, async (request) =>
+    new RoleService(tenantContext(request)).update(request.params.id, request.body),
+  );
   app.delete('/roles/:id', { schema: deleteRoleRoute }, async (request, reply) => {
     await new RoleService(tenantContext(request)).remove(request.params.id);
     return reply.status(204).send(null);
   });
-  app.get('/roles/:id/members', { schema: listMembersRoute }, async (request) => ({ items: await new RoleService(tenantContext(request)).members(request.params.id) }));
-  app.put('/roles/:id/members', { schema: setMembersRoute }, async (request) => ({ items: await new RoleService(tenantContext(request)).setMembers(request.params.id, request.body.personIds) }));
+  app.get('/roles/:id/members', { schema: listMembersRoute }, async (request) => ({
+    items: await new RoleService(tenantContext(request)).members(request.params.id),
+  }));
+  app.put('/roles/:id/members', { schema: setMembersRoute }, async (request) => ({
+    items: await new RoleService(tenantContext(request)).setMembers(request.params.id, request.body.personIds),
+  }));
 };

@@ -65,10 +65,32 @@ export const listRolesRoute = {
   response: { 200: responseObject({ items: { type: 'array', items: roleView } }), ...errorResponses },
 } as const;
 
-export const getRoleRoute = { tags: ['roles'], summary: 'One role', params: tenantIdParams, response: { 200: roleView, ...errorResponses } } as const;
-export const createRoleRoute = { tags: ['roles'], summary: 'Create a role with its grants', params: tenantParams, body: roleBody, response: { 201: roleView, ...errorResponses } } as const;
-export const updateRoleRoute = { tags: ['roles'], summary: 'Rename a role and replace its grants', params: tenantIdParams, body: roleBody, response: { 200: roleView, ...errorResponses } } as const;
-export const deleteRoleRoute = { tags: ['roles'], summary: 'Delete a role (its members lose it)', params: tenantIdParams, response: { 204: { type: 'null' }, ...errorResponses } } as const;
+export const getRoleRoute = {
+  tags: ['roles'],
+  summary: 'One role',
+  params: tenantIdParams,
+  response: { 200: roleView, ...errorResponses },
+} as const;
+export const createRoleRoute = {
+  tags: ['roles'],
+  summary: 'Create a role with its grants',
+  params: tenantParams,
+  body: roleBody,
+  response: { 201: roleView, ...errorResponses },
+} as const;
+export const updateRoleRoute = {
+  tags: ['roles'],
+  summary: 'Rename a role and replace its grants',
+  params: tenantIdParams,
+  body: roleBody,
+  response: { 200: roleView, ...errorResponses },
+} as const;
+export const deleteRoleRoute = {
+  tags: ['roles'],
+  summary: 'Delete a role (its members lose it)',
+  params: tenantIdParams,
+  response: { 204: { type: 'null' }, ...errorResponses },
+} as const;
 
 const memberView = responseObject({ personId: uuid, name: { type: 'string' }, phone: { type: 'string' }, unitId: uuid });
 export type RoleMember = FromSchema<typeof memberView>;

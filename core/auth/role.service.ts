@@ -24,9 +24,20 @@ export class RoleService {
 
   async list() {
     const roles = await this.db('core_role').select('id', 'name', 'description').orderBy('name');
-    const grants: ({ role_id: string } & Grant)[] = await this.db('core_role_permission').select('role_id', 'permission', 'scope').orderBy('permission');
-    const counts: { role_id: string; count: number }[] = await this.db('core_person_role').select('role_id').count('* as count').groupBy('role_id');
-    return roles.map((role) => this.view(role, grants.filter((g) => g.role_id === role.id), counts.find((c) => c.role_id === role.id)?.count ?? 0));
+    const grants: ({ role_id: string } & Grant)[] = await this.db('core_role_permission')
+      .select('role_id', 'permission', 'scope')
+      .orderBy('permission');
+    const counts: { role_id: string; count: number }[] = await this.db('core_person_role')
+      .select('role_id')
+      .count('* as count')
+      .groupBy('role_id');
+    return roles.map((role) =>
+      this.view(
+        role,
+        grants.filter((g) => g.role_id === role.id),
+        counts.find((c) => c.role_id === role.id)?.count ?? 0,
+      ),
+    );
   }
 
   async get(id: string) {
@@ -43,7 +54,12 @@ export class RoleService {
     const id = uuidv7();
     await this.db('core_role').insert({ tenant_id: this.ctx.tenantId, id, name: input.name, description: input.description ?? '' });
     await this.replaceGrants(id, input.grants);
-    await auditTenant(this.ctx, { action: 'roles.create', recordType: 'role', recordId: id, data: { name: input.name, grants: input.grants } });
+    await auditTenant(this.ctx, {
+      action: 'roles.create',
+      recordType: 'role',
+      recordId: id,
+      data: { name: input.name, grants: input.grants },
+    });
     return this.get(id);
   }
 
@@ -53,10 +69,17 @@ export class RoleService {
     await this.ctx.guard.requireGrantsWithin(this.db, input.grants, (i) => `body.grants[${i}]`);
     // The new grants reach each member where they stand.
     await this.ctx.guard.requireCoveredAt(this.db, input.grants, members, () => 'body.grants');
-    const updated = await this.db('core_role').where({ id }).update({ name: input.name, description: input.description ?? '' });
+    const updated = await this.db('core_role')
+      .where({ id })
+      .update({ name: input.name, description: input.description ?? '' });
     if (updated === 0) throw notFound('ROLE_NOT_FOUND', 'No such role');
     await this.replaceGrants(id, input.grants);
-    await auditTenant(this.ctx, { action: 'roles.update', recordType: 'role', recordId: id, data: { name: input.name, grants: input.grants } });
+    await auditTenant(this.ctx, {
+      action: 'roles.update',
+      recordType: 'role',
+      recordId: id,
+      data: { name: input.name, grants: input.grants },
+    });
     return this.get(id);
   }
 
@@ -84,12 +107,18 @@ export class RoleService {
     const found = personIds.length ? await this.db('core_person').whereIn('id', personIds).pluck('id') : [];
     const missing = personIds.filter((p) => !found.includes(p));
     if (missing.length) {
-      throw badRequest('ROLE_MEMBER_UNKNOWN', 'Some people do not exist', missing.map((p) => ({ path: `body.personIds[${personIds.indexOf(p)}]`, message: 'no such person' })));
+      throw badRequest(
+        'ROLE_MEMBER_UNKNOWN',
+        'Some people do not exist',
+        missing.map((p) => ({ path: `body.personIds[${personIds.indexOf(p)}]`, message: 'no such person' })),
+      );
     }
     await this.requireMembershipChange(id, personIds);
     await this.db('core_person_role').where({ role_id: id }).delete();
     if (personIds.length) {
-      await this.db('core_person_role').insert(personIds.map((personId) => ({ tenant_id: this.ctx.tenantId, person_id: personId, role_id: id })));
+      await this.db('core_person_role').insert(
+        personIds.map((personId) => ({ tenant_id: this.ctx.tenantId, person_id: personId, role_id: id })),
+      );
     }
     await auditTenant(this.ctx, { action: 'roles.members.set', recordType: 'role', recordId: id, data: { personIds } });
     return this.members(id);
@@ -120,14 +149,22 @@ export class RoleService {
     const current: string[] = await this.db('core_person_role').where({ role_id: id }).pluck('person_id');
     const added = personIds.filter((p) => !current.includes(p));
     const removed = current.filter((p) => !personIds.includes(p));
-    const field = (personId: string) => (personIds.includes(personId) ? `body.personIds[${personIds.indexOf(personId)}]` : 'body.personIds');
+    const field = (personId: string) =>
+      personIds.includes(personId) ? `body.personIds[${personIds.indexOf(personId)}]` : 'body.personIds';
     const people = await guard.requirePeopleInScope(this.db, 'core.roles.manage', [...added, ...removed], field);
-    await guard.requireCoveredAt(this.db, grants, people.filter((p) => added.includes(p.id)), field);
+    await guard.requireCoveredAt(
+      this.db,
+      grants,
+      people.filter((p) => added.includes(p.id)),
+      field,
+    );
   }
 
   private checkGrants(grants: Grant[]): void {
     const known = new Set(this.ctx.registry.allPermissions().map((p) => p.id));
-    const problems = grants.flatMap((g, i) => (known.has(g.permission) ? [] : [{ path: `body.grants[${i}].permission`, message: `unknown permission "${g.permission}"` }]));
+    const problems = grants.flatMap((g, i) =>
+      known.has(g.permission) ? [] : [{ path: `body.grants[${i}].permission`, message: `unknown permission "${g.permission}"` }],
+    );
     const seen = new Set<string>();
     grants.forEach((g, i) => {
       if (seen.has(g.permission)) problems.push({ path: `body.grants[${i}].permission`, message: 'is granted twice' });
@@ -139,11 +176,19 @@ export class RoleService {
   private async replaceGrants(roleId: string, grants: Grant[]): Promise<void> {
     await this.db('core_role_permission').where({ role_id: roleId }).delete();
     if (grants.length) {
-      await this.db('core_role_permission').insert(grants.map((g) => ({ tenant_id: this.ctx.tenantId, role_id: roleId, permission: g.permission, scope: g.scope })));
+      await this.db('core_role_permission').insert(
+        grants.map((g) => ({ tenant_id: this.ctx.tenantId, role_id: roleId, permission: g.permission, scope: g.scope })),
+      );
     }
   }
 
   private view(role: { id: string; name: string; description: string }, grants: Grant[], memberCount: number) {
-    return { id: role.id, name: role.name, description: role.description, grants: grants.map((g) => ({ permission: g.permission, scope: g.scope })), memberCount };
+    return {
+      id: role.id,
+      name: role.name,
+      description: role.description,
+      grants: grants.map((g) => ({ permission: g.permission, scope: g.scope })),
+      memberCount,
+    };
   }
 }

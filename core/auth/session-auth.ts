@@ -31,14 +31,25 @@ async function lookUpSession(request: FastifyRequest, sessionId: string): Promis
   const cache = request.server.platform.sessions;
   const cached = cache.get(request.tenant.id, sessionId);
   if (cached) return cached;
-  const row = await request.db('core_session as s')
+  const row = await request
+    .db('core_session as s')
     .join('core_user as u', function joinUser() {
       this.on('u.tenant_id', 's.tenant_id').andOn('u.id', 's.user_id');
     })
     .where('s.id', sessionId)
     .andWhere('s.expires_at', '>', request.db.fn.now())
     .andWhere('u.status', 'active')
-    .first('u.id', 'u.username', 'u.display_name', 'u.person_id', 'u.is_tenant_admin', 'u.must_change_password', 'u.locale', 's.csrf_token', 's.expires_at');
+    .first(
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.person_id',
+      'u.is_tenant_admin',
+      'u.must_change_password',
+      'u.locale',
+      's.csrf_token',
+      's.expires_at',
+    );
   if (!row) return null;
   const user = toAuthUser(row, sessionId);
   cache.set(request.tenant.id, user, new Date(row.expires_at as Date));

@@ -1,7 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { AppError } from '../http/errors.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
-import { invalidLoginResponse, lockedResponse, lockedUntil, recordFailure, recordSuccess, unknownLoginKey, type FailureTable } from './lockout.ts';
+import {
+  invalidLoginResponse,
+  lockedResponse,
+  lockedUntil,
+  recordFailure,
+  recordSuccess,
+  unknownLoginKey,
+  type FailureTable,
+} from './lockout.ts';
 
 export const SIGN_IN_RATE_LIMITED = 'AUTH_RATE_LIMITED';
 
@@ -19,7 +27,8 @@ export function signInThrottle(app: FastifyInstance): onRequestHookHandler {
     throttle = app.rateLimit({
       max: app.platform.config.signInPerMinute,
       timeWindow: 60_000,
-      errorResponseBuilder: (_request, context) => new AppError(429, SIGN_IN_RATE_LIMITED, `Too many sign-in attempts from this address; try again in ${context.after}`),
+      errorResponseBuilder: (_request, context) =>
+        new AppError(429, SIGN_IN_RATE_LIMITED, `Too many sign-in attempts from this address; try again in ${context.after}`),
     });
     throttles.set(app.platform, throttle);
   }

@@ -14,8 +14,16 @@ export const userRoutes: RoutePlugin = async (app) => {
   });
 
   app.get('/users', { schema: listUsersRoute }, async (request) => new UserService(tenantContext(request)).list(request.query));
-  app.post('/users', { schema: createUserRoute, config: { idempotent: true } }, async (request, reply) => reply.status(201).send(await new UserService(tenantContext(request)).create(request.body)));
-  app.patch('/users/:id', { schema: updateUserRoute }, async (request) => new UserService(tenantContext(request)).update(request.params.id, request.body));
-  app.post('/users/:id/reset-password', { schema: resetPasswordRoute }, async (request) => new UserService(tenantContext(request)).resetPassword(request.params.id, request.body.newPassword));
-  app.post('/users/:id/unlock', { schema: unlockUserRoute }, async (request) => new UserService(tenantContext(request)).unlock(request.params.id));
+  app.post('/users', { schema: createUserRoute, config: { idempotent: true } }, async (request, reply) =>
+    reply.status(201).send(await new UserService(tenantContext(request)).create(request.body)),
+  );
+  app.patch('/users/:id', { schema: updateUserRoute }, async (request) =>
+    new UserService(tenantContext(request)).update(request.params.id, request.body),
+  );
+  app.post('/users/:id/reset-password', { schema: resetPasswordRoute }, async (request) =>
+    new UserService(tenantContext(request)).resetPassword(request.params.id, request.body.newPassword),
+  );
+  app.post('/users/:id/unlock', { schema: unlockUserRoute }, async (request) =>
+    new UserService(tenantContext(request)).unlock(request.params.id),
+  );
 };

@@ -1,5 +1,16 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, phoneNumber, plainName, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  phoneNumber,
+  plainName,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../schemas/common.schema.ts';
 import { passwordSchema } from './password-rule.ts';
 
 export const username = { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,40}$' } as const;
@@ -28,7 +39,10 @@ export const listUsersRoute = {
     additionalProperties: false,
     properties: { limit: limitQuery, cursor: cursorQuery, q: { type: 'string', maxLength: 50 } },
   },
-  response: { 200: responseObject({ items: { type: 'array', items: userView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
+  response: {
+    200: responseObject({ items: { type: 'array', items: userView }, nextCursor: { type: ['string', 'null'] } }),
+    ...errorResponses,
+  },
 } as const;
 
 export const createUserRoute = {

@@ -50,7 +50,10 @@ export class UserService {
   }
 
   async list(options: { limit: number; cursor?: string; q?: string }) {
-    const query = this.db('core_user').select([...COLUMNS, this.db.raw(LOCKED_SQL)]).orderBy('username').limit(options.limit + 1);
+    const query = this.db('core_user')
+      .select([...COLUMNS, this.db.raw(LOCKED_SQL)])
+      .orderBy('username')
+      .limit(options.limit + 1);
     if (options.cursor) query.where('username', '>', options.cursor);
     if (options.q) {
       const like = containsPattern(options.q);
@@ -58,7 +61,8 @@ export class UserService {
     }
     // Accounts of people inside the manager's scope; accounts linked to nobody belong to the whole tenant.
     const scope = await this.ctx.guard.scopeOf(this.db, 'core.users.manage');
-    if (scope && scope.kind !== 'tenant') query.whereIn('person_id', whereInScope(this.db('core_person').select('id'), 'unit_id', scope, this.db));
+    if (scope && scope.kind !== 'tenant')
+      query.whereIn('person_id', whereInScope(this.db('core_person').select('id'), 'unit_id', scope, this.db));
     const rows: UserRow[] = await query;
     const page = rows.slice(0, options.limit);
     return { items: page.map(toView), nextCursor: rows.length > options.limit ? page[page.length - 1].username : null };
@@ -82,16 +86,24 @@ export class UserService {
       })
       .returning(COLUMNS);
     row.locked = false;
-    await auditTenant(this.ctx, { action: 'users.create', recordType: 'user', recordId: id, data: { username: input.username, isTenantAdmin: input.isTenantAdmin ?? false } });
+    await auditTenant(this.ctx, {
+      action: 'users.create',
+      recordType: 'user',
+      recordId: id,
+      data: { username: input.username, isTenantAdmin: input.isTenantAdmin ?? false },
+    });
     return toView(row);
   }
 
   async update(id: string, change: UserChange) {
     if (id === this.ctx.actorUserId && (change.status === 'disabled' || change.isTenantAdmin === false)) {
-      throw badRequest('USER_SELF_LOCKOUT', 'You cannot disable yourself or remove your own admin rights', [{ path: change.status ? 'body.status' : 'body.isTenantAdmin', message: 'would lock you out' }]);
+      throw badRequest('USER_SELF_LOCKOUT', 'You cannot disable yourself or remove your own admin rights', [
+        { path: change.status ? 'body.status' : 'body.isTenantAdmin', message: 'would lock you out' },
+      ]);
     }
     await this.ctx.guard.requireAccountManageable(this.db, id, 'params.id');
-    if (change.isTenantAdmin !== undefined) this.ctx.guard.requireAdmin('body.isTenantAdmin', 'Only a tenant admin may give or take admin status');
+    if (change.isTenantAdmin !== undefined)
+      this.ctx.guard.requireAdmin('body.isTenantAdmin', 'Only a tenant admin may give or take admin status');
     if (change.personId !== undefined) await this.ctx.guard.requireAccountPlacement(this.db, change.personId, 'body.personId');
     const patch: Record<string, unknown> = { updated_at: this.db.fn.now() };
     if (change.displayName !== undefined) patch.display_name = change.displayName;

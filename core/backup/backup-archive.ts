@@ -30,7 +30,8 @@ const FILES = 'files';
  * uploaded meanwhile is simply extra.
  */
 export async function writeBackup(db: Database, dataDir: string, out: Writable): Promise<BackupManifest> {
-  if (db.kind !== 'pglite' || !db.pglite) throw new Error('npm run backup is for the embedded database; on PostgreSQL use pg_dump (docs/OPERATIONS.md)');
+  if (db.kind !== 'pglite' || !db.pglite)
+    throw new Error('npm run backup is for the embedded database; on PostgreSQL use pg_dump (docs/OPERATIONS.md)');
   const pglite = db.pglite;
   const connection = await db.owner.client.acquireConnection();
   let dump: Blob;
@@ -44,7 +45,14 @@ export async function writeBackup(db: Database, dataDir: string, out: Writable):
   }
   const filesDir = path.join(dataDir, FILES);
   const fileNames = listFiles(filesDir);
-  const manifest: BackupManifest = { format: 'county-platform-backup', version: 1, createdAt: new Date().toISOString(), database: 'pglite', migrations, fileCount: fileNames.length };
+  const manifest: BackupManifest = {
+    format: 'county-platform-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    database: 'pglite',
+    migrations,
+    fileCount: fileNames.length,
+  };
 
   const archive = new TarArchive({ gzip: true });
   const written = pipeline(archive, out);

@@ -35,7 +35,9 @@ async function fromRunningServer(file: string): Promise<boolean> {
   const socketPath = backupSocketPath(config.dataDir);
   const response = await new Promise<http.IncomingMessage | null>((resolve, reject) => {
     const request = http.request({ socketPath, path: '/backup', method: 'POST' }, resolve);
-    request.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? resolve(null) : reject(error)));
+    request.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? resolve(null) : reject(error),
+    );
     request.end();
   });
   if (!response) {

@@ -11,7 +11,9 @@ if (!archive) {
 const config = loadConfig();
 try {
   const manifest = await restoreBackup(path.resolve(archive), config.dataDir);
-  console.log(`Restored the backup of ${manifest.createdAt} (${manifest.fileCount} files) into ${config.dataDir}. Start the server: npm start`);
+  console.log(
+    `Restored the backup of ${manifest.createdAt} (${manifest.fileCount} files) into ${config.dataDir}. Start the server: npm start`,
+  );
 } catch (error) {
   console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

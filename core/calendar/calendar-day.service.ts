@@ -40,7 +40,15 @@ export class CalendarDays {
       .select('day', 'kind', 'name');
     const byDate = new Map<IsoDate, CalendarListEntry>();
     for (const s of statutoryDaysOfYear(year)) {
-      byDate.set(s.date, { date: s.date, weekday: weekdayOf(s.date), kind: s.kind, name: s.name, source: 'statutory', inLieu: s.inLieu, replaces: null });
+      byDate.set(s.date, {
+        date: s.date,
+        weekday: weekdayOf(s.date),
+        kind: s.kind,
+        name: s.name,
+        source: 'statutory',
+        inLieu: s.inLieu,
+        replaces: null,
+      });
     }
     for (const row of rows) byDate.set(row.day, this.overrideEntry(row));
     const days = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
@@ -67,9 +75,18 @@ export class CalendarDays {
 
   /** Removes the tenant's override of a day; returns how the day counts now. 404 when there is none. */
   async remove(date: IsoDate): Promise<CalendarDay> {
-    const removed: OverrideRow[] = await this.request.db('core_calendar_day').where({ day: date }).delete().returning(['day', 'kind', 'name']);
+    const removed: OverrideRow[] = await this.request
+      .db('core_calendar_day')
+      .where({ day: date })
+      .delete()
+      .returning(['day', 'kind', 'name']);
     if (removed.length === 0) throw notFound('CALENDAR_OVERRIDE_NOT_FOUND', 'The tenant has no override for this day');
-    await audit(this.request, { action: 'calendar.day.delete', recordType: 'calendar_day', recordId: date, data: { previous: { kind: removed[0].kind, name: removed[0].name } } });
+    await audit(this.request, {
+      action: 'calendar.day.delete',
+      recordType: 'calendar_day',
+      recordId: date,
+      data: { previous: { kind: removed[0].kind, name: removed[0].name } },
+    });
     const calendar = await loadTenantCalendar(this.request.db, date, date);
     return calendar.day(date);
   }

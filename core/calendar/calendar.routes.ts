@@ -6,7 +6,13 @@ import { todayIn } from '../time/time-zone.ts';
 import { CalendarDays } from './calendar-day.service.ts';
 import { addTenantWorkingDays, CALENDAR_MAX_SPAN_DAYS, tenantWorkingDaysBetween } from './calendar.service.ts';
 import { CalendarRangeError } from './calendar.ts';
-import { addWorkingDaysRoute, deleteCalendarDayRoute, listCalendarYearRoute, putCalendarDayRoute, workingDaysBetweenRoute } from './calendar.schema.ts';
+import {
+  addWorkingDaysRoute,
+  deleteCalendarDayRoute,
+  listCalendarYearRoute,
+  putCalendarDayRoute,
+  workingDaysBetweenRoute,
+} from './calendar.schema.ts';
 
 /** The tenant's working-day calendar: read by every signed-in user, changed with `core.calendar.manage`. */
 export const calendarRoutes: RoutePlugin = async (app) => {
@@ -33,7 +39,11 @@ export const calendarRoutes: RoutePlugin = async (app) => {
       result = await addTenantWorkingDays(request.db, from, days);
     } catch (error) {
       if (!(error instanceof CalendarRangeError)) throw error;
-      throw badRequest('CALENDAR_NO_WORKING_DAY', `No deadline within ${CALENDAR_MAX_SPAN_DAYS} days: the tenant's calendar has too few working days`, [{ path: 'querystring.days', message: 'reaches no working day' }]);
+      throw badRequest(
+        'CALENDAR_NO_WORKING_DAY',
+        `No deadline within ${CALENDAR_MAX_SPAN_DAYS} days: the tenant's calendar has too few working days`,
+        [{ path: 'querystring.days', message: 'reaches no working day' }],
+      );
     }
     const [first, last] = result.date < from ? [result.date, from] : [from, result.date];
     const skipped = result.calendar.days(first, last).filter((d) => !d.working && d.source !== 'weekly' && d.date !== from);
@@ -43,7 +53,9 @@ export const calendarRoutes: RoutePlugin = async (app) => {
   app.get('/calendar/working-days-between', { schema: workingDaysBetweenRoute }, async (request) => {
     const { from, to } = request.query;
     if (Math.abs(toDayNumber(to) - toDayNumber(from)) > CALENDAR_MAX_SPAN_DAYS) {
-      throw badRequest('CALENDAR_RANGE_TOO_LONG', `The range may span at most ${CALENDAR_MAX_SPAN_DAYS} days`, [{ path: 'querystring.to', message: `is more than ${CALENDAR_MAX_SPAN_DAYS} days from "from"` }]);
+      throw badRequest('CALENDAR_RANGE_TOO_LONG', `The range may span at most ${CALENDAR_MAX_SPAN_DAYS} days`, [
+        { path: 'querystring.to', message: `is more than ${CALENDAR_MAX_SPAN_DAYS} days from "from"` },
+      ]);
     }
     return { from, to, workingDays: await tenantWorkingDaysBetween(request.db, from, to) };
   });

@@ -38,7 +38,8 @@ const dateParams = {
 
 export const listCalendarYearRoute = {
   tags: ['calendar'],
-  summary: 'Statutory holidays, make-up working days and the tenant’s overrides of one year (ordinary weekdays and weekends are not listed)',
+  summary:
+    'Statutory holidays, make-up working days and the tenant’s overrides of one year (ordinary weekdays and weekends are not listed)',
   params: tenantParams,
   querystring: {
     type: 'object',
@@ -50,7 +51,10 @@ export const listCalendarYearRoute = {
       type: 'object',
       properties: {
         year: { type: 'integer' },
-        statutoryKnown: { type: 'boolean', description: 'false when the statutory arrangement of the year is not published yet: only weekends and overrides count' },
+        statutoryKnown: {
+          type: 'boolean',
+          description: 'false when the statutory arrangement of the year is not published yet: only weekends and overrides count',
+        },
         days: { type: 'array', items: listEntryView },
       },
     },
@@ -80,7 +84,8 @@ export const deleteCalendarDayRoute = {
 
 export const addWorkingDaysRoute = {
   tags: ['calendar'],
-  summary: 'Deadline `days` working days from `from` (the start day is not counted; negative counts backwards; 0 rolls a day off to the next working day)',
+  summary:
+    'Deadline `days` working days from `from` (the start day is not counted; negative counts backwards; 0 rolls a day off to the next working day)',
   params: tenantParams,
   querystring: {
     type: 'object',
@@ -99,7 +104,11 @@ export const addWorkingDaysRoute = {
         days: { type: 'integer' },
         date: { type: 'string' },
         day: calendarDayView,
-        skipped: { type: 'array', description: 'Holidays and tenant days off passed on the way (weekends are not listed)', items: calendarDayView },
+        skipped: {
+          type: 'array',
+          description: 'Holidays and tenant days off passed on the way (weekends are not listed)',
+          items: calendarDayView,
+        },
       },
     },
     ...errorResponses,
@@ -116,5 +125,8 @@ export const workingDaysBetweenRoute = {
     additionalProperties: false,
     properties: { from: calendarDate, to: calendarDate },
   },
-  response: { 200: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, workingDays: { type: 'integer' } } }, ...errorResponses },
+  response: {
+    200: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, workingDays: { type: 'integer' } } },
+    ...errorResponses,
+  },
 } as const;

@@ -39,7 +39,11 @@ export function rangeForWorkingDays(date: IsoDate, n: number, slackDays = 45): {
  * loads a range that fits, widening it when the tenant's holidays push the deadline further.
  * Throws `CalendarRangeError` when no deadline exists within `CALENDAR_MAX_SPAN_DAYS`.
  */
-export async function addTenantWorkingDays(trx: Knex.Transaction, date: IsoDate, n: number): Promise<{ date: IsoDate; calendar: Calendar }> {
+export async function addTenantWorkingDays(
+  trx: Knex.Transaction,
+  date: IsoDate,
+  n: number,
+): Promise<{ date: IsoDate; calendar: Calendar }> {
   for (let slack = 45; ; slack *= 4) {
     const wanted = rangeForWorkingDays(date, n, slack);
     const range = clampRange(date, wanted);

@@ -32,7 +32,13 @@ export function statutoryDay(date: IsoDate): StatutoryDay | null {
   const parts = detail.name.split(',');
   const entry: StatutoryDay | null =
     parts.length >= 2
-      ? { date, kind: detail.work ? 'workday' : 'holiday', name: parts[1], nameEn: parts[0], inLieu: !detail.work && chineseDays.isInLieu(local) }
+      ? {
+          date,
+          kind: detail.work ? 'workday' : 'holiday',
+          name: parts[1],
+          nameEn: parts[0],
+          inLieu: !detail.work && chineseDays.isInLieu(local),
+        }
       : null;
   // Bounded: requests may ask about any day of two centuries.
   if (cache.size >= 20_000) cache.clear();

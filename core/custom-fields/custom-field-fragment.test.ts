@@ -15,10 +15,16 @@ const problemsOf = (schema: unknown, uiSchema: unknown = {}) => {
 
 describe('custom field fragments', () => {
   it('stores a valid fragment refusing unknown fields and keeping the field order in ui:order', () => {
-    const prepared = prepareFragment({ type: 'object', properties: { zone: { type: 'string' }, householdSize: { type: 'integer' } }, required: ['zone'] }, {});
+    const prepared = prepareFragment(
+      { type: 'object', properties: { zone: { type: 'string' }, householdSize: { type: 'integer' } }, required: ['zone'] },
+      {},
+    );
     expect(prepared.schema.additionalProperties).toBe(false);
     expect(prepared.uiSchema['ui:order']).toEqual(['zone', 'householdSize']);
-    expect(prepareFragment({ type: 'object', properties: { a: {}, b: {} } }, { 'ui:order': ['b', '*'] }).uiSchema['ui:order']).toEqual(['b', '*']);
+    expect(prepareFragment({ type: 'object', properties: { a: {}, b: {} } }, { 'ui:order': ['b', '*'] }).uiSchema['ui:order']).toEqual([
+      'b',
+      '*',
+    ]);
   });
 
   it('refuses fragments that are not an object of well-named fields, naming the path', () => {
@@ -26,12 +32,20 @@ describe('custom field fragments', () => {
     expect(problemsOf({ type: 'object' })).toContainEqual({ path: 'body.schema.properties', message: 'must be an object of fields' });
     expect(problemsOf({ type: 'object', properties: { 'bad name': { type: 'string' } } })[0].path).toBe('body.schema.properties.bad name');
     expect(problemsOf({ type: 'object', properties: { __proto__x: {} } })[0].path).toBe('body.schema.properties.__proto__x');
-    expect(problemsOf({ type: 'object', properties: { a: {} }, required: ['b'] })).toContainEqual({ path: 'body.schema.required[0]', message: 'must name a field of properties' });
-    expect(problemsOf({ type: 'object', properties: { a: {} }, additionalProperties: true })[0].path).toBe('body.schema.additionalProperties');
+    expect(problemsOf({ type: 'object', properties: { a: {} }, required: ['b'] })).toContainEqual({
+      path: 'body.schema.required[0]',
+      message: 'must name a field of properties',
+    });
+    expect(problemsOf({ type: 'object', properties: { a: {} }, additionalProperties: true })[0].path).toBe(
+      'body.schema.additionalProperties',
+    );
     expect(problemsOf({ type: 'object', properties: { a: { type: 'strin' } } })[0].message).toMatch(/not a valid JSON Schema/);
     expect(problemsOf({ type: 'object', properties: { a: {} } }, { 'ui:order': ['a', 'b'] })[0].path).toBe('body.uiSchema.ui:order[1]');
     expect(problemsOf({ type: 'object', properties: { a: {}, b: {} } }, { 'ui:order': ['a'] })[0].message).toMatch(/"b"/);
-    expect(problemsOf({ type: 'object', properties: {} }, 'nope')).toContainEqual({ path: 'body.uiSchema', message: 'must be a JSON object' });
+    expect(problemsOf({ type: 'object', properties: {} }, 'nope')).toContainEqual({
+      path: 'body.uiSchema',
+      message: 'must be a JSON object',
+    });
   });
 
   it('serves the fragment under `custom` of the base schema, with its local references re-rooted', () => {
@@ -61,6 +75,8 @@ describe('custom field fragments', () => {
 
   it('re-roots JSON pointers only, leaving anchors and the root alone where they belong', () => {
     expect(rerootRefs({ $ref: '#' }, '#/properties/custom')).toEqual({ $ref: '#/properties/custom' });
-    expect(rerootRefs({ items: [{ $ref: '#/a' }, { $ref: '#anchor' }] }, '#/p')).toEqual({ items: [{ $ref: '#/p/a' }, { $ref: '#anchor' }] });
+    expect(rerootRefs({ items: [{ $ref: '#/a' }, { $ref: '#anchor' }] }, '#/p')).toEqual({
+      items: [{ $ref: '#/p/a' }, { $ref: '#anchor' }],
+    });
   });
 });

@@ -6,7 +6,11 @@ import type { ErrorDetail } from '../http/errors.ts';
  * `{ type: 'object', properties, required }`, validated on the server under the record's `custom`
  * property and served to the browser inside the record type's schema.
  */
-export type FieldFragment = Record<string, unknown> & { type: 'object'; properties: Record<string, Record<string, unknown>>; additionalProperties: false };
+export type FieldFragment = Record<string, unknown> & {
+  type: 'object';
+  properties: Record<string, Record<string, unknown>>;
+  additionalProperties: false;
+};
 
 export const MAX_CUSTOM_FIELDS = 200;
 
@@ -22,7 +26,11 @@ export const EMPTY_FRAGMENT: FieldFragment = { type: 'object', properties: {}, a
  * (`additionalProperties: false`) and the field order is kept in `ui:order`, because PostgreSQL's
  * jsonb does not keep key order. Throws `TenantSchemaError` naming every problem's path.
  */
-export function prepareFragment(schema: unknown, uiSchema: unknown, path = 'body'): { schema: FieldFragment; uiSchema: Record<string, unknown> } {
+export function prepareFragment(
+  schema: unknown,
+  uiSchema: unknown,
+  path = 'body',
+): { schema: FieldFragment; uiSchema: Record<string, unknown> } {
   const problems = [...checkTenantSchema(schema, `${path}.schema`), ...checkTenantSchema(uiSchema, `${path}.uiSchema`)];
   if (problems.length > 0) throw new TenantSchemaError(problems);
   const fragment = schema as Record<string, unknown>;
@@ -49,15 +57,21 @@ function checkShape(fragment: Record<string, unknown>, at: string): ErrorDetail[
   const names = Object.keys(properties);
   if (names.length > MAX_CUSTOM_FIELDS) problems.push({ path: `${at}.properties`, message: `has more than ${MAX_CUSTOM_FIELDS} fields` });
   for (const [name, field] of Object.entries(properties)) {
-    if (!FIELD_NAME.test(name)) problems.push({ path: `${at}.properties.${name}`, message: 'field names are letters, digits and _, starting with a letter (at most 64)' });
-    if (typeof field !== 'object' || field === null || Array.isArray(field)) problems.push({ path: `${at}.properties.${name}`, message: 'must be a JSON Schema object' });
+    if (!FIELD_NAME.test(name))
+      problems.push({
+        path: `${at}.properties.${name}`,
+        message: 'field names are letters, digits and _, starting with a letter (at most 64)',
+      });
+    if (typeof field !== 'object' || field === null || Array.isArray(field))
+      problems.push({ path: `${at}.properties.${name}`, message: 'must be a JSON Schema object' });
   }
   const required = fragment.required;
   if (required !== undefined) {
     if (!Array.isArray(required)) problems.push({ path: `${at}.required`, message: 'must be an array of field names' });
     else {
       required.forEach((name, i) => {
-        if (typeof name !== 'string' || !names.includes(name)) problems.push({ path: `${at}.required[${i}]`, message: 'must name a field of properties' });
+        if (typeof name !== 'string' || !names.includes(name))
+          problems.push({ path: `${at}.required[${i}]`, message: 'must name a field of properties' });
       });
       if (new Set(required).size !== required.length) problems.push({ path: `${at}.required`, message: 'names a field twice' });
     }
@@ -74,10 +88,12 @@ function checkOrder(order: unknown, names: string[], at: string): ErrorDetail[] 
   if (!Array.isArray(order) || order.some((n) => typeof n !== 'string')) return [{ path: at, message: 'must be an array of field names' }];
   const problems: ErrorDetail[] = [];
   order.forEach((name: string, i) => {
-    if (name !== '*' && !names.includes(name)) problems.push({ path: `${at}[${i}]`, message: 'must name a field of schema.properties or be "*"' });
+    if (name !== '*' && !names.includes(name))
+      problems.push({ path: `${at}[${i}]`, message: 'must name a field of schema.properties or be "*"' });
   });
   if (!order.includes('*')) {
-    for (const name of names) if (!order.includes(name)) problems.push({ path: at, message: `leaves out the field "${name}" (add it, or "*")` });
+    for (const name of names)
+      if (!order.includes(name)) problems.push({ path: at, message: `leaves out the field "${name}" (add it, or "*")` });
   }
   return problems;
 }
@@ -91,7 +107,10 @@ export function effectiveSchema(base: Record<string, unknown>, fragment: Record<
   const baseProperties = (base.properties ?? {}) as Record<string, unknown>;
   const baseRequired = Array.isArray(base.required) ? (base.required as string[]) : [];
   const fragmentRequired = Array.isArray(fragment.required) ? fragment.required : [];
-  const schema: Record<string, unknown> = { ...base, properties: { ...baseProperties, custom: rerootRefs(fragment, '#/properties/custom') } };
+  const schema: Record<string, unknown> = {
+    ...base,
+    properties: { ...baseProperties, custom: rerootRefs(fragment, '#/properties/custom') },
+  };
   if (fragmentRequired.length > 0) schema.required = [...new Set([...baseRequired, 'custom'])];
   return { schema, uiSchema: { custom: uiSchema } };
 }

@@ -35,7 +35,8 @@ export const getCustomFieldsRoute = {
 
 export const putCustomFieldsRoute = {
   tags: ['custom-fields'],
-  summary: 'Replace the custom fields of a record type; the schema is checked as untrusted input (size, depth, local $ref only, no $data, safe patterns)',
+  summary:
+    'Replace the custom fields of a record type; the schema is checked as untrusted input (size, depth, local $ref only, no $data, safe patterns)',
   params: recordTypeParams,
   body: {
     type: 'object',

@@ -41,7 +41,11 @@ export class CustomFieldSets {
    * Replaces the custom fields after checking them as untrusted input. With `version`, refuses
    * (409) when someone else changed them since that version was read.
    */
-  async put(moduleId: string, recordType: string, change: { schema: unknown; uiSchema?: unknown; version?: number }): Promise<FieldSetView> {
+  async put(
+    moduleId: string,
+    recordType: string,
+    change: { schema: unknown; uiSchema?: unknown; version?: number },
+  ): Promise<FieldSetView> {
     await this.requireRecordType(moduleId, recordType);
     let prepared: ReturnType<typeof prepareFragment>;
     try {
@@ -53,7 +57,11 @@ export class CustomFieldSets {
     const previous = await this.row(moduleId, recordType, true);
     const currentVersion = previous?.version ?? 0;
     if (change.version !== undefined && change.version !== currentVersion) {
-      throw conflict('CUSTOM_FIELDS_VERSION_CONFLICT', `The custom fields changed meanwhile (now version ${currentVersion}); reload and apply the change again`, [{ path: 'body.version', message: `is not the current version ${currentVersion}` }]);
+      throw conflict(
+        'CUSTOM_FIELDS_VERSION_CONFLICT',
+        `The custom fields changed meanwhile (now version ${currentVersion}); reload and apply the change again`,
+        [{ path: 'body.version', message: `is not the current version ${currentVersion}` }],
+      );
     }
     const values = { schema: JSON.stringify(prepared.schema), ui_schema: JSON.stringify(prepared.uiSchema) };
     const [row]: FieldSetRow[] = await this.ctx

@@ -18,14 +18,21 @@ export async function validateCustomValues(
   values: unknown,
   path = 'body.custom',
 ): Promise<Record<string, unknown>> {
-  const row: { schema: Record<string, unknown> } | undefined = await trx('core_custom_field_set').where({ module_id: moduleId, record_type: recordType }).first('schema');
+  const row: { schema: Record<string, unknown> } | undefined = await trx('core_custom_field_set')
+    .where({ module_id: moduleId, record_type: recordType })
+    .first('schema');
   let validate;
   try {
     validate = compileTenantSchema(row?.schema ?? EMPTY_FRAGMENT, 'customFields.schema');
   } catch (error) {
     if (!(error instanceof TenantSchemaError)) throw error;
     // Stored fields passed the guard when saved; a later, stricter guard can refuse them.
-    throw new AppError(409, 'CUSTOM_FIELDS_SCHEMA_INVALID', `The custom fields of ${moduleId}/${recordType} no longer pass the schema checks; an administrator must save them again`, error.problems);
+    throw new AppError(
+      409,
+      'CUSTOM_FIELDS_SCHEMA_INVALID',
+      `The custom fields of ${moduleId}/${recordType} no longer pass the schema checks; an administrator must save them again`,
+      error.problems,
+    );
   }
   const copy = structuredClone(values ?? {});
   if (!validate(copy)) {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { columnsOfConstraint } from './constraint-columns.ts';
 
 describe('a violated constraint still names its fields on Citus', () => {
-  const map = new Map([['core_person_phone_unique', ['tenant_id', 'phone']], ['forms_form_code_2024_unique', ['tenant_id', 'code']]]);
+  const map = new Map([
+    ['core_person_phone_unique', ['tenant_id', 'phone']],
+    ['forms_form_code_2024_unique', ['tenant_id', 'code']],
+  ]);
 
   it('finds the columns by the constraint name PostgreSQL gives', () => {
     expect(columnsOfConstraint(map, 'core_person_phone_unique')).toEqual(['tenant_id', 'phone']);

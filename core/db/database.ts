@@ -48,7 +48,11 @@ export async function openDatabase(config: PlatformConfig, options: DatabaseOpti
   const poolMax = options.poolMax ?? config.poolMax;
   const owner = knexFactory({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 2 } });
   const runtimeUrl = config.runtimeDatabaseUrl ?? deriveRuntimeUrl(config.databaseUrl, config.runtimeRole, config.runtimePassword);
-  const runtime = knexFactory({ client: ContextPgClient, connection: runtimeUrl, pool: { min: 0, max: poolMax } } as unknown as Knex.Config);
+  const runtime = knexFactory({
+    client: ContextPgClient,
+    connection: runtimeUrl,
+    pool: { min: 0, max: poolMax },
+  } as unknown as Knex.Config);
   return {
     kind: 'postgres',
     owner,

@@ -23,7 +23,10 @@ interface MigrationFolder {
 
 /** Core's migrations, then each module's that has a folder, in the order modules are listed. */
 function migrationFolders(modules: Pick<PlatformModule, 'manifest' | 'migrations'>[]): MigrationFolder[] {
-  return [{ name: 'core', dir: CORE_MIGRATIONS }, ...modules.flatMap((m) => (m.migrations ? [{ name: m.manifest.id, dir: m.migrations }] : []))];
+  return [
+    { name: 'core', dir: CORE_MIGRATIONS },
+    ...modules.flatMap((m) => (m.migrations ? [{ name: m.manifest.id, dir: m.migrations }] : [])),
+  ];
 }
 
 /**

@@ -13,6 +13,10 @@ interface QueryObject {
 export class PgliteKnexClient extends ClientPGLite {
   processResponse(obj: QueryObject, runner: unknown): unknown {
     const fixed = obj.method === 'del' ? { ...obj, method: 'delete' } : obj;
-    return (ClientPGLite.prototype as unknown as { processResponse(o: QueryObject, r: unknown): unknown }).processResponse.call(this, fixed, runner);
+    return (ClientPGLite.prototype as unknown as { processResponse(o: QueryObject, r: unknown): unknown }).processResponse.call(
+      this,
+      fixed,
+      runner,
+    );
   }
 }

@@ -56,7 +56,8 @@ export function setTransactionTenant(trx: Knex.Transaction, tenantId: string | n
  */
 export function tenantOfTransaction(trx: Knex.Transaction): string {
   const tenantId = tenantOfClient.get(trx.client);
-  if (!tenantId) throw new Error('Raw SQL on tenant tables runs in a tenant transaction (withTenant / request.db), or a savepoint given its tenant');
+  if (!tenantId)
+    throw new Error('Raw SQL on tenant tables runs in a tenant transaction (withTenant / request.db), or a savepoint given its tenant');
   return tenantId;
 }
 
@@ -70,7 +71,9 @@ const scopedConnections = new WeakSet<Knex>();
 export async function scopeQueriesToTenant(db: { owner: Knex; runtime: Knex }): Promise<void> {
   if (scopedConnections.has(db.runtime)) return;
   scopedConnections.add(db.runtime);
-  const { rows } = await db.owner.raw(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`);
+  const { rows } = await db.owner.raw(
+    `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`,
+  );
   const tenantTables = new Set((rows as { table_name: string }[]).map((r) => r.table_name));
   db.runtime.on('start', (builder: unknown) => {
     const tenantId = tenantOfClient.get((builder as Builder).client);
@@ -108,7 +111,15 @@ function scope(builder: Builder, tenantId: string, tenantTables: ReadonlySet<str
   if (wheres.some((s) => s.bool === 'or')) {
     // `a OR b AND tenant` would bind as `a OR (b AND tenant)`: keep the existing conditions together.
     builder._statements = builder._statements.filter((s) => s.grouping !== 'where');
-    builder._statements.push({ grouping: 'where', type: 'whereWrapped', bool: 'and', not: false, value: function (this: Builder) { this._statements.push(...wheres); } });
+    builder._statements.push({
+      grouping: 'where',
+      type: 'whereWrapped',
+      bool: 'and',
+      not: false,
+      value: function (this: Builder) {
+        this._statements.push(...wheres);
+      },
+    });
   }
   builder.where(`${main}.tenant_id`, tenantId);
 }

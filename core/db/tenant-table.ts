@@ -16,7 +16,12 @@ export interface TenantTableOptions {
  * which leads with tenant_id: `t.primary(['tenant_id', 'id'])`. On plain PostgreSQL and PGlite
  * the result is what the older migrations wrote by hand.
  */
-export async function createTenantTable(knex: Knex, name: string, columns: (t: Knex.CreateTableBuilder) => void, options: TenantTableOptions = {}): Promise<void> {
+export async function createTenantTable(
+  knex: Knex,
+  name: string,
+  columns: (t: Knex.CreateTableBuilder) => void,
+  options: TenantTableOptions = {},
+): Promise<void> {
   await knex.schema.createTable(name, (t) => {
     t.uuid('tenant_id').notNullable();
     columns(t);

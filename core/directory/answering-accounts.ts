@@ -14,7 +14,11 @@ export interface AnswerTarget {
  * the unit's people who hold `permission` through any role (a tenant admin holds every
  * permission, as everywhere on the platform). One query whatever the number of targets.
  */
-export async function answeringAccounts(trx: Knex.Transaction, targets: AnswerTarget[], permission: string): Promise<Map<string, string[]>> {
+export async function answeringAccounts(
+  trx: Knex.Transaction,
+  targets: AnswerTarget[],
+  permission: string,
+): Promise<Map<string, string[]>> {
   const byKey = new Map<string, string[]>(targets.map((t) => [t.key, []]));
   if (targets.length === 0) return byKey;
   const { rows } = await trx.raw(

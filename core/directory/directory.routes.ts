@@ -15,5 +15,7 @@ export const directoryRoutes: RoutePlugin = async (app) => {
 
   app.get('/directory/people/:id', { schema: directoryPersonRoute }, async (request) => directoryPerson(request.db, request.params.id));
 
-  app.get('/directory/units', { schema: directoryUnitsRoute }, async (request) => ({ items: await lookUpUnits(request.db, request.query.q) }));
+  app.get('/directory/units', { schema: directoryUnitsRoute }, async (request) => ({
+    items: await lookUpUnits(request.db, request.query.q),
+  }));
 };

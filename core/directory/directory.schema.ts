@@ -5,7 +5,12 @@ import { cursorQuery, errorResponses, responseObject, tenantIdParams, tenantPara
 export const directoryPersonView = responseObject({ id: uuid, name: { type: 'string' }, unitId: uuid, unitName: { type: 'string' } });
 export type DirectoryPersonView = FromSchema<typeof directoryPersonView>;
 
-export const directoryUnitView = responseObject({ id: uuid, name: { type: 'string' }, parentId: { type: ['string', 'null'], format: 'uuid' }, kind: { type: 'string' } });
+export const directoryUnitView = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  parentId: { type: ['string', 'null'], format: 'uuid' },
+  kind: { type: 'string' },
+});
 export type DirectoryUnitView = FromSchema<typeof directoryUnitView>;
 
 /** Part of a name: `三` finds 张三, `红旗` finds 红旗村. */
@@ -41,7 +46,8 @@ export const directoryPersonRoute = {
 
 export const directoryUnitsRoute = {
   tags: ['directory'],
-  summary: 'The whole unit tree (any signed-in user), parents before children; with q, the units whose name contains it and their ancestors',
+  summary:
+    'The whole unit tree (any signed-in user), parents before children; with q, the units whose name contains it and their ancestors',
   params: tenantParams,
   querystring: { type: 'object', additionalProperties: false, properties: { q: searchText } },
   response: { 200: responseObject({ items: { type: 'array', items: directoryUnitView } }), ...errorResponses },

@@ -40,10 +40,15 @@ export async function lookUpPeople(
   trx: Knex.Transaction,
   filter: { q?: string; unitId?: string; includeSubunits?: boolean; limit: number; cursor?: string },
 ): Promise<{ items: DirectoryPerson[]; nextCursor: string | null }> {
-  const query = selectPeople(trx).orderBy([{ column: 'p.name' }, { column: 'p.id' }]).limit(filter.limit + 1);
+  const query = selectPeople(trx)
+    .orderBy([{ column: 'p.name' }, { column: 'p.id' }])
+    .limit(filter.limit + 1);
   if (filter.cursor) {
     const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], 'DIRECTORY_CURSOR_INVALID');
-    if (!UUID.test(id)) throw badRequest('DIRECTORY_CURSOR_INVALID', 'The cursor is not one this list gave out', [{ path: 'querystring.cursor', message: 'is invalid' }]);
+    if (!UUID.test(id))
+      throw badRequest('DIRECTORY_CURSOR_INVALID', 'The cursor is not one this list gave out', [
+        { path: 'querystring.cursor', message: 'is invalid' },
+      ]);
     query.whereRaw('(p.name, p.id) > (?, ?::uuid)', [name, id]);
   }
   if (filter.q) query.whereILike('p.name', containsPattern(filter.q));
@@ -76,7 +81,9 @@ export async function lookUpUnits(trx: Knex.Transaction, q?: string): Promise<Di
     .orderBy([{ column: 'u.depth' }, { column: 'u.sort' }, { column: 'u.name' }, { column: 'u.id' }]);
   if (q) {
     // Ancestors are the ids in a match's path ('/<root id>/…/<own id>/'): one lookup by primary key.
-    const matches = trx('core_unit').whereILike('name', containsPattern(q)).select(trx.raw("unnest(string_to_array(trim(both '/' from path), '/'))::uuid as id"));
+    const matches = trx('core_unit')
+      .whereILike('name', containsPattern(q))
+      .select(trx.raw("unnest(string_to_array(trim(both '/' from path), '/'))::uuid as id"));
     query.whereIn('u.id', matches);
   }
   return query;

@@ -41,7 +41,9 @@ export async function readXlsx(data: Buffer, options: ReadOptions = {}): Promise
   const tables = new Map<string, SheetTable>();
   workbook.eachSheet((sheet) => {
     if (sheet.actualRowCount - 1 > maxRows) {
-      throw badRequest('XLSX_TOO_MANY_ROWS', `The sheet ${sheet.name} has more than ${maxRows} rows`, [{ path: sheet.name, message: `has more than ${maxRows} rows` }]);
+      throw badRequest('XLSX_TOO_MANY_ROWS', `The sheet ${sheet.name} has more than ${maxRows} rows`, [
+        { path: sheet.name, message: `has more than ${maxRows} rows` },
+      ]);
     }
     const headers: string[] = [];
     sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => {

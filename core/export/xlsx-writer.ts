@@ -27,7 +27,11 @@ export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
   workbook.created = new Date();
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = spec.columns.map((c) => ({ header: safeCellText(c.header), width: c.width ?? Math.max(12, c.header.length * 3), style: c.text ? { numFmt: '@' } : {} }));
+    sheet.columns = spec.columns.map((c) => ({
+      header: safeCellText(c.header),
+      width: c.width ?? Math.max(12, c.header.length * 3),
+      style: c.text ? { numFmt: '@' } : {},
+    }));
     sheet.getRow(1).font = { bold: true };
     for (const row of spec.rows) sheet.addRow(row.map((value) => (typeof value === 'string' ? safeCellText(value) : (value ?? null))));
     spec.columns.forEach((column, index) => {

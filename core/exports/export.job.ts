@@ -25,7 +25,8 @@ export function registerExportWork(runner: JobRunner, deps: ModuleWorkDeps): voi
   runner.register({
     name: EXPORT_JOB,
     handler: async (data, info) => {
-      if (typeof data.tenantId !== 'string' || typeof data.exportId !== 'string') throw new Error(`${EXPORT_JOB} needs tenantId and exportId`);
+      if (typeof data.tenantId !== 'string' || typeof data.exportId !== 'string')
+        throw new Error(`${EXPORT_JOB} needs tenantId and exportId`);
       await runExportJob(work, data.tenantId, data.exportId, info.id);
     },
   });
@@ -53,7 +54,10 @@ export async function runExportJob(work: ExportWork, tenantId: string, exportId:
       service: module.service,
       progress: (done, total) => withTenant(work, tenantId, (db) => setProgress(db, exportId, done, total)),
     };
-    output = await runner({ id: row.id, tenantId, kind: row.kind, params: row.params, requestedBy: row.requested_by, total: row.total }, context);
+    output = await runner(
+      { id: row.id, tenantId, kind: row.kind, params: row.params, requestedBy: row.requested_by, total: row.total },
+      context,
+    );
     await complete(work, tenantId, row, output);
   } catch (error) {
     if (output) await deps.files.discard(output.file);
@@ -63,12 +67,16 @@ export async function runExportJob(work: ExportWork, tenantId: string, exportId:
   }
 }
 
-const withTenant = <T>(work: ExportWork, tenantId: string, fn: (db: Knex.Transaction) => Promise<T>) => withTenantTransaction(work.deps.db, tenantId, fn);
+const withTenant = <T>(work: ExportWork, tenantId: string, fn: (db: Knex.Transaction) => Promise<T>) =>
+  withTenantTransaction(work.deps.db, tenantId, fn);
 
 async function claim(db: Knex.Transaction, exportId: string): Promise<ExportRow | null> {
   const row: ExportRow | undefined = await db('core_export').where({ id: exportId }).forUpdate().first();
   if (!row || row.status === 'done' || row.status === 'failed') return null;
-  const [running]: ExportRow[] = await db('core_export').where({ id: exportId }).update({ status: 'running', started_at: new Date(), done: 0 }).returning('*');
+  const [running]: ExportRow[] = await db('core_export')
+    .where({ id: exportId })
+    .update({ status: 'running', started_at: new Date(), done: 0 })
+    .returning('*');
   return running;
 }
 
@@ -83,11 +91,15 @@ async function runnerFor(work: ExportWork, tenantId: string, row: ExportRow): Pr
 async function setProgress(db: Knex.Transaction, exportId: string, done: number, total?: number): Promise<void> {
   const count = Math.max(0, Math.floor(done));
   if (total === undefined) {
-    await db('core_export').where({ id: exportId }).update({ done: db.raw('least(?::integer, total)', [count]) });
+    await db('core_export')
+      .where({ id: exportId })
+      .update({ done: db.raw('least(?::integer, total)', [count]) });
     return;
   }
   const size = Math.max(0, Math.floor(total));
-  await db('core_export').where({ id: exportId }).update({ done: Math.min(count, size), total: size });
+  await db('core_export')
+    .where({ id: exportId })
+    .update({ done: Math.min(count, size), total: size });
 }
 
 /** Characters no file system (or a download's name) takes. */
@@ -99,12 +111,32 @@ async function complete(work: ExportWork, tenantId: string, row: ExportRow, outp
   const staged: StagedFile = output.file;
   try {
     await withTenant(work, tenantId, async (db) => {
-      await db('core_file').insert({ tenant_id: tenantId, id: fileId, name, content_type: output.contentType, size_bytes: staged.sizeBytes, sha256: staged.sha256, created_by: row.requested_by });
+      await db('core_file').insert({
+        tenant_id: tenantId,
+        id: fileId,
+        name,
+        content_type: output.contentType,
+        size_bytes: staged.sizeBytes,
+        sha256: staged.sha256,
+        created_by: row.requested_by,
+      });
       const final = output.done === undefined ? { done: db.raw('total') } : { done: output.done, total: output.done };
-      await db('core_export').where({ id: row.id }).update({ status: 'done', file_id: fileId, file_name: name, ...final, finished_at: new Date() });
+      await db('core_export')
+        .where({ id: row.id })
+        .update({ status: 'done', file_id: fileId, file_name: name, ...final, finished_at: new Date() });
       await attachFiles(db, tenantId, null, { module: 'core', kind: 'export', id: row.id }, [{ id: fileId, path: 'fileId' }]);
-      await writeAudit(db, tenantId, null, { action: 'exports.done', recordType: 'export', recordId: row.id, data: { module: row.module, kind: row.kind, title: row.title, fileId, sizeBytes: staged.sizeBytes } });
-      await work.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'exports.done', message: coreMessages.message('exports.done', { title: row.title, file: name }), link: `/exports?highlight=${row.id}` });
+      await writeAudit(db, tenantId, null, {
+        action: 'exports.done',
+        recordType: 'export',
+        recordId: row.id,
+        data: { module: row.module, kind: row.kind, title: row.title, fileId, sizeBytes: staged.sizeBytes },
+      });
+      await work.notifier.notify(db, tenantId, {
+        userIds: [row.requested_by],
+        kind: 'exports.done',
+        message: coreMessages.message('exports.done', { title: row.title, file: name }),
+        link: `/exports?highlight=${row.id}`,
+      });
       // Last: the content is in place only if everything before it was written.
       await work.deps.files.place(staged, tenantId, fileId);
     });
@@ -118,7 +150,17 @@ async function fail(work: ExportWork, tenantId: string, row: ExportRow, error: u
   const message = error instanceof AppError ? error.message : 'The export failed; please try again';
   await withTenant(work, tenantId, async (db) => {
     await db('core_export').where({ id: row.id }).update({ status: 'failed', error: message, finished_at: new Date() });
-    await writeAudit(db, tenantId, null, { action: 'exports.fail', recordType: 'export', recordId: row.id, data: { module: row.module, kind: row.kind, title: row.title, error: message } });
-    await work.notifier.notify(db, tenantId, { userIds: [row.requested_by], kind: 'exports.failed', message: coreMessages.message('exports.failed', { title: row.title, error: message }), link: `/exports?highlight=${row.id}` });
+    await writeAudit(db, tenantId, null, {
+      action: 'exports.fail',
+      recordType: 'export',
+      recordId: row.id,
+      data: { module: row.module, kind: row.kind, title: row.title, error: message },
+    });
+    await work.notifier.notify(db, tenantId, {
+      userIds: [row.requested_by],
+      kind: 'exports.failed',
+      message: coreMessages.message('exports.failed', { title: row.title, error: message }),
+      link: `/exports?highlight=${row.id}`,
+    });
   });
 }

@@ -12,9 +12,13 @@ import { exportToView, listReadableExports, requireReadableExport } from './expo
 export const exportRoutes: RoutePlugin = async (app) => {
   const store = FileStore.inDataDir(app.platform.config.dataDir);
 
-  app.get('/exports', { schema: listExportsRoute }, async (request) => listReadableExports(request, { limit: request.query.limit ?? 20, cursor: request.query.cursor }));
+  app.get('/exports', { schema: listExportsRoute }, async (request) =>
+    listReadableExports(request, { limit: request.query.limit ?? 20, cursor: request.query.cursor }),
+  );
 
-  app.get('/exports/:id', { schema: getExportRoute }, async (request) => exportToView(await requireReadableExport(request, request.params.id)));
+  app.get('/exports/:id', { schema: getExportRoute }, async (request) =>
+    exportToView(await requireReadableExport(request, request.params.id)),
+  );
 
   app.get('/exports/:id/file', { schema: downloadExportRoute }, async (request, reply) => {
     const row = await requireReadableExport(request, request.params.id);

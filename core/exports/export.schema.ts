@@ -7,7 +7,22 @@ const nullableTime = { type: ['string', 'null'], format: 'date-time' } as const;
 /** One export job as its requester sees it; modules answer it too when they queue one (202). */
 export const exportView = {
   type: 'object',
-  required: ['id', 'module', 'kind', 'title', 'status', 'done', 'total', 'progress', 'fileId', 'fileName', 'error', 'createdAt', 'startedAt', 'finishedAt'],
+  required: [
+    'id',
+    'module',
+    'kind',
+    'title',
+    'status',
+    'done',
+    'total',
+    'progress',
+    'fileId',
+    'fileName',
+    'error',
+    'createdAt',
+    'startedAt',
+    'finishedAt',
+  ],
   properties: {
     id: uuid,
     module: { type: 'string', description: 'The module that writes it' },
@@ -41,7 +56,11 @@ export const listExportsRoute = {
     },
   },
   response: {
-    200: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: exportView }, nextCursor: { type: ['string', 'null'] } } },
+    200: {
+      type: 'object',
+      required: ['items', 'nextCursor'],
+      properties: { items: { type: 'array', items: exportView }, nextCursor: { type: ['string', 'null'] } },
+    },
     ...errorResponses,
   },
 } as const;

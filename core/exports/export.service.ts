@@ -89,7 +89,12 @@ export async function queueExport(request: FastifyRequest, input: ExportRequest)
     })
     .returning('*');
   await request.server.jobs.enqueue(request.db, EXPORT_JOB, { tenantId, exportId: id });
-  await audit(request, { action: 'exports.create', recordType: 'export', recordId: id, data: { module: input.module, kind: input.kind, title: input.title, total: row.total } });
+  await audit(request, {
+    action: 'exports.create',
+    recordType: 'export',
+    recordId: id,
+    data: { module: input.module, kind: input.kind, title: input.title, total: row.total },
+  });
   return exportToView(row);
 }
 
@@ -125,7 +130,10 @@ export async function requireReadableExport(request: FastifyRequest, id: string)
  * The signed-in user's readable exports, newest first: keyset pages on the id (uuid v7, so in
  * creation order), served by the index (tenant_id, requested_by, id); the cursor is the last id.
  */
-export async function listReadableExports(request: FastifyRequest, page: { limit: number; cursor?: string }): Promise<{ items: ExportView[]; nextCursor: string | null }> {
+export async function listReadableExports(
+  request: FastifyRequest,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: ExportView[]; nextCursor: string | null }> {
   const held = await heldPermissions(request);
   const query = request
     .db('core_export')

@@ -27,7 +27,10 @@ export async function readableFileIds(request: FastifyRequest, fileIds: readonly
   const files: { id: string; created_by: string | null }[] = await request.db('core_file').whereIn('id', ids).select('id', 'created_by');
   const links: { file_id: string; module: string; record_kind: string; record_id: string }[] = await request
     .db('core_file_link')
-    .whereIn('file_id', files.map((f) => f.id))
+    .whereIn(
+      'file_id',
+      files.map((f) => f.id),
+    )
     .select('file_id', 'module', 'record_kind', 'record_id');
   const enabled = links.length > 0 ? await request.server.platform.enablement.enabledModules(request.tenant.id) : new Set<string>();
   const decided = new Map<string, Promise<boolean>>();
@@ -37,8 +40,12 @@ export async function readableFileIds(request: FastifyRequest, fileIds: readonly
     if (!answer) {
       const check =
         link.module === 'core'
-          ? Object.hasOwn(CORE_FILE_ACCESS, link.record_kind) ? CORE_FILE_ACCESS[link.record_kind] : undefined
-          : enabled.has(link.module) ? request.server.platform.modules.fileAccess(link.module, link.record_kind) : undefined;
+          ? Object.hasOwn(CORE_FILE_ACCESS, link.record_kind)
+            ? CORE_FILE_ACCESS[link.record_kind]
+            : undefined
+          : enabled.has(link.module)
+            ? request.server.platform.modules.fileAccess(link.module, link.record_kind)
+            : undefined;
       answer = check ? check(request, link.record_id).then((allowed) => allowed === true, refusalAsFalse) : Promise.resolve(false);
       decided.set(key, answer);
     }

@@ -34,11 +34,16 @@ export async function fileReferencesIn(trx: Knex.Transaction, value: unknown, pa
     if (depth > 64) return;
     if (typeof node === 'string' && UUID.test(node)) found.push({ id: node.toLowerCase(), path: at });
     else if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${at}[${i}]`, depth + 1));
-    else if (typeof node === 'object' && node !== null) for (const [key, item] of Object.entries(node)) visit(item, `${at}.${key}`, depth + 1);
+    else if (typeof node === 'object' && node !== null)
+      for (const [key, item] of Object.entries(node)) visit(item, `${at}.${key}`, depth + 1);
   };
   visit(value, path, 0);
   if (found.length === 0) return [];
-  const files = new Set<string>(await trx('core_file').whereIn('id', [...new Set(found.map((f) => f.id))]).pluck('id'));
+  const files = new Set<string>(
+    await trx('core_file')
+      .whereIn('id', [...new Set(found.map((f) => f.id))])
+      .pluck('id'),
+  );
   return found.filter((f) => files.has(f.id));
 }
 
@@ -50,17 +55,34 @@ export async function fileReferencesIn(trx: Knex.Transaction, value: unknown, pa
  * their own and read it from there. Files the caller has not checked exist are refused alike.
  * `actorUserId` null is the platform itself (a job storing the export it produced).
  */
-export async function attachFiles(trx: Knex.Transaction, tenantId: string, actorUserId: string | null, owner: FileOwner, files: FileReference[]): Promise<void> {
+export async function attachFiles(
+  trx: Knex.Transaction,
+  tenantId: string,
+  actorUserId: string | null,
+  owner: FileOwner,
+  files: FileReference[],
+): Promise<void> {
   const ids = [...new Set(files.map((f) => f.id.toLowerCase()))];
   const current = { tenant_id: tenantId, module: owner.module, record_kind: owner.kind, record_id: owner.id };
   if (ids.length > 0 && actorUserId !== null) {
     const rows: { id: string; created_by: string | null; attached_here: boolean }[] = await trx('core_file as f')
       .whereIn('f.id', ids)
-      .select('f.id', 'f.created_by', trx.raw('exists (select 1 from core_file_link l where l.tenant_id = f.tenant_id and l.file_id = f.id and l.module = ? and l.record_kind = ? and l.record_id = ?) as attached_here', [owner.module, owner.kind, owner.id]));
+      .select(
+        'f.id',
+        'f.created_by',
+        trx.raw(
+          'exists (select 1 from core_file_link l where l.tenant_id = f.tenant_id and l.file_id = f.id and l.module = ? and l.record_kind = ? and l.record_id = ?) as attached_here',
+          [owner.module, owner.kind, owner.id],
+        ),
+      );
     const attachable = new Set(rows.filter((r) => r.created_by === actorUserId || r.attached_here).map((r) => r.id));
     const refused = files.filter((f) => !attachable.has(f.id.toLowerCase()));
     if (refused.length > 0) {
-      throw badRequest('FILE_NOT_ATTACHABLE', 'Only files you uploaded yourself can be attached', refused.map((f) => ({ path: f.path, message: 'is not a file you uploaded' })));
+      throw badRequest(
+        'FILE_NOT_ATTACHABLE',
+        'Only files you uploaded yourself can be attached',
+        refused.map((f) => ({ path: f.path, message: 'is not a file you uploaded' })),
+      );
     }
   }
   const stale = trx('core_file_link').where(current);

@@ -32,7 +32,8 @@ export const fileMetaRoute = {
 
 export const downloadFileRoute = {
   tags: ['files'],
-  summary: 'Download a file: images inline, everything else as an attachment; 404 unless the caller may read it (the readers of a record it is attached to, else its uploader)',
+  summary:
+    'Download a file: images inline, everything else as an attachment; 404 unless the caller may read it (the readers of a record it is attached to, else its uploader)',
   params: tenantIdParams,
   produces: ['application/octet-stream'],
   // Untyped on purpose: the body is a stream of the stored bytes, never serialized.

@@ -44,7 +44,9 @@ export async function receiveUpload(request: FastifyRequest, store: FileStore): 
     if (part.file.truncated) throw tooLarge(request);
     const type = await fileTypeFromFile(staged.tempPath);
     if (!type || !isAllowedFileType(type)) {
-      throw unsupportedMediaType('FILE_TYPE_NOT_ALLOWED', 'This kind of file is not accepted', [{ path: FILE_FIELD, message: `content of type ${type?.mime ?? 'unknown'} is not allowed` }]);
+      throw unsupportedMediaType('FILE_TYPE_NOT_ALLOWED', 'This kind of file is not accepted', [
+        { path: FILE_FIELD, message: `content of type ${type?.mime ?? 'unknown'} is not allowed` },
+      ]);
     }
     // Only now, with the bytes on disk, does the request take a database connection.
     await openRequestTransaction(request);
@@ -55,14 +57,32 @@ export async function receiveUpload(request: FastifyRequest, store: FileStore): 
   }
 }
 
-async function storeUpload(request: FastifyRequest, store: FileStore, staged: StagedFile, meta: { name: string; contentType: string }): Promise<FileRow> {
+async function storeUpload(
+  request: FastifyRequest,
+  store: FileStore,
+  staged: StagedFile,
+  meta: { name: string; contentType: string },
+): Promise<FileRow> {
   const id = uuidv7();
   const tenantId = request.tenant.id;
   const [row] = await request
     .db('core_file')
-    .insert({ tenant_id: tenantId, id, name: meta.name, content_type: meta.contentType, size_bytes: staged.sizeBytes, sha256: staged.sha256, created_by: request.user?.id ?? null })
+    .insert({
+      tenant_id: tenantId,
+      id,
+      name: meta.name,
+      content_type: meta.contentType,
+      size_bytes: staged.sizeBytes,
+      sha256: staged.sha256,
+      created_by: request.user?.id ?? null,
+    })
     .returning(FILE_COLUMNS);
-  await audit(request, { action: 'files.upload', recordType: 'file', recordId: id, data: { name: meta.name, contentType: meta.contentType, sizeBytes: staged.sizeBytes, sha256: staged.sha256 } });
+  await audit(request, {
+    action: 'files.upload',
+    recordType: 'file',
+    recordId: id,
+    data: { name: meta.name, contentType: meta.contentType, sizeBytes: staged.sizeBytes, sha256: staged.sha256 },
+  });
   await store.place(staged, tenantId, id);
   trackPlacedFile(request, () => store.remove(tenantId, id));
   return row;
@@ -89,7 +109,14 @@ export async function findFile(trx: Knex.Transaction, tenantId: string, id: stri
 }
 
 export function fileToView(row: FileRow) {
-  return { id: row.id, name: row.name, contentType: row.content_type, sizeBytes: Number(row.size_bytes), sha256: row.sha256, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    contentType: row.content_type,
+    sizeBytes: Number(row.size_bytes),
+    sha256: row.sha256,
+    createdAt: row.created_at,
+  };
 }
 
 function missingFile(message: string): AppError {
@@ -98,7 +125,9 @@ function missingFile(message: string): AppError {
 
 function tooLarge(request: FastifyRequest): AppError {
   const limit = request.server.platform.config.uploadLimitBytes;
-  return payloadTooLarge('FILE_TOO_LARGE', `The file is larger than ${limit} bytes`, [{ path: FILE_FIELD, message: `must be at most ${limit} bytes` }]);
+  return payloadTooLarge('FILE_TOO_LARGE', `The file is larger than ${limit} bytes`, [
+    { path: FILE_FIELD, message: `must be at most ${limit} bytes` },
+  ]);
 }
 
 /** Multipart and busboy failures are the client's (a malformed or cut-off body); anything else is ours. */
@@ -107,7 +136,9 @@ function uploadError(error: unknown, request: FastifyRequest): unknown {
   const { code, message } = error as { code?: string; message?: string };
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(request);
   if (code?.startsWith('FST_') || /multipart|boundary|part terminated|unexpected end|malformed/i.test(message ?? '')) {
-    return badRequest('FILE_UPLOAD_INVALID', 'The multipart body is malformed or incomplete', [{ path: FILE_FIELD, message: message ?? 'is malformed' }]);
+    return badRequest('FILE_UPLOAD_INVALID', 'The multipart body is malformed or incomplete', [
+      { path: FILE_FIELD, message: message ?? 'is malformed' },
+    ]);
   }
   return error;
 }

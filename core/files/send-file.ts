@@ -11,7 +11,13 @@ import { isInlineContentType } from './file-types.ts';
  * safe to show. 404 for an unknown file or one whose content is missing. Modules that produce files
  * (exports, aggregations) send them through here after their own access check.
  */
-export async function sendStoredFile(request: FastifyRequest, reply: FastifyReply, store: FileStore, fileId: string, disposition: 'inline-if-safe' | 'attachment'): Promise<FastifyReply> {
+export async function sendStoredFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  store: FileStore,
+  fileId: string,
+  disposition: 'inline-if-safe' | 'attachment',
+): Promise<FastifyReply> {
   const row = await findFile(request.db, request.tenant.id, fileId);
   const content = await store.open(request.tenant.id, row.id);
   if (!content) {

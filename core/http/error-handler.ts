@@ -61,20 +61,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (pg) {
       request.log.info({ err: error }, 'database rejected a value');
       const { detail, constraint } = error as { detail?: string; constraint?: string };
-      const columns = keyColumns(detail) ?? (request.server.platform && columnsOfConstraint(request.server.platform.constraintColumns, constraint)) ?? [];
+      const columns =
+        keyColumns(detail) ?? (request.server.platform && columnsOfConstraint(request.server.platform.constraintColumns, constraint)) ?? [];
       const details = apiFieldNames(columns).map((column) => ({ path: `body.${column}`, message: pg.message }));
       return reply.status(pg.status).send({ error: { code: pg.code, message: pg.message, details } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'MEDIA_TYPE_UNSUPPORTED' : error.code?.startsWith('FST_ERR_CTP') ? 'BODY_INVALID' : 'REQUEST_INVALID';
-      return reply.status(error.statusCode).send({ error: { code, message: error.message, details: [{ path: 'body', message: error.message }] } });
+      const code =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'BODY_TOO_LARGE'
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'MEDIA_TYPE_UNSUPPORTED'
+            : error.code?.startsWith('FST_ERR_CTP')
+              ? 'BODY_INVALID'
+              : 'REQUEST_INVALID';
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code, message: error.message, details: [{ path: 'body', message: error.message }] } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error', details: [] } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: [] } });
+    reply
+      .status(404)
+      .send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: [] } });
   });
 }
 

@@ -26,4 +26,5 @@ export const forbidden = (code: string, message: string) => new AppError(403, co
 export const notFound = (code: string, message: string) => new AppError(404, code, message);
 export const conflict = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(409, code, message, details);
 export const payloadTooLarge = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(413, code, message, details);
-export const unsupportedMediaType = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(415, code, message, details);
+export const unsupportedMediaType = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new AppError(415, code, message, details);

@@ -29,13 +29,22 @@ export function registerIdempotency(scope: FastifyInstance): void {
     const key = request.headers[HEADER];
     if (!request.routeOptions.config.idempotent || key === undefined || !request.user) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw badRequest('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8–100 letters, digits or . _ : -', [{ path: 'headers.idempotency-key', message: 'is invalid' }]);
+      throw badRequest('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8–100 letters, digits or . _ : -', [
+        { path: 'headers.idempotency-key', message: 'is invalid' },
+      ]);
     }
     const route = `${request.method} ${request.routeOptions.url}`;
-    await request.db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`idempotency:${request.tenant.id}:${request.user.id}:${key}`]);
-    const previous = await request.db('core_idempotency_key').where({ user_id: request.user.id, key }).first('route', 'status_code', 'response');
+    await request.db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
+      `idempotency:${request.tenant.id}:${request.user.id}:${key}`,
+    ]);
+    const previous = await request
+      .db('core_idempotency_key')
+      .where({ user_id: request.user.id, key })
+      .first('route', 'status_code', 'response');
     if (previous) return replay(reply, route, previous);
-    await request.db('core_idempotency_key').insert({ tenant_id: request.tenant.id, user_id: request.user.id, key, route, status_code: 0, response: '{}' });
+    await request
+      .db('core_idempotency_key')
+      .insert({ tenant_id: request.tenant.id, user_id: request.user.id, key, route, status_code: 0, response: '{}' });
     request.idempotencyKey = key;
   });
 
@@ -43,16 +52,24 @@ export function registerIdempotency(scope: FastifyInstance): void {
   scope.addHook('onSend', async (request, reply, payload) => {
     if (!request.idempotencyKey || request.failed || !request.user) return payload;
     const response = typeof payload === 'string' && payload.length > 0 ? payload : '{}';
-    await request.db('core_idempotency_key').where({ user_id: request.user.id, key: request.idempotencyKey }).update({ status_code: reply.statusCode, response });
+    await request
+      .db('core_idempotency_key')
+      .where({ user_id: request.user.id, key: request.idempotencyKey })
+      .update({ status_code: reply.statusCode, response });
     return payload;
   });
 }
 
 function replay(reply: FastifyReply, route: string, previous: { route: string; status_code: number; response: unknown }) {
   if (previous.route !== route) {
-    throw conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request', [{ path: 'headers.idempotency-key', message: 'was used for another request' }]);
+    throw conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request', [
+      { path: 'headers.idempotency-key', message: 'was used for another request' },
+    ]);
   }
   reply.header('idempotent-replay', 'true');
-  return reply.status(previous.status_code).type('application/json').serializer((body: unknown) => JSON.stringify(body)).send(previous.response);
+  return reply
+    .status(previous.status_code)
+    .type('application/json')
+    .serializer((body: unknown) => JSON.stringify(body))
+    .send(previous.response);
 }
-

@@ -25,7 +25,12 @@ export function registerInputGuard(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const tooDeep = tooDeepAt(body as string, MAX_JSON_DEPTH);
     if (tooDeep !== null) {
-      done(badRequest('BODY_TOO_DEEP', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, [{ path: tooDeep, message: `is nested deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
+      done(
+        badRequest('BODY_TOO_DEEP', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, [
+          { path: tooDeep, message: `is nested deeper than ${MAX_JSON_DEPTH} levels` },
+        ]),
+        undefined,
+      );
       return;
     }
     parseJson(request, body as string, done);
@@ -63,7 +68,8 @@ export function tooDeepAt(text: string, max: number): string | null {
         stringStart = -1;
       }
     } else if (ch === 0x22) stringStart = i;
-    else if (ch === 0x3a && depth === 1) field = decodeKey(lastString); // ':' after a top-level key
+    else if (ch === 0x3a && depth === 1)
+      field = decodeKey(lastString); // ':' after a top-level key
     else if (ch === 0x7b || ch === 0x5b) {
       if (++depth > max) return field === null ? 'body' : `body.${field}`;
     } else if (ch === 0x7d || ch === 0x5d) depth--;
@@ -90,7 +96,8 @@ export function textProblem(text: string): string | null {
 }
 
 function numberProblem(value: number): string | null {
-  if (!Number.isFinite(value) || Math.abs(value) > MAX_JSON_NUMBER) return `must be a finite number between -${MAX_JSON_NUMBER} and ${MAX_JSON_NUMBER}`;
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_JSON_NUMBER)
+    return `must be a finite number between -${MAX_JSON_NUMBER} and ${MAX_JSON_NUMBER}`;
   return null;
 }
 

@@ -39,7 +39,12 @@ export function decodeCursor(cursor: string, kinds: number | CursorValueKind[], 
   } catch {
     values = null;
   }
-  const strings = Array.isArray(values) && values.length === expected.length && values.every((v) => typeof v === 'string' || typeof v === 'number' || v === null) ? values.map((v) => (v === null ? '' : String(v))) : null;
+  const strings =
+    Array.isArray(values) &&
+    values.length === expected.length &&
+    values.every((v) => typeof v === 'string' || typeof v === 'number' || v === null)
+      ? values.map((v) => (v === null ? '' : String(v)))
+      : null;
   if (!strings || !strings.every((value, i) => (value === '' && expected[i] === 'text') || VALID[expected[i]](value))) {
     throw badRequest(code, 'The cursor is not one this list gave out', [{ path: 'querystring.cursor', message: 'is invalid' }]);
   }

@@ -9,7 +9,9 @@ import { createAjv } from '../schemas/ajv.ts';
 export function registerValidation(app: FastifyInstance): void {
   const bodyAjv = createAjv('body');
   const paramsAjv = createAjv('params');
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv.compile(schema) : finiteNumbersOnly(paramsAjv.compile(schema))));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? bodyAjv.compile(schema) : finiteNumbersOnly(paramsAjv.compile(schema)),
+  );
 }
 
 /**
@@ -24,8 +26,19 @@ function finiteNumbersOnly(validate: ValidateFunction): ValidateFunction {
       return false;
     }
     const values = data !== null && typeof data === 'object' ? Object.entries(data) : [];
-    const infinite = values.flatMap(([key, value]) => (Array.isArray(value) ? value.map((v, i) => [`/${key}/${i}`, v] as const) : [[`/${key}`, value] as const])).filter(([, v]) => typeof v === 'number' && !Number.isFinite(v));
-    checked.errors = infinite.length === 0 ? null : infinite.map(([instancePath]) => ({ instancePath, schemaPath: '', keyword: 'type', params: {}, message: 'must be a finite number' }));
+    const infinite = values
+      .flatMap(([key, value]) => (Array.isArray(value) ? value.map((v, i) => [`/${key}/${i}`, v] as const) : [[`/${key}`, value] as const]))
+      .filter(([, v]) => typeof v === 'number' && !Number.isFinite(v));
+    checked.errors =
+      infinite.length === 0
+        ? null
+        : infinite.map(([instancePath]) => ({
+            instancePath,
+            schemaPath: '',
+            keyword: 'type',
+            params: {},
+            message: 'must be a finite number',
+          }));
     return infinite.length === 0;
   }) as ValidateFunction;
   Object.assign(checked, { schema: validate.schema, schemaEnv: validate.schemaEnv });

@@ -31,7 +31,10 @@ export interface JobInfo {
 export type JobHandler = (data: Record<string, unknown>, job: JobInfo) => Promise<void>;
 
 /** Per-job options callers may set; a queue's `defaults` fill in the rest. */
-export type EnqueueOptions = Pick<PgBoss.SendOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'expireInSeconds' | 'priority'>;
+export type EnqueueOptions = Pick<
+  PgBoss.SendOptions,
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'expireInSeconds' | 'priority'
+>;
 
 export interface JobDefinition {
   /** Queue name, `<area>.<job>`. */
@@ -127,7 +130,8 @@ export class JobRunner {
           (jobs) => (definition.batch ? this.drainBatches(definition, definition.batch, boss, jobs) : this.track(definition, jobs[0])),
         );
       }
-      for (const definition of crons) await boss.schedule(definition.name, definition.cron as string, {}, { tz: CRON_TIME_ZONE, ...definition.defaults });
+      for (const definition of crons)
+        await boss.schedule(definition.name, definition.cron as string, {}, { tz: CRON_TIME_ZONE, ...definition.defaults });
       for (const schedule of await boss.getSchedules()) {
         if (!this.definitions.get(schedule.name)?.cron) await boss.unschedule(schedule.name);
       }
@@ -180,7 +184,12 @@ export class JobRunner {
   }
 
   /** `enqueue` of many jobs on one queue in one statement (job ids are not returned). */
-  async enqueueMany(trx: Knex.Transaction, name: string, items: Record<string, unknown>[], options: Omit<EnqueueOptions, 'startAfter' | 'singletonKey'> = {}): Promise<void> {
+  async enqueueMany(
+    trx: Knex.Transaction,
+    name: string,
+    items: Record<string, unknown>[],
+    options: Omit<EnqueueOptions, 'startAfter' | 'singletonKey'> = {},
+  ): Promise<void> {
     if (items.length === 0) return;
     // pg-boss's batch insert drops jobs of a missing queue silently: refuse instead.
     if (!this.installed.has(name)) throw new Error(`Job "${name}" was not queued: no such queue (registered and installed)`);
@@ -211,7 +220,12 @@ export class JobRunner {
    * Jobs are completed and failed one by one here; pg-boss's completion of the first batch after
    * we return then touches only jobs still active, which are none.
    */
-  private async drainBatches(definition: JobDefinition, batch: { size: number; concurrency: number }, boss: PgBoss, first: PgBoss.JobWithMetadata<Record<string, unknown>>[]): Promise<void> {
+  private async drainBatches(
+    definition: JobDefinition,
+    batch: { size: number; concurrency: number },
+    boss: PgBoss,
+    first: PgBoss.JobWithMetadata<Record<string, unknown>>[],
+  ): Promise<void> {
     const until = Date.now() + BATCH_DRAIN_MS;
     let jobs = first;
     for (;;) {
@@ -222,7 +236,12 @@ export class JobRunner {
     }
   }
 
-  private async runBatch(definition: JobDefinition, concurrency: number, boss: PgBoss, jobs: PgBoss.JobWithMetadata<Record<string, unknown>>[]): Promise<void> {
+  private async runBatch(
+    definition: JobDefinition,
+    concurrency: number,
+    boss: PgBoss,
+    jobs: PgBoss.JobWithMetadata<Record<string, unknown>>[],
+  ): Promise<void> {
     const completed: string[] = [];
     const failed: { id: string; error: unknown }[] = [];
     let next = 0;
@@ -239,7 +258,8 @@ export class JobRunner {
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
     if (completed.length > 0) await boss.complete(definition.name, completed);
-    for (const { id, error } of failed) await boss.fail(definition.name, id, { message: error instanceof Error ? error.message : String(error) });
+    for (const { id, error } of failed)
+      await boss.fail(definition.name, id, { message: error instanceof Error ? error.message : String(error) });
   }
 
   private async track(definition: JobDefinition, job: PgBoss.JobWithMetadata<Record<string, unknown>>): Promise<void> {

@@ -19,7 +19,10 @@ declare module 'fastify' {
 export const jobsPlugin = fp(
   async (app) => {
     const { db, modules, enablement, config } = app.platform;
-    const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), { pollingIntervalSeconds: config.jobs.pollingSeconds, stopTimeoutMs: config.shutdownGraceSeconds * 1000 });
+    const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), {
+      pollingIntervalSeconds: config.jobs.pollingSeconds,
+      stopTimeoutMs: config.shutdownGraceSeconds * 1000,
+    });
     const deps = { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files: FileStore.inDataDir(config.dataDir) };
     registerModuleWork(runner, deps);
     registerExportWork(runner, deps);

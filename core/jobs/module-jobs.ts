@@ -35,7 +35,11 @@ export function registerModuleWork(runner: JobRunner, deps: ModuleWorkDeps): voi
     const moduleId = module.manifest.id;
     for (const job of module.jobs ?? []) {
       if (!job.name.startsWith(`${moduleId}.`)) throw new Error(`Module "${moduleId}": job "${job.name}" must start with "${moduleId}."`);
-      runner.register({ name: job.name, cron: job.cron, handler: (data, info) => job.handler(data, moduleJobContext(runner, deps, moduleId, info.id, notifier)) });
+      runner.register({
+        name: job.name,
+        cron: job.cron,
+        handler: (data, info) => job.handler(data, moduleJobContext(runner, deps, moduleId, info.id, notifier)),
+      });
     }
   }
   runner.register({
@@ -49,7 +53,14 @@ export function registerModuleWork(runner: JobRunner, deps: ModuleWorkDeps): voi
  * Enqueues, inside `trx`, one delivery job per module that handles `event` and is enabled for
  * the tenant: the event is delivered if and only if the change that raised it commits.
  */
-export async function emitModuleEvent(runner: JobRunner, modules: ModuleRegistry, trx: Knex.Transaction, tenantId: string, event: string, payload: Record<string, unknown>): Promise<string[]> {
+export async function emitModuleEvent(
+  runner: JobRunner,
+  modules: ModuleRegistry,
+  trx: Knex.Transaction,
+  tenantId: string,
+  event: string,
+  payload: Record<string, unknown>,
+): Promise<string[]> {
   const subscribers = modules.modules.filter((m) => m.events && Object.hasOwn(m.events, event)).map((m) => m.manifest.id);
   if (subscribers.length === 0) return [];
   // RLS scopes the enablement read to the transaction's tenant: it must be the tenant named here.
@@ -77,7 +88,13 @@ async function deliverModuleEvent(deps: ModuleWorkDeps, job: ModuleEventJob): Pr
 }
 
 /** What a module's job handler gets; exported for tests that run a handler directly. */
-export function moduleJobContext(runner: JobRunner, deps: ModuleWorkDeps, moduleId: string, jobId: string, notifier: Notifier): ModuleJobContext {
+export function moduleJobContext(
+  runner: JobRunner,
+  deps: ModuleWorkDeps,
+  moduleId: string,
+  jobId: string,
+  notifier: Notifier,
+): ModuleJobContext {
   return {
     jobId,
     notifier,
@@ -90,7 +107,9 @@ export function moduleJobContext(runner: JobRunner, deps: ModuleWorkDeps, module
     },
     withTenant: (tenantId, work) => withTenant(deps.db, tenantId, (trx) => work({ tenantId, db: trx })),
     async enabledTenantIds() {
-      const tenantIds: string[] = await withTenant(deps.db, null, (trx) => trx('core_tenant').where({ status: 'active' }).orderBy('id').pluck('id'));
+      const tenantIds: string[] = await withTenant(deps.db, null, (trx) =>
+        trx('core_tenant').where({ status: 'active' }).orderBy('id').pluck('id'),
+      );
       const enabled: string[] = [];
       for (const tenantId of tenantIds) {
         if ((await deps.enablement.enabledModules(tenantId)).has(moduleId)) enabled.push(tenantId);

@@ -44,7 +44,12 @@ export const manifestSchema = {
         type: 'object',
         required: ['id', 'name', 'path'],
         additionalProperties: false,
-        properties: { id: { type: 'string' }, name: localized, path: { type: 'string', pattern: '^/' }, permission: { anyOf: [{ type: 'string' }, { type: 'array', minItems: 1, items: { type: 'string' } }] } },
+        properties: {
+          id: { type: 'string' },
+          name: localized,
+          path: { type: 'string', pattern: '^/' },
+          permission: { anyOf: [{ type: 'string' }, { type: 'array', minItems: 1, items: { type: 'string' } }] },
+        },
       },
     },
     emits: { type: 'array', items: { type: 'string' } },

@@ -35,5 +35,11 @@ async function loadActor(request: FastifyRequest): Promise<ModuleActor> {
         .where({ 'p.tenant_id': request.tenant.id, 'p.id': user.personId })
         .first('u.id', 'u.path')
     : undefined;
-  return { userId: user.id, isTenantAdmin: user.isTenantAdmin, personId: user.personId, unitId: unit?.id ?? null, unitPath: unit?.path ?? null };
+  return {
+    userId: user.id,
+    isTenantAdmin: user.isTenantAdmin,
+    personId: user.personId,
+    unitId: unit?.id ?? null,
+    unitPath: unit?.path ?? null,
+  };
 }

@@ -7,7 +7,9 @@ import type { Knex } from 'knex';
  * stored config against the module's schema when it was saved. Arrays are values, not merged.
  */
 export async function moduleConfig<T extends object>(trx: Knex.Transaction, moduleId: string, defaults: T): Promise<T> {
-  const row: { config: Record<string, unknown> | null } | undefined = await trx('core_tenant_module').where({ module_id: moduleId }).first('config');
+  const row: { config: Record<string, unknown> | null } | undefined = await trx('core_tenant_module')
+    .where({ module_id: moduleId })
+    .first('config');
   return withDefaults(defaults, row?.config ?? {});
 }
 

@@ -39,6 +39,19 @@ export function moduleContext(request: FastifyRequest): ModuleContext {
 }
 
 /** The context of a scheduled job in one tenant's transaction: nobody acts; the county's zone is read once. */
-export async function jobModuleContext(context: Pick<ModuleJobContext, 'emitEvent' | 'notifier'>, db: Knex.Transaction, tenantId: string, now: Date): Promise<ModuleContext> {
-  return { trx: db, tenantId, userId: null, now, timeZone: await tenantTimeZone(db, tenantId), emitEvent: context.emitEvent, notifier: context.notifier };
+export async function jobModuleContext(
+  context: Pick<ModuleJobContext, 'emitEvent' | 'notifier'>,
+  db: Knex.Transaction,
+  tenantId: string,
+  now: Date,
+): Promise<ModuleContext> {
+  return {
+    trx: db,
+    tenantId,
+    userId: null,
+    now,
+    timeZone: await tenantTimeZone(db, tenantId),
+    emitEvent: context.emitEvent,
+    notifier: context.notifier,
+  };
 }

@@ -15,7 +15,9 @@ export class ModuleEnablement {
   async enabledModules(tenantId: string): Promise<Set<string>> {
     const hit = this.cache.get(tenantId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.enabled;
-    const rows: { module_id: string }[] = await withTenant(this.db, tenantId, (trx) => trx('core_tenant_module').where({ enabled: true }).select('module_id'));
+    const rows: { module_id: string }[] = await withTenant(this.db, tenantId, (trx) =>
+      trx('core_tenant_module').where({ enabled: true }).select('module_id'),
+    );
     const enabled = new Set(rows.map((r) => r.module_id));
     this.cache.set(tenantId, { enabled, at: Date.now() });
     return enabled;

@@ -33,16 +33,23 @@ export class ModuleRegistry {
     const manifest = module.manifest;
     if (!validateManifest(manifest)) {
       const details = detailsFromAjv('manifest', validateManifest.errors ?? []);
-      throw new Error(`Module manifest "${String((manifest as { id?: unknown }).id)}" is invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`);
+      throw new Error(
+        `Module manifest "${String((manifest as { id?: unknown }).id)}" is invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+      );
     }
     if (this.byId.has(manifest.id)) throw new Error(`Module "${manifest.id}" is installed twice`);
     for (const name of Object.keys(module.provides ?? {})) {
-      if (!name.startsWith(`${manifest.id}.`)) throw new Error(`Module "${manifest.id}": service "${name}" must start with "${manifest.id}."`);
+      if (!name.startsWith(`${manifest.id}.`))
+        throw new Error(`Module "${manifest.id}": service "${name}" must start with "${manifest.id}."`);
     }
     for (const permission of manifest.permissions) {
-      if (!permission.id.startsWith(`${manifest.id}.`)) throw new Error(`Module "${manifest.id}": permission "${permission.id}" must start with "${manifest.id}."`);
+      if (!permission.id.startsWith(`${manifest.id}.`))
+        throw new Error(`Module "${manifest.id}": permission "${permission.id}" must start with "${manifest.id}."`);
     }
-    if (module.messages && module.messages.namespace !== manifest.id) throw new Error(`Module "${manifest.id}": its messages must be defined with the namespace "${manifest.id}", not "${module.messages.namespace}"`);
+    if (module.messages && module.messages.namespace !== manifest.id)
+      throw new Error(
+        `Module "${manifest.id}": its messages must be defined with the namespace "${manifest.id}", not "${module.messages.namespace}"`,
+      );
     this.configValidators.set(manifest.id, compileTenantSchema(manifest.configSchema, `${manifest.id}.configSchema`));
     for (const recordType of manifest.recordTypes) compileTenantSchema(recordType.schema, `${manifest.id}.recordTypes.${recordType.id}`);
     this.byId.set(manifest.id, module);
@@ -107,7 +114,10 @@ export class ModuleRegistry {
   }
 
   /** Validates a tenant's config (defaults filled in, on a copy); returns it or the problems. */
-  validateConfig(id: string, config: unknown): { ok: true; config: Record<string, unknown> } | { ok: false; details: ReturnType<typeof detailsFromAjv> } {
+  validateConfig(
+    id: string,
+    config: unknown,
+  ): { ok: true; config: Record<string, unknown> } | { ok: false; details: ReturnType<typeof detailsFromAjv> } {
     const validate = this.configValidators.get(id);
     if (!validate) throw new Error(`Module "${id}" is not installed`);
     const copy = structuredClone(config ?? {});

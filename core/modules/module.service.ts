@@ -27,7 +27,11 @@ export class TenantModules {
     const enabled = await this.enabledIds();
     const missing = this.registry.get(moduleId).manifest.dependsOn.filter((d) => !enabled.has(d));
     if (missing.length > 0) {
-      throw conflict('MODULE_DEPENDENCY_DISABLED', `Enable ${missing.join(', ')} first: "${moduleId}" depends on it`, missing.map((d) => ({ path: 'dependsOn', message: d })));
+      throw conflict(
+        'MODULE_DEPENDENCY_DISABLED',
+        `Enable ${missing.join(', ')} first: "${moduleId}" depends on it`,
+        missing.map((d) => ({ path: 'dependsOn', message: d })),
+      );
     }
     const row = await this.upsert(moduleId, { enabled: true });
     await auditTenant(this.ctx, { action: 'modules.enable', recordType: 'module', recordId: moduleId });
@@ -39,7 +43,11 @@ export class TenantModules {
     const enabled = await this.enabledIds();
     const dependents = this.registry.dependents(moduleId).filter((d) => enabled.has(d));
     if (dependents.length > 0) {
-      throw conflict('MODULE_REQUIRED_BY_OTHERS', `Disable ${dependents.join(', ')} first: it depends on "${moduleId}"`, dependents.map((d) => ({ path: 'dependents', message: d })));
+      throw conflict(
+        'MODULE_REQUIRED_BY_OTHERS',
+        `Disable ${dependents.join(', ')} first: it depends on "${moduleId}"`,
+        dependents.map((d) => ({ path: 'dependents', message: d })),
+      );
     }
     const row = await this.upsert(moduleId, { enabled: false });
     await auditTenant(this.ctx, { action: 'modules.disable', recordType: 'module', recordId: moduleId });
@@ -57,7 +65,10 @@ export class TenantModules {
 
   /** The tenant's config of a module, with the schema's defaults for anything unset. */
   async config(moduleId: string): Promise<Record<string, unknown>> {
-    const row: TenantModuleRow | undefined = await this.ctx.trx('core_tenant_module').where({ module_id: moduleId }).first('module_id', 'enabled', 'config');
+    const row: TenantModuleRow | undefined = await this.ctx
+      .trx('core_tenant_module')
+      .where({ module_id: moduleId })
+      .first('module_id', 'enabled', 'config');
     return this.view(moduleId, row).config;
   }
 
@@ -82,7 +93,12 @@ export class TenantModules {
     const merge: Record<string, unknown> = { updated_at: new Date() };
     if (change.enabled !== undefined) merge.enabled = change.enabled;
     if (change.config !== undefined) merge.config = JSON.stringify(change.config);
-    const [row] = await this.ctx.trx('core_tenant_module').insert(insert).onConflict(['tenant_id', 'module_id']).merge(merge).returning(['module_id', 'enabled', 'config']);
+    const [row] = await this.ctx
+      .trx('core_tenant_module')
+      .insert(insert)
+      .onConflict(['tenant_id', 'module_id'])
+      .merge(merge)
+      .returning(['module_id', 'enabled', 'config']);
     this.ctx.caches.modulesChanged();
     return row;
   }

@@ -46,10 +46,16 @@ export interface MessageCatalogue {
 
 // The placeholders of a text, by its type: `'新任务：{task}'` → `'task'`.
 type PlaceholdersIn<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | PlaceholdersIn<Rest> : never;
-type PlaceholdersOfText<T> = T extends string ? PlaceholdersIn<T> : T extends { title: infer Title; body?: infer Body } ? PlaceholdersIn<Title> | PlaceholdersIn<Body> : never;
+type PlaceholdersOfText<T> = T extends string
+  ? PlaceholdersIn<T>
+  : T extends { title: infer Title; body?: infer Body }
+    ? PlaceholdersIn<Title> | PlaceholdersIn<Body>
+    : never;
 type PlaceholdersOf<E> = E extends MessageEntry ? PlaceholdersOfText<E['zh-CN']> | PlaceholdersOfText<E['en']> : never;
 /** The parameters a message needs: one per placeholder of either language, none when it has none. */
-export type ParamsOf<E> = [PlaceholdersOf<E>] extends [never] ? [params?: Record<string, never>] : [params: { [P in PlaceholdersOf<E>]: MessageParam }];
+export type ParamsOf<E> = [PlaceholdersOf<E>] extends [never]
+  ? [params?: Record<string, never>]
+  : [params: { [P in PlaceholdersOf<E>]: MessageParam }];
 
 export interface DefinedMessages<Entries extends Record<string, MessageEntry>> {
   catalogue: MessageCatalogue;
@@ -62,7 +68,10 @@ export interface DefinedMessages<Entries extends Record<string, MessageEntry>> {
  * in one language only; `tests/unit/notification-messages.test.ts` checks that both fill the
  * same placeholders and leave nothing empty.
  */
-export function defineMessages<const Entries extends Record<string, MessageEntry>>(namespace: string, entries: Entries): DefinedMessages<Entries> {
+export function defineMessages<const Entries extends Record<string, MessageEntry>>(
+  namespace: string,
+  entries: Entries,
+): DefinedMessages<Entries> {
   return {
     catalogue: { namespace, entries },
     message: (key, ...params) => ({ key: `${namespace}.${key}`, params: (params[0] ?? {}) as Record<string, MessageParam> }),
@@ -171,13 +180,17 @@ export function catalogueProblems(catalogue: MessageCatalogue): string[] {
       const text = entry[language];
       if (text === undefined) problems.push(`"${key}" has no ${language} text`);
       else if ((typeof text === 'string' ? text : text.title).trim() === '') problems.push(`"${key}" has an empty ${language} title`);
-      else if (typeof text !== 'string' && text.body !== undefined && text.body.trim() === '') problems.push(`"${key}" has an empty ${language} body (leave it out instead)`);
+      else if (typeof text !== 'string' && text.body !== undefined && text.body.trim() === '')
+        problems.push(`"${key}" has an empty ${language} body (leave it out instead)`);
     }
     if (entry['zh-CN'] !== undefined && entry.en !== undefined) {
       const zh = placeholdersOf(entry['zh-CN']).join(', ');
       const en = placeholdersOf(entry.en).join(', ');
       if (zh !== en) problems.push(`"${key}" fills {${zh}} in zh-CN but {${en}} in en`);
-      const bodies = [typeof entry['zh-CN'] !== 'string' && entry['zh-CN'].body !== undefined, typeof entry.en !== 'string' && entry.en.body !== undefined];
+      const bodies = [
+        typeof entry['zh-CN'] !== 'string' && entry['zh-CN'].body !== undefined,
+        typeof entry.en !== 'string' && entry.en.body !== undefined,
+      ];
       if (bodies[0] !== bodies[1]) problems.push(`"${key}" has a body in one language only`);
     }
   }

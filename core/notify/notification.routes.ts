@@ -7,7 +7,11 @@ import { readerLanguage } from './reader-language.ts';
 
 /** The signed-in user's inbox, rendered in their language. */
 const inboxOf = (request: FastifyRequest) =>
-  new NotificationInbox(request.db, { userId: currentUser(request).id, language: readerLanguage(request) }, request.server.notifier.messages);
+  new NotificationInbox(
+    request.db,
+    { userId: currentUser(request).id, language: readerLanguage(request) },
+    request.server.notifier.messages,
+  );
 
 /** The signed-in user's in-app inbox: list, unread count, mark read. */
 export const notificationRoutes: RoutePlugin = async (app) => {
@@ -24,7 +28,5 @@ export const notificationRoutes: RoutePlugin = async (app) => {
     updated: await inboxOf(request).markAllRead(),
   }));
 
-  app.post('/notifications/:id/read', { schema: markReadRoute }, async (request) =>
-    inboxOf(request).markRead(request.params.id),
-  );
+  app.post('/notifications/:id/read', { schema: markReadRoute }, async (request) => inboxOf(request).markRead(request.params.id));
 };

@@ -50,7 +50,9 @@ export class NotificationInbox {
   }
 
   private view(row: NotificationRow): NotificationView {
-    const rendered = row.message_key ? this.messages.render({ key: row.message_key, params: row.params ?? {} }, this.reader.language) : null;
+    const rendered = row.message_key
+      ? this.messages.render({ key: row.message_key, params: row.params ?? {} }, this.reader.language)
+      : null;
     return toView(rendered ? { ...row, ...rendered } : row);
   }
 
@@ -59,8 +61,15 @@ export class NotificationInbox {
   }
 
   /** Newest first by id (uuid v7 orders by creation); the cursor is the last id of the previous page. */
-  async list(options: { limit: number; cursor?: string; unread: boolean }): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
-    const query = this.own().select(COLUMNS).orderBy('id', 'desc').limit(options.limit + 1);
+  async list(options: {
+    limit: number;
+    cursor?: string;
+    unread: boolean;
+  }): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
+    const query = this.own()
+      .select(COLUMNS)
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1);
     if (options.cursor) query.andWhere('id', '<', options.cursor);
     if (options.unread) query.whereNull('read_at');
     const rows: NotificationRow[] = await query;

@@ -3,14 +3,22 @@ import { uuidv7 } from 'uuidv7';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { SMS_DELIVERY_QUEUE, type SmsDeliveryData } from './sms-delivery.jobs.ts';
 import { quietHoursEnd, type QuietHours } from './quiet-hours.ts';
-import { DEFAULT_MESSAGE_LANGUAGE, isMessageLanguage, type MessageCatalogues, type MessageLanguage, type NotificationMessage, type RenderedText } from './messages.ts';
+import {
+  DEFAULT_MESSAGE_LANGUAGE,
+  isMessageLanguage,
+  type MessageCatalogues,
+  type MessageLanguage,
+  type NotificationMessage,
+  type RenderedText,
+} from './messages.ts';
 
 /**
  * What a notification says: a message of a catalogue, rendered in each reader's language (what
  * the platform writes), or a literal title and body shown as written (what a county wrote in its
  * own words, such as dispatch's configurable reminder texts; also tests).
  */
-export type NotificationText = { message: NotificationMessage; title?: never; body?: never } | { title: string; body?: string; message?: never };
+export type NotificationText =
+  { message: NotificationMessage; title?: never; body?: never } | { title: string; body?: string; message?: never };
 
 export type NotificationInput = NotificationText & {
   userIds: string[];
@@ -108,7 +116,11 @@ export class Notifier {
     if (holdUntil) {
       for (const d of deliveries) await this.jobs.enqueue(trx, SMS_DELIVERY_QUEUE, { ...d }, { startAfter: holdUntil.toISOString() });
     } else {
-      await this.jobs.enqueueMany(trx, SMS_DELIVERY_QUEUE, deliveries.map((d) => ({ ...d })));
+      await this.jobs.enqueueMany(
+        trx,
+        SMS_DELIVERY_QUEUE,
+        deliveries.map((d) => ({ ...d })),
+      );
     }
     return { notificationIds, smsOutboxIds: outbox.map((o) => o.id) };
   }
@@ -127,7 +139,14 @@ export class Notifier {
       .whereIn('u.id', userIds)
       .select('u.id', 'u.status', 'u.locale', trx.raw(`coalesce(nullif(u.phone, ''), nullif(p.phone, '')) as phone`));
     return new Map(
-      found.map((u) => [u.id, { id: u.id, language: isMessageLanguage(u.locale) ? u.locale : countyLanguage, phone: u.status === 'active' && u.phone ? u.phone : null }]),
+      found.map((u) => [
+        u.id,
+        {
+          id: u.id,
+          language: isMessageLanguage(u.locale) ? u.locale : countyLanguage,
+          phone: u.status === 'active' && u.phone ? u.phone : null,
+        },
+      ]),
     );
   }
 }

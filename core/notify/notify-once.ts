@@ -33,7 +33,8 @@ export interface NotifyOnceOptions {
 // Keeps each insert well below PostgreSQL's 65,535 bind parameters.
 const CHUNK = 1000;
 
-const entryKey = (e: Pick<OnceEntry, 'subjectKind' | 'subjectId' | 'kind' | 'occasion'>) => JSON.stringify([e.subjectKind, e.subjectId, e.kind, e.occasion]);
+const entryKey = (e: Pick<OnceEntry, 'subjectKind' | 'subjectId' | 'kind' | 'occasion'>) =>
+  JSON.stringify([e.subjectKind, e.subjectId, e.kind, e.occasion]);
 
 /**
  * Sends reminders at most once per (module, subject, kind, occasion), in the caller's
@@ -43,7 +44,12 @@ const entryKey = (e: Pick<OnceEntry, 'subjectKind' | 'subjectId' | 'kind' | 'occ
  * the rows and sends nothing. Entries telling the same thing (kind, text, link, SMS) go out as
  * one notification to all their readers. Returns the entries sent (inserted, with a notice).
  */
-export async function notifyOnce<E extends OnceEntry>(trx: Knex.Transaction, tenantId: string, entries: E[], options: NotifyOnceOptions): Promise<E[]> {
+export async function notifyOnce<E extends OnceEntry>(
+  trx: Knex.Transaction,
+  tenantId: string,
+  entries: E[],
+  options: NotifyOnceOptions,
+): Promise<E[]> {
   const inserted = new Set<string>();
   for (let i = 0; i < entries.length; i += CHUNK) {
     const rows = entries.slice(i, i + CHUNK).map((e) => ({
@@ -64,7 +70,8 @@ export async function notifyOnce<E extends OnceEntry>(trx: Knex.Transaction, ten
       .onConflict(['tenant_id', 'module', 'subject_kind', 'subject_id', 'kind', 'occasion'])
       .ignore()
       .returning(['subject_kind', 'subject_id', 'kind', 'occasion']);
-    for (const r of returned) inserted.add(entryKey({ subjectKind: r.subject_kind, subjectId: r.subject_id, kind: r.kind, occasion: r.occasion }));
+    for (const r of returned)
+      inserted.add(entryKey({ subjectKind: r.subject_kind, subjectId: r.subject_id, kind: r.kind, occasion: r.occasion }));
   }
   const sent = entries.filter((e) => e.notice && inserted.has(entryKey(e)));
 
@@ -125,23 +132,64 @@ function filtered(trx: Knex.Transaction, filter: ReminderFilter) {
 }
 
 /** The reminders of some subjects, newest first (at most `limit`), with the sender's name. */
-export async function remindersOf<D = Record<string, unknown>>(trx: Knex.Transaction, filter: ReminderFilter, limit = 100): Promise<ReminderRecord<D>[]> {
+export async function remindersOf<D = Record<string, unknown>>(
+  trx: Knex.Transaction,
+  filter: ReminderFilter,
+  limit = 100,
+): Promise<ReminderRecord<D>[]> {
   if (filter.subjectIds.length === 0) return [];
-  const rows: { id: string; subject_kind: string; subject_id: string; kind: string; occasion: string; notified: boolean; sent_by: string | null; sent_by_name: string | null; sent_at: Date; data: D }[] =
-    await filtered(trx, filter)
-      .leftJoin('core_user as usr', function joinUser() {
-        this.on('usr.tenant_id', 'r.tenant_id').andOn('usr.id', 'r.sent_by');
-      })
-      .orderBy([{ column: 'r.sent_at', order: 'desc' }, { column: 'r.id', order: 'desc' }])
-      .limit(limit)
-      .select('r.id', 'r.subject_kind', 'r.subject_id', 'r.kind', 'r.occasion', 'r.notified', 'r.sent_by', 'usr.display_name as sent_by_name', 'r.sent_at', 'r.data');
-  return rows.map((r) => ({ id: r.id, subjectKind: r.subject_kind, subjectId: r.subject_id, kind: r.kind, occasion: r.occasion, notified: r.notified, sentBy: r.sent_by, sentByName: r.sent_by_name, sentAt: r.sent_at, data: r.data }));
+  const rows: {
+    id: string;
+    subject_kind: string;
+    subject_id: string;
+    kind: string;
+    occasion: string;
+    notified: boolean;
+    sent_by: string | null;
+    sent_by_name: string | null;
+    sent_at: Date;
+    data: D;
+  }[] = await filtered(trx, filter)
+    .leftJoin('core_user as usr', function joinUser() {
+      this.on('usr.tenant_id', 'r.tenant_id').andOn('usr.id', 'r.sent_by');
+    })
+    .orderBy([
+      { column: 'r.sent_at', order: 'desc' },
+      { column: 'r.id', order: 'desc' },
+    ])
+    .limit(limit)
+    .select(
+      'r.id',
+      'r.subject_kind',
+      'r.subject_id',
+      'r.kind',
+      'r.occasion',
+      'r.notified',
+      'r.sent_by',
+      'usr.display_name as sent_by_name',
+      'r.sent_at',
+      'r.data',
+    );
+  return rows.map((r) => ({
+    id: r.id,
+    subjectKind: r.subject_kind,
+    subjectId: r.subject_id,
+    kind: r.kind,
+    occasion: r.occasion,
+    notified: r.notified,
+    sentBy: r.sent_by,
+    sentByName: r.sent_by_name,
+    sentAt: r.sent_at,
+    data: r.data,
+  }));
 }
 
 /** When each subject was last reminded (subjects never reminded are absent). */
 export async function lastRemindedAt(trx: Knex.Transaction, filter: ReminderFilter): Promise<Map<string, Date>> {
   if (filter.subjectIds.length === 0) return new Map();
-  const rows: { subject_id: string; last: Date }[] = await filtered(trx, filter).groupBy('r.subject_id').select('r.subject_id', trx.raw('max(r.sent_at) as last'));
+  const rows: { subject_id: string; last: Date }[] = await filtered(trx, filter)
+    .groupBy('r.subject_id')
+    .select('r.subject_id', trx.raw('max(r.sent_at) as last'));
   return new Map(rows.map((r) => [r.subject_id, r.last]));
 }
 
@@ -150,7 +198,10 @@ export async function lastRemindedAt(trx: Knex.Transaction, filter: ReminderFilt
  * `tenant_id`), for `whereNotExists`: a scan for what is due skips what was already recorded,
  * so it stays small however long the history. `occasion` is SQL over the caller's rows.
  */
-export function ledgerRowsOf(trx: Knex.Transaction, key: { module: string; subjectKind: string; kind: string; alias: string; occasion: { sql: string; bindings: readonly string[] } }) {
+export function ledgerRowsOf(
+  trx: Knex.Transaction,
+  key: { module: string; subjectKind: string; kind: string; alias: string; occasion: { sql: string; bindings: readonly string[] } },
+) {
   if (!/^[a-z_][a-z0-9_]*$/.test(key.alias)) throw new Error(`Not a table alias: ${key.alias}`);
   const a = key.alias;
   return trx('core_reminder as rem').whereRaw(

@@ -41,7 +41,9 @@ export function smsDeliveryJob(db: Database, provider: SmsProvider, retryDelaySe
 
 async function deliverSms(db: Database, provider: SmsProvider, data: SmsDeliveryData, job: JobInfo): Promise<void> {
   const outbox = (trx: Knex.Transaction) => trx('core_sms_outbox').where({ tenant_id: data.tenantId, id: data.outboxId });
-  const row: OutboxRow | undefined = await withTenant(db, data.tenantId, (trx) => outbox(trx).first('id', 'phone', 'body', 'dedupe_key', 'status'));
+  const row: OutboxRow | undefined = await withTenant(db, data.tenantId, (trx) =>
+    outbox(trx).first('id', 'phone', 'body', 'dedupe_key', 'status'),
+  );
   // Gone with its tenant, or delivered by an earlier attempt.
   if (!row || row.status === 'sent') return;
   try {
@@ -57,5 +59,7 @@ async function deliverSms(db: Database, provider: SmsProvider, data: SmsDelivery
     // pg-boss retries with backoff until the retry limit.
     throw error;
   }
-  await withTenant(db, data.tenantId, (trx) => outbox(trx).update({ status: 'sent', sent_at: trx.fn.now(), attempts: trx.raw('attempts + 1'), last_error: null }));
+  await withTenant(db, data.tenantId, (trx) =>
+    outbox(trx).update({ status: 'sent', sent_at: trx.fn.now(), attempts: trx.raw('attempts + 1'), last_error: null }),
+  );
 }

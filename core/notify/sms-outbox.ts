@@ -19,6 +19,10 @@ export async function queueDirectSms(trx: Knex.Transaction, jobs: JobRunner, ten
   if (messages.length === 0) return [];
   const rows = messages.map((m) => ({ tenant_id: tenantId, id: uuidv7(), phone: m.phone, body: m.body, dedupe_key: m.dedupeKey }));
   await trx('core_sms_outbox').insert(rows);
-  await jobs.enqueueMany(trx, SMS_DELIVERY_QUEUE, rows.map((r) => ({ tenantId, outboxId: r.id })));
+  await jobs.enqueueMany(
+    trx,
+    SMS_DELIVERY_QUEUE,
+    rows.map((r) => ({ tenantId, outboxId: r.id })),
+  );
   return rows.map((r) => r.id);
 }

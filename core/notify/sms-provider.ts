@@ -22,7 +22,10 @@ export class LogSmsProvider implements SmsProvider {
   constructor(private readonly log: FastifyBaseLogger) {}
 
   async send(message: SmsMessage): Promise<void> {
-    this.log.info({ sms: { to: maskPhone(message.to), body: message.body, dedupeKey: message.dedupeKey } }, 'SMS written to the log (SMS_PROVIDER=log)');
+    this.log.info(
+      { sms: { to: maskPhone(message.to), body: message.body, dedupeKey: message.dedupeKey } },
+      'SMS written to the log (SMS_PROVIDER=log)',
+    );
   }
 }
 

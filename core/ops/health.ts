@@ -22,7 +22,10 @@ export class ReadinessCheck {
   private probe: Promise<CheckResult> | null = null;
   private migrationsOkUntil = 0;
 
-  constructor(private readonly app: FastifyInstance, private readonly isDraining: () => boolean) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly isDraining: () => boolean,
+  ) {}
 
   async check(): Promise<Readiness> {
     const database = await this.probeDatabase();
@@ -75,7 +78,10 @@ const checksSchema = {
   type: 'object',
   properties: { database: { type: 'string' }, migrations: { type: 'string' }, jobs: { type: 'string' }, shutdown: { type: 'string' } },
 } as const;
-const readinessSchema = { type: 'object', properties: { status: { type: 'string' }, failing: { type: 'array', items: { type: 'string' } }, checks: checksSchema } } as const;
+const readinessSchema = {
+  type: 'object',
+  properties: { status: { type: 'string' }, failing: { type: 'array', items: { type: 'string' } }, checks: checksSchema },
+} as const;
 
 /**
  * `/healthz`: the process is up and serving (no database); `/readyz`: send it traffic (200) or
@@ -84,19 +90,37 @@ const readinessSchema = { type: 'object', properties: { status: { type: 'string'
  */
 export function registerHealthRoutes(app: FastifyInstance, readiness: ReadinessCheck): void {
   const probeConfig = { public: true, pressureHandler: () => undefined };
-  app.get('/healthz', {
-    config: probeConfig,
-    schema: { tags: ['operations'], summary: 'Liveness: the process is up (no database)', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
-  }, async () => ({ status: 'ok' }));
+  app.get(
+    '/healthz',
+    {
+      config: probeConfig,
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness: the process is up (no database)',
+        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+      },
+    },
+    async () => ({ status: 'ok' }),
+  );
 
-  app.get('/readyz', {
-    config: probeConfig,
-    schema: { tags: ['operations'], summary: 'Readiness: database reachable, migrations at the latest version, job runner running', response: { 200: readinessSchema, 503: readinessSchema } },
-  }, async (_request, reply) => {
-    const { ready, checks } = await readiness.check();
-    const failing = Object.entries(checks).filter(([, result]) => result !== 'ok').map(([part]) => part);
-    reply.header('cache-control', 'no-store');
-    if (!ready) return reply.status(503).send({ status: 'not ready', failing, checks });
-    return { status: 'ready', failing, checks };
-  });
+  app.get(
+    '/readyz',
+    {
+      config: probeConfig,
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: database reachable, migrations at the latest version, job runner running',
+        response: { 200: readinessSchema, 503: readinessSchema },
+      },
+    },
+    async (_request, reply) => {
+      const { ready, checks } = await readiness.check();
+      const failing = Object.entries(checks)
+        .filter(([, result]) => result !== 'ok')
+        .map(([part]) => part);
+      reply.header('cache-control', 'no-store');
+      if (!ready) return reply.status(503).send({ status: 'not ready', failing, checks });
+      return { status: 'ready', failing, checks };
+    },
+  );
 }

@@ -3,7 +3,17 @@ import type { Logger, LoggerOptions } from 'pino';
 import { currentRequestId } from './request-id.ts';
 
 /** Fields that never reach a log line, at any of the first three levels of a logged object. */
-const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'adminPassword', 'csrfToken', 'phone', 'mobile', 'cookie', 'authorization'];
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'adminPassword',
+  'csrfToken',
+  'phone',
+  'mobile',
+  'cookie',
+  'authorization',
+];
 const SECRET_HEADERS = ['set-cookie', 'x-csrf-token', 'idempotency-key'];
 
 export const REDACTED_PATHS = [
@@ -17,7 +27,11 @@ export const REDACTED_PATHS = [
  * Request lines carry `requestId` through fastify's request logger; lines written elsewhere
  * while serving a request or running a job it caused get it from the work context.
  */
-export function platformLoggerOptions(options: { level: string; pretty: boolean; destination?: NodeJS.WritableStream }): NonNullable<FastifyServerOptions['logger']> {
+export function platformLoggerOptions(options: {
+  level: string;
+  pretty: boolean;
+  destination?: NodeJS.WritableStream;
+}): NonNullable<FastifyServerOptions['logger']> {
   const pino: LoggerOptions & { stream?: NodeJS.WritableStream } = {
     level: options.level,
     redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },

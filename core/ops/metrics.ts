@@ -32,7 +32,12 @@ export class PlatformMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
-    this.failures = new Counter({ name: 'metrics_scrape_errors_total', help: 'Parts of a scrape that could not be read (the database did not answer)', labelNames: ['scrape_part'], registers: [this.registry] });
+    this.failures = new Counter({
+      name: 'metrics_scrape_errors_total',
+      help: 'Parts of a scrape that could not be read (the database did not answer)',
+      labelNames: ['scrape_part'],
+      registers: [this.registry],
+    });
     this.registerQueueGauges();
     this.registerPoolGauges();
   }
@@ -45,10 +50,32 @@ export class PlatformMetrics {
     // One query per scrape fills all four gauges: prom-client collects each gauge, the first
     // collect reads and the others share that answer.
     const collect = () => fill();
-    const depth = new Gauge({ name: 'job_queue_depth', help: 'Jobs per queue: waiting (created or retry, due now), deferred (due later), active', labelNames: ['queue', 'state'], registers: [this.registry], collect });
-    const age = new Gauge({ name: 'job_queue_oldest_waiting_seconds', help: 'How long the oldest due job of each queue has waited (0 when none waits)', labelNames: ['queue'], registers: [this.registry], collect });
-    const smsBacklog = new Gauge({ name: 'sms_outbox_backlog', help: 'SMS outbox messages not delivered yet (their delivery jobs waiting, deferred for a retry, or running)', registers: [this.registry], collect });
-    const smsAge = new Gauge({ name: 'sms_outbox_oldest_pending_seconds', help: 'Age of the oldest SMS outbox message still waiting for delivery', registers: [this.registry], collect });
+    const depth = new Gauge({
+      name: 'job_queue_depth',
+      help: 'Jobs per queue: waiting (created or retry, due now), deferred (due later), active',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      collect,
+    });
+    const age = new Gauge({
+      name: 'job_queue_oldest_waiting_seconds',
+      help: 'How long the oldest due job of each queue has waited (0 when none waits)',
+      labelNames: ['queue'],
+      registers: [this.registry],
+      collect,
+    });
+    const smsBacklog = new Gauge({
+      name: 'sms_outbox_backlog',
+      help: 'SMS outbox messages not delivered yet (their delivery jobs waiting, deferred for a retry, or running)',
+      registers: [this.registry],
+      collect,
+    });
+    const smsAge = new Gauge({
+      name: 'sms_outbox_oldest_pending_seconds',
+      help: 'Age of the oldest SMS outbox message still waiting for delivery',
+      registers: [this.registry],
+      collect,
+    });
     let reading: Promise<QueueRow[]> | null = null;
     const read = () => {
       reading ??= readQueues(this.app.platform.db.owner).finally(() => setImmediate(() => (reading = null)));
@@ -84,7 +111,13 @@ export class PlatformMetrics {
 
   private registerPoolGauges(): void {
     const { db } = this.app.platform;
-    const pools: [string, Knex][] = db.kind === 'pglite' ? [['embedded', db.runtime]] : [['runtime', db.runtime], ['owner', db.owner]];
+    const pools: [string, Knex][] =
+      db.kind === 'pglite'
+        ? [['embedded', db.runtime]]
+        : [
+            ['runtime', db.runtime],
+            ['owner', db.owner],
+          ];
     new Gauge({
       name: 'db_pool_connections',
       help: 'Database connections per pool: used, free, waited for (pending), and the pool size (max)',
@@ -147,7 +180,10 @@ export function registerMetricsRoute(app: FastifyInstance, metrics: PlatformMetr
   app.get('/metrics', { config: { public: true, pressureHandler: () => undefined }, schema: { hide: true } }, async (request, reply) => {
     if (!token) return reply.callNotFound();
     if (!bearerMatches(request.headers.authorization, token)) {
-      return reply.status(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: { code: 'METRICS_TOKEN_INVALID', message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>', details: [] } });
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .send({ error: { code: 'METRICS_TOKEN_INVALID', message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>', details: [] } });
     }
     const body = await metrics.registry.metrics();
     return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);

@@ -17,7 +17,9 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Plat
       request.log.warn({ pressure: type }, 'overloaded: request refused with 503');
       reply.status(503).header('retry-after', String(overload.retryAfterSeconds));
       // A value returned here is sent as the body (and the request goes no further).
-      return { error: { code: 'OVERLOADED', message: 'The server is overloaded; retry shortly', details: [{ path: 'server', message: type }] } } as unknown as void;
+      return {
+        error: { code: 'OVERLOADED', message: 'The server is overloaded; retry shortly', details: [{ path: 'server', message: type }] },
+      } as unknown as void;
     },
   });
 }

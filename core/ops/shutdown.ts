@@ -21,7 +21,10 @@ export class GracefulShutdown {
       if (this.draining) {
         reply.header('connection', 'close');
         if (PROBE_ROUTES.has(request.routeOptions.url ?? '')) return;
-        return reply.status(503).header('retry-after', '5').send({ error: { code: 'SHUTTING_DOWN', message: 'The server is shutting down; retry on another one', details: [] } });
+        return reply
+          .status(503)
+          .header('retry-after', '5')
+          .send({ error: { code: 'SHUTTING_DOWN', message: 'The server is shutting down; retry on another one', details: [] } });
       }
       this.inFlight.add(request);
     });

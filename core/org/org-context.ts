@@ -28,6 +28,8 @@ export function auditOrg(ctx: OrgContext, entry: AuditEntry): Promise<void> {
 /** 403 unless the unit (by its materialised path) lies inside the caller's data scope. */
 export function assertUnitInScope(ctx: OrgContext, unitPath: string, field: string): void {
   if (!unitPathInScope(unitPath, ctx.scope)) {
-    throw new AppError(403, 'ORG_OUT_OF_SCOPE', 'This unit is outside your data scope', [{ path: field, message: 'is outside your data scope' }]);
+    throw new AppError(403, 'ORG_OUT_OF_SCOPE', 'This unit is outside your data scope', [
+      { path: field, message: 'is outside your data scope' },
+    ]);
   }
 }

@@ -68,7 +68,10 @@ export function parseOrgSheets(tables: Map<string, SheetTable>): ParsedSheets {
         ok = false;
       }
       if (!kind) {
-        errors.push({ path: at(UNIT_SHEET.kind), message: kindText ? `must be one of ${UNIT_KINDS.map((k) => UNIT_KIND_NAMES[k]).join('/')}` : 'is required' });
+        errors.push({
+          path: at(UNIT_SHEET.kind),
+          message: kindText ? `must be one of ${UNIT_KINDS.map((k) => UNIT_KIND_NAMES[k]).join('/')}` : 'is required',
+        });
         ok = false;
       }
       if (code && !validCode(code)) {
@@ -88,7 +91,10 @@ export function parseOrgSheets(tables: Map<string, SheetTable>): ParsedSheets {
       const position = cells[PERSON_SHEET.position] ?? '';
       let ok = checkName(name, at(PERSON_SHEET.name), errors);
       if (!phone || !validPhone(phone)) {
-        errors.push({ path: at(PERSON_SHEET.phone), message: phone ? 'is not a mobile number (11 digits) or a landline with area code' : 'is required' });
+        errors.push({
+          path: at(PERSON_SHEET.phone),
+          message: phone ? 'is not a mobile number (11 digits) or a landline with area code' : 'is required',
+        });
         ok = false;
       }
       if (!unit) {
@@ -110,14 +116,19 @@ function requireColumns(table: SheetTable, columns: string[], errors: ErrorDetai
 
 function checkName(text: string, path: string, errors: ErrorDetail[]): boolean {
   if (!text) errors.push({ path, message: 'is required' });
-  else if (!validName(text)) errors.push({ path, message: 'must be plain text of at most 100 characters, without < > or control characters' });
+  else if (!validName(text))
+    errors.push({ path, message: 'must be plain text of at most 100 characters, without < > or control characters' });
   else return true;
   return false;
 }
 
 /** Splits a name path on / (or the full-width ／) into trimmed names. */
 export function namePathKey(text: string): string {
-  return text.split(/[/／]/).map((part) => part.trim()).filter(Boolean).join('/');
+  return text
+    .split(/[/／]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('/');
 }
 
 /** The import template: both sheets with their header row and one example row each. */

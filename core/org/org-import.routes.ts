@@ -17,7 +17,9 @@ export const orgImportRoutes: RoutePlugin = async (app) => {
     const ctx = orgContext(request, await requirePermission(request, 'core.org.manage'));
     const file: unknown = request.body;
     if (!Buffer.isBuffer(file) || file.length === 0) {
-      throw badRequest('ORG_IMPORT_INVALID', `Send the .xlsx file as the request body with Content-Type ${XLSX_MIME}`, [{ path: 'body', message: 'is not an .xlsx file' }]);
+      throw badRequest('ORG_IMPORT_INVALID', `Send the .xlsx file as the request body with Content-Type ${XLSX_MIME}`, [
+        { path: 'body', message: 'is not an .xlsx file' },
+      ]);
     }
     return { imported: await importOrg(ctx, await readXlsx(file)) };
   });

@@ -4,7 +4,15 @@ import { unitPathInScope } from '../auth/permissions.ts';
 import { AppError, badRequest, type ErrorDetail } from '../http/errors.ts';
 import type { SheetTable } from '../export/xlsx-reader.ts';
 import { auditOrg, type OrgContext } from './org-context.ts';
-import { PERSON_SHEET, UNIT_SHEET, cellPath, namePathKey, parseOrgSheets, type PersonImportRow, type UnitImportRow } from './org-import-sheets.ts';
+import {
+  PERSON_SHEET,
+  UNIT_SHEET,
+  cellPath,
+  namePathKey,
+  parseOrgSheets,
+  type PersonImportRow,
+  type UnitImportRow,
+} from './org-import-sheets.ts';
 
 export interface ImportResult {
   units: number;
@@ -58,16 +66,41 @@ export async function importOrg(ctx: OrgContext, tables: Map<string, SheetTable>
     throw badRequest('ORG_IMPORT_INVALID', `The file has ${errors.length} problem(s); nothing was imported`, listed(inSheetOrder(errors)));
   }
   if (outOfScope.length > 0) {
-    throw new AppError(403, 'ORG_OUT_OF_SCOPE', 'Some rows lie outside your data scope; nothing was imported', listed(inSheetOrder(outOfScope)));
+    throw new AppError(
+      403,
+      'ORG_OUT_OF_SCOPE',
+      'Some rows lie outside your data scope; nothing was imported',
+      listed(inSheetOrder(outOfScope)),
+    );
   }
   const positionIds = await insertPositions(ctx, newPositions);
   for (const person of people) person.positionId = person.row.position ? (positionIds.get(person.row.position) ?? null) : null;
-  await insertBatches(ctx.trx, 'core_unit', units.map((u) => ({
-    tenant_id: ctx.tenantId, id: u.id, parent_id: u.parentId, name: u.row!.name, kind: u.row!.kind, code: u.row!.code, path: u.path, depth: u.depth,
-  })));
-  await insertBatches(ctx.trx, 'core_person', people.map((p) => ({
-    tenant_id: ctx.tenantId, id: p.id, name: p.row.name, phone: p.row.phone, unit_id: p.unitId, position_id: p.positionId,
-  })));
+  await insertBatches(
+    ctx.trx,
+    'core_unit',
+    units.map((u) => ({
+      tenant_id: ctx.tenantId,
+      id: u.id,
+      parent_id: u.parentId,
+      name: u.row!.name,
+      kind: u.row!.kind,
+      code: u.row!.code,
+      path: u.path,
+      depth: u.depth,
+    })),
+  );
+  await insertBatches(
+    ctx.trx,
+    'core_person',
+    people.map((p) => ({
+      tenant_id: ctx.tenantId,
+      id: p.id,
+      name: p.row.name,
+      phone: p.row.phone,
+      unit_id: p.unitId,
+      position_id: p.positionId,
+    })),
+  );
   const result = { units: units.length, people: people.length, positions: newPositions.length };
   await auditOrg(ctx, {
     action: 'org.import',
@@ -80,13 +113,19 @@ export async function importOrg(ctx: OrgContext, tables: Map<string, SheetTable>
 
 /** Every unit of the tenant, findable by code and by name path. */
 async function loadDirectory(trx: Knex.Transaction): Promise<Directory> {
-  const rows: { id: string; parent_id: string | null; name: string; code: string | null; path: string; depth: number }[] = await trx('core_unit')
+  const rows: { id: string; parent_id: string | null; name: string; code: string | null; path: string; depth: number }[] = await trx(
+    'core_unit',
+  )
     .select('id', 'parent_id', 'name', 'code', 'path', 'depth')
     .orderBy('depth');
   const names = new Map(rows.map((r) => [r.id, r.name]));
   const directory: Directory = { byCode: new Map(), byNamePath: new Map() };
   for (const r of rows) {
-    const namePath = r.path.split('/').filter(Boolean).map((id) => names.get(id)).join('/');
+    const namePath = r.path
+      .split('/')
+      .filter(Boolean)
+      .map((id) => names.get(id))
+      .join('/');
     const unit = { id: r.id, parentId: r.parent_id, path: r.path, depth: r.depth, namePath };
     directory.byNamePath.set(namePath, unit);
     if (r.code) directory.byCode.set(r.code, unit);
@@ -102,7 +141,13 @@ function findUnit(directory: Directory, reference: string): KnownUnit | undefine
  * Places the file's units: a row whose parent is not known yet waits for a later pass, so rows
  * may come in any order; rows still waiting at the end name no unit (or form a cycle).
  */
-function planUnits(ctx: OrgContext, rows: UnitImportRow[], directory: Directory, errors: ErrorDetail[], outOfScope: ErrorDetail[]): KnownUnit[] {
+function planUnits(
+  ctx: OrgContext,
+  rows: UnitImportRow[],
+  directory: Directory,
+  errors: ErrorDetail[],
+  outOfScope: ErrorDetail[],
+): KnownUnit[] {
   const at = (row: UnitImportRow, column: string) => cellPath(UNIT_SHEET.sheet, row.row, column);
   const fileCodes = new Map<string, UnitImportRow>();
   for (const row of rows) {
@@ -135,7 +180,14 @@ function planUnits(ctx: OrgContext, rows: UnitImportRow[], directory: Directory,
       }
       fileNamePaths.set(namePath, row);
       const id = uuidv7();
-      const unit: KnownUnit = { id, parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0, namePath, row };
+      const unit: KnownUnit = {
+        id,
+        parentId: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        depth: parent ? parent.depth + 1 : 0,
+        namePath,
+        row,
+      };
       if (!unitPathInScope(unit.path, ctx.scope)) {
         outOfScope.push({ path: at(row, row.parent ? UNIT_SHEET.parent : UNIT_SHEET.name), message: 'is outside your data scope' });
       }
@@ -146,17 +198,29 @@ function planUnits(ctx: OrgContext, rows: UnitImportRow[], directory: Directory,
     });
   }
   for (const row of pending) {
-    errors.push({ path: at(row, UNIT_SHEET.parent), message: `"${row.parent}" names no unit in the file or the directory (by name path from the top, or by code)` });
+    errors.push({
+      path: at(row, UNIT_SHEET.parent),
+      message: `"${row.parent}" names no unit in the file or the directory (by name path from the top, or by code)`,
+    });
   }
   return planned;
 }
 
-async function planPeople(ctx: OrgContext, rows: PersonImportRow[], directory: Directory, errors: ErrorDetail[], outOfScope: ErrorDetail[]): Promise<PlannedPerson[]> {
+async function planPeople(
+  ctx: OrgContext,
+  rows: PersonImportRow[],
+  directory: Directory,
+  errors: ErrorDetail[],
+  outOfScope: ErrorDetail[],
+): Promise<PlannedPerson[]> {
   const at = (row: PersonImportRow, column: string) => cellPath(PERSON_SHEET.sheet, row.row, column);
   const taken = new Set<string>();
   const phones = [...new Set(rows.map((r) => r.phone))];
   for (let i = 0; i < phones.length; i += BATCH) {
-    const found: { phone: string }[] = await ctx.trx('core_person').whereIn('phone', phones.slice(i, i + BATCH)).select('phone');
+    const found: { phone: string }[] = await ctx
+      .trx('core_person')
+      .whereIn('phone', phones.slice(i, i + BATCH))
+      .select('phone');
     for (const { phone } of found) taken.add(phone);
   }
   const filePhones = new Map<string, PersonImportRow>();
@@ -168,10 +232,14 @@ async function planPeople(ctx: OrgContext, rows: PersonImportRow[], directory: D
     else filePhones.set(row.phone, row);
     const unit = findUnit(directory, row.unit);
     if (!unit) {
-      errors.push({ path: at(row, PERSON_SHEET.unit), message: `"${row.unit}" names no unit in the file or the directory (by name path from the top, or by code)` });
+      errors.push({
+        path: at(row, PERSON_SHEET.unit),
+        message: `"${row.unit}" names no unit in the file or the directory (by name path from the top, or by code)`,
+      });
       continue;
     }
-    if (!unitPathInScope(unit.path, ctx.scope)) outOfScope.push({ path: at(row, PERSON_SHEET.unit), message: 'is outside your data scope' });
+    if (!unitPathInScope(unit.path, ctx.scope))
+      outOfScope.push({ path: at(row, PERSON_SHEET.unit), message: 'is outside your data scope' });
     planned.push({ id: uuidv7(), row, unitId: unit.id, positionId: null });
   }
   return planned;
@@ -187,7 +255,11 @@ async function planPositions(trx: Knex.Transaction, people: PlannedPerson[]): Pr
 
 /** Creates the new positions; returns the id of every position the file names. */
 async function insertPositions(ctx: OrgContext, newNames: string[]): Promise<Map<string, string>> {
-  await insertBatches(ctx.trx, 'core_position', newNames.map((name) => ({ tenant_id: ctx.tenantId, id: uuidv7(), name })));
+  await insertBatches(
+    ctx.trx,
+    'core_position',
+    newNames.map((name) => ({ tenant_id: ctx.tenantId, id: uuidv7(), name })),
+  );
   const rows: { id: string; name: string }[] = await ctx.trx('core_position').select('id', 'name');
   return new Map(rows.map((r) => [r.name, r.id]));
 }

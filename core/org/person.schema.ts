@@ -1,5 +1,16 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, phoneNumber, plainName, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  phoneNumber,
+  plainName,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../schemas/common.schema.ts';
 
 const sort = { type: 'integer', minimum: -1000000, maximum: 1000000 } as const;
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
@@ -42,7 +53,12 @@ export const listPeopleRoute = {
   },
 } as const;
 
-export const getPersonRoute = { tags: ['org'], summary: 'One person', params: tenantIdParams, response: { 200: personView, ...errorResponses } } as const;
+export const getPersonRoute = {
+  tags: ['org'],
+  summary: 'One person',
+  params: tenantIdParams,
+  response: { 200: personView, ...errorResponses },
+} as const;
 
 export const createPersonRoute = {
   tags: ['org'],

@@ -47,12 +47,25 @@ function selectPeople(trx: Knex.Transaction) {
     .leftJoin('core_position as pos', function joinPosition() {
       this.on('pos.tenant_id', 'p.tenant_id').andOn('pos.id', 'p.position_id');
     })
-    .select('p.id', 'p.name', 'p.phone', 'p.unit_id', 'u.name as unit_name', 'p.position_id', 'pos.name as position_name', 'p.sort', 'p.created_at', 'p.updated_at');
+    .select(
+      'p.id',
+      'p.name',
+      'p.phone',
+      'p.unit_id',
+      'u.name as unit_name',
+      'p.position_id',
+      'pos.name as position_name',
+      'p.sort',
+      'p.created_at',
+      'p.updated_at',
+    );
 }
 
 /** One page of people in the caller's scope, in (name, id) order; the cursor is the last row's key. */
 export async function listPeople(ctx: OrgContext, filter: PeopleFilter): Promise<{ rows: PersonRow[]; nextCursor: string | null }> {
-  const query = selectPeople(ctx.trx).orderBy([{ column: 'p.name' }, { column: 'p.id' }]).limit(filter.limit + 1);
+  const query = selectPeople(ctx.trx)
+    .orderBy([{ column: 'p.name' }, { column: 'p.id' }])
+    .limit(filter.limit + 1);
   if (filter.cursor) {
     const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], 'VALIDATION_FAILED');
     query.whereRaw('(p.name, p.id) > (?, ?::uuid)', [name, id]);
@@ -97,7 +110,12 @@ export async function createPerson(ctx: OrgContext, input: NewPerson): Promise<P
     position_id: input.positionId ?? null,
     sort: input.sort ?? 0,
   });
-  await auditOrg(ctx, { action: 'org.person.create', recordType: 'person', recordId: id, data: { name: input.name, phone: input.phone, unitId: input.unitId, positionId: input.positionId ?? null } });
+  await auditOrg(ctx, {
+    action: 'org.person.create',
+    recordType: 'person',
+    recordId: id,
+    data: { name: input.name, phone: input.phone, unitId: input.unitId, positionId: input.positionId ?? null },
+  });
   return (await selectPeople(ctx.trx).where('p.id', id).first())!;
 }
 
@@ -106,9 +124,18 @@ export async function updatePerson(ctx: OrgContext, id: string, changes: PersonC
   if (changes.unitId !== undefined && changes.unitId !== person.unit_id) await assertUnitWritable(ctx, changes.unitId);
   if (changes.positionId) await assertPositionExists(ctx.trx, changes.positionId);
   if (changes.phone !== undefined && changes.phone !== person.phone) await assertPhoneFree(ctx.trx, changes.phone);
-  const columns = { name: changes.name, phone: changes.phone, unit_id: changes.unitId, position_id: changes.positionId, sort: changes.sort };
+  const columns = {
+    name: changes.name,
+    phone: changes.phone,
+    unit_id: changes.unitId,
+    position_id: changes.positionId,
+    sort: changes.sort,
+  };
   const set = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
-  await ctx.trx('core_person').where({ id }).update({ ...set, updated_at: ctx.trx.fn.now() });
+  await ctx
+    .trx('core_person')
+    .where({ id })
+    .update({ ...set, updated_at: ctx.trx.fn.now() });
   const before = { name: person.name, phone: person.phone, unitId: person.unit_id, positionId: person.position_id, sort: person.sort };
   await auditOrg(ctx, {
     action: 'org.person.update',
@@ -124,18 +151,24 @@ export async function deletePerson(ctx: OrgContext, id: string): Promise<void> {
   // The account stays, unlinked; cleared here rather than by ON DELETE SET NULL, which Citus refuses.
   await ctx.trx('core_user').where({ tenant_id: ctx.tenantId, person_id: id }).update({ person_id: null });
   await ctx.trx('core_person').where({ tenant_id: ctx.tenantId, id }).delete();
-  await auditOrg(ctx, { action: 'org.person.delete', recordType: 'person', recordId: id, data: { name: person.name, phone: person.phone, unitId: person.unit_id } });
+  await auditOrg(ctx, {
+    action: 'org.person.delete',
+    recordType: 'person',
+    recordId: id,
+    data: { name: person.name, phone: person.phone, unitId: person.unit_id },
+  });
 }
 
 /** The person (any of the tenant's) with their unit's path; 403 when the unit is outside the scope. */
 async function findPersonForChange(ctx: OrgContext, id: string) {
-  const person: { name: string; phone: string; unit_id: string; position_id: string | null; sort: number; unit_path: string } | undefined = await ctx
-    .trx('core_person as p')
-    .join('core_unit as u', function joinUnit() {
-      this.on('u.tenant_id', 'p.tenant_id').andOn('u.id', 'p.unit_id');
-    })
-    .where('p.id', id)
-    .first('p.name', 'p.phone', 'p.unit_id', 'p.position_id', 'p.sort', 'u.path as unit_path');
+  const person: { name: string; phone: string; unit_id: string; position_id: string | null; sort: number; unit_path: string } | undefined =
+    await ctx
+      .trx('core_person as p')
+      .join('core_unit as u', function joinUnit() {
+        this.on('u.tenant_id', 'p.tenant_id').andOn('u.id', 'p.unit_id');
+      })
+      .where('p.id', id)
+      .first('p.name', 'p.phone', 'p.unit_id', 'p.position_id', 'p.sort', 'u.path as unit_path');
   if (!person) throw personNotFound();
   assertUnitInScope(ctx, person.unit_path, 'params.id');
   return person;
@@ -155,7 +188,9 @@ async function assertPositionExists(trx: Knex.Transaction, positionId: string): 
 
 async function assertPhoneFree(trx: Knex.Transaction, phone: string): Promise<void> {
   if (await trx('core_person').where({ phone }).first('id')) {
-    throw conflict('ORG_PHONE_TAKEN', `The phone number ${phone} belongs to another person`, [{ path: 'body.phone', message: 'belongs to another person' }]);
+    throw conflict('ORG_PHONE_TAKEN', `The phone number ${phone} belongs to another person`, [
+      { path: 'body.phone', message: 'belongs to another person' },
+    ]);
   }
 }
 

@@ -3,7 +3,12 @@ import { errorResponses, plainName, responseObject, tenantIdParams, tenantParams
 
 const sort = { type: 'integer', minimum: -1000000, maximum: 1000000 } as const;
 
-export const positionView = responseObject({ id: uuid, name: { type: 'string' }, sort: { type: 'integer' }, personCount: { type: 'integer' } });
+export const positionView = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  sort: { type: 'integer' },
+  personCount: { type: 'integer' },
+});
 /** A position (职务) and how many people hold it. */
 export type PositionView = FromSchema<typeof positionView>;
 

@@ -11,7 +11,12 @@ export interface PositionRow {
 }
 
 function selectPositions(trx: Knex.Transaction) {
-  return trx('core_position as p').select('p.id', 'p.name', 'p.sort', trx.raw('(select count(*) from core_person x where x.tenant_id = p.tenant_id and x.position_id = p.id)::int as person_count'));
+  return trx('core_position as p').select(
+    'p.id',
+    'p.name',
+    'p.sort',
+    trx.raw('(select count(*) from core_person x where x.tenant_id = p.tenant_id and x.position_id = p.id)::int as person_count'),
+  );
 }
 
 export async function listPositions(ctx: OrgContext): Promise<PositionRow[]> {
@@ -33,7 +38,12 @@ export async function updatePosition(ctx: OrgContext, id: string, changes: { nam
   assertTenantScope(ctx);
   if (changes.name !== undefined && changes.name !== position.name) await assertNameFree(ctx.trx, changes.name);
   await ctx.trx('core_position').where({ id }).update(changes);
-  await auditOrg(ctx, { action: 'org.position.update', recordType: 'position', recordId: id, data: { before: { name: position.name, sort: position.sort }, after: changes } });
+  await auditOrg(ctx, {
+    action: 'org.position.update',
+    recordType: 'position',
+    recordId: id,
+    data: { before: { name: position.name, sort: position.sort }, after: changes },
+  });
   return (await selectPositions(ctx.trx).where('p.id', id).first())!;
 }
 
@@ -41,7 +51,9 @@ export async function deletePosition(ctx: OrgContext, id: string): Promise<void>
   const position = await findPosition(ctx.trx, id);
   assertTenantScope(ctx);
   if (await ctx.trx('core_person').where({ position_id: id }).first('id')) {
-    throw conflict('ORG_POSITION_IN_USE', 'People hold this position; change their position first', [{ path: 'params.id', message: 'is held by people' }]);
+    throw conflict('ORG_POSITION_IN_USE', 'People hold this position; change their position first', [
+      { path: 'params.id', message: 'is held by people' },
+    ]);
   }
   await ctx.trx('core_position').where({ id }).delete();
   await auditOrg(ctx, { action: 'org.position.delete', recordType: 'position', recordId: id, data: { name: position.name } });
@@ -59,7 +71,8 @@ async function findPosition(trx: Knex.Transaction, id: string): Promise<Position
 }
 
 async function assertNameFree(trx: Knex.Transaction, name: string): Promise<void> {
-  if (await findPositionByName(trx, name)) throw conflict('ORG_POSITION_NAME_TAKEN', `The position "${name}" exists`, [{ path: 'body.name', message: 'is taken' }]);
+  if (await findPositionByName(trx, name))
+    throw conflict('ORG_POSITION_NAME_TAKEN', `The position "${name}" exists`, [{ path: 'body.name', message: 'is taken' }]);
 }
 
 function assertTenantScope(ctx: OrgContext): void {

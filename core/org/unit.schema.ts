@@ -49,7 +49,13 @@ export const createUnitRoute = {
     type: 'object',
     required: ['name', 'kind'],
     additionalProperties: false,
-    properties: { name: plainName, kind: unitKind, parentId: nullableUuid, code: { type: ['string', 'null'], pattern: unitCode.pattern }, sort: { ...sort, default: 0 } },
+    properties: {
+      name: plainName,
+      kind: unitKind,
+      parentId: nullableUuid,
+      code: { type: ['string', 'null'], pattern: unitCode.pattern },
+      sort: { ...sort, default: 0 },
+    },
   },
   response: { 201: unitView, ...errorResponses },
 } as const;

@@ -38,7 +38,9 @@ export interface UnitChanges {
 const COLUMNS = ['u.id', 'u.parent_id', 'u.name', 'u.kind', 'u.code', 'u.path', 'u.depth', 'u.sort', 'u.created_at', 'u.updated_at'];
 
 function selectUnits(trx: Knex.Transaction) {
-  return trx('core_unit as u').select(COLUMNS).select(trx.raw('(select count(*) from core_unit c where c.tenant_id = u.tenant_id and c.parent_id = u.id)::int as child_count'));
+  return trx('core_unit as u')
+    .select(COLUMNS)
+    .select(trx.raw('(select count(*) from core_unit c where c.tenant_id = u.tenant_id and c.parent_id = u.id)::int as child_count'));
 }
 
 /** The units in the caller's scope, parents before children; or the children of one unit. */
@@ -63,7 +65,8 @@ export async function findUnit(trx: Knex.Transaction, id: string): Promise<UnitR
 export async function createUnit(ctx: OrgContext, input: NewUnit): Promise<UnitRow> {
   const id = uuidv7();
   const parent = input.parentId ? await findUnit(ctx.trx, input.parentId) : undefined;
-  if (input.parentId && !parent) throw badRequest('ORG_UNIT_NOT_FOUND', 'The parent unit does not exist', [{ path: 'body.parentId', message: 'is not a unit' }]);
+  if (input.parentId && !parent)
+    throw badRequest('ORG_UNIT_NOT_FOUND', 'The parent unit does not exist', [{ path: 'body.parentId', message: 'is not a unit' }]);
   const path = `${parent?.path ?? '/'}${id}/`;
   assertUnitInScope(ctx, path, 'body.parentId');
   await assertNameFree(ctx.trx, parent?.id ?? null, input.name);
@@ -79,7 +82,12 @@ export async function createUnit(ctx: OrgContext, input: NewUnit): Promise<UnitR
     depth: parent ? parent.depth + 1 : 0,
     sort: input.sort ?? 0,
   });
-  await auditOrg(ctx, { action: 'org.unit.create', recordType: 'unit', recordId: id, data: { name: input.name, kind: input.kind, parentId: parent?.id ?? null, code: input.code ?? null } });
+  await auditOrg(ctx, {
+    action: 'org.unit.create',
+    recordType: 'unit',
+    recordId: id,
+    data: { name: input.name, kind: input.kind, parentId: parent?.id ?? null, code: input.code ?? null },
+  });
   return (await findUnitWithCount(ctx.trx, id))!;
 }
 
@@ -89,8 +97,16 @@ export async function updateUnit(ctx: OrgContext, id: string, changes: UnitChang
   assertUnitInScope(ctx, unit.path, 'params.id');
   if (changes.name !== undefined && changes.name !== unit.name) await assertNameFree(ctx.trx, unit.parent_id, changes.name, id);
   if (changes.code && changes.code !== unit.code) await assertCodeFree(ctx.trx, changes.code);
-  await ctx.trx('core_unit').where({ id }).update({ ...changes, updated_at: ctx.trx.fn.now() });
-  await auditOrg(ctx, { action: 'org.unit.update', recordType: 'unit', recordId: id, data: { before: pick(unit, changes), after: changes } });
+  await ctx
+    .trx('core_unit')
+    .where({ id })
+    .update({ ...changes, updated_at: ctx.trx.fn.now() });
+  await auditOrg(ctx, {
+    action: 'org.unit.update',
+    recordType: 'unit',
+    recordId: id,
+    data: { before: pick(unit, changes), after: changes },
+  });
   return (await findUnitWithCount(ctx.trx, id))!;
 }
 
@@ -104,15 +120,19 @@ export async function moveUnit(ctx: OrgContext, id: string, parentId: string | n
   assertUnitInScope(ctx, unit.path, 'params.id');
   if (unit.parent_id === parentId) return (await findUnitWithCount(ctx.trx, id))!;
   const parent = parentId ? await findUnit(ctx.trx, parentId) : undefined;
-  if (parentId && !parent) throw badRequest('ORG_UNIT_NOT_FOUND', 'The new parent unit does not exist', [{ path: 'body.parentId', message: 'is not a unit' }]);
+  if (parentId && !parent)
+    throw badRequest('ORG_UNIT_NOT_FOUND', 'The new parent unit does not exist', [{ path: 'body.parentId', message: 'is not a unit' }]);
   if (parent && parent.path.startsWith(unit.path)) {
-    throw badRequest('ORG_UNIT_MOVE_INVALID', 'A unit cannot move under itself or one of its descendants', [{ path: 'body.parentId', message: 'is the unit itself or lies below it' }]);
+    throw badRequest('ORG_UNIT_MOVE_INVALID', 'A unit cannot move under itself or one of its descendants', [
+      { path: 'body.parentId', message: 'is the unit itself or lies below it' },
+    ]);
   }
   const newPath = `${parent?.path ?? '/'}${id}/`;
   assertUnitInScope(ctx, newPath, 'body.parentId');
   await assertNameFree(ctx.trx, parentId, unit.name, id);
   const depthShift = (parent ? parent.depth + 1 : 0) - unit.depth;
-  const moved = await ctx.trx('core_unit')
+  const moved = await ctx
+    .trx('core_unit')
     .where('path', 'like', `${escapeLike(unit.path)}%`)
     .update({
       path: ctx.trx.raw('? || substr(path, ?)', [newPath, unit.path.length + 1]),
@@ -120,7 +140,12 @@ export async function moveUnit(ctx: OrgContext, id: string, parentId: string | n
       parent_id: ctx.trx.raw('case when id = ? then ?::uuid else parent_id end', [id, parentId]),
       updated_at: ctx.trx.fn.now(),
     });
-  await auditOrg(ctx, { action: 'org.unit.move', recordType: 'unit', recordId: id, data: { fromParentId: unit.parent_id, toParentId: parentId, unitsMoved: moved } });
+  await auditOrg(ctx, {
+    action: 'org.unit.move',
+    recordType: 'unit',
+    recordId: id,
+    data: { fromParentId: unit.parent_id, toParentId: parentId, unitsMoved: moved },
+  });
   return (await findUnitWithCount(ctx.trx, id))!;
 }
 
@@ -129,13 +154,20 @@ export async function deleteUnit(ctx: OrgContext, id: string): Promise<void> {
   if (!unit) throw unitNotFound();
   assertUnitInScope(ctx, unit.path, 'params.id');
   if (await ctx.trx('core_unit').where({ parent_id: id }).first('id')) {
-    throw conflict('ORG_UNIT_HAS_CHILDREN', 'The unit has child units; move or delete them first', [{ path: 'params.id', message: 'has child units' }]);
+    throw conflict('ORG_UNIT_HAS_CHILDREN', 'The unit has child units; move or delete them first', [
+      { path: 'params.id', message: 'has child units' },
+    ]);
   }
   if (await ctx.trx('core_person').where({ unit_id: id }).first('id')) {
     throw conflict('ORG_UNIT_HAS_PEOPLE', 'The unit has people; move or delete them first', [{ path: 'params.id', message: 'has people' }]);
   }
   await ctx.trx('core_unit').where({ id }).delete();
-  await auditOrg(ctx, { action: 'org.unit.delete', recordType: 'unit', recordId: id, data: { name: unit.name, kind: unit.kind, parentId: unit.parent_id, code: unit.code } });
+  await auditOrg(ctx, {
+    action: 'org.unit.delete',
+    recordType: 'unit',
+    recordId: id,
+    data: { name: unit.name, kind: unit.kind, parentId: unit.parent_id, code: unit.code },
+  });
 }
 
 function findUnitWithCount(trx: Knex.Transaction, id: string): Promise<UnitRow | undefined> {
@@ -147,7 +179,10 @@ async function assertNameFree(trx: Knex.Transaction, parentId: string | null, na
   if (parentId) query.where({ parent_id: parentId });
   else query.whereNull('parent_id');
   if (exceptId) query.whereNot({ id: exceptId });
-  if (await query) throw conflict('ORG_UNIT_NAME_TAKEN', `A unit named "${name}" already exists there`, [{ path: 'body.name', message: 'is taken by a sibling unit' }]);
+  if (await query)
+    throw conflict('ORG_UNIT_NAME_TAKEN', `A unit named "${name}" already exists there`, [
+      { path: 'body.name', message: 'is taken by a sibling unit' },
+    ]);
 }
 
 async function assertCodeFree(trx: Knex.Transaction, code: string): Promise<void> {

@@ -38,7 +38,9 @@ export function ajvOptions(purpose: AjvPurpose): Options {
 export function createAjv(purpose: AjvPurpose, code?: CodeOptions): Ajv {
   const options = ajvOptions(purpose);
   // Standalone code reads every format (ajv-formats' and the county ones) from one runtime module.
-  const ajv = new Ajv(code ? { ...options, code: { ...options.code, formats: _`require(${COUNTY_FORMATS_SPECIFIER}).allFormats`, ...code } } : options);
+  const ajv = new Ajv(
+    code ? { ...options, code: { ...options.code, formats: _`require(${COUNTY_FORMATS_SPECIFIER}).allFormats`, ...code } } : options,
+  );
   addFormats.default(ajv);
   for (const [name, format] of Object.entries(countyFormats)) ajv.addFormat(name, format);
   if (purpose !== 'tenant') {

@@ -1,4 +1,3 @@
-
 export const uuid = { type: 'string', format: 'uuid' } as const;
 
 /** Tenant slug: what appears in every tenant URL. */
@@ -84,7 +83,13 @@ export const okResponse = { type: 'object', properties: { ok: { type: 'boolean' 
  * is sent. The serializer then refuses a response that lacks a required property, and FromSchema
  * gives the web app the exact type (no index signature, no needless `?`).
  */
-export function responseObject<const P extends Record<string, unknown>, const O extends keyof P & string = never>(properties: P, optional: readonly O[] = []) {
-  const required = Object.keys(properties).filter((name) => !(optional as readonly string[]).includes(name)) as Exclude<keyof P & string, O>[];
+export function responseObject<const P extends Record<string, unknown>, const O extends keyof P & string = never>(
+  properties: P,
+  optional: readonly O[] = [],
+) {
+  const required = Object.keys(properties).filter((name) => !(optional as readonly string[]).includes(name)) as Exclude<
+    keyof P & string,
+    O
+  >[];
   return { type: 'object', additionalProperties: false, required, properties } as const;
 }

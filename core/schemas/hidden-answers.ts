@@ -71,7 +71,8 @@ function walk(node: unknown, value: unknown, path: AnswerPath, root: Schema, che
   if (Array.isArray(value)) {
     for (const part of shown) {
       if (isObject(part.items)) value.forEach((item, i) => walk(part.items, item, [...path, i], root, check, found));
-      else if (Array.isArray(part.items)) part.items.forEach((itemSchema, i) => i < value.length && walk(itemSchema, value[i], [...path, i], root, check, found));
+      else if (Array.isArray(part.items))
+        part.items.forEach((itemSchema, i) => i < value.length && walk(itemSchema, value[i], [...path, i], root, check, found));
     }
     return;
   }
@@ -109,7 +110,8 @@ export function withoutHiddenAnswers<T>(root: Schema, data: T, check: ConditionC
   const copy = structuredClone(data);
   for (const path of paths) {
     let parent: unknown = copy;
-    for (const segment of path.slice(0, -1)) parent = isObject(parent) || Array.isArray(parent) ? (parent as Record<string | number, unknown>)[segment] : undefined;
+    for (const segment of path.slice(0, -1))
+      parent = isObject(parent) || Array.isArray(parent) ? (parent as Record<string | number, unknown>)[segment] : undefined;
     if (isObject(parent)) delete parent[path[path.length - 1] as string];
   }
   return copy;

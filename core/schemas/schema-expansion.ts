@@ -20,7 +20,11 @@ export function expandedSize(schema: unknown, limit: number): number {
     if (counting.has(node)) return 1;
     counting.add(node);
     let total = 1;
-    const children = Array.isArray(node) ? node : Object.entries(node).filter(([key]) => !DATA_KEYWORDS.has(key)).map(([, value]) => value);
+    const children = Array.isArray(node)
+      ? node
+      : Object.entries(node)
+          .filter(([key]) => !DATA_KEYWORDS.has(key))
+          .map(([, value]) => value);
     for (const child of children) {
       total = Math.min(limit + 1, total + count(child, depth + 1));
       if (total > limit) break;
@@ -52,7 +56,10 @@ function resolveLocalRef(root: unknown, ref: string): unknown {
   // `#name` is an anchor, not a pointer: ajv resolves it by `$id`, which tenant schemas may not set absolutely.
   if (!path.startsWith('/')) return undefined;
   let node: unknown = root;
-  for (const token of path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const token of path
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }

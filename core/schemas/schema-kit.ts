@@ -5,5 +5,17 @@
  * reach the server through core/module-kit.ts (fastify, knex, node). ESLint holds
  * `modules/*\/schemas` to this file.
  */
-export { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantIdParams, tenantParams, tenantSlug, timestamp, timeZoneName, uuid } from './common.schema.ts';
+export {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  plainName,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  tenantSlug,
+  timestamp,
+  timeZoneName,
+  uuid,
+} from './common.schema.ts';
 export { XLSX_MIME } from './xlsx-mime.ts';

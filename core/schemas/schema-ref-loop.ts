@@ -45,7 +45,8 @@ export function findRefLoop(schema: unknown): string | null {
     }
     starts.push([pointer, node]);
     for (const [key, value] of Object.entries(node)) {
-      if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') collect(`${pointer}/${escapeToken(key)}`, value, depth + 1);
+      if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples')
+        collect(`${pointer}/${escapeToken(key)}`, value, depth + 1);
     }
   };
   collect('#', schema, 0);
@@ -59,7 +60,10 @@ export function findRefLoop(schema: unknown): string | null {
 function refPointer(ref: string): string {
   const path = safeDecode(ref.slice(1));
   if (path === '' || path === '/') return '#';
-  return `#${path.split('/').map((t) => escapeToken(decodeToken(t))).join('/')}`;
+  return `#${path
+    .split('/')
+    .map((t) => escapeToken(decodeToken(t)))
+    .join('/')}`;
 }
 
 function resolvePointer(root: unknown, ref: string): unknown {

@@ -22,16 +22,21 @@ describe('tenant schema guard', () => {
   });
 
   it('refuses what is not a JSON object', () => {
-    for (const value of [null, [], 'schema', 42, undefined]) expect(checkTenantSchema(value)).toEqual([{ path: 'schema', message: 'must be a JSON object' }]);
+    for (const value of [null, [], 'schema', 42, undefined])
+      expect(checkTenantSchema(value)).toEqual([{ path: 'schema', message: 'must be a JSON object' }]);
     const cyclic: Record<string, unknown> = { type: 'object' };
     cyclic.properties = { self: cyclic };
     expect(messages(cyclic)).toEqual([`schema is not plain JSON, or is nested far deeper than ${SCHEMA_LIMITS.maxDepth} levels`]);
   });
 
   it('refuses a schema larger than the size limit, before walking it', () => {
-    const properties = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`field${i}`, { type: 'string', description: 'x'.repeat(100) }]));
+    const properties = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, i) => [`field${i}`, { type: 'string', description: 'x'.repeat(100) }]),
+    );
     expect(JSON.stringify({ type: 'object', properties }).length).toBeGreaterThan(SCHEMA_LIMITS.maxBytes);
-    expect(checkTenantSchema({ type: 'object', properties })).toEqual([{ path: 'schema', message: `is larger than ${SCHEMA_LIMITS.maxBytes} bytes` }]);
+    expect(checkTenantSchema({ type: 'object', properties })).toEqual([
+      { path: 'schema', message: `is larger than ${SCHEMA_LIMITS.maxBytes} bytes` },
+    ]);
   });
 
   it('refuses a schema with too many nodes even when small in bytes', () => {
@@ -51,7 +56,9 @@ describe('tenant schema guard', () => {
 
   it('allows only local references and known dialects', () => {
     expect(messages({ $ref: 'http://example.com/evil.json' })).toEqual(['schema.$ref only local references ("#/...") are allowed']);
-    expect(messages({ properties: { a: { $ref: 'other.json#/x' } } })).toEqual(['schema.properties.a.$ref only local references ("#/...") are allowed']);
+    expect(messages({ properties: { a: { $ref: 'other.json#/x' } } })).toEqual([
+      'schema.properties.a.$ref only local references ("#/...") are allowed',
+    ]);
     expect(messages({ $id: 'https://example.com/s' })).toEqual(['schema.$id absolute $id is not allowed']);
     expect(messages({ $schema: 'https://json-schema.org/draft/2020-12/schema' })).toEqual(['schema.$schema unknown $schema dialect']);
   });
@@ -59,23 +66,35 @@ describe('tenant schema guard', () => {
   it('refuses $data, $async and dynamic references wherever they appear', () => {
     // An async schema's validator returns a Promise: truthy, so every answer would pass.
     expect(messages({ $async: true, type: 'object' })).toEqual(['schema.$async "$async" is not allowed']);
-    expect(messages({ properties: { a: { const: { $data: '1/b' } } } })).toEqual(['schema.properties.a.const.$data "$data" is not allowed']);
+    expect(messages({ properties: { a: { const: { $data: '1/b' } } } })).toEqual([
+      'schema.properties.a.const.$data "$data" is not allowed',
+    ]);
     expect(messages({ items: { $recursiveRef: '#' } })).toEqual(['schema.items.$recursiveRef "$recursiveRef" is not allowed']);
     expect(messages({ $dynamicRef: '#meta' })).toEqual(['schema.$dynamicRef "$dynamicRef" is not allowed']);
   });
 
   it('accepts the patterns counties paste (ZIP, landline, e-mail, Chinese names) and refuses what RE2 cannot run, too long or invalid', () => {
-    for (const pattern of ['^\\d{5}(?:[-\\s]\\d{4})?$', '^(0\\d{2,3}-)?\\d{7,8}$', '^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$', '^[\\u4e00-\\u9fa5]{2,4}$', '^(\\w|\\d)+$', '(a+)+$']) {
+    for (const pattern of [
+      '^\\d{5}(?:[-\\s]\\d{4})?$',
+      '^(0\\d{2,3}-)?\\d{7,8}$',
+      '^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$',
+      '^[\\u4e00-\\u9fa5]{2,4}$',
+      '^(\\w|\\d)+$',
+      '(a+)+$',
+    ]) {
       expect(messages({ properties: { a: { type: 'string', pattern } } }), pattern).toEqual([]);
     }
     expect(messages({ properties: { a: { type: 'string', pattern: '^(a+)\\1$' } } })).toEqual([
       'schema.properties.a.pattern pattern uses a backreference: patterns run on a linear-time engine (RE2) without backreferences or lookaround; rewrite it without them',
     ]);
     expect(messages({ pattern: '(?<y>a)\\k<y>' })[0]).toMatch(/backreference/);
-    for (const pattern of ['^(?!admin)\\w+$', '(?<=x)y', 'a(?=b)', '(?<!x)y']) expect(messages({ pattern })[0], pattern).toMatch(/lookahead or lookbehind/);
+    for (const pattern of ['^(?!admin)\\w+$', '(?<=x)y', 'a(?=b)', '(?<!x)y'])
+      expect(messages({ pattern })[0], pattern).toMatch(/lookahead or lookbehind/);
     // The same characters escaped or in a class are no backreference or lookaround.
     expect(messages({ pattern: '^[(?=]\\\\1$' })).toEqual([]);
-    expect(messages({ patternProperties: { '(a)\\1': {} } })[0]).toMatch(/^schema\.patternProperties\.\(a\)\\1 pattern uses a backreference/);
+    expect(messages({ patternProperties: { '(a)\\1': {} } })[0]).toMatch(
+      /^schema\.patternProperties\.\(a\)\\1 pattern uses a backreference/,
+    );
     expect(messages({ pattern: 'a{2000}' })[0]).toMatch(/cannot run on the linear-time engine \(RE2\).*invalid repeat count/);
     expect(messages({ pattern: 'a'.repeat(SCHEMA_LIMITS.maxPatternLength + 1) })[0]).toMatch(/pattern is longer than/);
     expect(messages({ pattern: '[' })).toEqual(['schema.pattern pattern is not a valid regular expression']);
@@ -93,7 +112,9 @@ describe('tenant schema guard', () => {
 
   it('checks a large schema in well under a second', () => {
     const started = performance.now();
-    checkTenantSchema({ properties: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, { type: 'string', pattern: `^(a+)+${i}$` }])) });
+    checkTenantSchema({
+      properties: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, { type: 'string', pattern: `^(a+)+${i}$` }])),
+    });
     checkTenantSchema(nested(5000));
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -101,12 +122,18 @@ describe('tenant schema guard', () => {
 
 describe('$ref loops', () => {
   it('refuses a schema that refers to itself without descending into the data', () => {
-    const problems = checkTenantSchema({ definitions: { a: { $ref: '#/definitions/b' }, b: { allOf: [{ $ref: '#/definitions/a' }] } }, $ref: '#/definitions/a' });
+    const problems = checkTenantSchema({
+      definitions: { a: { $ref: '#/definitions/b' }, b: { allOf: [{ $ref: '#/definitions/a' }] } },
+      $ref: '#/definitions/a',
+    });
     expect(problems[0].message).toMatch(/\$ref loop/);
   });
 
   it('accepts recursion through properties (a tree of family members)', () => {
-    const member = { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/member' } } } };
+    const member = {
+      type: 'object',
+      properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/member' } } },
+    };
     expect(checkTenantSchema({ definitions: { member }, $ref: '#/definitions/member' })).toEqual([]);
   });
 });
@@ -122,13 +149,29 @@ describe('patterns run in linear time with JavaScript’s meaning', () => {
 
   it('matches Chinese text, Unicode spaces and escapes as JavaScript does', () => {
     const cases: [string, string][] = [
-      ['^[\\u4e00-\\u9fa5]+$', '张三丰'], ['^[\\u4e00-\\u9fa5]+$', '张三a'], ['^\\w+$', '张三'], ['^\\d+$', '１２３'], ['^\\d+$', '123'],
-      ['^\\p{Script=Han}{2,4}$', '欧阳修'], ['^.$', '😀'], ['^.+$', 'a\nb'], ['^[\\s\\S]+$', 'a\nb'], ['^\\s$', '\u3000'], ['^\\S+$', '中\u3000文'],
-      ['^\\d{5}(?:[-\\s]\\d{4})?$', '12345\u30006789'], ['^(0\\d{2,3}-)?\\d{7,8}$', '0571-87654321'], ['^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$', 'li.si+gov@zj-gov.cn'],
-      ['\\bfoo\\b', '中foo文'], ['^\\ud83d\\ude00$', '😀'], ['^\\u{1F600}$', '😀'], ['^a\\/b$', 'a/b'],
+      ['^[\\u4e00-\\u9fa5]+$', '张三丰'],
+      ['^[\\u4e00-\\u9fa5]+$', '张三a'],
+      ['^\\w+$', '张三'],
+      ['^\\d+$', '１２３'],
+      ['^\\d+$', '123'],
+      ['^\\p{Script=Han}{2,4}$', '欧阳修'],
+      ['^.$', '😀'],
+      ['^.+$', 'a\nb'],
+      ['^[\\s\\S]+$', 'a\nb'],
+      ['^\\s$', '\u3000'],
+      ['^\\S+$', '中\u3000文'],
+      ['^\\d{5}(?:[-\\s]\\d{4})?$', '12345\u30006789'],
+      ['^(0\\d{2,3}-)?\\d{7,8}$', '0571-87654321'],
+      ['^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$', 'li.si+gov@zj-gov.cn'],
+      ['\\bfoo\\b', '中foo文'],
+      ['^\\ud83d\\ude00$', '😀'],
+      ['^\\u{1F600}$', '😀'],
+      ['^a\\/b$', 'a/b'],
     ];
     for (const [pattern, text] of cases) {
-      expect(compileTenantSchema({ type: 'string', pattern })(text), `${pattern} on ${JSON.stringify(text)}`).toBe(new RegExp(pattern, 'u').test(text));
+      expect(compileTenantSchema({ type: 'string', pattern })(text), `${pattern} on ${JSON.stringify(text)}`).toBe(
+        new RegExp(pattern, 'u').test(text),
+      );
     }
   });
 });
@@ -136,7 +179,8 @@ describe('patterns run in linear time with JavaScript’s meaning', () => {
 describe('expanded size', () => {
   const doubling = (levels: number) => {
     const definitions: Record<string, unknown> = { d0: { type: 'string', minLength: 1 } };
-    for (let i = 1; i < levels; i += 1) definitions[`d${i}`] = { allOf: [{ $ref: `#/definitions/d${i - 1}` }, { $ref: `#/definitions/d${i - 1}` }] };
+    for (let i = 1; i < levels; i += 1)
+      definitions[`d${i}`] = { allOf: [{ $ref: `#/definitions/d${i - 1}` }, { $ref: `#/definitions/d${i - 1}` }] };
     return { type: 'object', definitions, properties: { answer: { $ref: `#/definitions/d${levels - 1}` } } };
   };
 
@@ -144,13 +188,20 @@ describe('expanded size', () => {
     const bomb = doubling(20);
     expect(JSON.stringify(bomb).length).toBeLessThan(2_000);
     const started = performance.now();
-    expect(messages(bomb)).toEqual([`schema expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed (references that each repeat the one before double at every level); share fewer definitions`]);
+    expect(messages(bomb)).toEqual([
+      `schema expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed (references that each repeat the one before double at every level); share fewer definitions`,
+    ]);
     expect(performance.now() - started).toBeLessThan(200);
   });
 
   it('accepts shared definitions used many times, and recursion through properties', () => {
     expect(checkTenantSchema(doubling(8))).toEqual([]);
-    const address = { type: 'object', properties: Object.fromEntries(['province', 'city', 'county', 'town', 'village', 'detail'].map((k) => [k, { type: 'string', maxLength: 50 }])) };
+    const address = {
+      type: 'object',
+      properties: Object.fromEntries(
+        ['province', 'city', 'county', 'town', 'village', 'detail'].map((k) => [k, { type: 'string', maxLength: 50 }]),
+      ),
+    };
     const properties = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`address${i}`, { $ref: '#/definitions/address' }]));
     expect(checkTenantSchema({ type: 'object', definitions: { address }, properties })).toEqual([]);
   });
@@ -169,7 +220,10 @@ describe('the compiled-validator cache', () => {
 
   it('a schema ajv refuses to compile leaves nothing in its registry', () => {
     const before = tenantAjvRegistrySize();
-    for (let i = 0; i < 20; i += 1) expect(() => compileTenantSchema({ type: 'object', properties: { [`f${i}`]: { $ref: '#/definitions/missing' } } })).toThrow(TenantSchemaError);
+    for (let i = 0; i < 20; i += 1)
+      expect(() => compileTenantSchema({ type: 'object', properties: { [`f${i}`]: { $ref: '#/definitions/missing' } } })).toThrow(
+        TenantSchemaError,
+      );
     expect(tenantAjvRegistrySize()).toBeLessThanOrEqual(before);
   });
 });

@@ -74,10 +74,17 @@ export function checkTenantSchema(schema: unknown, path = 'schema'): ErrorDetail
   visit(schema, path, 0);
   if (problems.length === 0) {
     const loop = findRefLoop(schema);
-    if (loop) problems.push({ path: `${path}${loop.slice(1).replace(/\//g, '.')}`, message: 'refers to itself without descending into the data ($ref loop)' });
+    if (loop)
+      problems.push({
+        path: `${path}${loop.slice(1).replace(/\//g, '.')}`,
+        message: 'refers to itself without descending into the data ($ref loop)',
+      });
   }
   if (problems.length === 0 && expandedSize(schema, SCHEMA_LIMITS.maxExpandedNodes) > SCHEMA_LIMITS.maxExpandedNodes) {
-    problems.push({ path, message: `expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed (references that each repeat the one before double at every level); share fewer definitions` });
+    problems.push({
+      path,
+      message: `expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed (references that each repeat the one before double at every level); share fewer definitions`,
+    });
   }
   return problems;
 }
@@ -103,7 +110,10 @@ function checkPattern(pattern: string, at: string, problems: ErrorDetail[]): voi
   }
   const unsupported = unsupportedPatternFeature(pattern);
   if (unsupported) {
-    problems.push({ path: at, message: `pattern ${unsupported}: patterns run on a linear-time engine (RE2) without backreferences or lookaround; rewrite it without them` });
+    problems.push({
+      path: at,
+      message: `pattern ${unsupported}: patterns run on a linear-time engine (RE2) without backreferences or lookaround; rewrite it without them`,
+    });
     return;
   }
   try {

@@ -6,7 +6,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'County work platform API', version: '0.1.0', description: 'Multi-tenant low-code platform. Errors: {"error": {"code", "message", "details"}}.' },
+      info: {
+        title: 'County work platform API',
+        version: '0.1.0',
+        description: 'Multi-tenant low-code platform. Errors: {"error": {"code", "message", "details"}}.',
+      },
       components: {
         securitySchemes: {
           tenantSession: { type: 'apiKey', in: 'cookie', name: 'sid' },

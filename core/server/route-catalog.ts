@@ -21,7 +21,12 @@ export function registerRouteCatalog(app: FastifyInstance): void {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethods[];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, schema: route.schema, public: (route.config as { public?: boolean } | undefined)?.public === true });
+      routes.push({
+        method,
+        url: route.url,
+        schema: route.schema,
+        public: (route.config as { public?: boolean } | undefined)?.public === true,
+      });
     }
   });
 }

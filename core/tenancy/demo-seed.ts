@@ -31,7 +31,11 @@ export function demoTenantFile(name: (typeof DEMO_TENANT_FILES)[number]): URL {
  * tries again. Every demo admin and staff account gets the demo password. Returns the logins to
  * print, only when it created them (a later start prints no password).
  */
-export async function seedDemoIfEmpty(db: Database, modules: PlatformModule[] = [], options: { operatorPassword?: string } = {}): Promise<string[]> {
+export async function seedDemoIfEmpty(
+  db: Database,
+  modules: PlatformModule[] = [],
+  options: { operatorPassword?: string } = {},
+): Promise<string[]> {
   const registry = new ModuleRegistry(modules);
   const created = await withTenant(db, null, async (trx) => {
     if (await trx('core_tenant').first('id')) return null;
@@ -46,16 +50,26 @@ export async function seedDemoIfEmpty(db: Database, modules: PlatformModule[] = 
   if (!created) return [];
   const names = new Map<string, { name: string; staff: string[] }>();
   for (const file of DEMO_TENANT_FILES) {
-    const config = JSON.parse(fs.readFileSync(demoTenantFile(file), 'utf8')) as { profile: { slug: string; name: string }; people?: { account?: string }[] };
-    names.set(config.profile.slug, { name: config.profile.name, staff: (config.people ?? []).flatMap((p) => (p.account ? [p.account] : [])) });
+    const config = JSON.parse(fs.readFileSync(demoTenantFile(file), 'utf8')) as {
+      profile: { slug: string; name: string };
+      people?: { account?: string }[];
+    };
+    names.set(config.profile.slug, {
+      name: config.profile.name,
+      staff: (config.people ?? []).flatMap((p) => (p.account ? [p.account] : [])),
+    });
   }
   const operatorLine = !created.operator
     ? []
-    : [`Platform operator:  ${DEMO.operator.username} / ${options.operatorPassword ? '(the OPERATOR_PASSWORD you set)' : DEMO.operator.password}   (/platform/login)`];
+    : [
+        `Platform operator:  ${DEMO.operator.username} / ${options.operatorPassword ? '(the OPERATOR_PASSWORD you set)' : DEMO.operator.password}   (/platform/login)`,
+      ];
   return [
     ...operatorLine,
-    ...[...names].map(([slug, { name, staff }]) =>
-      `Tenant "${slug}" (${name}) admin:  ${DEMO.admin.username} / ${DEMO.admin.password}   (/t/${slug}/login)${staff.length > 0 ? `\n    staff, same password: ${staff.join(', ')}` : ''}`),
+    ...[...names].map(
+      ([slug, { name, staff }]) =>
+        `Tenant "${slug}" (${name}) admin:  ${DEMO.admin.username} / ${DEMO.admin.password}   (/t/${slug}/login)${staff.length > 0 ? `\n    staff, same password: ${staff.join(', ')}` : ''}`,
+    ),
     'These demo logins are printed once, now: change the passwords before real use.',
   ];
 }
@@ -64,10 +78,20 @@ export async function seedDemoIfEmpty(db: Database, modules: PlatformModule[] = 
  * Creates the platform operator `operator` unless an operator exists already (or another node
  * starting at the same moment created it). Returns whether this call created it.
  */
-export async function createFirstOperator(trx: Knex.Transaction, password: string, options: { mustChangePassword?: boolean } = {}): Promise<boolean> {
+export async function createFirstOperator(
+  trx: Knex.Transaction,
+  password: string,
+  options: { mustChangePassword?: boolean } = {},
+): Promise<boolean> {
   if (await trx('core_operator').first('id')) return false;
   const inserted = await trx('core_operator')
-    .insert({ id: uuidv7(), username: DEMO.operator.username, display_name: '平台运维', password_hash: await hashPassword(password), must_change_password: options.mustChangePassword === true })
+    .insert({
+      id: uuidv7(),
+      username: DEMO.operator.username,
+      display_name: '平台运维',
+      password_hash: await hashPassword(password),
+      must_change_password: options.mustChangePassword === true,
+    })
     .onConflict('username')
     .ignore()
     .returning('id');

@@ -31,9 +31,12 @@ export async function prepareFirstStart(db: Database, modules: PlatformModule[],
   if (state.hasOperator) return [];
   const password = options.operatorPassword ?? randomBytes(15).toString('base64url');
   // A generated password is only a way in: the operator chooses their own at first sign-in.
-  const created = await withTenant(db, null, (trx) => createFirstOperator(trx, password, { mustChangePassword: !options.operatorPassword }));
+  const created = await withTenant(db, null, (trx) =>
+    createFirstOperator(trx, password, { mustChangePassword: !options.operatorPassword }),
+  );
   if (!created) return [];
-  if (options.operatorPassword) return [`Platform operator:  ${DEMO.operator.username} / (the OPERATOR_PASSWORD you set)   (/platform/login)`];
+  if (options.operatorPassword)
+    return [`Platform operator:  ${DEMO.operator.username} / (the OPERATOR_PASSWORD you set)   (/platform/login)`];
   return [
     `Platform operator:  ${DEMO.operator.username} / ${password}   (/platform/login)`,
     'This password is printed once, now, and never again; sign in with it and choose your own.',

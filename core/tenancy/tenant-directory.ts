@@ -30,7 +30,15 @@ export class TenantDirectory {
       trx('core_tenant').select('id', 'slug', 'name', 'status', 'locale', 'logo_url', 'time_zone').where({ slug }).first(),
     );
     const tenant: Tenant | null = row
-      ? { id: row.id, slug: row.slug, name: row.name, status: row.status, locale: row.locale, logoUrl: row.logo_url, timeZone: row.time_zone }
+      ? {
+          id: row.id,
+          slug: row.slug,
+          name: row.name,
+          status: row.status,
+          locale: row.locale,
+          logoUrl: row.logo_url,
+          timeZone: row.time_zone,
+        }
       : null;
     this.cache.set(slug, { tenant });
     return tenant;

@@ -5,7 +5,13 @@ import { tenantView } from './tenant.schema.ts';
 
 const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: uuid } } as const;
 
-const adminView = responseObject({ id: uuid, username: { type: 'string' }, displayName: { type: 'string' }, status: { type: 'string' }, locked: { type: 'boolean' } });
+const adminView = responseObject({
+  id: uuid,
+  username: { type: 'string' },
+  displayName: { type: 'string' },
+  status: { type: 'string' },
+  locked: { type: 'boolean' },
+});
 /** One of a county's admins, as the operator sees them. */
 export type TenantAdmin = FromSchema<typeof adminView>;
 
@@ -40,7 +46,8 @@ export type TenantProfileChange = FromSchema<typeof updateTenantRoute.body>;
 
 export const resetTenantAdminPasswordRoute = {
   tags: ['platform'],
-  summary: 'Reset a county admin’s password: unlocks, ends their sessions, requires a new one at next sign-in (audited in the county’s trail)',
+  summary:
+    'Reset a county admin’s password: unlocks, ends their sessions, requires a new one at next sign-in (audited in the county’s trail)',
   params: { type: 'object', required: ['id', 'userId'], additionalProperties: false, properties: { id: uuid, userId: uuid } },
   body: { type: 'object', required: ['newPassword'], additionalProperties: false, properties: { newPassword: passwordSchema } },
   response: { 200: adminView, ...errorResponses },

@@ -27,7 +27,10 @@ export async function tenantProfile(trx: Knex.Transaction, id: string) {
   if (!tenant) throw notFound('TENANT_NOT_FOUND', 'No such tenant');
   let admins: { id: string; username: string; display_name: string; status: string; locked: boolean }[] = [];
   await inTenantContext(trx, id, async () => {
-    admins = await trx('core_user').where({ is_tenant_admin: true }).orderBy('username').select('id', 'username', 'display_name', 'status', trx.raw(LOCKED_SQL));
+    admins = await trx('core_user')
+      .where({ is_tenant_admin: true })
+      .orderBy('username')
+      .select('id', 'username', 'display_name', 'status', trx.raw(LOCKED_SQL));
   });
   return {
     tenant,
@@ -39,7 +42,12 @@ export async function tenantProfile(trx: Knex.Transaction, id: string) {
  * The operator edits a county's profile; the change is written into the county's own audit
  * trail (the same entry a configuration apply writes), naming the operator.
  */
-export async function updateTenantProfile(trx: Knex.Transaction, id: string, change: ProfileChange, operator: Operator): Promise<TenantRow> {
+export async function updateTenantProfile(
+  trx: Knex.Transaction,
+  id: string,
+  change: ProfileChange,
+  operator: Operator,
+): Promise<TenantRow> {
   const current: TenantRow | undefined = await trx('core_tenant').where({ id }).first(TENANT_COLUMNS);
   if (!current) throw notFound('TENANT_NOT_FOUND', 'No such tenant');
   const changes: Record<string, string | null> = {};
@@ -49,9 +57,19 @@ export async function updateTenantProfile(trx: Knex.Transaction, id: string, cha
   if (change.logoUrl !== undefined && change.logoUrl !== current.logo_url) changes.logo_url = change.logoUrl;
   const fields = Object.keys(changes);
   if (fields.length === 0) return current;
-  const [updated] = await trx('core_tenant').where({ id }).update({ ...changes, updated_at: trx.fn.now() }).returning(TENANT_COLUMNS);
+  const [updated] = await trx('core_tenant')
+    .where({ id })
+    .update({ ...changes, updated_at: trx.fn.now() })
+    .returning(TENANT_COLUMNS);
   const before = Object.fromEntries(fields.map((f) => [f, current[f as keyof TenantRow]]));
-  await inTenantContext(trx, id, () => writeAudit(trx, id, null, { action: 'tenant.profile.update', recordType: 'tenant', recordId: id, data: { before, after: changes, operator: operatorNote(operator) } }));
+  await inTenantContext(trx, id, () =>
+    writeAudit(trx, id, null, {
+      action: 'tenant.profile.update',
+      recordType: 'tenant',
+      recordId: id,
+      data: { before, after: changes, operator: operatorNote(operator) },
+    }),
+  );
   return updated;
 }
 
@@ -66,7 +84,9 @@ export async function resetTenantAdminPassword(ctx: TenantContext, userId: strin
     const target = await ctx.trx('core_user').where({ id: userId }).first('is_tenant_admin');
     if (!target) throw notFound('USER_NOT_FOUND', 'No such admin in this county');
     if (!target.is_tenant_admin) {
-      throw badRequest('USER_NOT_TENANT_ADMIN', 'Operators reset only county admins; the county’s admins reset everyone else', [{ path: 'params.userId', message: 'is not an admin of the county' }]);
+      throw badRequest('USER_NOT_TENANT_ADMIN', 'Operators reset only county admins; the county’s admins reset everyone else', [
+        { path: 'params.userId', message: 'is not an admin of the county' },
+      ]);
     }
     result = await new UserService(ctx).resetPassword(userId, newPassword, { operator: operatorNote(operator) });
   });

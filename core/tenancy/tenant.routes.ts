@@ -8,8 +8,14 @@ export const tenantRoutes: RoutePlugin = async (app) => {
     const { limit, cursor, q } = request.query;
     const rows = await listTenants(request.db, { limit: limit + 1, cursor, q });
     const page = rows.slice(0, limit);
-    const usage = await tenantUsage(request.db, page.map((t) => t.id));
-    return { items: page.map((t) => tenantToView(t, usage.get(t.id))), nextCursor: rows.length > limit ? page[page.length - 1].slug : null };
+    const usage = await tenantUsage(
+      request.db,
+      page.map((t) => t.id),
+    );
+    return {
+      items: page.map((t) => tenantToView(t, usage.get(t.id))),
+      nextCursor: rows.length > limit ? page[page.length - 1].slug : null,
+    };
   });
 
   app.post('/tenants', { schema: createTenantRoute }, async (request, reply) => {

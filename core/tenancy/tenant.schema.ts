@@ -17,7 +17,12 @@ export const tenantView = responseObject(
     createdAt: timestamp,
     suspendedAt: { type: ['string', 'null'], format: 'date-time' },
     usage: {
-      ...responseObject({ users: { type: 'integer' }, people: { type: 'integer' }, enabledModules: { type: 'integer' }, records: { type: 'integer' } }),
+      ...responseObject({
+        users: { type: 'integer' },
+        people: { type: 'integer' },
+        enabledModules: { type: 'integer' },
+        records: { type: 'integer' },
+      }),
       description: 'In the list; a create or status change answers without it',
     },
   },
@@ -62,7 +67,10 @@ export const listTenantsRoute = {
       q: { type: 'string', maxLength: 100 },
     },
   },
-  response: { 200: responseObject({ items: { type: 'array', items: tenantView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
+  response: {
+    200: responseObject({ items: { type: 'array', items: tenantView }, nextCursor: { type: ['string', 'null'] } }),
+    ...errorResponses,
+  },
 } as const;
 export type TenantPage = FromSchema<(typeof listTenantsRoute.response)[200]>;
 

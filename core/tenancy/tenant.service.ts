@@ -24,7 +24,9 @@ export async function createTenant(trx: Knex.Transaction, input: NewTenant): Pro
   const existing = await trx('core_tenant').where({ slug: input.slug }).first('id');
   if (existing) throw conflict('TENANT_SLUG_TAKEN', `The address "${input.slug}" is taken`, [{ path: 'body.slug', message: 'is taken' }]);
   const id = uuidv7();
-  const [tenant] = await trx('core_tenant').insert({ id, slug: input.slug, name: input.name, locale: input.locale ?? 'zh-CN' }).returning(TENANT_COLUMNS);
+  const [tenant] = await trx('core_tenant')
+    .insert({ id, slug: input.slug, name: input.name, locale: input.locale ?? 'zh-CN' })
+    .returning(TENANT_COLUMNS);
   await inTenantContext(trx, id, async () => {
     await trx('core_user').insert({
       tenant_id: id,

@@ -37,7 +37,12 @@ export async function applyRoles(ctx: TenantContext, roles: ConfigRole[], report
     if (role.members === undefined) continue;
     const members = [...new Set(role.members)].sort(compareText);
     if (isDeepStrictEqual(members, current?.memberPhones ?? [])) continue;
-    await at(`${path}.members`, () => service.setMembers(roleId, members.map((phone) => personIds.get(phone)!)));
+    await at(`${path}.members`, () =>
+      service.setMembers(
+        roleId,
+        members.map((phone) => personIds.get(phone)!),
+      ),
+    );
     if (current) report.add('update', 'role', role.name, ['members']);
   }
 }
@@ -53,7 +58,12 @@ export interface AdminPasswords {
  * Admin accounts by username: created (never with a password from the file: there is none), or
  * their display name and phone (when given) brought to the file's, and the admin flag set.
  */
-export async function applyAdmins(ctx: TenantContext, admins: ConfigAdmin[], passwords: AdminPasswords, report: ReportBuilder): Promise<void> {
+export async function applyAdmins(
+  ctx: TenantContext,
+  admins: ConfigAdmin[],
+  passwords: AdminPasswords,
+  report: ReportBuilder,
+): Promise<void> {
   const service = new UserService(ctx);
   const existing = new Map((await loadUsers(ctx.trx)).map((u) => [u.username, u]));
   for (const [i, admin] of admins.entries()) {
@@ -61,14 +71,16 @@ export async function applyAdmins(ctx: TenantContext, admins: ConfigAdmin[], pas
     const current = existing.get(admin.username);
     if (!current) {
       const password = passwords.adminPassword ?? generatePassword();
-      await at(path, () => service.create({
-        username: admin.username,
-        displayName: admin.displayName,
-        phone: admin.phone,
-        password,
-        isTenantAdmin: true,
-        mustChangePassword: passwords.adminPassword === undefined || passwords.mustChangePassword,
-      }));
+      await at(path, () =>
+        service.create({
+          username: admin.username,
+          displayName: admin.displayName,
+          phone: admin.phone,
+          password,
+          isTenantAdmin: true,
+          mustChangePassword: passwords.adminPassword === undefined || passwords.mustChangePassword,
+        }),
+      );
       report.add('create', 'admin', admin.username);
       if (passwords.adminPassword === undefined) report.generatedPasswords.push({ username: admin.username, password });
       continue;
@@ -88,7 +100,12 @@ export async function applyAdmins(ctx: TenantContext, admins: ConfigAdmin[], pas
  * person's name) when missing, with the same password rules as admins; an existing account of
  * that name is linked to the person. Accounts are never removed by an apply.
  */
-export async function applyAccounts(ctx: TenantContext, people: ConfigPerson[], passwords: AdminPasswords, report: ReportBuilder): Promise<void> {
+export async function applyAccounts(
+  ctx: TenantContext,
+  people: ConfigPerson[],
+  passwords: AdminPasswords,
+  report: ReportBuilder,
+): Promise<void> {
   const service = new UserService(ctx);
   const existing = new Map((await loadUsers(ctx.trx)).map((u) => [u.username, u]));
   const personIds = new Map((await loadPeople(ctx.trx)).map((p) => [p.phone, p.id]));
@@ -99,14 +116,16 @@ export async function applyAccounts(ctx: TenantContext, people: ConfigPerson[], 
     const current = existing.get(person.account);
     if (!current) {
       const password = passwords.adminPassword ?? generatePassword();
-      await at(path, () => service.create({
-        username: person.account!,
-        displayName: person.name,
-        password,
-        personId,
-        isTenantAdmin: false,
-        mustChangePassword: passwords.adminPassword === undefined || passwords.mustChangePassword,
-      }));
+      await at(path, () =>
+        service.create({
+          username: person.account!,
+          displayName: person.name,
+          password,
+          personId,
+          isTenantAdmin: false,
+          mustChangePassword: passwords.adminPassword === undefined || passwords.mustChangePassword,
+        }),
+      );
       report.add('create', 'account', person.account);
       if (passwords.adminPassword === undefined) report.generatedPasswords.push({ username: person.account, password });
       continue;

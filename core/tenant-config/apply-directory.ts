@@ -36,7 +36,10 @@ export async function applyPeople(ctx: OrgContext, people: ConfigPerson[], repor
     const unitId = unitIds.get(person.unit);
     // Checked before any write against the tenant as it was; a path through a unit the file
     // renames only fails now, and the whole apply rolls back.
-    if (!unitId) throw invalidConfig([{ path: `${path}.unit`, message: 'names no unit once the file is applied (renaming a unit changes the paths below it)' }]);
+    if (!unitId)
+      throw invalidConfig([
+        { path: `${path}.unit`, message: 'names no unit once the file is applied (renaming a unit changes the paths below it)' },
+      ]);
     const positionId = person.position ? positionIds.get(person.position) : undefined;
     const current = existing.get(person.phone);
     if (!current) {
@@ -50,6 +53,11 @@ export async function applyPeople(ctx: OrgContext, people: ConfigPerson[], repor
     if (positionId && current.position_id !== positionId) changes.positionId = positionId;
     if (Object.keys(changes).length === 0) continue;
     await at(path, () => updatePerson(ctx, current.id, changes));
-    report.add('update', 'person', person.phone, Object.keys(changes).map((k) => ({ unitId: 'unit', positionId: 'position' })[k] ?? k));
+    report.add(
+      'update',
+      'person',
+      person.phone,
+      Object.keys(changes).map((k) => ({ unitId: 'unit', positionId: 'position' })[k] ?? k),
+    );
   }
 }

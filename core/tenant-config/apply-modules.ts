@@ -45,7 +45,10 @@ export async function applyCustomFields(ctx: TenantContext, sets: ConfigCustomFi
     const row = rows.get(key);
     const prepared = prepareFragment(set.schema, set.uiSchema ?? {}, `customFields[${i}]`);
     // Without a uiSchema in the file the stored one stays, unless the fields change.
-    const same = row && isDeepStrictEqual(row.schema, prepared.schema) && (set.uiSchema === undefined || isDeepStrictEqual(row.ui_schema, prepared.uiSchema));
+    const same =
+      row &&
+      isDeepStrictEqual(row.schema, prepared.schema) &&
+      (set.uiSchema === undefined || isDeepStrictEqual(row.ui_schema, prepared.uiSchema));
     if (same) continue;
     await at(`customFields[${i}]`, () => service.put(set.module, set.recordType, { schema: set.schema, uiSchema: set.uiSchema ?? {} }));
     report.add(row ? 'update' : 'create', 'customFields', key);

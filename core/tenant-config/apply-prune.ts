@@ -20,7 +20,13 @@ import { unitRefsById } from './unit-refs.ts';
  * console. A removal a service refuses (a unit still holding people of a section not in the
  * file, a module another needs) fails the whole apply.
  */
-export async function prune(ctx: TenantContext, org: OrgContext, config: TenantConfig, keptUnitIds: Set<string>, report: ReportBuilder): Promise<void> {
+export async function prune(
+  ctx: TenantContext,
+  org: OrgContext,
+  config: TenantConfig,
+  keptUnitIds: Set<string>,
+  report: ReportBuilder,
+): Promise<void> {
   if (config.roles) {
     const keep = new Set(config.roles.map((r) => r.name));
     const roles = new RoleService(ctx);

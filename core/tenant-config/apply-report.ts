@@ -40,7 +40,13 @@ export class ReportBuilder {
       const counts = (summary[change.kind] ??= {});
       counts[change.op] = (counts[change.op] ?? 0) + 1;
     }
-    return { ...base, total: this.changes.length, summary, changes: this.changes, generatedPasswords: base.dryRun ? [] : this.generatedPasswords };
+    return {
+      ...base,
+      total: this.changes.length,
+      summary,
+      changes: this.changes,
+      generatedPasswords: base.dryRun ? [] : this.generatedPasswords,
+    };
   }
 }
 
@@ -48,7 +54,9 @@ export class ReportBuilder {
 export function formatReport(report: ApplyReport): string[] {
   const head = `${report.dryRun ? '[dry run] ' : ''}tenant "${report.slug}"${report.tenantCreated ? ' (created)' : ''}: ${report.total === 0 ? 'no changes' : `${report.total} change(s)`}`;
   const lines = [head];
-  for (const change of report.changes) lines.push(`  ${change.op.padEnd(6)} ${change.kind.padEnd(12)} ${change.key}${change.fields ? `  (${change.fields.join(', ')})` : ''}`);
-  for (const { username, password } of report.generatedPasswords) lines.push(`  admin ${username}: generated password ${password} (shown once; change it at first sign-in)`);
+  for (const change of report.changes)
+    lines.push(`  ${change.op.padEnd(6)} ${change.kind.padEnd(12)} ${change.key}${change.fields ? `  (${change.fields.join(', ')})` : ''}`);
+  for (const { username, password } of report.generatedPasswords)
+    lines.push(`  admin ${username}: generated password ${password} (shown once; change it at first sign-in)`);
   return lines;
 }

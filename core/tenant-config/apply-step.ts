@@ -10,7 +10,10 @@ export async function at<T>(path: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const details = error.details.length > 0 ? error.details.map((d) => ({ path: relabel(path, d.path), message: d.message })) : [{ path, message: error.message }];
+    const details =
+      error.details.length > 0
+        ? error.details.map((d) => ({ path: relabel(path, d.path), message: d.message }))
+        : [{ path, message: error.message }];
     throw new AppError(error.statusCode, error.code, `${path}: ${error.message}`, details);
   }
 }

@@ -16,7 +16,12 @@ import { invalidConfig, parseTenantConfig } from './tenant-config-validator.ts';
  * admin), then applies the file to it. Committed only when everything succeeded; with `dryRun`,
  * rolled back after the report is made.
  */
-export async function applyTenantConfigToDatabase(db: Database, registry: ModuleRegistry, input: unknown, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyTenantConfigToDatabase(
+  db: Database,
+  registry: ModuleRegistry,
+  input: unknown,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const config = parseTenantConfig(input);
   const trx = await beginTenantTransaction(db, null);
   try {
@@ -34,7 +39,13 @@ export async function applyTenantConfigToDatabase(db: Database, registry: Module
  * The same in a platform transaction the caller owns (the demo seed loads several counties in
  * one); leaves the transaction in the applied tenant's context.
  */
-export async function applyTenantConfigInTransaction(db: Database, trx: Knex.Transaction, registry: ModuleRegistry, input: unknown, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyTenantConfigInTransaction(
+  db: Database,
+  trx: Knex.Transaction,
+  registry: ModuleRegistry,
+  input: unknown,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const config = parseTenantConfig(input);
   const report = new ReportBuilder();
   let tenant: { id: string } | undefined = await trx('core_tenant').where({ slug: config.profile.slug }).first('id');
@@ -43,16 +54,28 @@ export async function applyTenantConfigInTransaction(db: Database, trx: Knex.Tra
     const first = config.admins?.[0];
     if (!first) throw invalidConfig([{ path: 'admins', message: 'a new tenant needs at least one admin' }]);
     const password = options.adminPassword ?? generatePassword();
-    tenant = await createTenant(trx, { slug: config.profile.slug, name: config.profile.name, locale: config.profile.locale, admin: { username: first.username, displayName: first.displayName, password } });
+    tenant = await createTenant(trx, {
+      slug: config.profile.slug,
+      name: config.profile.name,
+      locale: config.profile.locale,
+      admin: { username: first.username, displayName: first.displayName, password },
+    });
     await setTransactionContext(db, trx, tenant.id);
     // As the apply creates every other admin: the file's phone, and a forced change unless told otherwise.
     const mustChange = options.adminPassword === undefined || (options.mustChangePassword ?? true);
-    await trx('core_user').where({ tenant_id: tenant.id, username: first.username }).update({ phone: first.phone ?? null, must_change_password: mustChange });
+    await trx('core_user')
+      .where({ tenant_id: tenant.id, username: first.username })
+      .update({ phone: first.phone ?? null, must_change_password: mustChange });
     report.add('create', 'tenant', config.profile.slug);
     report.add('create', 'admin', first.username);
     if (options.adminPassword === undefined) report.generatedPasswords.push({ username: first.username, password });
   } else {
     await setTransactionContext(db, trx, tenant.id);
   }
-  return applyTenantConfig({ trx, tenantId: tenant.id, actorUserId: null, guard: GrantGuard.SYSTEM, registry, caches: NO_CACHES }, config, options, { report, tenantCreated: created });
+  return applyTenantConfig(
+    { trx, tenantId: tenant.id, actorUserId: null, guard: GrantGuard.SYSTEM, registry, caches: NO_CACHES },
+    config,
+    options,
+    { report, tenantCreated: created },
+  );
 }

@@ -49,7 +49,13 @@ export async function applyUnits(ctx: OrgContext, units: ConfigUnit[], report: R
   return seen;
 }
 
-async function updateMatched(ctx: OrgContext, unit: StateUnit, item: ConfigUnit, where: { parentId: string | null; sort: number; path: string; key: string }, report: ReportBuilder): Promise<StateUnit> {
+async function updateMatched(
+  ctx: OrgContext,
+  unit: StateUnit,
+  item: ConfigUnit,
+  where: { parentId: string | null; sort: number; path: string; key: string },
+  report: ReportBuilder,
+): Promise<StateUnit> {
   const { parentId, sort, path, key } = where;
   const fields: string[] = [];
   if (unit.parent_id !== parentId) {

@@ -3,7 +3,8 @@
 export type ApplyArgs = { file: string; prune: boolean; dryRun: boolean; adminPassword: string | undefined };
 export type ExportArgs = { slug: string; file: string | undefined };
 
-export const APPLY_USAGE = 'usage: npm run tenants:apply -- <file.json> [--prune] [--dry-run] [--admin-password <password>]   (or TENANT_ADMIN_PASSWORD=...)';
+export const APPLY_USAGE =
+  'usage: npm run tenants:apply -- <file.json> [--prune] [--dry-run] [--admin-password <password>]   (or TENANT_ADMIN_PASSWORD=...)';
 export const EXPORT_USAGE = 'usage: npm run tenants:export -- <slug> [file.json]   (no file: to standard output)';
 
 export class CliUsageError extends Error {}
@@ -26,7 +27,8 @@ export function parseApplyArgs(argv: string[], env: NodeJS.ProcessEnv): ApplyArg
   }
   if (positional.length !== 1) throw new CliUsageError(APPLY_USAGE);
   // The same rule as the account API (8–128 characters), checked before the database is opened.
-  if (adminPassword !== undefined && (adminPassword.length < 8 || adminPassword.length > 128)) throw new CliUsageError('the admin password must have 8 to 128 characters');
+  if (adminPassword !== undefined && (adminPassword.length < 8 || adminPassword.length > 128))
+    throw new CliUsageError('the admin password must have 8 to 128 characters');
   return { file: positional[0], prune, dryRun, adminPassword };
 }
 

@@ -36,10 +36,19 @@ export interface ApplyStart {
  * Idempotent: a second apply of the same file finds nothing to change, writes nothing and no audit
  * entry. The caller owns the transaction: any error leaves it to be rolled back whole.
  */
-export async function applyTenantConfig(ctx: TenantContext, input: unknown, options: ApplyOptions = {}, start?: ApplyStart): Promise<ApplyReport> {
+export async function applyTenantConfig(
+  ctx: TenantContext,
+  input: unknown,
+  options: ApplyOptions = {},
+  start?: ApplyStart,
+): Promise<ApplyReport> {
   const config = parseTenantConfig(input);
-  const tenant: ProfileRow = await ctx.trx('core_tenant').where({ id: ctx.tenantId }).first('slug', 'name', 'locale', 'time_zone', 'logo_url');
-  if (config.profile.slug !== tenant.slug) throw invalidConfig([{ path: 'profile.slug', message: `is not the address of this tenant ("${tenant.slug}")` }]);
+  const tenant: ProfileRow = await ctx
+    .trx('core_tenant')
+    .where({ id: ctx.tenantId })
+    .first('slug', 'name', 'locale', 'time_zone', 'logo_url');
+  if (config.profile.slug !== tenant.slug)
+    throw invalidConfig([{ path: 'profile.slug', message: `is not the address of this tenant ("${tenant.slug}")` }]);
   const report = start?.report ?? new ReportBuilder();
   // The profile lives in core_tenant, a reference table on Citus, which refuses a write after
   // multi-shard statements in the same transaction (docs/SCALING.md): written first. A config
@@ -62,9 +71,20 @@ export async function applyTenantConfig(ctx: TenantContext, input: unknown, opti
   if (config.people) await applyAccounts(ctx, config.people, passwords, report);
   if (options.prune) await prune(ctx, org, config, keptUnits, report);
 
-  const result = report.build({ slug: tenant.slug, tenantCreated: start?.tenantCreated ?? false, dryRun: options.dryRun === true, prune: options.prune === true });
+  const result = report.build({
+    slug: tenant.slug,
+    tenantCreated: start?.tenantCreated ?? false,
+    dryRun: options.dryRun === true,
+    prune: options.prune === true,
+  });
   // One entry naming the apply beside the per-record entries the services wrote; none when nothing changed.
-  if (result.total > 0) await auditTenant(ctx, { action: 'tenant_config.apply', recordType: 'tenant', recordId: ctx.tenantId, data: { summary: result.summary, prune: result.prune } });
+  if (result.total > 0)
+    await auditTenant(ctx, {
+      action: 'tenant_config.apply',
+      recordType: 'tenant',
+      recordId: ctx.tenantId,
+      data: { summary: result.summary, prune: result.prune },
+    });
   return result;
 }
 
@@ -80,11 +100,24 @@ async function applyProfile(ctx: TenantContext, tenant: ProfileRow, profile: Con
   if (profile.logoUrl !== undefined && profile.logoUrl !== tenant.logo_url) changes.logo_url = profile.logoUrl;
   const fields = Object.keys(changes);
   if (fields.length === 0) return;
-  await ctx.trx('core_tenant').where({ id: ctx.tenantId }).update({ ...changes, updated_at: ctx.trx.fn.now() });
+  await ctx
+    .trx('core_tenant')
+    .where({ id: ctx.tenantId })
+    .update({ ...changes, updated_at: ctx.trx.fn.now() });
   const before = Object.fromEntries(fields.map((f) => [f, tenant[f as keyof typeof tenant]]));
-  await auditTenant(ctx, { action: 'tenant.profile.update', recordType: 'tenant', recordId: ctx.tenantId, data: { before, after: changes } });
+  await auditTenant(ctx, {
+    action: 'tenant.profile.update',
+    recordType: 'tenant',
+    recordId: ctx.tenantId,
+    data: { before, after: changes },
+  });
   ctx.caches.tenantChanged(tenant.slug);
-  report.add('update', 'profile', tenant.slug, fields.map((f) => PROFILE_FIELD_NAMES[f] ?? f));
+  report.add(
+    'update',
+    'profile',
+    tenant.slug,
+    fields.map((f) => PROFILE_FIELD_NAMES[f] ?? f),
+  );
 }
 
 export type { TenantConfig };

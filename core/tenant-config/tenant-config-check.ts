@@ -14,7 +14,12 @@ import { unitIdsByRef } from './unit-refs.ts';
  * position, a role's permissions and members), modules and their configs, custom-field schemas.
  * Returns every problem, each named by its JSON path in the file.
  */
-export async function checkTenantConfig(trx: Knex.Transaction, registry: ModuleRegistry, config: TenantConfig, options: { prune: boolean }): Promise<ErrorDetail[]> {
+export async function checkTenantConfig(
+  trx: Knex.Transaction,
+  registry: ModuleRegistry,
+  config: TenantConfig,
+  options: { prune: boolean },
+): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
@@ -45,8 +50,10 @@ export async function checkTenantConfig(trx: Knex.Transaction, registry: ModuleR
   (config.people ?? []).forEach((person, i) => {
     if (phones.has(person.phone)) add(`people[${i}].phone`, 'belongs to another person of the file');
     phones.add(person.phone);
-    if (!fileUnitRefs.has(person.unit) && !dbUnitRefs.has(person.unit)) add(`people[${i}].unit`, 'names no unit (a unit code, or /names/from/the/root for a unit without code)');
-    if (person.position && !positions.has(person.position) && !dbPositions.has(person.position)) add(`people[${i}].position`, 'is not a position of the file or of the tenant');
+    if (!fileUnitRefs.has(person.unit) && !dbUnitRefs.has(person.unit))
+      add(`people[${i}].unit`, 'names no unit (a unit code, or /names/from/the/root for a unit without code)');
+    if (person.position && !positions.has(person.position) && !dbPositions.has(person.position))
+      add(`people[${i}].position`, 'is not a position of the file or of the tenant');
   });
 
   const dbPhones = new Set((await loadPeople(trx)).map((p) => p.phone));
@@ -63,7 +70,8 @@ export async function checkTenantConfig(trx: Knex.Transaction, registry: ModuleR
     });
     const members = new Set<string>();
     (role.members ?? []).forEach((phone, j) => {
-      if (!phones.has(phone) && !dbPhones.has(phone)) add(`roles[${i}].members[${j}]`, 'is the phone of no person of the file or of the tenant');
+      if (!phones.has(phone) && !dbPhones.has(phone))
+        add(`roles[${i}].members[${j}]`, 'is the phone of no person of the file or of the tenant');
       if (members.has(phone)) add(`roles[${i}].members[${j}]`, 'is listed twice');
       members.add(phone);
     });
@@ -73,11 +81,17 @@ export async function checkTenantConfig(trx: Knex.Transaction, registry: ModuleR
   checkAdmins(config, users, add);
   checkAccounts(config, users, await loadPeople(trx), add);
   checkModules(config, registry, new Set((await loadModuleRows(trx)).filter((m) => m.enabled).map((m) => m.module_id)), options.prune, add);
-  (config.forms ?? []).forEach((_, i) => add(`forms[${i}]`, 'no module applies forms from a configuration file yet (the forms module will own this section); leave it empty'));
+  (config.forms ?? []).forEach((_, i) =>
+    add(`forms[${i}]`, 'no module applies forms from a configuration file yet (the forms module will own this section); leave it empty'),
+  );
   return problems;
 }
 
-function checkAdmins(config: TenantConfig, users: { username: string; phone: string | null }[], add: (path: string, message: string) => void): void {
+function checkAdmins(
+  config: TenantConfig,
+  users: { username: string; phone: string | null }[],
+  add: (path: string, message: string) => void,
+): void {
   const admins = config.admins ?? [];
   const usernames = new Set<string>();
   const phones = new Map<string, string>();
@@ -96,13 +110,18 @@ function checkAdmins(config: TenantConfig, users: { username: string; phone: str
  * People's own accounts: a username once in the file (admins included), and an existing account
  * of that name must be a staff account that is free or already this person's.
  */
-function checkAccounts(config: TenantConfig, users: StateUser[], people: { id: string; phone: string }[], add: (path: string, message: string) => void): void {
+function checkAccounts(
+  config: TenantConfig,
+  users: StateUser[],
+  people: { id: string; phone: string }[],
+  add: (path: string, message: string) => void,
+): void {
   const taken = new Set((config.admins ?? []).map((a) => a.username));
   const personIdByPhone = new Map(people.map((p) => [p.phone, p.id]));
   (config.people ?? []).forEach((person, i) => {
     if (!person.account) return;
     const path = `people[${i}].account`;
-    if (taken.has(person.account)) add(path, 'is listed twice (as an admin or another person\'s account)');
+    if (taken.has(person.account)) add(path, "is listed twice (as an admin or another person's account)");
     taken.add(person.account);
     const existing = users.find((u) => u.username === person.account);
     if (!existing) return;
@@ -111,7 +130,13 @@ function checkAccounts(config: TenantConfig, users: StateUser[], people: { id: s
   });
 }
 
-function checkModules(config: TenantConfig, registry: ModuleRegistry, enabledNow: Set<string>, prune: boolean, add: (path: string, message: string) => void): void {
+function checkModules(
+  config: TenantConfig,
+  registry: ModuleRegistry,
+  enabledNow: Set<string>,
+  prune: boolean,
+  add: (path: string, message: string) => void,
+): void {
   const listed = new Set<string>();
   const modules = config.modules ?? [];
   modules.forEach((module, i) => {
@@ -122,7 +147,8 @@ function checkModules(config: TenantConfig, registry: ModuleRegistry, enabledNow
     if (!registry.has(module.id)) return add(`modules[${i}].id`, `no module "${module.id}" is installed`);
     for (const dependency of registry.get(module.id).manifest.dependsOn) {
       // With --prune, modules absent from the file are disabled: a dependency must be in the file.
-      if (!listed.has(dependency) && (prune || !enabledNow.has(dependency))) add(`modules[${i}].id`, `depends on "${dependency}", which the file does not enable`);
+      if (!listed.has(dependency) && (prune || !enabledNow.has(dependency)))
+        add(`modules[${i}].id`, `depends on "${dependency}", which the file does not enable`);
     }
     const result = registry.validateConfig(module.id, module.config ?? {});
     if (!result.ok) for (const detail of result.details) add(detail.path.replace(/^body\.config/, `modules[${i}].config`), detail.message);
@@ -135,7 +161,8 @@ function checkModules(config: TenantConfig, registry: ModuleRegistry, enabledNow
     sets.add(key);
     if (!registry.has(set.module)) return add(`${path}.module`, `no module "${set.module}" is installed`);
     if (!listed.has(set.module) && (prune || !enabledNow.has(set.module))) add(`${path}.module`, 'is a module the file does not enable');
-    if (!registry.get(set.module).manifest.recordTypes.some((t) => t.id === set.recordType)) add(`${path}.recordType`, `module "${set.module}" has no record type "${set.recordType}"`);
+    if (!registry.get(set.module).manifest.recordTypes.some((t) => t.id === set.recordType))
+      add(`${path}.recordType`, `module "${set.module}" has no record type "${set.recordType}"`);
     try {
       prepareFragment(set.schema, set.uiSchema ?? {}, path);
     } catch (error) {

@@ -1,7 +1,18 @@
 import type { Knex } from 'knex';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
 import type { ConfigUnit, TenantConfig } from './tenant-config.types.ts';
-import { compareDisplay, compareText, loadCustomFieldRows, loadModuleRows, loadPeople, loadPositions, loadRoles, loadUnits, loadUsers, type StateUnit } from './tenant-state.ts';
+import {
+  compareDisplay,
+  compareText,
+  loadCustomFieldRows,
+  loadModuleRows,
+  loadPeople,
+  loadPositions,
+  loadRoles,
+  loadUnits,
+  loadUsers,
+  type StateUnit,
+} from './tenant-state.ts';
 import { unitRefsById } from './unit-refs.ts';
 
 /**
@@ -13,7 +24,11 @@ import { unitRefsById } from './unit-refs.ts';
  * fields are exported: applying anything else would be refused.
  */
 export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string, registry: ModuleRegistry): Promise<TenantConfig> {
-  const tenant: { slug: string; name: string; locale: 'zh-CN' | 'en'; time_zone: string; logo_url: string | null } = await trx('core_tenant').where({ id: tenantId }).first('slug', 'name', 'locale', 'time_zone', 'logo_url');
+  const tenant: { slug: string; name: string; locale: 'zh-CN' | 'en'; time_zone: string; logo_url: string | null } = await trx(
+    'core_tenant',
+  )
+    .where({ id: tenantId })
+    .first('slug', 'name', 'locale', 'time_zone', 'logo_url');
   const units = await loadUnits(trx);
   const refs = unitRefsById(units);
   const positions = await loadPositions(trx);
@@ -29,7 +44,13 @@ export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string
 
   return {
     version: 1,
-    profile: { slug: tenant.slug, name: tenant.name, locale: tenant.locale, timeZone: tenant.time_zone, ...(tenant.logo_url ? { logoUrl: tenant.logo_url } : {}) },
+    profile: {
+      slug: tenant.slug,
+      name: tenant.name,
+      locale: tenant.locale,
+      timeZone: tenant.time_zone,
+      ...(tenant.logo_url ? { logoUrl: tenant.logo_url } : {}),
+    },
     units: unitTree(childrenByParent(units), null),
     positions: [...positions].sort(compareDisplay).map((p) => p.name),
     people: [...people]
@@ -37,7 +58,13 @@ export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string
       .map((p) => {
         const position = p.position_id ? positionNames.get(p.position_id) : undefined;
         const account = accounts.get(p.id);
-        return { name: p.name, phone: p.phone, unit: refs.get(p.unit_id)!.ref, ...(position ? { position } : {}), ...(account ? { account } : {}) };
+        return {
+          name: p.name,
+          phone: p.phone,
+          unit: refs.get(p.unit_id)!.ref,
+          ...(position ? { position } : {}),
+          ...(account ? { account } : {}),
+        };
       }),
     roles: [...roles]
       .sort((a, b) => compareText(a.name, b.name))
@@ -66,10 +93,13 @@ function childrenByParent(units: StateUnit[]): Map<string | null, StateUnit[]> {
 }
 
 function unitTree(children: Map<string | null, StateUnit[]>, parentId: string | null): ConfigUnit[] {
-  return [...(children.get(parentId) ?? [])]
-    .sort(compareDisplay)
-    .map((u) => {
-      const grandChildren = unitTree(children, u.id);
-      return { name: u.name, kind: u.kind, ...(u.code ? { code: u.code } : {}), ...(grandChildren.length ? { children: grandChildren } : {}) };
-    });
+  return [...(children.get(parentId) ?? [])].sort(compareDisplay).map((u) => {
+    const grandChildren = unitTree(children, u.id);
+    return {
+      name: u.name,
+      kind: u.kind,
+      ...(u.code ? { code: u.code } : {}),
+      ...(grandChildren.length ? { children: grandChildren } : {}),
+    };
+  });
 }

@@ -18,7 +18,17 @@ describe('tenant-config/schema.json', () => {
   it('names each problem by its JSON path inside the file', () => {
     const result = checkTenantConfigShape({
       ...minimal,
-      units: [{ name: '某县', kind: 'county', code: '1', children: [{ name: '甲', kind: 'province' }, { name: 'a/b', kind: 'town' }] }],
+      units: [
+        {
+          name: '某县',
+          kind: 'county',
+          code: '1',
+          children: [
+            { name: '甲', kind: 'province' },
+            { name: 'a/b', kind: 'town' },
+          ],
+        },
+      ],
       people: [{ name: '张三', phone: '12345', unit: '1' }],
       roles: [{ name: '督查员', grants: [{ permission: 'core.org.read', scope: 'everywhere' }] }],
       admins: [{ username: 'x', displayName: '管理员' }],
@@ -26,14 +36,16 @@ describe('tenant-config/schema.json', () => {
     });
     expect(result.ok).toBe(false);
     const paths = result.ok ? [] : result.details.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'units[0].children[0].kind',
-      'units[0].children[1].name',
-      'people[0].phone',
-      'roles[0].grants[0].scope',
-      'admins[0].username',
-      'colour',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'units[0].children[0].kind',
+        'units[0].children[1].name',
+        'people[0].phone',
+        'roles[0].grants[0].scope',
+        'admins[0].username',
+        'colour',
+      ]),
+    );
   });
 
   it('reports a missing profile at the top and a wrong root as the file', () => {

@@ -18,7 +18,10 @@ const validate = createAjv('body').compile<TenantConfig>(schema);
 export function checkTenantConfigShape(input: unknown): { ok: true; config: TenantConfig } | { ok: false; details: ErrorDetail[] } {
   const copy: unknown = structuredClone(input);
   if (validate(copy)) return { ok: true, config: copy };
-  return { ok: false, details: (validate.errors ?? []).map((issue) => ({ path: jsonPath(issuePath('', issue)), message: issueMessage(issue) })) };
+  return {
+    ok: false,
+    details: (validate.errors ?? []).map((issue) => ({ path: jsonPath(issuePath('', issue)), message: issueMessage(issue) })),
+  };
 }
 
 /** The configuration, or a 400 `TENANT_CONFIG_INVALID` listing every problem. */

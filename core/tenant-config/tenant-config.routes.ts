@@ -46,5 +46,6 @@ export const tenantConfigRoutes: RoutePlugin = async (app) => {
 };
 
 function requireTenantAdmin(request: FastifyRequest): void {
-  if (!currentUser(request).isTenantAdmin) throw forbidden('TENANT_ADMIN_REQUIRED', 'Only a tenant admin may export or apply the tenant configuration');
+  if (!currentUser(request).isTenantAdmin)
+    throw forbidden('TENANT_ADMIN_REQUIRED', 'Only a tenant admin may export or apply the tenant configuration');
 }

@@ -58,7 +58,11 @@ export function loadPeople(trx: Knex.Transaction): Promise<StatePerson[]> {
 
 export async function loadRoles(trx: Knex.Transaction): Promise<StateRole[]> {
   const roles: { id: string; name: string; description: string }[] = await trx('core_role').select('id', 'name', 'description');
-  const grants: { role_id: string; permission: string; scope: DataScopeKind }[] = await trx('core_role_permission').select('role_id', 'permission', 'scope');
+  const grants: { role_id: string; permission: string; scope: DataScopeKind }[] = await trx('core_role_permission').select(
+    'role_id',
+    'permission',
+    'scope',
+  );
   const members: { role_id: string; phone: string }[] = await trx('core_person_role as pr')
     .join('core_person as p', function joinPerson() {
       this.on('p.tenant_id', 'pr.tenant_id').andOn('p.id', 'pr.person_id');
@@ -66,8 +70,14 @@ export async function loadRoles(trx: Knex.Transaction): Promise<StateRole[]> {
     .select('pr.role_id', 'p.phone');
   return roles.map((role) => ({
     ...role,
-    grants: grants.filter((g) => g.role_id === role.id).map((g) => ({ permission: g.permission, scope: g.scope })).sort((a, b) => compareText(a.permission, b.permission)),
-    memberPhones: members.filter((m) => m.role_id === role.id).map((m) => m.phone).sort(compareText),
+    grants: grants
+      .filter((g) => g.role_id === role.id)
+      .map((g) => ({ permission: g.permission, scope: g.scope }))
+      .sort((a, b) => compareText(a.permission, b.permission)),
+    memberPhones: members
+      .filter((m) => m.role_id === role.id)
+      .map((m) => m.phone)
+      .sort(compareText),
   }));
 }
 
@@ -79,7 +89,9 @@ export function loadModuleRows(trx: Knex.Transaction): Promise<{ module_id: stri
   return trx('core_tenant_module').select('module_id', 'enabled', 'config');
 }
 
-export function loadCustomFieldRows(trx: Knex.Transaction): Promise<{ module_id: string; record_type: string; schema: Record<string, unknown>; ui_schema: Record<string, unknown> }[]> {
+export function loadCustomFieldRows(
+  trx: Knex.Transaction,
+): Promise<{ module_id: string; record_type: string; schema: Record<string, unknown>; ui_schema: Record<string, unknown> }[]> {
   return trx('core_custom_field_set').select('module_id', 'record_type', 'schema', 'ui_schema');
 }
 
@@ -91,6 +103,9 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Display order of siblings (units, positions): `sort`, then code, then name. */
-export function compareDisplay(a: { sort: number; code?: string | null; name: string }, b: { sort: number; code?: string | null; name: string }): number {
+export function compareDisplay(
+  a: { sort: number; code?: string | null; name: string },
+  b: { sort: number; code?: string | null; name: string },
+): number {
   return a.sort - b.sort || compareText(a.code ?? '', b.code ?? '') || compareText(a.name, b.name);
 }

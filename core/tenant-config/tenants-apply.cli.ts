@@ -31,7 +31,11 @@ async function runApply(argv: string[], env: NodeJS.ProcessEnv): Promise<number>
   }
   const db = await openMigratedDatabase(loadConfig(env), installedModules).catch(exitIfDataDirLocked);
   try {
-    const report = await applyTenantConfigToDatabase(db, new ModuleRegistry(installedModules), document, { prune: args.prune, dryRun: args.dryRun, adminPassword: args.adminPassword });
+    const report = await applyTenantConfigToDatabase(db, new ModuleRegistry(installedModules), document, {
+      prune: args.prune,
+      dryRun: args.dryRun,
+      adminPassword: args.adminPassword,
+    });
     console.log(formatReport(report).join('\n'));
     return 0;
   } catch (error) {

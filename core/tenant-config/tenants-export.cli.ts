@@ -22,7 +22,9 @@ async function runExport(argv: string[]): Promise<number> {
   }
   const db = await openMigratedDatabase(loadConfig(), installedModules).catch(exitIfDataDirLocked);
   try {
-    const tenant: { id: string } | undefined = await withTenant(db, null, (trx) => trx('core_tenant').where({ slug: args.slug }).first('id'));
+    const tenant: { id: string } | undefined = await withTenant(db, null, (trx) =>
+      trx('core_tenant').where({ slug: args.slug }).first('id'),
+    );
     if (!tenant) {
       console.error(`no tenant "${args.slug}"`);
       return 1;

@@ -91,7 +91,14 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['core_idempotency_key', 'core_calendar_day', 'core_sms_outbox', 'core_notification', 'core_audit_log', 'core_file']) {
+  for (const table of [
+    'core_idempotency_key',
+    'core_calendar_day',
+    'core_sms_outbox',
+    'core_notification',
+    'core_audit_log',
+    'core_file',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

@@ -7,10 +7,14 @@ import type { Knex } from 'knex';
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('alter table core_user drop constraint core_user_person_fk');
-  await knex.raw('alter table core_user add constraint core_user_person_fk foreign key (tenant_id, person_id) references core_person (tenant_id, id)');
+  await knex.raw(
+    'alter table core_user add constraint core_user_person_fk foreign key (tenant_id, person_id) references core_person (tenant_id, id)',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('alter table core_user drop constraint core_user_person_fk');
-  await knex.raw('alter table core_user add constraint core_user_person_fk foreign key (tenant_id, person_id) references core_person (tenant_id, id) on delete set null (person_id)');
+  await knex.raw(
+    'alter table core_user add constraint core_user_person_fk foreign key (tenant_id, person_id) references core_person (tenant_id, id) on delete set null (person_id)',
+  );
 }

@@ -53,7 +53,13 @@ export const dispatchConfigSchema = {
       uniqueItems: true,
       default: D.reminderDaysBeforeDeadline,
     },
-    periodReminderDaysBeforeDue: { type: 'integer', title: '定期报送截止前几天提醒未报单位', minimum: 1, maximum: 30, default: D.periodReminderDaysBeforeDue },
+    periodReminderDaysBeforeDue: {
+      type: 'integer',
+      title: '定期报送截止前几天提醒未报单位',
+      minimum: 1,
+      maximum: 30,
+      default: D.periodReminderDaysBeforeDue,
+    },
     escalateOverdueToHead: { type: 'boolean', title: '逾期时提醒责任单位负责人', default: D.escalateOverdueToHead },
     headPositionNames: {
       type: 'array',
@@ -88,13 +94,24 @@ export const dispatchConfigSchema = {
       default: D.escalationLadder,
     },
     maxPhotosPerReport: { type: 'integer', title: '每次报告最多照片数', minimum: 0, maximum: 30, default: D.maxPhotosPerReport },
-    directAggregationMaxRows: { type: 'integer', title: '直接下载汇总表的最大行数', minimum: 10, maximum: 5000, default: D.directAggregationMaxRows },
+    directAggregationMaxRows: {
+      type: 'integer',
+      title: '直接下载汇总表的最大行数',
+      minimum: 10,
+      maximum: 5000,
+      default: D.directAggregationMaxRows,
+    },
   },
 } as const;
 
 export const dispatchConfigUiSchema = {
-  quietHoursFrom: { 'ui:help': '按本县时区（默认北京时间）。开始与结束相同表示不设免打扰；例如 21 和 8：晚 9 点到早 8 点之间的短信（提醒、催办、督办、批示、新任务、诉求）顺延到早 8 点发出，站内消息照常即时送达' },
-  reminderTexts: { 'ui:description': '可用占位符：{task} 任务、{unit} 单位、{deadline} 截止时间、{days} 剩余天数、{hours} 小时数、{period} 期次' },
+  quietHoursFrom: {
+    'ui:help':
+      '按本县时区（默认北京时间）。开始与结束相同表示不设免打扰；例如 21 和 8：晚 9 点到早 8 点之间的短信（提醒、催办、督办、批示、新任务、诉求）顺延到早 8 点发出，站内消息照常即时送达',
+  },
+  reminderTexts: {
+    'ui:description': '可用占位符：{task} 任务、{unit} 单位、{deadline} 截止时间、{days} 剩余天数、{hours} 小时数、{period} 期次',
+  },
   escalationLadder: { 'ui:help': '催办 urge → 督办通知 notice → 约谈 interview' },
 } as const;
 

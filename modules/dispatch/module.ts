@@ -36,8 +36,14 @@ const manifest = {
   },
   dependsOn: [],
   permissions: [
-    { id: 'dispatch.supervise', name: { 'zh-CN': '下达和督办任务、审核报告、亮牌', en: 'Dispatch and supervise tasks, review reports, give cards' } },
-    { id: 'dispatch.handle', name: { 'zh-CN': '办理本单位任务、报送进展、再分派', en: 'Handle the unit’s tasks, report progress, re-dispatch' } },
+    {
+      id: 'dispatch.supervise',
+      name: { 'zh-CN': '下达和督办任务、审核报告、亮牌', en: 'Dispatch and supervise tasks, review reports, give cards' },
+    },
+    {
+      id: 'dispatch.handle',
+      name: { 'zh-CN': '办理本单位任务、报送进展、再分派', en: 'Handle the unit’s tasks, report progress, re-dispatch' },
+    },
     { id: 'dispatch.instruct', name: { 'zh-CN': '领导批示', en: 'Give leaders’ instructions' } },
     { id: 'dispatch.request', name: { 'zh-CN': '镇呼县应：提出和响应诉求', en: 'Raise and answer bottom-up requests' } },
   ],
@@ -47,12 +53,32 @@ const manifest = {
   // Each entry for those who can use its page: leaders find tasks, units keep their own (finished
   // ones too), supervisors read the requests of their scope.
   menu: [
-    { id: 'pending', name: { 'zh-CN': '我的待办', en: 'My pending' }, path: '/dispatch/pending', permission: ['dispatch.supervise', 'dispatch.handle', 'dispatch.instruct', 'dispatch.request'] },
+    {
+      id: 'pending',
+      name: { 'zh-CN': '我的待办', en: 'My pending' },
+      path: '/dispatch/pending',
+      permission: ['dispatch.supervise', 'dispatch.handle', 'dispatch.instruct', 'dispatch.request'],
+    },
     { id: 'my-tasks', name: { 'zh-CN': '本单位任务', en: 'Our unit’s tasks' }, path: '/dispatch/my-tasks', permission: 'dispatch.handle' },
-    { id: 'tasks', name: { 'zh-CN': '任务督办', en: 'Tasks' }, path: '/dispatch/tasks', permission: ['dispatch.supervise', 'dispatch.instruct'] },
-    { id: 'following', name: { 'zh-CN': '我的关注', en: 'Following' }, path: '/dispatch/following', permission: ['dispatch.supervise', 'dispatch.handle', 'dispatch.instruct'] },
+    {
+      id: 'tasks',
+      name: { 'zh-CN': '任务督办', en: 'Tasks' },
+      path: '/dispatch/tasks',
+      permission: ['dispatch.supervise', 'dispatch.instruct'],
+    },
+    {
+      id: 'following',
+      name: { 'zh-CN': '我的关注', en: 'Following' },
+      path: '/dispatch/following',
+      permission: ['dispatch.supervise', 'dispatch.handle', 'dispatch.instruct'],
+    },
     { id: 'board', name: { 'zh-CN': '督办看板', en: 'Board' }, path: '/dispatch/board', permission: 'dispatch.supervise' },
-    { id: 'requests', name: { 'zh-CN': '镇呼县应', en: 'Requests' }, path: '/dispatch/requests', permission: ['dispatch.request', 'dispatch.supervise'] },
+    {
+      id: 'requests',
+      name: { 'zh-CN': '镇呼县应', en: 'Requests' },
+      path: '/dispatch/requests',
+      permission: ['dispatch.request', 'dispatch.supervise'],
+    },
   ],
   emits: ['dispatch.light_changed', 'dispatch.card_given'],
 };
@@ -77,4 +103,12 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** Task dispatch and supervision: see README.md. */
-export const dispatchModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob], exportRunners: { [AGGREGATION_KIND]: aggregationRunner }, fileAccess: dispatchFileAccess, messages: dispatchMessages.catalogue };
+export const dispatchModule: PlatformModule = {
+  manifest,
+  migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
+  routes,
+  jobs: [lightsJob, deadlineLightsJob, remindersJob, periodsJob],
+  exportRunners: { [AGGREGATION_KIND]: aggregationRunner },
+  fileAccess: dispatchFileAccess,
+  messages: dispatchMessages.catalogue,
+};

@@ -53,4 +53,13 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 /** The forms module: see README.md. */
-export const formsModule: PlatformModule = { manifest, migrations: fileURLToPath(new URL('./migrations/', import.meta.url)), routes, jobs: [dailyJob], exportRunners: formsExportRunners, provides: { [REPORT_FORMS_SERVICE]: reportFormsService }, fileAccess: formsFileAccess, messages: formsMessages.catalogue };
+export const formsModule: PlatformModule = {
+  manifest,
+  migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
+  routes,
+  jobs: [dailyJob],
+  exportRunners: formsExportRunners,
+  provides: { [REPORT_FORMS_SERVICE]: reportFormsService },
+  fileAccess: formsFileAccess,
+  messages: formsMessages.catalogue,
+};

@@ -23,7 +23,12 @@ describe('admin console: accounts and roles for many people at once, role templa
     county = await platform.createTenant('jiazhou', '嘉州县');
     townId = (await apiUnit(county.admin, county, { name: '苏稽镇', kind: 'town' })).id;
     villageId = (await apiUnit(county.admin, county, { name: '新桥村', kind: 'village', parentId: townId })).id;
-    for (const [name, unitId] of [['王村长', villageId], ['李会计', villageId], ['张镇长', townId], ['赵网格', villageId]] as const) {
+    for (const [name, unitId] of [
+      ['王村长', villageId],
+      ['李会计', villageId],
+      ['张镇长', townId],
+      ['赵网格', villageId],
+    ] as const) {
       const person = await apiPerson(county.admin, county, { name, unitId });
       people.push({ id: person.id, phone: person.phone, name });
     }
@@ -60,7 +65,11 @@ describe('admin console: accounts and roles for many people at once, role templa
   });
 
   it('sends initial passwords by SMS to each person’s phone, with no inbox copy and none in the response, and skips people who have an account', async () => {
-    const response = await county.admin.post(`${county.base}/users/bulk`, { personIds: [people[0].id, people[2].id], delivery: 'sms' }, { origin: 'https://work.jiazhou.gov.cn' });
+    const response = await county.admin.post(
+      `${county.base}/users/bulk`,
+      { personIds: [people[0].id, people[2].id], delivery: 'sms' },
+      { origin: 'https://work.jiazhou.gov.cn' },
+    );
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json() as { created: Created[]; skipped: { name: string; username: string }[]; smsQueued: number };
     expect(body.skipped).toEqual([{ personId: people[0].id, name: '王村长', username: people[0].phone }]);
@@ -79,7 +88,12 @@ describe('admin console: accounts and roles for many people at once, role templa
   });
 
   it('creates nothing when one person cannot get an account, naming that person', async () => {
-    await county.admin.post(`${county.base}/users`, { username: 'clash', displayName: '已有账号', phone: people[3].phone, password: 'clash-pass-1' });
+    await county.admin.post(`${county.base}/users`, {
+      username: 'clash',
+      displayName: '已有账号',
+      phone: people[3].phone,
+      password: 'clash-pass-1',
+    });
     const before = await platform.ownerQuery('core_user').where({ tenant_id: county.id }).count('* as n');
     const unknown = '0190a0a0-0000-7000-8000-000000000001';
     const missing = await county.admin.post(`${county.base}/users/bulk`, { personIds: [people[1].id, unknown], delivery: 'sheet' });
@@ -95,20 +109,35 @@ describe('admin console: accounts and roles for many people at once, role templa
   });
 
   it('needs core.users.manage to create accounts in bulk', async () => {
-    const clerk = await createScopedUser(platform, county, { username: 'org-clerk', unitId: townId, grants: [{ permission: 'core.org.manage', scope: 'tenant' }] });
+    const clerk = await createScopedUser(platform, county, {
+      username: 'org-clerk',
+      unitId: townId,
+      grants: [{ permission: 'core.org.manage', scope: 'tenant' }],
+    });
     expect((await clerk.client.post(`${county.base}/users/bulk`, { personIds: [people[3].id], delivery: 'sheet' })).statusCode).toBe(403);
     expect((await clerk.client.get(`${county.base}/users/candidates`)).statusCode).toBe(403);
   });
 
   it('gives a role to many people at once and takes it from many, keeping the others', async () => {
-    const role = (await county.admin.post(`${county.base}/roles`, { name: '村干部', grants: [{ permission: 'core.org.read', scope: 'own_unit' }] })).json();
+    const role = (
+      await county.admin.post(`${county.base}/roles`, { name: '村干部', grants: [{ permission: 'core.org.read', scope: 'own_unit' }] })
+    ).json();
     await county.admin.put(`${county.base}/roles/${role.id}/members`, { personIds: [people[3].id] });
-    const added = await county.admin.post(`${county.base}/roles/${role.id}/members/add`, { personIds: [people[0].id, people[1].id, people[3].id] });
+    const added = await county.admin.post(`${county.base}/roles/${role.id}/members/add`, {
+      personIds: [people[0].id, people[1].id, people[3].id],
+    });
     expect(added.statusCode, added.body).toBe(200);
-    expect(added.json().items.map((m: { personId: string }) => m.personId).sort()).toEqual([people[0].id, people[1].id, people[3].id].sort());
+    expect(
+      added
+        .json()
+        .items.map((m: { personId: string }) => m.personId)
+        .sort(),
+    ).toEqual([people[0].id, people[1].id, people[3].id].sort());
     const removed = await county.admin.post(`${county.base}/roles/${role.id}/members/remove`, { personIds: [people[0].id, people[1].id] });
     expect(removed.json().items.map((m: { personId: string }) => m.personId)).toEqual([people[3].id]);
-    const unknown = await county.admin.post(`${county.base}/roles/${role.id}/members/add`, { personIds: [people[0].id, '0190a0a0-0000-7000-8000-000000000002'] });
+    const unknown = await county.admin.post(`${county.base}/roles/${role.id}/members/add`, {
+      personIds: [people[0].id, '0190a0a0-0000-7000-8000-000000000002'],
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toEqual([{ path: 'body.personIds[1]', message: 'no such person' }]);
     expect((await county.admin.get(`${county.base}/roles/${role.id}/members`)).json().items).toHaveLength(1);
@@ -125,7 +154,9 @@ describe('admin console: accounts and roles for many people at once, role templa
     expect((await county.admin.post(`${county.base}/modules/forms/enable`)).statusCode).toBe(200);
     const after = (await county.admin.get(`${county.base}/role-templates`)).json().items;
     const known = new Set(
-      (await county.admin.get(`${county.base}/permissions`)).json().groups.flatMap((g: { permissions: { id: string }[] }) => g.permissions.map((p) => p.id)),
+      (await county.admin.get(`${county.base}/permissions`))
+        .json()
+        .groups.flatMap((g: { permissions: { id: string }[] }) => g.permissions.map((p) => p.id)),
     );
     for (const template of after) for (const grant of template.grants) expect(known.has(grant.permission)).toBe(true);
     const cadre = after.find((t: { key: string }) => t.key === 'village_cadre');
@@ -133,7 +164,11 @@ describe('admin console: accounts and roles for many people at once, role templa
     expect(cadre.grants.some((g: { permission: string }) => g.permission.startsWith('dispatch.'))).toBe(false);
     expect(cadre.missingModules).toEqual(['dispatch']);
 
-    const created = await county.admin.post(`${county.base}/roles`, { name: cadre.name['zh-CN'] + '（模板）', description: cadre.description['zh-CN'], grants: cadre.grants });
+    const created = await county.admin.post(`${county.base}/roles`, {
+      name: cadre.name['zh-CN'] + '（模板）',
+      description: cadre.description['zh-CN'],
+      grants: cadre.grants,
+    });
     expect(created.statusCode, created.body).toBe(201);
   });
 });

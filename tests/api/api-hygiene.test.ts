@@ -27,7 +27,24 @@ describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
       if (route.url.includes(':') && !schema.params) problems.push(`${name}: no params schema`);
       const takesBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
       const multipart = Array.isArray(schema.consumes) && (schema.consumes as string[]).some((c) => c !== 'application/json');
-      if (takesBody && !schema.body && !multipart && !['/auth/logout', '/enable', '/disable', '/suspend', '/resume', '/read-all', '/open', '/close', '/acknowledge', '/follow', '/accept'].some((s) => route.url.endsWith(s))) {
+      if (
+        takesBody &&
+        !schema.body &&
+        !multipart &&
+        ![
+          '/auth/logout',
+          '/enable',
+          '/disable',
+          '/suspend',
+          '/resume',
+          '/read-all',
+          '/open',
+          '/close',
+          '/acknowledge',
+          '/follow',
+          '/accept',
+        ].some((s) => route.url.endsWith(s))
+      ) {
         problems.push(`${name}: no body schema`);
       }
       if (!schema.summary) problems.push(`${name}: no summary for the API docs`);
@@ -97,7 +114,11 @@ describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
     expect(retry.json()).toEqual(first.json());
     const named = (await tenant.admin.get(`${tenant.base}/roles`)).json().items.filter((r: { name: string }) => r.name === '重试角色');
     expect(named).toHaveLength(1);
-    const otherRoute = await tenant.admin.post(`${tenant.base}/users`, { username: 'retry-user', displayName: '重试', password: 'retry-pass-1' }, key);
+    const otherRoute = await tenant.admin.post(
+      `${tenant.base}/users`,
+      { username: 'retry-user', displayName: '重试', password: 'retry-pass-1' },
+      key,
+    );
     expect(otherRoute.statusCode).toBe(409);
     expect(otherRoute.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });

@@ -56,11 +56,20 @@ describe('TRUST_PROXY: whose X-Forwarded-For the server believes', () => {
 
   /** The client address the platform sees (what sign-in throttling and logs use). */
   async function clientAddressSeen(trustProxy: string | undefined, from: string, forwardedFor: string): Promise<string> {
-    const config = { ...testDb.config, trustProxy: parseTrustProxy(trustProxy), overload: { ...testDb.config.overload, maxEventLoopDelayMs: 0 } };
+    const config = {
+      ...testDb.config,
+      trustProxy: parseTrustProxy(trustProxy),
+      overload: { ...testDb.config.overload, maxEventLoopDelayMs: 0 },
+    };
     const app = await buildApp({ config, db: testDb.db, modules: installedModules });
     apps.push(app);
     app.get('/probe/client-address', async (request) => ({ ip: request.ip }));
-    const response = await app.inject({ method: 'GET', url: '/probe/client-address', remoteAddress: from, headers: { 'x-forwarded-for': forwardedFor } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/probe/client-address',
+      remoteAddress: from,
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
     return response.json().ip;
   }
 

@@ -42,7 +42,11 @@ describe('audit trail reads with names: record names and the action catalogue fo
     expect(items.filter((e) => e.action === 'roles.create').map((e) => e.recordName)).toContain('将删除的角色');
     expect(items.find((e) => e.action === 'org.unit.create')).toMatchObject({ recordId: unitId, recordName: '妙高街道' });
     expect(items.find((e) => e.action === 'org.person.create')?.recordName).toBe('周书记');
-    expect(items.find((e) => e.action === 'auth.login')).toMatchObject({ recordType: 'user', recordName: '遂昌县管理员', actor: { displayName: '遂昌县管理员' } });
+    expect(items.find((e) => e.action === 'auth.login')).toMatchObject({
+      recordType: 'user',
+      recordName: '遂昌县管理员',
+      actor: { displayName: '遂昌县管理员' },
+    });
   });
 
   it('offers every core action and each action found in this county’s trail, with the module it belongs to, and none of another county’s', async () => {
@@ -51,11 +55,23 @@ describe('audit trail reads with names: record names and the action catalogue fo
     const items = response.json().items as { action: string; moduleId: string | null }[];
     const actions = items.map((i) => i.action);
     expect(actions).toEqual([...actions].sort());
-    expect(actions).toEqual(expect.arrayContaining(['roles.create', 'roles.delete', 'users.bulk_create', 'org.unit.create', 'modules.enable', 'tenant.profile.update']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'roles.create',
+        'roles.delete',
+        'users.bulk_create',
+        'org.unit.create',
+        'modules.enable',
+        'tenant.profile.update',
+      ]),
+    );
     expect(items.find((i) => i.action === 'roles.create')?.moduleId).toBeNull();
 
     await county.admin.post(`${county.base}/modules/forms/enable`);
-    const form = await county.admin.post(`${county.base}/forms/forms`, { name: '因户施策', schema: { type: 'object', properties: { a: { type: 'string' } } } });
+    const form = await county.admin.post(`${county.base}/forms/forms`, {
+      name: '因户施策',
+      schema: { type: 'object', properties: { a: { type: 'string' } } },
+    });
     expect(form.statusCode, form.body).toBe(201);
     const after = (await county.admin.get(`${county.base}/audit/actions`)).json().items as { action: string; moduleId: string | null }[];
     expect(after).toContainEqual({ action: 'forms.form.create', moduleId: 'forms' });
@@ -73,7 +89,11 @@ describe('audit trail reads with names: record names and the action catalogue fo
   });
 
   it('needs core.audit.read for the catalogue', async () => {
-    const clerk = await createScopedUser(platform, county, { username: 'no-audit', unitId, grants: [{ permission: 'core.org.read', scope: 'tenant' }] });
+    const clerk = await createScopedUser(platform, county, {
+      username: 'no-audit',
+      unitId,
+      grants: [{ permission: 'core.org.read', scope: 'tenant' }],
+    });
     expect((await clerk.client.get(`${county.base}/audit/actions`)).statusCode).toBe(403);
   });
 });

@@ -35,7 +35,12 @@ describe('audit trail: who did what, filtered and paged, append-only', () => {
     county = await platform.createTenant('wenxian', '温县');
     other = await platform.createTenant('boai', '博爱县');
     adminId = (await county.admin.get(`${county.base}/auth/me`)).json().user.id;
-    const created = await county.admin.post(`${county.base}/users`, { username: 'clerk', displayName: '档案员', password: 'clerk-pass-1', mustChangePassword: false });
+    const created = await county.admin.post(`${county.base}/users`, {
+      username: 'clerk',
+      displayName: '档案员',
+      password: 'clerk-pass-1',
+      mustChangePassword: false,
+    });
     expect(created.statusCode).toBe(201);
     clerkId = created.json().id;
     clerk = await platform.client().loginTenant('wenxian', 'clerk', 'clerk-pass-1');
@@ -47,10 +52,17 @@ describe('audit trail: who did what, filtered and paged, append-only', () => {
 
   it('shows each change with its actor’s display name, newest first', async () => {
     const { items } = await list();
-    expect(items.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'users.create', 'files.upload', 'auth.password.change']));
+    expect(items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['auth.login', 'users.create', 'files.upload', 'auth.password.change']),
+    );
     const upload = items.find((e) => e.action === 'files.upload');
     // The clerk's upload is attached to nothing: the admin may not open it, so its id is hidden.
-    expect(upload).toMatchObject({ recordType: 'file', recordId: 'hidden', actor: { id: clerkId, displayName: '档案员' }, data: { name: '档案.png', contentType: 'image/png' } });
+    expect(upload).toMatchObject({
+      recordType: 'file',
+      recordId: 'hidden',
+      actor: { id: clerkId, displayName: '档案员' },
+      data: { name: '档案.png', contentType: 'image/png' },
+    });
     const created = items.find((e) => e.action === 'users.create');
     expect(created?.actor).toEqual({ id: adminId, displayName: '温县管理员' });
     const keys = items.map((e) => [Date.parse(e.at), e.id] as const);
@@ -96,7 +108,8 @@ describe('audit trail: who did what, filtered and paged, append-only', () => {
   it('pages with limit and cursor through every entry once, in the same order', async () => {
     // Entries written in one transaction share its timestamp: the cursor must break ties by id.
     await withTenant(platform.db, county.id, async (trx) => {
-      for (let i = 0; i < 5; i++) await writeAudit(trx, county.id, adminId, { action: 'test.batch', recordType: 'batch', recordId: String(i) });
+      for (let i = 0; i < 5; i++)
+        await writeAudit(trx, county.id, adminId, { action: 'test.batch', recordType: 'batch', recordId: String(i) });
     });
     expect(new Set((await list('action=test.batch')).items.map((e) => e.at)).size).toBe(1);
     const all = (await list('limit=200')).items.map((e) => e.id);
@@ -124,7 +137,10 @@ describe('audit trail: who did what, filtered and paged, append-only', () => {
     ]) {
       const response = await county.admin.get(`${county.base}/audit?${query}`);
       expect(response.statusCode, query).toBe(400);
-      expect(response.json().error.details.map((d: { path: string }) => d.path), query).toContain(path);
+      expect(
+        response.json().error.details.map((d: { path: string }) => d.path),
+        query,
+      ).toContain(path);
     }
   });
 
@@ -137,8 +153,12 @@ describe('audit trail: who did what, filtered and paged, append-only', () => {
 
   it('the runtime role can neither update nor delete audit rows, even in its own tenant', async () => {
     const [entry] = (await list('limit=1')).items;
-    await expect(withTenant(platform.db, county.id, (trx) => trx('core_audit_log').where({ id: entry.id }).update({ action: 'forged' }))).rejects.toMatchObject({ code: '42501' });
-    await expect(withTenant(platform.db, county.id, (trx) => trx('core_audit_log').where({ id: entry.id }).delete())).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      withTenant(platform.db, county.id, (trx) => trx('core_audit_log').where({ id: entry.id }).update({ action: 'forged' })),
+    ).rejects.toMatchObject({ code: '42501' });
+    await expect(withTenant(platform.db, county.id, (trx) => trx('core_audit_log').where({ id: entry.id }).delete())).rejects.toMatchObject(
+      { code: '42501' },
+    );
     const row = await platform.ownerQuery('core_audit_log').where({ id: entry.id }).first('action');
     expect(row.action).toBe(entry.action);
   });

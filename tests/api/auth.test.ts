@@ -11,7 +11,13 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
     platform = await TestPlatform.start();
     jiazhou = await platform.createTenant('jiazhou', '市中区');
     suichang = await platform.createTenant('suichang', '遂昌县');
-    const created = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'liwei', displayName: '李伟', phone: '13800000001', password: 'first-pass-1', mustChangePassword: false });
+    const created = await jiazhou.admin.post(`${jiazhou.base}/users`, {
+      username: 'liwei',
+      displayName: '李伟',
+      phone: '13800000001',
+      password: 'first-pass-1',
+      mustChangePassword: false,
+    });
     expect(created.statusCode).toBe(201);
     staffId = created.json().id;
   });
@@ -44,9 +50,16 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
   });
 
   it('locks the account after repeated failures, even for the right password, until an admin resets it', async () => {
-    await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'wangfang', displayName: '王芳', password: 'right-pass-1', mustChangePassword: false });
+    await jiazhou.admin.post(`${jiazhou.base}/users`, {
+      username: 'wangfang',
+      displayName: '王芳',
+      password: 'right-pass-1',
+      mustChangePassword: false,
+    });
     for (let i = 0; i < 5; i++) {
-      expect((await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'wangfang', password: `wrong-${i}-xx` })).statusCode).toBe(401);
+      expect(
+        (await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'wangfang', password: `wrong-${i}-xx` })).statusCode,
+      ).toBe(401);
     }
     const locked = await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'wangfang', password: 'right-pass-1' });
     expect(locked.statusCode).toBe(429);
@@ -83,15 +96,23 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().error.details[0].path).toBe('body.newPassword');
 
-    expect((await pc.post(`${jiazhou.base}/auth/change-password`, { currentPassword: 'first-pass-1', newPassword: 'second-pass-2' })).statusCode).toBe(200);
+    expect(
+      (await pc.post(`${jiazhou.base}/auth/change-password`, { currentPassword: 'first-pass-1', newPassword: 'second-pass-2' })).statusCode,
+    ).toBe(200);
     expect((await pc.get(`${jiazhou.base}/auth/me`)).statusCode).toBe(200);
     expect((await phone.get(`${jiazhou.base}/auth/me`)).statusCode).toBe(401);
     expect((await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'liwei', password: 'first-pass-1' })).statusCode).toBe(401);
-    expect((await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'liwei', password: 'second-pass-2' })).statusCode).toBe(200);
+    expect((await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'liwei', password: 'second-pass-2' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('changes need the CSRF token of the session', async () => {
-    const response = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'zhaoqiang', displayName: '赵强', password: 'whatever-1' }, { 'x-csrf-token': '' });
+    const response = await jiazhou.admin.post(
+      `${jiazhou.base}/users`,
+      { username: 'zhaoqiang', displayName: '赵强', password: 'whatever-1' },
+      { 'x-csrf-token': '' },
+    );
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('CSRF_TOKEN_INVALID');
     const list = await jiazhou.admin.get(`${jiazhou.base}/users?q=zhaoqiang`);
@@ -107,13 +128,20 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
   });
 
   it('a disabled account cannot sign in and loses its sessions', async () => {
-    const created = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'chenjing', displayName: '陈静', password: 'chen-pass-1', mustChangePassword: false });
+    const created = await jiazhou.admin.post(`${jiazhou.base}/users`, {
+      username: 'chenjing',
+      displayName: '陈静',
+      password: 'chen-pass-1',
+      mustChangePassword: false,
+    });
     const session = await platform.client().loginTenant('jiazhou', 'chenjing', 'chen-pass-1');
     expect((await session.get(`${jiazhou.base}/auth/me`)).statusCode).toBe(200);
     const disabled = await jiazhou.admin.patch(`${jiazhou.base}/users/${created.json().id}`, { status: 'disabled' });
     expect(disabled.json().status).toBe('disabled');
     expect((await session.get(`${jiazhou.base}/auth/me`)).statusCode).toBe(401);
-    expect((await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'chenjing', password: 'chen-pass-1' })).statusCode).toBe(401);
+    expect((await platform.client().post(`${jiazhou.base}/auth/login`, { login: 'chenjing', password: 'chen-pass-1' })).statusCode).toBe(
+      401,
+    );
   });
 
   it('an admin cannot lock themselves out', async () => {
@@ -125,10 +153,19 @@ describe('accounts: sign-in, sessions, lockout, password change and reset', () =
   });
 
   it('a taken username or phone is a 409 naming the field', async () => {
-    const sameName = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'liwei', displayName: '另一个李伟', password: 'other-pass-1' });
+    const sameName = await jiazhou.admin.post(`${jiazhou.base}/users`, {
+      username: 'liwei',
+      displayName: '另一个李伟',
+      password: 'other-pass-1',
+    });
     expect(sameName.statusCode).toBe(409);
     expect(sameName.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.username']);
-    const samePhone = await jiazhou.admin.post(`${jiazhou.base}/users`, { username: 'liwei2', displayName: '李伟二', phone: '13800000001', password: 'other-pass-1' });
+    const samePhone = await jiazhou.admin.post(`${jiazhou.base}/users`, {
+      username: 'liwei2',
+      displayName: '李伟二',
+      phone: '13800000001',
+      password: 'other-pass-1',
+    });
     expect(samePhone.statusCode).toBe(409);
     expect(samePhone.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.phone']);
   });

@@ -34,10 +34,15 @@ function runCli(script: 'backup' | 'restore', dataDir: string, args: string[]): 
 
 /** Every table of the database, each as its row count and a hash of all its rows. */
 async function fingerprint(db: Database): Promise<Record<string, string>> {
-  const { rows: tables } = await db.owner.raw(`select schemaname, tablename from pg_tables where schemaname in ('public', 'pgboss') order by 1, 2`);
+  const { rows: tables } = await db.owner.raw(
+    `select schemaname, tablename from pg_tables where schemaname in ('public', 'pgboss') order by 1, 2`,
+  );
   const result: Record<string, string> = {};
   for (const { schemaname, tablename } of tables as { schemaname: string; tablename: string }[]) {
-    const { rows } = await db.owner.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from ??.?? t`, [schemaname, tablename]);
+    const { rows } = await db.owner.raw(
+      `select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from ??.?? t`,
+      [schemaname, tablename],
+    );
     result[`${schemaname}.${tablename}`] = `${rows[0].n} ${rows[0].hash}`;
   }
   return result;
@@ -77,7 +82,12 @@ describe('backup and restore of the embedded database while the server runs', ()
     db = await openDatabase(config, { pglite: await createPglite(path.join(dataDir, 'pglite')) });
     await migrateLatest(db, { modules: installedModules });
     await withTenant(db, null, async (trx) => {
-      await trx('core_operator').insert({ id: uuidv7(), username: 'backup-operator', display_name: 'Operator', password_hash: await hashPassword('operator-pass-1') });
+      await trx('core_operator').insert({
+        id: uuidv7(),
+        username: 'backup-operator',
+        display_name: 'Operator',
+        password_hash: await hashPassword('operator-pass-1'),
+      });
     });
     app = await buildApp({ config, db, modules: installedModules });
     await listenForBackups(app, db, dataDir);
@@ -92,13 +102,26 @@ describe('backup and restore of the embedded database while the server runs', ()
   it('npm run backup asks the running server; npm run restore into an empty directory brings back every record and file', async () => {
     const operator = await new TestClient(app).loginOperator('backup-operator', 'operator-pass-1');
     for (const slug of ['backup-a', 'backup-b']) {
-      expect((await operator.post('/api/platform/tenants', { slug, name: `${slug} 县`, admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-123' } })).statusCode).toBe(201);
+      expect(
+        (
+          await operator.post('/api/platform/tenants', {
+            slug,
+            name: `${slug} 县`,
+            admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-123' },
+          })
+        ).statusCode,
+      ).toBe(201);
       const admin = await new TestClient(app).loginTenant(slug, 'admin', 'admin-pass-123');
       // The first admin an operator creates chooses a password before anything else.
-      expect((await admin.post(`/api/t/${slug}/auth/change-password`, { currentPassword: 'admin-pass-123', newPassword: 'admin-pass-456' })).statusCode).toBe(200);
+      expect(
+        (await admin.post(`/api/t/${slug}/auth/change-password`, { currentPassword: 'admin-pass-123', newPassword: 'admin-pass-456' }))
+          .statusCode,
+      ).toBe(200);
       const unit = await admin.post(`/api/t/${slug}/org/units`, { name: '办公室', kind: 'department' });
       expect(unit.statusCode).toBe(201);
-      expect((await admin.post(`/api/t/${slug}/org/people`, { name: '张三', phone: '13800000001', unitId: unit.json().id })).statusCode).toBe(201);
+      expect(
+        (await admin.post(`/api/t/${slug}/org/people`, { name: '张三', phone: '13800000001', unitId: unit.json().id })).statusCode,
+      ).toBe(201);
       expect((await uploadFile(admin, `/api/t/${slug}`, '照片.png', tinyPng(3), 'image/png')).statusCode).toBe(201);
       expect((await uploadFile(admin, `/api/t/${slug}`, '纪要.pdf', tinyPdf(), 'application/pdf')).statusCode).toBe(201);
     }

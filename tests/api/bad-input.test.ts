@@ -100,7 +100,12 @@ describe('bad input never answers 500', () => {
     });
 
     it('a deadline at the leap second 23:59:60 (UTC) is refused', async () => {
-      const response = await tenant.admin.post(`${tenant.base}/dispatch/tasks`, { title: '闰秒任务', ownerUnitId: unitId, deadline: '2030-12-31T23:59:60Z', assignments: [{ unitId }] });
+      const response = await tenant.admin.post(`${tenant.base}/dispatch/tasks`, {
+        title: '闰秒任务',
+        ownerUnitId: unitId,
+        deadline: '2030-12-31T23:59:60Z',
+        assignments: [{ unitId }],
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details, response.body).toEqual([{ path: 'body.deadline', message: 'must match format "date-time"' }]);
       expect(Number((await platform.ownerQuery('dispatch_task').where({ tenant_id: tenant.id }).count({ n: '*' }))[0].n)).toBe(0);
@@ -113,7 +118,10 @@ describe('bad input never answers 500', () => {
       const client = url.startsWith('/api/platform') ? platform.operator : tenant.admin;
       const response = await client.request('POST', url, deep, json);
       expect(response.statusCode, url).toBe(400);
-      expect(response.json().error).toMatchObject({ code: 'BODY_TOO_DEEP', details: [{ path: 'body.schema', message: 'is nested deeper than 256 levels' }] });
+      expect(response.json().error).toMatchObject({
+        code: 'BODY_TOO_DEEP',
+        details: [{ path: 'body.schema', message: 'is nested deeper than 256 levels' }],
+      });
     }
   });
 
@@ -127,8 +135,12 @@ describe('bad input never answers 500', () => {
     });
 
     it('statistics and their export still work for every reader when such answers were stored before', async () => {
-      for (const amount of [5, 7, 9]) expect((await tenant.admin.post(submissions(), { version: 1, data: { amount } })).statusCode).toBe(201);
-      await platform.db.owner.raw(`update forms_submission set data = jsonb_set(data, '{amount}', '1e308'::jsonb) where tenant_id = ? and form_id = ? and (data->>'amount')::numeric > 6`, [tenant.id, formId]);
+      for (const amount of [5, 7, 9])
+        expect((await tenant.admin.post(submissions(), { version: 1, data: { amount } })).statusCode).toBe(201);
+      await platform.db.owner.raw(
+        `update forms_submission set data = jsonb_set(data, '{amount}', '1e308'::jsonb) where tenant_id = ? and form_id = ? and (data->>'amount')::numeric > 6`,
+        [tenant.id, formId],
+      );
       const stats = await tenant.admin.get(`${tenant.base}/forms/forms/${formId}/statistics?fields=amount`);
       expect(stats.statusCode, stats.body).toBe(200);
       expect(stats.json().fields[0].groups[0]).toMatchObject({ count: 1, sum: 5, avg: 5, min: 5, max: 5 });
@@ -138,7 +150,14 @@ describe('bad input never answers 500', () => {
   });
 
   describe('names of units, people, positions and forms are visible, well-formed text', () => {
-    const badNames = { blank: '   ', 'ideographic spaces': '\u3000\u3000', 'right-to-left override': '县\u202e政府', 'bidi isolate': '\u2066县\u2069', 'lone surrogate': '县\ud800', 'control character': '县\u0085' };
+    const badNames = {
+      blank: '   ',
+      'ideographic spaces': '\u3000\u3000',
+      'right-to-left override': '县\u202e政府',
+      'bidi isolate': '\u2066县\u2069',
+      'lone surrogate': '县\ud800',
+      'control character': '县\u0085',
+    };
 
     it('each is a 400 naming the field, and nothing is created', async () => {
       const before = await snapshotTenant(platform, tenant.id);

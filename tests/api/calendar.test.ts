@@ -22,13 +22,19 @@ describe('working-day calendar API: statutory days, tenant overrides, deadlines'
     platform = await TestPlatform.start({ modules: [] });
     county = await platform.createTenant('yishui', '沂水县');
     other = await platform.createTenant('mengyin', '蒙阴县');
-    const created = await county.admin.post(`${county.base}/users`, { username: 'staff1', displayName: '张敏', password: 'staff-pass-1', mustChangePassword: false });
+    const created = await county.admin.post(`${county.base}/users`, {
+      username: 'staff1',
+      displayName: '张敏',
+      password: 'staff-pass-1',
+      mustChangePassword: false,
+    });
     expect(created.statusCode).toBe(201);
     staff = await platform.client().loginTenant('yishui', 'staff1', 'staff-pass-1');
   });
   afterAll(() => platform?.stop());
 
-  const deadline = (tenant: TestTenant, from: string, days: number) => tenant.admin.get(`${tenant.base}/calendar/add-working-days?from=${from}&days=${days}`);
+  const deadline = (tenant: TestTenant, from: string, days: number) =>
+    tenant.admin.get(`${tenant.base}/calendar/add-working-days?from=${from}&days=${days}`);
 
   it('any signed-in user reads the statutory days of a year, each marked with its source', async () => {
     const response = await staff.get(`${county.base}/calendar/days?year=2025`);
@@ -55,7 +61,16 @@ describe('working-day calendar API: statutory days, tenant overrides, deadlines'
     const four = (await deadline(county, '2025-09-26', 4)).json();
     expect(four.date).toBe('2025-10-09');
     expect(four.day).toMatchObject({ date: '2025-10-09', working: true, source: 'weekly' });
-    expect(four.skipped.map((d: { date: string }) => d.date)).toEqual(['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08']);
+    expect(four.skipped.map((d: { date: string }) => d.date)).toEqual([
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
+    ]);
 
     expect((await deadline(county, '2025-10-09', -4)).json().date).toBe('2025-09-26');
     expect((await deadline(county, '2025-10-01', 0)).json().date).toBe('2025-10-09');
@@ -86,7 +101,9 @@ describe('working-day calendar API: statutory days, tenant overrides, deadlines'
     const between = await county.admin.get(`${county.base}/calendar/working-days-between?from=2025-11-10&to=2025-11-14`);
     expect(between.json()).toEqual({ from: '2025-11-10', to: '2025-11-14', workingDays: 3 });
 
-    const audit = await platform.ownerQuery('core_audit_log').where({ tenant_id: county.id, action: 'calendar.day.put', record_id: '2025-11-12' });
+    const audit = await platform
+      .ownerQuery('core_audit_log')
+      .where({ tenant_id: county.id, action: 'calendar.day.put', record_id: '2025-11-12' });
     expect(audit).toHaveLength(1);
   });
 
@@ -137,14 +154,24 @@ describe('working-day calendar API: statutory days, tenant overrides, deadlines'
     for (const [send, path] of cases) {
       const response = await send();
       expect(response.statusCode, path).toBe(400);
-      expect(response.json().error.details.map((d: { path: string }) => d.path), path).toContain(path);
+      expect(
+        response.json().error.details.map((d: { path: string }) => d.path),
+        path,
+      ).toContain(path);
     }
     expect(await platform.ownerQuery('core_calendar_day').where({ tenant_id: county.id, day: '2025-12-02' })).toHaveLength(0);
   });
 
   it('the calendar routes are in the OpenAPI document', async () => {
     const paths = Object.keys((await platform.client().get('/api/docs/json')).json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/t/{tenant}/calendar/days', '/api/t/{tenant}/calendar/days/{date}', '/api/t/{tenant}/calendar/add-working-days', '/api/t/{tenant}/calendar/working-days-between']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/t/{tenant}/calendar/days',
+        '/api/t/{tenant}/calendar/days/{date}',
+        '/api/t/{tenant}/calendar/add-working-days',
+        '/api/t/{tenant}/calendar/working-days-between',
+      ]),
+    );
   });
 
   it('a deadline past a long run of local holidays is still found (the loaded range widens)', async () => {

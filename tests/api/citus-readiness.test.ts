@@ -35,14 +35,22 @@ describe('ready for distributed PostgreSQL: tables and the distribution plan', (
     });
     const { foreignKeys, tables } = await readCatalog(owner, false);
     expect(tables.find((t) => t.name === 'zz_sample_note')).toMatchObject({ hasTenantId: true, distributed: false });
-    expect(foreignKeys.filter((k) => k.table === 'zz_sample_note').map((k) => k.references).sort()).toEqual(['core_tenant', 'core_unit']);
+    expect(
+      foreignKeys
+        .filter((k) => k.table === 'zz_sample_note')
+        .map((k) => k.references)
+        .sort(),
+    ).toEqual(['core_tenant', 'core_unit']);
     const { rows } = await owner.raw(`select relrowsecurity, relforcerowsecurity from pg_class where relname = 'zz_sample_note'`);
     expect(rows[0]).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
 
     const tenantA = uuidv7();
     const tenantB = uuidv7();
     const unitA = uuidv7();
-    await owner('core_tenant').insert([{ id: tenantA, slug: 'citus-a', name: 'A' }, { id: tenantB, slug: 'citus-b', name: 'B' }]);
+    await owner('core_tenant').insert([
+      { id: tenantA, slug: 'citus-a', name: 'A' },
+      { id: tenantB, slug: 'citus-b', name: 'B' },
+    ]);
     await withTenant(test.db, tenantA, async (trx) => {
       await trx('core_unit').insert({ tenant_id: tenantA, id: unitA, name: '县委', kind: 'county', path: `/${unitA}/`, depth: 0 });
       await trx('zz_sample_note').insert({ tenant_id: tenantA, id: uuidv7(), unit_id: unitA, body: '一条' });
@@ -50,7 +58,9 @@ describe('ready for distributed PostgreSQL: tables and the distribution plan', (
     expect(await withTenant(test.db, tenantB, (trx) => trx('zz_sample_note').select('id'))).toEqual([]);
     expect(await withTenant(test.db, tenantA, (trx) => trx('zz_sample_note').select('body'))).toEqual([{ body: '一条' }]);
     // A note of tenant B cannot point at tenant A's unit: the key includes tenant_id.
-    await expect(withTenant(test.db, tenantB, (trx) => trx('zz_sample_note').insert({ tenant_id: tenantB, id: uuidv7(), unit_id: unitA, body: 'x' }))).rejects.toThrow();
+    await expect(
+      withTenant(test.db, tenantB, (trx) => trx('zz_sample_note').insert({ tenant_id: tenantB, id: uuidv7(), unit_id: unitA, body: 'x' })),
+    ).rejects.toThrow();
   });
 
   it('distributing the whole schema: platform tables copied to every node, tenant tables sharded by tenant, keys dropped first and restored last', async () => {
@@ -58,7 +68,8 @@ describe('ready for distributed PostgreSQL: tables and the distribution plan', (
     const plan = distributionPlan(catalog);
     const tenantTables = catalog.tables.filter((t) => t.hasTenantId).map((t) => t.name);
     expect(tenantTables.length).toBeGreaterThan(20);
-    for (const table of tenantTables) expect(plan).toContain(`select create_distributed_table('${table}', 'tenant_id', colocate_with => 'default')`);
+    for (const table of tenantTables)
+      expect(plan).toContain(`select create_distributed_table('${table}', 'tenant_id', colocate_with => 'default')`);
     expect(plan).toContain(`select create_reference_table('core_tenant')`);
     expect(plan).toContain(`select create_reference_table('core_operator')`);
     expect(plan.some((s) => s.includes('core_migrations'))).toBe(false);

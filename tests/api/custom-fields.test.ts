@@ -22,7 +22,10 @@ const eventRoutes: RoutePlugin = async (app) => {
           additionalProperties: false,
           properties: { title: { type: 'string', maxLength: 100 }, custom: { type: 'object', additionalProperties: true } },
         },
-        response: { 201: { type: 'object', properties: { title: { type: 'string' }, custom: { type: 'object', additionalProperties: true } } }, ...errorResponses },
+        response: {
+          201: { type: 'object', properties: { title: { type: 'string' }, custom: { type: 'object', additionalProperties: true } } },
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -45,7 +48,12 @@ const fixtureEvents: PlatformModule = {
       {
         id: 'event',
         name: { 'zh-CN': '事件', en: 'Event' },
-        schema: { type: 'object', additionalProperties: false, required: ['title'], properties: { title: { type: 'string', maxLength: 100 }, occurredOn: { type: 'string', format: 'date' } } },
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['title'],
+          properties: { title: { type: 'string', maxLength: 100 }, occurredOn: { type: 'string', format: 'date' } },
+        },
       },
     ],
     menu: [],
@@ -75,7 +83,12 @@ describe('custom fields: tenant admins extend module records with checked schema
     county = await platform.createTenant('linqu', '临朐县');
     other = await platform.createTenant('changle', '昌乐县');
     url = `${county.base}/custom-fields/fixture-events/event`;
-    const created = await county.admin.post(`${county.base}/users`, { username: 'clerk', displayName: '刘洋', password: 'clerk-pass-1', mustChangePassword: false });
+    const created = await county.admin.post(`${county.base}/users`, {
+      username: 'clerk',
+      displayName: '刘洋',
+      password: 'clerk-pass-1',
+      mustChangePassword: false,
+    });
     expect(created.statusCode).toBe(201);
     staff = await platform.client().loginTenant('linqu', 'clerk', 'clerk-pass-1');
   });
@@ -98,7 +111,13 @@ describe('custom fields: tenant admins extend module records with checked schema
   it('starts with no fields: version 0, and any custom value is refused', async () => {
     const response = await county.admin.get(url);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ moduleId: 'fixture-events', recordType: 'event', version: 0, schema: { type: 'object', properties: {} }, updatedAt: null });
+    expect(response.json()).toMatchObject({
+      moduleId: 'fixture-events',
+      recordType: 'event',
+      version: 0,
+      schema: { type: 'object', properties: {} },
+      updatedAt: null,
+    });
     const event = await county.admin.post(`${county.base}/fixture-events/events`, { title: '走访', custom: { householdSize: 3 } });
     expect(event.statusCode).toBe(400);
     expect(event.json().error.details).toEqual([{ path: 'body.custom.householdSize', message: 'is not an allowed field' }]);
@@ -115,7 +134,10 @@ describe('custom fields: tenant admins extend module records with checked schema
     expect(second.json().version).toBe(2);
     expect((await staff.get(url)).json()).toMatchObject({ version: 2, schema: { properties: { householdSize: { type: 'integer' } } } });
 
-    const audit = await platform.ownerQuery('core_audit_log').where({ tenant_id: county.id, action: 'custom_fields.put', record_id: 'fixture-events/event' }).orderBy('at');
+    const audit = await platform
+      .ownerQuery('core_audit_log')
+      .where({ tenant_id: county.id, action: 'custom_fields.put', record_id: 'fixture-events/event' })
+      .orderBy('at');
     expect(audit.map((a) => a.data.version)).toEqual([1, 2]);
     expect(audit[0].data.fields).toEqual(['householdSize', 'village', 'lowIncome']);
   });
@@ -154,7 +176,10 @@ describe('custom fields: tenant admins extend module records with checked schema
       [{ householdSize: 0 }, { path: 'body.custom.householdSize', message: 'must be >= 1' }],
       [{ village: '西城村' }, { path: 'body.custom.householdSize', message: 'is required' }],
       [undefined, { path: 'body.custom.householdSize', message: 'is required' }],
-      [{ householdSize: 2, nickname: '老王' }, { path: 'body.custom.nickname', message: 'is not an allowed field' }],
+      [
+        { householdSize: 2, nickname: '老王' },
+        { path: 'body.custom.nickname', message: 'is not an allowed field' },
+      ],
     ];
     for (const [custom, detail] of cases) {
       const response = await staff.post(events, { title: '走访', custom });
@@ -174,7 +199,12 @@ describe('custom fields: tenant admins extend module records with checked schema
 
   it('the custom-field routes are in the OpenAPI document', async () => {
     const paths = Object.keys((await platform.client().get('/api/docs/json')).json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/t/{tenant}/custom-fields/{moduleId}/{recordType}', '/api/t/{tenant}/custom-fields/{moduleId}/{recordType}/effective-schema']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/t/{tenant}/custom-fields/{moduleId}/{recordType}',
+        '/api/t/{tenant}/custom-fields/{moduleId}/{recordType}/effective-schema',
+      ]),
+    );
   });
 
   it('changing fields needs core.custom_fields.manage', async () => {
@@ -190,17 +220,50 @@ describe('custom fields: tenant admins extend module records with checked schema
       for (let i = 0; i < levels; i += 1) field = { type: 'object', properties: { inner: field } };
       return field;
     };
-    const huge = { type: 'object', properties: Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`field${i}`, { type: 'string', description: '说明'.repeat(40) }])) };
+    const huge = {
+      type: 'object',
+      properties: Object.fromEntries(
+        Array.from({ length: 3000 }, (_, i) => [`field${i}`, { type: 'string', description: '说明'.repeat(40) }]),
+      ),
+    };
 
     const cases: [string, Record<string, unknown>, { path: RegExp; message: RegExp }][] = [
       ['a huge schema', huge, { path: /^body\.schema$/, message: /larger than 262144 bytes/ }],
-      ['a 100-level nested schema', { type: 'object', properties: { nested: deep(100) } }, { path: /^body\.schema\.properties\.nested(\.properties\.inner)+/, message: /nested deeper than 24 levels/ }],
-      ['a remote $ref', { type: 'object', properties: { a: { $ref: 'https://evil.example.com/schema.json' } } }, { path: /^body\.schema\.properties\.a\.\$ref$/, message: /only local references/ }],
-      ['$data', { type: 'object', properties: { a: { type: 'integer' }, b: { type: 'integer', maximum: { $data: '1/a' } } } }, { path: /^body\.schema\.properties\.b\.maximum\.\$data$/, message: /"\$data" is not allowed/ }],
-      ['a pattern RE2 cannot run (a backreference)', { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)\\1$' } } }, { path: /^body\.schema\.properties\.code\.pattern$/, message: /backreference.*linear-time engine/ }],
-      ['a field name that is not an identifier', { type: 'object', properties: { 'house size': { type: 'integer' } } }, { path: /^body\.schema\.properties\.house size$/, message: /field names/ }],
-      ['an invalid JSON Schema', { type: 'object', properties: { a: { type: 'integr' } } }, { path: /^body\.schema$/, message: /not a valid JSON Schema/ }],
-      ['required naming no field', { type: 'object', properties: {}, required: ['ghost'] }, { path: /^body\.schema\.required\[0\]$/, message: /must name a field/ }],
+      [
+        'a 100-level nested schema',
+        { type: 'object', properties: { nested: deep(100) } },
+        { path: /^body\.schema\.properties\.nested(\.properties\.inner)+/, message: /nested deeper than 24 levels/ },
+      ],
+      [
+        'a remote $ref',
+        { type: 'object', properties: { a: { $ref: 'https://evil.example.com/schema.json' } } },
+        { path: /^body\.schema\.properties\.a\.\$ref$/, message: /only local references/ },
+      ],
+      [
+        '$data',
+        { type: 'object', properties: { a: { type: 'integer' }, b: { type: 'integer', maximum: { $data: '1/a' } } } },
+        { path: /^body\.schema\.properties\.b\.maximum\.\$data$/, message: /"\$data" is not allowed/ },
+      ],
+      [
+        'a pattern RE2 cannot run (a backreference)',
+        { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)\\1$' } } },
+        { path: /^body\.schema\.properties\.code\.pattern$/, message: /backreference.*linear-time engine/ },
+      ],
+      [
+        'a field name that is not an identifier',
+        { type: 'object', properties: { 'house size': { type: 'integer' } } },
+        { path: /^body\.schema\.properties\.house size$/, message: /field names/ },
+      ],
+      [
+        'an invalid JSON Schema',
+        { type: 'object', properties: { a: { type: 'integr' } } },
+        { path: /^body\.schema$/, message: /not a valid JSON Schema/ },
+      ],
+      [
+        'required naming no field',
+        { type: 'object', properties: {}, required: ['ghost'] },
+        { path: /^body\.schema\.required\[0\]$/, message: /must name a field/ },
+      ],
     ];
 
     for (const [name, schema, expected] of cases) {
@@ -210,7 +273,10 @@ describe('custom fields: tenant admins extend module records with checked schema
         expect(response.statusCode).toBe(400);
         expect(response.json().error.code).toBe('CUSTOM_FIELDS_SCHEMA_REJECTED');
         const details: { path: string; message: string }[] = response.json().error.details;
-        expect(details.some((d) => expected.path.test(d.path) && expected.message.test(d.message)), JSON.stringify(details.slice(0, 3))).toBe(true);
+        expect(
+          details.some((d) => expected.path.test(d.path) && expected.message.test(d.message)),
+          JSON.stringify(details.slice(0, 3)),
+        ).toBe(true);
 
         const after = await county.admin.get(url);
         expect(after.statusCode).toBe(200);
@@ -221,7 +287,10 @@ describe('custom fields: tenant admins extend module records with checked schema
 
     it('the catastrophic pattern was never compiled: valid values still check in a moment', async () => {
       const started = performance.now();
-      const response = await county.admin.post(`${county.base}/fixture-events/events`, { title: '走访', custom: { householdSize: 1, village: 'a'.repeat(35) } });
+      const response = await county.admin.post(`${county.base}/fixture-events/events`, {
+        title: '走访',
+        custom: { householdSize: 1, village: 'a'.repeat(35) },
+      });
       expect(response.statusCode).toBe(201);
       expect(performance.now() - started).toBeLessThan(2_000);
     });
@@ -231,14 +300,20 @@ describe('custom fields: tenant admins extend module records with checked schema
       const raw = `{"schema":{"type":"object","properties":{"nested":${'{"type":"object","properties":{"inner":'.repeat(levels)}{"type":"string"}${'}}'.repeat(levels)}}}}`;
       const response = await county.admin.request('PUT', url, raw, { 'content-type': 'application/json' });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.details[0]).toMatchObject({ path: expect.stringMatching(/^body\.schema/), message: expect.stringMatching(/nested/) });
+      expect(response.json().error.details[0]).toMatchObject({
+        path: expect.stringMatching(/^body\.schema/),
+        message: expect.stringMatching(/nested/),
+      });
       expect((await county.admin.get(url)).json().version).toBe(2);
     });
 
     it('refuses a uiSchema that breaks the form', async () => {
       const response = await county.admin.put(url, { schema: householdFields, uiSchema: { 'ui:order': ['householdSize', 'ghost', '*'] } });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.details).toContainEqual({ path: 'body.uiSchema.ui:order[1]', message: 'must name a field of schema.properties or be "*"' });
+      expect(response.json().error.details).toContainEqual({
+        path: 'body.uiSchema.ui:order[1]',
+        message: 'must name a field of schema.properties or be "*"',
+      });
     });
 
     it('refuses a body that is not an object schema at all, naming the field', async () => {

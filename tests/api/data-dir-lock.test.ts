@@ -42,7 +42,11 @@ describe('DATA_DIR belongs to one process at a time', () => {
     await first.stop('SIGKILL');
     expect(fs.existsSync(path.join(dataDir, 'lock'))).toBe(true);
     const third = await (await start()).ready(120_000);
-    const login = await fetch(`${third.baseUrl}/api/t/demo/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'Admin@2026' }) });
+    const login = await fetch(`${third.baseUrl}/api/t/demo/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password: 'Admin@2026' }),
+    });
     expect(login.status).toBe(200);
     await third.printed('API docs:');
     expect(third.output).not.toContain('Admin@2026');

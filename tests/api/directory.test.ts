@@ -64,7 +64,12 @@ describe('directory lookup: names and units for any signed-in user', () => {
   });
 
   it('shows one person by id; an unknown id, or another county’s, is a 404', async () => {
-    expect((await clerk.client.get(`${county.base}/directory/people/${people.lisi}`)).json()).toEqual({ id: people.lisi, name: '李四', unitId: units.town, unitName: '城关镇' });
+    expect((await clerk.client.get(`${county.base}/directory/people/${people.lisi}`)).json()).toEqual({
+      id: people.lisi,
+      name: '李四',
+      unitId: units.town,
+      unitName: '城关镇',
+    });
     const foreign = (await other.admin.get(`${other.base}/directory/people`)).json().items[0].id;
     expect((await clerk.client.get(`${county.base}/directory/people/${foreign}`)).statusCode).toBe(404);
     expect((await find(`unitId=${(await other.admin.get(`${other.base}/directory/units`)).json().items[0].id}`)).items).toEqual([]);
@@ -99,7 +104,10 @@ describe('directory lookup: names and units for any signed-in user', () => {
     expect(await plan("select id from core_person where name ilike '%张三丰%'")).toContain('core_person_name_trgm_idx');
     expect(await plan("select id from core_unit where name ilike '%红旗村%'")).toContain('core_unit_name_trgm_idx');
     // One or two characters hold no trigram: the page walks the tenant's (tenant_id, name, id) index in order and stops at the limit.
-    const short = await plan(`select id from core_person where tenant_id = '${county.id}' and name ilike '%张三%' order by name, id limit 21`, ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']);
+    const short = await plan(
+      `select id from core_person where tenant_id = '${county.id}' and name ilike '%张三%' order by name, id limit 21`,
+      ['enable_seqscan', 'enable_bitmapscan', 'enable_sort'],
+    );
     expect(short).toMatch(/Index (Only )?Scan using core_person_tenant_id_name_id_index/);
     expect(short).not.toContain('Sort');
   });

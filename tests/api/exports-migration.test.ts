@@ -26,18 +26,31 @@ describe('exports made before core’s export table move into it, files kept', (
     await enableDispatch(tenant);
     world = await dispatchWorld(platform, tenant);
     const formId = await publishedForm(tenant.admin, tenant);
-    expect((await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: goodHousehold })).statusCode).toBe(201);
+    expect(
+      (await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: goodHousehold })).statusCode,
+    ).toBe(201);
     ids.formsDone = (await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/exports`, { kind: 'list' })).json().id;
     await platform.runExport(tenant.id, ids.formsDone);
     ids.formsQueued = (await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/exports`, { kind: 'statistics' })).json().id;
-    const task = await world.supervisor.client.post(`${tenant.base}/dispatch/tasks`, { title: '河道巡查', ownerUnitId: world.units.office.id, deadline: daysFromNow(10), assignments: [{ unitId: world.units.jiufeng.id }] });
-    ids.aggregation = (await world.supervisor.client.post(`${tenant.base}/dispatch/tasks/${task.json().task.id}/aggregations`, {})).json().id;
+    const task = await world.supervisor.client.post(`${tenant.base}/dispatch/tasks`, {
+      title: '河道巡查',
+      ownerUnitId: world.units.office.id,
+      deadline: daysFromNow(10),
+      assignments: [{ unitId: world.units.jiufeng.id }],
+    });
+    ids.aggregation = (
+      await world.supervisor.client.post(`${tenant.base}/dispatch/tasks/${task.json().task.id}/aggregations`, {})
+    ).json().id;
     await platform.runExport(tenant.id, ids.aggregation);
   });
   afterAll(() => platform?.stop());
 
   it('moves every export with its state and file; one still queued is marked failed, for its requester to ask again', async () => {
-    const before = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).orderBy('id').select('id', 'status', 'file_id', 'file_name', 'title', 'requested_by', 'total', 'done', 'created_at');
+    const before = await platform
+      .ownerQuery('core_export')
+      .where({ tenant_id: tenant.id })
+      .orderBy('id')
+      .select('id', 'status', 'file_id', 'file_name', 'title', 'requested_by', 'total', 'done', 'created_at');
     expect(before.map((e) => e.status)).toEqual(['done', 'queued', 'done']);
 
     await asMigrator(async (trx) => {
@@ -52,7 +65,25 @@ describe('exports made before core’s export table move into it, files kept', (
       await formsMove.up(trx);
       await dispatchMove.up(trx);
     });
-    const after = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).orderBy('id').select('id', 'module', 'kind', 'status', 'error', 'file_id', 'file_name', 'title', 'requested_by', 'total', 'done', 'created_at', 'permission');
+    const after = await platform
+      .ownerQuery('core_export')
+      .where({ tenant_id: tenant.id })
+      .orderBy('id')
+      .select(
+        'id',
+        'module',
+        'kind',
+        'status',
+        'error',
+        'file_id',
+        'file_name',
+        'title',
+        'requested_by',
+        'total',
+        'done',
+        'created_at',
+        'permission',
+      );
     expect(after.map((e) => [e.module, e.kind, e.status, e.permission])).toEqual([
       ['forms', 'list', 'done', 'forms.results'],
       ['forms', 'statistics', 'failed', 'forms.results'],
@@ -65,7 +96,13 @@ describe('exports made before core’s export table move into it, files kept', (
       else expect(error).toBe('Interrupted by a platform upgrade; please export again');
     });
     expect(after[1].title).toBe('因户施策-统计');
-    expect(await platform.ownerQuery('core_file_link').where({ tenant_id: tenant.id, record_kind: 'export' }).orderBy('record_id').select('module', 'record_id')).toEqual([
+    expect(
+      await platform
+        .ownerQuery('core_file_link')
+        .where({ tenant_id: tenant.id, record_kind: 'export' })
+        .orderBy('record_id')
+        .select('module', 'record_id'),
+    ).toEqual([
       { module: 'core', record_id: ids.formsDone },
       { module: 'core', record_id: ids.aggregation },
     ]);
@@ -81,6 +118,9 @@ describe('exports made before core’s export table move into it, files kept', (
     expect(aggregation.json()).toMatchObject({ module: 'dispatch', status: 'done', title: '河道巡查-汇总' });
     expect((await world.supervisor.client.get(`${tenant.base}/files/${aggregation.json().fileId}`)).statusCode).toBe(200);
     expect((await tenant.admin.get(`${tenant.base}/files/${aggregation.json().fileId}`)).statusCode).toBe(404);
-    expect((await tenant.admin.get(`${tenant.base}/exports/${ids.formsQueued}`)).json()).toMatchObject({ status: 'failed', error: 'Interrupted by a platform upgrade; please export again' });
+    expect((await tenant.admin.get(`${tenant.base}/exports/${ids.formsQueued}`)).json()).toMatchObject({
+      status: 'failed',
+      error: 'Interrupted by a platform upgrade; please export again',
+    });
   });
 });

@@ -22,19 +22,42 @@ describe('my exports: every module’s export jobs, their progress and files, ea
     tenant = await platform.createTenant('exports');
     expect((await tenant.admin.post(`${tenant.base}/modules/fixture-export/enable`)).statusCode).toBe(200);
     const county = await apiUnit(tenant.admin, tenant, { name: '县本级', kind: 'county' });
-    colleague = await createScopedUser(platform, tenant, { username: 'colleague', unitId: county.id, grants: [{ permission: 'fixture-export.read', scope: 'tenant' }] });
+    colleague = await createScopedUser(platform, tenant, {
+      username: 'colleague',
+      unitId: county.id,
+      grants: [{ permission: 'fixture-export.read', scope: 'tenant' }],
+    });
   });
   afterAll(() => platform?.stop());
 
   it('a queued export waits with its size; its file is not ready; its job is queued with it', async () => {
     const queued = await queue(tenant.admin, { kind: 'sheet', rows: 4 });
-    expect(queued).toMatchObject({ module: 'fixture-export', kind: 'sheet', title: '测试导出-sheet', status: 'queued', done: 0, total: 4, progress: 0, fileId: null, fileName: null, error: null, startedAt: null, finishedAt: null });
+    expect(queued).toMatchObject({
+      module: 'fixture-export',
+      kind: 'sheet',
+      title: '测试导出-sheet',
+      status: 'queued',
+      done: 0,
+      total: 4,
+      progress: 0,
+      fileId: null,
+      fileName: null,
+      error: null,
+      startedAt: null,
+      finishedAt: null,
+    });
     expect(await view(tenant.admin, queued.id)).toEqual(queued);
     const file = await tenant.admin.get(`${tenant.base}/exports/${queued.id}/file`);
     expect([file.statusCode, file.json().error.code]).toEqual([409, 'EXPORT_NOT_READY']);
-    const jobs = await platform.db.owner.raw(`select count(*)::int as n from pgboss.job where name = 'core.export' and data->>'exportId' = ?`, [queued.id]);
+    const jobs = await platform.db.owner.raw(
+      `select count(*)::int as n from pgboss.job where name = 'core.export' and data->>'exportId' = ?`,
+      [queued.id],
+    );
     expect(jobs.rows[0].n).toBe(1);
-    const audit = await platform.ownerQuery('core_audit_log').where({ tenant_id: tenant.id, action: 'exports.create', record_id: queued.id }).first('record_type', 'data');
+    const audit = await platform
+      .ownerQuery('core_audit_log')
+      .where({ tenant_id: tenant.id, action: 'exports.create', record_id: queued.id })
+      .first('record_type', 'data');
     expect(audit).toMatchObject({ record_type: 'export', data: { module: 'fixture-export', kind: 'sheet', title: '测试导出-sheet' } });
   });
 
@@ -57,7 +80,10 @@ describe('my exports: every module’s export jobs, their progress and files, ea
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect((await tenant.admin.get(`${tenant.base}/files/${done.fileId}`)).statusCode).toBe(200);
     const notices = (await tenant.admin.get(`${tenant.base}/notifications`)).json().items;
-    expect(notices.find((n: { link: string }) => n.link === `/exports?highlight=${queued.id}`)).toMatchObject({ kind: 'exports.done', body: '测试导出-sheet.csv' });
+    expect(notices.find((n: { link: string }) => n.link === `/exports?highlight=${queued.id}`)).toMatchObject({
+      kind: 'exports.done',
+      body: '测试导出-sheet.csv',
+    });
 
     // A retried job finds it done and changes nothing.
     await platform.runExport(tenant.id, queued.id);
@@ -67,9 +93,16 @@ describe('my exports: every module’s export jobs, their progress and files, ea
   it('a failed export shows why: the module’s own reason, or a general one for an unexpected failure; no file', async () => {
     const broken = await queue(tenant.admin, { kind: 'broken' });
     await platform.runExport(tenant.id, broken.id);
-    expect(await view(tenant.admin, broken.id)).toMatchObject({ status: 'failed', error: 'Nothing matches: widen the filters', fileId: null });
+    expect(await view(tenant.admin, broken.id)).toMatchObject({
+      status: 'failed',
+      error: 'Nothing matches: widen the filters',
+      fileId: null,
+    });
     expect((await tenant.admin.get(`${tenant.base}/exports/${broken.id}/file`)).statusCode).toBe(409);
-    const notice = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'exports.failed', link: `/exports?highlight=${broken.id}` }).first('body');
+    const notice = await platform
+      .ownerQuery('core_notification')
+      .where({ tenant_id: tenant.id, kind: 'exports.failed', link: `/exports?highlight=${broken.id}` })
+      .first('body');
     expect(notice.body).toBe('Nothing matches: widen the filters');
 
     const crashed = await queue(tenant.admin, { kind: 'crash' });
@@ -121,7 +154,10 @@ describe('my exports: every module’s export jobs, their progress and files, ea
     // Its job, run meanwhile, fails: the module that writes it is not there to write it.
     await platform.runExport(tenant.id, mine.id);
     expect((await tenant.admin.post(`${tenant.base}/modules/fixture-export/enable`)).statusCode).toBe(200);
-    expect(await view(tenant.admin, mine.id)).toMatchObject({ status: 'failed', error: 'The module that writes this export is not enabled' });
+    expect(await view(tenant.admin, mine.id)).toMatchObject({
+      status: 'failed',
+      error: 'The module that writes this export is not enabled',
+    });
   });
 
   it('lists the user’s exports newest first, page by page; a bad cursor or limit is a 400 naming it', async () => {
@@ -131,7 +167,12 @@ describe('my exports: every module’s export jobs, their progress and files, ea
     expect(rest.nextCursor).toBeNull();
     const all = [...first.items, ...rest.items].map((e: { id: string }) => e.id);
     const admin = await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' }).first('id');
-    const stored = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id, requested_by: admin.id }).orderBy('created_at', 'desc').orderBy('id', 'desc').pluck('id');
+    const stored = await platform
+      .ownerQuery('core_export')
+      .where({ tenant_id: tenant.id, requested_by: admin.id })
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .pluck('id');
     expect(all).toEqual(stored);
     expect(detailPaths(await tenant.admin.get(`${tenant.base}/exports?cursor=nope`))).toEqual(['querystring.cursor']);
     expect(detailPaths(await tenant.admin.get(`${tenant.base}/exports?limit=101`))).toEqual(['querystring.limit']);

@@ -41,9 +41,21 @@ describe('files are readable only by the readers of their record, exports by the
     await enableDispatch(tenant);
     await enableForms(tenant);
     world = await dispatchWorld(platform, tenant);
-    submitter = await createScopedUser(platform, tenant, { username: 'filler', unitId: world.units.hongqi.id, grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
-    otherSubmitter = await createScopedUser(platform, tenant, { username: 'filler2', unitId: world.units.baimaVillage.id, grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
-    resultsViewer = await createScopedUser(platform, tenant, { username: 'results', unitId: world.units.jiufeng.id, grants: [{ permission: 'forms.results', scope: 'unit_subtree' }] });
+    submitter = await createScopedUser(platform, tenant, {
+      username: 'filler',
+      unitId: world.units.hongqi.id,
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
+    otherSubmitter = await createScopedUser(platform, tenant, {
+      username: 'filler2',
+      unitId: world.units.baimaVillage.id,
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
+    resultsViewer = await createScopedUser(platform, tenant, {
+      username: 'results',
+      unitId: world.units.jiufeng.id,
+      grants: [{ permission: 'forms.results', scope: 'unit_subtree' }],
+    });
   });
   afterAll(() => platform?.stop());
 
@@ -56,7 +68,11 @@ describe('files are readable only by the readers of their record, exports by the
   it('a task attachment: its uploader and the units the task went to read it; a unit without the task gets 404', async () => {
     attachmentId = await upload(world.supervisor.client, '整治方案.pdf', tinyPdf(), 'application/pdf');
     const created = await world.supervisor.client.post(`${dispatchApi()}/tasks`, {
-      title: '人居环境整治', ownerUnitId: world.units.office.id, deadline: daysFromNow(30), attachmentIds: [attachmentId], assignments: [{ unitId: world.units.jiufeng.id }],
+      title: '人居环境整治',
+      ownerUnitId: world.units.office.id,
+      deadline: daysFromNow(30),
+      attachmentIds: [attachmentId],
+      assignments: [{ unitId: world.units.jiufeng.id }],
     });
     expect(created.statusCode, created.body).toBe(201);
     taskId = created.json().task.id;
@@ -72,7 +88,11 @@ describe('files are readable only by the readers of their record, exports by the
   it('a report photo: the reporting unit and the task’s supervisors read it; other units get 404', async () => {
     const photoId = await upload(world.jiufeng.client, '现场.png');
     reportPhotoId = photoId;
-    const report = await world.jiufeng.client.post(`${dispatchApi()}/assignments/${jiufengAssignment}/reports`, { progress: 30, text: '已清理河道', photoIds: [photoId] });
+    const report = await world.jiufeng.client.post(`${dispatchApi()}/assignments/${jiufengAssignment}/reports`, {
+      progress: 30,
+      text: '已清理河道',
+      photoIds: [photoId],
+    });
     expect(report.statusCode, report.body).toBe(201);
     expect(await reads(world.jiufeng.client, photoId)).toBe(200);
     expect(await reads(world.supervisor.client, photoId)).toBe(200);
@@ -82,9 +102,15 @@ describe('files are readable only by the readers of their record, exports by the
 
   it('nobody attaches a file they did not upload to a record of their own to read it from there (400, nothing stored)', async () => {
     const before = (await world.jiufeng.client.get(`${dispatchApi()}/assignments/${jiufengAssignment}/reports`)).json().items.length;
-    const stolen = await world.jiufeng.client.post(`${dispatchApi()}/assignments/${jiufengAssignment}/reports`, { progress: 40, photoIds: [await upload(world.supervisor.client, '别人的.png')] });
+    const stolen = await world.jiufeng.client.post(`${dispatchApi()}/assignments/${jiufengAssignment}/reports`, {
+      progress: 40,
+      photoIds: [await upload(world.supervisor.client, '别人的.png')],
+    });
     expect(stolen.statusCode, stolen.body).toBe(400);
-    expect(stolen.json().error).toMatchObject({ code: 'FILE_NOT_ATTACHABLE', details: [{ path: 'body.photoIds[0]', message: 'is not a file you uploaded' }] });
+    expect(stolen.json().error).toMatchObject({
+      code: 'FILE_NOT_ATTACHABLE',
+      details: [{ path: 'body.photoIds[0]', message: 'is not a file you uploaded' }],
+    });
     expect((await world.jiufeng.client.get(`${dispatchApi()}/assignments/${jiufengAssignment}/reports`)).json().items.length).toBe(before);
     // An edit may keep a colleague's attachment: it is attached to this very task already.
     const kept = await tenant.admin.patch(`${dispatchApi()}/tasks/${taskId}`, { attachmentIds: [attachmentId] });
@@ -95,7 +121,10 @@ describe('files are readable only by the readers of their record, exports by the
     const formId = await publishedForm(tenant.admin, tenant);
     const photoId = await upload(submitter.client, '入户照片.png');
     answerPhotoId = photoId;
-    const submitted = await submitter.client.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: { ...goodHousehold, photo: photoId } });
+    const submitted = await submitter.client.post(`${tenant.base}/forms/forms/${formId}/submissions`, {
+      version: 1,
+      data: { ...goodHousehold, photo: photoId },
+    });
     expect(submitted.statusCode, submitted.body).toBe(201);
     expect(await reads(submitter.client, photoId)).toBe(200);
     expect(await reads(resultsViewer.client, photoId)).toBe(200);
@@ -103,14 +132,19 @@ describe('files are readable only by the readers of their record, exports by the
     expect(await reads(otherSubmitter.client, photoId)).toBe(404);
     expect(await reads(world.supervisor.client, photoId)).toBe(404);
 
-    const foreign = await otherSubmitter.client.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: { ...goodHousehold, photo: photoId } });
+    const foreign = await otherSubmitter.client.post(`${tenant.base}/forms/forms/${formId}/submissions`, {
+      version: 1,
+      data: { ...goodHousehold, photo: photoId },
+    });
     expect(foreign.statusCode, foreign.body).toBe(400);
     expect(foreign.json().error.details).toEqual([{ path: 'body.data.photo', message: 'is not a file you uploaded' }]);
   });
 
   it('a forms results workbook and a dispatch aggregation: only whoever asked for them', async () => {
     const formId = await publishedForm(tenant.admin, tenant, undefined, '导出用');
-    expect((await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: goodHousehold })).statusCode).toBe(201);
+    expect(
+      (await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: goodHousehold })).statusCode,
+    ).toBe(201);
     const queued = await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/exports`, { kind: 'list' });
     expect(queued.statusCode, queued.body).toBe(202);
     await platform.runExport(tenant.id, queued.json().id);
@@ -137,7 +171,12 @@ describe('files are readable only by the readers of their record, exports by the
 
   it('the audit viewer shows "hidden" for ids of files the reader may not open, and the ids of the others', async () => {
     const hiddenId = await upload(world.agriculture.client, '私人.png');
-    const entries = async () => (await tenant.admin.get(`${tenant.base}/audit?limit=200`)).json().items as { action: string; recordId: string; data: Record<string, unknown> }[];
+    const entries = async () =>
+      (await tenant.admin.get(`${tenant.base}/audit?limit=200`)).json().items as {
+        action: string;
+        recordId: string;
+        data: Record<string, unknown>;
+      }[];
     const items = await entries();
     const uploads = items.filter((e) => e.action === 'files.upload').map((e) => e.recordId);
     expect(uploads).toContain(attachmentId);

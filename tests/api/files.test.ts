@@ -14,7 +14,11 @@ describe('files: upload, type checks, storage and download', () => {
   let other: TestTenant;
 
   const filesRoot = () => path.join(platform.config.dataDir, 'files');
-  const storedFiles = (tenantId: string) => fs.readdirSync(path.join(filesRoot(), tenantId), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  const storedFiles = (tenantId: string) =>
+    fs
+      .readdirSync(path.join(filesRoot(), tenantId), { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
   const staged = () => (fs.existsSync(path.join(filesRoot(), '.staging')) ? fs.readdirSync(path.join(filesRoot(), '.staging')) : []);
   const rowCount = async (tenantId: string) => (await platform.ownerQuery('core_file').where({ tenant_id: tenantId })).length;
 
@@ -40,7 +44,12 @@ describe('files: upload, type checks, storage and download', () => {
     const upload = await uploadFile(county.admin, county.base, '现场照片.png', png, 'image/png');
     expect(upload.statusCode).toBe(201);
     const file = upload.json();
-    expect(file).toMatchObject({ name: '现场照片.png', contentType: 'image/png', sizeBytes: png.length, sha256: createHash('sha256').update(png).digest('hex') });
+    expect(file).toMatchObject({
+      name: '现场照片.png',
+      contentType: 'image/png',
+      sizeBytes: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+    });
     expect(Date.parse(file.createdAt)).not.toBeNaN();
     expect(fs.readFileSync(path.join(filesRoot(), county.id, file.id))).toEqual(png);
 
@@ -59,7 +68,9 @@ describe('files: upload, type checks, storage and download', () => {
 
   it('writes a files.upload audit entry naming the uploader', async () => {
     const upload = await uploadFile(county.admin, county.base, 'audit.png', tinyPng());
-    const entries = await platform.ownerQuery('core_audit_log').where({ tenant_id: county.id, action: 'files.upload', record_id: upload.json().id });
+    const entries = await platform
+      .ownerQuery('core_audit_log')
+      .where({ tenant_id: county.id, action: 'files.upload', record_id: upload.json().id });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ record_type: 'file', data: { name: 'audit.png', contentType: 'image/png' } });
     expect(entries[0].actor_user_id).toBeTruthy();
@@ -103,7 +114,11 @@ describe('files: upload, type checks, storage and download', () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0'), randomBytes(200)]);
     exe.writeUInt32LE(64, 0x3c);
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
-    for (const [name, content] of [['setup.png', exe], ['logo.svg', svg], ['empty.pdf', Buffer.alloc(0)]] as const) {
+    for (const [name, content] of [
+      ['setup.png', exe],
+      ['logo.svg', svg],
+      ['empty.pdf', Buffer.alloc(0)],
+    ] as const) {
       await expectNothingStored(async () => {
         const response = await uploadFile(county.admin, county.base, name, content);
         expect(response.statusCode, name).toBe(415);
@@ -130,7 +145,16 @@ describe('files: upload, type checks, storage and download', () => {
   });
 
   it('refuses names with paths, "..", control characters or over 200 characters, naming file.filename', async () => {
-    for (const name of ['../../etc/passwd.png', '..\\..\\windows\\x.png', 'a/b.png', 'x..png', 'evil\u0001.png', 'fake\u202egnp.exe', `${'长'.repeat(201)}.png`, '']) {
+    for (const name of [
+      '../../etc/passwd.png',
+      '..\\..\\windows\\x.png',
+      'a/b.png',
+      'x..png',
+      'evil\u0001.png',
+      'fake\u202egnp.exe',
+      `${'长'.repeat(201)}.png`,
+      '',
+    ]) {
       await expectNothingStored(async () => {
         const response = await uploadFile(county.admin, county.base, name, tinyPng());
         expect(response.statusCode, JSON.stringify(name)).toBe(400);
@@ -155,7 +179,9 @@ describe('files: upload, type checks, storage and download', () => {
   it('a cut-off or malformed multipart body is a 400, not a 500, and stores nothing', async () => {
     const { payload, contentType } = multipartBody([{ name: 'file', filename: 'cut.png', content: tinyPng() }]);
     await expectNothingStored(async () => {
-      const cut = await county.admin.request('POST', `${county.base}/files`, payload.subarray(0, payload.length - 30), { 'content-type': contentType });
+      const cut = await county.admin.request('POST', `${county.base}/files`, payload.subarray(0, payload.length - 30), {
+        'content-type': contentType,
+      });
       expect(cut.statusCode).toBe(400);
       expect(cut.json().error.code).toBe('FILE_UPLOAD_INVALID');
       const noBoundary = await county.admin.request('POST', `${county.base}/files`, payload, { 'content-type': 'multipart/form-data' });
@@ -188,7 +214,12 @@ describe('files: upload, type checks, storage and download', () => {
   });
 
   it('any signed-in user of the tenant may upload; an upload attached to nothing is read by its uploader only (404 for others, admins too); anonymous requests may not', async () => {
-    const created = await county.admin.post(`${county.base}/users`, { username: 'clerk', displayName: '办事员', password: 'clerk-pass-1', mustChangePassword: false });
+    const created = await county.admin.post(`${county.base}/users`, {
+      username: 'clerk',
+      displayName: '办事员',
+      password: 'clerk-pass-1',
+      mustChangePassword: false,
+    });
     expect(created.statusCode).toBe(201);
     const clerk = await platform.client().loginTenant('yanggu', 'clerk', 'clerk-pass-1');
     const upload = await uploadFile(clerk, county.base, 'clerk.png', tinyPng());

@@ -32,8 +32,10 @@ describe('first start: demo counties for a try-out, the operator alone for a rea
     return { lines, printed: lines.join('\n') };
   }
   const tenants = async () => (await (testDb as TestDatabase).db.owner('core_tenant').select('slug')).map((t: { slug: string }) => t.slug);
-  const operatorSignIn = (password: string) => new TestClient(app as FastifyInstance).post('/api/platform/auth/login', { login: DEMO.operator.username, password });
-  const demoAdminSignIn = () => new TestClient(app as FastifyInstance).post('/api/t/demo/auth/login', { login: DEMO.admin.username, password: DEMO.admin.password });
+  const operatorSignIn = (password: string) =>
+    new TestClient(app as FastifyInstance).post('/api/platform/auth/login', { login: DEMO.operator.username, password });
+  const demoAdminSignIn = () =>
+    new TestClient(app as FastifyInstance).post('/api/t/demo/auth/login', { login: DEMO.admin.username, password: DEMO.admin.password });
 
   it('on PostgreSQL (DATABASE_URL) a fresh install has no demo county and an operator with a random password printed once', async () => {
     const { lines, printed } = await firstStart({ embedded: false, demo: false });
@@ -58,15 +60,25 @@ describe('first start: demo counties for a try-out, the operator alone for a rea
     expect((await operator.get('/api/platform/auth/me')).json().operator.mustChangePassword).toBe(true);
     const refused = await operator.get('/api/platform/tenants');
     expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'AUTH_PASSWORD_CHANGE_REQUIRED']);
-    const created = await operator.post('/api/platform/tenants', { slug: 'too-early', name: '过早县', admin: { username: 'admin', displayName: '管理员', password: 'Admin-pass-2026' } });
+    const created = await operator.post('/api/platform/tenants', {
+      slug: 'too-early',
+      name: '过早县',
+      admin: { username: 'admin', displayName: '管理员', password: 'Admin-pass-2026' },
+    });
     expect(created.statusCode).toBe(403);
     expect(await tenants()).toEqual([]);
 
-    const wrong = await operator.post('/api/platform/auth/change-password', { currentPassword: 'not-it', newPassword: 'Chosen-by-ops-2026' });
+    const wrong = await operator.post('/api/platform/auth/change-password', {
+      currentPassword: 'not-it',
+      newPassword: 'Chosen-by-ops-2026',
+    });
     expect([wrong.statusCode, wrong.json().error.details[0].path]).toEqual([400, 'body.currentPassword']);
     const weak = await operator.post('/api/platform/auth/change-password', { currentPassword: password, newPassword: 'short' });
     expect([weak.statusCode, weak.json().error.details[0].path]).toEqual([400, 'body.newPassword']);
-    const changed = await operator.post('/api/platform/auth/change-password', { currentPassword: password, newPassword: 'Chosen-by-ops-2026' });
+    const changed = await operator.post('/api/platform/auth/change-password', {
+      currentPassword: password,
+      newPassword: 'Chosen-by-ops-2026',
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect((await operator.get('/api/platform/auth/me')).json().operator.mustChangePassword).toBe(false);
     expect((await operator.get('/api/platform/tenants')).statusCode).toBe(200);
@@ -76,7 +88,11 @@ describe('first start: demo counties for a try-out, the operator alone for a rea
 
   it('OPERATOR_PASSWORD sets the operator password, which is never printed', async () => {
     const operatorPassword = 'Chosen-by-the-county-IT-1';
-    const { printed } = await firstStart({ embedded: false, demo: false, operatorPassword: loadConfig({ OPERATOR_PASSWORD: operatorPassword }).operatorPassword });
+    const { printed } = await firstStart({
+      embedded: false,
+      demo: false,
+      operatorPassword: loadConfig({ OPERATOR_PASSWORD: operatorPassword }).operatorPassword,
+    });
     expect(printed).toContain('OPERATOR_PASSWORD');
     expect(printed).not.toContain(operatorPassword);
     const signedIn = await operatorSignIn(operatorPassword);

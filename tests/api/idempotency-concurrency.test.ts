@@ -15,7 +15,9 @@ describe('Idempotency-Key: retries sent at the same moment', () => {
     for (let round = 0; round < 4; round += 1) {
       const key = { 'idempotency-key': `concurrent-${round}-abcdef` };
       const name = `并发角色${round}`;
-      const answers = await Promise.all(Array.from({ length: 5 }, () => county.admin.post(`${county.base}/roles`, { name, grants: [] }, key)));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => county.admin.post(`${county.base}/roles`, { name, grants: [] }, key)),
+      );
       expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201]);
       const ids = new Set(answers.map((a) => a.json().id));
       expect(ids.size).toBe(1);

@@ -21,7 +21,17 @@ const attempts = new Map<string, number>();
 const ticks: { enabledTenantIds: string[]; data: Record<string, unknown> }[] = [];
 
 function manifest(id: string): ModuleManifest {
-  return { id, version: '1.0.0', name: { 'zh-CN': id, en: id }, description: { 'zh-CN': '测试', en: 'Test' }, dependsOn: [], permissions: [], configSchema: { type: 'object', properties: {} }, recordTypes: [], menu: [] };
+  return {
+    id,
+    version: '1.0.0',
+    name: { 'zh-CN': id, en: id },
+    description: { 'zh-CN': '测试', en: 'Test' },
+    dependsOn: [],
+    permissions: [],
+    configSchema: { type: 'object', properties: {} },
+    recordTypes: [],
+    menu: [],
+  };
 }
 
 /** Records what a handler saw of its transaction; fails the first attempt when asked to. */
@@ -33,7 +43,14 @@ function listener(module: string) {
     if (payload.failOnce && attempts.get(key) === 1) throw new Error('first attempt fails');
     const { rows } = await context.db.raw(`select current_setting('app.tenant_id', true) as tenant, current_user as role`);
     const visible: { tenant_id: string }[] = await context.db('core_user').distinct('tenant_id');
-    deliveries.push({ module, tenantId: context.tenantId, payload, tenantSetting: rows[0].tenant, role: rows[0].role, visibleTenants: visible.map((v) => v.tenant_id) });
+    deliveries.push({
+      module,
+      tenantId: context.tenantId,
+      payload,
+      tenantSetting: rows[0].tenant,
+      role: rows[0].role,
+      visibleTenants: visible.map((v) => v.tenant_id),
+    });
   };
 }
 
@@ -47,7 +64,9 @@ const probeListener: PlatformModule = {
       handler: async (data, context) => {
         const enabledTenantIds = await context.enabledTenantIds();
         for (const tenantId of enabledTenantIds) {
-          await context.withTenant(tenantId, (ctx) => writeAudit(ctx.db, ctx.tenantId, null, { action: 'probe.ticked', recordType: 'tick', recordId: context.jobId }));
+          await context.withTenant(tenantId, (ctx) =>
+            writeAudit(ctx.db, ctx.tenantId, null, { action: 'probe.ticked', recordType: 'tick', recordId: context.jobId }),
+          );
         }
         ticks.push({ enabledTenantIds, data });
       },
@@ -70,12 +89,14 @@ describe('jobs: durable module events and module jobs on pg-boss', () => {
     });
     a = await platform.createTenant('jobs-a');
     b = await platform.createTenant('jobs-b');
-    for (const id of ['probe-source', 'probe-listener', 'probe-echo']) expect((await a.admin.post(`${a.base}/modules/${id}/enable`)).statusCode).toBe(200);
+    for (const id of ['probe-source', 'probe-listener', 'probe-echo'])
+      expect((await a.admin.post(`${a.base}/modules/${id}/enable`)).statusCode).toBe(200);
     expect((await b.admin.post(`${b.base}/modules/probe-source/enable`)).statusCode).toBe(200);
   });
   afterAll(() => platform?.stop());
 
-  const emit = (tenant: TestTenant, payload: Record<string, unknown>) => withTenant(platform.db, tenant.id, (trx) => platform.app.jobs.emitEvent(trx, tenant.id, EVENT, payload));
+  const emit = (tenant: TestTenant, payload: Record<string, unknown>) =>
+    withTenant(platform.db, tenant.id, (trx) => platform.app.jobs.emitEvent(trx, tenant.id, EVENT, payload));
   const deliveredFor = (n: number) => deliveries.filter((d) => d.payload.n === n);
 
   it('an event reaches each enabled subscriber once, in a transaction of the tenant as the runtime role', async () => {
@@ -117,7 +138,9 @@ describe('jobs: durable module events and module jobs on pg-boss', () => {
     const jobId = await withTenant(platform.db, a.id, (trx) => platform.app.jobs.enqueue(trx, 'probe-listener.tick', { reason: 'test' }));
     const [tick] = await waitFor('the tick ran', async () => (ticks.length > 0 ? ticks : undefined));
     expect(tick).toEqual({ enabledTenantIds: [a.id], data: { reason: 'test' } });
-    expect(await platform.ownerQuery('core_audit_log').where({ action: 'probe.ticked', record_id: jobId }).pluck('tenant_id')).toEqual([a.id]);
+    expect(await platform.ownerQuery('core_audit_log').where({ action: 'probe.ticked', record_id: jobId }).pluck('tenant_id')).toEqual([
+      a.id,
+    ]);
   });
 
   it("schedules a module's cron job in Asia/Shanghai", async () => {
@@ -128,7 +151,9 @@ describe('jobs: durable module events and module jobs on pg-boss', () => {
   it('the runtime role can enqueue but cannot read job payloads; misuse is refused', async () => {
     const reading = withTenant(platform.db, a.id, (trx) => trx.raw('select data from pgboss.job limit 1'));
     await expect(reading).rejects.toThrow(/permission denied/);
-    await expect(withTenant(platform.db, a.id, (trx) => platform.app.jobs.enqueue(trx, 'nobody.listens', {}))).rejects.toThrow(/no such queue/);
+    await expect(withTenant(platform.db, a.id, (trx) => platform.app.jobs.enqueue(trx, 'nobody.listens', {}))).rejects.toThrow(
+      /no such queue/,
+    );
     await expect(withTenant(platform.db, a.id, (trx) => platform.app.jobs.emitEvent(trx, b.id, EVENT, { n: 6 }))).rejects.toThrow(/tenant/);
   });
 });

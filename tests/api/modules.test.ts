@@ -78,7 +78,9 @@ describe('module catalogue: enable, disable and configure per tenant', () => {
 
 describe('manifests are checked at start', () => {
   const start = (modules: PlatformModule[]) => buildApp({ config: {} as never, db: {} as never, modules });
-  const withManifest = (patch: Record<string, unknown>): PlatformModule => ({ manifest: { ...fixtureBase.manifest, ...patch } as PlatformModule['manifest'] });
+  const withManifest = (patch: Record<string, unknown>): PlatformModule => ({
+    manifest: { ...fixtureBase.manifest, ...patch } as PlatformModule['manifest'],
+  });
 
   it('refuses an invalid manifest, naming the field', async () => {
     await expect(start([withManifest({ version: 'one' })])).rejects.toThrow(/manifest.version/);
@@ -92,10 +94,14 @@ describe('manifests are checked at start', () => {
     await expect(start([x, y])).rejects.toThrow(/cycle/);
   });
   it("refuses a permission outside the module's namespace", async () => {
-    await expect(start([withManifest({ permissions: [{ id: 'core.org.manage', name: { 'zh-CN': '越权', en: 'Overreach' } }] })])).rejects.toThrow(/must start with "fixture-base."/);
+    await expect(
+      start([withManifest({ permissions: [{ id: 'core.org.manage', name: { 'zh-CN': '越权', en: 'Overreach' } }] })]),
+    ).rejects.toThrow(/must start with "fixture-base."/);
   });
   it('refuses an unsafe config schema', async () => {
-    await expect(start([withManifest({ configSchema: { type: 'object', properties: { code: { type: 'string', pattern: '(a)\\1' } } } })])).rejects.toThrow(/backreference/);
+    await expect(
+      start([withManifest({ configSchema: { type: 'object', properties: { code: { type: 'string', pattern: '(a)\\1' } } } })]),
+    ).rejects.toThrow(/backreference/);
   });
   it('refuses the same module twice', async () => {
     await expect(start([fixtureBase, fixtureBase])).rejects.toThrow(/installed twice/);

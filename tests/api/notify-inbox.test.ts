@@ -22,7 +22,9 @@ describe('in-app inbox over HTTP: list, unread count, mark read', () => {
   afterAll(() => platform?.stop());
 
   const notify = (userIds: string[], title: string) =>
-    withTenant(platform.db, tenant.id, (trx) => platform.app.notifier.notify(trx, tenant.id, { userIds, kind: 'test.notice', title, link: '/somewhere' }));
+    withTenant(platform.db, tenant.id, (trx) =>
+      platform.app.notifier.notify(trx, tenant.id, { userIds, kind: 'test.notice', title, link: '/somewhere' }),
+    );
 
   it('a user sees only their own notifications, newest first, page by page', async () => {
     for (const n of [1, 2, 3, 4, 5]) await notify([alice.id], `给 alice 的第 ${n} 条`);

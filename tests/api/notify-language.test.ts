@@ -37,10 +37,20 @@ describe('notifications in the reader’s language: inbox and SMS', () => {
   };
   const smsTo = async (personId: string, like: string): Promise<string[]> => {
     const person: { phone: string } = await platform.ownerQuery('core_person').where({ tenant_id: tenant.id, id: personId }).first('phone');
-    return platform.ownerQuery('core_sms_outbox').where({ tenant_id: tenant.id, phone: person.phone }).where('body', 'like', like).orderBy('created_at').pluck('body');
+    return platform
+      .ownerQuery('core_sms_outbox')
+      .where({ tenant_id: tenant.id, phone: person.phone })
+      .where('body', 'like', like)
+      .orderBy('created_at')
+      .pluck('body');
   };
   const dispatchTask = async (title: string) => {
-    const response = await supervisor.client.post(`${tenant.base}/dispatch/tasks`, { title, ownerUnitId: officeId, deadline: DEADLINE, assignments: [{ unitId }] });
+    const response = await supervisor.client.post(`${tenant.base}/dispatch/tasks`, {
+      title,
+      ownerUnitId: officeId,
+      deadline: DEADLINE,
+      assignments: [{ unitId }],
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as { task: { id: string }; assignments: { id: string }[] };
   };
@@ -52,8 +62,13 @@ describe('notifications in the reader’s language: inbox and SMS', () => {
     const county = await apiUnit(tenant.admin, tenant, { name: '市中区', kind: 'county' });
     officeId = (await apiUnit(tenant.admin, tenant, { name: '区委督查室', kind: 'department', parentId: county.id })).id;
     unitId = (await apiUnit(tenant.admin, tenant, { name: '区水务局', kind: 'department', parentId: county.id })).id;
-    supervisor = await createScopedUser(platform, tenant, { username: 'supervisor', unitId: officeId, grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }] });
-    const handler = (username: string) => createScopedUser(platform, tenant, { username, unitId, grants: [{ permission: 'dispatch.handle', scope: 'own_unit' }] });
+    supervisor = await createScopedUser(platform, tenant, {
+      username: 'supervisor',
+      unitId: officeId,
+      grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }],
+    });
+    const handler = (username: string) =>
+      createScopedUser(platform, tenant, { username, unitId, grants: [{ permission: 'dispatch.handle', scope: 'own_unit' }] });
     zhou = await handler('zhou');
     emma = await handler('emma');
   });
@@ -79,7 +94,10 @@ describe('notifications in the reader’s language: inbox and SMS', () => {
     for (const [body, path] of cases) {
       const response = await emma.client.patch(`${tenant.base}/auth/me`, body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
-      expect(response.json().error.details.map((d: { path: string }) => d.path), JSON.stringify(body)).toContain(path);
+      expect(
+        response.json().error.details.map((d: { path: string }) => d.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     expect((await platform.client().patch(`${tenant.base}/auth/me`, { locale: 'en' })).statusCode).toBe(401);
     expect((await emma.client.get(`${tenant.base}/auth/me`)).json().user.locale).toBe('en');
@@ -93,12 +111,23 @@ describe('notifications in the reader’s language: inbox and SMS', () => {
     const [forEmma] = await inbox(emma.client, 'dispatch.assignment.new');
     expect(forEmma).toMatchObject({ title: 'New task: 防汛物资清点', body: `Please open it and finish by ${DEADLINE_IN_COUNTY}` });
 
-    expect(await smsTo(zhou.personId, '%防汛物资清点%')).toEqual([`新任务：防汛物资清点：请查收并按时办理，截止时间 ${DEADLINE_IN_COUNTY}`]);
-    expect(await smsTo(emma.personId, '%防汛物资清点%')).toEqual([`New task: 防汛物资清点: Please open it and finish by ${DEADLINE_IN_COUNTY}`]);
+    expect(await smsTo(zhou.personId, '%防汛物资清点%')).toEqual([
+      `新任务：防汛物资清点：请查收并按时办理，截止时间 ${DEADLINE_IN_COUNTY}`,
+    ]);
+    expect(await smsTo(emma.personId, '%防汛物资清点%')).toEqual([
+      `New task: 防汛物资清点: Please open it and finish by ${DEADLINE_IN_COUNTY}`,
+    ]);
 
     // Stored as a key with its parameters, beside the text in the recipient's language at the time.
-    const stored = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, id: forEmma.id }).first('message_key', 'params', 'title');
-    expect(stored).toEqual({ message_key: 'dispatch.assignment.new', params: { task: '防汛物资清点', deadline: DEADLINE_IN_COUNTY }, title: 'New task: 防汛物资清点' });
+    const stored = await platform
+      .ownerQuery('core_notification')
+      .where({ tenant_id: tenant.id, id: forEmma.id })
+      .first('message_key', 'params', 'title');
+    expect(stored).toEqual({
+      message_key: 'dispatch.assignment.new',
+      params: { task: '防汛物资清点', deadline: DEADLINE_IN_COUNTY },
+      title: 'New task: 防汛物资清点',
+    });
   });
 
   it('a user who changes language reads the notifications they already have in the new one', async () => {
@@ -119,7 +148,9 @@ describe('notifications in the reader’s language: inbox and SMS', () => {
   it('a county’s own words stay as written: an urge’s text in either language’s frame', async () => {
     await chooseLanguage(emma.client, 'en');
     const { assignments } = await dispatchTask('河道清障');
-    const urged = await supervisor.client.post(`${tenant.base}/dispatch/assignments/${assignments[0].id}/urge`, { text: '请今天下班前报送进展' });
+    const urged = await supervisor.client.post(`${tenant.base}/dispatch/assignments/${assignments[0].id}/urge`, {
+      text: '请今天下班前报送进展',
+    });
     expect(urged.statusCode, urged.body).toBe(201);
 
     const [forEmma] = await inbox(emma.client, 'dispatch.reminder.urge');
@@ -154,7 +185,9 @@ describe('notifications in the reader’s language: inbox and SMS', () => {
 
   it('texts written as they are (no message key) read the same in every language', async () => {
     const adminId: string = (await tenant.admin.get(`${tenant.base}/auth/me`)).json().user.id;
-    await withTenant(platform.db, tenant.id, (trx) => platform.app.notifier.notify(trx, tenant.id, { userIds: [adminId], kind: 'test.notice', title: '县里自拟的通知', body: '原样显示' }));
+    await withTenant(platform.db, tenant.id, (trx) =>
+      platform.app.notifier.notify(trx, tenant.id, { userIds: [adminId], kind: 'test.notice', title: '县里自拟的通知', body: '原样显示' }),
+    );
     await tenant.admin.patch(`${tenant.base}/auth/me`, { locale: 'en' });
     const [notice] = await inbox(tenant.admin, 'test.notice');
     expect(notice).toMatchObject({ title: '县里自拟的通知', body: '原样显示' });

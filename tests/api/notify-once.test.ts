@@ -36,8 +36,11 @@ describe('notifyOnce: a reminder reaches its readers once, whatever runs twice o
     ...extra,
   });
   const run = (entries: OnceEntry[], tenantId = tenant.id, sentBy: string | null = null) =>
-    withTenant(platform.db, tenantId, (trx) => notifyOnce(trx, tenantId, entries, { module: 'fixture-base', notifier: platform.app.notifier, sentBy }));
-  const notes = (userId: string, title: string) => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind: 'test.reminder', title }).select('id');
+    withTenant(platform.db, tenantId, (trx) =>
+      notifyOnce(trx, tenantId, entries, { module: 'fixture-base', notifier: platform.app.notifier, sentBy }),
+    );
+  const notes = (userId: string, title: string) =>
+    platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind: 'test.reminder', title }).select('id');
 
   it('a doubled run sends once; a new occasion of the same thing sends again', async () => {
     const item = uuidv7();
@@ -52,7 +55,9 @@ describe('notifyOnce: a reminder reaches its readers once, whatever runs twice o
   it('a run rolled back leaves neither row nor message; the next run sends once', async () => {
     const item = uuidv7();
     const crashed = withTenant(platform.db, tenant.id, async (trx) => {
-      expect(await notifyOnce(trx, tenant.id, [entry(item, '回滚期', [alice.id])], { module: 'fixture-base', notifier: platform.app.notifier })).toHaveLength(1);
+      expect(
+        await notifyOnce(trx, tenant.id, [entry(item, '回滚期', [alice.id])], { module: 'fixture-base', notifier: platform.app.notifier }),
+      ).toHaveLength(1);
       throw new Error('crashed before commit');
     });
     await expect(crashed).rejects.toThrow('crashed before commit');
@@ -92,7 +97,9 @@ describe('notifyOnce: a reminder reaches its readers once, whatever runs twice o
     expect(await notes(bob.id, '同一条提醒')).toHaveLength(1);
     // The recorded occasion never fires later on its own.
     expect(await run([entry(recordedOnly, '合并期', [bob.id])])).toEqual([]);
-    expect(await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, subject_id: recordedOnly }).first('notified')).toEqual({ notified: false });
+    expect(await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, subject_id: recordedOnly }).first('notified')).toEqual({
+      notified: false,
+    });
   });
 
   it('the views read a subject’s reminders, newest first, with sender and data; other tenants see none of them', async () => {

@@ -31,7 +31,11 @@ describe('notifications with SMS: outbox, durable delivery through a real HTTP g
     gateway = await FakeSmsGateway.start(SECRET);
     platform = await TestPlatform.start({
       startJobs: true,
-      configure: (config) => ({ ...config, sms: { provider: 'http', url: gateway.url, secret: SECRET }, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }),
+      configure: (config) => ({
+        ...config,
+        sms: { provider: 'http', url: gateway.url, secret: SECRET },
+        jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 },
+      }),
     });
     tenant = await platform.createTenant('sms-county');
     withOwnPhone = await addUser(platform, tenant, 'own-phone', { phone: '13800000001' });
@@ -44,9 +48,12 @@ describe('notifications with SMS: outbox, durable delivery through a real HTTP g
   });
 
   const notify = (title: string, userIds: string[], sms = true) =>
-    withTenant(platform.db, tenant.id, (trx) => platform.app.notifier.notify(trx, tenant.id, { userIds, kind: 'test.notice', title, body: '请及时处理', link: '/tasks/1', sms }));
+    withTenant(platform.db, tenant.id, (trx) =>
+      platform.app.notifier.notify(trx, tenant.id, { userIds, kind: 'test.notice', title, body: '请及时处理', link: '/tasks/1', sms }),
+    );
   const outboxRows = (ids: string[]): Promise<OutboxRow[]> => platform.ownerQuery('core_sms_outbox').whereIn('id', ids).orderBy('phone');
-  const jobCount = async (): Promise<number> => Number((await platform.db.owner.raw('select count(*) as n from pgboss.job where name = ?', [SMS_DELIVERY_QUEUE])).rows[0].n);
+  const jobCount = async (): Promise<number> =>
+    Number((await platform.db.owner.raw('select count(*) as n from pgboss.job where name = ?', [SMS_DELIVERY_QUEUE])).rows[0].n);
   const allSent = (ids: string[]) => async () => {
     const rows = await outboxRows(ids);
     return rows.length === ids.length && rows.every((r) => r.status === 'sent') ? rows : undefined;
@@ -99,7 +106,9 @@ describe('notifications with SMS: outbox, durable delivery through a real HTTP g
     expect(gateway.requestsFor(sent.dedupe_key)).toHaveLength(1);
 
     // A second delivery job for the same message (a duplicate retry) sends nothing.
-    const jobId = await withTenant(platform.db, tenant.id, (trx) => platform.app.jobs.enqueue(trx, SMS_DELIVERY_QUEUE, { tenantId: tenant.id, outboxId: sent.id }));
+    const jobId = await withTenant(platform.db, tenant.id, (trx) =>
+      platform.app.jobs.enqueue(trx, SMS_DELIVERY_QUEUE, { tenantId: tenant.id, outboxId: sent.id }),
+    );
     await waitFor('the duplicate job completed', async () => {
       const { rows } = await platform.db.owner.raw(`select state from pgboss.job where id = ?`, [jobId]);
       return rows[0]?.state === 'completed';
@@ -114,7 +123,9 @@ describe('notifications with SMS: outbox, durable delivery through a real HTTP g
     const [sent] = await waitFor('the message sent', allSent(smsOutboxIds));
     // What a crash right after the gateway answered leaves behind: a pending row, a job to retry.
     await platform.ownerQuery('core_sms_outbox').where({ tenant_id: tenant.id, id: sent.id }).update({ status: 'pending', sent_at: null });
-    await withTenant(platform.db, tenant.id, (trx) => platform.app.jobs.enqueue(trx, SMS_DELIVERY_QUEUE, { tenantId: tenant.id, outboxId: sent.id }));
+    await withTenant(platform.db, tenant.id, (trx) =>
+      platform.app.jobs.enqueue(trx, SMS_DELIVERY_QUEUE, { tenantId: tenant.id, outboxId: sent.id }),
+    );
     await waitFor('the row marked sent again', allSent(smsOutboxIds));
     expect(gateway.requestsFor(sent.dedupe_key).map((r) => r.status)).toEqual([200, 200]);
     expect([...gateway.delivered.keys()].filter((k) => k === sent.dedupe_key)).toHaveLength(1);
@@ -122,10 +133,20 @@ describe('notifications with SMS: outbox, durable delivery through a real HTTP g
 
   it('a long queue is delivered in batches: every message once, each failure retried on its own', async () => {
     gateway.failFirst = true;
-    const rows = Array.from({ length: 120 }, (_, i) => ({ tenant_id: tenant.id, id: uuidv7(), phone: `1370000${String(i).padStart(4, '0')}`, body: `批量通知 ${i}`, dedupe_key: `batch:${uuidv7()}` }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      tenant_id: tenant.id,
+      id: uuidv7(),
+      phone: `1370000${String(i).padStart(4, '0')}`,
+      body: `批量通知 ${i}`,
+      dedupe_key: `batch:${uuidv7()}`,
+    }));
     await withTenant(platform.db, tenant.id, async (trx) => {
       await trx('core_sms_outbox').insert(rows);
-      await platform.app.jobs.enqueueMany(trx, SMS_DELIVERY_QUEUE, rows.map((r) => ({ tenantId: tenant.id, outboxId: r.id })));
+      await platform.app.jobs.enqueueMany(
+        trx,
+        SMS_DELIVERY_QUEUE,
+        rows.map((r) => ({ tenantId: tenant.id, outboxId: r.id })),
+      );
     });
     const sent = await waitFor('all 120 sent', allSent(rows.map((r) => r.id)), 60_000);
     expect(sent).toHaveLength(120);
@@ -142,7 +163,12 @@ describe('notifications with SMS: outbox, durable delivery through a real HTTP g
       const [row] = await trx('core_sms_outbox')
         .insert({ tenant_id: tenant.id, id: uuidv7(), phone: '13800000009', body: '总是失败', dedupe_key: `test:${uuidv7()}` })
         .returning('id');
-      await platform.app.jobs.enqueue(trx, SMS_DELIVERY_QUEUE, { tenantId: tenant.id, outboxId: row.id }, { retryLimit: 1, retryDelay: 1, retryBackoff: false });
+      await platform.app.jobs.enqueue(
+        trx,
+        SMS_DELIVERY_QUEUE,
+        { tenantId: tenant.id, outboxId: row.id },
+        { retryLimit: 1, retryDelay: 1, retryBackoff: false },
+      );
       return row.id as string;
     });
     const [failed] = await waitFor('the message marked failed', async () => {

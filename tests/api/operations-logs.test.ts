@@ -22,7 +22,10 @@ class LogCapture extends Writable {
     callback();
   }
   get lines(): LogLine[] {
-    return this.raw.split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine);
+    return this.raw
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as LogLine);
   }
 }
 
@@ -44,10 +47,22 @@ const probeModule: PlatformModule = {
   routes: async (app) => {
     app.post(
       '/text-me',
-      { schema: { summary: 'Texts the caller', params: tenantParams, body: { type: 'object', properties: { password: { type: 'string' }, phone: { type: 'string' } } }, response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses } } },
+      {
+        schema: {
+          summary: 'Texts the caller',
+          params: tenantParams,
+          body: { type: 'object', properties: { password: { type: 'string' }, phone: { type: 'string' } } },
+          response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errorResponses },
+        },
+      },
       async (request) => {
         request.log.info({ headers: request.headers, body: request.body }, 'a careless module logs its whole request');
-        await request.server.notifier.notify(request.db, request.tenant.id, { userIds: [request.user!.id], kind: 'ops.test', title: '测试短信', sms: true });
+        await request.server.notifier.notify(request.db, request.tenant.id, {
+          userIds: [request.user!.id],
+          kind: 'ops.test',
+          title: '测试短信',
+          sms: true,
+        });
         return { ok: true };
       },
     );
@@ -61,7 +76,10 @@ describe('logs: one JSON line per request, the request id everywhere it leads, n
   let adminId: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ modules: [...installedModules, probeModule], logger: platformLoggerOptions({ level: 'debug', pretty: false, destination: capture }) });
+    platform = await TestPlatform.start({
+      modules: [...installedModules, probeModule],
+      logger: platformLoggerOptions({ level: 'debug', pretty: false, destination: capture }),
+    });
     tenant = await platform.createTenant('log-county');
     [adminId] = await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' }).pluck('id');
     await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, id: adminId }).update({ phone: PHONE });
@@ -75,7 +93,16 @@ describe('logs: one JSON line per request, the request id everywhere it leads, n
     expect(response.headers['x-request-id']).toBe('lb-7f3a9c-000001');
     const lines = capture.lines.filter((l) => l.requestId === 'lb-7f3a9c-000001');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, msg: 'request', tenant: 'log-county', userId: adminId, method: 'GET', route: '/api/t/:tenant/auth/me', path: '/api/t/log-county/auth/me', status: 200 });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request',
+      tenant: 'log-county',
+      userId: adminId,
+      method: 'GET',
+      route: '/api/t/:tenant/auth/me',
+      path: '/api/t/log-county/auth/me',
+      status: 200,
+    });
     expect(typeof lines[0].durationMs).toBe('number');
   });
 
@@ -93,9 +120,13 @@ describe('logs: one JSON line per request, the request id everywhere it leads, n
     try {
       const response = await tenant.admin.post(`${tenant.base}/ops-probe/text-me`, {}, { 'x-request-id': 'req-with-a-job-0001' });
       expect(response.statusCode).toBe(200);
-      const smsLine = await waitFor('the SMS job logged', async () => capture.lines.find((l) => l.msg.startsWith('SMS written to the log')));
+      const smsLine = await waitFor('the SMS job logged', async () =>
+        capture.lines.find((l) => l.msg.startsWith('SMS written to the log')),
+      );
       expect(smsLine.requestId).toBe('req-with-a-job-0001');
-      const jobDone = await waitFor('the worker logged the job', async () => capture.lines.find((l) => l.msg === 'job done' && (l.job as { name: string }).name === 'core.sms-deliver'));
+      const jobDone = await waitFor('the worker logged the job', async () =>
+        capture.lines.find((l) => l.msg === 'job done' && (l.job as { name: string }).name === 'core.sms-deliver'),
+      );
       expect(jobDone.requestId).toBe('req-with-a-job-0001');
       expect(capture.raw.match(/"requestId":"req-with-a-job-0001"/g)!.length).toBeGreaterThanOrEqual(4);
     } finally {
@@ -107,18 +138,43 @@ describe('logs: one JSON line per request, the request id everywhere it leads, n
     const client = await platform.client().loginTenant(tenant.slug, 'admin', 'admin-pass-123');
     const sessionSecret = client.cookieHeader().split('.').pop() as string;
     const idempotencyKey = 'idem-key-5e1f0c9a';
-    const response = await client.post(`${tenant.base}/ops-probe/text-me`, { password: 'hunter2-secret', phone: PHONE }, { 'idempotency-key': idempotencyKey });
+    const response = await client.post(
+      `${tenant.base}/ops-probe/text-me`,
+      { password: 'hunter2-secret', phone: PHONE },
+      { 'idempotency-key': idempotencyKey },
+    );
     expect(response.statusCode).toBe(200);
-    platform.app.log.info({ upstream: { headers: { authorization: 'Bearer metrics-secret-1', 'set-cookie': `sid=${sessionSecret}` } }, user: { newPassword: 'next-secret-pw', mobile: PHONE } }, 'an object with secrets at depth');
+    platform.app.log.info(
+      {
+        upstream: { headers: { authorization: 'Bearer metrics-secret-1', 'set-cookie': `sid=${sessionSecret}` } },
+        user: { newPassword: 'next-secret-pw', mobile: PHONE },
+      },
+      'an object with secrets at depth',
+    );
 
-    const careless = [...capture.lines].reverse().find((l) => l.msg === 'a careless module logs its whole request') as LogLine & { headers: Record<string, string>; body: Record<string, string> };
+    const careless = [...capture.lines].reverse().find((l) => l.msg === 'a careless module logs its whole request') as LogLine & {
+      headers: Record<string, string>;
+      body: Record<string, string>;
+    };
     expect(careless.headers).toMatchObject({ cookie: '[Redacted]', 'x-csrf-token': '[Redacted]', 'idempotency-key': '[Redacted]' });
     expect(careless.body).toEqual({ password: '[Redacted]', phone: '[Redacted]' });
-    const deep = capture.lines.find((l) => l.msg === 'an object with secrets at depth') as LogLine & { upstream: { headers: Record<string, string> }; user: Record<string, string> };
+    const deep = capture.lines.find((l) => l.msg === 'an object with secrets at depth') as LogLine & {
+      upstream: { headers: Record<string, string> };
+      user: Record<string, string>;
+    };
     expect(deep.upstream.headers).toEqual({ authorization: '[Redacted]', 'set-cookie': '[Redacted]' });
     expect(deep.user).toEqual({ newPassword: '[Redacted]', mobile: '[Redacted]' });
 
-    for (const secret of ['admin-pass-123', 'hunter2-secret', 'next-secret-pw', sessionSecret, client.csrfToken as string, idempotencyKey, PHONE, 'metrics-secret-1']) {
+    for (const secret of [
+      'admin-pass-123',
+      'hunter2-secret',
+      'next-secret-pw',
+      sessionSecret,
+      client.csrfToken as string,
+      idempotencyKey,
+      PHONE,
+      'metrics-secret-1',
+    ]) {
       expect(capture.raw, `log output contains ${secret}`).not.toContain(secret);
     }
   });

@@ -25,7 +25,9 @@ describe('operations: health, readiness and metrics', () => {
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ configure: (config) => ({ ...config, metricsToken: TOKEN, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }) });
+    platform = await TestPlatform.start({
+      configure: (config) => ({ ...config, metricsToken: TOKEN, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }),
+    });
     tenant = await platform.createTenant('ops-county');
   });
   afterAll(() => platform?.stop());
@@ -45,14 +47,23 @@ describe('operations: health, readiness and metrics', () => {
       const notReady = await platform.client().get('/readyz');
       expect(notReady.statusCode).toBe(503);
       expect(notReady.json().failing).toEqual(['migrations', 'jobs']);
-      expect(notReady.json().checks).toMatchObject({ database: 'ok', migrations: `1 pending (first: ${last.name})`, jobs: 'job runner not running', shutdown: 'ok' });
+      expect(notReady.json().checks).toMatchObject({
+        database: 'ok',
+        migrations: `1 pending (first: ${last.name})`,
+        jobs: 'job runner not running',
+        shutdown: 'ok',
+      });
     } finally {
       await platform.ownerQuery('core_migrations').insert(last);
     }
     await platform.app.jobs.start();
     const ready = await platform.client().get('/readyz');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', failing: [], checks: { database: 'ok', migrations: 'ok', jobs: 'ok', shutdown: 'ok' } });
+    expect(ready.json()).toEqual({
+      status: 'ready',
+      failing: [],
+      checks: { database: 'ok', migrations: 'ok', jobs: 'ok', shutdown: 'ok' },
+    });
   });
 
   it('/metrics needs the bearer token: 401 without it or with a wrong one', async () => {
@@ -78,9 +89,15 @@ describe('operations: health, readiness and metrics', () => {
     expect((await tenant.admin.get(`${tenant.base}/auth/me`)).statusCode).toBe(200);
     expect((await tenant.admin.get(`${tenant.base}/org/units/not-a-uuid`)).statusCode).toBe(400);
     const text = await scrape();
-    expect(sample(text, 'http_request_duration_seconds_count{method="GET",route="/api/t/:tenant/auth/me",status_code="200"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'http_request_duration_seconds_count{method="GET",route="/api/t/:tenant/org/units/:id",status_code="400"}')).toBe(1);
-    expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/api\/t\/:tenant\/auth\/me",status_code="200"\} \d+$/m);
+    expect(
+      sample(text, 'http_request_duration_seconds_count{method="GET",route="/api/t/:tenant/auth/me",status_code="200"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'http_request_duration_seconds_count{method="GET",route="/api/t/:tenant/org/units/:id",status_code="400"}')).toBe(
+      1,
+    );
+    expect(text).toMatch(
+      /^http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/api\/t\/:tenant\/auth\/me",status_code="200"\} \d+$/m,
+    );
     expect(text).not.toContain(tenant.slug);
     expect(text).not.toContain(tenant.id);
     const pool = platform.db.kind === 'pglite' ? 'embedded' : 'runtime';
@@ -95,7 +112,9 @@ describe('operations: health, readiness and metrics', () => {
     await platform.app.jobs.stop();
     const [admin] = await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, username: 'admin' });
     await platform.ownerQuery('core_user').where({ tenant_id: tenant.id, id: admin.id }).update({ phone: '13912345678' });
-    await withTenant(platform.db, tenant.id, (trx) => platform.app.notifier.notify(trx, tenant.id, { userIds: [admin.id], kind: 'test.notice', title: '积压', sms: true }));
+    await withTenant(platform.db, tenant.id, (trx) =>
+      platform.app.notifier.notify(trx, tenant.id, { userIds: [admin.id], kind: 'test.notice', title: '积压', sms: true }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const queued = await scrape();
     expect(sample(queued, 'sms_outbox_backlog')).toBe(1);
@@ -120,7 +139,14 @@ describe('operations: overload answers 503 with Retry-After instead of waiting',
   afterAll(() => platform?.stop());
 
   const appWith = (overload: Partial<PlatformConfig['overload']>) =>
-    buildApp({ config: { ...platform.config, overload: { ...platform.config.overload, maxEventLoopDelayMs: 0, sampleIntervalMs: 10, retryAfterSeconds: 7, ...overload } }, db: platform.db, modules: installedModules });
+    buildApp({
+      config: {
+        ...platform.config,
+        overload: { ...platform.config.overload, maxEventLoopDelayMs: 0, sampleIntervalMs: 10, retryAfterSeconds: 7, ...overload },
+      },
+      db: platform.db,
+      modules: installedModules,
+    });
 
   it('a heap over its ceiling: API requests get 503 OVERLOADED with Retry-After, probes still answer', async () => {
     const app = await appWith({ maxHeapUsedBytes: 1 });

@@ -24,14 +24,25 @@ describe('platform operator: open a county, edit its profile, reset its admin’
   });
 
   it('edits name, language and logo; the county sees the new profile and its audit trail names the operator', async () => {
-    const response = await platform.operator.patch(`/api/platform/tenants/${county.id}`, { name: '桓台县人民政府', locale: 'en', logoUrl: 'https://example.gov.cn/logo.png' });
+    const response = await platform.operator.patch(`/api/platform/tenants/${county.id}`, {
+      name: '桓台县人民政府',
+      locale: 'en',
+      logoUrl: 'https://example.gov.cn/logo.png',
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ name: '桓台县人民政府', locale: 'en', logoUrl: 'https://example.gov.cn/logo.png' });
     const publicInfo = await platform.client().get(`${county.base}/auth/me`);
     expect(publicInfo.statusCode).toBe(401);
     const trail = (await county.admin.get(`${county.base}/audit?action=tenant.profile.update`)).json().items;
     expect(trail).toHaveLength(1);
-    expect(trail[0]).toMatchObject({ actor: null, data: { before: { name: '桓台县', locale: 'zh-CN', logo_url: null }, after: { name: '桓台县人民政府' }, operator: { username: 'test-operator' } } });
+    expect(trail[0]).toMatchObject({
+      actor: null,
+      data: {
+        before: { name: '桓台县', locale: 'zh-CN', logo_url: null },
+        after: { name: '桓台县人民政府' },
+        operator: { username: 'test-operator' },
+      },
+    });
     expect((await other.admin.get(`${other.base}/audit?action=tenant.profile.update`)).json().items).toEqual([]);
   });
 
@@ -59,17 +70,25 @@ describe('platform operator: open a county, edit its profile, reset its admin’
     }
     // The county's own configuration file sets it back the same way.
     const exported = (await other.admin.get(`${other.base}/config/export`)).json();
-    const applied = await other.admin.post(`${other.base}/config/apply`, { ...exported, profile: { ...exported.profile, timeZone: 'Asia/Shanghai' } });
+    const applied = await other.admin.post(`${other.base}/config/apply`, {
+      ...exported,
+      profile: { ...exported.profile, timeZone: 'Asia/Shanghai' },
+    });
     expect(applied.statusCode, applied.body).toBe(200);
     expect((await other.admin.get(`${other.base}/auth/me`)).json().tenant.timeZone).toBe('Asia/Shanghai');
-    const badFile = await other.admin.post(`${other.base}/config/apply`, { ...exported, profile: { ...exported.profile, timeZone: 'Mars/Olympus' } });
+    const badFile = await other.admin.post(`${other.base}/config/apply`, {
+      ...exported,
+      profile: { ...exported.profile, timeZone: 'Mars/Olympus' },
+    });
     expect(badFile.statusCode).toBe(400);
     expect(badFile.json().error.details[0].path).toBe('profile.timeZone');
   });
 
   it('resets the admin’s password: the old one stops working, the new one must be changed, and the county’s trail records it', async () => {
     const { admins } = (await platform.operator.get(`/api/platform/tenants/${county.id}`)).json();
-    const response = await platform.operator.post(`/api/platform/tenants/${county.id}/admins/${admins[0].id}/reset-password`, { newPassword: 'reset-by-ops-1' });
+    const response = await platform.operator.post(`/api/platform/tenants/${county.id}/admins/${admins[0].id}/reset-password`, {
+      newPassword: 'reset-by-ops-1',
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect((await county.admin.get(`${county.base}/auth/me`)).statusCode).toBe(401);
     const failed = await platform.client().post(`${county.base}/auth/login`, { login: 'admin', password: ADMIN_PASSWORD });
@@ -78,18 +97,25 @@ describe('platform operator: open a county, edit its profile, reset its admin’
     expect((await admin.get(`${county.base}/auth/me`)).json().user.mustChangePassword).toBe(true);
     // The server answers nothing else until the admin has chosen a password of their own.
     expect((await admin.get(`${county.base}/audit`)).statusCode).toBe(403);
-    expect((await admin.post(`${county.base}/auth/change-password`, { currentPassword: 'reset-by-ops-1', newPassword: 'Chosen-by-admin-2' })).statusCode).toBe(200);
+    expect(
+      (await admin.post(`${county.base}/auth/change-password`, { currentPassword: 'reset-by-ops-1', newPassword: 'Chosen-by-admin-2' }))
+        .statusCode,
+    ).toBe(200);
     const trail = (await admin.get(`${county.base}/audit?action=users.password.reset`)).json().items;
     expect(trail[0]).toMatchObject({ recordId: admins[0].id, actor: null, data: { operator: { username: 'test-operator' } } });
   });
 
   it('resets only county admins, and only within the county named', async () => {
     const staff = await platform.ownerQuery('core_user').where({ tenant_id: county.id, username: 'staff' }).first('id');
-    const notAdmin = await platform.operator.post(`/api/platform/tenants/${county.id}/admins/${staff.id}/reset-password`, { newPassword: 'reset-by-ops-2' });
+    const notAdmin = await platform.operator.post(`/api/platform/tenants/${county.id}/admins/${staff.id}/reset-password`, {
+      newPassword: 'reset-by-ops-2',
+    });
     expect(notAdmin.statusCode).toBe(400);
     expect(notAdmin.json().error.details[0].path).toBe('params.userId');
     const otherAdmin = await platform.ownerQuery('core_user').where({ tenant_id: other.id, username: 'admin' }).first('id');
-    const crossed = await platform.operator.post(`/api/platform/tenants/${county.id}/admins/${otherAdmin.id}/reset-password`, { newPassword: 'reset-by-ops-3' });
+    const crossed = await platform.operator.post(`/api/platform/tenants/${county.id}/admins/${otherAdmin.id}/reset-password`, {
+      newPassword: 'reset-by-ops-3',
+    });
     expect(crossed.statusCode).toBe(404);
     expect((await other.admin.get(`${other.base}/auth/me`)).statusCode).toBe(200);
   });

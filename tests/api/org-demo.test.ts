@@ -17,7 +17,13 @@ describe('org demo data: the demo county 示范县 starts with a small realistic
   afterAll(() => platform?.stop());
 
   it('has the county, its offices, two towns with villages, a community and a grid', async () => {
-    const units = (await admin.get(`${base}/units`)).json().items as { id: string; name: string; kind: string; parentId: string | null; depth: number }[];
+    const units = (await admin.get(`${base}/units`)).json().items as {
+      id: string;
+      name: string;
+      kind: string;
+      parentId: string | null;
+      depth: number;
+    }[];
     const byName = new Map(units.map((u) => [u.name, u]));
     const parentName = (name: string) => units.find((u) => u.id === byName.get(name)?.parentId)?.name;
     expect(byName.get('示范县')).toMatchObject({ kind: 'county', parentId: null, depth: 0 });
@@ -31,7 +37,11 @@ describe('org demo data: the demo county 示范县 starts with a small realistic
   });
 
   it('has about ten people with phones and positions, findable by name', async () => {
-    const people = (await admin.get(`${base}/people?limit=200`)).json().items as { name: string; phone: string; positionName: string | null }[];
+    const people = (await admin.get(`${base}/people?limit=200`)).json().items as {
+      name: string;
+      phone: string;
+      positionName: string | null;
+    }[];
     expect(people.length).toBeGreaterThanOrEqual(10);
     expect(people.every((p) => /^1\d{10}$/.test(p.phone) && p.positionName)).toBe(true);
     const found = (await admin.get(`${base}/people?q=${encodeURIComponent('三')}`)).json().items;

@@ -30,8 +30,14 @@ describe('org import: a county loads its directory from a spreadsheet, all or no
 
   const importUrl = () => `${county.base}/org/import`;
   const send = (file: Buffer, client = county.admin) => client.post(importUrl(), file, { 'content-type': XLSX });
-  const count = async (table: string) => Number((await platform.ownerQuery(table).where({ tenant_id: county.id }).count<{ count: number }[]>('* as count'))[0].count);
-  const snapshot = async () => ({ units: await count('core_unit'), people: await count('core_person'), positions: await count('core_position'), audit: await count('core_audit_log') });
+  const count = async (table: string) =>
+    Number((await platform.ownerQuery(table).where({ tenant_id: county.id }).count<{ count: number }[]>('* as count'))[0].count);
+  const snapshot = async () => ({
+    units: await count('core_unit'),
+    people: await count('core_person'),
+    positions: await count('core_position'),
+    audit: await count('core_audit_log'),
+  });
 
   it('offers a template with both sheets, their header rows and an example row, as an attachment', async () => {
     const response = await county.admin.get(`${importUrl()}/template`);
@@ -77,9 +83,20 @@ describe('org import: a county loads its directory from a spreadsheet, all or no
     const response = await send(file);
     expect(response.statusCode).toBe(200);
     expect(response.json().imported).toEqual({ units: 4, people: 4, positions: 2 });
-    expect(await snapshot()).toMatchObject({ units: before.units + 4, people: before.people + 4, positions: before.positions + 2, audit: before.audit + 1 });
+    expect(await snapshot()).toMatchObject({
+      units: before.units + 4,
+      people: before.people + 4,
+      positions: before.positions + 2,
+      audit: before.audit + 1,
+    });
 
-    const units = (await county.admin.get(`${county.base}/org/units`)).json().items as { id: string; name: string; parentId: string; path: string; depth: number }[];
+    const units = (await county.admin.get(`${county.base}/org/units`)).json().items as {
+      id: string;
+      name: string;
+      parentId: string;
+      path: string;
+      depth: number;
+    }[];
     const byName = new Map(units.map((u) => [u.name, u]));
     const village = byName.get('南关村')!;
     const grid = byName.get('南关村一网格')!;
@@ -87,13 +104,24 @@ describe('org import: a county loads its directory from a spreadsheet, all or no
     expect(grid).toMatchObject({ parentId: village.id, depth: 3, path: `${village.path}${grid.id}/` });
     expect(byName.get('县督查室')).toMatchObject({ parentId: root.id, kind: 'department' });
 
-    const people = (await county.admin.get(`${county.base}/org/people?unitId=${hexi.id}&includeSubunits=true`)).json().items as { name: string; phone: string; unitName: string; positionName: string | null }[];
-    expect(people).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: '赵网格', phone: '13700000001', unitName: '南关村一网格', positionName: '网格员' }),
-      expect.objectContaining({ name: '孙村长', phone: '13700000003', unitName: '南关村', positionName: '网格员' }),
-      expect.objectContaining({ name: '李无职', unitName: '河西镇', positionName: null }),
-    ]));
-    const [entry] = await platform.ownerQuery('core_audit_log').where({ tenant_id: county.id, action: 'org.import' }).orderBy('at', 'desc').limit(1);
+    const people = (await county.admin.get(`${county.base}/org/people?unitId=${hexi.id}&includeSubunits=true`)).json().items as {
+      name: string;
+      phone: string;
+      unitName: string;
+      positionName: string | null;
+    }[];
+    expect(people).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: '赵网格', phone: '13700000001', unitName: '南关村一网格', positionName: '网格员' }),
+        expect.objectContaining({ name: '孙村长', phone: '13700000003', unitName: '南关村', positionName: '网格员' }),
+        expect.objectContaining({ name: '李无职', unitName: '河西镇', positionName: null }),
+      ]),
+    );
+    const [entry] = await platform
+      .ownerQuery('core_audit_log')
+      .where({ tenant_id: county.id, action: 'org.import' })
+      .orderBy('at', 'desc')
+      .limit(1);
     expect(entry.data).toMatchObject({ units: 4, people: 4, positions: 2 });
     expect(entry.data.unitIds).toContain(grid.id);
   });
@@ -156,14 +184,23 @@ describe('org import: a county loads its directory from a spreadsheet, all or no
     const noSheets = await send(await workbook({ Sheet1: [['a']] }));
     expect(noSheets.statusCode).toBe(400);
     expect(noSheets.json().error.code).toBe('ORG_IMPORT_INVALID');
-    const missingColumn = await send(await workbook({ 人员: [['姓名', '所属单位'], ['张', 'HX']] }));
+    const missingColumn = await send(
+      await workbook({
+        人员: [
+          ['姓名', '所属单位'],
+          ['张', 'HX'],
+        ],
+      }),
+    );
     expect(missingColumn.json().error.details.map((d: { path: string }) => d.path)).toEqual(['人员!1.手机号']);
     const huge = await send(Buffer.alloc(5 * 1024 * 1024 + 1));
     expect(huge.statusCode).toBe(413);
   });
 
   it('a town head may import into the town only: rows elsewhere are 403 and nothing is written', async () => {
-    const chengguan = (await county.admin.get(`${county.base}/org/units?parentId=${root.id}`)).json().items.find((u: { name: string }) => u.name === '城关镇');
+    const chengguan = (await county.admin.get(`${county.base}/org/units?parentId=${root.id}`))
+      .json()
+      .items.find((u: { name: string }) => u.name === '城关镇');
     const head = await createScopedUser(platform, county, { username: 'hexi-head', unitId: hexi.id, grants: orgGrants('unit_subtree') });
     const before = await snapshot();
     const outside = await workbook({ 单位: [UNIT_HEADER, ['河西新村', '村', 'HX', null], ['城关新村', '村', '示范县/城关镇', null]] });
@@ -173,7 +210,13 @@ describe('org import: a county loads its directory from a spreadsheet, all or no
     expect(await snapshot()).toEqual(before);
     expect(chengguan).toBeDefined();
 
-    const inside = await send(await workbook({ 单位: [UNIT_HEADER, ['河西新村', '村', 'HX', null]], 人员: [PERSON_HEADER, ['新村民', '13755555555', '示范县/河西镇/河西新村', null]] }), head.client);
+    const inside = await send(
+      await workbook({
+        单位: [UNIT_HEADER, ['河西新村', '村', 'HX', null]],
+        人员: [PERSON_HEADER, ['新村民', '13755555555', '示范县/河西镇/河西新村', null]],
+      }),
+      head.client,
+    );
     expect(inside.statusCode).toBe(200);
     expect(inside.json().imported).toEqual({ units: 1, people: 1, positions: 0 });
   });

@@ -42,12 +42,27 @@ describe('org people and positions: the directory staff look people up in', () =
   };
 
   it('adds a person with unit and position, and reads them back with the names', async () => {
-    const response = await county.admin.post(people(county), { name: '张三', phone: '13800001006', unitId: town.id, positionId: headPosition.id });
+    const response = await county.admin.post(people(county), {
+      name: '张三',
+      phone: '13800001006',
+      unitId: town.id,
+      positionId: headPosition.id,
+    });
     expect(response.statusCode).toBe(201);
     const person = response.json();
-    expect(person).toMatchObject({ name: '张三', phone: '13800001006', unitId: town.id, unitName: '城关镇', positionId: headPosition.id, positionName: '镇长' });
+    expect(person).toMatchObject({
+      name: '张三',
+      phone: '13800001006',
+      unitId: town.id,
+      unitName: '城关镇',
+      positionId: headPosition.id,
+      positionName: '镇长',
+    });
     expect((await county.admin.get(`${people(county)}/${person.id}`)).json()).toMatchObject({ name: '张三', unitName: '城关镇' });
-    expect((await auditOf(platform, county.id, person.id))[0]).toMatchObject({ action: 'org.person.create', data: { phone: '13800001006' } });
+    expect((await auditOf(platform, county.id, person.id))[0]).toMatchObject({
+      action: 'org.person.create',
+      data: { phone: '13800001006' },
+    });
   });
 
   it('refuses a phone number that another person has, naming body.phone (create and update)', async () => {
@@ -108,7 +123,11 @@ describe('org people and positions: the directory staff look people up in', () =
 
   it('updates a person (moving them to another unit) and audits before and after; deletes them', async () => {
     const person = await apiPerson(county.admin, county, { name: '钱七', unitId: village.id });
-    const response = await county.admin.patch(`${people(county)}/${person.id}`, { name: '钱七七', unitId: office.id, positionId: headPosition.id });
+    const response = await county.admin.patch(`${people(county)}/${person.id}`, {
+      name: '钱七七',
+      unitId: office.id,
+      positionId: headPosition.id,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ name: '钱七七', unitId: office.id, unitName: '县委办', positionName: '镇长' });
     expect((await auditOf(platform, county.id, person.id)).at(-1)).toMatchObject({
@@ -122,7 +141,12 @@ describe('org people and positions: the directory staff look people up in', () =
 
   it('deleting a person keeps their account, no longer linked to anyone', async () => {
     const person = await apiPerson(county.admin, county, { name: '孙八', unitId: village.id });
-    const created = await county.admin.post(`${county.base}/users`, { username: 'sunba', displayName: '孙八', password: 'Sunba@2026x', personId: person.id });
+    const created = await county.admin.post(`${county.base}/users`, {
+      username: 'sunba',
+      displayName: '孙八',
+      password: 'Sunba@2026x',
+      personId: person.id,
+    });
     expect(created.statusCode).toBe(201);
     expect((await county.admin.delete(`${people(county)}/${person.id}`)).statusCode).toBe(204);
     const accounts = await county.admin.get(`${county.base}/users?q=sunba`);
@@ -134,11 +158,22 @@ describe('org people and positions: the directory staff look people up in', () =
     const before = await platform.ownerQuery('core_person').where({ tenant_id: county.id }).count<{ count: number }[]>('* as count');
     const response = await county.admin.post(people(county), { name: '', phone: '12345', unitId: 'x', positionId: 5 });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['body.name', 'body.phone', 'body.unitId', 'body.positionId']));
-    const noUnit = await county.admin.post(people(county), { name: '无单位', phone: '13700000001', unitId: '0190a000-0000-7000-8000-000000000000' });
+    expect(response.json().error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['body.name', 'body.phone', 'body.unitId', 'body.positionId']),
+    );
+    const noUnit = await county.admin.post(people(county), {
+      name: '无单位',
+      phone: '13700000001',
+      unitId: '0190a000-0000-7000-8000-000000000000',
+    });
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().error.details[0].path).toBe('body.unitId');
-    const noPosition = await county.admin.post(people(county), { name: '无职务', phone: '13700000002', unitId: town.id, positionId: '0190a000-0000-7000-8000-000000000000' });
+    const noPosition = await county.admin.post(people(county), {
+      name: '无职务',
+      phone: '13700000002',
+      unitId: town.id,
+      positionId: '0190a000-0000-7000-8000-000000000000',
+    });
     expect(noPosition.statusCode).toBe(400);
     expect(noPosition.json().error.details[0].path).toBe('body.positionId');
     const after = await platform.ownerQuery('core_person').where({ tenant_id: county.id }).count<{ count: number }[]>('* as count');
@@ -175,7 +210,11 @@ describe('org people and positions: the directory staff look people up in', () =
     expect(held.statusCode).toBe(409);
     expect(held.json().error.code).toBe('ORG_POSITION_IN_USE');
     expect((await county.admin.delete(`${positions}/${clerk.id}`)).statusCode).toBe(204);
-    expect((await auditOf(platform, county.id, clerk.id)).map((e) => e.action)).toEqual(['org.position.create', 'org.position.update', 'org.position.delete']);
+    expect((await auditOf(platform, county.id, clerk.id)).map((e) => e.action)).toEqual([
+      'org.position.create',
+      'org.position.update',
+      'org.position.delete',
+    ]);
     const theirs = (await other.admin.post(`${other.base}/org/positions`, { name: '外县职务' })).json();
     expect((await county.admin.patch(`${positions}/${theirs.id}`, { name: 'x' })).statusCode).toBe(404);
     expect((await county.admin.delete(`${positions}/${theirs.id}`)).statusCode).toBe(404);

@@ -82,8 +82,12 @@ describe('org data scope: people see and change only their part of the county', 
     const seen = await peopleIds(clerk);
     expect(seen).toContain(ids.townPerson);
     expect(seen).not.toContain(ids.villagePerson);
-    expect((await clerk.client.post(`${base()}/people`, { name: '村里人', phone: '13600000003', unitId: dongguan.id })).statusCode).toBe(403);
-    expect((await clerk.client.post(`${base()}/people`, { name: '镇里人', phone: '13600000004', unitId: chengguan.id })).statusCode).toBe(201);
+    expect((await clerk.client.post(`${base()}/people`, { name: '村里人', phone: '13600000003', unitId: dongguan.id })).statusCode).toBe(
+      403,
+    );
+    expect((await clerk.client.post(`${base()}/people`, { name: '镇里人', phone: '13600000004', unitId: chengguan.id })).statusCode).toBe(
+      201,
+    );
   });
 
   it('reading needs core.org.read and changing needs core.org.manage', async () => {

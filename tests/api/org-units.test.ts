@@ -22,14 +22,29 @@ describe('org units: a county tree that admins build, rename, move and prune', (
     const response = await county.admin.post(units(county), { name: '城关镇', kind: 'town', parentId: root.id, code: 'CGZ' });
     expect(response.statusCode).toBe(201);
     const town = response.json();
-    expect(town).toMatchObject({ name: '城关镇', kind: 'town', parentId: root.id, code: 'CGZ', depth: 1, path: `${root.path}${town.id}/`, childCount: 0 });
-    expect(await auditOf(platform, county.id, town.id)).toEqual([expect.objectContaining({ action: 'org.unit.create', data: expect.objectContaining({ name: '城关镇', parentId: root.id }) })]);
+    expect(town).toMatchObject({
+      name: '城关镇',
+      kind: 'town',
+      parentId: root.id,
+      code: 'CGZ',
+      depth: 1,
+      path: `${root.path}${town.id}/`,
+      childCount: 0,
+    });
+    expect(await auditOf(platform, county.id, town.id)).toEqual([
+      expect.objectContaining({ action: 'org.unit.create', data: expect.objectContaining({ name: '城关镇', parentId: root.id }) }),
+    ]);
   });
 
   it('lists the whole tree parents first, or the children of one unit', async () => {
     const town = await apiUnit(county.admin, county, { name: '河西镇', kind: 'town', parentId: root.id });
     await apiUnit(county.admin, county, { name: '河西村', kind: 'village', parentId: town.id });
-    const tree = (await county.admin.get(units(county))).json().items as { id: string; name: string; depth: number; parentId: string | null }[];
+    const tree = (await county.admin.get(units(county))).json().items as {
+      id: string;
+      name: string;
+      depth: number;
+      parentId: string | null;
+    }[];
     const seen = new Set<string | null>([null]);
     for (const unit of tree) {
       expect(seen.has(unit.parentId)).toBe(true);
@@ -48,7 +63,10 @@ describe('org units: a county tree that admins build, rename, move and prune', (
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ name: '县委办', kind: 'department', code: 'XWB', sort: 1 });
     const entries = await auditOf(platform, county.id, unit.id);
-    expect(entries.at(-1)).toMatchObject({ action: 'org.unit.update', data: { before: { name: '县委办公室', kind: 'town' }, after: { name: '县委办', kind: 'department' } } });
+    expect(entries.at(-1)).toMatchObject({
+      action: 'org.unit.update',
+      data: { before: { name: '县委办公室', kind: 'town' }, after: { name: '县委办', kind: 'department' } },
+    });
   });
 
   it('moves a unit with its whole subtree: every descendant gets the new path and depth', async () => {
@@ -63,7 +81,10 @@ describe('org units: a county tree that admins build, rename, move and prune', (
     const movedGrid = (await county.admin.get(`${units(county)}/${grid.id}`)).json();
     expect(movedGrid).toMatchObject({ parentId: village.id, depth: 3, path: `${b.path}${village.id}/${grid.id}/` });
     expect((await county.admin.get(`${units(county)}/${a.id}`)).json().childCount).toBe(0);
-    expect((await auditOf(platform, county.id, village.id)).at(-1)).toMatchObject({ action: 'org.unit.move', data: { fromParentId: a.id, toParentId: b.id, unitsMoved: 2 } });
+    expect((await auditOf(platform, county.id, village.id)).at(-1)).toMatchObject({
+      action: 'org.unit.move',
+      data: { fromParentId: a.id, toParentId: b.id, unitsMoved: 2 },
+    });
 
     const toRoot = await county.admin.post(`${units(county)}/${village.id}/move`, { parentId: null });
     expect(toRoot.json()).toMatchObject({ parentId: null, depth: 0, path: `/${village.id}/` });
@@ -110,11 +131,21 @@ describe('org units: a county tree that admins build, rename, move and prune', (
 
   it('rejects invalid bodies with every bad field named, and writes nothing', async () => {
     const before = await platform.ownerQuery('core_unit').where({ tenant_id: county.id }).count<{ count: number }[]>('* as count');
-    const response = await county.admin.post(units(county), { name: '<b>x</b>', kind: 'city', parentId: 'not-a-uuid', code: 'bad code!', extra: 1 });
+    const response = await county.admin.post(units(county), {
+      name: '<b>x</b>',
+      kind: 'city',
+      parentId: 'not-a-uuid',
+      code: 'bad code!',
+      extra: 1,
+    });
     expect(response.statusCode).toBe(400);
     const paths = response.json().error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.kind', 'body.parentId', 'body.code', 'body.extra']));
-    const missingParent = await county.admin.post(units(county), { name: '孤镇', kind: 'town', parentId: '0190a000-0000-7000-8000-000000000000' });
+    const missingParent = await county.admin.post(units(county), {
+      name: '孤镇',
+      kind: 'town',
+      parentId: '0190a000-0000-7000-8000-000000000000',
+    });
     expect(missingParent.statusCode).toBe(400);
     expect(missingParent.json().error.details[0].path).toBe('body.parentId');
     const empty = await county.admin.patch(`${units(county)}/${root.id}`, {});

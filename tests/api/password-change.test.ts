@@ -14,7 +14,11 @@ describe('a password that must be changed: nothing but the change until it is', 
   afterAll(() => platform?.stop());
 
   it('the first admin an operator creates must change the password at first sign-in; until then only /auth/me, the change and sign-out answer', async () => {
-    const created = await platform.operator.post('/api/platform/tenants', { slug: 'donggang', name: '东港市', admin: { username: 'chief', displayName: '东港管理员', password: 'operator-chose-1' } });
+    const created = await platform.operator.post('/api/platform/tenants', {
+      slug: 'donggang',
+      name: '东港市',
+      admin: { username: 'chief', displayName: '东港管理员', password: 'operator-chose-1' },
+    });
     expect(created.statusCode).toBe(201);
     const admin = await platform.client().loginTenant('donggang', 'chief', 'operator-chose-1');
     const me = await admin.get('/api/t/donggang/auth/me');
@@ -29,7 +33,10 @@ describe('a password that must be changed: nothing but the change until it is', 
     expect(unit.json().error.code).toBe(PASSWORD_CHANGE_REQUIRED);
     expect(await platform.ownerQuery('core_unit').where({ tenant_id: created.json().id }).first()).toBeUndefined();
 
-    const changed = await admin.post('/api/t/donggang/auth/change-password', { currentPassword: 'operator-chose-1', newPassword: 'only-i-know-1' });
+    const changed = await admin.post('/api/t/donggang/auth/change-password', {
+      currentPassword: 'operator-chose-1',
+      newPassword: 'only-i-know-1',
+    });
     expect(changed.statusCode).toBe(200);
     expect((await admin.get('/api/t/donggang/users')).statusCode).toBe(200);
     expect((await admin.get('/api/t/donggang/auth/me')).json().user.mustChangePassword).toBe(false);
@@ -44,7 +51,12 @@ describe('a password that must be changed: nothing but the change until it is', 
   });
 
   it('an admin’s password reset forces the change again, on the server', async () => {
-    const created = await county.admin.post(`${county.base}/users`, { username: 'veteran', displayName: '老同事', password: 'veteran-pass-1', mustChangePassword: false });
+    const created = await county.admin.post(`${county.base}/users`, {
+      username: 'veteran',
+      displayName: '老同事',
+      password: 'veteran-pass-1',
+      mustChangePassword: false,
+    });
     const veteran = await platform.client().loginTenant('suichang', 'veteran', 'veteran-pass-1');
     expect((await veteran.get(`${county.base}/directory/units`)).statusCode).toBe(200);
     await county.admin.post(`${county.base}/users/${created.json().id}/reset-password`, { newPassword: 'reset-pass-123' });

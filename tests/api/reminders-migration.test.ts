@@ -34,7 +34,13 @@ describe('reminders sent before core’s ledger move into it: same history, neve
     dispatch: (await world.water.client.get(`${tenant.base}/dispatch/assignments/${assignmentId}/reminders`)).json(),
     forms: (await tenant.admin.get(`${tenant.base}/forms/collections/${collectionId}/periods/once/status`)).json(),
   });
-  const notifications = () => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id }).count({ n: '*' }).first().then((r) => Number(r?.n));
+  const notifications = () =>
+    platform
+      .ownerQuery('core_notification')
+      .where({ tenant_id: tenant.id })
+      .count({ n: '*' })
+      .first()
+      .then((r) => Number(r?.n));
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
@@ -43,15 +49,32 @@ describe('reminders sent before core’s ledger move into it: same history, neve
     await enableForms(tenant);
     await enableDispatch(tenant);
     world = await dispatchWorld(platform, tenant);
-    await createScopedUser(platform, tenant, { username: 'hongqi-filler', unitId: world.units.hongqi.id, grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
+    await createScopedUser(platform, tenant, {
+      username: 'hongqi-filler',
+      unitId: world.units.hongqi.id,
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
     const formId = await publishedForm(tenant.admin, tenant);
-    const collection = await tenant.admin.post(`${tenant.base}/forms/collections`, { formId, name: '明日截止', frequency: 'once', dueOn: addDays(todayIn('Asia/Shanghai'), 1), unitIds: [world.units.hongqi.id] });
+    const collection = await tenant.admin.post(`${tenant.base}/forms/collections`, {
+      formId,
+      name: '明日截止',
+      frequency: 'once',
+      dueOn: addDays(todayIn('Asia/Shanghai'), 1),
+      unitIds: [world.units.hongqi.id],
+    });
     expect(collection.statusCode, collection.body).toBe(201);
     collectionId = collection.json().id;
-    expect((await tenant.admin.post(`${tenant.base}/forms/collections/${collectionId}/periods/once/remind`, {})).json()).toMatchObject({ remindedAssignees: 1 });
+    expect((await tenant.admin.post(`${tenant.base}/forms/collections/${collectionId}/periods/once/remind`, {})).json()).toMatchObject({
+      remindedAssignees: 1,
+    });
     await dailyJob.handler({}, formsJobs());
 
-    const task = await world.supervisor.client.post(`${tenant.base}/dispatch/tasks`, { title: '河道巡查', ownerUnitId: world.units.office.id, deadline: daysFromNow(20), assignments: [{ unitId: world.units.water.id }] });
+    const task = await world.supervisor.client.post(`${tenant.base}/dispatch/tasks`, {
+      title: '河道巡查',
+      ownerUnitId: world.units.office.id,
+      deadline: daysFromNow(20),
+      assignments: [{ unitId: world.units.water.id }],
+    });
     expect(task.statusCode, task.body).toBe(201);
     assignmentId = task.json().assignments[0].id;
     createdAt = Date.parse(task.json().assignments[0].createdAt);
@@ -82,8 +105,16 @@ describe('reminders sent before core’s ledger move into it: same history, neve
       await formsMove.down(trx);
     });
     expect(await ledger()).toEqual([]);
-    expect(await platform.ownerQuery('forms_reminder').where({ tenant_id: tenant.id }).orderBy('kind').pluck('kind')).toEqual(['auto', 'manual']);
-    expect(await platform.ownerQuery('dispatch_reminder').where({ tenant_id: tenant.id }).orderBy('kind').pluck('kind')).toEqual(['before_deadline', 'before_deadline', 'unopened', 'urge']);
+    expect(await platform.ownerQuery('forms_reminder').where({ tenant_id: tenant.id }).orderBy('kind').pluck('kind')).toEqual([
+      'auto',
+      'manual',
+    ]);
+    expect(await platform.ownerQuery('dispatch_reminder').where({ tenant_id: tenant.id }).orderBy('kind').pluck('kind')).toEqual([
+      'before_deadline',
+      'before_deadline',
+      'unopened',
+      'urge',
+    ]);
 
     await asMigrator(async (trx) => {
       await formsMove.up(trx);

@@ -12,7 +12,8 @@ describe('every tenant table is isolated by the rules', () => {
   });
   afterAll(() => platform?.stop());
 
-  const sql = (text: string, bindings: unknown[] = []) => platform.db.owner.raw(text, bindings as never[]).then((r: { rows: Record<string, unknown>[] }) => r.rows);
+  const sql = (text: string, bindings: unknown[] = []) =>
+    platform.db.owner.raw(text, bindings as never[]).then((r: { rows: Record<string, unknown>[] }) => r.rows);
 
   async function tenantTables(): Promise<string[]> {
     const rows = await sql(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -28,10 +29,13 @@ describe('every tenant table is isolated by the rules', () => {
   it('tenant_id is not null and leads a composite primary key', async () => {
     const problems: string[] = [];
     for (const table of await tenantTables()) {
-      const [pk] = await sql(`select array_agg(a.attname order by k.ord)::text[] as columns from pg_constraint c
+      const [pk] = await sql(
+        `select array_agg(a.attname order by k.ord)::text[] as columns from pg_constraint c
         cross join lateral unnest(c.conkey) with ordinality as k(attnum, ord)
         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
-        where c.conrelid = ?::regclass and c.contype = 'p'`, [table]);
+        where c.conrelid = ?::regclass and c.contype = 'p'`,
+        [table],
+      );
       const columns = (pk?.columns as string[] | null) ?? [];
       if (columns[0] !== 'tenant_id' || columns.length < 2) problems.push(`${table}: primary key (${columns.join(', ')})`);
       const [col] = await sql(`select attnotnull from pg_attribute where attrelid = ?::regclass and attname = 'tenant_id'`, [table]);
@@ -58,7 +62,12 @@ describe('every tenant table is isolated by the rules', () => {
       const [rel] = await sql(`select relrowsecurity, relforcerowsecurity from pg_class where oid = ?::regclass`, [table]);
       if (!rel.relrowsecurity || !rel.relforcerowsecurity) problems.push(`${table}: RLS not enabled and forced`);
       const policies = await sql(`select qual, with_check from pg_policies where tablename = ?`, [table]);
-      const ok = policies.length > 0 && policies.every((p) => String(p.qual).includes("current_setting('app.tenant_id'") && String(p.with_check).includes("current_setting('app.tenant_id'"));
+      const ok =
+        policies.length > 0 &&
+        policies.every(
+          (p) =>
+            String(p.qual).includes("current_setting('app.tenant_id'") && String(p.with_check).includes("current_setting('app.tenant_id'"),
+        );
       if (!ok) problems.push(`${table}: missing app.tenant_id policy`);
     }
     expect(problems).toEqual([]);
@@ -74,7 +83,10 @@ describe('every tenant table is isolated by the rules', () => {
 
   it('the runtime role may not update or delete the audit trail', async () => {
     const role = platform.db.runtimeRole;
-    const [p] = await sql(`select has_table_privilege(?, 'core_audit_log', 'UPDATE') as can_update, has_table_privilege(?, 'core_audit_log', 'DELETE') as can_delete, has_table_privilege(?, 'core_audit_log', 'INSERT') as can_insert`, [role, role, role]);
+    const [p] = await sql(
+      `select has_table_privilege(?, 'core_audit_log', 'UPDATE') as can_update, has_table_privilege(?, 'core_audit_log', 'DELETE') as can_delete, has_table_privilege(?, 'core_audit_log', 'INSERT') as can_insert`,
+      [role, role, role],
+    );
     expect(p).toEqual({ can_update: false, can_delete: false, can_insert: true });
   });
 });

@@ -55,22 +55,32 @@ describe('no route answers 500 to bad input, and a refused request writes nothin
     const targets = platform.app.routeCatalog
       .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
       .map((r) => target(`${r.method} ${r.url}`))
-      .sort((a, b) => Number(a.route.includes('/api/platform/')) - Number(b.route.includes('/api/platform/')) || Number(goesLast(a.route)) - Number(goesLast(b.route)));
+      .sort(
+        (a, b) =>
+          Number(a.route.includes('/api/platform/')) - Number(b.route.includes('/api/platform/')) ||
+          Number(goesLast(a.route)) - Number(goesLast(b.route)),
+      );
     const failures: string[] = [];
     let sent = 0;
     const statuses = new Map<number, number>();
     await logEveryWrite();
     let written = await lastWrite();
     for (const t of targets) {
-      const schema = platform.app.routeCatalog.find((r) => `${r.method} ${r.url}` === t.route)?.schema as Parameters<typeof fuzzRequests>[0];
+      const schema = platform.app.routeCatalog.find((r) => `${r.method} ${r.url}` === t.route)?.schema as Parameters<
+        typeof fuzzRequests
+      >[0];
       for (const request of fuzzRequests(schema, t, SEED ^ hash(t.route), RUNS_PER_ROUTE)) {
         const response = await send(t, request);
         sent++;
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         const after = await lastWrite();
-        if (response.statusCode >= 500) failures.push(`${t.route} with ${request.mutation}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+        if (response.statusCode >= 500)
+          failures.push(`${t.route} with ${request.mutation}: ${response.statusCode} ${response.body.slice(0, 200)}`);
         else if (response.statusCode >= 400 && !WRITES_WHEN_REFUSED.has(t.route)) {
-          if (after !== written) failures.push(`${t.route} with ${request.mutation}: ${response.statusCode} but wrote to ${(await tablesWrittenSince(written)).join(', ')}`);
+          if (after !== written)
+            failures.push(
+              `${t.route} with ${request.mutation}: ${response.statusCode} but wrote to ${(await tablesWrittenSince(written)).join(', ')}`,
+            );
         }
         written = after;
         if (response.statusCode === 401 && !platform.app.routeCatalog.find((r) => `${r.method} ${r.url}` === t.route)?.public) {
@@ -79,7 +89,14 @@ describe('no route answers 500 to bad input, and a refused request writes nothin
         }
       }
     }
-    console.log(`schema fuzz: ${sent} requests to ${targets.length} routes in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED}, ${RUNS_PER_ROUTE} per route), ${failures.length} failures; answers ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')}`);
+    console.log(
+      `schema fuzz: ${sent} requests to ${targets.length} routes in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED}, ${RUNS_PER_ROUTE} per route), ${failures.length} failures; answers ${[
+        ...statuses,
+      ]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ')}`,
+    );
     expect(failures).toEqual([]);
     // The write log works through the runtime role: the requests that were accepted wrote rows.
     expect(statuses.get(201) ?? 0).toBeGreaterThan(0);
@@ -94,10 +111,23 @@ describe('no route answers 500 to bad input, and a refused request writes nothin
     const schema = entry?.schema as { params?: object; body?: object } | undefined;
     const known = cases.get(route);
     const onPlatform = url.startsWith('/api/platform/');
-    const params: Record<string, string> = { tenant: owner.slug, ...(onPlatform ? { id: spareTenantId } : {}), ...known?.sharedParams, ...known?.params };
-    for (const name of url.match(/:\w+/g)?.map((p) => p.slice(1)) ?? []) params[name] ??= String(sampleOf((schema?.params as { properties?: Record<string, object> } | undefined)?.properties?.[name] as never) ?? 'x');
+    const params: Record<string, string> = {
+      tenant: owner.slug,
+      ...(onPlatform ? { id: spareTenantId } : {}),
+      ...known?.sharedParams,
+      ...known?.params,
+    };
+    for (const name of url.match(/:\w+/g)?.map((p) => p.slice(1)) ?? [])
+      params[name] ??= String(
+        sampleOf((schema?.params as { properties?: Record<string, object> } | undefined)?.properties?.[name] as never) ?? 'x',
+      );
     // A sign-in base names nobody, so wrong passwords never lock the admin the run signs in with.
-    const body = method === 'GET' || method === 'DELETE' ? undefined : entry?.public ? sampleOf(schema?.body as never) : (known?.body ?? sampleOf(schema?.body as never) ?? {});
+    const body =
+      method === 'GET' || method === 'DELETE'
+        ? undefined
+        : entry?.public
+          ? sampleOf(schema?.body as never)
+          : (known?.body ?? sampleOf(schema?.body as never) ?? {});
     const client = onPlatform ? platform.operator : url.startsWith('/api/t/') ? owner.admin : platform.client();
     return { route, client, params, query: Object.fromEntries(new URLSearchParams(known?.query ?? '')), body };
   }
@@ -125,10 +155,13 @@ describe('no route answers 500 to bad input, and a refused request writes nothin
     const { rows } = await platform.db.owner.raw(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname not like 'knex%' and not c.relispartition order by 1`);
     await platform.db.owner.raw('create table fuzz_write_log (id bigserial primary key, table_name text not null)');
-    await platform.db.owner.raw(`create function fuzz_log_write() returns trigger language plpgsql security definer set search_path = public as $$
+    await platform.db.owner
+      .raw(`create function fuzz_log_write() returns trigger language plpgsql security definer set search_path = public as $$
       begin insert into fuzz_write_log (table_name) values (tg_table_name); return null; end $$`);
     for (const { name } of rows as { name: string }[]) {
-      await platform.db.owner.raw(`create trigger fuzz_log_write after insert or update or delete on "${name}" for each row execute function fuzz_log_write()`);
+      await platform.db.owner.raw(
+        `create trigger fuzz_log_write after insert or update or delete on "${name}" for each row execute function fuzz_log_write()`,
+      );
     }
   }
 

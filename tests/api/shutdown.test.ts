@@ -36,7 +36,10 @@ describe('SIGTERM: requests in flight finish, late ones get 503 with Connection:
 
     // A sign-in whose body arrives slowly (a phone on a bad network): in flight across the SIGTERM.
     const body = JSON.stringify({ login: 'admin', password: 'Admin@2026' });
-    const slow = http.request(`${server.baseUrl}/api/t/demo/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const slow = http.request(`${server.baseUrl}/api/t/demo/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
     const slowAnswer = answerOf(slow);
     slow.write(body.slice(0, 10));
     await sleep(300);

@@ -15,7 +15,12 @@ describe('sign-in: counted failures, the same answer for every login, no lockout
     platform = await TestPlatform.start();
     county = await platform.createTenant('leshan', '乐山市市中区');
     for (const username of ['zhangwei', 'liqiang', 'wangfang', 'zhaomin', 'sunli']) {
-      const created = await county.admin.post(`${county.base}/users`, { username, displayName: username, password: `${username}-right-1`, mustChangePassword: false });
+      const created = await county.admin.post(`${county.base}/users`, {
+        username,
+        displayName: username,
+        password: `${username}-right-1`,
+        mustChangePassword: false,
+      });
       expect(created.statusCode).toBe(201);
     }
   });
@@ -24,9 +29,13 @@ describe('sign-in: counted failures, the same answer for every login, no lockout
   /** A sign-in from a given client address, without cookies. */
   const signIn = (login: string, password: string, address = '203.0.113.7'): Promise<LightMyRequestResponse> =>
     platform.app.inject({ method: 'POST', url: `${county.base}/auth/login`, payload: { login, password }, remoteAddress: address });
-  const userId = async (username: string): Promise<string> => (await platform.ownerQuery('core_user').where({ tenant_id: county.id, username }).first('id')).id;
+  const userId = async (username: string): Promise<string> =>
+    (await platform.ownerQuery('core_user').where({ tenant_id: county.id, username }).first('id')).id;
   const failureRows = async (accountKey: string) =>
-    platform.ownerQuery('core_sign_in_failure').where({ tenant_id: county.id, account_key: accountKey }).select('address', 'failures', 'locked_until');
+    platform
+      .ownerQuery('core_sign_in_failure')
+      .where({ tenant_id: county.id, account_key: accountKey })
+      .select('address', 'failures', 'locked_until');
 
   it('counts every wrong password sent at the same moment, and then refuses even the right one', async () => {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn('zhangwei', `wrong-${i}-pass`)));
@@ -107,7 +116,12 @@ describe('sign-in: counted failures, the same answer for every login, no lockout
 
   it('operators are counted per address the same way', async () => {
     const operatorSignIn = (password: string, address: string) =>
-      platform.app.inject({ method: 'POST', url: '/api/platform/auth/login', payload: { login: OPERATOR.username, password }, remoteAddress: address });
+      platform.app.inject({
+        method: 'POST',
+        url: '/api/platform/auth/login',
+        payload: { login: OPERATOR.username, password },
+        remoteAddress: address,
+      });
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push((await operatorSignIn(`wrong-${i}-pass`, '192.0.2.9')).statusCode);
     expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
@@ -126,7 +140,8 @@ describe('sign-in throttle per client address', () => {
   });
   afterAll(() => platform?.stop());
 
-  const attempt = (url: string, login: string, address: string) => platform.app.inject({ method: 'POST', url, payload: { login, password: 'wrong-pass-1' }, remoteAddress: address });
+  const attempt = (url: string, login: string, address: string) =>
+    platform.app.inject({ method: 'POST', url, payload: { login, password: 'wrong-pass-1' }, remoteAddress: address });
 
   it('refuses an address past its attempts a minute, for county users and operators together, whatever logins it tries', async () => {
     const statuses = [];

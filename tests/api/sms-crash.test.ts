@@ -30,7 +30,9 @@ describe('SMS across a crash between the gateway accepting and the message being
   });
 
   /** Opens the (unlocked) embedded database in this process, as a CLI would. */
-  async function withEmbedded<T>(work: (db: Awaited<ReturnType<typeof openMigratedDatabase>>, app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+  async function withEmbedded<T>(
+    work: (db: Awaited<ReturnType<typeof openMigratedDatabase>>, app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>,
+  ): Promise<T> {
     const loaded = loadConfig(serverEnv(dataDir, 0));
     const config = { ...loaded, overload: { ...loaded.overload, maxEventLoopDelayMs: 0 } }; // a busy test machine is not overload
     const db = await openMigratedDatabase(config, installedModules);
@@ -57,7 +59,14 @@ describe('SMS across a crash between the gateway accepting and the message being
       });
     });
 
-    const env = async () => serverEnv(dataDir, await freePort(), { SMS_PROVIDER: 'http', SMS_HTTP_URL: gateway!.url, SMS_HTTP_SECRET: SECRET, JOB_POLLING_SECONDS: '0.5', JOB_RETRY_DELAY_SECONDS: '1' });
+    const env = async () =>
+      serverEnv(dataDir, await freePort(), {
+        SMS_PROVIDER: 'http',
+        SMS_HTTP_URL: gateway!.url,
+        SMS_HTTP_SECRET: SECRET,
+        JOB_POLLING_SECONDS: '0.5',
+        JOB_RETRY_DELAY_SECONDS: '1',
+      });
     const first = ServerProcess.spawn(await env());
     servers.push(first);
     gateway.afterDelivery = () => first.child.kill('SIGKILL');

@@ -21,14 +21,23 @@ describe('tenancy: the operator creates, lists, suspends and resumes tenants', (
   });
 
   it('refuses a second tenant with the same address, naming the field', async () => {
-    const response = await platform.operator.post('/api/platform/tenants', { slug: 'huantai', name: '重复', admin: { username: 'x-admin', displayName: 'X', password: 'long-enough-1' } });
+    const response = await platform.operator.post('/api/platform/tenants', {
+      slug: 'huantai',
+      name: '重复',
+      admin: { username: 'x-admin', displayName: 'X', password: 'long-enough-1' },
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.details[0].path).toBe('body.slug');
   });
 
   it('rejects an invalid tenant body with every bad field named and creates nothing', async () => {
     const before = await platform.ownerQuery('core_tenant').count<{ count: number }[]>('* as count');
-    const response = await platform.operator.post('/api/platform/tenants', { slug: 'Bad Slug!', name: '<script>x</script>', admin: { username: 'a', displayName: 'A', password: 'short' }, extra: true });
+    const response = await platform.operator.post('/api/platform/tenants', {
+      slug: 'Bad Slug!',
+      name: '<script>x</script>',
+      admin: { username: 'a', displayName: 'A', password: 'short' },
+      extra: true,
+    });
     expect(response.statusCode).toBe(400);
     const paths = response.json().error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['body.slug', 'body.name', 'body.admin.username', 'body.admin.password', 'body.extra']));
@@ -61,7 +70,9 @@ describe('tenancy: the operator creates, lists, suspends and resumes tenants', (
 
   it('operators sign in with their own accounts, not with tenant ones', async () => {
     expect((await platform.client().post('/api/platform/auth/login', { login: 'admin', password: 'admin-pass-123' })).statusCode).toBe(401);
-    expect((await platform.client().post('/api/platform/auth/login', { login: 'test-operator', password: 'wrong-password' })).statusCode).toBe(401);
+    expect(
+      (await platform.client().post('/api/platform/auth/login', { login: 'test-operator', password: 'wrong-password' })).statusCode,
+    ).toBe(401);
     const me = await platform.operator.get('/api/platform/auth/me');
     expect(me.json().operator.username).toBe('test-operator');
   });

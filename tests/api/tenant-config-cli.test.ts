@@ -50,7 +50,12 @@ describe('npm start on an empty database: every demo county, once', () => {
 describe('applying outside a request (what the CLI calls)', () => {
   let platform: TestPlatform;
   const registry = new ModuleRegistry(installedModules);
-  const file = { version: 1, profile: { slug: 'cli-county', name: '命令行县' }, units: [{ name: '命令行县', kind: 'county', code: 'C-0' }], admins: [{ username: 'county-admin', displayName: '县管理员' }] };
+  const file = {
+    version: 1,
+    profile: { slug: 'cli-county', name: '命令行县' },
+    units: [{ name: '命令行县', kind: 'county', code: 'C-0' }],
+    admins: [{ username: 'county-admin', displayName: '县管理员' }],
+  };
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
@@ -78,42 +83,61 @@ describe('applying outside a request (what the CLI calls)', () => {
   });
 
   it('an invalid file changes nothing, not even the tenant it would create', async () => {
-    const bad = { ...file, profile: { slug: 'bad-cli-county', name: '坏县' }, people: [{ name: '某', phone: '13800000001', unit: 'NOPE' }] };
-    await expect(applyTenantConfigToDatabase(platform.db, registry, bad)).rejects.toMatchObject({ code: 'TENANT_CONFIG_INVALID', details: [{ path: 'people[0].unit' }] });
+    const bad = {
+      ...file,
+      profile: { slug: 'bad-cli-county', name: '坏县' },
+      people: [{ name: '某', phone: '13800000001', unit: 'NOPE' }],
+    };
+    await expect(applyTenantConfigToDatabase(platform.db, registry, bad)).rejects.toMatchObject({
+      code: 'TENANT_CONFIG_INVALID',
+      details: [{ path: 'people[0].unit' }],
+    });
     expect(await platform.ownerQuery('core_tenant').where({ slug: 'bad-cli-county' }).first()).toBeUndefined();
   });
 
   // The CLI opens the database itself: a second process can reach PostgreSQL, not the test's in-memory PGlite.
-  it.skipIf(!process.env.DATABASE_URL)('npm run tenants:apply / tenants:export in a child process', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenant-config-cli-'));
-    const env = { ...process.env, DATABASE_URL: platform.config.databaseUrl, LOG_LEVEL: 'warn' };
-    const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `core/tenant-config/${script}`, ...args], { env, encoding: 'utf8', timeout: 60_000 });
-    try {
-      const huantai = demoFile('huantai');
-      const input = path.join(dir, 'huantai.json');
-      fs.writeFileSync(input, JSON.stringify(huantai));
-      const applied = run('tenants-apply.cli.ts', [input, '--admin-password', 'Huantai-2026']);
-      expect(applied.status, applied.stderr).toBe(0);
-      expect(applied.stdout).toContain('tenant "huantai" (created)');
+  it.skipIf(!process.env.DATABASE_URL)(
+    'npm run tenants:apply / tenants:export in a child process',
+    () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenant-config-cli-'));
+      const env = { ...process.env, DATABASE_URL: platform.config.databaseUrl, LOG_LEVEL: 'warn' };
+      const run = (script: string, args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', `core/tenant-config/${script}`, ...args], {
+          env,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+      try {
+        const huantai = demoFile('huantai');
+        const input = path.join(dir, 'huantai.json');
+        fs.writeFileSync(input, JSON.stringify(huantai));
+        const applied = run('tenants-apply.cli.ts', [input, '--admin-password', 'Huantai-2026']);
+        expect(applied.status, applied.stderr).toBe(0);
+        expect(applied.stdout).toContain('tenant "huantai" (created)');
 
-      const again = run('tenants-apply.cli.ts', [input, '--admin-password', 'Huantai-2026']);
-      expect(again.stdout).toContain('tenant "huantai": no changes');
+        const again = run('tenants-apply.cli.ts', [input, '--admin-password', 'Huantai-2026']);
+        expect(again.stdout).toContain('tenant "huantai": no changes');
 
-      const output = path.join(dir, 'export.json');
-      const exported = run('tenants-export.cli.ts', ['huantai', output]);
-      expect(exported.status, exported.stderr).toBe(0);
-      const { $schema: _hint, ...expected } = huantai;
-      expect(JSON.parse(fs.readFileSync(output, 'utf8'))).toEqual(expected);
+        const output = path.join(dir, 'export.json');
+        const exported = run('tenants-export.cli.ts', ['huantai', output]);
+        expect(exported.status, exported.stderr).toBe(0);
+        const { $schema: _hint, ...expected } = huantai;
+        expect(JSON.parse(fs.readFileSync(output, 'utf8'))).toEqual(expected);
 
-      fs.writeFileSync(input, JSON.stringify({ ...huantai, roles: [{ name: '坏角色', grants: [{ permission: 'core.nothing', scope: 'tenant' }] }] }));
-      const refused = run('tenants-apply.cli.ts', [input]);
-      expect(refused.status).toBe(1);
-      expect(refused.stderr).toContain('roles[0].grants[0].permission');
+        fs.writeFileSync(
+          input,
+          JSON.stringify({ ...huantai, roles: [{ name: '坏角色', grants: [{ permission: 'core.nothing', scope: 'tenant' }] }] }),
+        );
+        const refused = run('tenants-apply.cli.ts', [input]);
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toContain('roles[0].grants[0].permission');
 
-      expect(run('tenants-apply.cli.ts', []).status).toBe(2);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-    // Five child processes, each loading the whole app through tsx.
-  }, 300_000);
+        expect(run('tenants-apply.cli.ts', []).status).toBe(2);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      // Five child processes, each loading the whole app through tsx.
+    },
+    300_000,
+  );
 });

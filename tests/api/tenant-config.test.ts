@@ -25,10 +25,17 @@ function richConfig(slug: string): Json {
     profile: { slug, name: '配置测试县', locale: 'zh-CN', logoUrl: 'https://example.org/logo.png' },
     units: [
       {
-        name: '配置测试县', kind: 'county', code: 'T-0',
+        name: '配置测试县',
+        kind: 'county',
+        code: 'T-0',
         children: [
           { name: '县督查室', kind: 'department', code: 'T-1' },
-          { name: '城关镇', kind: 'town', code: 'T-2', children: [{ name: '无编码社区', kind: 'community', children: [{ name: '第一网格', kind: 'grid' }] }] },
+          {
+            name: '城关镇',
+            kind: 'town',
+            code: 'T-2',
+            children: [{ name: '无编码社区', kind: 'community', children: [{ name: '第一网格', kind: 'grid' }] }],
+          },
         ],
       },
     ],
@@ -39,7 +46,15 @@ function richConfig(slug: string): Json {
       { name: '丙', phone: '13800009003', unit: '/配置测试县/城关镇/无编码社区/第一网格', position: '网格员' },
     ],
     roles: [
-      { name: '督查员', description: '全县督查', grants: [{ permission: 'core.audit.read', scope: 'tenant' }, { permission: 'fixture-base.use', scope: 'tenant' }], members: ['13800009001'] },
+      {
+        name: '督查员',
+        description: '全县督查',
+        grants: [
+          { permission: 'core.audit.read', scope: 'tenant' },
+          { permission: 'fixture-base.use', scope: 'tenant' },
+        ],
+        members: ['13800009001'],
+      },
       { name: '网格员', grants: [{ permission: 'core.org.read', scope: 'own_unit' }], members: ['13800009003'] },
     ],
     admins: [{ username: 'admin', displayName: '配置管理员', phone: '13800009099' }],
@@ -51,7 +66,12 @@ function richConfig(slug: string): Json {
       {
         module: 'fixture-base',
         recordType: 'item',
-        schema: { type: 'object', properties: { householdSize: { type: 'integer', minimum: 1 }, note: { type: 'string' } }, required: ['householdSize'], additionalProperties: false },
+        schema: {
+          type: 'object',
+          properties: { householdSize: { type: 'integer', minimum: 1 }, note: { type: 'string' } },
+          required: ['householdSize'],
+          additionalProperties: false,
+        },
         uiSchema: { 'ui:order': ['householdSize', 'note'] },
       },
     ],
@@ -73,7 +93,8 @@ describe('tenant configuration as code', () => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json();
   };
-  const auditCount = async (tenant: TestTenant) => Number((await platform.ownerQuery('core_audit_log').where({ tenant_id: tenant.id }).count<{ count: number }[]>('* as count'))[0].count);
+  const auditCount = async (tenant: TestTenant) =>
+    Number((await platform.ownerQuery('core_audit_log').where({ tenant_id: tenant.id }).count<{ count: number }[]>('* as count'))[0].count);
 
   describe.each(DEMO_TENANT_FILES)('demo file %s.json', (name) => {
     it('applies cleanly to an empty tenant, and the export gives the file back', async () => {
@@ -99,7 +120,13 @@ describe('tenant configuration as code', () => {
     const file = richConfig(tenant.slug);
     const first = await apply(tenant, file);
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json().summary).toMatchObject({ unit: { create: 5 }, person: { create: 3 }, role: { create: 2 }, module: { create: 2, update: 1 }, customFields: { create: 1 } });
+    expect(first.json().summary).toMatchObject({
+      unit: { create: 5 },
+      person: { create: 3 },
+      role: { create: 2 },
+      module: { create: 2, update: 1 },
+      customFields: { create: 1 },
+    });
     const before = await snapshotTenant(platform, tenant.id);
     const audits = await auditCount(tenant);
     const second = await apply(tenant, file);
@@ -114,7 +141,10 @@ describe('tenant configuration as code', () => {
     expect((await apply(source, richConfig(source.slug))).statusCode).toBe(200);
     const exported = await exportOf(source);
     // Normalised on export: module configs complete with defaults, custom fields as stored.
-    expect(exported.modules).toEqual([{ id: 'fixture-addon', config: {} }, { id: 'fixture-base', config: { reminderHours: 48, greeting: '您好' } }]);
+    expect(exported.modules).toEqual([
+      { id: 'fixture-addon', config: {} },
+      { id: 'fixture-base', config: { reminderHours: 48, greeting: '您好' } },
+    ]);
     const target = await platform.createTenant('target-county');
     const copy = { ...exported, profile: { ...(exported.profile as Json), slug: target.slug } };
     const response = await apply(target, copy);
@@ -168,7 +198,12 @@ describe('tenant configuration as code', () => {
       { op: 'remove', kind: 'position', key: '督查专员' },
     ]);
     const exported = await exportOf(tenant);
-    expect(withoutSchemaHint(exported)).toMatchObject({ units: smaller.units, people: smaller.people, roles: smaller.roles, positions: smaller.positions });
+    expect(withoutSchemaHint(exported)).toMatchObject({
+      units: smaller.units,
+      people: smaller.people,
+      roles: smaller.roles,
+      positions: smaller.positions,
+    });
   });
 
   it('a dry run reports the changes and writes nothing', async () => {
@@ -183,7 +218,14 @@ describe('tenant configuration as code', () => {
 
   it('creates a missing admin with a generated password, shown once, that works', async () => {
     const tenant = await platform.createTenant('admins-county');
-    const file = { version: 1, profile: { slug: tenant.slug, name: '账号县' }, admins: [{ username: 'admin', displayName: '管理员' }, { username: 'second-admin', displayName: '第二管理员' }] };
+    const file = {
+      version: 1,
+      profile: { slug: tenant.slug, name: '账号县' },
+      admins: [
+        { username: 'admin', displayName: '管理员' },
+        { username: 'second-admin', displayName: '第二管理员' },
+      ],
+    };
     const response = await apply(tenant, file);
     expect(response.statusCode, response.body).toBe(200);
     const [generated] = response.json().generatedPasswords;
@@ -202,11 +244,18 @@ describe('tenant configuration as code', () => {
     expect(response.json().changes).toContainEqual({ op: 'create', kind: 'account', key: 'lisi' });
     const [generated] = response.json().generatedPasswords;
     const staff = await platform.client().loginTenant(tenant.slug, 'lisi', generated.password);
-    expect((await staff.get(`${tenant.base}/auth/me`)).json().user).toMatchObject({ isTenantAdmin: false, displayName: '李四', mustChangePassword: true });
+    expect((await staff.get(`${tenant.base}/auth/me`)).json().user).toMatchObject({
+      isTenantAdmin: false,
+      displayName: '李四',
+      mustChangePassword: true,
+    });
     expect((await exportOf(tenant)).people).toEqual([person]);
     expect((await apply(tenant, file)).json().total).toBe(0);
     const clash = await apply(tenant, { ...file, people: [{ ...person, account: 'admin' }] });
-    expect([clash.statusCode, clash.json().error.details]).toEqual([400, [{ path: 'people[0].account', message: 'is the username of an admin account' }]]);
+    expect([clash.statusCode, clash.json().error.details]).toEqual([
+      400,
+      [{ path: 'people[0].account', message: 'is the username of an admin account' }],
+    ]);
   });
 
   describe('refuses a bad file, naming the JSON path, and writes nothing', () => {
@@ -216,29 +265,112 @@ describe('tenant configuration as code', () => {
       await apply(tenant, richConfig(tenant.slug));
       // A unit the file does not list: no check of the file can see its name.
       const root = (await tenant.admin.get(`${tenant.base}/org/units`)).json().items.find((u: { code: string }) => u.code === 'T-0');
-      const created = await tenant.admin.post(`${tenant.base}/org/units`, { name: '档案馆', kind: 'department', code: 'T-5', parentId: root.id });
+      const created = await tenant.admin.post(`${tenant.base}/org/units`, {
+        name: '档案馆',
+        kind: 'department',
+        code: 'T-5',
+        parentId: root.id,
+      });
       expect(created.statusCode, created.body).toBe(201);
     });
 
-    const cases: [string, (file: Json & { units: Json[]; people: Json[]; roles: Json[]; modules: Json[] }) => void, { path: string; status?: number }][] = [
-      ['a bad unit kind', (f) => { ((f.units[0] as { children: Json[] }).children[1]).kind = 'province'; }, { path: 'units[0].children[1].kind' }],
-      ['an unknown unit code', (f) => { f.people[2] = { ...f.people[2], unit: 'NO-SUCH-CODE' }; }, { path: 'people[2].unit' }],
-      ['a duplicate phone', (f) => { f.people[1] = { ...f.people[1], phone: '13800009001' }; }, { path: 'people[1].phone' }],
-      ['an unknown permission', (f) => { f.roles[0] = { ...f.roles[0], grants: [{ permission: 'core.everything', scope: 'tenant' }] }; }, { path: 'roles[0].grants[0].permission' }],
-      ['an invalid module config', (f) => { f.modules[1] = { id: 'fixture-base', config: { reminderHours: 0 } }; }, { path: 'modules[1].config.reminderHours' }],
-      ['an unknown module', (f) => { f.modules.push({ id: 'no-such-module' }); }, { path: 'modules[2].id' }],
-      ['a custom-field pattern RE2 cannot run', (f) => { (f as Json).customFields = [{ module: 'fixture-base', recordType: 'item', schema: { type: 'object', properties: { x: { type: 'string', pattern: '(a)\\1' } } } }]; }, { path: 'customFields[0].schema.properties.x.pattern' }],
-      ['another tenant’s slug', (f) => { (f.profile as Json).slug = 'someone-else'; }, { path: 'profile.slug' }],
-      ['an unknown field', (f) => { (f.people[0] as Json).email = 'x@example.org'; }, { path: 'people[0].email' }],
-      ['a non-empty forms section', (f) => { (f as Json).forms = [{ name: '表单' }]; }, { path: 'forms[0]' }],
+    const cases: [
+      string,
+      (file: Json & { units: Json[]; people: Json[]; roles: Json[]; modules: Json[] }) => void,
+      { path: string; status?: number },
+    ][] = [
+      [
+        'a bad unit kind',
+        (f) => {
+          (f.units[0] as { children: Json[] }).children[1].kind = 'province';
+        },
+        { path: 'units[0].children[1].kind' },
+      ],
+      [
+        'an unknown unit code',
+        (f) => {
+          f.people[2] = { ...f.people[2], unit: 'NO-SUCH-CODE' };
+        },
+        { path: 'people[2].unit' },
+      ],
+      [
+        'a duplicate phone',
+        (f) => {
+          f.people[1] = { ...f.people[1], phone: '13800009001' };
+        },
+        { path: 'people[1].phone' },
+      ],
+      [
+        'an unknown permission',
+        (f) => {
+          f.roles[0] = { ...f.roles[0], grants: [{ permission: 'core.everything', scope: 'tenant' }] };
+        },
+        { path: 'roles[0].grants[0].permission' },
+      ],
+      [
+        'an invalid module config',
+        (f) => {
+          f.modules[1] = { id: 'fixture-base', config: { reminderHours: 0 } };
+        },
+        { path: 'modules[1].config.reminderHours' },
+      ],
+      [
+        'an unknown module',
+        (f) => {
+          f.modules.push({ id: 'no-such-module' });
+        },
+        { path: 'modules[2].id' },
+      ],
+      [
+        'a custom-field pattern RE2 cannot run',
+        (f) => {
+          (f as Json).customFields = [
+            {
+              module: 'fixture-base',
+              recordType: 'item',
+              schema: { type: 'object', properties: { x: { type: 'string', pattern: '(a)\\1' } } },
+            },
+          ];
+        },
+        { path: 'customFields[0].schema.properties.x.pattern' },
+      ],
+      [
+        'another tenant’s slug',
+        (f) => {
+          (f.profile as Json).slug = 'someone-else';
+        },
+        { path: 'profile.slug' },
+      ],
+      [
+        'an unknown field',
+        (f) => {
+          (f.people[0] as Json).email = 'x@example.org';
+        },
+        { path: 'people[0].email' },
+      ],
+      [
+        'a non-empty forms section',
+        (f) => {
+          (f as Json).forms = [{ name: '表单' }];
+        },
+        { path: 'forms[0]' },
+      ],
       // Passes every check but a service refuses it mid-way: the units written before roll back too.
-      ['a name taken by a sibling with another code', (f) => {
-        (f as Json).positions = ['督查专员', '镇长', '网格员', '新职务'];
-        (f.units[0] as { children: Json[] }).children.push({ name: '档案馆', kind: 'department', code: 'T-9' });
-      }, { path: 'units[0].children[2].name', status: 409 }],
-      ['a unit path through a unit the file renames', (f) => {
-        ((f.units[0] as { children: Json[] }).children[1]).name = '城关街道';
-      }, { path: 'people[2].unit' }],
+      [
+        'a name taken by a sibling with another code',
+        (f) => {
+          (f as Json).positions = ['督查专员', '镇长', '网格员', '新职务'];
+          (f.units[0] as { children: Json[] }).children.push({ name: '档案馆', kind: 'department', code: 'T-9' });
+        },
+        { path: 'units[0].children[2].name', status: 409 },
+      ],
+      [
+        'a unit path through a unit the file renames',
+        (f) => {
+          (f.units[0] as { children: Json[] }).children[1].name = '城关街道';
+        },
+        { path: 'people[2].unit' },
+      ],
     ];
 
     it.each(cases)('%s', async (_label, spoil, expected) => {
@@ -254,9 +386,16 @@ describe('tenant configuration as code', () => {
 
   it('is for tenant admins only', async () => {
     const tenant = await platform.createTenant('staff-county');
-    await tenant.admin.post(`${tenant.base}/users`, { username: 'staff', displayName: '干部', password: 'staff-pass-1', mustChangePassword: false });
+    await tenant.admin.post(`${tenant.base}/users`, {
+      username: 'staff',
+      displayName: '干部',
+      password: 'staff-pass-1',
+      mustChangePassword: false,
+    });
     const staff = await platform.client().loginTenant(tenant.slug, 'staff', 'staff-pass-1');
     expect((await staff.get(`${tenant.base}/config/export`)).statusCode).toBe(403);
-    expect((await staff.post(`${tenant.base}/config/apply`, { version: 1, profile: { slug: tenant.slug, name: 'x' } })).statusCode).toBe(403);
+    expect((await staff.post(`${tenant.base}/config/apply`, { version: 1, profile: { slug: tenant.slug, name: 'x' } })).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -8,7 +8,9 @@ import { SCHEMA_LIMITS } from '../../core/schemas/tenant-schema-guard.ts';
 
 /** The served module, imported as the browser imports it: an ES module from the response text, handed the app's runtime. */
 async function importServed(code: string): Promise<ValidatorFunctions> {
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: (require: typeof validatorRequire) => ValidatorFunctions };
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {
+    default: (require: typeof validatorRequire) => ValidatorFunctions;
+  };
   return module.default(validatorRequire);
 }
 
@@ -27,7 +29,8 @@ const contactSchema = {
 describe('tenant schemas: patterns run in linear time, and schemas cannot expand without bound', () => {
   let platform: TestPlatform;
   let tenant: TestTenant;
-  const submit = (formId: string, data: Record<string, unknown>) => tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data });
+  const submit = (formId: string, data: Record<string, unknown>) =>
+    tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data });
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
@@ -52,7 +55,13 @@ describe('tenant schemas: patterns run in linear time, and schemas cannot expand
 
     const bad = { name: '张三a', zip: '1234', landline: '87654', email: 'nobody@', code: '' };
     const refusedAll = await submit(formId, bad);
-    expect(detailPaths(refusedAll).sort()).toEqual(['body.data.code', 'body.data.email', 'body.data.landline', 'body.data.name', 'body.data.zip']);
+    expect(detailPaths(refusedAll).sort()).toEqual([
+      'body.data.code',
+      'body.data.email',
+      'body.data.landline',
+      'body.data.name',
+      'body.data.zip',
+    ]);
 
     // The browser runs the module the server generated, with RE2 from the app bundle: same answers, same speed.
     const served = await tenant.admin.get(`${tenant.base}/forms/forms/${formId}/versions/1/validator.js`);
@@ -70,9 +79,16 @@ describe('tenant schemas: patterns run in linear time, and schemas cannot expand
 
   it('refuses a pattern with a backreference or lookaround with 400 saying why, and stores nothing', async () => {
     const before = (await tenant.admin.get(`${tenant.base}/forms/forms`)).json().items.length;
-    const cases: [string, RegExp][] = [['^(\\d)\\1{5}$', /backreference/], ['^(?!admin)\\w+$', /lookahead or lookbehind/], ['(?<=\\d)元$', /lookahead or lookbehind/]];
+    const cases: [string, RegExp][] = [
+      ['^(\\d)\\1{5}$', /backreference/],
+      ['^(?!admin)\\w+$', /lookahead or lookbehind/],
+      ['(?<=\\d)元$', /lookahead or lookbehind/],
+    ];
     for (const [pattern, reason] of cases) {
-      const response = await tenant.admin.post(`${tenant.base}/forms/forms`, { name: '坏规则', schema: { type: 'object', properties: { x: { type: 'string', pattern } } } });
+      const response = await tenant.admin.post(`${tenant.base}/forms/forms`, {
+        name: '坏规则',
+        schema: { type: 'object', properties: { x: { type: 'string', pattern } } },
+      });
       expect(response.statusCode, response.body).toBe(400);
       expect(response.json().error.code).toBe('FORMS_SCHEMA_INVALID');
       const [detail] = response.json().error.details;
@@ -85,13 +101,19 @@ describe('tenant schemas: patterns run in linear time, and schemas cannot expand
 
   it('refuses twenty definitions each an allOf of two $refs to the one before (1.7 KB, a million nodes expanded) with 400 naming the problem, in a moment', async () => {
     const definitions: Record<string, unknown> = { d0: { type: 'string', minLength: 1 } };
-    for (let i = 1; i < 20; i += 1) definitions[`d${i}`] = { allOf: [{ $ref: `#/definitions/d${i - 1}` }, { $ref: `#/definitions/d${i - 1}` }] };
+    for (let i = 1; i < 20; i += 1)
+      definitions[`d${i}`] = { allOf: [{ $ref: `#/definitions/d${i - 1}` }, { $ref: `#/definitions/d${i - 1}` }] };
     const schema = { type: 'object', definitions, properties: { answer: { $ref: '#/definitions/d19' } } };
     expect(JSON.stringify(schema).length).toBeLessThan(2_000);
     const started = performance.now();
     const response = await tenant.admin.post(`${tenant.base}/forms/forms`, { name: '膨胀', schema });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json().error.details).toEqual([{ path: 'body.schema', message: expect.stringContaining(`expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed`) }]);
+    expect(response.json().error.details).toEqual([
+      {
+        path: 'body.schema',
+        message: expect.stringContaining(`expands to more than ${SCHEMA_LIMITS.maxExpandedNodes} nodes when its $refs are followed`),
+      },
+    ]);
   });
 });

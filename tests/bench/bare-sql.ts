@@ -48,7 +48,12 @@ export async function runBareSql(context: BareSqlContext, work: Work, connection
   const elapsed = (Date.now() - started) / 1000;
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, seconds: elapsed, rate: latencies.length / elapsed, p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0) };
+  return {
+    requests: latencies.length,
+    seconds: elapsed,
+    rate: latencies.length / elapsed,
+    p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
+  };
 }
 
 /** The people list's query, as the org person service builds it. */
@@ -67,8 +72,20 @@ export const createPersonWork: Work = async (client, context) => {
   const number = `17${String(++phone).padStart(9, '0')}`;
   await client.query(`select id, path from core_unit where id = $1 limit 1`, [context.unitId]);
   await client.query(`select id from core_person where phone = $1 limit 1`, [number]);
-  await client.query(`insert into core_person (tenant_id, id, name, phone, unit_id, position_id, sort) values ($1, $2, $3, $4, $5, null, 0)`, [context.tenantId, id, BENCH_NEW_PERSON, number, context.unitId]);
-  await client.query(`insert into core_audit_log (tenant_id, id, actor_user_id, action, record_type, record_id, data) values ($1, $2, $3, 'org.person.create', 'person', $4, $5)`, [context.tenantId, uuidv7(), context.userId, id, JSON.stringify({ name: BENCH_NEW_PERSON, phone: number, unitId: context.unitId, positionId: null })]);
+  await client.query(
+    `insert into core_person (tenant_id, id, name, phone, unit_id, position_id, sort) values ($1, $2, $3, $4, $5, null, 0)`,
+    [context.tenantId, id, BENCH_NEW_PERSON, number, context.unitId],
+  );
+  await client.query(
+    `insert into core_audit_log (tenant_id, id, actor_user_id, action, record_type, record_id, data) values ($1, $2, $3, 'org.person.create', 'person', $4, $5)`,
+    [
+      context.tenantId,
+      uuidv7(),
+      context.userId,
+      id,
+      JSON.stringify({ name: BENCH_NEW_PERSON, phone: number, unitId: context.unitId, positionId: null }),
+    ],
+  );
   await client.query(`${SELECT_PEOPLE} where p.id = $1 limit 1`, [id]);
 };
 

@@ -30,7 +30,10 @@ export async function seedBenchDispatch(knex: Knex, tenantId: string, adminId: s
 }
 
 async function seed(owner: Knex.Transaction, tenantId: string, adminId: string, password: string): Promise<void> {
-  await owner('core_tenant_module').insert({ tenant_id: tenantId, module_id: 'dispatch', enabled: true, config: '{}' }).onConflict(['tenant_id', 'module_id']).merge({ enabled: true });
+  await owner('core_tenant_module')
+    .insert({ tenant_id: tenantId, module_id: 'dispatch', enabled: true, config: '{}' })
+    .onConflict(['tenant_id', 'module_id'])
+    .merge({ enabled: true });
   const root: { id: string } = await owner('core_unit').where({ tenant_id: tenantId, depth: 0 }).first('id');
   await owner.raw(
     `insert into dispatch_task (tenant_id, id, title, owner_unit_id, deadline, status, light, progress, assignment_count, created_by, created_at, updated_at)
@@ -89,7 +92,14 @@ async function seed(owner: Knex.Transaction, tenantId: string, adminId: string, 
     { ...t, role_id: roleId, permission: 'dispatch.request', scope: 'own_unit' },
   ]);
   await owner('core_person_role').insert({ ...t, person_id: personId, role_id: roleId });
-  await owner('core_user').insert({ ...t, id: uuidv7(), username: BENCH_DISPATCH.handler, display_name: '基准村干部', password_hash: await hashPassword(password), person_id: personId });
+  await owner('core_user').insert({
+    ...t,
+    id: uuidv7(),
+    username: BENCH_DISPATCH.handler,
+    display_name: '基准村干部',
+    password_hash: await hashPassword(password),
+    person_id: personId,
+  });
 }
 
 /** Drops what earlier runs' dispatches added, so every run starts from the same 100,000 assignments. */
@@ -103,9 +113,19 @@ export async function resetBenchDispatch(owner: Knex, tenantId: string): Promise
 /** The body of one dispatch: a task to 50 units (the 20 towns and 30 villages). */
 export async function dispatchBody(owner: Knex, tenantId: string): Promise<string> {
   const root: { id: string } = await owner('core_unit').where({ tenant_id: tenantId, depth: 0 }).first('id');
-  const units: string[] = await owner('core_unit').where({ tenant_id: tenantId }).where('depth', '>', 0).orderBy([{ column: 'depth' }, { column: 'id' }]).limit(50).pluck('id');
+  const units: string[] = await owner('core_unit')
+    .where({ tenant_id: tenantId })
+    .where('depth', '>', 0)
+    .orderBy([{ column: 'depth' }, { column: 'id' }])
+    .limit(50)
+    .pluck('id');
   const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  return JSON.stringify({ title: BENCH_DISPATCH.newTaskTitle, ownerUnitId: root.id, deadline, assignments: units.map((unitId) => ({ unitId })) });
+  return JSON.stringify({
+    title: BENCH_DISPATCH.newTaskTitle,
+    ownerUnitId: root.id,
+    deadline,
+    assignments: units.map((unitId) => ({ unitId })),
+  });
 }
 
 export interface RecomputeResult {
@@ -127,10 +147,19 @@ export async function measureLightRecompute(config: PlatformConfig, tenantId: st
   const app = await buildApp({ config, db, modules: installedModules });
   try {
     await app.ready();
-    const deps = { db, modules: app.platform.modules, enablement: app.platform.enablement, retryDelaySeconds: 1, files: FileStore.inDataDir(config.dataDir) };
+    const deps = {
+      db,
+      modules: app.platform.modules,
+      enablement: app.platform.enablement,
+      retryDelaySeconds: 1,
+      files: FileStore.inDataDir(config.dataDir),
+    };
     const context = moduleJobContext(app.jobs, deps, 'dispatch', 'bench', app.notifier);
     await db.owner('dispatch_light_change').where({ tenant_id: tenantId }).delete();
-    await db.owner('dispatch_assignment').where({ tenant_id: tenantId }).update({ light: 'white', light_cause: 'not_started', light_changed_at: null });
+    await db
+      .owner('dispatch_assignment')
+      .where({ tenant_id: tenantId })
+      .update({ light: 'white', light_cause: 'not_started', light_changed_at: null });
     await db.owner('dispatch_task').where({ tenant_id: tenantId }).update({ light: 'white', progress: 0 });
     const [{ n }] = await db.owner('dispatch_assignment').where({ tenant_id: tenantId }).count({ n: '*' });
     const assignments = Number(n);
@@ -141,7 +170,14 @@ export async function measureLightRecompute(config: PlatformConfig, tenantId: st
     started = performance.now();
     await recomputeTenantLights(context, tenantId, now);
     const steadySeconds = (performance.now() - started) / 1000;
-    return { assignments, changedSeconds, changed: first.changed, changedRate: assignments / changedSeconds, steadySeconds, steadyRate: assignments / steadySeconds };
+    return {
+      assignments,
+      changedSeconds,
+      changed: first.changed,
+      changedRate: assignments / changedSeconds,
+      steadySeconds,
+      steadyRate: assignments / steadySeconds,
+    };
   } finally {
     await app.close();
     await db.close();

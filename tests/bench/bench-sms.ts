@@ -19,7 +19,11 @@ export interface SmsDeliveryResult {
  * delivery jobs, as the notifier writes them), then the job workers start with the configured
  * provider (`log` unless SMS_PROVIDER says otherwise) and polling; measured until every row is sent.
  */
-export async function measureSmsDelivery(config: PlatformConfig, tenantId: string, messages = BENCH_SMS.messages): Promise<SmsDeliveryResult> {
+export async function measureSmsDelivery(
+  config: PlatformConfig,
+  tenantId: string,
+  messages = BENCH_SMS.messages,
+): Promise<SmsDeliveryResult> {
   const db = await openDatabase(config);
   const app = await buildApp({ config, db, modules: installedModules });
   try {
@@ -34,7 +38,11 @@ export async function measureSmsDelivery(config: PlatformConfig, tenantId: strin
         dedupe_key: `bench:${uuidv7()}`,
       }));
       await trx.batchInsert('core_sms_outbox', rows, 500);
-      await app.jobs.enqueueMany(trx, SMS_DELIVERY_QUEUE, rows.map((r) => ({ tenantId, outboxId: r.id })));
+      await app.jobs.enqueueMany(
+        trx,
+        SMS_DELIVERY_QUEUE,
+        rows.map((r) => ({ tenantId, outboxId: r.id })),
+      );
       return rows.map((r) => r.id);
     });
     const started = performance.now();

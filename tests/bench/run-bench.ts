@@ -55,20 +55,41 @@ const lights = await measureLightRecompute(config, ids.tenantId);
 
 const port = await freePort();
 const server = spawn(process.execPath, ['--import', 'tsx', 'core/server.ts'], {
-  env: { ...process.env, DATABASE_URL: config.databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DB_POOL_MAX: String(POOL) },
+  env: {
+    ...process.env,
+    DATABASE_URL: config.databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DB_POOL_MAX: String(POOL),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(base);
-  const login = await fetch(`${base}/api/t/${BENCH.bigTenantSlug}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: BENCH.adminPassword }) });
+  const login = await fetch(`${base}/api/t/${BENCH.bigTenantSlug}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'admin', password: BENCH.adminPassword }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const json = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-  const bare = { runtimeUrl: deriveRuntimeUrl(config.databaseUrl, config.runtimeRole, config.runtimePassword), tenantId: ids.tenantId, unitId: ids.unitId, userId: ids.adminId, formId: ids.formId };
+  const bare = {
+    runtimeUrl: deriveRuntimeUrl(config.databaseUrl, config.runtimeRole, config.runtimePassword),
+    tenantId: ids.tenantId,
+    unitId: ids.unitId,
+    userId: ids.adminId,
+    formId: ids.formId,
+  };
   const api = `${base}/api/t/${BENCH.bigTenantSlug}`;
 
-  const handlerLogin = await fetch(`${base}/api/t/${BENCH.bigTenantSlug}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: BENCH_DISPATCH.handler, password: BENCH.adminPassword }) });
+  const handlerLogin = await fetch(`${base}/api/t/${BENCH.bigTenantSlug}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: BENCH_DISPATCH.handler, password: BENCH.adminPassword }),
+  });
   const handlerCookie = (handlerLogin.headers.get('set-cookie') ?? '').split(';')[0];
   const dispatchTask = await withOwner((owner) => dispatchBody(owner, ids.tenantId));
 
@@ -83,29 +104,64 @@ try {
     // One user opening the page (the target), and the same under the 20-connection load of the other reads.
     pendingOne: latency(await load({ url: `${api}/dispatch/my-pending?limit=50`, headers: { cookie: handlerCookie }, connections: 1 })),
     pending: latency(await load({ url: `${api}/dispatch/my-pending?limit=50`, headers: { cookie: handlerCookie } })),
-    dispatch50: latency(await load({ url: `${api}/dispatch/tasks`, headers: json, connections: DISPATCH_CONNECTIONS, requests: [{ method: 'POST', body: dispatchTask }] })),
+    dispatch50: latency(
+      await load({
+        url: `${api}/dispatch/tasks`,
+        headers: json,
+        connections: DISPATCH_CONNECTIONS,
+        requests: [{ method: 'POST', body: dispatchTask }],
+      }),
+    ),
   };
   if (ONLY_DISPATCH) report(dispatch);
   else {
     const results = {
       date: new Date().toISOString(),
-      setup: { tenants: BENCH.tenants, people: BENCH.bigTenantPeople, submissions: BENCH_FORMS.submissions, connections: CONNECTIONS, pool: POOL, seconds: SECONDS },
-      list: summary(await load({ url: `${api}/org/people?limit=20`, headers: { cookie } }), await runBareSql(bare, listPeopleWork, POOL, SECONDS)),
+      setup: {
+        tenants: BENCH.tenants,
+        people: BENCH.bigTenantPeople,
+        submissions: BENCH_FORMS.submissions,
+        connections: CONNECTIONS,
+        pool: POOL,
+        seconds: SECONDS,
+      },
+      list: summary(
+        await load({ url: `${api}/org/people?limit=20`, headers: { cookie } }),
+        await runBareSql(bare, listPeopleWork, POOL, SECONDS),
+      ),
       create: summary(
         await load({
           url: `${api}/org/people`,
           headers: json,
           // A fresh phone number per request: phones are unique in a tenant.
-          requests: [{ method: 'POST', setupRequest: (r) => ({ ...r, body: JSON.stringify({ name: BENCH_NEW_PERSON, phone: `18${String(++phone).padStart(9, '0')}`, unitId: ids.unitId }) }) }],
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (r) => ({
+                ...r,
+                body: JSON.stringify({ name: BENCH_NEW_PERSON, phone: `18${String(++phone).padStart(9, '0')}`, unitId: ids.unitId }),
+              }),
+            },
+          ],
         }),
         await runBareSql(bare, createPersonWork, POOL, SECONDS),
       ),
       submit: summary(
-        await load({ url: `${api}/forms/forms/${ids.formId}/submissions`, headers: json, requests: [{ method: 'POST', setupRequest: (r) => ({ ...r, body: JSON.stringify({ version: 1, data: householdAnswers(++household) }) }) }] }),
+        await load({
+          url: `${api}/forms/forms/${ids.formId}/submissions`,
+          headers: json,
+          requests: [
+            { method: 'POST', setupRequest: (r) => ({ ...r, body: JSON.stringify({ version: 1, data: householdAnswers(++household) }) }) },
+          ],
+        }),
         await runBareSql(bare, (client) => submitWork(client, bare), POOL, SECONDS),
       ),
       statistics: summary(
-        await load({ url: `${api}/forms/forms/${ids.formId}/statistics?fields=cause`, headers: { cookie }, connections: STATISTICS_CONNECTIONS }),
+        await load({
+          url: `${api}/forms/forms/${ids.formId}/statistics?fields=cause`,
+          headers: { cookie },
+          connections: STATISTICS_CONNECTIONS,
+        }),
         await runBareSql(bare, (client) => statisticsWork(client, bare), STATISTICS_CONNECTIONS, SECONDS),
       ),
     };
@@ -140,12 +196,22 @@ function summary(result: autocannon.Result, bareRate: LoopResult) {
 }
 
 function latency(result: autocannon.Result) {
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+  };
 }
 
 type Latency = ReturnType<typeof latency>;
 
-function report(dispatch: { lights: Awaited<ReturnType<typeof measureLightRecompute>>; dispatch50: Latency; pendingOne: Latency; pending: Latency }) {
+function report(dispatch: {
+  lights: Awaited<ReturnType<typeof measureLightRecompute>>;
+  dispatch50: Latency;
+  pendingOne: Latency;
+  pending: Latency;
+}) {
   if (ONLY_DISPATCH) {
     fs.mkdirSync('test-results', { recursive: true });
     fs.writeFileSync('test-results/bench-dispatch.json', JSON.stringify({ date: new Date().toISOString(), dispatch }, null, 2));
@@ -162,11 +228,15 @@ function report(dispatch: { lights: Awaited<ReturnType<typeof measureLightRecomp
     `lights: ${l.assignments} assignments recomputed in ${l.changedSeconds.toFixed(1)} s with ${l.changed} changes (${Math.round(l.changedRate)}/s), ` +
       `${l.steadySeconds.toFixed(1)} s with none (${Math.round(l.steadyRate)}/s)`,
   );
-  console.log(`targets: dispatch to 50 units p99 < 100 ms (${dispatch.dispatch50.p99} ms); my pending p99 < 25 ms (${dispatch.pendingOne.p99} ms one user, ${dispatch.pending.p99} ms at ${CONNECTIONS} conn.)`);
+  console.log(
+    `targets: dispatch to 50 units p99 < 100 ms (${dispatch.dispatch50.p99} ms); my pending p99 < 25 ms (${dispatch.pendingOne.p99} ms one user, ${dispatch.pending.p99} ms at ${CONNECTIONS} conn.)`,
+  );
 }
 
 function printSms(result: SmsDeliveryResult) {
-  console.log(`sms: ${result.messages} queued messages delivered by the log provider in ${result.seconds.toFixed(1)} s (${Math.round(result.rate)}/s); target < ${BENCH_SMS.targetSeconds} s`);
+  console.log(
+    `sms: ${result.messages} queued messages delivered by the log provider in ${result.seconds.toFixed(1)} s (${Math.round(result.rate)}/s); target < ${BENCH_SMS.targetSeconds} s`,
+  );
 }
 
 function row(r: ReturnType<typeof summary>) {
@@ -184,7 +254,10 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
 /** Builds cp_bench when missing (or with --fresh); every run then starts from the same data. */
 async function prepareDatabase(): Promise<void> {
   const fresh = process.argv.includes('--fresh');
-  const exists = await withAdmin(adminUrl, async (k) => (await k.raw(`select 1 from pg_database where datname = 'cp_bench'`)).rows.length > 0);
+  const exists = await withAdmin(
+    adminUrl,
+    async (k) => (await k.raw(`select 1 from pg_database where datname = 'cp_bench'`)).rows.length > 0,
+  );
   if (!exists || fresh) {
     console.log('Building the benchmark database (1,000 tenants, 10,000 people and 100,000 form submissions in one)...');
     await withAdmin(adminUrl, async (k) => {
@@ -198,7 +271,8 @@ async function prepareDatabase(): Promise<void> {
     if (!(await db.owner('core_tenant').first('id'))) await seedBenchData(db.owner);
     const big = await db.owner('core_tenant').where({ slug: BENCH.bigTenantSlug }).first('id');
     const admin = await db.owner('core_user').where({ tenant_id: big.id, username: 'admin' }).first('id');
-    if (!(await db.owner('forms_form').where({ tenant_id: big.id, name: BENCH_FORMS.formName }).first('id'))) await seedBenchForms(db.owner, big.id, admin.id);
+    if (!(await db.owner('forms_form').where({ tenant_id: big.id, name: BENCH_FORMS.formName }).first('id')))
+      await seedBenchForms(db.owner, big.id, admin.id);
     if (!(await db.owner('dispatch_task').where({ tenant_id: big.id }).first('id'))) {
       console.log(`Seeding dispatch: ${BENCH_DISPATCH.tasks} tasks to ${BENCH_DISPATCH.unitsPerTask} units each...`);
       await seedBenchDispatch(db.owner, big.id, admin.id, BENCH.adminPassword);

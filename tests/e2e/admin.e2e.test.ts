@@ -6,7 +6,11 @@ import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
 import { TenantApi } from './e2e-api.ts';
 
 const OPERATOR = { login: 'operator', password: 'Operator@2026' };
-const COUNTY = { slug: 'linqu', name: '临朐县', admin: { username: 'linqu-admin', displayName: '李明', password: 'Linqu@2026', ownPassword: 'Linqu@2026-mine' } };
+const COUNTY = {
+  slug: 'linqu',
+  name: '临朐县',
+  admin: { username: 'linqu-admin', displayName: '李明', password: 'Linqu@2026', ownPassword: 'Linqu@2026-mine' },
+};
 const CLERK = { name: '张伟', phone: '13800000001', username: 'zhangwei', password: 'Zhang@2026' };
 const ROLE = '通讯录查看';
 
@@ -28,8 +32,11 @@ async function settleAnimations(page: Page): Promise<void> {
 }
 
 /** The error antd shows under a form field, found by the field's label. */
-const fieldError = (form: Locator, label: string) => form.locator('.ant-form-item').filter({ has: form.page().getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
-
+const fieldError = (form: Locator, label: string) =>
+  form
+    .locator('.ant-form-item')
+    .filter({ has: form.page().getByLabel(label, { exact: true }) })
+    .locator('.ant-form-item-explain-error');
 
 interface ModuleItem {
   id: string;
@@ -79,7 +86,10 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     const table = page.getByTestId('tenant-table');
     // The demo county, with its usage figures from the server.
     await table.getByText('/t/demo').waitFor();
-    await table.getByText(/^账号 \d+$/).first().waitFor();
+    await table
+      .getByText(/^账号 \d+$/)
+      .first()
+      .waitFor();
     await screenshot(page, 'admin-tenants-zh');
 
     await page.getByRole('button', { name: '新建县' }).click();
@@ -134,7 +144,13 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     const county = await adminApi.call<{ id: string }>('POST', '/org/units', { name: COUNTY.name, kind: 'county' });
     const town = await adminApi.call<{ id: string }>('POST', '/org/units', { name: '城关街道', kind: 'town', parentId: county.id });
     const person = await adminApi.call<{ id: string }>('POST', '/org/people', { name: CLERK.name, phone: CLERK.phone, unitId: town.id });
-    await adminApi.call('POST', '/users', { username: CLERK.username, displayName: CLERK.name, personId: person.id, password: CLERK.password, mustChangePassword: false });
+    await adminApi.call('POST', '/users', {
+      username: CLERK.username,
+      displayName: CLERK.name,
+      personId: person.id,
+      password: CLERK.password,
+      mustChangePassword: false,
+    });
 
     const page = adminPage;
     await page.waitForURL(/\/t\/linqu\/roles$/);
@@ -166,8 +182,13 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     await screenshot(page, 'admin-role-members-zh');
     await page.keyboard.press('Escape');
 
-    const roles = await adminApi.call<{ items: { name: string; grants: { permission: string; scope: string }[]; memberCount: number }[] }>('GET', '/roles');
-    expect(roles.items).toEqual([expect.objectContaining({ name: ROLE, grants: [{ permission: 'core.org.read', scope: 'unit_subtree' }], memberCount: 1 })]);
+    const roles = await adminApi.call<{ items: { name: string; grants: { permission: string; scope: string }[]; memberCount: number }[] }>(
+      'GET',
+      '/roles',
+    );
+    expect(roles.items).toEqual([
+      expect.objectContaining({ name: ROLE, grants: [{ permission: 'core.org.read', scope: 'unit_subtree' }], memberCount: 1 }),
+    ]);
     const row = page.locator('tr').filter({ hasText: ROLE });
     await row.getByRole('cell', { name: '1', exact: true }).first().waitFor();
   });
@@ -190,12 +211,17 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
   it('modules: enable one and configure it through its schema form', async (ctx) => {
     const { items } = await adminApi.call<{ items: ModuleItem[] }>('GET', '/modules');
     // Needs an installed module with no dependencies and an integer setting with a maximum.
-    const module = items.find((m) => m.manifest.dependsOn.length === 0 && Object.values(m.manifest.configSchema.properties ?? {}).some((p) => p.type === 'integer' && p.maximum !== undefined));
+    const module = items.find(
+      (m) =>
+        m.manifest.dependsOn.length === 0 &&
+        Object.values(m.manifest.configSchema.properties ?? {}).some((p) => p.type === 'integer' && p.maximum !== undefined),
+    );
     if (!module) {
       ctx.skip('GET /modules lists no module with a bounded integer setting (modules/index.ts installs none yet)');
       return;
     }
-    const [field, property] = Object.entries(module.manifest.configSchema.properties ?? {}).find(([, p]) => p.type === 'integer' && p.maximum !== undefined) ?? [];
+    const [field, property] =
+      Object.entries(module.manifest.configSchema.properties ?? {}).find(([, p]) => p.type === 'integer' && p.maximum !== undefined) ?? [];
     if (!field || property?.maximum === undefined) throw new Error('unreachable');
 
     const page = adminPage;
@@ -203,7 +229,9 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     const card = page.getByTestId(`module-${module.id}`);
     await page.getByTestId(`module-switch-${module.id}`).click();
     await page.getByText(/^已启用“/).waitFor();
-    await expect.poll(async () => (await adminApi.call<{ items: ModuleItem[] }>('GET', '/modules')).items.find((m) => m.id === module.id)?.enabled).toBe(true);
+    await expect
+      .poll(async () => (await adminApi.call<{ items: ModuleItem[] }>('GET', '/modules')).items.find((m) => m.id === module.id)?.enabled)
+      .toBe(true);
 
     await card.getByTestId(`module-configure-${module.id}`).click();
     const form = page.getByTestId('module-config-form');
@@ -223,7 +251,10 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     await page.getByTestId('export-config').scrollIntoViewIfNeeded();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-config').click()]);
     expect(download.suggestedFilename()).toBe(`${COUNTY.slug}.tenant-config.json`);
-    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { profile: { slug: string }; modules: { id: string; config: Record<string, unknown> }[] };
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      profile: { slug: string };
+      modules: { id: string; config: Record<string, unknown> }[];
+    };
     expect(exported.profile.slug).toBe(COUNTY.slug);
     expect(exported.modules.find((m) => m.id === module.id)?.config[field]).toBe(property.maximum);
   });
@@ -246,7 +277,10 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     const row = table.locator('tr').filter({ hasText: `${year}-07-15` });
     await row.getByText('本县调整').waitFor();
     await row.getByText('县庆').waitFor();
-    await page.getByTestId('calculator-result').getByText(/起第 5 个工作日/).waitFor();
+    await page
+      .getByTestId('calculator-result')
+      .getByText(/起第 5 个工作日/)
+      .waitFor();
     await screenshot(page, 'admin-calendar-zh');
 
     await page.goto(`${server.baseUrl}/t/${COUNTY.slug}/audit`);
@@ -254,7 +288,10 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
     const audit = page.getByTestId('audit-table');
     // Entries read as sentences (issue 11, point 21); the action filter picks from the catalogue.
     await audit.getByText(`设置了 ${year}-07-15 的工作日历`).waitFor();
-    await audit.getByText(/调整了角色「.+」的成员/).first().waitFor();
+    await audit
+      .getByText(/调整了角色「.+」的成员/)
+      .first()
+      .waitFor();
     const filters = page.getByTestId('audit-filters');
     await page.getByTestId('audit-action-picker').click();
     await page.getByTitle('创建了角色「…」', { exact: true }).click();
@@ -296,7 +333,10 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
 
     // The operator suspends the county.
     await operatorPage.bringToFront();
-    const row = operatorPage.getByTestId('tenant-table').locator('tr').filter({ hasText: `/t/${COUNTY.slug}` });
+    const row = operatorPage
+      .getByTestId('tenant-table')
+      .locator('tr')
+      .filter({ hasText: `/t/${COUNTY.slug}` });
     await row.getByTestId(`suspend-${COUNTY.slug}`).click();
     await operatorPage.getByRole('button', { name: '停用', exact: true }).last().click();
     await row.getByText('已停用').waitFor();

@@ -32,10 +32,22 @@ describe('dispatch: a supervisor imports tasks from Excel on the task list', () 
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
     await api.call('POST', '/modules/dispatch/enable');
-    const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(SUPERVISOR.person)}`);
+    const people = await api.call<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/org/people?q=${encodeURIComponent(SUPERVISOR.person)}`,
+    );
     const personId = people.items.find((p) => p.name === SUPERVISOR.person)!.id;
-    await api.call('POST', '/users', { username: SUPERVISOR.username, displayName: SUPERVISOR.person, personId, password: SUPERVISOR.password, mustChangePassword: false });
-    const role = await api.call<{ id: string }>('POST', '/roles', { name: '任务督办员', grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }] });
+    await api.call('POST', '/users', {
+      username: SUPERVISOR.username,
+      displayName: SUPERVISOR.person,
+      personId,
+      password: SUPERVISOR.password,
+      mustChangePassword: false,
+    });
+    const role = await api.call<{ id: string }>('POST', '/roles', {
+      name: '任务督办员',
+      grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }],
+    });
     await api.call('PUT', `/roles/${role.id}/members`, { personIds: [personId] });
   }, 600_000);
 
@@ -52,13 +64,24 @@ describe('dispatch: a supervisor imports tasks from Excel on the task list', () 
     await modal.getByRole('button', { name: /下载模板/ }).click();
     expect((await download).suggestedFilename()).toBe('任务导入模板.xlsx');
 
-    await modal.locator('input[type="file"]').setInputFiles({ name: 'bad.xlsx', mimeType: XLSX, buffer: await sheet([['秋收秋种', '', '', '城关镇、xx镇', '', shanghaiDate(20), null, '', '']]) });
+    await modal.locator('input[type="file"]').setInputFiles({
+      name: 'bad.xlsx',
+      mimeType: XLSX,
+      buffer: await sheet([['秋收秋种', '', '', '城关镇、xx镇', '', shanghaiDate(20), null, '', '']]),
+    });
     await modal.getByTestId('import-submit').click();
     const issues = modal.getByTestId('import-issues');
     await issues.getByText('找不到单位“xx镇”').waitFor();
     expect(await issues.getByText('牵头单位').count()).toBeGreaterThan(0);
 
-    await modal.locator('input[type="file"]').setInputFiles({ name: 'good.xlsx', mimeType: XLSX, buffer: await sheet([['秋收秋种', '', '', '城关镇、河西镇', '县政府办', null, 5, '高', ''], ['冬季防火', '', '', '城关镇', '', shanghaiDate(30), null, '', '']]) });
+    await modal.locator('input[type="file"]').setInputFiles({
+      name: 'good.xlsx',
+      mimeType: XLSX,
+      buffer: await sheet([
+        ['秋收秋种', '', '', '城关镇、河西镇', '县政府办', null, 5, '高', ''],
+        ['冬季防火', '', '', '城关镇', '', shanghaiDate(30), null, '', ''],
+      ]),
+    });
     await modal.getByTestId('import-check').click();
     await modal.getByText('检查通过：可导入 2 个任务').waitFor();
     await modal.getByTestId('import-submit').click();

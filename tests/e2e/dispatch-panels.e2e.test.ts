@@ -29,7 +29,9 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
 
   /** A fresh signed-in page, on a phone or a PC, whose page errors count against the run. */
   async function signedIn(login: string, password: string, next: string, phone = false): Promise<Page> {
-    const context = await browser.newContext(phone ? { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: PC_VIEWPORT, locale: 'zh-CN' });
+    const context = await browser.newContext(
+      phone ? { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: PC_VIEWPORT, locale: 'zh-CN' },
+    );
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -37,7 +39,8 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     return page;
   }
   const url = (path: string) => `/t/${SLUG}/dispatch/${path}`;
-  const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  const fitsPhone = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   beforeAll(async () => {
     buildWebApp();
@@ -54,23 +57,39 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
 
   it('set-up (API): the supervisor dispatches one task to two towns, 城关镇 acknowledges it; 县政府办 gets a request handler', async () => {
     const admin = await TenantApi.signIn(server.baseUrl, SLUG, 'admin', PASSWORD);
-    const people = await admin.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(DEPARTMENT.name)}`);
+    const people = await admin.call<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/org/people?q=${encodeURIComponent(DEPARTMENT.name)}`,
+    );
     const personId = people.items.find((p) => p.name === DEPARTMENT.name)?.id;
     expect(personId).toBeDefined();
-    await admin.call('POST', '/users', { username: DEPARTMENT.login, displayName: DEPARTMENT.name, personId, password: DEPARTMENT.password, mustChangePassword: false });
-    const role = await admin.call<{ id: string }>('POST', '/roles', { name: '部门响应员', grants: [{ permission: 'dispatch.request', scope: 'own_unit' }] });
+    await admin.call('POST', '/users', {
+      username: DEPARTMENT.login,
+      displayName: DEPARTMENT.name,
+      personId,
+      password: DEPARTMENT.password,
+      mustChangePassword: false,
+    });
+    const role = await admin.call<{ id: string }>('POST', '/roles', {
+      name: '部门响应员',
+      grants: [{ permission: 'dispatch.request', scope: 'own_unit' }],
+    });
     await admin.call('PUT', `/roles/${role.id}/members`, { personIds: [personId] });
 
     const ducha = await TenantApi.signIn(server.baseUrl, SLUG, SUPERVISOR.login, PASSWORD);
     const units = await ducha.call<{ items: { id: string; name: string }[] }>('GET', '/org/units');
     const unitId = (name: string) => units.items.find((u) => u.name === name)?.id;
-    const created = await ducha.call<{ task: { id: string }; assignments: { id: string; unit: { name: string } }[] }>('POST', '/dispatch/tasks', {
-      title: TASK,
-      description: '各镇落实秸秆禁烧网格化巡查，发现火点立即处置。',
-      ownerUnitId: unitId('县督查室'),
-      deadlineWorkingDays: 10,
-      assignments: [{ unitId: unitId(TOWN.unit) }, { unitId: unitId('河西镇') }],
-    });
+    const created = await ducha.call<{ task: { id: string }; assignments: { id: string; unit: { name: string } }[] }>(
+      'POST',
+      '/dispatch/tasks',
+      {
+        title: TASK,
+        description: '各镇落实秸秆禁烧网格化巡查，发现火点立即处置。',
+        ownerUnitId: unitId('县督查室'),
+        deadlineWorkingDays: 10,
+        assignments: [{ unitId: unitId(TOWN.unit) }, { unitId: unitId('河西镇') }],
+      },
+    );
     taskId = created.task.id;
     townAssignmentId = created.assignments.find((a) => a.unit.name === TOWN.unit)?.id ?? '';
     const town = await TenantApi.signIn(server.baseUrl, SLUG, TOWN.login, PASSWORD);
@@ -244,7 +263,11 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     // An interview (raised here through the API) shows its time, place and attendees.
     const ducha = await TenantApi.signIn(server.baseUrl, SLUG, SUPERVISOR.login, PASSWORD);
     const at = `${shanghaiDate(2)}T09:30:00+08:00`;
-    await ducha.call('POST', `/dispatch/assignments/${townAssignmentId}/escalations`, { level: 'interview', text: '约谈城关镇镇长', record: { at, place: '县督查室会议室', attendees: ['张三', '李四'], summary: '镇长表态三日内整改到位。' } });
+    await ducha.call('POST', `/dispatch/assignments/${townAssignmentId}/escalations`, {
+      level: 'interview',
+      text: '约谈城关镇镇长',
+      record: { at, place: '县督查室会议室', attendees: ['张三', '李四'], summary: '镇长表态三日内整改到位。' },
+    });
     await supervisor.reload();
     await openTab(supervisor, '督办');
     const record = supervisor.getByTestId('interview-record');
@@ -259,7 +282,8 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     const menu = leader.getByTestId('side-menu');
     // The module's group (named 任务督办 like its task list) opens on a click when the menu loaded after the page.
     await leader.getByTestId('task-table').getByText(TASK).waitFor();
-    if ((await menu.getByText('我的关注', { exact: true }).count()) === 0) await menu.locator('.ant-menu-submenu-title').filter({ hasText: '任务督办' }).click();
+    if ((await menu.getByText('我的关注', { exact: true }).count()) === 0)
+      await menu.locator('.ant-menu-submenu-title').filter({ hasText: '任务督办' }).click();
     await menu.getByText('我的关注', { exact: true }).waitFor();
     const labels = (await menu.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
     expect(labels).toEqual(expect.arrayContaining(['我的待办', '任务督办', '我的关注']));
@@ -275,7 +299,10 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     const town = await signedIn(TOWN.login, PASSWORD, url('my-tasks'), true);
     await town.getByTestId('unit-tasks').getByText(TASK).waitFor();
     await town.getByTestId('unit-tasks').getByText(TASK).click();
-    await town.getByTestId('deadline-countdown').getByText(/^还剩 \d+ 天$/).waitFor();
+    await town
+      .getByTestId('deadline-countdown')
+      .getByText(/^还剩 \d+ 天$/)
+      .waitFor();
     await town.goBack();
     await town.getByTestId('unit-tasks-state').getByText('全部').click();
     await town.getByTestId('unit-tasks').getByText(TASK).waitFor();

@@ -19,7 +19,8 @@ const PHONE = { width: 390, height: 844 };
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 // The demo county's sign-in, with the slug filled in.
-const signIn = (page: Page, baseUrl: string, login: string, password: string, next: string) => signInAs(page, baseUrl, DEMO.slug, login, password, next);
+const signIn = (page: Page, baseUrl: string, login: string, password: string, next: string) =>
+  signInAs(page, baseUrl, DEMO.slug, login, password, next);
 
 const treeNode = (page: Page, unit: string) => page.getByTestId('assignment-tree').getByTestId(`tree-node-${unit}`);
 
@@ -59,11 +60,23 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     const ids: Record<string, string> = {};
     for (const staff of [SUPERVISOR, TOWN, VILLAGE]) {
       ids[staff.username] = await personId(staff.person);
-      await api.call('POST', '/users', { username: staff.username, displayName: staff.person, personId: ids[staff.username], password: staff.password, mustChangePassword: false });
+      await api.call('POST', '/users', {
+        username: staff.username,
+        displayName: staff.person,
+        personId: ids[staff.username],
+        password: staff.password,
+        mustChangePassword: false,
+      });
     }
-    const supervise = await api.call<{ id: string }>('POST', '/roles', { name: '任务督办员', grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }] });
+    const supervise = await api.call<{ id: string }>('POST', '/roles', {
+      name: '任务督办员',
+      grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }],
+    });
     await api.call('PUT', `/roles/${supervise.id}/members`, { personIds: [ids[SUPERVISOR.username]] });
-    const handle = await api.call<{ id: string }>('POST', '/roles', { name: '任务办理员', grants: [{ permission: 'dispatch.handle', scope: 'own_unit' }] });
+    const handle = await api.call<{ id: string }>('POST', '/roles', {
+      name: '任务办理员',
+      grants: [{ permission: 'dispatch.handle', scope: 'own_unit' }],
+    });
     await api.call('PUT', `/roles/${handle.id}/members`, { personIds: [ids[TOWN.username], ids[VILLAGE.username]] });
   });
 
@@ -146,7 +159,9 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     await report.getByText('待审核').waitFor();
     expect(await report.locator('img').count()).toBe(1);
     // The problem turned the village yellow at once.
-    await expect.poll(() => phone.getByTestId('assignment-header').locator('[data-light]').first().getAttribute('data-light')).toBe('yellow');
+    await expect
+      .poll(() => phone.getByTestId('assignment-header').locator('[data-light]').first().getAttribute('data-light'))
+      .toBe('yellow');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await context.close();
   });
@@ -185,7 +200,10 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     await screenshot(page, 'dispatch-card-zh');
 
     const taskId = taskUrl.split('/').pop();
-    const reports = await api.call<{ items: { unitName: string; card: { color: string; reason: string } | null }[] }>('GET', `/dispatch/tasks/${taskId}/reports`);
+    const reports = await api.call<{ items: { unitName: string; card: { color: string; reason: string } | null }[] }>(
+      'GET',
+      `/dispatch/tasks/${taskId}/reports`,
+    );
     expect(reports.items.map((r) => [r.unitName, r.card?.color])).toEqual([['王庄村', 'yellow']]);
   });
 
@@ -195,7 +213,10 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     await page.getByTestId('download-aggregation').click();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await (await download).path());
-    const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((row) => (Array.isArray(row) ? row.map((c) => (c === null || c === undefined ? '' : String(c))) : []));
+    const rows = book.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((row) => (Array.isArray(row) ? row.map((c) => (c === null || c === undefined ? '' : String(c))) : []));
     // A title row naming the task, then the header.
     expect(rows[0].join('')).toContain(TASK);
     expect(rows[1]).toEqual(expect.arrayContaining(['单位', '上级单位', '亮灯', '汇总进度(%)', '本单位报送进度(%)', '报告内容', '亮牌']));
@@ -221,14 +242,25 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
   it('a task with a report form: the village fills in the form’s fields on a phone, a missing answer is refused first', async () => {
     const form = await api.call<{ id: string }>('POST', '/forms/forms', {
       name: '河道巡查表',
-      schema: { type: 'object', required: ['households'], properties: { households: { type: 'integer', title: '走访户数', minimum: 0 }, note: { type: 'string', title: '巡查情况', maxLength: 200 } } },
+      schema: {
+        type: 'object',
+        required: ['households'],
+        properties: {
+          households: { type: 'integer', title: '走访户数', minimum: 0 },
+          note: { type: 'string', title: '巡查情况', maxLength: 200 },
+        },
+      },
       uiSchema: {},
     });
     await api.call('POST', `/forms/forms/${form.id}/publish`, {});
     const units = await api.call<{ items: { id: string; name: string }[] }>('GET', '/org/units');
     const unitId = (name: string) => units.items.find((u) => u.name === name)?.id;
     const created = await api.call<{ assignments: { id: string }[] }>('POST', '/dispatch/tasks', {
-      title: '河道巡查月报', ownerUnitId: unitId('县督查室'), deadlineWorkingDays: 10, reportFormId: form.id, assignments: [{ unitId: unitId(VILLAGE.unit) }],
+      title: '河道巡查月报',
+      ownerUnitId: unitId('县督查室'),
+      deadlineWorkingDays: 10,
+      reportFormId: form.id,
+      assignments: [{ unitId: unitId(VILLAGE.unit) }],
     });
     const assignmentId = created.assignments[0].id;
 
@@ -250,10 +282,19 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
     await reportForm.getByLabel('走访户数').fill('12');
     await reportForm.getByRole('button', { name: label('报送') }).click();
     await phone.getByText('已报送').waitFor();
-    const reports = await api.call<{ items: { progress: number; formVersion: number; data: Record<string, unknown>; answers: { title: string; value: string }[] }[] }>('GET', `/dispatch/assignments/${assignmentId}/reports`);
-    expect(reports.items).toEqual([expect.objectContaining({ progress: 50, formVersion: 1, data: { households: 12, note: '河道两岸无新增垃圾' } })]);
+    const reports = await api.call<{
+      items: { progress: number; formVersion: number; data: Record<string, unknown>; answers: { title: string; value: string }[] }[];
+    }>('GET', `/dispatch/assignments/${assignmentId}/reports`);
+    expect(reports.items).toEqual([
+      expect.objectContaining({ progress: 50, formVersion: 1, data: { households: 12, note: '河道两岸无新增垃圾' } }),
+    ]);
     // The answers as the form names them, not its keys.
-    expect(reports.items[0].answers).toEqual(expect.arrayContaining([{ title: '走访户数', value: '12' }, { title: '巡查情况', value: '河道两岸无新增垃圾' }]));
+    expect(reports.items[0].answers).toEqual(
+      expect.arrayContaining([
+        { title: '走访户数', value: '12' },
+        { title: '巡查情况', value: '河道两岸无新增垃圾' },
+      ]),
+    );
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone, 'dispatch-report-form-phone-zh');
     await context.close();

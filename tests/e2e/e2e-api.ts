@@ -10,9 +10,16 @@ export class TenantApi {
 
   static async signIn(baseUrl: string, slug: string, login: string, password: string): Promise<TenantApi> {
     const base = `${baseUrl}/api/t/${slug}`;
-    const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+    const response = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
     expect(response.status).toBe(200);
-    const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     const { csrfToken } = (await response.json()) as { csrfToken: string };
     return new TenantApi(base, cookie, csrfToken);
   }

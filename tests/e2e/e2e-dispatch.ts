@@ -27,7 +27,8 @@ export async function pickAll(page: Page, select: Locator, options: string[]): P
 }
 
 /** A day `days` from now as county staff write it (Beijing date, `YYYY-MM-DD`). */
-export const shanghaiDate = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+export const shanghaiDate = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /**
  * Opens a tab by its name. On a phone a tab at the edge of the strip is half hidden: the first tap

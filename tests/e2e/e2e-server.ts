@@ -38,7 +38,14 @@ export async function startServer(options: { withFixtureModule?: boolean } = {})
   const dataDir = mkdtempSync(path.join(tmpdir(), 'platform-e2e-'));
   const port = await freePort();
   // Every browser and API client of a test signs in from 127.0.0.1: the per-address throttle is tested in tests/api/sign-in.test.ts.
-  const env: NodeJS.ProcessEnv = { SIGN_IN_PER_MINUTE: '10000', ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    SIGN_IN_PER_MINUTE: '10000',
+    ...process.env,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  };
   // Always the embedded database, even where CI has set a PostgreSQL URL for the API tests.
   delete env.DATABASE_URL;
   delete env.DATABASE_RUNTIME_URL;

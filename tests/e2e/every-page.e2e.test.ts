@@ -21,7 +21,11 @@ async function signIn(page: Page, login: string, password: string): Promise<void
 async function settle(page: Page): Promise<void> {
   // Pages that poll (the unread count) may never go quiet for long on a busy machine: bounded.
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, [class*="-enter"], [class*="-appear"]').length === 0, undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, [class*="-enter"], [class*="-appear"]').length === 0,
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 describe('every page of the web app, on a PC and a phone, in both languages', () => {
@@ -43,7 +47,11 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
         title: '因户施策',
         properties: {
           head: { type: 'string', title: '户主姓名' },
-          members: { type: 'array', title: '家庭成员', items: { type: 'object', properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄' } } } },
+          members: {
+            type: 'array',
+            title: '家庭成员',
+            items: { type: 'object', properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄' } } },
+          },
         },
       },
       uiSchema: {},
@@ -55,16 +63,39 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     const filler = await api.call<{ id: string }>('POST', '/org/people', { name: '填报员甲', phone: '13900000001', unitId: town.id });
     await api.call('POST', '/org/people', { name: '新录用甲', phone: '13900000002', unitId: town.id });
     await api.call('POST', '/org/people', { name: '新录用乙', phone: '13900000003', unitId: town.id });
-    await api.call('POST', '/users', { username: FILLER.login, displayName: '填报员甲', personId: filler.id, password: FILLER.password, mustChangePassword: false });
-    const role = await api.call<{ id: string }>('POST', '/roles', { name: '填报员', grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
+    await api.call('POST', '/users', {
+      username: FILLER.login,
+      displayName: '填报员甲',
+      personId: filler.id,
+      password: FILLER.password,
+      mustChangePassword: false,
+    });
+    const role = await api.call<{ id: string }>('POST', '/roles', {
+      name: '填报员',
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
     await api.call('PUT', `/roles/${role.id}/members`, { personIds: [filler.id] });
-    const collection = await api.call<{ id: string; assignees: { id: string }[] }>('POST', '/forms/collections', { formId: form.id, name: '因户施策', frequency: 'once', dueOn: '2099-12-31', personIds: [filler.id] });
+    const collection = await api.call<{ id: string; assignees: { id: string }[] }>('POST', '/forms/collections', {
+      formId: form.id,
+      name: '因户施策',
+      frequency: 'once',
+      dueOn: '2099-12-31',
+      personIds: [filler.id],
+    });
     fillPath = `/t/${DEMO.slug}/forms/fill/${collection.id}/once/${collection.assignees[0].id}`;
-    const task = await api.call<{ id: string; assignments: { id: string }[] }>('POST', '/dispatch/tasks', { title: '河道巡查月报', ownerUnitId: units.items[0].id, deadlineWorkingDays: 10, assignments: [{ unitId: town.id }] });
+    const task = await api.call<{ id: string; assignments: { id: string }[] }>('POST', '/dispatch/tasks', {
+      title: '河道巡查月报',
+      ownerUnitId: units.items[0].id,
+      deadlineWorkingDays: 10,
+      assignments: [{ unitId: town.id }],
+    });
     const tenant = `/t/${DEMO.slug}`;
     routes = [
       { name: 'home', path: tenant },
-      ...['org', 'users', 'roles', 'modules', 'custom-fields', 'audit', 'calendar', 'exports'].map((segment) => ({ name: segment, path: `${tenant}/${segment}` })),
+      ...['org', 'users', 'roles', 'modules', 'custom-fields', 'audit', 'calendar', 'exports'].map((segment) => ({
+        name: segment,
+        path: `${tenant}/${segment}`,
+      })),
       { name: 'forms-designer', path: `${tenant}/forms/designer` },
       { name: 'forms-designer-form', path: `${tenant}/forms/designer/${form.id}` },
       { name: 'forms-collections', path: `${tenant}/forms/collections` },
@@ -87,7 +118,12 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     for (const language of LANGUAGES) {
       it(`${device}, ${language}: every county page as the demo admin and the operator's pages open without errors; screenshots saved`, async () => {
-        const context = await browser.newContext({ viewport, locale: language, isMobile: device === 'phone', hasTouch: device === 'phone' });
+        const context = await browser.newContext({
+          viewport,
+          locale: language,
+          isMobile: device === 'phone',
+          hasTouch: device === 'phone',
+        });
         await context.addInitScript((lang) => localStorage.setItem('platform.language', lang), language);
         const page = await context.newPage();
         const problems: string[] = [];
@@ -148,7 +184,11 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     await page.getByTestId('people-panel').getByRole('searchbox').fill('新录用');
     const table = page.getByTestId('people-table');
     await table.getByText('新录用乙').waitFor();
-    for (const name of ['新录用甲', '新录用乙']) await table.getByRole('row', { name: new RegExp(name) }).getByRole('checkbox').check();
+    for (const name of ['新录用甲', '新录用乙'])
+      await table
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('checkbox')
+        .check();
     await page.getByTestId('people-bulk-bar').getByText('已选 2 人').waitFor();
     await page.getByTestId('people-bulk-accounts').click();
     await page.getByTestId('bulk-create').click();
@@ -161,12 +201,20 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     await screenshot(page, 'admin-console/bulk-accounts-sheet');
     await page.getByRole('button', { name: '完成' }).click();
     // The new account signs in with the sheet's password and must choose a new one.
-    const signInResponse = await fetch(`${server.baseUrl}/api/t/${DEMO.slug}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: '13900000002', password: passwords[0] }) });
+    const signInResponse = await fetch(`${server.baseUrl}/api/t/${DEMO.slug}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: '13900000002', password: passwords[0] }),
+    });
     expect(signInResponse.status).toBe(200);
     expect(((await signInResponse.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
 
     // 18: the same two people get a role at once.
-    for (const name of ['新录用甲', '新录用乙']) await table.getByRole('row', { name: new RegExp(name) }).getByRole('checkbox').check();
+    for (const name of ['新录用甲', '新录用乙'])
+      await table
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('checkbox')
+        .check();
     await page.getByTestId('people-bulk-roles').click();
     await page.getByTestId('role-membership-role').click();
     await page.locator('.ant-select-item-option[title="网格员"]').click();
@@ -191,7 +239,10 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     await sentences.filter({ hasText: '县管理员 创建了账号「新录用甲」' }).first().waitFor();
     await page.getByTestId('audit-action-picker').click();
     await page.getByTitle('创建了角色「…」', { exact: true }).click();
-    await page.getByTestId('audit-filters').getByRole('button', { name: /查\s?询/ }).click();
+    await page
+      .getByTestId('audit-filters')
+      .getByRole('button', { name: /查\s?询/ })
+      .click();
     await settle(page);
     const filtered = await sentences.allTextContents();
     expect(filtered.length).toBeGreaterThan(0);
@@ -203,9 +254,16 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     await page.getByTestId('module-configure-dispatch').click();
     const configForm = page.getByTestId('module-config-form');
     await configForm.locator('fieldset').first().waitFor();
-    expect(await configForm.locator('fieldset').first().evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('0px');
+    expect(
+      await configForm
+        .locator('fieldset')
+        .first()
+        .evaluate((el) => getComputedStyle(el).borderTopWidth),
+    ).toBe('0px');
     // Group titles (截止前几天提醒) read left-aligned, with no colon drawn after them.
-    const colons = await configForm.locator('label').evaluateAll((labels) => labels.map((l) => getComputedStyle(l, '::after').content).filter((c) => c.includes(':')));
+    const colons = await configForm
+      .locator('label')
+      .evaluateAll((labels) => labels.map((l) => getComputedStyle(l, '::after').content).filter((c) => c.includes(':')));
     expect(colons).toEqual([]);
     await settle(page);
     await screenshot(page, 'admin-console/module-config-drawer');
@@ -219,7 +277,8 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     await page.goto(`${server.baseUrl}/t/${DEMO.slug}/dispatch/board`);
     const headers = page.getByTestId('board-units').locator('.ant-table-column-title');
     await headers.first().waitFor();
-    for (const height of await headers.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))) expect(height).toBeLessThan(30);
+    for (const height of await headers.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height)))
+      expect(height).toBeLessThan(30);
 
     // 20: the operator opens the county, edits its profile and resets its admin's password.
     await page.goto(`${server.baseUrl}/platform/login`);
@@ -236,7 +295,11 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     await screenshot(page, 'admin-console/operator-county');
     await page.getByTestId('tenant-admin-reset-submit').click();
     await page.getByText('已重置 县管理员 的密码').waitFor();
-    const after = await fetch(`${server.baseUrl}/api/t/${DEMO.slug}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: DEMO.login, password: 'Reset@2026x' }) });
+    const after = await fetch(`${server.baseUrl}/api/t/${DEMO.slug}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: DEMO.login, password: 'Reset@2026x' }),
+    });
     expect(after.status).toBe(200);
     expect(((await after.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
     await context.close();

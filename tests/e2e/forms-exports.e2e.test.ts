@@ -39,7 +39,10 @@ describe('my exports page: a forms export followed and downloaded on a phone', (
     const form = await api.call<{ id: string }>('POST', '/forms/forms', { name: '人口抽查', schema, uiSchema: {} });
     await api.call('POST', `/forms/forms/${form.id}/publish`, {});
     await api.call('POST', `/forms/forms/${form.id}/submissions`, { version: 1, data: { size: 4 } });
-    const job = await api.call<{ id: string; title: string }>('POST', `/forms/forms/${form.id}/exports`, { kind: 'statistics', lang: 'zh-CN' });
+    const job = await api.call<{ id: string; title: string }>('POST', `/forms/forms/${form.id}/exports`, {
+      kind: 'statistics',
+      lang: 'zh-CN',
+    });
     expect(job.title).toBe('人口抽查-统计');
 
     await page.goto(`${server.baseUrl}/t/${DEMO.slug}/login`);

@@ -20,16 +20,47 @@ const schema = {
     income: { type: 'number', title: '家庭年收入（元）', minimum: 0 },
     visitedOn: { type: 'string', title: '走访日期', format: 'date' },
     visitedAt: { type: 'string', title: '走访时间', format: 'date-time' },
-    cause: { type: 'string', title: '主要致贫原因', oneOf: [{ const: 'illness', title: '因病' }, { const: 'other', title: '其他' }] },
+    cause: {
+      type: 'string',
+      title: '主要致贫原因',
+      oneOf: [
+        { const: 'illness', title: '因病' },
+        { const: 'other', title: '其他' },
+      ],
+    },
     members: {
       type: 'array',
       title: '家庭成员',
-      items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄', minimum: 0 }, relation: { type: 'string', title: '与户主关系', oneOf: [{ const: 'self', title: '本人' }, { const: 'child', title: '子女' }] } } },
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', title: '姓名' },
+          age: { type: 'integer', title: '年龄', minimum: 0 },
+          relation: {
+            type: 'string',
+            title: '与户主关系',
+            oneOf: [
+              { const: 'self', title: '本人' },
+              { const: 'child', title: '子女' },
+            ],
+          },
+        },
+      },
     },
   },
-  allOf: [{ if: { required: ['cause'], properties: { cause: { const: 'other' } } }, then: { properties: { causeOther: { type: 'string', title: '其他原因说明' } }, required: ['causeOther'] } }],
+  allOf: [
+    {
+      if: { required: ['cause'], properties: { cause: { const: 'other' } } },
+      then: { properties: { causeOther: { type: 'string', title: '其他原因说明' } }, required: ['causeOther'] },
+    },
+  ],
 };
-const uiSchema = { cause: { 'ui:widget': 'radio' }, members: { 'ui:options': { orderable: false }, items: { 'ui:order': ['name', 'age', 'relation', '*'] } } };
+const uiSchema = {
+  cause: { 'ui:widget': 'radio' },
+  members: { 'ui:options': { orderable: false }, items: { 'ui:order': ['name', 'age', 'relation', '*'] } },
+};
 
 const label = (text: string) => new RegExp(`^(loading )?${[...text].join('\\s?')}$`);
 
@@ -49,12 +80,27 @@ describe('forms: the browser checks answers as the server does, under the CSP, a
     const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(STAFF.person)}`);
     const person = people.items.find((p) => p.name === STAFF.person);
     if (!person) throw new Error(`${STAFF.person} is not in the demo directory`);
-    await api.call('POST', '/users', { username: STAFF.username, displayName: STAFF.person, personId: person.id, password: STAFF.password, mustChangePassword: false });
-    const role = await api.call<{ id: string }>('POST', '/roles', { name: '填报员', grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
+    await api.call('POST', '/users', {
+      username: STAFF.username,
+      displayName: STAFF.person,
+      personId: person.id,
+      password: STAFF.password,
+      mustChangePassword: false,
+    });
+    const role = await api.call<{ id: string }>('POST', '/roles', {
+      name: '填报员',
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
     await api.call('PUT', `/roles/${role.id}/members`, { personIds: [person.id] });
     formId = (await api.call<{ id: string }>('POST', '/forms/forms', { name: '入户核查', schema, uiSchema })).id;
     await api.call('POST', `/forms/forms/${formId}/publish`, {});
-    const collection = await api.call<{ id: string; assignees: { id: string }[] }>('POST', '/forms/collections', { formId, name: '入户核查', frequency: 'once', dueOn: '2099-12-31', personIds: [person.id] });
+    const collection = await api.call<{ id: string; assignees: { id: string }[] }>('POST', '/forms/collections', {
+      formId,
+      name: '入户核查',
+      frequency: 'once',
+      dueOn: '2099-12-31',
+      personIds: [person.id],
+    });
     fillPath = `/t/${DEMO.slug}/forms/fill/${collection.id}/once/${collection.assignees[0].id}`;
   });
 
@@ -158,7 +204,12 @@ describe('forms: the browser checks answers as the server does, under the CSP, a
     await page.getByTestId('fill-done').waitFor();
     expect(posts).toHaveLength(1);
     const sent = JSON.parse(posts[0]) as { data: Record<string, unknown> };
-    expect(sent.data).toEqual({ phone: '13800138000', income: 12000, cause: 'illness', members: [{ name: '赵春梅', age: 52 }, { name: '王小明' }] });
+    expect(sent.data).toEqual({
+      phone: '13800138000',
+      income: 12000,
+      cause: 'illness',
+      members: [{ name: '赵春梅', age: 52 }, { name: '王小明' }],
+    });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -15,7 +15,6 @@ const STAFF = [
 // A 1×1 PNG: a real image, so the server's content sniffing accepts it as a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-
 async function signIn(page: Page, baseUrl: string, login: string, password: string, next: string): Promise<void> {
   await page.goto(`${baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(next)}`);
   const form = page.getByTestId('sign-in-form');
@@ -95,9 +94,18 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
       const person = people.items.find((p) => p.name === staff.person);
       if (!person) throw new Error(`${staff.person} is not in the demo directory`);
       personIds.push(person.id);
-      await api.call('POST', '/users', { username: staff.username, displayName: staff.person, personId: person.id, password: staff.password, mustChangePassword: false });
+      await api.call('POST', '/users', {
+        username: staff.username,
+        displayName: staff.person,
+        personId: person.id,
+        password: staff.password,
+        mustChangePassword: false,
+      });
     }
-    const role = await api.call<{ id: string }>('POST', '/roles', { name: '村级填报员', grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
+    const role = await api.call<{ id: string }>('POST', '/roles', {
+      name: '村级填报员',
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
     await api.call('PUT', `/roles/${role.id}/members`, { personIds });
   });
 
@@ -157,7 +165,7 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     await page.getByTestId('field-group1').getByText('家庭成员', { exact: true }).click();
     await page.evaluate(() => window.scrollTo(0, 0));
     await drag(page, page.getByTestId('drag-date1'), page.getByTestId('field-text1'));
-    await expect.poll(async () => (await canvas.locator('[data-testid^="field-"]').first().getAttribute('data-testid'))).toBe('field-date1');
+    await expect.poll(async () => await canvas.locator('[data-testid^="field-"]').first().getAttribute('data-testid')).toBe('field-date1');
 
     // The live preview renders the very schema: the conditional field appears when "其他" is picked.
     const preview = page.getByTestId('preview-form');
@@ -180,7 +188,12 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     expect(form?.latestVersion).toBe(1);
     const version = await api.call<{ schema: { allOf: unknown[]; required: string[] } }>('GET', `/forms/forms/${form?.id}/versions/1`);
     // Choices store what their label says, not option1/option2.
-    expect(version.schema.allOf).toEqual([{ if: { properties: { choice1: { const: '其他' } }, required: ['choice1'] }, then: { properties: { textarea1: { type: 'string', title: '其他原因说明' } }, required: ['textarea1'] } }]);
+    expect(version.schema.allOf).toEqual([
+      {
+        if: { properties: { choice1: { const: '其他' } }, required: ['choice1'] },
+        then: { properties: { textarea1: { type: 'string', title: '其他原因说明' } }, required: ['textarea1'] },
+      },
+    ]);
     expect(version.schema.required).toEqual(['text1', 'number1', 'choice1', 'yesno1']);
   });
 
@@ -229,7 +242,10 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
       // No head of household, no explanation of "其他", no answer on the water: the browser checks with the
       // server's validator module and names the three fields in place; nothing is sent.
       const posts: string[] = [];
-      phone.on('request', (request) => void (request.method() === 'POST' && request.url().includes('/submissions') && posts.push(request.url())));
+      phone.on(
+        'request',
+        (request) => void (request.method() === 'POST' && request.url().includes('/submissions') && posts.push(request.url())),
+      );
       await form.getByRole('button', { name: label('提交') }).click();
       await expect.poll(() => form.locator('.ant-form-item-explain-error').filter({ hasText: '必填' }).count()).toBe(3);
       expect(posts).toEqual([]);
@@ -269,7 +285,11 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     for (const staff of STAFF) await table.getByText(`${staff.person}户`).waitFor();
     await table.getByText(`${STAFF[0].person}户`).click();
     const drawer = page.getByTestId('submission-view');
-    await drawer.getByText('缺劳动力').or(drawer.locator('textarea').filter({ hasText: '缺劳动力' })).first().waitFor();
+    await drawer
+      .getByText('缺劳动力')
+      .or(drawer.locator('textarea').filter({ hasText: '缺劳动力' }))
+      .first()
+      .waitFor();
     await page.getByText('v1').first().waitFor();
     await settleAnimations(page);
     await screenshot(page, 'forms-submission-zh');
@@ -280,7 +300,10 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     const listFile = await (await download).path();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(listFile);
-    const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((row) => (Array.isArray(row) ? row.map((c) => (c === null || c === undefined ? '' : String(c))).join('|') : ''));
+    const rows = book.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((row) => (Array.isArray(row) ? row.map((c) => (c === null || c === undefined ? '' : String(c))).join('|') : ''));
     expect(rows[0]).toContain('户主姓名');
     expect(rows.some((r) => r.includes(`${STAFF[0].person}户`) && r.includes('其他'))).toBe(true);
     expect(rows.some((r) => r.includes(`${STAFF[1].person}户`) && r.includes('因病'))).toBe(true);
@@ -298,7 +321,9 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     await page.getByTestId('export-statistics').click();
     const statsBook = new ExcelJS.Workbook();
     await statsBook.xlsx.readFile(await (await statsDownload).path());
-    const text = statsBook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []))).join('|');
+    const text = statsBook.worksheets
+      .flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])))
+      .join('|');
     expect(text).toContain('因病');
     expect(text).toContain('东关村');
 

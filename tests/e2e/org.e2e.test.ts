@@ -29,7 +29,11 @@ async function settleAnimations(page: Page): Promise<void> {
 }
 
 /** The error antd shows under a form field, found by the field's label. */
-const fieldError = (form: Locator, label: string) => form.locator('.ant-form-item').filter({ has: form.page().getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+const fieldError = (form: Locator, label: string) =>
+  form
+    .locator('.ant-form-item')
+    .filter({ has: form.page().getByLabel(label, { exact: true }) })
+    .locator('.ant-form-item-explain-error');
 
 /**
  * A dialog's submit button. antd can leave a faded-out "loading" icon in a button whose loading
@@ -95,10 +99,17 @@ describe('org directory and accounts (tenant admin console)', () => {
       // The select's popup takes its width from the select: not while the dialog still zooms in.
       await settleAnimations(page);
       await moveForm.getByLabel('新的上级单位').click();
-      await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${parent}$`) }).click();
+      await page
+        .locator('.ant-select-tree-node-content-wrapper')
+        .filter({ hasText: new RegExp(`^${parent}$`) })
+        .click();
       await submitButton(page, '移动').click();
       await moveForm.waitFor({ state: 'hidden' });
-      const units = await page.evaluate(async () => ((await (await fetch('/api/t/demo/org/units')).json()) as { items: { id: string; name: string; parentId: string | null }[] }).items);
+      const units = await page.evaluate(
+        async () =>
+          ((await (await fetch('/api/t/demo/org/units')).json()) as { items: { id: string; name: string; parentId: string | null }[] })
+            .items,
+      );
       const moved = units.find((unit) => unit.name === '幸福社区');
       expect(units.find((unit) => unit.id === moved?.parentId)?.name).toBe(parent);
     }
@@ -156,7 +167,11 @@ describe('org directory and accounts (tenant admin console)', () => {
       ['导入甲', '13900000011', '示范县/城关镇/幸福社区', '网格员'],
       ['导入乙', '139', '示范县/城关镇/幸福社区', ''],
     ]);
-    await modal.locator('input[type="file"]').setInputFiles({ name: 'people-bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+    await modal.locator('input[type="file"]').setInputFiles({
+      name: 'people-bad.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bad,
+    });
     await modal.getByText('people-bad.xlsx').waitFor();
     await modal.getByRole('button', { name: '开始导入' }).click();
     const report = modal.getByTestId('import-errors');
@@ -172,7 +187,11 @@ describe('org directory and accounts (tenant admin console)', () => {
       ['导入甲', '13900000011', '示范县/城关镇/幸福社区', '网格员'],
       ['导入乙', '13900000012', '371399101', '科员'],
     ]);
-    await modal.locator('input[type="file"]').setInputFiles({ name: 'people-good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+    await modal.locator('input[type="file"]').setInputFiles({
+      name: 'people-good.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: good,
+    });
     await modal.getByRole('button', { name: '开始导入' }).click();
     await modal.getByTestId('import-success').getByText('新增单位 0 个、人员 2 人、职务 0 个。').waitFor();
     await screenshot(page, 'pc-org-import-done-zh');

@@ -29,7 +29,12 @@ const DENIED_ON_FOREIGN_URL = [401, 403, 404];
  *    names a resource, and must never return any of the owner's ids;
  * and then checks that none of the owner's rows changed, in any tenant table.
  */
-export async function assertTenantIsolation(platform: TestPlatform, owner: TestTenant, intruder: TestTenant, cases: IsolationCase[]): Promise<void> {
+export async function assertTenantIsolation(
+  platform: TestPlatform,
+  owner: TestTenant,
+  intruder: TestTenant,
+  cases: IsolationCase[],
+): Promise<void> {
   const before = await snapshotTenant(platform, owner.id);
   const ownerIds = Object.values(Object.assign({}, ...cases.map((c) => c.params ?? {})) as Record<string, string>);
   const failures: string[] = [];
@@ -67,7 +72,8 @@ export function assertEveryTenantRouteCovered(platform: TestPlatform, cases: Iso
 
 function fillUrl(pattern: string, slug: string, testCase: IsolationCase): string {
   let url = pattern.replace(':tenant', slug);
-  for (const [name, value] of Object.entries({ ...testCase.sharedParams, ...testCase.params })) url = url.replace(`:${name}`, encodeURIComponent(value));
+  for (const [name, value] of Object.entries({ ...testCase.sharedParams, ...testCase.params }))
+    url = url.replace(`:${name}`, encodeURIComponent(value));
   if (/:\w+/.test(url)) throw new Error(`no value for a parameter of ${testCase.route}`);
   return testCase.query ? `${url}?${testCase.query}` : url;
 }
@@ -83,7 +89,10 @@ export async function snapshotTenant(platform: TestPlatform, tenantId: string): 
     where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`);
   const snapshot: Record<string, unknown[]> = {};
   for (const { name } of rows as { name: string }[]) {
-    const result = await platform.db.owner.raw(`select to_jsonb(t) as row from ?? t where tenant_id = ? order by to_jsonb(t)::text`, [name, tenantId]);
+    const result = await platform.db.owner.raw(`select to_jsonb(t) as row from ?? t where tenant_id = ? order by to_jsonb(t)::text`, [
+      name,
+      tenantId,
+    ]);
     snapshot[name] = result.rows.map((r: { row: unknown }) => r.row);
   }
   return snapshot;

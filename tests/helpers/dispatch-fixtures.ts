@@ -46,7 +46,17 @@ export async function dispatchWorld(platform: TestPlatform, tenant: TestTenant):
   const { units, users } = await applyWorld(platform, tenant, 'dispatch-county.json');
   const unit = (code: string) => ({ id: units[code].id });
   return {
-    units: { county: unit('county'), office: unit('office'), agriculture: unit('agriculture'), water: unit('water'), jiufeng: unit('jiufeng'), baima: unit('baima'), hongqi: unit('hongqi'), xinhua: unit('xinhua'), baimaVillage: unit('baimaVillage') },
+    units: {
+      county: unit('county'),
+      office: unit('office'),
+      agriculture: unit('agriculture'),
+      water: unit('water'),
+      jiufeng: unit('jiufeng'),
+      baima: unit('baima'),
+      hongqi: unit('hongqi'),
+      xinhua: unit('xinhua'),
+      baimaVillage: unit('baimaVillage'),
+    },
     supervisor: users.supervisor,
     leader: users.leader,
     agriculture: users.agriculture,

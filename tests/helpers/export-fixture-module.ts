@@ -1,5 +1,14 @@
 import { Readable } from 'node:stream';
-import { badRequest, errorResponses, exportView, type ExportRunner, type PlatformModule, queueExport, type RoutePlugin, tenantParams } from '../../core/module-kit.ts';
+import {
+  badRequest,
+  errorResponses,
+  exportView,
+  type ExportRunner,
+  type PlatformModule,
+  queueExport,
+  type RoutePlugin,
+  tenantParams,
+} from '../../core/module-kit.ts';
 
 /**
  * A module with exports of its own, to test core's export jobs without any real module's work:
@@ -56,7 +65,11 @@ const routes: RoutePlugin = async (app) => {
           type: 'object',
           required: ['kind'],
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: ['sheet', 'broken', 'crash'] }, rows: { type: 'integer', minimum: 0, maximum: 100, default: 3 }, guarded: { type: 'boolean', default: false } },
+          properties: {
+            kind: { type: 'string', enum: ['sheet', 'broken', 'crash'] },
+            rows: { type: 'integer', minimum: 0, maximum: 100, default: 3 },
+            guarded: { type: 'boolean', default: false },
+          },
         },
         response: { 202: exportView, ...errorResponses },
       },
@@ -64,7 +77,14 @@ const routes: RoutePlugin = async (app) => {
     async (request, reply) => {
       const { kind, rows = 3, guarded = false } = request.body;
       const name = `测试导出-${kind}`;
-      const queued = await queueExport(request, { module: 'fixture-export', kind, title: name, params: { rows, name }, total: rows, permission: guarded ? 'fixture-export.read' : undefined });
+      const queued = await queueExport(request, {
+        module: 'fixture-export',
+        kind,
+        title: name,
+        params: { rows, name },
+        total: rows,
+        permission: guarded ? 'fixture-export.read' : undefined,
+      });
       return reply.status(202).send(queued);
     },
   );

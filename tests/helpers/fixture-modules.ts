@@ -11,13 +11,28 @@ import { conflict } from '../../core/http/errors.ts';
 const baseRoutes: RoutePlugin = async (app) => {
   app.get(
     '/ping',
-    { schema: { tags: ['fixture'], summary: 'Answers when the module is enabled', params: tenantParams, response: { 200: { type: 'object', properties: { tenant: { type: 'string' } } }, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['fixture'],
+        summary: 'Answers when the module is enabled',
+        params: tenantParams,
+        response: { 200: { type: 'object', properties: { tenant: { type: 'string' } } }, ...errorResponses },
+      },
+    },
     async (request) => ({ tenant: request.tenant.slug }),
   );
   // Writes, then fails: proves the request transaction rolls back what a failing handler wrote.
   app.post(
     '/write-then-fail',
-    { schema: { tags: ['fixture'], summary: 'Writes an audit entry, then fails', params: tenantParams, body: { type: 'object', additionalProperties: false, properties: {} }, response: { ...errorResponses } } },
+    {
+      schema: {
+        tags: ['fixture'],
+        summary: 'Writes an audit entry, then fails',
+        params: tenantParams,
+        body: { type: 'object', additionalProperties: false, properties: {} },
+        response: { ...errorResponses },
+      },
+    },
     async (request) => {
       await audit(request, { action: 'fixture.written', recordType: 'fixture', recordId: 'x' });
       throw conflict('FIXTURE_FAILED', 'Failed after writing');
@@ -41,7 +56,9 @@ export const fixtureBase: PlatformModule = {
         greeting: { type: 'string', maxLength: 50, default: '您好' },
       },
     },
-    recordTypes: [{ id: 'item', name: { 'zh-CN': '事项', en: 'Item' }, schema: { type: 'object', properties: { title: { type: 'string' } } } }],
+    recordTypes: [
+      { id: 'item', name: { 'zh-CN': '事项', en: 'Item' }, schema: { type: 'object', properties: { title: { type: 'string' } } } },
+    ],
     menu: [{ id: 'items', name: { 'zh-CN': '事项', en: 'Items' }, path: '/fixture-base', permission: 'fixture-base.use' }],
   },
   routes: baseRoutes,

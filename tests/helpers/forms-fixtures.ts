@@ -10,7 +10,13 @@ export const householdSchema = {
   properties: {
     householder: { type: 'string', title: '户主姓名', minLength: 1, maxLength: 20 },
     idCard: { type: 'string', title: '身份证号', pattern: '^\\d{17}[\\dX]$' },
-    causes: { type: 'array', title: '致贫原因', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ['因病', '因学', '因残', '缺技术', '缺劳力'] } },
+    causes: {
+      type: 'array',
+      title: '致贫原因',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', enum: ['因病', '因学', '因残', '缺技术', '缺劳力'] },
+    },
     mainCause: { type: 'string', title: '主要致贫原因', enum: ['因病', '因学', '因残', '缺技术', '缺劳力'] },
     income: { type: 'number', title: '人均纯收入（元）', minimum: 0, maximum: 1000000 },
     waterSafe: { type: 'boolean', title: '饮水安全' },
@@ -22,7 +28,12 @@ export const householdSchema = {
       type: 'array',
       title: '家庭成员',
       maxItems: 20,
-      items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', maxLength: 20 }, age: { type: 'integer', minimum: 0, maximum: 120 } } },
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: { name: { type: 'string', maxLength: 20 }, age: { type: 'integer', minimum: 0, maximum: 120 } },
+      },
     },
   },
   // Unsafe drinking water must be explained.
@@ -38,17 +49,44 @@ export const familySchema = {
     members: {
       type: 'array',
       title: '家庭成员',
-      items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', title: '姓名' }, relation: { type: 'string', title: '关系', enum: ['户主', '配偶', '子女'] }, age: { type: 'integer', title: '年龄' } } },
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', title: '姓名' },
+          relation: { type: 'string', title: '关系', enum: ['户主', '配偶', '子女'] },
+          age: { type: 'integer', title: '年龄' },
+        },
+      },
     },
   },
 };
 
-export const householdUiSchema = { 'ui:order': ['householder', '*'], causes: { 'ui:widget': 'checkboxes' }, photo: { 'ui:widget': 'file-upload' } };
+export const householdUiSchema = {
+  'ui:order': ['householder', '*'],
+  causes: { 'ui:widget': 'checkboxes' },
+  photo: { 'ui:widget': 'file-upload' },
+};
 
-export const goodHousehold = { householder: '王大山', causes: ['因病'], mainCause: '因病', income: 4200, waterSafe: true, housingSafe: true, visitDate: '2025-03-10', members: [{ name: '王小山', age: 12 }] };
+export const goodHousehold = {
+  householder: '王大山',
+  causes: ['因病'],
+  mainCause: '因病',
+  income: 4200,
+  waterSafe: true,
+  housingSafe: true,
+  visitDate: '2025-03-10',
+  members: [{ name: '王小山', age: 12 }],
+};
 
 /** Creates a form and publishes it; returns its id. */
-export async function publishedForm(client: TestClient, tenant: TestTenant, schema: unknown = householdSchema, name = '因户施策'): Promise<string> {
+export async function publishedForm(
+  client: TestClient,
+  tenant: TestTenant,
+  schema: unknown = householdSchema,
+  name = '因户施策',
+): Promise<string> {
   const created = await client.post(`${tenant.base}/forms/forms`, { name, category: '扶贫', schema, uiSchema: householdUiSchema });
   expect(created.statusCode, created.body).toBe(201);
   const published = await client.post(`${tenant.base}/forms/forms/${created.json().id}/publish`, {});

@@ -5,7 +5,8 @@ function keysOf(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
 }
 
-const textAt = (resources: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources);
+const textAt = (resources: unknown, key: string) =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources);
 
 /**
  * The two tests every module's locale files get: English has exactly the keys of zh-CN, and both
@@ -18,7 +19,10 @@ export function itKeepsLocalesInStep(zh: unknown, en: unknown): void {
 
   it('both fill the same placeholders and leave nothing empty', () => {
     for (const key of keysOf(zh)) {
-      const placeholders = (r: unknown) => String(textAt(r, key)).match(/{{\s*\w+\s*}}/g)?.sort() ?? [];
+      const placeholders = (r: unknown) =>
+        String(textAt(r, key))
+          .match(/{{\s*\w+\s*}}/g)
+          ?.sort() ?? [];
       expect(placeholders(en), key).toEqual(placeholders(zh));
       for (const r of [zh, en]) expect(String(textAt(r, key)).trim().length > 0, key).toBe(true);
     }

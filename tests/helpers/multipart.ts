@@ -26,7 +26,13 @@ export function multipartBody(parts: MultipartPart[]): { payload: Buffer; conten
 }
 
 /** Uploads one file in the `file` field, as the web app does. */
-export function uploadFile(client: TestClient, base: string, filename: string, content: Buffer | string, contentType = 'application/octet-stream') {
+export function uploadFile(
+  client: TestClient,
+  base: string,
+  filename: string,
+  content: Buffer | string,
+  contentType = 'application/octet-stream',
+) {
   const { payload, contentType: header } = multipartBody([{ name: 'file', filename, contentType, content }]);
   return client.request('POST', `${base}/files`, payload, { 'content-type': header });
 }

@@ -27,21 +27,75 @@ const SOME_UUID = '0190f3c2-7a1b-7c3d-8e4f-5a6b7c8d9e0f';
 
 /** Bad text of every class the attack report found (NUL, broken Unicode, bidi, blank) and more. */
 const TEXT_EDGES: unknown[] = [
-  'a\u0000b', '\u0000', 'a\ud800b', '\udfff', 'a\u202eb', 'x\u2066y', '', ' ', '\u3000\t', 'x'.repeat(5000),
-  '<script>alert(1)</script>', '../../etc/passwd', "'; drop table core_user; --", '\\', '%', '1e308', '-0', 'NaN', 'Infinity',
+  'a\u0000b',
+  '\u0000',
+  'a\ud800b',
+  '\udfff',
+  'a\u202eb',
+  'x\u2066y',
+  '',
+  ' ',
+  '\u3000\t',
+  'x'.repeat(5000),
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  "'; drop table core_user; --",
+  '\\',
+  '%',
+  '1e308',
+  '-0',
+  'NaN',
+  'Infinity',
 ];
-const SOME_DAYS: unknown[] = ['2025-02-30', '0000-01-01', '99999-01-01', '2025-12-31T23:59:60Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '2025-01-01T00:00:00'];
+const SOME_DAYS: unknown[] = [
+  '2025-02-30',
+  '0000-01-01',
+  '99999-01-01',
+  '2025-12-31T23:59:60Z',
+  '0000-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  '2025-01-01T00:00:00',
+];
 const SOME_IDS: unknown[] = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', SOME_UUID.toUpperCase(), `${SOME_UUID}0`];
 /** Forged cursors: days that do not exist, year 0000, junk, NUL, numbers where text belongs. */
 const CURSORS: unknown[] = [
-  cursorOf(['2025-02-30 00:00:00+08', SOME_UUID]), cursorOf(['0000-01-01 00:00:00+00', SOME_UUID]), cursorOf(['2025-12-31 23:59:60+00', SOME_UUID]),
-  cursorOf(['junk', 'junk']), cursorOf(['junk']), cursorOf([1e308, null, 'a\u0000', 'b']), cursorOf(['a\u0000', SOME_UUID]), 'AAAA', '!!!',
+  cursorOf(['2025-02-30 00:00:00+08', SOME_UUID]),
+  cursorOf(['0000-01-01 00:00:00+00', SOME_UUID]),
+  cursorOf(['2025-12-31 23:59:60+00', SOME_UUID]),
+  cursorOf(['junk', 'junk']),
+  cursorOf(['junk']),
+  cursorOf([1e308, null, 'a\u0000', 'b']),
+  cursorOf(['a\u0000', SOME_UUID]),
+  'AAAA',
+  '!!!',
 ];
-const NUMBER_EDGES: unknown[] = [0, -1, 1.5, 2 ** 31, 2 ** 53 + 1, 1e308, -1e308, new RawJson('1e400'), new RawJson('-1e400'), 'Infinity', '-1e400'];
+const NUMBER_EDGES: unknown[] = [
+  0,
+  -1,
+  1.5,
+  2 ** 31,
+  2 ** 53 + 1,
+  1e308,
+  -1e308,
+  new RawJson('1e400'),
+  new RawJson('-1e400'),
+  'Infinity',
+  '-1e400',
+];
 /** Wrong shapes for any place, including JSON deeper than any parser should recurse. */
 const SHAPE_EDGES: unknown[] = [
-  null, true, 0, 'x', [], {}, [null], { '': 1 }, { 'a\u0000': 1 }, { __proto__x: 1 },
-  new RawJson(`${'['.repeat(10_000)}${']'.repeat(10_000)}`), new RawJson(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`),
+  null,
+  true,
+  0,
+  'x',
+  [],
+  {},
+  [null],
+  { '': 1 },
+  { 'a\u0000': 1 },
+  { __proto__x: 1 },
+  new RawJson(`${'['.repeat(10_000)}${']'.repeat(10_000)}`),
+  new RawJson(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`),
 ];
 
 function typesOf(schema: Schema): string[] {
@@ -138,7 +192,12 @@ function badValue(location: Location): fc.Arbitrary<unknown> {
 function setAt(target: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
-  const container: Record<string, unknown> = target !== null && typeof target === 'object' ? (Array.isArray(target) ? ([...target] as unknown as Record<string, unknown>) : { ...(target as Record<string, unknown>) }) : {};
+  const container: Record<string, unknown> =
+    target !== null && typeof target === 'object'
+      ? Array.isArray(target)
+        ? ([...target] as unknown as Record<string, unknown>)
+        : { ...(target as Record<string, unknown>) }
+      : {};
   const next = setAt(container[head], rest, value);
   if (next === REMOVED) delete container[head];
   else container[head] = next;
@@ -146,14 +205,28 @@ function setAt(target: unknown, path: string[], value: unknown): unknown {
 }
 
 /** `count` requests for one route, the same ones for the same seed. */
-export function fuzzRequests(schema: { params?: Schema; querystring?: Schema; body?: Schema } | undefined, base: { params: Record<string, string>; query: Record<string, unknown>; body: unknown }, seed: number, count: number): FuzzRequest[] {
-  const places = [...locations('params', schema?.params), ...locations('querystring', schema?.querystring), ...(schema?.body || base.body !== undefined ? locations('body', schema?.body) : [])];
+export function fuzzRequests(
+  schema: { params?: Schema; querystring?: Schema; body?: Schema } | undefined,
+  base: { params: Record<string, string>; query: Record<string, unknown>; body: unknown },
+  seed: number,
+  count: number,
+): FuzzRequest[] {
+  const places = [
+    ...locations('params', schema?.params),
+    ...locations('querystring', schema?.querystring),
+    ...(schema?.body || base.body !== undefined ? locations('body', schema?.body) : []),
+  ];
   if (places.length === 0) return [];
   const mutation = fc.constantFrom(...places).chain((place) =>
     fc.oneof(
       { weight: 6, arbitrary: badValue(place).map((value) => ({ place, value })) },
       { weight: place.required && place.path.length > 0 ? 1 : 0, arbitrary: fc.constant({ place, value: REMOVED as unknown }) },
-      { weight: place.path.length === 0 || typesOf(place.schema).includes('object') ? 1 : 0, arbitrary: fc.constant({ place, value: 'extra' as unknown }).map(({ place: p }) => ({ place: p, value: { ...((sampleOf(p.schema) as object) ?? {}), unexpectedField: 1 } as unknown })) },
+      {
+        weight: place.path.length === 0 || typesOf(place.schema).includes('object') ? 1 : 0,
+        arbitrary: fc
+          .constant({ place, value: 'extra' as unknown })
+          .map(({ place: p }) => ({ place: p, value: { ...((sampleOf(p.schema) as object) ?? {}), unexpectedField: 1 } as unknown })),
+      },
     ),
   );
   return fc.sample(mutation, { seed, numRuns: count }).map(({ place, value }) => {

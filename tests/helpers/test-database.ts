@@ -31,7 +31,14 @@ export async function createTestDatabase(modules: PlatformModule[] = []): Promis
     const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
     const db = await openDatabase(base, { pglite: await createPglite(snapshot), poolMax: 1 });
     await migrateModules(db, modules);
-    return { db, config: base, drop: async () => { await db.close(); cleanDataDir(); } };
+    return {
+      db,
+      config: base,
+      drop: async () => {
+        await db.close();
+        cleanDataDir();
+      },
+    };
   }
   const name = `cp_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(base.databaseUrl, (admin) => admin.raw(`create database ?? template ??`, [name, inject('postgresTemplate')]));
@@ -55,7 +62,6 @@ export async function createTestDatabase(modules: PlatformModule[] = []): Promis
 async function migrateModules(db: Database, modules: PlatformModule[]): Promise<void> {
   await migrateLatest(db, { modules });
 }
-
 
 declare module 'vitest' {
   export interface ProvidedContext {

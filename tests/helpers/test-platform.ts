@@ -38,7 +38,14 @@ export class TestPlatform {
   ) {}
 
   /** `startJobs`: run the job workers (tests of jobs and SMS); otherwise jobs only queue up. */
-  static async start(options: { modules?: PlatformModule[]; configure?: (config: PlatformConfig) => PlatformConfig; startJobs?: boolean; logger?: BuildAppOptions['logger'] } = {}): Promise<TestPlatform> {
+  static async start(
+    options: {
+      modules?: PlatformModule[];
+      configure?: (config: PlatformConfig) => PlatformConfig;
+      startJobs?: boolean;
+      logger?: BuildAppOptions['logger'];
+    } = {},
+  ): Promise<TestPlatform> {
     const modules = options.modules ?? installedModules;
     recordRuntimeStatements();
     const testDb = await createTestDatabase(modules);
@@ -46,7 +53,12 @@ export class TestPlatform {
     const base = { ...testDb.config, overload: { ...testDb.config.overload, maxEventLoopDelayMs: 0 } };
     const config = options.configure ? options.configure(base) : base;
     await withTenant(testDb.db, null, async (trx) => {
-      await trx('core_operator').insert({ id: uuidv7(), username: OPERATOR.username, display_name: 'Test operator', password_hash: await hashPassword(OPERATOR.password) });
+      await trx('core_operator').insert({
+        id: uuidv7(),
+        username: OPERATOR.username,
+        display_name: 'Test operator',
+        password_hash: await hashPassword(OPERATOR.password),
+      });
     });
     const app = await buildApp({ config, db: testDb.db, modules, logger: options.logger });
     await app.ready();
@@ -57,24 +69,42 @@ export class TestPlatform {
 
   /** Creates a tenant through the operator API and signs its admin in. */
   async createTenant(slug: string, name = `${slug} 县`): Promise<TestTenant> {
-    const response = await this.operator.post('/api/platform/tenants', { slug, name, admin: { username: 'admin', displayName: `${name}管理员`, password: ADMIN_PASSWORD } });
+    const response = await this.operator.post('/api/platform/tenants', {
+      slug,
+      name,
+      admin: { username: 'admin', displayName: `${name}管理员`, password: ADMIN_PASSWORD },
+    });
     if (response.statusCode !== 201) throw new Error(`create tenant ${slug}: ${response.statusCode} ${response.body}`);
     // The admin's first-sign-in password change has its own tests (privilege.test.ts); here the
     // admin is a fixture that works at once.
-    await withTenant(this.db, response.json().id, (trx) => trx('core_user').where({ username: 'admin' }).update({ must_change_password: false }));
+    await withTenant(this.db, response.json().id, (trx) =>
+      trx('core_user').where({ username: 'admin' }).update({ must_change_password: false }),
+    );
     const admin = await this.client().loginTenant(slug, 'admin', ADMIN_PASSWORD);
     return { id: response.json().id, slug, admin, base: `/api/t/${slug}` };
   }
 
   /** What a module job gets when the runner starts it: for calling a job's handler directly. */
   jobContext(moduleId: string): ModuleJobContext {
-    const deps = { db: this.db, modules: this.app.platform.modules, enablement: this.app.platform.enablement, retryDelaySeconds: 1, files: FileStore.inDataDir(this.config.dataDir) };
+    const deps = {
+      db: this.db,
+      modules: this.app.platform.modules,
+      enablement: this.app.platform.enablement,
+      retryDelaySeconds: 1,
+      files: FileStore.inDataDir(this.config.dataDir),
+    };
     return moduleJobContext(this.app.jobs, deps, moduleId, 'test', this.app.notifier);
   }
 
   /** Runs one export's job now, as the job runner would (core/exports/export.job.ts). */
   runExport(tenantId: string, exportId: string): Promise<void> {
-    const deps = { db: this.db, modules: this.app.platform.modules, enablement: this.app.platform.enablement, retryDelaySeconds: 1, files: FileStore.inDataDir(this.config.dataDir) };
+    const deps = {
+      db: this.db,
+      modules: this.app.platform.modules,
+      enablement: this.app.platform.enablement,
+      retryDelaySeconds: 1,
+      files: FileStore.inDataDir(this.config.dataDir),
+    };
     return runExportJob({ runner: this.app.jobs, deps, notifier: this.app.notifier }, tenantId, exportId, 'test');
   }
 

@@ -10,18 +10,40 @@ export const coreIsolation: IsolationSuite = {
   async setup(platform, owner) {
     const ids: Record<string, string> = {};
     await owner.admin.post(`${owner.base}/modules/fixture-base/enable`);
-    ids.role = (await owner.admin.post(`${owner.base}/roles`, { name: '督查员', grants: [{ permission: 'core.org.read', scope: 'tenant' }] })).json().id;
-    ids.user = (await owner.admin.post(`${owner.base}/users`, { username: 'owner-staff', displayName: '甲县干部', password: 'owner-pass-1' })).json().id;
+    ids.role = (
+      await owner.admin.post(`${owner.base}/roles`, { name: '督查员', grants: [{ permission: 'core.org.read', scope: 'tenant' }] })
+    ).json().id;
+    ids.user = (
+      await owner.admin.post(`${owner.base}/users`, { username: 'owner-staff', displayName: '甲县干部', password: 'owner-pass-1' })
+    ).json().id;
     ids.file = (await uploadFile(owner.admin, owner.base, '甲县文件.png', tinyPng())).json().id;
     await owner.admin.put(`${owner.base}/calendar/days/2025-12-03`, { kind: 'holiday', name: '甲县节日' });
-    await owner.admin.put(`${owner.base}/custom-fields/fixture-base/item`, { schema: { type: 'object', properties: { secretField: { type: 'string' } } } });
+    await owner.admin.put(`${owner.base}/custom-fields/fixture-base/item`, {
+      schema: { type: 'object', properties: { secretField: { type: 'string' } } },
+    });
     const adminId = (await owner.admin.get(`${owner.base}/auth/me`)).json().user.id;
-    ids.notification = (await withTenant(platform.db, owner.id, (trx) => platform.app.notifier.notify(trx, owner.id, { userIds: [adminId], kind: 'test.notice', title: '甲县通知' }))).notificationIds[0];
+    ids.notification = (
+      await withTenant(platform.db, owner.id, (trx) =>
+        platform.app.notifier.notify(trx, owner.id, { userIds: [adminId], kind: 'test.notice', title: '甲县通知' }),
+      )
+    ).notificationIds[0];
     // A finished export of the admin's, its file attached to it as the export job leaves it.
     ids.exportFile = (await uploadFile(owner.admin, owner.base, '甲县导出.png', tinyPng())).json().id;
     ids.export = uuidv7();
     await withTenant(platform.db, owner.id, async (trx) => {
-      await trx('core_export').insert({ tenant_id: owner.id, id: ids.export, requested_by: adminId, module: 'fixture-base', kind: 'sheet', title: '甲县导出', status: 'done', total: 1, done: 1, file_id: ids.exportFile, file_name: '甲县导出.png' });
+      await trx('core_export').insert({
+        tenant_id: owner.id,
+        id: ids.export,
+        requested_by: adminId,
+        module: 'fixture-base',
+        kind: 'sheet',
+        title: '甲县导出',
+        status: 'done',
+        total: 1,
+        done: 1,
+        file_id: ids.exportFile,
+        file_name: '甲县导出.png',
+      });
       await attachFiles(trx, owner.id, null, { module: 'core', kind: 'export', id: ids.export }, [{ id: ids.exportFile, path: 'fileId' }]);
     });
     const cases: IsolationCase[] = [
@@ -32,7 +54,11 @@ export const coreIsolation: IsolationSuite = {
       { route: 'GET /api/t/:tenant/modules' },
       { route: 'POST /api/t/:tenant/modules/:moduleId/enable', sharedParams: { moduleId: 'fixture-addon' } },
       { route: 'POST /api/t/:tenant/modules/:moduleId/disable', sharedParams: { moduleId: 'fixture-base' } },
-      { route: 'PUT /api/t/:tenant/modules/:moduleId/config', sharedParams: { moduleId: 'fixture-base' }, body: { config: { reminderHours: 1 } } },
+      {
+        route: 'PUT /api/t/:tenant/modules/:moduleId/config',
+        sharedParams: { moduleId: 'fixture-base' },
+        body: { config: { reminderHours: 1 } },
+      },
       { route: 'GET /api/t/:tenant/fixture-base/ping' },
       { route: 'POST /api/t/:tenant/fixture-base/write-then-fail', body: {} },
       { route: 'GET /api/t/:tenant/permissions' },
@@ -58,8 +84,15 @@ export const coreIsolation: IsolationSuite = {
       { route: 'GET /api/t/:tenant/calendar/add-working-days', query: 'from=2025-11-19&days=1' },
       { route: 'GET /api/t/:tenant/calendar/working-days-between', query: 'from=2025-11-17&to=2025-11-21' },
       { route: 'GET /api/t/:tenant/custom-fields/:moduleId/:recordType', sharedParams: { moduleId: 'fixture-base', recordType: 'item' } },
-      { route: 'GET /api/t/:tenant/custom-fields/:moduleId/:recordType/effective-schema', sharedParams: { moduleId: 'fixture-base', recordType: 'item' } },
-      { route: 'PUT /api/t/:tenant/custom-fields/:moduleId/:recordType', sharedParams: { moduleId: 'fixture-base', recordType: 'item' }, body: { schema: { type: 'object', properties: {} } } },
+      {
+        route: 'GET /api/t/:tenant/custom-fields/:moduleId/:recordType/effective-schema',
+        sharedParams: { moduleId: 'fixture-base', recordType: 'item' },
+      },
+      {
+        route: 'PUT /api/t/:tenant/custom-fields/:moduleId/:recordType',
+        sharedParams: { moduleId: 'fixture-base', recordType: 'item' },
+        body: { schema: { type: 'object', properties: {} } },
+      },
       { route: 'GET /api/t/:tenant/notifications' },
       { route: 'GET /api/t/:tenant/notifications/unread-count' },
       { route: 'POST /api/t/:tenant/notifications/:id/read', params: { id: ids.notification }, body: {} },

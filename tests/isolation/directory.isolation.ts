@@ -7,7 +7,10 @@ export const directoryIsolation: IsolationSuite = {
   async setup(_platform, owner, intruder) {
     const unit = (await apiUnit(owner.admin, owner, { name: '甲县目录镇', kind: 'town' })).id;
     const person = (await apiPerson(owner.admin, owner, { name: '甲县目录人', unitId: unit })).id;
-    await apiPerson(intruder.admin, intruder, { name: '乙县目录人', unitId: (await apiUnit(intruder.admin, intruder, { name: '乙县目录镇', kind: 'town' })).id });
+    await apiPerson(intruder.admin, intruder, {
+      name: '乙县目录人',
+      unitId: (await apiUnit(intruder.admin, intruder, { name: '乙县目录镇', kind: 'town' })).id,
+    });
     const cases: IsolationCase[] = [
       { route: 'GET /api/t/:tenant/directory/people' },
       { route: 'GET /api/t/:tenant/directory/people', query: `q=${encodeURIComponent('目录')}&unitId=${unit}` },

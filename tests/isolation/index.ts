@@ -29,4 +29,11 @@ function isSuite(value: unknown): value is IsolationSuite {
   return typeof value === 'object' && value !== null && typeof (value as IsolationSuite).setup === 'function';
 }
 
-export const isolationSuites: IsolationSuite[] = [coreIsolation, orgIsolation, tenantConfigIsolation, directoryIsolation, adminConsoleIsolation, ...(await moduleSuites())];
+export const isolationSuites: IsolationSuite[] = [
+  coreIsolation,
+  orgIsolation,
+  tenantConfigIsolation,
+  directoryIsolation,
+  adminConsoleIsolation,
+  ...(await moduleSuites()),
+];

@@ -26,7 +26,10 @@ export const orgIsolation: IsolationSuite = {
       { route: 'GET /api/t/:tenant/org/people' },
       { route: 'GET /api/t/:tenant/org/people', query: `unitId=${ids.unit}&includeSubunits=true&positionId=${ids.position}` },
       { route: 'GET /api/t/:tenant/org/people/:id', params: { id: ids.person } },
-      { route: 'POST /api/t/:tenant/org/people', body: { name: '入侵者', phone: '13900000000', unitId: ids.unit, positionId: ids.position } },
+      {
+        route: 'POST /api/t/:tenant/org/people',
+        body: { name: '入侵者', phone: '13900000000', unitId: ids.unit, positionId: ids.position },
+      },
       { route: 'PATCH /api/t/:tenant/org/people/:id', params: { id: ids.person }, body: { name: '改名' } },
       { route: 'DELETE /api/t/:tenant/org/people/:id', params: { id: ids.person } },
       { route: 'POST /api/t/:tenant/org/import', body: {} },

@@ -9,7 +9,11 @@ export const tenantConfigIsolation: IsolationSuite = {
   async setup(_platform, owner) {
     return [
       { route: 'GET /api/t/:tenant/config/export' },
-      { route: 'POST /api/t/:tenant/config/apply', query: 'dryRun=false', body: { version: 1, profile: { slug: owner.slug, name: '被改名的县' }, units: [{ name: '入侵单位', kind: 'county', code: 'X-1' }] } },
+      {
+        route: 'POST /api/t/:tenant/config/apply',
+        query: 'dryRun=false',
+        body: { version: 1, profile: { slug: owner.slug, name: '被改名的县' }, units: [{ name: '入侵单位', kind: 'county', code: 'X-1' }] },
+      },
     ];
   },
 };

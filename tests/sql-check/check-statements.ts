@@ -24,7 +24,9 @@ let cached: Set<string> | undefined;
 /** Tables with a tenant_id column: the ones distributed by tenant on Citus. */
 async function tenantTableNames(db: Database): Promise<Set<string>> {
   if (cached) return cached;
-  const { rows } = await db.owner.raw(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`);
+  const { rows } = await db.owner.raw(
+    `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`,
+  );
   cached = new Set((rows as { table_name: string }[]).map((r) => r.table_name));
   return cached;
 }

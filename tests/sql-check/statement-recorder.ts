@@ -35,7 +35,11 @@ export function recordRuntimeStatements(): void {
     return query.call(this, obj);
   };
   // queryBuilder() and raw() are defined on knex's Client and again by the PostgreSQL dialect.
-  for (let proto = ContextPgClient.prototype as unknown as Record<string, unknown> | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = ContextPgClient.prototype as unknown as Record<string, unknown> | null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const method of ['queryBuilder', 'raw']) {
       if (!Object.prototype.hasOwnProperty.call(proto, method)) continue;
       const original = proto[method] as (...args: unknown[]) => Builder;
@@ -57,7 +61,17 @@ export function takeRecordedStatements(): RecordedStatement[] {
 
 /** The first frames in our own code outside the database layer and this recorder. */
 function callerOf(error: Error): string {
-  const frames = (error.stack ?? '').split('\n').slice(1).map((l) => l.trim());
-  const ours = frames.filter((f) => f.includes(repoRoot) && !f.includes('node_modules') && !f.includes('/tests/sql-check/') && !f.includes('/core/db/'));
-  return ours.slice(0, 2).map((f) => f.replace(`${repoRoot}/`, '')).join(' ← ') || 'unknown';
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim());
+  const ours = frames.filter(
+    (f) => f.includes(repoRoot) && !f.includes('node_modules') && !f.includes('/tests/sql-check/') && !f.includes('/core/db/'),
+  );
+  return (
+    ours
+      .slice(0, 2)
+      .map((f) => f.replace(`${repoRoot}/`, ''))
+      .join(' ← ') || 'unknown'
+  );
 }

@@ -98,8 +98,8 @@ class StatementCheck {
   private select(select: Node, outer: Scope[]): void {
     this.ctes(select.withClause as Node | undefined, outer);
     if (select.op && select.op !== 'SETOP_NONE') {
-      this.select((select.larg as Node), outer);
-      this.select((select.rarg as Node), outer);
+      this.select(select.larg as Node, outer);
+      this.select(select.rarg as Node, outer);
       return;
     }
     for (const values of (select.valuesLists as Node[]) ?? []) this.expressions(values, outer);
@@ -126,7 +126,8 @@ class StatementCheck {
     for (const item of fromItems) this.fromItem(item, scope, quals, outer);
     if (body.whereClause) quals.push(body.whereClause as Node);
     for (const target of (body.targetList as Node[]) ?? []) {
-      if (containsNowInside(target, ['CoalesceExpr', 'CaseExpr'])) this.violate('now-in-modification', `now() inside coalesce/CASE in ${verb}: pass the time as a value`);
+      if (containsNowInside(target, ['CoalesceExpr', 'CaseExpr']))
+        this.violate('now-in-modification', `now() inside coalesce/CASE in ${verb}: pass the time as a value`);
     }
     this.judge(scope, quals, verb, [body.targetList, body.returningClause]);
   }
@@ -154,7 +155,8 @@ class StatementCheck {
   private judge(scope: Scope, quals: Node[], verb: string, others: unknown[]): void {
     for (const qual of quals) for (const conjunct of conjuncts(qual)) this.equate(scope, conjunct);
     const missing = scope.tables.filter((t) => !scope.constrained(t.alias));
-    for (const t of missing) this.violate('tenant-not-constrained', `${verb} on ${t.table}${t.alias !== t.table ? ` (${t.alias})` : ''} without tenant_id = …`);
+    for (const t of missing)
+      this.violate('tenant-not-constrained', `${verb} on ${t.table}${t.alias !== t.table ? ` (${t.alias})` : ''} without tenant_id = …`);
     // Sub-queries in conditions and targets, and LATERAL ones, see this scope as their outer one.
     for (const lateral of scope.laterals) this.statement(lateral, [...scope.outer, scope]);
     for (const qual of quals) this.expressions(qual, [...scope.outer, scope]);
@@ -173,7 +175,9 @@ class StatementCheck {
 
   /** `alias.tenant_id` of this scope, VALUE for a constrained outer table's, else undefined. */
   private tenantKey(scope: Scope, expr: Node): string | undefined {
-    const fields = ((unwrapCast(expr).ColumnRef as Node | undefined)?.fields as Node[] | undefined)?.map((f) => (f.String as Node | undefined)?.sval as string | undefined);
+    const fields = ((unwrapCast(expr).ColumnRef as Node | undefined)?.fields as Node[] | undefined)?.map(
+      (f) => (f.String as Node | undefined)?.sval as string | undefined,
+    );
     if (!fields || fields[fields.length - 1] !== 'tenant_id') return undefined;
     const qualifier = fields.length > 1 ? fields[fields.length - 2] : undefined;
     const own = qualifier ? scope.tables.find((t) => t.alias === qualifier) : scope.tables.length === 1 ? scope.tables[0] : undefined;

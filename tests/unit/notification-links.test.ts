@@ -25,7 +25,9 @@ const MODULES = readdirSync(path.join(root, 'modules')).filter((name) => statSyn
 /** Route patterns below `/t/:tenant`, e.g. `/dispatch/requests/:id`. */
 function appRoutes(): string[] {
   const core = [...read('admin-ui/src/pages/core/core-pages.tsx').matchAll(/segment: '([^']+)'/g)].map((m) => `/${m[1]}`);
-  const modules = MODULES.flatMap((id) => [...read(`modules/${id}/ui/index.tsx`).matchAll(/\{ path: '([^']+)'/g)].map((m) => `/${id}/${m[1]}`));
+  const modules = MODULES.flatMap((id) =>
+    [...read(`modules/${id}/ui/index.tsx`).matchAll(/\{ path: '([^']+)'/g)].map((m) => `/${id}/${m[1]}`),
+  );
   return ['/', ...core, ...modules];
 }
 
@@ -33,7 +35,10 @@ function appRoutes(): string[] {
 function serverLinks(): { file: string; link: string }[] {
   const files = [...serverFiles('core'), ...MODULES.flatMap((id) => serverFiles(`modules/${id}`))];
   return files.flatMap((file) =>
-    [...read(file).matchAll(/\blink\b\s*[:=]\s*(`[^`]*`|'[^']*')/g)].map((m) => ({ file, link: m[1].slice(1, -1).replace(/\$\{[^}]+\}/g, '0193f0a2-0000-7000-8000-000000000001') })),
+    [...read(file).matchAll(/\blink\b\s*[:=]\s*(`[^`]*`|'[^']*')/g)].map((m) => ({
+      file,
+      link: m[1].slice(1, -1).replace(/\$\{[^}]+\}/g, '0193f0a2-0000-7000-8000-000000000001'),
+    })),
   );
 }
 
@@ -49,7 +54,10 @@ describe('notification links', () => {
     const links = serverLinks();
     // The scan finds the links it must: dispatch's task, assignment and request notices, forms' reminders, core's export notices.
     for (const expected of ['/dispatch/tasks/', '/dispatch/assignments/', '/dispatch/requests/', '/forms/my-due', '/exports?highlight=']) {
-      expect(links.some((l) => l.link.startsWith(expected)), expected).toBe(true);
+      expect(
+        links.some((l) => l.link.startsWith(expected)),
+        expected,
+      ).toBe(true);
     }
     const broken = links.filter((l) => !routes.some((route) => matches(route, l.link)));
     expect(broken).toEqual([]);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { installedModules } from '../../modules/index.ts';
 import { coreMessages } from '../../core/notify/core-messages.ts';
-import { MESSAGE_LANGUAGES, MessageCatalogues, catalogueProblems, defineMessages, placeholdersOf, type MessageCatalogue } from '../../core/notify/messages.ts';
+import {
+  MESSAGE_LANGUAGES,
+  MessageCatalogues,
+  catalogueProblems,
+  defineMessages,
+  placeholdersOf,
+  type MessageCatalogue,
+} from '../../core/notify/messages.ts';
 
 const catalogues: MessageCatalogue[] = [coreMessages.catalogue, ...installedModules.flatMap((m) => (m.messages ? [m.messages] : []))];
 
@@ -29,7 +36,10 @@ describe('notification catalogues: every message in both languages', () => {
 
 describe('rendering a message in the reader’s language', () => {
   const test = defineMessages('test', {
-    assigned: { 'zh-CN': { title: '新任务：{task}', body: '截止时间 {deadline}' }, en: { title: 'New task: {task}', body: 'Due {deadline}' } },
+    assigned: {
+      'zh-CN': { title: '新任务：{task}', body: '截止时间 {deadline}' },
+      en: { title: 'New task: {task}', body: 'Due {deadline}' },
+    },
     overdue: { 'zh-CN': '{units}已逾期', en: 'Overdue: {units}' },
     card: { 'zh-CN': '{task}：收到{card}', en: '{task}: received a {card}' },
     red: { 'zh-CN': '红牌', en: 'red card' },
@@ -43,7 +53,9 @@ describe('rendering a message in the reader’s language', () => {
   });
 
   it('joins a list as each language does, and renders a term in the same language', () => {
-    expect(messages.render(test.message('overdue', { units: ['九峰镇', '白马镇', '红旗村'] }), 'zh-CN')?.title).toBe('九峰镇、白马镇、红旗村已逾期');
+    expect(messages.render(test.message('overdue', { units: ['九峰镇', '白马镇', '红旗村'] }), 'zh-CN')?.title).toBe(
+      '九峰镇、白马镇、红旗村已逾期',
+    );
     expect(messages.render(test.message('overdue', { units: ['Jiufeng', 'Baima'] }), 'en')?.title).toBe('Overdue: Jiufeng, Baima');
     const card = test.message('card', { task: '清洁行动', card: test.message('red') });
     expect(messages.render(card, 'zh-CN')?.title).toBe('清洁行动：收到红牌');
@@ -61,8 +73,13 @@ describe('rendering a message in the reader’s language', () => {
   });
 
   it('refuses at start a catalogue whose languages disagree, and a namespace registered twice', () => {
-    const broken = defineMessages('broken', { a: { 'zh-CN': '{task}到期', en: 'Due: {deadline}' }, b: { 'zh-CN': { title: '标题', body: '正文' }, en: 'Title' } });
-    expect(() => new MessageCatalogues([broken.catalogue])).toThrow(/"a" fills \{task\} in zh-CN but \{deadline\} in en.*"b" has a body in one language only/);
+    const broken = defineMessages('broken', {
+      a: { 'zh-CN': '{task}到期', en: 'Due: {deadline}' },
+      b: { 'zh-CN': { title: '标题', body: '正文' }, en: 'Title' },
+    });
+    expect(() => new MessageCatalogues([broken.catalogue])).toThrow(
+      /"a" fills \{task\} in zh-CN but \{deadline\} in en.*"b" has a body in one language only/,
+    );
     expect(() => new MessageCatalogues([test.catalogue, test.catalogue])).toThrow(/registered twice/);
   });
 });

@@ -14,7 +14,11 @@ type Fits<Provider, Port> = {
   [K in keyof Port]: K extends keyof Provider
     ? Provider[K] extends (...args: infer Accepted) => infer Returned
       ? Port[K] extends (...args: infer Passed) => infer Expected
-        ? [Passed] extends [Accepted] ? ([Returned] extends [Expected] ? true : false) : false
+        ? [Passed] extends [Accepted]
+          ? [Returned] extends [Expected]
+            ? true
+            : false
+          : false
         : false
       : false
     : false;

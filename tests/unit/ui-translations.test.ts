@@ -12,7 +12,11 @@ function keysOf(value: unknown, prefix = ''): string[] {
 
 function interpolations(resources: Record<string, unknown>, key: string): string[] {
   const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources);
-  return String(text).match(/{{\s*\w+\s*}}/g)?.sort() ?? [];
+  return (
+    String(text)
+      .match(/{{\s*\w+\s*}}/g)
+      ?.sort() ?? []
+  );
 }
 
 describe('web app translations', () => {

@@ -42,7 +42,10 @@ export function useAuditLog(slug: string, filter: AuditFilter) {
     queryKey: [...tenantKeys.all(slug), 'audit', filter] as const,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      apiRequest<{ items: AuditEntry[]; nextCursor: string | null }>(tenantScope(slug), '/audit', { query: { ...filter, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+      apiRequest<{ items: AuditEntry[]; nextCursor: string | null }>(tenantScope(slug), '/audit', {
+        query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // The trail grows while one reads it; a filter change shows the new rows, not a stale copy.
     staleTime: 0,
@@ -53,7 +56,8 @@ export function useAuditLog(slug: string, filter: AuditFilter) {
 export function useUserSearch(slug: string, q: string, enabled: boolean) {
   return useQuery({
     queryKey: [...tenantKeys.all(slug), 'user-picker', q] as const,
-    queryFn: ({ signal }) => apiRequest<{ items: UserOption[] }>(tenantScope(slug), '/users', { query: { q: q || undefined, limit: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: UserOption[] }>(tenantScope(slug), '/users', { query: { q: q || undefined, limit: 20 }, signal }),
     select: (data) => data.items,
     enabled,
     placeholderData: keepPreviousData,

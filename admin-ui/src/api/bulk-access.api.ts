@@ -6,7 +6,13 @@ import type { RoleMember } from './role.api';
 import type { AccountCandidates, BulkAccountsResult, PasswordDelivery, RoleTemplate } from '../../../core/auth/bulk-access.schema';
 
 // The shapes come from the route schemas themselves.
-export type { AccountCandidate, BulkAccountsResult, CreatedAccount, PasswordDelivery, RoleTemplate } from '../../../core/auth/bulk-access.schema';
+export type {
+  AccountCandidate,
+  BulkAccountsResult,
+  CreatedAccount,
+  PasswordDelivery,
+  RoleTemplate,
+} from '../../../core/auth/bulk-access.schema';
 
 export interface CandidateFilter {
   unitId?: string;
@@ -22,7 +28,10 @@ export function useAccountCandidates(slug: string, filter: CandidateFilter, enab
   return useQuery({
     queryKey: [...tenantKeys.all(slug), 'account-candidates', filter] as const,
     queryFn: ({ signal }) =>
-      apiRequest<AccountCandidates>(tenantScope(slug), '/users/candidates', { signal, query: { ...filter, q: filter.q || undefined, limit: 500 } }),
+      apiRequest<AccountCandidates>(tenantScope(slug), '/users/candidates', {
+        signal,
+        query: { ...filter, q: filter.q || undefined, limit: 500 },
+      }),
     enabled,
   });
 }
@@ -30,7 +39,8 @@ export function useAccountCandidates(slug: string, filter: CandidateFilter, enab
 export function useCreateAccounts(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { personIds: string[]; delivery: PasswordDelivery }) => apiRequest<BulkAccountsResult>(tenantScope(slug), '/users/bulk', { method: 'POST', body }),
+    mutationFn: (body: { personIds: string[]; delivery: PasswordDelivery }) =>
+      apiRequest<BulkAccountsResult>(tenantScope(slug), '/users/bulk', { method: 'POST', body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [...tenantKeys.all(slug), 'users'] });
       void queryClient.invalidateQueries({ queryKey: [...tenantKeys.all(slug), 'account-candidates'] });
@@ -43,7 +53,10 @@ export function useChangeRoleMembers(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ roleId, personIds, change }: { roleId: string; personIds: string[]; change: 'add' | 'remove' }) =>
-      apiRequest<{ items: RoleMember[] }>(tenantScope(slug), `/roles/${encodeURIComponent(roleId)}/members/${change}`, { method: 'POST', body: { personIds } }),
+      apiRequest<{ items: RoleMember[] }>(tenantScope(slug), `/roles/${encodeURIComponent(roleId)}/members/${change}`, {
+        method: 'POST',
+        body: { personIds },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [...tenantKeys.all(slug), 'roles'] });
       void queryClient.invalidateQueries({ queryKey: tenantKeys.session(slug) });

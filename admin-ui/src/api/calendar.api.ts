@@ -69,7 +69,8 @@ export function usePutCalendarDay(slug: string) {
 export function useDeleteCalendarDay(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (date: string) => apiRequest<CalendarDay>(tenantScope(slug), `/calendar/days/${encodeURIComponent(date)}`, { method: 'DELETE' }),
+    mutationFn: (date: string) =>
+      apiRequest<CalendarDay>(tenantScope(slug), `/calendar/days/${encodeURIComponent(date)}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: calendarKeys.all(slug) }),
   });
 }
@@ -78,7 +79,11 @@ export function useDeleteCalendarDay(slug: string) {
 export function useAddWorkingDays(slug: string, input: { from: string; days: number } | null) {
   return useQuery({
     queryKey: calendarKeys.addWorkingDays(slug, input?.from ?? '', input?.days ?? 0),
-    queryFn: ({ signal }) => apiRequest<WorkingDaysResult>(tenantScope(slug), '/calendar/add-working-days', { query: { from: input?.from, days: input?.days }, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<WorkingDaysResult>(tenantScope(slug), '/calendar/add-working-days', {
+        query: { from: input?.from, days: input?.days },
+        signal,
+      }),
     enabled: input !== null,
   });
 }

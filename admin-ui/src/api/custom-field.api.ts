@@ -35,8 +35,10 @@ const path = (moduleId: string, recordType: string) => `/custom-fields/${encodeU
 
 const customFieldKeys = {
   all: (slug: string, moduleId: string, recordType: string) => [...tenantKeys.all(slug), 'custom-fields', moduleId, recordType] as const,
-  fragment: (slug: string, moduleId: string, recordType: string) => [...tenantKeys.all(slug), 'custom-fields', moduleId, recordType, 'fragment'] as const,
-  effective: (slug: string, moduleId: string, recordType: string) => [...tenantKeys.all(slug), 'custom-fields', moduleId, recordType, 'effective'] as const,
+  fragment: (slug: string, moduleId: string, recordType: string) =>
+    [...tenantKeys.all(slug), 'custom-fields', moduleId, recordType, 'fragment'] as const,
+  effective: (slug: string, moduleId: string, recordType: string) =>
+    [...tenantKeys.all(slug), 'custom-fields', moduleId, recordType, 'effective'] as const,
 };
 
 export function useCustomFieldSet(slug: string, moduleId: string, recordType: string) {
@@ -59,7 +61,8 @@ export function useEffectiveSchema(slug: string, moduleId: string, recordType: s
 export function useSaveCustomFieldSet(slug: string, moduleId: string, recordType: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CustomFieldSetInput) => apiRequest<CustomFieldSet>(tenantScope(slug), path(moduleId, recordType), { method: 'PUT', body: input }),
+    mutationFn: (input: CustomFieldSetInput) =>
+      apiRequest<CustomFieldSet>(tenantScope(slug), path(moduleId, recordType), { method: 'PUT', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: customFieldKeys.all(slug, moduleId, recordType) }),
   });
 }

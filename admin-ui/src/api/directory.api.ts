@@ -17,7 +17,11 @@ const directoryKeys = {
 export function useDirectoryPeople(slug: string, q: string) {
   return useQuery({
     queryKey: directoryKeys.people(slug, q),
-    queryFn: ({ signal }) => apiRequest<{ items: DirectoryPerson[]; nextCursor: string | null }>(tenantScope(slug), '/directory/people', { signal, query: { q: q || undefined, limit: 20 } }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: DirectoryPerson[]; nextCursor: string | null }>(tenantScope(slug), '/directory/people', {
+        signal,
+        query: { q: q || undefined, limit: 20 },
+      }),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
   });
@@ -27,7 +31,8 @@ export function useDirectoryPeople(slug: string, q: string) {
 export function useDirectoryPerson(slug: string, id: string | null | undefined) {
   return useQuery({
     queryKey: directoryKeys.person(slug, id ?? ''),
-    queryFn: ({ signal }) => apiRequest<DirectoryPerson>(tenantScope(slug), `/directory/people/${encodeURIComponent(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<DirectoryPerson>(tenantScope(slug), `/directory/people/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: !!id,
   });
 }

@@ -25,7 +25,11 @@ const exportKeys = {
 export function useMyExports(slug: string) {
   return useInfiniteQuery({
     queryKey: exportKeys.list(slug),
-    queryFn: ({ signal, pageParam }) => apiRequest<{ items: ExportJob[]; nextCursor: string | null }>(tenantScope(slug), '/exports', { signal, query: { limit: PAGE_SIZE, cursor: pageParam } }),
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest<{ items: ExportJob[]; nextCursor: string | null }>(tenantScope(slug), '/exports', {
+        signal,
+        query: { limit: PAGE_SIZE, cursor: pageParam },
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some(isUnfinished)) ? POLL_MS : false),

@@ -14,7 +14,8 @@ type Sent = { url: string; method: string; headers: Record<string, string>; body
 let sent: Sent[];
 let answers: (() => Response)[];
 
-const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => () =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const lost = () => {
   throw new TypeError('Failed to fetch');
 };
@@ -42,7 +43,12 @@ describe('apiRequest', () => {
   it('sends extra headers beside its own, and the CSRF token on a mutation', async () => {
     answers.push(json(200, { ok: true }));
     await apiRequest(scope, '/things', { method: 'POST', body: { a: 1 }, headers: { 'x-extra': 'yes' } });
-    expect(sent[0].headers).toMatchObject({ accept: 'application/json', 'content-type': 'application/json', 'x-extra': 'yes', 'x-csrf-token': 'csrf-1' });
+    expect(sent[0].headers).toMatchObject({
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'x-extra': 'yes',
+      'x-csrf-token': 'csrf-1',
+    });
     expect(sent[0].body).toBe('{"a":1}');
   });
 

@@ -125,13 +125,21 @@ export function uploadRaw<T>(scope: ApiScope, path: string, body: Blob, options:
     xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
     xhr.onload = () => {
       // Rebuilt as a Response so the error body is read by the same code as every other call.
-      const response = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } });
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+      });
       if (!response.ok) {
         void failedResponse(scope, response).then(reject);
         return;
       }
       if (response.status === 204) return resolve(undefined as T);
-      response.json().then((value: unknown) => resolve(value as T), (cause: unknown) => reject(new ApiError(response.status, 'RESPONSE_INVALID', cause instanceof Error ? cause.message : 'Invalid response')));
+      response.json().then(
+        (value: unknown) => resolve(value as T),
+        (cause: unknown) =>
+          reject(new ApiError(response.status, 'RESPONSE_INVALID', cause instanceof Error ? cause.message : 'Invalid response')),
+      );
     };
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);

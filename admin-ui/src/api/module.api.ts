@@ -52,7 +52,9 @@ export function useToggleModule(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ moduleId, enabled }: { moduleId: string; enabled: boolean }) =>
-      apiRequest<TenantModule>(tenantScope(slug), `/modules/${encodeURIComponent(moduleId)}/${enabled ? 'enable' : 'disable'}`, { method: 'POST' }),
+      apiRequest<TenantModule>(tenantScope(slug), `/modules/${encodeURIComponent(moduleId)}/${enabled ? 'enable' : 'disable'}`, {
+        method: 'POST',
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: tenantKeys.modules(slug) }),
   });
 }

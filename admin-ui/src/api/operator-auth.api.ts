@@ -16,9 +16,16 @@ export async function fetchOperatorSession(signal?: AbortSignal): Promise<Operat
 }
 
 export async function operatorSignIn(login: string, password: string): Promise<OperatorSession> {
-  return keepToken(await apiRequest<OperatorSession>(platformScope, '/auth/login', { method: 'POST', body: { login, password }, redirectOnUnauthorized: false }));
+  return keepToken(
+    await apiRequest<OperatorSession>(platformScope, '/auth/login', {
+      method: 'POST',
+      body: { login, password },
+      redirectOnUnauthorized: false,
+    }),
+  );
 }
 
-export const changeOperatorPassword = (body: { currentPassword: string; newPassword: string }) => apiRequest<{ ok: boolean }>(platformScope, '/auth/change-password', { method: 'POST', body });
+export const changeOperatorPassword = (body: { currentPassword: string; newPassword: string }) =>
+  apiRequest<{ ok: boolean }>(platformScope, '/auth/change-password', { method: 'POST', body });
 
 export const operatorSignOut = () => apiRequest<{ ok: boolean }>(platformScope, '/auth/logout', { method: 'POST' });

@@ -66,7 +66,13 @@ export function usePeople(slug: string, filter: PeopleFilter) {
     queryFn: ({ signal, pageParam }) =>
       apiRequest<{ items: PersonView[]; nextCursor: string | null }>(tenantScope(slug), '/org/people', {
         signal,
-        query: { limit: PAGE_SIZE, cursor: pageParam, unitId: filter.unitId, includeSubunits: filter.unitId ? filter.includeSubunits : undefined, q: filter.q || undefined },
+        query: {
+          limit: PAGE_SIZE,
+          cursor: pageParam,
+          unitId: filter.unitId,
+          includeSubunits: filter.unitId ? filter.includeSubunits : undefined,
+          q: filter.q || undefined,
+        },
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -92,7 +98,8 @@ function useInvalidateOrg(slug: string) {
 export function useCreateUnit(slug: string) {
   const invalidate = useInvalidateOrg(slug);
   return useMutation({
-    mutationFn: (body: { name: string; kind: UnitKind; parentId: string | null; code: string | null }) => apiRequest<UnitView>(tenantScope(slug), '/org/units', { method: 'POST', body }),
+    mutationFn: (body: { name: string; kind: UnitKind; parentId: string | null; code: string | null }) =>
+      apiRequest<UnitView>(tenantScope(slug), '/org/units', { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }

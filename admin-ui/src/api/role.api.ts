@@ -5,7 +5,14 @@ import { tenantKeys } from './query-keys';
 import type { DataScopeKind, PermissionGroup, RoleInput, RoleMember, RoleView } from '../../../core/auth/role.schema';
 
 // The shapes come from the route schemas themselves.
-export type { DataScopeKind as DataScope, Grant, PermissionGroup, RoleInput, RoleMember, RoleView as Role } from '../../../core/auth/role.schema';
+export type {
+  DataScopeKind as DataScope,
+  Grant,
+  PermissionGroup,
+  RoleInput,
+  RoleMember,
+  RoleView as Role,
+} from '../../../core/auth/role.schema';
 /** own_unit: the person's unit; unit_subtree: it and everything below; tenant: the whole county. */
 export const DATA_SCOPES: DataScopeKind[] = ['own_unit', 'unit_subtree', 'tenant'];
 
@@ -69,7 +76,8 @@ export function useDeleteRole(slug: string) {
 export function useRoleMembers(slug: string, roleId: string | undefined) {
   return useQuery({
     queryKey: roleKeys.members(slug, roleId ?? ''),
-    queryFn: ({ signal }) => apiRequest<{ items: RoleMember[] }>(tenantScope(slug), `/roles/${encodeURIComponent(roleId ?? '')}/members`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: RoleMember[] }>(tenantScope(slug), `/roles/${encodeURIComponent(roleId ?? '')}/members`, { signal }),
     select: (data) => data.items,
     enabled: roleId !== undefined,
   });
@@ -79,7 +87,11 @@ export function useRoleMembers(slug: string, roleId: string | undefined) {
 export function useSetRoleMembers(slug: string, roleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (personIds: string[]) => apiRequest<{ items: RoleMember[] }>(tenantScope(slug), `/roles/${encodeURIComponent(roleId)}/members`, { method: 'PUT', body: { personIds } }),
+    mutationFn: (personIds: string[]) =>
+      apiRequest<{ items: RoleMember[] }>(tenantScope(slug), `/roles/${encodeURIComponent(roleId)}/members`, {
+        method: 'PUT',
+        body: { personIds },
+      }),
     onSuccess: (data) => {
       queryClient.setQueryData(roleKeys.members(slug, roleId), data);
       // Member counts in the list, and the signed-in user's own permissions may have changed.

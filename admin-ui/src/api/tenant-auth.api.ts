@@ -17,7 +17,11 @@ export async function fetchTenantSession(slug: string, signal?: AbortSignal): Pr
 
 /** `login` is a username or a phone number. */
 export async function signIn(slug: string, login: string, password: string): Promise<TenantSession> {
-  const session = await apiRequest<TenantSession>(tenantScope(slug), '/auth/login', { method: 'POST', body: { login, password }, redirectOnUnauthorized: false });
+  const session = await apiRequest<TenantSession>(tenantScope(slug), '/auth/login', {
+    method: 'POST',
+    body: { login, password },
+    redirectOnUnauthorized: false,
+  });
   return keepToken(slug, session);
 }
 

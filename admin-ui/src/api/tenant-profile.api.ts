@@ -21,7 +21,8 @@ export function useTenantProfile(id: string | undefined) {
 export function useUpdateTenantProfile(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: TenantProfileChange) => apiRequest<TenantView>(platformScope, `/tenants/${encodeURIComponent(id)}`, { method: 'PATCH', body: change }),
+    mutationFn: (change: TenantProfileChange) =>
+      apiRequest<TenantView>(platformScope, `/tenants/${encodeURIComponent(id)}`, { method: 'PATCH', body: change }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...platformKeys.all] }),
   });
 }
@@ -30,7 +31,10 @@ export function useResetTenantAdminPassword(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, newPassword }: { userId: string; newPassword: string }) =>
-      apiRequest<TenantAdmin>(platformScope, `/tenants/${encodeURIComponent(id)}/admins/${encodeURIComponent(userId)}/reset-password`, { method: 'POST', body: { newPassword } }),
+      apiRequest<TenantAdmin>(platformScope, `/tenants/${encodeURIComponent(id)}/admins/${encodeURIComponent(userId)}/reset-password`, {
+        method: 'POST',
+        body: { newPassword },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: profileKey(id) }),
   });
 }

@@ -17,7 +17,8 @@ export function useTenantList(q: string) {
   return useInfiniteQuery({
     queryKey: tenantListKey(q),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => apiRequest<TenantPage>(platformScope, '/tenants', { query: { limit: PAGE_SIZE, cursor: pageParam, q: q || undefined }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<TenantPage>(platformScope, '/tenants', { query: { limit: PAGE_SIZE, cursor: pageParam, q: q || undefined }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -35,7 +36,9 @@ export function useSetTenantStatus() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: TenantStatus }) =>
-      apiRequest<TenantView>(platformScope, `/tenants/${encodeURIComponent(id)}/${status === 'suspended' ? 'suspend' : 'resume'}`, { method: 'POST' }),
+      apiRequest<TenantView>(platformScope, `/tenants/${encodeURIComponent(id)}/${status === 'suspended' ? 'suspend' : 'resume'}`, {
+        method: 'POST',
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: allTenantListsKey }),
   });
 }

@@ -22,7 +22,10 @@ export function useUserAccounts(slug: string, q: string) {
   return useInfiniteQuery({
     queryKey: userKeys.list(slug, q),
     queryFn: ({ signal, pageParam }) =>
-      apiRequest<{ items: UserView[]; nextCursor: string | null }>(tenantScope(slug), '/users', { signal, query: { limit: PAGE_SIZE, cursor: pageParam, q: q || undefined } }),
+      apiRequest<{ items: UserView[]; nextCursor: string | null }>(tenantScope(slug), '/users', {
+        signal,
+        query: { limit: PAGE_SIZE, cursor: pageParam, q: q || undefined },
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -55,7 +58,10 @@ export function useResetUserPassword(slug: string) {
   const invalidate = useInvalidateUsers(slug);
   return useMutation({
     mutationFn: ({ userId, newPassword }: { userId: string; newPassword: string }) =>
-      apiRequest<UserView>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/reset-password`, { method: 'POST', body: { newPassword } }),
+      apiRequest<UserView>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/reset-password`, {
+        method: 'POST',
+        body: { newPassword },
+      }),
     onSuccess: invalidate,
   });
 }
@@ -64,7 +70,8 @@ export function useResetUserPassword(slug: string) {
 export function useUnlockUserAccount(slug: string) {
   const invalidate = useInvalidateUsers(slug);
   return useMutation({
-    mutationFn: (userId: string) => apiRequest<UserView>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/unlock`, { method: 'POST', body: {} }),
+    mutationFn: (userId: string) =>
+      apiRequest<UserView>(tenantScope(slug), `/users/${encodeURIComponent(userId)}/unlock`, { method: 'POST', body: {} }),
     onSuccess: invalidate,
   });
 }

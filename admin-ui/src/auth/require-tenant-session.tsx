@@ -32,7 +32,9 @@ export function RequireTenantSession() {
   }
   const error = session.error;
   if (!error || (isApiError(error) && error.status === 401)) return <PageLoading />;
-  if (isApiError(error) && error.code === 'TENANT_NOT_FOUND') return <Result status="404" title={t('tenantNotFound.title')} subTitle={t('tenantNotFound.description', { slug })} />;
-  if (isApiError(error) && error.code === 'TENANT_SUSPENDED') return <Result status="403" title={t('tenantSuspended.title')} subTitle={t('tenantSuspended.description')} />;
+  if (isApiError(error) && error.code === 'TENANT_NOT_FOUND')
+    return <Result status="404" title={t('tenantNotFound.title')} subTitle={t('tenantNotFound.description', { slug })} />;
+  if (isApiError(error) && error.code === 'TENANT_SUSPENDED')
+    return <Result status="403" title={t('tenantSuspended.title')} subTitle={t('tenantSuspended.description')} />;
   return <ErrorResult error={error} onRetry={() => void session.refetch()} />;
 }

@@ -14,7 +14,10 @@ export function fieldPathOf(issuePath: string): FieldPath {
 }
 
 // The server words its field messages in English (ajv's style); the common ones are translated.
-const KNOWN_MESSAGES: [RegExp, 'field.required' | 'field.wrong' | 'field.notAllowed' | 'field.tooShort' | 'field.tooLong' | 'field.invalid'][] = [
+const KNOWN_MESSAGES: [
+  RegExp,
+  'field.required' | 'field.wrong' | 'field.notAllowed' | 'field.tooShort' | 'field.tooLong' | 'field.invalid',
+][] = [
   [/^is required$/, 'field.required'],
   [/^is wrong$/, 'field.wrong'],
   [/^is not an allowed field$/, 'field.notAllowed'],
@@ -32,7 +35,11 @@ export function fieldMessage(t: TFunction<'errors'>, message: string): string {
  * The server's field issues as antd `form.setFields` input, limited to fields the form has:
  * issues about other paths are left for the caller to show as a general message.
  */
-export function formFieldErrors<Values>(t: TFunction<'errors'>, issues: FieldIssue[], fieldNames: (keyof Values & string)[]): Parameters<FormInstance<Values>['setFields']>[0] {
+export function formFieldErrors<Values>(
+  t: TFunction<'errors'>,
+  issues: FieldIssue[],
+  fieldNames: (keyof Values & string)[],
+): Parameters<FormInstance<Values>['setFields']>[0] {
   const fields = issues
     .map((issue) => ({ name: fieldPathOf(issue.path), errors: [fieldMessage(t, issue.message)] }))
     .filter((field) => field.name.length > 0 && fieldNames.some((name) => name === field.name[0]));

@@ -21,11 +21,23 @@ function failureText(t: ReturnType<typeof useTranslation<'auth'>>['t'], error: u
 }
 
 /** Username (or phone, for tenant users) and password. */
-export function SignInForm({ onSubmit, pending, error, loginLabel }: { onSubmit: (values: SignInValues) => void; pending: boolean; error: unknown; loginLabel: string }) {
+export function SignInForm({
+  onSubmit,
+  pending,
+  error,
+  loginLabel,
+}: {
+  onSubmit: (values: SignInValues) => void;
+  pending: boolean;
+  error: unknown;
+  loginLabel: string;
+}) {
   const { t } = useTranslation('auth');
   return (
     <Form<SignInValues> layout="vertical" onFinish={onSubmit} requiredMark={false} data-testid="sign-in-form">
-      {error != null && <Alert type="error" showIcon title={failureText(t, error)} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+      {error != null && (
+        <Alert type="error" showIcon title={failureText(t, error)} style={{ marginBottom: 16 }} data-testid="sign-in-error" />
+      )}
       <Form.Item name="login" label={loginLabel} rules={[{ required: true, whitespace: true, message: t('login.loginRequired') }]}>
         <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
       </Form.Item>

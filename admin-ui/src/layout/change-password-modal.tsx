@@ -26,7 +26,17 @@ export interface PasswordOwner {
  * (the server refuses everything else until then) it cannot be cancelled or closed: the only
  * other way out is signing out.
  */
-export function ChangePasswordModal({ open, onClose, required = false, owner }: { open: boolean; onClose: () => void; required?: boolean; owner: PasswordOwner }) {
+export function ChangePasswordModal({
+  open,
+  onClose,
+  required = false,
+  owner,
+}: {
+  open: boolean;
+  onClose: () => void;
+  required?: boolean;
+  owner: PasswordOwner;
+}) {
   const { t } = useTranslation('auth');
   const { t: tErrors } = useTranslation('errors');
   const { message } = App.useApp();
@@ -50,7 +60,12 @@ export function ChangePasswordModal({ open, onClose, required = false, owner }: 
       }
       const fields = isApiError(error) ? formFieldErrors<FormValues>(tErrors, error.details, ['currentPassword', 'newPassword']) : [];
       if (fields.length > 0) form.setFields(fields);
-      else message.error(isApiError(error) && error.isNetworkError ? tErrors('network.title') : tErrors('unexpected.description', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
+      else
+        message.error(
+          isApiError(error) && error.isNetworkError
+            ? tErrors('network.title')
+            : tErrors('unexpected.description', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }),
+        );
     },
   });
 
@@ -87,8 +102,18 @@ export function ChangePasswordModal({ open, onClose, required = false, owner }: 
       forceRender
     >
       {required && <Alert type="info" showIcon title={t('changePassword.required')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)} requiredMark={false} data-testid="change-password-form">
-        <Form.Item name="currentPassword" label={t('changePassword.current')} rules={[{ required: true, message: t('changePassword.currentRequired') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => mutation.mutate(values)}
+        requiredMark={false}
+        data-testid="change-password-form"
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('changePassword.current')}
+          rules={[{ required: true, message: t('changePassword.currentRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -108,7 +133,10 @@ export function ChangePasswordModal({ open, onClose, required = false, owner }: 
           rules={[
             { required: true, message: t('changePassword.confirmRequired') },
             ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('changePassword.mismatch')))),
+              validator: (_, value: string | undefined) =>
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('changePassword.mismatch'))),
             }),
           ]}
         >

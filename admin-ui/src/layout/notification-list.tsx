@@ -21,7 +21,11 @@ export function NotificationList({ onNavigate }: { onNavigate: () => void }) {
   const { slug } = useTenantSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const recent = useQuery({ queryKey: tenantKeys.notifications(slug), queryFn: ({ signal }) => fetchRecentNotifications(slug, RECENT, signal), refetchOnMount: 'always' });
+  const recent = useQuery({
+    queryKey: tenantKeys.notifications(slug),
+    queryFn: ({ signal }) => fetchRecentNotifications(slug, RECENT, signal),
+    refetchOnMount: 'always',
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['tenant', slug, 'notifications'] });
   const markOne = useMutation({ mutationFn: (id: string) => markNotificationRead(slug, id), onSettled: refresh });
   const markAll = useMutation({ mutationFn: () => markAllNotificationsRead(slug), onSettled: refresh });
@@ -40,7 +44,13 @@ export function NotificationList({ onNavigate }: { onNavigate: () => void }) {
     <div style={{ width: 'min(360px, calc(100vw - 48px))' }} data-testid="notification-list">
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text strong>{t('notifications.title')}</Typography.Text>
-        <Button size="small" type="link" disabled={!items.some((n) => !n.readAt)} loading={markAll.isPending} onClick={() => markAll.mutate()}>
+        <Button
+          size="small"
+          type="link"
+          disabled={!items.some((n) => !n.readAt)}
+          loading={markAll.isPending}
+          onClick={() => markAll.mutate()}
+        >
           {t('notifications.markAllRead')}
         </Button>
       </Flex>

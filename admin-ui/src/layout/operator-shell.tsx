@@ -39,28 +39,58 @@ export function OperatorShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: token.colorBgContainer, padding: isPhone ? '0 8px' : '0 24px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+      <Layout.Header
+        style={{
+          background: token.colorBgContainer,
+          padding: isPhone ? '0 8px' : '0 24px',
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
         <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={8}>
           <Flex align="center" gap={8} style={{ minWidth: 0, flex: 1 }}>
             <CloudServerOutlined style={{ fontSize: 20, color: token.colorPrimary }} />
             {!isPhone && <Typography.Text strong>{t('platformTitle')}</Typography.Text>}
-            <Menu mode="horizontal" selectedKeys={[pathname]} items={[{ key: '/platform/tenants', label: t('menu.tenants') }]} onClick={({ key }) => void navigate(key)} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+            <Menu
+              mode="horizontal"
+              selectedKeys={[pathname]}
+              items={[{ key: '/platform/tenants', label: t('menu.tenants') }]}
+              onClick={({ key }) => void navigate(key)}
+              style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+            />
           </Flex>
           <Flex align="center" gap={4}>
             <LanguageSwitch compact={isPhone} />
             {!isPhone && <Typography.Text type="secondary">{operator.displayName}</Typography.Text>}
-            <Button type="text" icon={<KeyOutlined />} onClick={() => setChanging(true)} aria-label={t('userMenu.changePassword')} data-testid="operator-change-password">
+            <Button
+              type="text"
+              icon={<KeyOutlined />}
+              onClick={() => setChanging(true)}
+              aria-label={t('userMenu.changePassword')}
+              data-testid="operator-change-password"
+            >
               {isPhone ? null : t('userMenu.changePassword')}
             </Button>
-            <Button type="text" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()} aria-label={t('userMenu.logout')}>
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              loading={signOut.isPending}
+              onClick={() => signOut.mutate()}
+              aria-label={t('userMenu.logout')}
+            >
               {isPhone ? null : t('userMenu.logout')}
             </Button>
           </Flex>
         </Flex>
       </Layout.Header>
       <Layout.Content style={{ margin: isPhone ? 8 : 24 }}>
-        <main style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, padding: isPhone ? 16 : 24, minHeight: 360 }}>
-          {operator.mustChangePassword ? <Result status="info" title={t('codes.AUTH_PASSWORD_CHANGE_REQUIRED', { ns: 'errors' })} /> : <Outlet />}
+        <main
+          style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, padding: isPhone ? 16 : 24, minHeight: 360 }}
+        >
+          {operator.mustChangePassword ? (
+            <Result status="info" title={t('codes.AUTH_PASSWORD_CHANGE_REQUIRED', { ns: 'errors' })} />
+          ) : (
+            <Outlet />
+          )}
         </main>
       </Layout.Content>
       <ChangePasswordModal

@@ -8,10 +8,19 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const selected = selectedMenuKey(nodes, pathname);
-  const openGroups = nodes.filter((node) => 'children' in node && node.children.some((leaf) => leaf.key === selected)).map((node) => node.key);
+  const openGroups = nodes
+    .filter((node) => 'children' in node && node.children.some((leaf) => leaf.key === selected))
+    .map((node) => node.key);
 
   const items: MenuProps['items'] = nodes.map((node) =>
-    'children' in node ? { key: node.key, label: node.label, icon: node.icon, children: node.children.map((leaf) => ({ key: leaf.key, label: leaf.label, icon: leaf.icon })) } : { key: node.key, label: node.label, icon: node.icon },
+    'children' in node
+      ? {
+          key: node.key,
+          label: node.label,
+          icon: node.icon,
+          children: node.children.map((leaf) => ({ key: leaf.key, label: leaf.label, icon: leaf.icon })),
+        }
+      : { key: node.key, label: node.label, icon: node.icon },
   );
 
   return (

@@ -13,10 +13,21 @@ export function TenantHeader({ isPhone, onOpenMenu }: { isPhone: boolean; onOpen
   const { token } = theme.useToken();
   const saveAccountLanguage = useSaveAccountLanguage();
   return (
-    <Layout.Header style={{ background: token.colorBgContainer, padding: isPhone ? '0 8px' : '0 24px', borderBottom: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, zIndex: 10 }}>
+    <Layout.Header
+      style={{
+        background: token.colorBgContainer,
+        padding: isPhone ? '0 8px' : '0 24px',
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        position: 'sticky',
+        top: 0,
+        zIndex: 10,
+      }}
+    >
       <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={8}>
         <Flex align="center" gap={4} style={{ minWidth: 0 }}>
-          {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('openMenu')} onClick={onOpenMenu} data-testid="open-menu" />}
+          {isPhone && (
+            <Button type="text" icon={<MenuOutlined />} aria-label={t('openMenu')} onClick={onOpenMenu} data-testid="open-menu" />
+          )}
           <TenantBrand />
         </Flex>
         <Flex align="center" gap={isPhone ? 0 : 8} style={{ flex: 'none' }}>

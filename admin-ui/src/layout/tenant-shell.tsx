@@ -21,7 +21,14 @@ export function TenantShell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!isPhone && (
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={220} style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          width={220}
+          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+        >
           <nav data-testid="side-menu">
             <SideMenu />
           </nav>
@@ -30,13 +37,22 @@ export function TenantShell() {
       <Layout>
         <TenantHeader isPhone={isPhone} onOpenMenu={() => setDrawerOpen(true)} />
         <Layout.Content style={{ margin: isPhone ? 8 : 24 }}>
-          <main style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, padding: isPhone ? 16 : 24, minHeight: 360 }}>
+          <main
+            style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, padding: isPhone ? 16 : 24, minHeight: 360 }}
+          >
             {user.mustChangePassword ? <Result status="info" title={t('codes.AUTH_PASSWORD_CHANGE_REQUIRED')} /> : <Outlet />}
           </main>
         </Layout.Content>
       </Layout>
       {isPhone && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} title={<TenantBrand />} size={280} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={<TenantBrand />}
+          size={280}
+          styles={{ body: { padding: 0 } }}
+        >
           <nav data-testid="drawer-menu">
             <SideMenu onNavigate={() => setDrawerOpen(false)} />
           </nav>

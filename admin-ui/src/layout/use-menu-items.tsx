@@ -36,13 +36,19 @@ export function useMenuItems(): MenuNode[] {
   const modules = useTenantModules();
   const base = `/t/${slug}`;
 
-  const core: MenuLeaf[] = CORE_PAGES.filter((page) => hasPermission(page.permission)).map((page) => ({ key: `${base}/${page.segment}`, label: t(page.label), icon: page.icon }));
+  const core: MenuLeaf[] = CORE_PAGES.filter((page) => hasPermission(page.permission)).map((page) => ({
+    key: `${base}/${page.segment}`,
+    label: t(page.label),
+    icon: page.icon,
+  }));
 
   const moduleNodes: MenuNode[] = enabledModules(modules.data).flatMap((module): MenuNode[] => {
     const icons = new Map((moduleUis[module.id]?.menu ?? []).map((entry) => [entry.id, entry.icon]));
     const leaves = module.manifest.menu
       // A list of permissions: shown to holders of any one of them.
-      .filter((entry) => (Array.isArray(entry.permission) ? entry.permission.some((p) => hasPermission(p)) : hasPermission(entry.permission)))
+      .filter((entry) =>
+        Array.isArray(entry.permission) ? entry.permission.some((p) => hasPermission(p)) : hasPermission(entry.permission),
+      )
       .map((entry) => ({ key: `${base}${entry.path}`, label: text(entry.name), icon: icons.get(entry.id) ?? <AppstoreAddOutlined /> }));
     if (leaves.length === 0) return [];
     if (leaves.length === 1) return leaves;

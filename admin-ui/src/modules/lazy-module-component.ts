@@ -5,7 +5,9 @@ import type { LazyComponentModule } from './ui-contract';
 // remount the page (and lose its state) on every render.
 const cache = new WeakMap<object, unknown>();
 
-export function lazyModuleComponent<Props extends object>(load: () => LazyComponentModule<Props>): LazyExoticComponent<ComponentType<Props>> {
+export function lazyModuleComponent<Props extends object>(
+  load: () => LazyComponentModule<Props>,
+): LazyExoticComponent<ComponentType<Props>> {
   const cached = cache.get(load) as LazyExoticComponent<ComponentType<Props>> | undefined;
   if (cached) return cached;
   const component = lazy(load);

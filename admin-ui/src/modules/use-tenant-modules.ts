@@ -7,7 +7,12 @@ import { useTenantSession } from '../auth/tenant-session-context';
 export function useTenantModules() {
   const { slug, user } = useTenantSession();
   // Not before a forced password change: the server refuses it until then.
-  return useQuery({ queryKey: tenantKeys.modules(slug), queryFn: ({ signal }) => fetchTenantModules(slug, signal), select: (data) => data.items, enabled: !user.mustChangePassword });
+  return useQuery({
+    queryKey: tenantKeys.modules(slug),
+    queryFn: ({ signal }) => fetchTenantModules(slug, signal),
+    select: (data) => data.items,
+    enabled: !user.mustChangePassword,
+  });
 }
 
 export const enabledModules = (modules: TenantModule[] | undefined) => (modules ?? []).filter((m) => m.enabled);

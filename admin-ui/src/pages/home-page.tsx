@@ -15,14 +15,23 @@ export function HomePage() {
   const navigate = useNavigate();
   return (
     <CenteredPage title={t('home.title')} subtitle={t('home.description')}>
-      <Form<{ slug: string }> layout="vertical" requiredMark={false} onFinish={({ slug }) => void navigate(`/t/${slug.trim().toLowerCase()}/login`)}>
+      <Form<{ slug: string }>
+        layout="vertical"
+        requiredMark={false}
+        onFinish={({ slug }) => void navigate(`/t/${slug.trim().toLowerCase()}/login`)}
+      >
         <Form.Item
           name="slug"
           label={t('home.tenantLabel')}
           extra={t('home.tenantHint')}
           rules={[
             { required: true, message: t('home.tenantRequired') },
-            { validator: (_, value: string | undefined) => (!value || SLUG_PATTERN.test(value.trim().toLowerCase()) ? Promise.resolve() : Promise.reject(new Error(t('home.tenantInvalid')))) },
+            {
+              validator: (_, value: string | undefined) =>
+                !value || SLUG_PATTERN.test(value.trim().toLowerCase())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('home.tenantInvalid'))),
+            },
           ]}
         >
           <Input prefix="/t/" placeholder="demo" autoCapitalize="none" autoCorrect="off" spellCheck={false} />

@@ -24,7 +24,12 @@ export function OperatorLoginPage() {
   });
   return (
     <CenteredPage title={t('operatorLogin.title')} subtitle={t('operatorLogin.subtitle')}>
-      <SignInForm loginLabel={t('operatorLogin.login')} onSubmit={(values) => mutation.mutate(values)} pending={mutation.isPending} error={mutation.error} />
+      <SignInForm
+        loginLabel={t('operatorLogin.login')}
+        onSubmit={(values) => mutation.mutate(values)}
+        pending={mutation.isPending}
+        error={mutation.error}
+      />
     </CenteredPage>
   );
 }

@@ -31,7 +31,12 @@ export function TenantLoginPage() {
 
   return (
     <CenteredPage title={t('login.title')} subtitle={t('login.subtitle', { slug })}>
-      <SignInForm loginLabel={t('login.login')} onSubmit={(values) => mutation.mutate(values)} pending={mutation.isPending} error={mutation.error} />
+      <SignInForm
+        loginLabel={t('login.login')}
+        onSubmit={(values) => mutation.mutate(values)}
+        pending={mutation.isPending}
+        error={mutation.error}
+      />
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
         <Link to="/">{t('login.otherCounty')}</Link>
       </Typography.Paragraph>

@@ -146,7 +146,6 @@ export const dispatchMessages = defineMessages('dispatch', {
     'zh-CN': { title: '{unit}评价了答复：{stars}', body: '{comment}' },
     en: { title: '{unit} rated the answer: {stars}', body: '{comment}' },
   },
-
 });
 
 /** A message of dispatch's catalogue, as `notify` takes it. */

@@ -97,7 +97,10 @@ export async function up(knex: Knex): Promise<void> {
     belongsTo(t, 'person_id', 'core_person');
     t.foreign(['tenant_id', 'parent_id']).references(['tenant_id', 'id']).inTable('dispatch_assignment').onDelete('CASCADE');
     // One assignment per unit among siblings: dispatching twice to a unit is a 409.
-    t.unique(['tenant_id', 'task_id', 'parent_id', 'unit_id'], { indexName: 'dispatch_assignment_sibling_unit_unique', useConstraint: false });
+    t.unique(['tenant_id', 'task_id', 'parent_id', 'unit_id'], {
+      indexName: 'dispatch_assignment_sibling_unit_unique',
+      useConstraint: false,
+    });
     // "My pending": the open work of a unit, most urgent first.
     t.index(['tenant_id', 'unit_id', 'status', 'deadline']);
     t.index(['tenant_id', 'person_id', 'status']);
@@ -112,7 +115,9 @@ export async function up(knex: Knex): Promise<void> {
     t.check('escalation_level between 0 and 3');
   });
   // Top-level assignments have no parent: a plain unique index sees nulls as distinct.
-  await knex.raw('create unique index dispatch_assignment_top_unit_unique on dispatch_assignment (tenant_id, task_id, unit_id) where parent_id is null');
+  await knex.raw(
+    'create unique index dispatch_assignment_top_unit_unique on dispatch_assignment (tenant_id, task_id, unit_id) where parent_id is null',
+  );
   await knex.raw('create index dispatch_assignment_path_idx on dispatch_assignment (tenant_id, path text_pattern_ops)');
   await protectTenantTable(knex, 'dispatch_assignment');
 
@@ -237,7 +242,9 @@ export async function up(knex: Knex): Promise<void> {
     t.check("status in ('pending', 'granted', 'refused')");
   });
   // At most one open request per assignment.
-  await knex.raw("create unique index dispatch_extension_one_pending on dispatch_extension (tenant_id, assignment_id) where status = 'pending'");
+  await knex.raw(
+    "create unique index dispatch_extension_one_pending on dispatch_extension (tenant_id, assignment_id) where status = 'pending'",
+  );
   await protectTenantTable(knex, 'dispatch_extension');
 
   await knex.schema.createTable('dispatch_escalation', (t) => {

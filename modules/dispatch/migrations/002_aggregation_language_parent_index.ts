@@ -14,7 +14,9 @@ export async function up(knex: Knex): Promise<void> {
     t.check("lang in ('zh-CN', 'en')", [], 'dispatch_export_lang_check');
   });
   await knex.raw('create index dispatch_assignment_parent_idx on dispatch_assignment (tenant_id, parent_id) where parent_id is not null');
-  await knex.raw("create index dispatch_assignment_open_top_idx on dispatch_assignment (tenant_id, unit_id, task_id, id) where depth = 0 and status <> 'closed'");
+  await knex.raw(
+    "create index dispatch_assignment_open_top_idx on dispatch_assignment (tenant_id, unit_id, task_id, id) where depth = 0 and status <> 'closed'",
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -8,7 +8,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('dispatch_task', (t) => {
     t.integer('unit_count').notNullable().defaultTo(0);
   });
-  await knex.raw('update dispatch_task t set unit_count = (select count(*) from dispatch_assignment a where a.tenant_id = t.tenant_id and a.task_id = t.id and a.parent_id is null)');
+  await knex.raw(
+    'update dispatch_task t set unit_count = (select count(*) from dispatch_assignment a where a.tenant_id = t.tenant_id and a.task_id = t.id and a.parent_id is null)',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

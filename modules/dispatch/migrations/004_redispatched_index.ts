@@ -6,7 +6,9 @@ import type { Knex } from 'knex';
  * so the partial index stays small however large the tenant.
  */
 export async function up(knex: Knex): Promise<void> {
-  await knex.raw('create index dispatch_assignment_redispatched_idx on dispatch_assignment (tenant_id, unit_id, status) where child_count > 0');
+  await knex.raw(
+    'create index dispatch_assignment_redispatched_idx on dispatch_assignment (tenant_id, unit_id, status) where child_count > 0',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -34,7 +34,9 @@ export async function up(knex: Knex): Promise<void> {
        where e.tenant_id = ?`,
       [INTERRUPTED, now, id],
     );
-    await knex.raw(`update core_file_link set module = 'core' where tenant_id = ? and module = 'dispatch' and record_kind = 'export'`, [id]);
+    await knex.raw(`update core_file_link set module = 'core' where tenant_id = ? and module = 'dispatch' and record_kind = 'export'`, [
+      id,
+    ]);
   }
   await knex.raw("select set_config('app.tenant_id', '', true)");
   // The old queue's jobs would wait for a worker that no longer exists.

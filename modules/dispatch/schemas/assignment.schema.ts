@@ -29,7 +29,8 @@ export const openAssignmentRoute = {
 
 export const redispatchRoute = {
   tags: ['dispatch'],
-  summary: 'Re-dispatch: split the assignment into subtasks for units below the assignment’s unit, to any depth; the parent’s progress and light roll up from them',
+  summary:
+    'Re-dispatch: split the assignment into subtasks for units below the assignment’s unit, to any depth; the parent’s progress and light roll up from them',
   params: tenantIdParams,
   body: {
     type: 'object',

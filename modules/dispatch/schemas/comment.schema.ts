@@ -1,5 +1,13 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  responseObject,
+  tenantIdParams,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
 import { fileIds, fileView, longText, namedRef, nullableString } from './common.schema.ts';
 
 export const commentView = responseObject({
@@ -19,7 +27,8 @@ export type CommentView = FromSchema<typeof commentView>;
 
 export const addCommentRoute = {
   tags: ['dispatch'],
-  summary: 'Reply (回复) on a task the caller sees: text and photos (uploaded images, at most maxPhotosPerReport), optionally on one of its assignments the caller sees, optionally replying to a comment (a reply stays on that comment’s assignment). Accepts an Idempotency-Key',
+  summary:
+    'Reply (回复) on a task the caller sees: text and photos (uploaded images, at most maxPhotosPerReport), optionally on one of its assignments the caller sees, optionally replying to a comment (a reply stays on that comment’s assignment). Accepts an Idempotency-Key',
   params: tenantIdParams,
   body: {
     type: 'object',

@@ -13,7 +13,8 @@ export const nullableString = { type: ['string', 'null'] } as const;
 export const nullableTimestamp = { type: ['string', 'null'], format: 'date-time' } as const;
 
 /** A few lines of plain text (descriptions, reasons, report text): no control characters but newlines. */
-export const longText = (maxLength: number) => ({ type: 'string', maxLength, pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' }) as const;
+export const longText = (maxLength: number) =>
+  ({ type: 'string', maxLength, pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' }) as const;
 export const reasonText = { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' } as const;
 
 export const fileIds = (maxItems: number) => ({ type: 'array', items: uuid, maxItems, uniqueItems: true }) as const;
@@ -21,7 +22,12 @@ export const fileIds = (maxItems: number) => ({ type: 'array', items: uuid, maxI
 /** A deadline: an instant (`deadline`), or a number of the tenant's working days from today (`deadlineWorkingDays`, end of that day). */
 export const deadlineFields = {
   deadline: { ...timestamp, description: 'An instant in the future' },
-  deadlineWorkingDays: { type: 'integer', minimum: 1, maximum: 365, description: 'Working days from today (the tenant calendar); the deadline is the end of that day, Asia/Shanghai' },
+  deadlineWorkingDays: {
+    type: 'integer',
+    minimum: 1,
+    maximum: 365,
+    description: 'Working days from today (the tenant calendar); the deadline is the end of that day, Asia/Shanghai',
+  },
 } as const;
 
 export const assignmentInput = {
@@ -45,6 +51,11 @@ export const personRef = { ...namedRef, type: ['object', 'null'] } as const;
 export const unitRef = responseObject({ id: uuid, name: { type: 'string' }, kind: { type: 'string' } });
 export type UnitRef = FromSchema<typeof unitRef>;
 /** An attached file (photos of reports, replies and requests; task attachments). */
-export const fileView = responseObject({ id: uuid, name: { type: 'string' }, contentType: { type: 'string' }, sizeBytes: { type: 'integer' } });
+export const fileView = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  contentType: { type: 'string' },
+  sizeBytes: { type: 'integer' },
+});
 export type FileView = FromSchema<typeof fileView>;
 export const title = { ...plainName, maxLength: 200 } as const;

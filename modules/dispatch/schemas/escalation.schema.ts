@@ -5,7 +5,12 @@ import { longText, nullableString, reasonText } from './common.schema.ts';
 export const escalationLevel = { type: 'string', enum: ['urge', 'notice', 'interview'] } as const;
 export type EscalationLevel = FromSchema<typeof escalationLevel>;
 const nullableLevel = { type: ['string', 'null'], enum: [...escalationLevel.enum, null] } as const;
-const line = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^<>\\u0000-\\u001f\\u007f]*\\S[^<>\\u0000-\\u001f\\u007f]*$' } as const;
+const line = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[^<>\\u0000-\\u001f\\u007f]*\\S[^<>\\u0000-\\u001f\\u007f]*$',
+} as const;
 
 /** What an interview (约谈) record holds: when, where, who attended, what was said and agreed. */
 export const interviewRecord = {
@@ -35,7 +40,8 @@ export type EscalationView = FromSchema<typeof escalationView>;
 
 export const raiseEscalationRoute = {
   tags: ['dispatch'],
-  summary: 'Raise the next step of the tenant’s escalation ladder (督办: urge 催办 → notice 督办通知 → interview 约谈) on an assignment; an interview carries its record. The unit is told; for a notice or an interview its head too',
+  summary:
+    'Raise the next step of the tenant’s escalation ladder (督办: urge 催办 → notice 督办通知 → interview 约谈) on an assignment; an interview carries its record. The unit is told; for a notice or an interview its head too',
   params: tenantIdParams,
   body: {
     type: 'object',
@@ -55,7 +61,12 @@ export const assignmentEscalationsRoute = {
   summary: 'The escalation steps raised on an assignment, oldest first, with its current and next step',
   params: tenantIdParams,
   response: {
-    200: responseObject({ items: { type: 'array', items: escalationView }, level: nullableLevel, next: nullableLevel, ladder: { type: 'array', items: escalationLevel, description: 'The tenant’s steps, in order' } }),
+    200: responseObject({
+      items: { type: 'array', items: escalationView },
+      level: nullableLevel,
+      next: nullableLevel,
+      ladder: { type: 'array', items: escalationLevel, description: 'The tenant’s steps, in order' },
+    }),
     ...errorResponses,
   },
 } as const;

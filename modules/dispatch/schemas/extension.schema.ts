@@ -24,7 +24,8 @@ export type ExtensionView = FromSchema<typeof extensionView>;
 
 export const requestExtensionRoute = {
   tags: ['dispatch'],
-  summary: 'Ask for a later deadline (延期) for an assignment, with a reason: an instant or working days from today, after the current deadline and, for a subtask, not after its parent’s. One pending request per assignment',
+  summary:
+    'Ask for a later deadline (延期) for an assignment, with a reason: an instant or working days from today, after the current deadline and, for a subtask, not after its parent’s. One pending request per assignment',
   params: tenantIdParams,
   body: {
     type: 'object',
@@ -38,7 +39,8 @@ export type ExtensionInput = FromSchema<typeof requestExtensionRoute.body>;
 
 export const decideExtensionRoute = {
   tags: ['dispatch'],
-  summary: 'Grant or refuse an extension (the task’s supervisors, or the unit that re-dispatched the assignment). Granting moves the assignment’s deadline (its subtasks keep theirs) and its light follows; refusing needs a reason',
+  summary:
+    'Grant or refuse an extension (the task’s supervisors, or the unit that re-dispatched the assignment). Granting moves the assignment’s deadline (its subtasks keep theirs) and its light follows; refusing needs a reason',
   params: tenantIdParams,
   body: {
     type: 'object',

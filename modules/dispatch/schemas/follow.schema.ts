@@ -1,5 +1,13 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+} from '../../../core/schemas/schema-kit.ts';
 import { nullableString } from './common.schema.ts';
 import { taskView } from './task.schema.ts';
 

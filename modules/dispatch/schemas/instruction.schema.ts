@@ -16,7 +16,11 @@ export const instructionView = responseObject({
   text: { type: 'string' },
   givenBy: namedRef,
   createdAt: timestamp,
-  acknowledged: { type: 'array', items: unitAck, description: 'Units (top-level assignments the caller sees) that acknowledged, with who and when' },
+  acknowledged: {
+    type: 'array',
+    items: unitAck,
+    description: 'Units (top-level assignments the caller sees) that acknowledged, with who and when',
+  },
   waiting: { type: 'array', items: unitAck, description: 'Units (top-level assignments the caller sees) that have not acknowledged yet' },
   canAcknowledge: { type: 'boolean', description: 'The caller answers for a unit that still has to acknowledge' },
 });
@@ -25,7 +29,8 @@ export type InstructionView = FromSchema<typeof instructionView>;
 
 export const giveInstructionRoute = {
   tags: ['dispatch'],
-  summary: 'A leader’s instruction (批示) on a task (dispatch.instruct over its supervising unit). Every unit the task was dispatched to must acknowledge it; they are told in-app and by SMS (smsReminders)',
+  summary:
+    'A leader’s instruction (批示) on a task (dispatch.instruct over its supervising unit). Every unit the task was dispatched to must acknowledge it; they are told in-app and by SMS (smsReminders)',
   params: tenantIdParams,
   body: {
     type: 'object',
@@ -45,7 +50,8 @@ export const listInstructionsRoute = {
 
 export const acknowledgeInstructionRoute = {
   tags: ['dispatch'],
-  summary: 'Acknowledge an instruction for every unit of the task the caller answers for (a top-level assignment); 409 when already acknowledged',
+  summary:
+    'Acknowledge an instruction for every unit of the task the caller answers for (a top-level assignment); 409 when already acknowledged',
   params: tenantIdParams,
   response: { 200: instructionView, ...errorResponses },
 } as const;

@@ -7,7 +7,11 @@ const periodUnit = responseObject({
   parentId: nullableString,
   depth: { type: 'integer' },
   unit: unitRef,
-  state: { type: 'string', enum: ['reported', 'returned', 'missing'], description: 'returned: its report for the period was sent back and nothing new came' },
+  state: {
+    type: 'string',
+    enum: ['reported', 'returned', 'missing'],
+    description: 'returned: its report for the period was sent back and nothing new came',
+  },
   reportId: nullableString,
   reportedAt: nullableTimestamp,
 });
@@ -29,7 +33,8 @@ export type ReportPeriodView = FromSchema<typeof periodView>;
 
 export const taskPeriodsRoute = {
   tags: ['dispatch'],
-  summary: 'Report periods of a recurring task, newest first, each with who reported and who is missing (among the assignments the caller sees)',
+  summary:
+    'Report periods of a recurring task, newest first, each with who reported and who is missing (among the assignments the caller sees)',
   params: tenantIdParams,
   querystring: {
     type: 'object',

@@ -7,7 +7,10 @@ export const reminderKind = { type: 'string', enum: ['unopened', 'before_deadlin
 export const reminderView = responseObject({
   id: uuid,
   kind: reminderKind,
-  occasion: { type: 'string', description: 'What the reminder was about: a deadline instant and threshold, a period key, the minute of an urge' },
+  occasion: {
+    type: 'string',
+    description: 'What the reminder was about: a deadline instant and threshold, a period key, the minute of an urge',
+  },
   text: { type: 'string' },
   recipients: { type: 'integer' },
   sentByName: nullableString,
@@ -20,7 +23,8 @@ export type UrgeResult = FromSchema<typeof urgeResult>;
 
 export const urgeRoute = {
   tags: ['dispatch'],
-  summary: 'One-click urge (催办) of the unit answering for an assignment, in-app and by SMS (tenant config); a second urge within a minute sends nothing (200 with the earlier one)',
+  summary:
+    'One-click urge (催办) of the unit answering for an assignment, in-app and by SMS (tenant config); a second urge within a minute sends nothing (200 with the earlier one)',
   params: tenantIdParams,
   body: {
     type: 'object',
@@ -38,6 +42,10 @@ export const assignmentRemindersRoute = {
   tags: ['dispatch'],
   summary: 'Reminders and urges an assignment got, newest first (the reminder ledger)',
   params: tenantIdParams,
-  querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+  },
   response: { 200: responseObject({ items: { type: 'array', items: reminderView } }), ...errorResponses },
 } as const;

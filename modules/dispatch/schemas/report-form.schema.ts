@@ -13,7 +13,12 @@ const reportFormVersion = responseObject({
 export type ReportFormVersion = FromSchema<typeof reportFormVersion>;
 export const reportFormView = { ...reportFormVersion, type: ['object', 'null'] } as const;
 
-const publishedForm = responseObject({ formId: uuid, latestVersion: { type: 'integer' }, name: { type: 'string' }, category: { type: 'string' } });
+const publishedForm = responseObject({
+  formId: uuid,
+  latestVersion: { type: 'integer' },
+  name: { type: 'string' },
+  category: { type: 'string' },
+});
 /** A form that can be a task's report form. */
 export type PublishedForm = FromSchema<typeof publishedForm>;
 

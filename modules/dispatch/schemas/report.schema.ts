@@ -1,5 +1,14 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantSlug, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  responseObject,
+  tenantIdParams,
+  tenantSlug,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
 import { fileIds, fileView, longText, nullableString, nullableTimestamp, reasonText } from './common.schema.ts';
 
 const cardColor = { type: 'string', enum: ['green', 'yellow', 'red'] } as const;
@@ -30,7 +39,10 @@ export const reportView = responseObject({
   reviewedAt: nullableTimestamp,
   submitterName: { type: 'string' },
   createdAt: timestamp,
-  card: { ...responseObject({ color: cardColor, reason: { type: 'string' }, giverName: { type: 'string' }, givenAt: timestamp }), type: ['object', 'null'] },
+  card: {
+    ...responseObject({ color: cardColor, reason: { type: 'string' }, giverName: { type: 'string' }, givenAt: timestamp }),
+    type: ['object', 'null'],
+  },
 });
 /** A progress report with its review and quality card. */
 export type ReportView = FromSchema<typeof reportView>;
@@ -40,7 +52,8 @@ const reportList = responseObject({ items: { type: 'array', items: reportView },
 
 export const submitReportRoute = {
   tags: ['dispatch'],
-  summary: 'Report progress on an assignment: percent, text, photos and the task’s report form (validated against its frozen version). 100% asks the reviewer to accept the work as done. Accepts an Idempotency-Key',
+  summary:
+    'Report progress on an assignment: percent, text, photos and the task’s report form (validated against its frozen version). 100% asks the reviewer to accept the work as done. Accepts an Idempotency-Key',
   params: tenantIdParams,
   body: {
     type: 'object',
@@ -50,7 +63,11 @@ export const submitReportRoute = {
       progress: { type: 'integer', minimum: 0, maximum: 100 },
       text: longText(5000),
       photoIds: fileIds(30),
-      problem: { type: 'boolean', default: false, description: 'Something stands in the way: the light turns yellow (when the tenant’s rules say so)' },
+      problem: {
+        type: 'boolean',
+        default: false,
+        description: 'Something stands in the way: the light turns yellow (when the tenant’s rules say so)',
+      },
       periodKey: { type: 'string', maxLength: 20, description: 'The report period this answers, for tasks with a cadence' },
       data: { type: 'object', description: 'Answers of the task’s report form' },
     },
@@ -96,6 +113,11 @@ export const giveCardRoute = {
   tags: ['dispatch'],
   summary: 'Give a quality card (亮牌) on a report: green, yellow or red, with a required reason; raises dispatch.card_given',
   params: { type: 'object', required: ['tenant', 'id'], additionalProperties: false, properties: { tenant: tenantSlug, id: uuid } },
-  body: { type: 'object', required: ['color', 'reason'], additionalProperties: false, properties: { color: cardColor, reason: reasonText } },
+  body: {
+    type: 'object',
+    required: ['color', 'reason'],
+    additionalProperties: false,
+    properties: { color: cardColor, reason: reasonText },
+  },
   response: { 201: reportView, ...errorResponses },
 } as const;

@@ -1,12 +1,24 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
 import { fileIds, fileView, longText, namedRef, nullableString, nullableTimestamp, title } from './common.schema.ts';
 
 const unitView = namedRef;
 const userView = namedRef;
 const requestStatus = { type: 'string', enum: ['open', 'accepted', 'responded', 'rated', 'returned'] } as const;
 export type RequestStatus = FromSchema<typeof requestStatus>;
-const nullableObject = <S extends { type: 'object' }>(schema: S): Omit<S, 'type'> & { readonly type: readonly ['object', 'null'] } => ({ ...schema, type: ['object', 'null'] });
+const nullableObject = <S extends { type: 'object' }>(schema: S): Omit<S, 'type'> & { readonly type: readonly ['object', 'null'] } => ({
+  ...schema,
+  type: ['object', 'null'],
+});
 
 export const requestView = responseObject({
   id: uuid,
@@ -19,18 +31,31 @@ export const requestView = responseObject({
   dueAt: nullableTimestamp,
   createdBy: userView,
   createdAt: timestamp,
-  response: nullableObject(responseObject({ text: { type: 'string' }, photos: { type: 'array', items: fileView }, by: userView, at: timestamp })),
+  response: nullableObject(
+    responseObject({ text: { type: 'string' }, photos: { type: 'array', items: fileView }, by: userView, at: timestamp }),
+  ),
   rating: nullableObject(responseObject({ score: { type: 'integer' }, comment: nullableString, at: timestamp })),
   accepted: { ...nullableObject(responseObject({ by: { type: 'string' }, at: timestamp })), description: '受理: who accepted it and when' },
-  returned: { ...nullableObject(responseObject({ reason: { type: 'string' }, by: { type: 'string' }, at: timestamp })), description: '退回: why, who and when' },
+  returned: {
+    ...nullableObject(responseObject({ reason: { type: 'string' }, by: { type: 'string' }, at: timestamp })),
+    description: '退回: why, who and when',
+  },
   steps: {
     type: 'array',
     description: 'Accepted, transferred (from one department to another) and returned, oldest first',
-    items: responseObject({ kind: { type: 'string', enum: ['accepted', 'transferred', 'returned'] }, fromUnit: unitView, toUnit: nullableObject(unitView), reason: nullableString, by: { type: 'string' }, at: timestamp }),
+    items: responseObject({
+      kind: { type: 'string', enum: ['accepted', 'transferred', 'returned'] },
+      fromUnit: unitView,
+      toUnit: nullableObject(unitView),
+      reason: nullableString,
+      by: { type: 'string' },
+      at: timestamp,
+    }),
   },
   viewer: {
     ...responseObject({ raises: { type: 'boolean' }, answers: { type: 'boolean' } }),
-    description: 'The caller’s side: raises (the calling unit: rates), answers (the called unit: responds), or neither (a supervisor reading)',
+    description:
+      'The caller’s side: raises (the calling unit: rates), answers (the called unit: responds), or neither (a supervisor reading)',
   },
 });
 /** A bottom-up request (镇呼县应) with its answer, rating and steps. */
@@ -38,7 +63,8 @@ export type RequestView = FromSchema<typeof requestView>;
 
 export const raiseRequestRoute = {
   tags: ['dispatch'],
-  summary: '镇呼县应: the caller’s unit (a town) calls on another unit (a county department) for help; needs dispatch.request. Accepts an Idempotency-Key',
+  summary:
+    '镇呼县应: the caller’s unit (a town) calls on another unit (a county department) for help; needs dispatch.request. Accepts an Idempotency-Key',
   params: tenantParams,
   body: {
     type: 'object',
@@ -58,12 +84,18 @@ export type RequestInput = FromSchema<typeof raiseRequestRoute.body>;
 
 export const listRequestsRoute = {
   tags: ['dispatch'],
-  summary: 'Requests, newest first: inbox (to the caller’s unit), outbox (from it), or supervised (either side in the caller’s dispatch.supervise scope)',
+  summary:
+    'Requests, newest first: inbox (to the caller’s unit), outbox (from it), or supervised (either side in the caller’s dispatch.supervise scope)',
   params: tenantParams,
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { box: { type: 'string', enum: ['inbox', 'outbox', 'supervised'], default: 'inbox' }, status: requestStatus, limit: limitQuery, cursor: cursorQuery },
+    properties: {
+      box: { type: 'string', enum: ['inbox', 'outbox', 'supervised'], default: 'inbox' },
+      status: requestStatus,
+      limit: limitQuery,
+      cursor: cursorQuery,
+    },
   },
   response: { 200: responseObject({ items: { type: 'array', items: requestView }, nextCursor: nullableString }), ...errorResponses },
 } as const;

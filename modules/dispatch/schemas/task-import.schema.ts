@@ -5,10 +5,18 @@ import { errorResponses, responseObject, tenantParams, timestamp, uuid, XLSX_MIM
 export const TASK_IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
 export const TASK_IMPORT_MAX_ROWS = 500;
 
-const lang = { type: 'string', enum: ['zh-CN', 'en'], default: 'zh-CN', description: 'The language of the template’s headers (an upload may use either)' } as const;
+const lang = {
+  type: 'string',
+  enum: ['zh-CN', 'en'],
+  default: 'zh-CN',
+  description: 'The language of the template’s headers (an upload may use either)',
+} as const;
 
 // A dry run creates nothing: its tasks have no id.
-const importedTask = responseObject({ row: { type: 'integer' }, id: uuid, title: { type: 'string' }, deadline: timestamp, units: { type: 'integer' } }, ['id']);
+const importedTask = responseObject(
+  { row: { type: 'integer' }, id: uuid, title: { type: 'string' }, deadline: timestamp, units: { type: 'integer' } },
+  ['id'],
+);
 const importResult = responseObject({
   dryRun: { type: 'boolean' },
   count: { type: 'integer' },

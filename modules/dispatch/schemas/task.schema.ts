@@ -1,6 +1,30 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
-import { assignmentInput, assignmentRole, assignmentStatus, deadlineFields, fileIds, fileView, light, longText, nullableString, nullableTimestamp, personRef, priority, title, unitRef } from './common.schema.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
+import {
+  assignmentInput,
+  assignmentRole,
+  assignmentStatus,
+  deadlineFields,
+  fileIds,
+  fileView,
+  light,
+  longText,
+  nullableString,
+  nullableTimestamp,
+  personRef,
+  priority,
+  title,
+  unitRef,
+} from './common.schema.ts';
 
 const cadenceKind = { type: 'string', enum: ['weekly', 'monthly', 'quarterly', 'rrule'] } as const;
 export type CadenceKind = FromSchema<typeof cadenceKind>;
@@ -13,8 +37,20 @@ export const cadenceInput = {
   description: 'Recurring reports: each period (week, month, quarter, or each RRULE occurrence) asks every assignment for a report',
   properties: {
     kind: cadenceKind,
-    rule: { type: 'string', minLength: 5, maxLength: 300, pattern: '^[A-Z0-9=;,:+-]+$', description: 'An RFC 5545 RRULE (without DTSTART) for kind "rrule", e.g. FREQ=MONTHLY;BYMONTHDAY=25' },
-    dueDays: { type: 'integer', minimum: 0, maximum: 90, default: 5, description: 'A period’s report is due this many days after the period ends' },
+    rule: {
+      type: 'string',
+      minLength: 5,
+      maxLength: 300,
+      pattern: '^[A-Z0-9=;,:+-]+$',
+      description: 'An RFC 5545 RRULE (without DTSTART) for kind "rrule", e.g. FREQ=MONTHLY;BYMONTHDAY=25',
+    },
+    dueDays: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 90,
+      default: 5,
+      description: 'A period’s report is due this many days after the period ends',
+    },
     until: { type: 'string', format: 'date', description: 'No periods start after this day; default the task deadline' },
   },
 } as const;
@@ -60,7 +96,10 @@ export const taskView = responseObject({
   deadline: timestamp,
   attachments: { type: 'array', items: fileView },
   reportForm: { ...responseObject({ formId: uuid, version: { type: 'integer' }, name: { type: 'string' } }), type: ['object', 'null'] },
-  cadence: { ...responseObject({ kind: cadenceKind, rule: { type: 'string' }, dueDays: { type: 'integer' }, until: nullableString }), type: ['object', 'null'] },
+  cadence: {
+    ...responseObject({ kind: cadenceKind, rule: { type: 'string' }, dueDays: { type: 'integer' }, until: nullableString }),
+    type: ['object', 'null'],
+  },
   createdBy: nullableString,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -132,7 +171,8 @@ export const closeTaskRoute = {
 
 export const getTaskRoute = {
   tags: ['dispatch'],
-  summary: 'A task with its tree of assignments (all of it for supervisors and leaders; for a unit, its own branches, the path above them, and for a lead its co-organisers)',
+  summary:
+    'A task with its tree of assignments (all of it for supervisors and leaders; for a unit, its own branches, the path above them, and for a lead its co-organisers)',
   params: tenantIdParams,
   response: { 200: taskDetailView, ...errorResponses },
 } as const;

@@ -1,8 +1,22 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, responseObject, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  responseObject,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
 import { assignmentRole, assignmentStatus, light, namedRef, nullableString, nullableTimestamp } from './common.schema.ts';
 
-const lightCounts = responseObject({ white: { type: 'integer' }, blue: { type: 'integer' }, green: { type: 'integer' }, yellow: { type: 'integer' }, red: { type: 'integer' } });
+const lightCounts = responseObject({
+  white: { type: 'integer' },
+  blue: { type: 'integer' },
+  green: { type: 'integer' },
+  yellow: { type: 'integer' },
+  red: { type: 'integer' },
+});
 export type LightCounts = FromSchema<typeof lightCounts>;
 
 const pendingKind = { type: 'string', enum: ['assignment', 'review', 'extension', 'instruction', 'request'] } as const;
@@ -25,9 +39,14 @@ export type PendingItem = FromSchema<typeof pendingItem>;
 
 export const myPendingRoute = {
   tags: ['dispatch'],
-  summary: 'What the caller must do now, most urgent first: assignments to handle, reports to review, extension requests to decide, instructions to acknowledge, requests to answer',
+  summary:
+    'What the caller must do now, most urgent first: assignments to handle, reports to review, extension requests to decide, instructions to acknowledge, requests to answer',
   params: tenantParams,
-  querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+  },
   response: {
     200: responseObject({
       items: { type: 'array', items: pendingItem },
@@ -49,15 +68,26 @@ export const boardRoute = {
       category: { type: 'string', maxLength: 50 },
       unitId: { ...uuid, description: 'Only assignments of this unit and the units below it' },
       light,
-      period: { type: 'string', pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$', description: 'Deadlines within a year (2026), month (2026-03) or quarter (2026-Q1)' },
-      allDepths: { type: 'boolean', default: false, description: 'Count re-dispatched subtasks too (default: the units tasks were dispatched to)' },
+      period: {
+        type: 'string',
+        pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$',
+        description: 'Deadlines within a year (2026), month (2026-03) or quarter (2026-Q1)',
+      },
+      allDepths: {
+        type: 'boolean',
+        default: false,
+        description: 'Count re-dispatched subtasks too (default: the units tasks were dispatched to)',
+      },
     },
   },
   response: {
     200: responseObject({
       total: { type: 'integer' },
       byLight: lightCounts,
-      byUnit: { type: 'array', items: responseObject({ unitId: uuid, unitName: { type: 'string' }, total: { type: 'integer' }, byLight: lightCounts }) },
+      byUnit: {
+        type: 'array',
+        items: responseObject({ unitId: uuid, unitName: { type: 'string' }, total: { type: 'integer' }, byLight: lightCounts }),
+      },
     }),
     ...errorResponses,
   },
@@ -86,13 +116,19 @@ export type UnitAssignment = FromSchema<typeof unitAssignment>;
 
 export const unitAssignmentsRoute = {
   tags: ['dispatch'],
-  summary: '本单位任务: every assignment of the caller’s unit (dispatch.handle) or naming the caller as responsible person, finished ones included; newest first',
+  summary:
+    '本单位任务: every assignment of the caller’s unit (dispatch.handle) or naming the caller as responsible person, finished ones included; newest first',
   params: tenantParams,
   querystring: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      state: { type: 'string', enum: ['active', 'finished', 'all'], default: 'all', description: 'active: not acknowledged, in progress or awaiting acceptance; finished: done or closed' },
+      state: {
+        type: 'string',
+        enum: ['active', 'finished', 'all'],
+        default: 'all',
+        description: 'active: not acknowledged, in progress or awaiting acceptance; finished: done or closed',
+      },
       limit: limitQuery,
       cursor: cursorQuery,
     },

@@ -1,6 +1,21 @@
 import { Readable } from 'node:stream';
-import { type ExportOutput, type ExportRunContext, type ExportRunner, type ExportTask, notFound, tenantTimeZone, XLSX_MIME } from '../../../core/module-kit.ts';
-import { aggregationCells, aggregationFileName, aggregationPage, aggregationSheet, type AggregationRow, type Cell } from './aggregation-sheet.ts';
+import {
+  type ExportOutput,
+  type ExportRunContext,
+  type ExportRunner,
+  type ExportTask,
+  notFound,
+  tenantTimeZone,
+  XLSX_MIME,
+} from '../../../core/module-kit.ts';
+import {
+  aggregationCells,
+  aggregationFileName,
+  aggregationPage,
+  aggregationSheet,
+  type AggregationRow,
+  type Cell,
+} from './aggregation-sheet.ts';
 import { writeAggregationWorkbook } from './aggregation-workbook.ts';
 import { AGGREGATION_CHUNK, countAssignments, reportFormColumns, type AggregationParams } from './aggregation.service.ts';
 import { REPORT_FORMS_SERVICE, type ReportForms } from './report-form-port.ts';
@@ -19,19 +34,28 @@ export const aggregationRunner: ExportRunner = async (task: ExportTask, context:
   const { title, formColumns, timeZone, total } = await context.withTenant(tenantId, async ({ db }) => {
     const found: { title: string } | undefined = await db('dispatch_task').where({ id: params.taskId }).first('title');
     if (!found) throw notFound('DISPATCH_TASK_NOT_FOUND', 'The task no longer exists');
-    return { title: found.title, formColumns: await reportFormColumns(db, params.taskId, forms), timeZone: await tenantTimeZone(db, tenantId), total: await countAssignments(db, params.taskId) };
+    return {
+      title: found.title,
+      formColumns: await reportFormColumns(db, params.taskId, forms),
+      timeZone: await tenantTimeZone(db, tenantId),
+      total: await countAssignments(db, params.taskId),
+    };
   });
   const cells: Cell[][] = [];
   let after: string | null = null;
   for (;;) {
     await context.progress(Math.min(cells.length, total), total);
     const position: string | null = after;
-    const page: AggregationRow[] = await context.withTenant(tenantId, ({ db }) => aggregationPage(db, params.taskId, params.periodKey, position, AGGREGATION_CHUNK));
+    const page: AggregationRow[] = await context.withTenant(tenantId, ({ db }) =>
+      aggregationPage(db, params.taskId, params.periodKey, position, AGGREGATION_CHUNK),
+    );
     cells.push(...page.map((r) => aggregationCells(params.lang, r, formColumns, (id) => `${params.filesBase}${id}`, timeZone)));
     if (page.length < AGGREGATION_CHUNK) break;
     after = page[page.length - 1].path;
   }
-  const content = await writeAggregationWorkbook(aggregationSheet(params.lang, formColumns, cells, { taskTitle: title, periodKey: params.periodKey, at: new Date(), timeZone }));
+  const content = await writeAggregationWorkbook(
+    aggregationSheet(params.lang, formColumns, cells, { taskTitle: title, periodKey: params.periodKey, at: new Date(), timeZone }),
+  );
   const file = await context.files.stage(Readable.from(content));
   // Units added while the job ran may pass the total counted at the start: both end at the rows written.
   return { file, fileName: aggregationFileName(params.lang, title, params.periodKey), contentType: XLSX_MIME, done: cells.length };

@@ -8,9 +8,24 @@ const WORDS = {
   'zh-CN': {
     sheet: '汇总',
     fileSuffix: '汇总',
-    headers: ['单位', '上级单位', '角色', '责任人', '截止时间', '亮灯', '汇总进度(%)', '本单位报送进度(%)', '状态', '报告内容', '照片数', '报送时间', '亮牌'],
+    headers: [
+      '单位',
+      '上级单位',
+      '角色',
+      '责任人',
+      '截止时间',
+      '亮灯',
+      '汇总进度(%)',
+      '本单位报送进度(%)',
+      '状态',
+      '报告内容',
+      '照片数',
+      '报送时间',
+      '亮牌',
+    ],
     photo: '照片',
-    title: (task: string, period: string | null, at: string, zone: string) => `${task}${period ? ` · 报送期 ${period}` : ' · 全部报送'} · 汇总于 ${at}（${zone === DEFAULT_TIME_ZONE ? '北京时间' : zone}）`,
+    title: (task: string, period: string | null, at: string, zone: string) =>
+      `${task}${period ? ` · 报送期 ${period}` : ' · 全部报送'} · 汇总于 ${at}（${zone === DEFAULT_TIME_ZONE ? '北京时间' : zone}）`,
     role: { lead: '牵头', co: '配合' },
     light: { white: '白灯', blue: '蓝灯', green: '绿灯', yellow: '黄灯', red: '红灯' },
     status: { pending: '未签收', open: '办理中', submitted: '待验收', done: '已办结', closed: '已关闭' },
@@ -19,9 +34,24 @@ const WORDS = {
   en: {
     sheet: 'Summary',
     fileSuffix: 'summary',
-    headers: ['Unit', 'Parent unit', 'Role', 'Responsible person', 'Deadline', 'Light', 'Rolled-up progress (%)', 'Own reported progress (%)', 'Status', 'Report', 'Photos', 'Submitted at', 'Card'],
+    headers: [
+      'Unit',
+      'Parent unit',
+      'Role',
+      'Responsible person',
+      'Deadline',
+      'Light',
+      'Rolled-up progress (%)',
+      'Own reported progress (%)',
+      'Status',
+      'Report',
+      'Photos',
+      'Submitted at',
+      'Card',
+    ],
     photo: 'Photo',
-    title: (task: string, period: string | null, at: string, zone: string) => `${task}${period ? ` · period ${period}` : ' · all reports'} · compiled ${at} (${zone === DEFAULT_TIME_ZONE ? 'Beijing time' : zone})`,
+    title: (task: string, period: string | null, at: string, zone: string) =>
+      `${task}${period ? ` · period ${period}` : ' · all reports'} · compiled ${at} (${zone === DEFAULT_TIME_ZONE ? 'Beijing time' : zone})`,
     role: { lead: 'lead', co: 'co-organiser' },
     light: { white: 'white', blue: 'blue', green: 'green', yellow: 'yellow', red: 'red' },
     status: { pending: 'not acknowledged', open: 'in progress', submitted: 'awaiting acceptance', done: 'done', closed: 'closed' },
@@ -58,7 +88,13 @@ export interface AggregationRow {
  * subtasks), keyset-paged on the path. A unit's latest report is its newest one not returned
  * (a returned report is not what the unit stands by), through the (assignment, created_at) index.
  */
-export async function aggregationPage(trx: Knex.Transaction, taskId: string, periodKey: string | null, afterPath: string | null, limit: number): Promise<AggregationRow[]> {
+export async function aggregationPage(
+  trx: Knex.Transaction,
+  taskId: string,
+  periodKey: string | null,
+  afterPath: string | null,
+  limit: number,
+): Promise<AggregationRow[]> {
   const { rows } = await trx.raw(
     `select a.id, a.path, u.name as unit_name, coalesce(pu.name, ou.name) as parent_unit_name, a.role, p.name as person_name, a.deadline, a.light, a.progress, a.own_progress, a.status,
             r.text as report_text, r.photo_ids, r.created_at as submitted_at, r.form_data, c.color as card_color, c.reason as card_reason
@@ -107,7 +143,13 @@ export function aggregationColumns(lang: AggregationLanguage, formColumns: Repor
  * (`fileUrl` makes a photo's absolute address; the sheet names as many photo columns as the
  * row with the most photos needs).
  */
-export function aggregationCells(lang: AggregationLanguage, row: AggregationRow, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string, timeZone: string): Cell[] {
+export function aggregationCells(
+  lang: AggregationLanguage,
+  row: AggregationRow,
+  formColumns: ReportFormColumn[],
+  fileUrl: (fileId: string) => string,
+  timeZone: string,
+): Cell[] {
   const words = WORDS[lang];
   return [
     row.unit_name,
@@ -129,11 +171,21 @@ export function aggregationCells(lang: AggregationLanguage, row: AggregationRow,
 }
 
 /** The sheet: a title row naming the task, the period and when it was compiled, then the header and the rows. */
-export function aggregationSheet(lang: AggregationLanguage, formColumns: ReportFormColumn[], rows: Cell[][], heading: { taskTitle: string; periodKey: string | null; at: Date; timeZone: string }): AggregationSheet {
+export function aggregationSheet(
+  lang: AggregationLanguage,
+  formColumns: ReportFormColumn[],
+  rows: Cell[][],
+  heading: { taskTitle: string; periodKey: string | null; at: Date; timeZone: string },
+): AggregationSheet {
   const columns = aggregationColumns(lang, formColumns);
   const photoColumns = Math.max(0, ...rows.map((r) => r.length - columns.length));
   for (let i = 1; i <= photoColumns; i++) columns.push({ header: `${WORDS[lang].photo}${i}`, width: 10 });
-  return { name: WORDS[lang].sheet, title: WORDS[lang].title(heading.taskTitle, heading.periodKey, countyDateTime(heading.at, heading.timeZone), heading.timeZone), columns, rows };
+  return {
+    name: WORDS[lang].sheet,
+    title: WORDS[lang].title(heading.taskTitle, heading.periodKey, countyDateTime(heading.at, heading.timeZone), heading.timeZone),
+    columns,
+    rows,
+  };
 }
 
 export interface AggregationSheet {

@@ -22,7 +22,10 @@ export interface AggregationParams {
 export async function checkPeriod(trx: Knex.Transaction, taskId: string, periodKey: string | undefined, path: string): Promise<void> {
   if (periodKey === undefined) return;
   const found = await trx('dispatch_report_period').where({ task_id: taskId, period_key: periodKey }).first('period_key');
-  if (!found) throw badRequest('DISPATCH_PERIOD_NOT_FOUND', 'The task has no such report period', [{ path, message: 'is not a report period of the task' }]);
+  if (!found)
+    throw badRequest('DISPATCH_PERIOD_NOT_FOUND', 'The task has no such report period', [
+      { path, message: 'is not a report period of the task' },
+    ]);
 }
 
 export async function countAssignments(trx: Knex.Transaction, taskId: string): Promise<number> {
@@ -31,15 +34,29 @@ export async function countAssignments(trx: Knex.Transaction, taskId: string): P
 }
 
 /** The columns of the task's frozen report form, when it has one and the forms module is enabled (else none). */
-export async function reportFormColumns(trx: Knex.Transaction, taskId: string, forms: ReportForms | undefined): Promise<ReportFormColumn[]> {
-  const task: { report_form_id: string | null; report_form_version: number | null } = await trx('dispatch_task').where({ id: taskId }).first('report_form_id', 'report_form_version');
+export async function reportFormColumns(
+  trx: Knex.Transaction,
+  taskId: string,
+  forms: ReportForms | undefined,
+): Promise<ReportFormColumn[]> {
+  const task: { report_form_id: string | null; report_form_version: number | null } = await trx('dispatch_task')
+    .where({ id: taskId })
+    .first('report_form_id', 'report_form_version');
   if (!forms || !task.report_form_id || task.report_form_version === null) return [];
   const version = await forms.publishedVersion(trx, task.report_form_id, task.report_form_version);
   return version ? forms.columns(version) : [];
 }
 
 /** Every row of a task's aggregation at once: the direct download, for trees within `directAggregationMaxRows`. */
-export async function aggregationRows(trx: Knex.Transaction, taskId: string, periodKey: string | null, lang: AggregationLanguage, formColumns: ReportFormColumn[], fileUrl: (fileId: string) => string, timeZone: string): Promise<Cell[][]> {
+export async function aggregationRows(
+  trx: Knex.Transaction,
+  taskId: string,
+  periodKey: string | null,
+  lang: AggregationLanguage,
+  formColumns: ReportFormColumn[],
+  fileUrl: (fileId: string) => string,
+  timeZone: string,
+): Promise<Cell[][]> {
   const cells: Cell[][] = [];
   let after: string | null = null;
   for (;;) {
@@ -50,15 +67,24 @@ export async function aggregationRows(trx: Knex.Transaction, taskId: string, per
   }
 }
 
-
 /**
  * Queues an aggregation of any size as a core export (core/exports/, kind `aggregation`) in the
  * request's transaction: the export and its job exist together. Its requester follows it under
  * `/exports`; dispatch's runner (aggregation-runner.ts) writes it.
  */
-export async function createAggregation(request: FastifyRequest, task: { id: string; title: string }, input: Omit<AggregationParams, 'taskId'>): Promise<ExportView> {
+export async function createAggregation(
+  request: FastifyRequest,
+  task: { id: string; title: string },
+  input: Omit<AggregationParams, 'taskId'>,
+): Promise<ExportView> {
   const params: AggregationParams = { taskId: task.id, ...input };
-  return queueExport(request, { module: 'dispatch', kind: AGGREGATION_KIND, title: aggregationTitle(input.lang, task.title, input.periodKey), params: { ...params }, total: await countAssignments(request.db, task.id) });
+  return queueExport(request, {
+    module: 'dispatch',
+    kind: AGGREGATION_KIND,
+    title: aggregationTitle(input.lang, task.title, input.periodKey),
+    params: { ...params },
+    total: await countAssignments(request.db, task.id),
+  });
 }
 
 /**

@@ -44,7 +44,8 @@ export function requireReviewer(access: AssignmentAccess): AssignmentAccess {
 
 /** Work on an assignment needs it open: done and closed ones take no more reports, subtasks or requests. */
 export function requireOpen(access: AssignmentAccess): AssignmentAccess {
-  if (access.task.status === 'closed' || access.node.status === 'closed') throw conflict('DISPATCH_ASSIGNMENT_CLOSED', 'The assignment is closed');
+  if (access.task.status === 'closed' || access.node.status === 'closed')
+    throw conflict('DISPATCH_ASSIGNMENT_CLOSED', 'The assignment is closed');
   if (access.node.status === 'done') throw conflict('DISPATCH_ASSIGNMENT_DONE', 'The assignment is done');
   return access;
 }

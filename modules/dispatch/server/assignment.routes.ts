@@ -18,7 +18,10 @@ export const assignmentRoutes: RoutePlugin = async (app) => {
   app.post('/assignments/:id/open', { schema: openAssignmentRoute }, async (request) => {
     const access = requireOpen(requireHandler(await assignmentAccess(request, request.params.id)));
     const ctx = dispatchContext(request);
-    const opened = await request.db('dispatch_assignment').where({ id: access.node.id, status: 'pending' }).update({ status: 'open', opened_at: ctx.now, updated_at: ctx.now });
+    const opened = await request
+      .db('dispatch_assignment')
+      .where({ id: access.node.id, status: 'pending' })
+      .update({ status: 'open', opened_at: ctx.now, updated_at: ctx.now });
     if (opened > 0) await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId: access.node.id, kind: 'assignment.opened' }]);
     return assignmentDetail(request, await assignmentAccess(request, access.node.id));
   });
@@ -26,14 +29,28 @@ export const assignmentRoutes: RoutePlugin = async (app) => {
   app.post('/assignments/:id/subtasks', { schema: redispatchRoute }, async (request, reply) => {
     const access = requireOpen(requireHandler(await assignmentAccess(request, request.params.id)));
     const ctx = dispatchContext(request);
-    const parent = await request.db('dispatch_assignment').where({ id: access.node.id }).forUpdate().first('id', 'path', 'depth', 'unit_id', 'deadline');
+    const parent = await request
+      .db('dispatch_assignment')
+      .where({ id: access.node.id })
+      .forUpdate()
+      .first('id', 'path', 'depth', 'unit_id', 'deadline');
     const ids = await dispatchAssignments(
       ctx,
-      { kind: 'subtask', taskId: access.task.id, taskTitle: access.task.title, parent: { id: parent.id, path: parent.path, depth: parent.depth, unitId: parent.unit_id, deadline: new Date(parent.deadline) } },
+      {
+        kind: 'subtask',
+        taskId: access.task.id,
+        taskTitle: access.task.title,
+        parent: { id: parent.id, path: parent.path, depth: parent.depth, unitId: parent.unit_id, deadline: new Date(parent.deadline) },
+      },
       request.body.assignments,
     );
     await recomputeTaskLights(ctx, [access.task.id]);
-    await audit(request, { action: 'dispatch.assignment.redispatch', recordType: 'dispatch_assignment', recordId: access.node.id, data: { units: ids.length } });
+    await audit(request, {
+      action: 'dispatch.assignment.redispatch',
+      recordType: 'dispatch_assignment',
+      recordId: access.node.id,
+      data: { units: ids.length },
+    });
     const rows = await assignmentQuery(request.db).whereIn('a.id', ids).orderBy('a.created_at');
     return reply.status(201).send({ items: rows.map(toAssignmentNode) });
   });

@@ -53,7 +53,13 @@ export async function board(trx: Knex.Transaction, scope: DataScope, filter: Boa
   if (!filter.allDepths) query.where('a.depth', 0);
   if (filter.category !== undefined) query.where('t.category', filter.category);
   if (filter.light) query.where('a.light', filter.light);
-  if (filter.unitId) query.whereIn('a.unit_id', trx('core_unit as f').select('f.id').where('f.path', 'like', trx('core_unit as s').select(trx.raw("s.path || '%'")).where('s.id', filter.unitId)));
+  if (filter.unitId)
+    query.whereIn(
+      'a.unit_id',
+      trx('core_unit as f')
+        .select('f.id')
+        .where('f.path', 'like', trx('core_unit as s').select(trx.raw("s.path || '%'")).where('s.id', filter.unitId)),
+    );
   if (filter.period) {
     const range = periodRange(filter.period, timeZone);
     query.where('a.deadline', '>=', range.from).where('a.deadline', '<', range.to);
@@ -69,6 +75,8 @@ export async function board(trx: Knex.Transaction, scope: DataScope, filter: Boa
     unit.byLight[row.light] += n;
     units.set(row.unit_id, unit);
   }
-  const byUnit = [...units.values()].sort((a, b) => b.byLight.red - a.byLight.red || b.byLight.yellow - a.byLight.yellow || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  const byUnit = [...units.values()].sort(
+    (a, b) => b.byLight.red - a.byLight.red || b.byLight.yellow - a.byLight.yellow || a.unitName.localeCompare(b.unitName, 'zh-CN'),
+  );
   return { total: Object.values(byLight).reduce((a, b) => a + b, 0), byLight, byUnit };
 }

@@ -9,7 +9,12 @@ export const commentRoutes: RoutePlugin = async (app) => {
   app.post('/tasks/:id/comments', { schema: addCommentRoute, config: { idempotent: true } }, async (request, reply) => {
     const access = await taskAccess(request, request.params.id);
     const id = await addComment(dispatchContext(request), access, request.body);
-    await audit(request, { action: 'dispatch.comment.add', recordType: 'dispatch_comment', recordId: id, data: { taskId: access.task.id, assignmentId: request.body.assignmentId ?? null } });
+    await audit(request, {
+      action: 'dispatch.comment.add',
+      recordType: 'dispatch_comment',
+      recordId: id,
+      data: { taskId: access.task.id, assignmentId: request.body.assignmentId ?? null },
+    });
     const { items } = await commentPage(request.db, access, { ids: [id], limit: 1 });
     return reply.status(201).send(items[0]);
   });

@@ -30,33 +30,61 @@ async function visibleTaskNodes(trx: Knex.Transaction, access: TaskAccess): Prom
  */
 export async function addComment(ctx: ModuleContext, access: TaskAccess, input: NewComment): Promise<string> {
   const { trx } = ctx;
-  if (!input.text.trim()) throw badRequest('DISPATCH_TEXT_BLANK', 'The comment is blank', [{ path: 'body.text', message: 'must not be blank' }]);
+  if (!input.text.trim())
+    throw badRequest('DISPATCH_TEXT_BLANK', 'The comment is blank', [{ path: 'body.text', message: 'must not be blank' }]);
   const photoIds = input.photoIds ?? [];
   const config = await dispatchConfig(trx);
   if (photoIds.length > config.maxPhotosPerReport) {
-    throw badRequest('DISPATCH_TOO_MANY_PHOTOS', `At most ${config.maxPhotosPerReport} photos per comment`, [{ path: 'body.photoIds', message: `holds ${photoIds.length} photos` }]);
+    throw badRequest('DISPATCH_TOO_MANY_PHOTOS', `At most ${config.maxPhotosPerReport} photos per comment`, [
+      { path: 'body.photoIds', message: `holds ${photoIds.length} photos` },
+    ]);
   }
   const nodes = await visibleTaskNodes(trx, access);
   const visible = new Map(nodes.map((n) => [n.id, n]));
   let assignmentId = input.assignmentId ?? null;
-  if (assignmentId && !visible.has(assignmentId)) throw badRequest('DISPATCH_ASSIGNMENT_NOT_FOUND', 'No such assignment of this task', [{ path: 'body.assignmentId', message: 'is not an assignment of this task you can see' }]);
+  if (assignmentId && !visible.has(assignmentId))
+    throw badRequest('DISPATCH_ASSIGNMENT_NOT_FOUND', 'No such assignment of this task', [
+      { path: 'body.assignmentId', message: 'is not an assignment of this task you can see' },
+    ]);
   let replyTo: { id: string; assignment_id: string | null; author_id: string } | undefined;
   if (input.replyToId) {
-    replyTo = await trx('dispatch_comment').where({ id: input.replyToId, task_id: access.task.id }).first('id', 'assignment_id', 'author_id');
+    replyTo = await trx('dispatch_comment')
+      .where({ id: input.replyToId, task_id: access.task.id })
+      .first('id', 'assignment_id', 'author_id');
     if (!replyTo || (replyTo.assignment_id && !visible.has(replyTo.assignment_id))) {
-      throw badRequest('DISPATCH_COMMENT_NOT_FOUND', 'No such comment on this task', [{ path: 'body.replyToId', message: 'is not a comment of this task you can see' }]);
+      throw badRequest('DISPATCH_COMMENT_NOT_FOUND', 'No such comment on this task', [
+        { path: 'body.replyToId', message: 'is not a comment of this task you can see' },
+      ]);
     }
-    if (assignmentId && assignmentId !== replyTo.assignment_id) throw badRequest('DISPATCH_COMMENT_INVALID', 'A reply stays on the assignment of the comment it answers', [{ path: 'body.assignmentId', message: 'differs from the assignment of the comment replied to' }]);
+    if (assignmentId && assignmentId !== replyTo.assignment_id)
+      throw badRequest('DISPATCH_COMMENT_INVALID', 'A reply stays on the assignment of the comment it answers', [
+        { path: 'body.assignmentId', message: 'differs from the assignment of the comment replied to' },
+      ]);
     assignmentId = replyTo.assignment_id;
   }
   await checkFiles(trx, photoIds, 'body.photoIds', 'image');
 
   const id = uuidv7();
   await trx('dispatch_comment').insert({
-    tenant_id: ctx.tenantId, id, task_id: access.task.id, assignment_id: assignmentId, reply_to_id: replyTo?.id ?? null, text: input.text, photo_ids: JSON.stringify(photoIds), author_id: ctx.userId, created_at: ctx.now,
+    tenant_id: ctx.tenantId,
+    id,
+    task_id: access.task.id,
+    assignment_id: assignmentId,
+    reply_to_id: replyTo?.id ?? null,
+    text: input.text,
+    photo_ids: JSON.stringify(photoIds),
+    author_id: ctx.userId,
+    created_at: ctx.now,
   });
   await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'comment', id }, fileReferences(photoIds, 'body.photoIds'));
-  await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId, kind: 'comment.added', data: { commentId: id, text: input.text.slice(0, 200), photos: photoIds.length } }]);
+  await appendTimeline(ctx, [
+    {
+      taskId: access.task.id,
+      assignmentId,
+      kind: 'comment.added',
+      data: { commentId: id, text: input.text.slice(0, 200), photos: photoIds.length },
+    },
+  ]);
 
   // A branch's discussion is between the unit and the one that dispatched to it: the parent
   // assignment's unit, or the task's creator for a top-level assignment.
@@ -68,8 +96,15 @@ export async function addComment(ctx: ModuleContext, access: TaskAccess, input: 
   const direct = [...new Set([...handlers, ...dispatcher, ...(replyTo ? [replyTo.author_id] : [])])].filter((u) => u !== ctx.userId);
   const params = { task: access.task.title, text: input.text.slice(0, 200) };
   const message = dispatchMessage(replyTo ? 'comment.reply' : 'comment.new', params);
-  if (direct.length > 0) await ctx.notifier.notify(trx, ctx.tenantId, { userIds: direct, kind: 'dispatch.comment.added', message, link: `/dispatch/tasks/${access.task.id}` });
-  if (!assignmentId) await notifyWatchers(ctx, access.task, { kind: 'dispatch.comment.added', message: dispatchMessage('comment.new', params) }, direct);
+  if (direct.length > 0)
+    await ctx.notifier.notify(trx, ctx.tenantId, {
+      userIds: direct,
+      kind: 'dispatch.comment.added',
+      message,
+      link: `/dispatch/tasks/${access.task.id}`,
+    });
+  if (!assignmentId)
+    await notifyWatchers(ctx, access.task, { kind: 'dispatch.comment.added', message: dispatchMessage('comment.new', params) }, direct);
   return id;
 }
 
@@ -88,7 +123,11 @@ interface CommentRow {
 }
 
 /** A page of the comments the caller sees, newest first, keyset-paged on (created_at, id). */
-export async function commentPage(trx: Knex.Transaction, access: TaskAccess, page: { assignmentId?: string; ids?: string[]; limit: number; cursor?: string }) {
+export async function commentPage(
+  trx: Knex.Transaction,
+  access: TaskAccess,
+  page: { assignmentId?: string; ids?: string[]; limit: number; cursor?: string },
+) {
   const nodes = await visibleTaskNodes(trx, access);
   const units = new Map(nodes.map((n) => [n.id, n.unit.name]));
   const query = trx('dispatch_comment as c')
@@ -102,11 +141,26 @@ export async function commentPage(trx: Knex.Transaction, access: TaskAccess, pag
       this.on('ra.tenant_id', 'r.tenant_id').andOn('ra.id', 'r.author_id');
     })
     .where('c.task_id', access.task.id)
-    .select('c.id', 'c.task_id', 'c.assignment_id', 'c.reply_to_id', 'ra.display_name as reply_author', 'c.text', 'c.photo_ids', 'c.author_id', 'usr.display_name as author_name', 'c.created_at')
+    .select(
+      'c.id',
+      'c.task_id',
+      'c.assignment_id',
+      'c.reply_to_id',
+      'ra.display_name as reply_author',
+      'c.text',
+      'c.photo_ids',
+      'c.author_id',
+      'usr.display_name as author_name',
+      'c.created_at',
+    )
     .select(trx.raw('c.created_at::text as cursor_at'))
-    .orderBy([{ column: 'c.created_at', order: 'desc' }, { column: 'c.id', order: 'desc' }])
+    .orderBy([
+      { column: 'c.created_at', order: 'desc' },
+      { column: 'c.id', order: 'desc' },
+    ])
     .limit(page.limit + 1);
-  if (!access.supervise && !access.instruct) query.where((w) => w.whereNull('c.assignment_id').orWhereIn('c.assignment_id', [...units.keys()]));
+  if (!access.supervise && !access.instruct)
+    query.where((w) => w.whereNull('c.assignment_id').orWhereIn('c.assignment_id', [...units.keys()]));
   if (page.assignmentId) query.where('c.assignment_id', page.assignmentId);
   if (page.ids) query.whereIn('c.id', page.ids);
   if (page.cursor) {

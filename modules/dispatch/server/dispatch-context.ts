@@ -12,6 +12,11 @@ export function dispatchContext(request: FastifyRequest): ModuleContext {
 }
 
 /** The context of a scheduled job in one tenant's transaction, its SMS held through quiet hours. */
-export async function jobDispatchContext(context: Pick<ModuleJobContext, 'emitEvent' | 'notifier'>, db: Knex.Transaction, tenantId: string, now: Date): Promise<ModuleContext> {
+export async function jobDispatchContext(
+  context: Pick<ModuleJobContext, 'emitEvent' | 'notifier'>,
+  db: Knex.Transaction,
+  tenantId: string,
+  now: Date,
+): Promise<ModuleContext> {
   return { ...(await jobModuleContext(context, db, tenantId, now)), notifier: quietHoursNotifier(context.notifier) };
 }

@@ -1,5 +1,13 @@
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, countyDateTime, type DataScope, type ErrorDetail, type ModuleContext, unitPathInScope } from '../../../core/module-kit.ts';
+import {
+  badRequest,
+  conflict,
+  countyDateTime,
+  type DataScope,
+  type ErrorDetail,
+  type ModuleContext,
+  unitPathInScope,
+} from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { DISPATCH_ERRORS, type DispatchErrorCode } from '../schemas/error-codes.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
@@ -18,7 +26,12 @@ export interface AssignmentInput extends DeadlineInput {
 /** Where new assignments hang: the task itself (dispatch) or an assignment (re-dispatch). */
 export type DispatchTarget =
   | { kind: 'task'; taskId: string; taskTitle: string; deadline: Date; scope: DataScope }
-  | { kind: 'subtask'; taskId: string; taskTitle: string; parent: { id: string; path: string; depth: number; unitId: string; deadline: Date } };
+  | {
+      kind: 'subtask';
+      taskId: string;
+      taskTitle: string;
+      parent: { id: string; path: string; depth: number; unitId: string; deadline: Date };
+    };
 
 interface UnitRow {
   id: string;
@@ -45,7 +58,9 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
   };
 
   const unitIds = [...new Set(inputs.map((a) => a.unitId))];
-  const units = new Map<string, UnitRow>((await trx('core_unit').whereIn('id', unitIds).select('id', 'name', 'path')).map((u: UnitRow) => [u.id, u]));
+  const units = new Map<string, UnitRow>(
+    (await trx('core_unit').whereIn('id', unitIds).select('id', 'name', 'path')).map((u: UnitRow) => [u.id, u]),
+  );
   const personIds = [...new Set(inputs.flatMap((a) => (a.personId ? [a.personId] : [])))];
   const people = new Map<string, { id: string; unit_path: string }>(
     personIds.length === 0
@@ -59,7 +74,10 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
             .select('p.id', 'u.path as unit_path')
         ).map((p: { id: string; unit_path: string }) => [p.id, p]),
   );
-  const parentUnitPath = target.kind === 'subtask' ? (units.get(target.parent.unitId)?.path ?? (await trx('core_unit').where({ id: target.parent.unitId }).first('path'))?.path) : null;
+  const parentUnitPath =
+    target.kind === 'subtask'
+      ? (units.get(target.parent.unitId)?.path ?? (await trx('core_unit').where({ id: target.parent.unitId }).first('path'))?.path)
+      : null;
 
   const seen = new Set<string>();
   inputs.forEach((input, i) => {
@@ -70,15 +88,23 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
       refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'unitId'), 'is not a unit of the directory');
       return;
     }
-    if (target.kind === 'task' && !unitPathInScope(unit.path, target.scope)) refuse(DISPATCH_ERRORS.UNIT_OUT_OF_SCOPE, at(i, 'unitId'), 'lies outside your dispatch scope');
+    if (target.kind === 'task' && !unitPathInScope(unit.path, target.scope))
+      refuse(DISPATCH_ERRORS.UNIT_OUT_OF_SCOPE, at(i, 'unitId'), 'lies outside your dispatch scope');
     if (target.kind === 'subtask' && parentUnitPath) {
-      if (parentUnitPath.startsWith(unit.path)) refuse(DISPATCH_ERRORS.REDISPATCH_CYCLE, at(i, 'unitId'), 'is the assignment’s own unit or a unit above it: re-dispatching there would make a cycle');
-      else if (!unit.path.startsWith(parentUnitPath)) refuse(DISPATCH_ERRORS.UNIT_NOT_BELOW, at(i, 'unitId'), 'is not below the assignment’s unit');
+      if (parentUnitPath.startsWith(unit.path))
+        refuse(
+          DISPATCH_ERRORS.REDISPATCH_CYCLE,
+          at(i, 'unitId'),
+          'is the assignment’s own unit or a unit above it: re-dispatching there would make a cycle',
+        );
+      else if (!unit.path.startsWith(parentUnitPath))
+        refuse(DISPATCH_ERRORS.UNIT_NOT_BELOW, at(i, 'unitId'), 'is not below the assignment’s unit');
     }
     if (input.personId) {
       const person = people.get(input.personId);
       if (!person) refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'personId'), 'is not a person of the directory');
-      else if (!person.unit_path.startsWith(unit.path)) refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'personId'), 'does not belong to that unit');
+      else if (!person.unit_path.startsWith(unit.path))
+        refuse(DISPATCH_ERRORS.ASSIGNMENT_INVALID, at(i, 'personId'), 'does not belong to that unit');
     }
   });
   if (problems.length > 0) throw badRequest(weightiest(codes), 'Some assignments cannot be dispatched', problems);
@@ -88,7 +114,11 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
   const deadlines: Date[] = [];
   for (const [i, input] of inputs.entries()) {
     const deadline = (await resolver.resolve(input, `body.assignments[${i}]`)) ?? limit;
-    if (deadline.getTime() > limit.getTime()) problems.push({ path: at(i, input.deadline !== undefined ? 'deadline' : 'deadlineWorkingDays'), message: `is after the ${target.kind === 'task' ? 'task' : 'parent assignment'}’s deadline` });
+    if (deadline.getTime() > limit.getTime())
+      problems.push({
+        path: at(i, input.deadline !== undefined ? 'deadline' : 'deadlineWorkingDays'),
+        message: `is after the ${target.kind === 'task' ? 'task' : 'parent assignment'}’s deadline`,
+      });
     deadlines.push(deadline);
   }
   if (problems.length > 0) throw badRequest('DISPATCH_DEADLINE_AFTER_PARENT', 'A deadline lies after the one above it', problems);
@@ -100,7 +130,11 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
     .whereIn('unit_id', unitIds)
     .pluck('unit_id');
   if (taken.length > 0) {
-    throw conflict('DISPATCH_ALREADY_DISPATCHED', 'Some units already have this assignment', inputs.flatMap((a, i) => (taken.includes(a.unitId) ? [{ path: at(i, 'unitId'), message: 'already has this assignment' }] : [])));
+    throw conflict(
+      'DISPATCH_ALREADY_DISPATCHED',
+      'Some units already have this assignment',
+      inputs.flatMap((a, i) => (taken.includes(a.unitId) ? [{ path: at(i, 'unitId'), message: 'already has this assignment' }] : [])),
+    );
   }
 
   const rows = inputs.map((input, i) => {
@@ -126,30 +160,49 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
   });
   await trx('dispatch_assignment').insert(rows);
   if (target.kind === 'subtask') {
-    await trx('dispatch_assignment').where({ id: target.parent.id }).update({
-      child_count: trx.raw('child_count + ?', [rows.length]),
-      status: trx.raw("case when status = 'pending' then 'open' else status end"),
-      opened_at: trx.raw('coalesce(opened_at, ?)', [ctx.now]),
-      updated_at: ctx.now,
-    });
+    await trx('dispatch_assignment')
+      .where({ id: target.parent.id })
+      .update({
+        child_count: trx.raw('child_count + ?', [rows.length]),
+        status: trx.raw("case when status = 'pending' then 'open' else status end"),
+        opened_at: trx.raw('coalesce(opened_at, ?)', [ctx.now]),
+        updated_at: ctx.now,
+      });
   }
   await appendTimeline(
     ctx,
-    rows.map((r) => ({ taskId: target.taskId, assignmentId: r.id, kind: target.kind === 'task' ? 'assignment.dispatched' : 'assignment.redispatched', data: { unitId: r.unit_id, unitName: units.get(r.unit_id)!.name, deadline: r.deadline.toISOString() } })),
+    rows.map((r) => ({
+      taskId: target.taskId,
+      assignmentId: r.id,
+      kind: target.kind === 'task' ? 'assignment.dispatched' : 'assignment.redispatched',
+      data: { unitId: r.unit_id, unitName: units.get(r.unit_id)!.name, deadline: r.deadline.toISOString() },
+    })),
   );
-  await scheduleDeadlineLights(ctx, target.taskId, rows.map((r) => r.deadline));
+  await scheduleDeadlineLights(
+    ctx,
+    target.taskId,
+    rows.map((r) => r.deadline),
+  );
   await notifyNewAssignments(ctx, target, rows);
   return rows.map((r) => r.id);
 }
 
 /** The code of a refused dispatch: a cycle, then a unit outside the scope, then one beside the parent's; else any other problem. */
-const CODE_WEIGHT: DispatchErrorCode[] = [DISPATCH_ERRORS.REDISPATCH_CYCLE, DISPATCH_ERRORS.UNIT_OUT_OF_SCOPE, DISPATCH_ERRORS.UNIT_NOT_BELOW];
+const CODE_WEIGHT: DispatchErrorCode[] = [
+  DISPATCH_ERRORS.REDISPATCH_CYCLE,
+  DISPATCH_ERRORS.UNIT_OUT_OF_SCOPE,
+  DISPATCH_ERRORS.UNIT_NOT_BELOW,
+];
 
 function weightiest(codes: Set<DispatchErrorCode>): DispatchErrorCode {
   return CODE_WEIGHT.find((code) => codes.has(code)) ?? DISPATCH_ERRORS.ASSIGNMENT_INVALID;
 }
 
-async function notifyNewAssignments(ctx: ModuleContext, target: DispatchTarget, rows: { id: string; unit_id: string; person_id: string | null; deadline: Date }[]): Promise<void> {
+async function notifyNewAssignments(
+  ctx: ModuleContext,
+  target: DispatchTarget,
+  rows: { id: string; unit_id: string; person_id: string | null; deadline: Date }[],
+): Promise<void> {
   const config = await dispatchConfig(ctx.trx);
   const users = await assignmentUsers(ctx.trx, rows);
   const everyone = [...new Set([...users.values()].flat())].filter((id) => id !== ctx.userId);

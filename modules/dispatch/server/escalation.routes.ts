@@ -15,7 +15,12 @@ export const escalationRoutes: RoutePlugin = async (app) => {
     requireOpen(access);
     const id = await raiseEscalation(dispatchContext(request), access, request.body);
     const [view] = await escalationViews(request.db, { id });
-    await audit(request, { action: 'dispatch.escalation.raise', recordType: 'dispatch_assignment', recordId: access.node.id, data: { escalationId: id, level: view.level } });
+    await audit(request, {
+      action: 'dispatch.escalation.raise',
+      recordType: 'dispatch_assignment',
+      recordId: access.node.id,
+      data: { escalationId: id, level: view.level },
+    });
     return reply.status(201).send(view);
   });
 
@@ -23,6 +28,11 @@ export const escalationRoutes: RoutePlugin = async (app) => {
     const access = await assignmentAccess(request, request.params.id);
     const config = await dispatchConfig(request.db);
     const rank = access.node.escalationLevel;
-    return { items: await escalationViews(request.db, { assignmentId: access.node.id }), level: levelOfRank(rank), next: nextLevel(rank, config.escalationLadder), ladder: config.escalationLadder };
+    return {
+      items: await escalationViews(request.db, { assignmentId: access.node.id }),
+      level: levelOfRank(rank),
+      next: nextLevel(rank, config.escalationLadder),
+      ladder: config.escalationLadder,
+    };
   });
 };

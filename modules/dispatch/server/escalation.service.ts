@@ -50,27 +50,52 @@ export async function raiseEscalation(ctx: ModuleContext, access: AssignmentAcce
   const config = await dispatchConfig(trx);
   const row: { escalation_level: number } = await trx('dispatch_assignment').where({ id: node.id }).forUpdate().first('escalation_level');
   const level = nextLevel(row.escalation_level, config.escalationLadder);
-  if (!level) throw conflict('DISPATCH_ESCALATION_AT_TOP', 'The assignment is already at the top of the escalation ladder', [{ path: 'body.level', message: 'no step is left above the current one' }]);
+  if (!level)
+    throw conflict('DISPATCH_ESCALATION_AT_TOP', 'The assignment is already at the top of the escalation ladder', [
+      { path: 'body.level', message: 'no step is left above the current one' },
+    ]);
   if (input.level && input.level !== level) {
-    throw conflict('DISPATCH_ESCALATION_NOT_NEXT', `The next step of the ladder is "${level}"`, [{ path: 'body.level', message: `is not the next step of the ladder (next: ${level})` }]);
+    throw conflict('DISPATCH_ESCALATION_NOT_NEXT', `The next step of the ladder is "${level}"`, [
+      { path: 'body.level', message: `is not the next step of the ladder (next: ${level})` },
+    ]);
   }
-  if (level === 'interview' && !input.record) throw badRequest('DISPATCH_INTERVIEW_RECORD_REQUIRED', 'An interview needs its record', [{ path: 'body.record', message: 'is required for an interview (time, place, attendees, summary)' }]);
-  if (level !== 'interview' && input.record) throw badRequest('DISPATCH_RECORD_NOT_EXPECTED', 'Only an interview takes a record', [{ path: 'body.record', message: `is only for an interview, not for "${level}"` }]);
+  if (level === 'interview' && !input.record)
+    throw badRequest('DISPATCH_INTERVIEW_RECORD_REQUIRED', 'An interview needs its record', [
+      { path: 'body.record', message: 'is required for an interview (time, place, attendees, summary)' },
+    ]);
+  if (level !== 'interview' && input.record)
+    throw badRequest('DISPATCH_RECORD_NOT_EXPECTED', 'Only an interview takes a record', [
+      { path: 'body.record', message: `is only for an interview, not for "${level}"` },
+    ]);
 
   const id = uuidv7();
   await trx('dispatch_escalation').insert({
-    tenant_id: ctx.tenantId, id, task_id: access.task.id, assignment_id: node.id, level, text: input.text,
-    record: input.record ? JSON.stringify(input.record) : null, created_by: ctx.userId, created_at: ctx.now,
+    tenant_id: ctx.tenantId,
+    id,
+    task_id: access.task.id,
+    assignment_id: node.id,
+    level,
+    text: input.text,
+    record: input.record ? JSON.stringify(input.record) : null,
+    created_by: ctx.userId,
+    created_at: ctx.now,
   });
   await trx('dispatch_assignment').where({ id: node.id }).update({ escalation_level: LEVEL_RANK[level], updated_at: ctx.now });
-  await appendTimeline(ctx, [{ taskId: access.task.id, assignmentId: node.id, kind: 'escalation.raised', data: { escalationId: id, level, text: input.text } }]);
+  await appendTimeline(ctx, [
+    { taskId: access.task.id, assignmentId: node.id, kind: 'escalation.raised', data: { escalationId: id, level, text: input.text } },
+  ]);
 
-  const handlers = (await assignmentUsers(trx, [{ id: node.id, unit_id: node.unit.id, person_id: node.person?.id ?? null }])).get(node.id) ?? [];
+  const handlers =
+    (await assignmentUsers(trx, [{ id: node.id, unit_id: node.unit.id, person_id: node.person?.id ?? null }])).get(node.id) ?? [];
   const heads = level === 'urge' ? [] : ((await unitHeadAccounts(trx, [node.unit.id], config.headPositionNames)).get(node.unit.id) ?? []);
   await ctx.notifier.notify(trx, ctx.tenantId, {
     userIds: [...handlers, ...heads].filter((u) => u !== ctx.userId),
     kind: `dispatch.escalation.${level}`,
-    message: escalationMessage(level, { task: access.task.title, unit: node.unit.name, text: input.text }, input.record && { at: countyDateTime(new Date(input.record.at), ctx.timeZone), place: input.record.place }),
+    message: escalationMessage(
+      level,
+      { task: access.task.title, unit: node.unit.name, text: input.text },
+      input.record && { at: countyDateTime(new Date(input.record.at), ctx.timeZone), place: input.record.place },
+    ),
     link: `/dispatch/tasks/${access.task.id}`,
     sms: config.smsReminders,
   });
@@ -78,18 +103,39 @@ export async function raiseEscalation(ctx: ModuleContext, access: AssignmentAcce
 }
 
 /** The notice of an escalation step; an interview (the only step with a record) says when and where. */
-function escalationMessage(level: EscalationLevel, params: { task: string; unit: string; text: string }, record: { at: string; place: string } | undefined) {
-  if (level === 'interview') return dispatchMessage('escalation.interview', { ...params, at: record?.at ?? '', place: record?.place ?? '' });
+function escalationMessage(
+  level: EscalationLevel,
+  params: { task: string; unit: string; text: string },
+  record: { at: string; place: string } | undefined,
+) {
+  if (level === 'interview')
+    return dispatchMessage('escalation.interview', { ...params, at: record?.at ?? '', place: record?.place ?? '' });
   return dispatchMessage(`escalation.${level}`, params);
 }
 
 export async function escalationViews(trx: Knex.Transaction, where: { assignmentId: string } | { id: string }) {
-  const rows: { id: string; assignment_id: string; level: EscalationLevel; text: string; record: InterviewRecord | null; created_by_name: string | null; created_at: Date }[] = await trx('dispatch_escalation as e')
+  const rows: {
+    id: string;
+    assignment_id: string;
+    level: EscalationLevel;
+    text: string;
+    record: InterviewRecord | null;
+    created_by_name: string | null;
+    created_at: Date;
+  }[] = await trx('dispatch_escalation as e')
     .leftJoin('core_user as usr', function joinUser() {
       this.on('usr.tenant_id', 'e.tenant_id').andOn('usr.id', 'e.created_by');
     })
     .where('assignmentId' in where ? { 'e.assignment_id': where.assignmentId } : { 'e.id': where.id })
     .orderBy([{ column: 'e.created_at' }, { column: 'e.id' }])
     .select('e.id', 'e.assignment_id', 'e.level', 'e.text', 'e.record', 'usr.display_name as created_by_name', 'e.created_at');
-  return rows.map((r) => ({ id: r.id, assignmentId: r.assignment_id, level: r.level, text: r.text, record: r.record, createdByName: r.created_by_name, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    assignmentId: r.assignment_id,
+    level: r.level,
+    text: r.text,
+    record: r.record,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at,
+  }));
 }

@@ -23,7 +23,16 @@ export const extensionsToDecide: PendingSection = async (trx, { actor, supervise
       .where('t.status', 'active')
       .whereIn('a.status', ['pending', 'open', 'submitted'])
       .andWhere((w) => decidedBy(w, { actor, supervise, redispatched }));
-  const rows: { id: string; task_id: string; assignment_id: string; title: string; unit_name: string; light: Light; deadline: Date; created_at: Date }[] = await base()
+  const rows: {
+    id: string;
+    task_id: string;
+    assignment_id: string;
+    title: string;
+    unit_name: string;
+    light: Light;
+    deadline: Date;
+    created_at: Date;
+  }[] = await base()
     .join('core_unit as u', function joinUnit() {
       this.on('u.tenant_id', 'a.tenant_id').andOn('u.id', 'a.unit_id');
     })
@@ -35,7 +44,16 @@ export const extensionsToDecide: PendingSection = async (trx, { actor, supervise
     kind: 'extension',
     count: Number(total?.n ?? 0),
     items: rows.map((r) => ({
-      kind: 'extension', id: r.id, title: r.title, taskId: r.task_id, assignmentId: r.assignment_id, unitName: r.unit_name, light: r.light, status: 'pending', deadline: r.deadline, at: r.created_at,
+      kind: 'extension',
+      id: r.id,
+      title: r.title,
+      taskId: r.task_id,
+      assignmentId: r.assignment_id,
+      unitName: r.unit_name,
+      light: r.light,
+      status: 'pending',
+      deadline: r.deadline,
+      at: r.created_at,
     })),
   };
 };

@@ -33,10 +33,26 @@ export function extensionQuery(trx: Knex.Transaction) {
     .leftJoin('core_user as dc', function joinDecider() {
       this.on('dc.tenant_id', 'x.tenant_id').andOn('dc.id', 'x.decided_by');
     })
-    .orderBy([{ column: 'x.created_at', order: 'desc' }, { column: 'x.id', order: 'desc' }])
+    .orderBy([
+      { column: 'x.created_at', order: 'desc' },
+      { column: 'x.id', order: 'desc' },
+    ])
     .select(
-      'x.id', 'x.task_id', 'x.assignment_id', 'a.unit_id', 'u.name as unit_name', 'u.kind as unit_kind', 'x.current_deadline', 'x.requested_deadline', 'x.reason', 'x.status',
-      'x.decision_reason', 'rq.display_name as requested_by_name', 'dc.display_name as decided_by_name', 'x.decided_at', 'x.created_at',
+      'x.id',
+      'x.task_id',
+      'x.assignment_id',
+      'a.unit_id',
+      'u.name as unit_name',
+      'u.kind as unit_kind',
+      'x.current_deadline',
+      'x.requested_deadline',
+      'x.reason',
+      'x.status',
+      'x.decision_reason',
+      'rq.display_name as requested_by_name',
+      'dc.display_name as decided_by_name',
+      'x.decided_at',
+      'x.created_at',
     );
 }
 

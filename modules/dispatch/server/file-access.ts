@@ -14,14 +14,22 @@ export const dispatchFileAccess: Record<string, FileAccessCheck> = {
   task: async (request, taskId) => Boolean(await taskAccess(request, taskId)),
   /** Report photos and report-form files: whoever sees the report's assignment. */
   report: async (request, reportId) => {
-    const report: { assignment_id: string } | undefined = await request.db('dispatch_report').where({ id: reportId }).first('assignment_id');
+    const report: { assignment_id: string } | undefined = await request
+      .db('dispatch_report')
+      .where({ id: reportId })
+      .first('assignment_id');
     return report !== undefined && Boolean(await assignmentAccess(request, report.assignment_id));
   },
   /** Comment photos: whoever sees the comment (a comment on an assignment needs that assignment). */
   comment: async (request, commentId) => {
-    const comment: { task_id: string; assignment_id: string | null } | undefined = await request.db('dispatch_comment').where({ id: commentId }).first('task_id', 'assignment_id');
+    const comment: { task_id: string; assignment_id: string | null } | undefined = await request
+      .db('dispatch_comment')
+      .where({ id: commentId })
+      .first('task_id', 'assignment_id');
     if (!comment) return false;
-    return Boolean(comment.assignment_id ? await assignmentAccess(request, comment.assignment_id) : await taskAccess(request, comment.task_id));
+    return Boolean(
+      comment.assignment_id ? await assignmentAccess(request, comment.assignment_id) : await taskAccess(request, comment.task_id),
+    );
   },
   /** Photos of a bottom-up request and of its answer: both sides of the request and its supervisors. */
   request: async (request, requestId) => Boolean(await requestAccess(request, requestId)),

@@ -1,12 +1,22 @@
 import type { Knex } from 'knex';
-import { type DataScope, decodeCursor, encodeCursor, type ModuleActor, type ModuleContext, type NotificationMessage } from '../../../core/module-kit.ts';
+import {
+  type DataScope,
+  decodeCursor,
+  encodeCursor,
+  type ModuleActor,
+  type ModuleContext,
+  type NotificationMessage,
+} from '../../../core/module-kit.ts';
 import type { LightChange } from './lights.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
 
 /** Follow (关注) a task: idempotent, a second follow changes nothing. */
 export async function followTask(trx: Knex.Transaction, tenantId: string, taskId: string, userId: string): Promise<void> {
-  await trx('dispatch_follow').insert({ tenant_id: tenantId, task_id: taskId, user_id: userId }).onConflict(['tenant_id', 'task_id', 'user_id']).ignore();
+  await trx('dispatch_follow')
+    .insert({ tenant_id: tenantId, task_id: taskId, user_id: userId })
+    .onConflict(['tenant_id', 'task_id', 'user_id'])
+    .ignore();
 }
 
 export async function unfollowTask(trx: Knex.Transaction, taskId: string, userId: string): Promise<void> {
@@ -21,19 +31,33 @@ export async function isFollowing(trx: Knex.Transaction, taskId: string, userId:
 export async function taskWatchers(trx: Knex.Transaction, taskIds: string[]): Promise<Map<string, string[]>> {
   const byTask = new Map<string, Set<string>>(taskIds.map((id) => [id, new Set<string>()]));
   if (taskIds.length === 0) return new Map();
-  const followers: { task_id: string; user_id: string }[] = await trx('dispatch_follow').whereIn('task_id', taskIds).select('task_id', 'user_id');
-  const creators: { id: string; created_by: string | null }[] = await trx('dispatch_task').whereIn('id', taskIds).select('id', 'created_by');
+  const followers: { task_id: string; user_id: string }[] = await trx('dispatch_follow')
+    .whereIn('task_id', taskIds)
+    .select('task_id', 'user_id');
+  const creators: { id: string; created_by: string | null }[] = await trx('dispatch_task')
+    .whereIn('id', taskIds)
+    .select('id', 'created_by');
   for (const f of followers) byTask.get(f.task_id)?.add(f.user_id);
   for (const c of creators) if (c.created_by) byTask.get(c.id)?.add(c.created_by);
   return new Map([...byTask].map(([id, users]) => [id, [...users]]));
 }
 
 /** Tells a task's watchers (in-app) of something that happened to it, except `exclude` (the actor is always left out). */
-export async function notifyWatchers(ctx: ModuleContext, task: { id: string }, notice: { kind: string; message: NotificationMessage }, exclude: string[] = []): Promise<void> {
+export async function notifyWatchers(
+  ctx: ModuleContext,
+  task: { id: string },
+  notice: { kind: string; message: NotificationMessage },
+  exclude: string[] = [],
+): Promise<void> {
   const skip = new Set([...exclude, ...(ctx.userId ? [ctx.userId] : [])]);
   const userIds = ((await taskWatchers(ctx.trx, [task.id])).get(task.id) ?? []).filter((u) => !skip.has(u));
   if (userIds.length === 0) return;
-  await ctx.notifier.notify(ctx.trx, ctx.tenantId, { userIds, kind: notice.kind, message: notice.message, link: `/dispatch/tasks/${task.id}` });
+  await ctx.notifier.notify(ctx.trx, ctx.tenantId, {
+    userIds,
+    kind: notice.kind,
+    message: notice.message,
+    link: `/dispatch/tasks/${task.id}`,
+  });
 }
 
 /**
@@ -47,9 +71,19 @@ export async function notifyWatchersOfRedLights(ctx: ModuleContext, changes: Lig
   const taskIds = [...new Set(red.map((c) => c.taskId))];
   const watchers = await taskWatchers(ctx.trx, taskIds);
   if (![...watchers.values()].some((users) => users.length > 0)) return;
-  const titles = new Map<string, string>((await ctx.trx('dispatch_task').whereIn('id', taskIds).select('id', 'title')).map((t: { id: string; title: string }) => [t.id, t.title]));
+  const titles = new Map<string, string>(
+    (await ctx.trx('dispatch_task').whereIn('id', taskIds).select('id', 'title')).map((t: { id: string; title: string }) => [
+      t.id,
+      t.title,
+    ]),
+  );
   const unitNames = new Map<string, string>(
-    (await ctx.trx('core_unit').whereIn('id', [...new Set(red.map((c) => c.unitId))]).select('id', 'name')).map((u: { id: string; name: string }) => [u.id, u.name]),
+    (
+      await ctx
+        .trx('core_unit')
+        .whereIn('id', [...new Set(red.map((c) => c.unitId))])
+        .select('id', 'name')
+    ).map((u: { id: string; name: string }) => [u.id, u.name]),
   );
   for (const taskId of taskIds) {
     const userIds = (watchers.get(taskId) ?? []).filter((u) => u !== ctx.userId);
@@ -57,7 +91,10 @@ export async function notifyWatchersOfRedLights(ctx: ModuleContext, changes: Lig
     const units = [...new Set(red.filter((c) => c.taskId === taskId).map((c) => unitNames.get(c.unitId) ?? ''))];
     const task = titles.get(taskId) ?? '';
     // Five names at most; beyond them, how many in all.
-    const message = units.length > 5 ? dispatchMessage('light.redMany', { task, units: units.slice(0, 5), count: units.length }) : dispatchMessage('light.red', { task, units });
+    const message =
+      units.length > 5
+        ? dispatchMessage('light.redMany', { task, units: units.slice(0, 5), count: units.length })
+        : dispatchMessage('light.red', { task, units });
     await ctx.notifier.notify(ctx.trx, ctx.tenantId, {
       userIds,
       kind: 'dispatch.light.red',
@@ -110,7 +147,10 @@ export async function followedTasks(trx: Knex.Transaction, viewer: FollowViewer,
       w.orWhereRaw('false');
     })
     .select('f.created_at as followed_at', trx.raw('f.created_at::text as cursor_at'))
-    .orderBy([{ column: 'f.created_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
+    .orderBy([
+      { column: 'f.created_at', order: 'desc' },
+      { column: 't.id', order: 'desc' },
+    ])
     .limit(page.limit + 1);
   if (page.cursor) {
     const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');

@@ -12,7 +12,10 @@ import type { PendingSection } from './pending.service.ts';
 export const instructionsToAcknowledge: PendingSection = async (trx, { actor, handle }, limit) => {
   if (!actor.personId) return { kind: 'instruction', items: [], count: 0 };
   const tenantId = tenantOfTransaction(trx);
-  const unitBranch = handle && actor.unitId ? `select id, task_id, unit_id from dispatch_assignment where tenant_id = ? and unit_id = ? and depth = 0 and status <> 'closed' union ` : '';
+  const unitBranch =
+    handle && actor.unitId
+      ? `select id, task_id, unit_id from dispatch_assignment where tenant_id = ? and unit_id = ? and depth = 0 and status <> 'closed' union `
+      : '';
   // `waiting` is materialised so the few unacknowledged (instruction, assignment) pairs are found
   // first and only they meet the tasks by primary key; `offset 0` keeps the acknowledgement check a
   // primary-key probe per pair instead of a hash of every acknowledgement of the tenant.
@@ -33,10 +36,29 @@ export const instructionsToAcknowledge: PendingSection = async (trx, { actor, ha
       limit ?`,
     [...(unitBranch ? [tenantId, actor.unitId] : []), tenantId, actor.personId, tenantId, tenantId, limit],
   );
-  const found = rows as { id: string; task_id: string; assignment_id: string; title: string; unit_name: string; created_at: Date; total: string }[];
+  const found = rows as {
+    id: string;
+    task_id: string;
+    assignment_id: string;
+    title: string;
+    unit_name: string;
+    created_at: Date;
+    total: string;
+  }[];
   return {
     kind: 'instruction',
     count: Number(found[0]?.total ?? 0),
-    items: found.map((r) => ({ kind: 'instruction', id: r.id, title: r.title, taskId: r.task_id, assignmentId: r.assignment_id, unitName: r.unit_name, light: null, status: 'unacknowledged', deadline: null, at: r.created_at })),
+    items: found.map((r) => ({
+      kind: 'instruction',
+      id: r.id,
+      title: r.title,
+      taskId: r.task_id,
+      assignmentId: r.assignment_id,
+      unitName: r.unit_name,
+      light: null,
+      status: 'unacknowledged',
+      deadline: null,
+      at: r.created_at,
+    })),
   };
 };

@@ -10,7 +10,12 @@ export const instructionRoutes: RoutePlugin = async (app) => {
   app.post('/tasks/:id/instructions', { schema: giveInstructionRoute }, async (request, reply) => {
     const access = await taskAccess(request, request.params.id);
     const id = await giveInstruction(dispatchContext(request), access, request.body.text);
-    await audit(request, { action: 'dispatch.instruction.give', recordType: 'dispatch_instruction', recordId: id, data: { taskId: access.task.id } });
+    await audit(request, {
+      action: 'dispatch.instruction.give',
+      recordType: 'dispatch_instruction',
+      recordId: id,
+      data: { taskId: access.task.id },
+    });
     const [view] = await instructionViews(request.db, access, [id]);
     return reply.status(201).send(view);
   });
@@ -23,7 +28,12 @@ export const instructionRoutes: RoutePlugin = async (app) => {
   app.post('/instructions/:id/acknowledge', { schema: acknowledgeInstructionRoute }, async (request) => {
     const access = await instructionAccess(request, request.params.id);
     await acknowledgeInstruction(dispatchContext(request), access, request.params.id);
-    await audit(request, { action: 'dispatch.instruction.acknowledge', recordType: 'dispatch_instruction', recordId: request.params.id, data: { taskId: access.task.id } });
+    await audit(request, {
+      action: 'dispatch.instruction.acknowledge',
+      recordType: 'dispatch_instruction',
+      recordId: request.params.id,
+      data: { taskId: access.task.id },
+    });
     const [view] = await instructionViews(request.db, access, [request.params.id]);
     return view;
   });

@@ -31,7 +31,20 @@ export async function recomputeTaskLights(ctx: ModuleContext, taskIds: string[])
   const rules = await dispatchConfig(trx);
   const rows: NodeRow[] = await trx('dispatch_assignment')
     .whereIn('task_id', taskIds)
-    .select('id', 'task_id', 'parent_id', 'unit_id', 'depth', 'status', 'progress', 'problem', 'created_at', 'deadline', 'light', 'light_cause');
+    .select(
+      'id',
+      'task_id',
+      'parent_id',
+      'unit_id',
+      'depth',
+      'status',
+      'progress',
+      'problem',
+      'created_at',
+      'deadline',
+      'light',
+      'light_cause',
+    );
   const children = new Map<string, NodeRow[]>();
   for (const row of rows) {
     if (!row.parent_id) continue;
@@ -45,15 +58,33 @@ export async function recomputeTaskLights(ctx: ModuleContext, taskIds: string[])
   for (const row of [...rows].sort((a, b) => b.depth - a.depth)) {
     const kids = (children.get(row.id) ?? []).map((k) => computed.get(k.id)!);
     const done = row.status === 'done' || row.status === 'closed';
-    const progress = done ? row.progress : kids.length > 0 ? Math.round(kids.reduce((sum, k) => sum + k.progress, 0) / kids.length) : row.progress;
+    const progress = done
+      ? row.progress
+      : kids.length > 0
+        ? Math.round(kids.reduce((sum, k) => sum + k.progress, 0) / kids.length)
+        : row.progress;
     const own = ownLight({ ...row, progress, deadline: new Date(row.deadline), createdAt: new Date(row.created_at) }, rules, ctx.now);
-    const result = { ...rolledUpLight(own, kids.map((k) => k.light), done), progress };
+    const result = {
+      ...rolledUpLight(
+        own,
+        kids.map((k) => k.light),
+        done,
+      ),
+      progress,
+    };
     computed.set(row.id, result);
     if (result.light !== row.light || result.cause !== row.light_cause || result.progress !== row.progress) {
       updates.push({ id: row.id, ...result });
     }
     if (result.light !== row.light) {
-      changes.push({ taskId: row.task_id, assignmentId: row.id, unitId: row.unit_id, from: row.light, to: result.light, cause: result.cause });
+      changes.push({
+        taskId: row.task_id,
+        assignmentId: row.id,
+        unitId: row.unit_id,
+        from: row.light,
+        to: result.light,
+        cause: result.cause,
+      });
     }
   }
   if (updates.length > 0) {
@@ -68,17 +99,32 @@ export async function recomputeTaskLights(ctx: ModuleContext, taskIds: string[])
   }
   await updateTaskSummaries(ctx, taskIds, rows, computed);
   if (changes.length > 0) {
-    const rows = changes.map((c) => ({ tenant_id: ctx.tenantId, id: uuidv7(), task_id: c.taskId, assignment_id: c.assignmentId, from_light: c.from, to_light: c.to, cause: c.cause, created_at: ctx.now }));
+    const rows = changes.map((c) => ({
+      tenant_id: ctx.tenantId,
+      id: uuidv7(),
+      task_id: c.taskId,
+      assignment_id: c.assignmentId,
+      from_light: c.from,
+      to_light: c.to,
+      cause: c.cause,
+      created_at: ctx.now,
+    }));
     // A statement holds at most 65,535 parameters: a schedule batch can change tens of thousands of lights.
     for (let i = 0; i < rows.length; i += 1000) await trx('dispatch_light_change').insert(rows.slice(i, i + 1000));
-    for (const change of changes) await ctx.emitEvent(trx, ctx.tenantId, 'dispatch.light_changed', { ...change, at: ctx.now.toISOString() });
+    for (const change of changes)
+      await ctx.emitEvent(trx, ctx.tenantId, 'dispatch.light_changed', { ...change, at: ctx.now.toISOString() });
     await notifyWatchersOfRedLights(ctx, changes);
   }
   return changes;
 }
 
 /** A task's light and progress: those of its top-level assignments taken together. */
-async function updateTaskSummaries(ctx: ModuleContext, taskIds: string[], rows: NodeRow[], computed: Map<string, { light: Light; progress: number }>): Promise<void> {
+async function updateTaskSummaries(
+  ctx: ModuleContext,
+  taskIds: string[],
+  rows: NodeRow[],
+  computed: Map<string, { light: Light; progress: number }>,
+): Promise<void> {
   // One pass over the rows: a schedule batch holds 200 tasks and tens of thousands of assignments.
   const byTask = new Map(taskIds.map((id) => [id, { top: [] as { light: Light; progress: number }[], count: 0 }]));
   for (const row of rows) {

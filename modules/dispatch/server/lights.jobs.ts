@@ -19,13 +19,22 @@ export const lightsJob: ModuleJob = {
 };
 
 /** Recomputes every active task of a tenant; returns how many assignments were looked at and changed. */
-export async function recomputeTenantLights(context: ModuleJobContext, tenantId: string, now: Date): Promise<{ tasks: number; changed: number }> {
+export async function recomputeTenantLights(
+  context: ModuleJobContext,
+  tenantId: string,
+  now: Date,
+): Promise<{ tasks: number; changed: number }> {
   let after = '00000000-0000-0000-0000-000000000000';
   let tasks = 0;
   let changed = 0;
   for (;;) {
     const batch = await context.withTenant(tenantId, async ({ db }) => {
-      const ids: string[] = await db('dispatch_task').where('status', 'active').where('id', '>', after).orderBy('id').limit(BATCH).pluck('id');
+      const ids: string[] = await db('dispatch_task')
+        .where('status', 'active')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(BATCH)
+        .pluck('id');
       const ctx = await jobDispatchContext(context, db, tenantId, now);
       const changes = await recomputeTaskLights(ctx, ids);
       return { ids, changes: changes.length };

@@ -5,7 +5,14 @@ const rules = { yellowDaysBeforeDeadline: 3, blueAheadPercent: 10, problemTurnsY
 const DAY = 86_400_000;
 const created = new Date('2026-01-01T00:00:00Z');
 const deadline = new Date('2026-01-21T00:00:00Z'); // 20 days
-const node = (extra: Partial<LightNode> = {}): LightNode => ({ status: 'open', progress: 0, problem: false, createdAt: created, deadline, ...extra });
+const node = (extra: Partial<LightNode> = {}): LightNode => ({
+  status: 'open',
+  progress: 0,
+  problem: false,
+  createdAt: created,
+  deadline,
+  ...extra,
+});
 const at = (days: number, ms = 0) => new Date(created.getTime() + days * DAY + ms);
 
 describe('lights are computed from dates and reports, at their boundaries', () => {
@@ -31,7 +38,10 @@ describe('lights are computed from dates and reports, at their boundaries', () =
 
   it('a reported problem is yellow (when the rules say so), overdue still wins', () => {
     expect(ownLight(node({ progress: 30, problem: true }), rules, at(2))).toEqual({ light: 'yellow', cause: 'problem_reported' });
-    expect(ownLight(node({ progress: 30, problem: true }), { ...rules, problemTurnsYellow: false }, at(2))).toEqual({ light: 'blue', cause: 'ahead' });
+    expect(ownLight(node({ progress: 30, problem: true }), { ...rules, problemTurnsYellow: false }, at(2))).toEqual({
+      light: 'blue',
+      cause: 'ahead',
+    });
     expect(ownLight(node({ progress: 30, problem: true }), rules, at(21)).light).toBe('red');
   });
 
@@ -45,7 +55,10 @@ describe('lights are computed from dates and reports, at their boundaries', () =
   it('a parent takes the worst of its own light and its subtasks', () => {
     expect(rolledUpLight({ light: 'green', cause: 'on_track' }, ['blue', 'red'], false)).toEqual({ light: 'red', cause: 'subtask' });
     expect(rolledUpLight({ light: 'yellow', cause: 'due_soon' }, ['green'], false)).toEqual({ light: 'yellow', cause: 'due_soon' });
-    expect(rolledUpLight({ light: 'white', cause: 'not_started' }, ['white', 'white'], false)).toEqual({ light: 'white', cause: 'not_started' });
+    expect(rolledUpLight({ light: 'white', cause: 'not_started' }, ['white', 'white'], false)).toEqual({
+      light: 'white',
+      cause: 'not_started',
+    });
     expect(rolledUpLight({ light: 'green', cause: 'completed' }, ['red'], true)).toEqual({ light: 'green', cause: 'completed' });
     expect(worstLight([])).toBe('white');
     expect(worstLight(['white', 'blue', 'green'])).toBe('green');

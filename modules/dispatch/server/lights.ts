@@ -44,7 +44,11 @@ export function ownLight(node: LightNode, rules: LightRules, now: Date): { light
 }
 
 /** The worse of a node's own light and its subtasks' (a completed node keeps its green). */
-export function rolledUpLight(own: { light: Light; cause: LightCause }, children: Light[], done: boolean): { light: Light; cause: LightCause } {
+export function rolledUpLight(
+  own: { light: Light; cause: LightCause },
+  children: Light[],
+  done: boolean,
+): { light: Light; cause: LightCause } {
   if (done || children.length === 0) return own;
   const worst = children.reduce((a, b) => (LIGHT_SEVERITY[b] > LIGHT_SEVERITY[a] ? b : a));
   return LIGHT_SEVERITY[worst] > LIGHT_SEVERITY[own.light] ? { light: worst, cause: 'subtask' } : own;

@@ -46,14 +46,21 @@ export async function redispatchedAssignmentIds(trx: Knex.Transaction, actor: Mo
 }
 
 /** One kind of pending work: its items (at most `limit`, most urgent first) and how many there are in all. */
-export type PendingSection = (trx: Knex.Transaction, viewer: PendingViewer, limit: number) => Promise<{ kind: PendingKind; items: PendingItem[]; count: number }>;
+export type PendingSection = (
+  trx: Knex.Transaction,
+  viewer: PendingViewer,
+  limit: number,
+) => Promise<{ kind: PendingKind; items: PendingItem[]; count: number }>;
 
 /**
  * Whose decision a subtask's report or request is: the supervisors of its task (the supervising
  * unit `ou` within their scope, or the task's creator `t`) and the unit that re-dispatched it (`a`
  * is the subtask). For the where-clause of a section that joins those aliases.
  */
-export function decidedBy(w: Knex.QueryBuilder, { actor, supervise, redispatched }: Pick<PendingViewer, 'actor' | 'supervise' | 'redispatched'>): void {
+export function decidedBy(
+  w: Knex.QueryBuilder,
+  { actor, supervise, redispatched }: Pick<PendingViewer, 'actor' | 'supervise' | 'redispatched'>,
+): void {
   if (supervise?.kind === 'tenant') w.whereRaw('true');
   else if (supervise?.kind === 'unit_subtree') w.where('ou.path', 'like', `${supervise.unitPath}%`);
   else if (supervise?.kind === 'own_unit') w.where('t.owner_unit_id', supervise.unitId);
@@ -84,7 +91,13 @@ export async function myPending(trx: Knex.Transaction, viewer: PendingViewer, se
   for (const section of sections) results.push(await section(trx, viewer, limit));
   const counts: Record<string, number> = {};
   for (const result of results) counts[result.kind] = (counts[result.kind] ?? 0) + result.count;
-  return { items: results.flatMap((r) => r.items).sort(byUrgency).slice(0, limit), counts };
+  return {
+    items: results
+      .flatMap((r) => r.items)
+      .sort(byUrgency)
+      .slice(0, limit),
+    counts,
+  };
 }
 
 /**
@@ -115,9 +128,29 @@ export const assignmentsToHandle: PendingSection = async (trx, { actor, handle }
   return {
     kind: 'assignment',
     count: Number(total?.n ?? 0),
-    items: rows.map((r: { id: string; task_id: string; title: string; unit_name: string; light: Light; status: string; deadline: Date; created_at: Date }) => ({
-      kind: 'assignment', id: r.id, title: r.title, taskId: r.task_id, assignmentId: r.id, unitName: r.unit_name, light: r.light, status: r.status, deadline: r.deadline, at: r.created_at,
-    })),
+    items: rows.map(
+      (r: {
+        id: string;
+        task_id: string;
+        title: string;
+        unit_name: string;
+        light: Light;
+        status: string;
+        deadline: Date;
+        created_at: Date;
+      }) => ({
+        kind: 'assignment',
+        id: r.id,
+        title: r.title,
+        taskId: r.task_id,
+        assignmentId: r.id,
+        unitName: r.unit_name,
+        light: r.light,
+        status: r.status,
+        deadline: r.deadline,
+        at: r.created_at,
+      }),
+    ),
   };
 };
 
@@ -152,8 +185,28 @@ export const reportsToReview: PendingSection = async (trx, { actor, supervise, r
   return {
     kind: 'review',
     count: Number(total?.n ?? 0),
-    items: rows.map((r: { id: string; task_id: string; assignment_id: string; title: string; unit_name: string; progress: number; created_at: Date; deadline: Date }) => ({
-      kind: 'review', id: r.id, title: r.title, taskId: r.task_id, assignmentId: r.assignment_id, unitName: r.unit_name, light: null, status: `${r.progress}%`, deadline: null, at: r.created_at,
-    })),
+    items: rows.map(
+      (r: {
+        id: string;
+        task_id: string;
+        assignment_id: string;
+        title: string;
+        unit_name: string;
+        progress: number;
+        created_at: Date;
+        deadline: Date;
+      }) => ({
+        kind: 'review',
+        id: r.id,
+        title: r.title,
+        taskId: r.task_id,
+        assignmentId: r.assignment_id,
+        unitName: r.unit_name,
+        light: null,
+        status: `${r.progress}%`,
+        deadline: null,
+        at: r.created_at,
+      }),
+    ),
   };
 };

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_RULES } from './cadence.ts';
 import { cadenceStart, isoWeekKey, periodLabel, periodsStartingBetween, type TaskCadence } from './period-rule.ts';
 
-const cadence = (kind: TaskCadence['kind'], createdOn: string, rule = kind === 'rrule' ? '' : PRESET_RULES[kind], lastStart = '2027-12-31', dueDays = 5): TaskCadence => ({ kind, rule, createdOn, lastStart, dueDays, timeZone: 'Asia/Shanghai' });
+const cadence = (
+  kind: TaskCadence['kind'],
+  createdOn: string,
+  rule = kind === 'rrule' ? '' : PRESET_RULES[kind],
+  lastStart = '2027-12-31',
+  dueDays = 5,
+): TaskCadence => ({ kind, rule, createdOn, lastStart, dueDays, timeZone: 'Asia/Shanghai' });
 
 describe('report periods of a cadence', () => {
   it('a quarterly task created mid-quarter starts with the quarter it was created in', () => {
     const q = cadence('quarterly', '2026-11-24');
     expect(cadenceStart(q)).toBe('2026-10-01');
-    expect(periodsStartingBetween(q, cadenceStart(q), '2027-04-02').map((p) => [p.key, p.startsOn, p.endsOn, p.dueAt.toISOString()])).toEqual([
+    expect(
+      periodsStartingBetween(q, cadenceStart(q), '2027-04-02').map((p) => [p.key, p.startsOn, p.endsOn, p.dueAt.toISOString()]),
+    ).toEqual([
       ['2026-Q4', '2026-10-01', '2026-12-31', '2027-01-05T15:59:59.999Z'],
       ['2027-Q1', '2027-01-01', '2027-03-31', '2027-04-05T15:59:59.999Z'],
       ['2027-Q2', '2027-04-01', '2027-06-30', '2027-07-05T15:59:59.999Z'],
@@ -37,7 +45,9 @@ describe('report periods of a cadence', () => {
 
   it('a custom RRULE counts from the creation day; its periods are keyed by their first day', () => {
     const r = cadence('rrule', '2026-11-20', 'FREQ=MONTHLY;BYMONTHDAY=25', '2027-02-01', 3);
-    expect(periodsStartingBetween(r, cadenceStart(r), '2027-12-31').map((p) => [p.key, p.startsOn, p.endsOn, p.dueAt.toISOString()])).toEqual([
+    expect(
+      periodsStartingBetween(r, cadenceStart(r), '2027-12-31').map((p) => [p.key, p.startsOn, p.endsOn, p.dueAt.toISOString()]),
+    ).toEqual([
       ['2026-11-25', '2026-11-25', '2026-12-24', '2026-12-27T15:59:59.999Z'],
       ['2026-12-25', '2026-12-25', '2027-01-24', '2027-01-27T15:59:59.999Z'],
       ['2027-01-25', '2027-01-25', '2027-02-24', '2027-02-27T15:59:59.999Z'],
@@ -52,6 +62,11 @@ describe('report periods of a cadence', () => {
   });
 
   it('labels read as people write them', () => {
-    expect(['2026-W48', '2026-11', '2026-Q4', '2026-11-25'].map(periodLabel)).toEqual(['2026年第48周', '2026年11月', '2026年第4季度', '2026-11-25期']);
+    expect(['2026-W48', '2026-11', '2026-Q4', '2026-11-25'].map(periodLabel)).toEqual([
+      '2026年第48周',
+      '2026年11月',
+      '2026年第4季度',
+      '2026-11-25期',
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import { createRequire } from 'node:module';
-import { addDays, endOfDayIn, fromDayNumber, type IsoDate, type NotificationMessage, toDayNumber, weekdayOf } from '../../../core/module-kit.ts';
+import {
+  addDays,
+  endOfDayIn,
+  fromDayNumber,
+  type IsoDate,
+  type NotificationMessage,
+  toDayNumber,
+  weekdayOf,
+} from '../../../core/module-kit.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
 import type { CadenceKind } from './cadence.ts';
 
@@ -102,6 +110,11 @@ export function periodsStartingBetween(cadence: TaskCadence, from: IsoDate, to: 
     const startsOn = isoDay(start);
     // Rules without UNTIL or COUNT always go on; a rule that somehow ends gives its last period one day.
     const endsOn = next ? addDays(isoDay(next), -1) : startsOn;
-    return { key: periodKey(cadence.kind, startsOn), startsOn, endsOn, dueAt: endOfDayIn(cadence.timeZone, addDays(endsOn, cadence.dueDays)) };
+    return {
+      key: periodKey(cadence.kind, startsOn),
+      startsOn,
+      endsOn,
+      dueAt: endOfDayIn(cadence.timeZone, addDays(endsOn, cadence.dueDays)),
+    };
   });
 }

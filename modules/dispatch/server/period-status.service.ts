@@ -27,11 +27,19 @@ interface ReportRow {
  * period was due and is still being worked on (done and closed ones are asked no more), or when it
  * reported in it anyway. A returned report does not count as reported.
  */
-export async function taskPeriods(trx: Knex.Transaction, access: TaskAccess, query: { limit: number; cursor?: string; periodKey?: string }, now: Date) {
+export async function taskPeriods(
+  trx: Knex.Transaction,
+  access: TaskAccess,
+  query: { limit: number; cursor?: string; periodKey?: string },
+  now: Date,
+) {
   const periodsQuery = trx('dispatch_report_period')
     .where('task_id', access.task.id)
     .select('period_key', trx.raw('starts_on::text as starts_on'), trx.raw('ends_on::text as ends_on'), 'due_at')
-    .orderBy([{ column: 'starts_on', order: 'desc' }, { column: 'period_key', order: 'desc' }])
+    .orderBy([
+      { column: 'starts_on', order: 'desc' },
+      { column: 'period_key', order: 'desc' },
+    ])
     .limit(query.limit + 1);
   if (query.periodKey) periodsQuery.where('period_key', query.periodKey);
   if (query.cursor) {
@@ -40,15 +48,29 @@ export async function taskPeriods(trx: Knex.Transaction, access: TaskAccess, que
   }
   const found: PeriodRow[] = await periodsQuery;
   const periods = found.slice(0, query.limit);
-  const nodes = visibleNodes(access, (await assignmentQuery(trx).where('a.task_id', access.task.id).orderBy([{ column: 'a.depth' }, { column: 'u.sort' }, { column: 'a.created_at' }, { column: 'a.id' }])).map(toAssignmentNode));
-  const reports: ReportRow[] = periods.length === 0
-    ? []
-    : await trx('dispatch_report')
-        .where('task_id', access.task.id)
-        .whereIn('period_key', periods.map((p) => p.period_key))
-        .whereIn('assignment_id', nodes.map((n) => n.id))
-        .orderBy([{ column: 'created_at' }, { column: 'id' }])
-        .select('id', 'assignment_id', 'period_key', 'status', 'created_at');
+  const nodes = visibleNodes(
+    access,
+    (
+      await assignmentQuery(trx)
+        .where('a.task_id', access.task.id)
+        .orderBy([{ column: 'a.depth' }, { column: 'u.sort' }, { column: 'a.created_at' }, { column: 'a.id' }])
+    ).map(toAssignmentNode),
+  );
+  const reports: ReportRow[] =
+    periods.length === 0
+      ? []
+      : await trx('dispatch_report')
+          .where('task_id', access.task.id)
+          .whereIn(
+            'period_key',
+            periods.map((p) => p.period_key),
+          )
+          .whereIn(
+            'assignment_id',
+            nodes.map((n) => n.id),
+          )
+          .orderBy([{ column: 'created_at' }, { column: 'id' }])
+          .select('id', 'assignment_id', 'period_key', 'status', 'created_at');
   // The latest report that counts (submitted or accepted) wins over a returned one.
   const best = new Map<string, ReportRow>();
   for (const report of reports) {
@@ -63,10 +85,17 @@ export async function taskPeriods(trx: Knex.Transaction, access: TaskAccess, que
       const stillAsked = node.status !== 'done' && node.status !== 'closed';
       if (!report && (!stillAsked || new Date(node.createdAt).getTime() > dueAt.getTime())) return [];
       const state: PeriodUnitState = !report ? 'missing' : report.status === 'returned' ? 'returned' : 'reported';
-      return [{
-        assignmentId: node.id, parentId: node.parentId, depth: node.depth, unit: node.unit, state,
-        reportId: report?.id ?? null, reportedAt: report?.created_at ?? null,
-      }];
+      return [
+        {
+          assignmentId: node.id,
+          parentId: node.parentId,
+          depth: node.depth,
+          unit: node.unit,
+          state,
+          reportId: report?.id ?? null,
+          reportedAt: report?.created_at ?? null,
+        },
+      ];
     });
     const reported = units.filter((u) => u.state === 'reported').length;
     return {

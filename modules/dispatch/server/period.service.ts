@@ -42,19 +42,37 @@ export async function openDuePeriods(ctx: ModuleContext, taskIds?: string[]): Pr
     .whereNotNull('t.cadence')
     .modify((q) => (taskIds ? q.whereIn('t.id', taskIds) : q))
     .select(
-      't.id', 't.cadence', 't.cadence_rule', 't.report_due_days', trx.raw('t.cadence_until::text as cadence_until'), 't.deadline', 't.created_at',
-      trx.raw('(select max(p.starts_on)::text from dispatch_report_period p where p.tenant_id = t.tenant_id and p.task_id = t.id) as last_start'),
+      't.id',
+      't.cadence',
+      't.cadence_rule',
+      't.report_due_days',
+      trx.raw('t.cadence_until::text as cadence_until'),
+      't.deadline',
+      't.created_at',
+      trx.raw(
+        '(select max(p.starts_on)::text from dispatch_report_period p where p.tenant_id = t.tenant_id and p.task_id = t.id) as last_start',
+      ),
     );
   const rows = tasks.flatMap((task) => {
     const cadence = taskCadence(task, ctx.timeZone);
     const from = task.last_start ? addDays(task.last_start, 1) : cadenceStart(cadence);
     return periodsStartingBetween(cadence, from, today).map((p) => ({
-      tenant_id: ctx.tenantId, task_id: task.id, period_key: p.key, starts_on: p.startsOn, ends_on: p.endsOn, due_at: p.dueAt, created_at: ctx.now,
+      tenant_id: ctx.tenantId,
+      task_id: task.id,
+      period_key: p.key,
+      starts_on: p.startsOn,
+      ends_on: p.endsOn,
+      due_at: p.dueAt,
+      created_at: ctx.now,
     }));
   });
   let opened = 0;
   for (let i = 0; i < rows.length; i += 1000) {
-    const inserted = await trx('dispatch_report_period').insert(rows.slice(i, i + 1000)).onConflict(['tenant_id', 'task_id', 'period_key']).ignore().returning('period_key');
+    const inserted = await trx('dispatch_report_period')
+      .insert(rows.slice(i, i + 1000))
+      .onConflict(['tenant_id', 'task_id', 'period_key'])
+      .ignore()
+      .returning('period_key');
     opened += inserted.length;
   }
   return opened;
@@ -75,7 +93,12 @@ interface PeriodCandidate {
  * Open assignments asked for a report in a current period (started, not yet due) that have not
  * reported in it and have no ledger row for `occasion` (SQL over `p`, the period).
  */
-function periodCandidates({ trx, now, timeZone }: Pick<ModuleContext, 'trx' | 'now' | 'timeZone'>, occasion: { sql: string; bindings: string[] }, limit: number, taskIds?: string[]) {
+function periodCandidates(
+  { trx, now, timeZone }: Pick<ModuleContext, 'trx' | 'now' | 'timeZone'>,
+  occasion: { sql: string; bindings: string[] },
+  limit: number,
+  taskIds?: string[],
+) {
   return trx('dispatch_report_period as p')
     .join('dispatch_task as t', function joinTask() {
       this.on('t.tenant_id', 'p.tenant_id').andOn('t.id', 'p.task_id');
@@ -91,9 +114,23 @@ function periodCandidates({ trx, now, timeZone }: Pick<ModuleContext, 'trx' | 'n
     .where('p.due_at', '>', now)
     .whereIn('a.status', ['pending', 'open'])
     .modify((q) => (taskIds ? q.whereIn('p.task_id', taskIds) : q))
-    .whereNotExists(trx('dispatch_report as rep').whereRaw("rep.tenant_id = a.tenant_id and rep.assignment_id = a.id and rep.period_key = p.period_key and rep.status in ('submitted', 'accepted')"))
+    .whereNotExists(
+      trx('dispatch_report as rep').whereRaw(
+        "rep.tenant_id = a.tenant_id and rep.assignment_id = a.id and rep.period_key = p.period_key and rep.status in ('submitted', 'accepted')",
+      ),
+    )
     .whereNotExists(ledgerRowsOf(trx, { ...REMINDER_SUBJECT, kind: 'period_due', alias: 'a', occasion }))
-    .select('a.id', 'a.task_id', 'a.unit_id', 'a.person_id', 't.title', 'u.name as unit_name', 'p.period_key', 'p.due_at', trx.raw(`${occasion.sql} as occasion`, occasion.bindings))
+    .select(
+      'a.id',
+      'a.task_id',
+      'a.unit_id',
+      'a.person_id',
+      't.title',
+      'u.name as unit_name',
+      'p.period_key',
+      'p.due_at',
+      trx.raw(`${occasion.sql} as occasion`, occasion.bindings),
+    )
     .orderBy(['p.due_at', 'a.id'])
     .limit(limit);
 }
@@ -104,21 +141,36 @@ function periodCandidates({ trx, now, timeZone }: Pick<ModuleContext, 'trx' | 'n
  * once `periodReminderDaysBeforeDue` days before it is due if it has not reported (occasion:
  * `<key>/due`). Periods already past due are not announced: they show as missing in the view.
  */
-export async function sendPeriodReminders(ctx: ModuleContext, limit: number, options: { taskIds?: string[]; sms?: boolean } = {}): Promise<{ seen: number; sent: number }> {
+export async function sendPeriodReminders(
+  ctx: ModuleContext,
+  limit: number,
+  options: { taskIds?: string[]; sms?: boolean } = {},
+): Promise<{ seen: number; sent: number }> {
   const config = await dispatchConfig(ctx.trx);
   const sms = options.sms ?? config.smsReminders;
-  const opening: (PeriodCandidate & { occasion: string })[] = await periodCandidates(ctx, { sql: 'p.period_key', bindings: [] }, limit, options.taskIds);
-  const dueSoon: (PeriodCandidate & { occasion: string })[] = await periodCandidates(ctx, { sql: "(p.period_key || '/due')", bindings: [] }, limit, options.taskIds).where(
-    'p.due_at',
-    '<=',
-    new Date(ctx.now.getTime() + config.periodReminderDaysBeforeDue * 86_400_000),
+  const opening: (PeriodCandidate & { occasion: string })[] = await periodCandidates(
+    ctx,
+    { sql: 'p.period_key', bindings: [] },
+    limit,
+    options.taskIds,
   );
+  const dueSoon: (PeriodCandidate & { occasion: string })[] = await periodCandidates(
+    ctx,
+    { sql: "(p.period_key || '/due')", bindings: [] },
+    limit,
+    options.taskIds,
+  ).where('p.due_at', '<=', new Date(ctx.now.getTime() + config.periodReminderDaysBeforeDue * 86_400_000));
   const users = await assignmentUsers(ctx.trx, [...opening, ...dueSoon]);
   // A period that opens close to its due date is announced once: the notice names the due date.
   const announced = new Set(opening.map((c) => `${c.id}/${c.period_key}`));
   const drafts: ReminderDraft[] = [...opening, ...dueSoon].map((c) => {
     const label = periodLabel(c.period_key);
-    const text = fillText(config.reminderTexts.periodDue, { task: c.title, unit: c.unit_name, period: label, deadline: countyDateTime(new Date(c.due_at), ctx.timeZone) });
+    const text = fillText(config.reminderTexts.periodDue, {
+      task: c.title,
+      unit: c.unit_name,
+      period: label,
+      deadline: countyDateTime(new Date(c.due_at), ctx.timeZone),
+    });
     return {
       taskId: c.task_id,
       assignmentId: c.id,

@@ -13,7 +13,10 @@ export function quietHoursNotifier(notifier: DispatchNotifier): DispatchNotifier
     async notify(trx, tenantId, input) {
       if (!input.sms) return notifier.notify(trx, tenantId, input);
       const config = await dispatchConfig(trx);
-      return notifier.notify(trx, tenantId, { ...input, smsQuietHours: { from: config.quietHoursFrom, to: config.quietHoursTo, timeZone: await tenantTimeZone(trx, tenantId) } });
+      return notifier.notify(trx, tenantId, {
+        ...input,
+        smsQuietHours: { from: config.quietHoursFrom, to: config.quietHoursTo, timeZone: await tenantTimeZone(trx, tenantId) },
+      });
     },
   };
 }

@@ -13,5 +13,9 @@ export interface AssignmentTarget {
  * number of assignments.
  */
 export function assignmentUsers(trx: Knex.Transaction, targets: AssignmentTarget[]): Promise<Map<string, string[]>> {
-  return answeringAccounts(trx, targets.map((t) => ({ key: t.id, unitId: t.unit_id, personId: t.person_id })), 'dispatch.handle');
+  return answeringAccounts(
+    trx,
+    targets.map((t) => ({ key: t.id, unitId: t.unit_id, personId: t.person_id })),
+    'dispatch.handle',
+  );
 }

@@ -46,9 +46,18 @@ export async function sendReminders(ctx: ModuleContext, drafts: ReminderDraft[])
     kind: d.kind,
     occasion: d.occasion,
     data: { taskId: d.taskId, text: d.silent ? '' : d.body, recipients: d.silent ? 0 : d.userIds.length } satisfies ReminderData,
-    notice: d.silent ? undefined : { userIds: d.userIds, kind: `dispatch.reminder.${d.kind}`, message: d.message, link: `/dispatch/tasks/${d.taskId}`, sms: d.sms },
+    notice: d.silent
+      ? undefined
+      : { userIds: d.userIds, kind: `dispatch.reminder.${d.kind}`, message: d.message, link: `/dispatch/tasks/${d.taskId}`, sms: d.sms },
   }));
-  const sent = (await notifyOnce(ctx.trx, ctx.tenantId, entries, { module: REMINDER_SUBJECT.module, notifier: ctx.notifier, sentBy: ctx.userId, at: ctx.now })).map((e) => e.draft);
+  const sent = (
+    await notifyOnce(ctx.trx, ctx.tenantId, entries, {
+      module: REMINDER_SUBJECT.module,
+      notifier: ctx.notifier,
+      sentBy: ctx.userId,
+      at: ctx.now,
+    })
+  ).map((e) => e.draft);
   await appendTimeline(
     ctx,
     sent.map((d) => ({

@@ -24,7 +24,9 @@ export const remindersJob: ModuleJob = {
 export async function remindTenant(context: ModuleJobContext, tenantId: string, now: Date): Promise<number> {
   let sent = 0;
   for (;;) {
-    const run = await context.withTenant(tenantId, async ({ db }) => sendDueReminders(await jobDispatchContext(context, db, tenantId, now), BATCH));
+    const run = await context.withTenant(tenantId, async ({ db }) =>
+      sendDueReminders(await jobDispatchContext(context, db, tenantId, now), BATCH),
+    );
     sent += run.sent;
     // Sent rows drop out of the next scan, so a full batch that sent nothing would only repeat itself.
     if (run.seen < BATCH || run.sent === 0) return sent;

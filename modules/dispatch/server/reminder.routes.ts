@@ -11,7 +11,12 @@ export const reminderRoutes: RoutePlugin = async (app) => {
     const access = requireOpen(requireReviewer(await assignmentAccess(request, request.params.id)));
     const result = await urgeAssignment(dispatchContext(request), access, request.body.text);
     if (!result.sent) return reply.status(200).send(result);
-    await audit(request, { action: 'dispatch.assignment.urge', recordType: 'dispatch_assignment', recordId: access.node.id, data: { text: result.reminder.text } });
+    await audit(request, {
+      action: 'dispatch.assignment.urge',
+      recordType: 'dispatch_assignment',
+      recordId: access.node.id,
+      data: { text: result.reminder.text },
+    });
     return reply.status(201).send(result);
   });
 

@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
 import { dispatchConfig, fillText, type DispatchConfig } from '../dispatch-config.ts';
-import { countyDateTime, inQuietHours, ledgerRowsOf, type ModuleContext, type NotificationMessage, unitHeadAccounts } from '../../../core/module-kit.ts';
+import {
+  countyDateTime,
+  inQuietHours,
+  ledgerRowsOf,
+  type ModuleContext,
+  type NotificationMessage,
+  unitHeadAccounts,
+} from '../../../core/module-kit.ts';
 import { assignmentUsers } from './recipients.ts';
 import { REMINDER_SUBJECT, sendReminders, type ReminderDraft, type ReminderKind } from './reminder-ledger.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
@@ -47,7 +54,16 @@ function candidates(trx: Knex.Transaction, kind: ReminderKind, occasion: Occasio
     .where('t.status', 'active')
     .whereIn('a.status', statuses)
     .whereNotExists(ledgerRowsOf(trx, { ...REMINDER_SUBJECT, kind, alias: 'a', occasion }))
-    .select('a.id', 'a.task_id', 'a.unit_id', 'a.person_id', 'a.deadline', 't.title', 'u.name as unit_name', trx.raw(`${occasion.sql} as occasion`, occasion.bindings))
+    .select(
+      'a.id',
+      'a.task_id',
+      'a.unit_id',
+      'a.person_id',
+      'a.deadline',
+      't.title',
+      'u.name as unit_name',
+      trx.raw(`${occasion.sql} as occasion`, occasion.bindings),
+    )
     .orderBy('a.deadline')
     .limit(limit);
 }
@@ -75,12 +91,20 @@ export async function sendDueReminders(ctx: ModuleContext, limit: number): Promi
   const drafts: ReminderDraft[] = [];
   let seen = 0;
 
-  const unopened: Candidate[] = await candidates(ctx.trx, 'unopened', { sql: '?::text', bindings: [UNOPENED_OCCASION] }, ['pending'], limit).where('a.created_at', '<=', new Date(now.getTime() - config.unopenedReminderHours * HOUR_MS));
+  const unopened: Candidate[] = await candidates(
+    ctx.trx,
+    'unopened',
+    { sql: '?::text', bindings: [UNOPENED_OCCASION] },
+    ['pending'],
+    limit,
+  ).where('a.created_at', '<=', new Date(now.getTime() - config.unopenedReminderHours * HOUR_MS));
   seen = Math.max(seen, unopened.length);
   const handlers = await assignmentUsers(ctx.trx, unopened);
   for (const c of unopened) {
     const text = fillText(config.reminderTexts.unopened, texts(c, config, ctx));
-    drafts.push(draft(c, 'unopened', handlers.get(c.id) ?? [], dispatchMessage('reminder.unopened', { task: c.title, text }), text, config));
+    drafts.push(
+      draft(c, 'unopened', handlers.get(c.id) ?? [], dispatchMessage('reminder.unopened', { task: c.title, text }), text, config),
+    );
   }
 
   const nearest = new Map<string, { candidate: Candidate; days: number; passed: number[] }>();
@@ -97,13 +121,23 @@ export async function sendDueReminders(ctx: ModuleContext, limit: number): Promi
       nearest.set(c.id, entry);
     }
   }
-  const beforeUsers = await assignmentUsers(ctx.trx, [...nearest.values()].map((e) => e.candidate));
+  const beforeUsers = await assignmentUsers(
+    ctx.trx,
+    [...nearest.values()].map((e) => e.candidate),
+  );
   for (const { candidate: c, days, passed } of nearest.values()) {
     const deadlineIso = new Date(c.deadline).toISOString();
     const text = fillText(config.reminderTexts.beforeDeadline, texts(c, config, ctx));
     for (const d of passed) {
       drafts.push({
-        ...draft(c, 'before_deadline', beforeUsers.get(c.id) ?? [], dispatchMessage('reminder.beforeDeadline', { task: c.title, text }), text, config),
+        ...draft(
+          c,
+          'before_deadline',
+          beforeUsers.get(c.id) ?? [],
+          dispatchMessage('reminder.beforeDeadline', { task: c.title, text }),
+          text,
+          config,
+        ),
         occasion: `${deadlineIso}/${d}d`,
         silent: d !== days,
       });
@@ -111,14 +145,23 @@ export async function sendDueReminders(ctx: ModuleContext, limit: number): Promi
   }
 
   if (config.escalateOverdueToHead) {
-    const overdue: Candidate[] = await candidates(ctx.trx, 'overdue', deadlineOccasion(), ['pending', 'open'], limit).where('a.deadline', '<', now);
+    const overdue: Candidate[] = await candidates(ctx.trx, 'overdue', deadlineOccasion(), ['pending', 'open'], limit).where(
+      'a.deadline',
+      '<',
+      now,
+    );
     seen = Math.max(seen, overdue.length);
     const heads = await unitHeadAccounts(ctx.trx, [...new Set(overdue.map((c) => c.unit_id))], config.headPositionNames);
-    const fallback = await assignmentUsers(ctx.trx, overdue.filter((c) => (heads.get(c.unit_id) ?? []).length === 0));
+    const fallback = await assignmentUsers(
+      ctx.trx,
+      overdue.filter((c) => (heads.get(c.unit_id) ?? []).length === 0),
+    );
     for (const c of overdue) {
       const users = (heads.get(c.unit_id) ?? []).length > 0 ? heads.get(c.unit_id)! : (fallback.get(c.id) ?? []);
       const text = fillText(config.reminderTexts.overdue, texts(c, config, ctx));
-      drafts.push(draft(c, 'overdue', users, dispatchMessage('reminder.overdue', { task: c.title, unit: c.unit_name, text }), text, config));
+      drafts.push(
+        draft(c, 'overdue', users, dispatchMessage('reminder.overdue', { task: c.title, unit: c.unit_name, text }), text, config),
+      );
     }
   }
 
@@ -126,7 +169,14 @@ export async function sendDueReminders(ctx: ModuleContext, limit: number): Promi
   return { seen, sent: sent.length };
 }
 
-function draft(c: Candidate, kind: ReminderKind, userIds: string[], message: NotificationMessage, body: string, config: DispatchConfig): ReminderDraft {
+function draft(
+  c: Candidate,
+  kind: ReminderKind,
+  userIds: string[],
+  message: NotificationMessage,
+  body: string,
+  config: DispatchConfig,
+): ReminderDraft {
   return { taskId: c.task_id, assignmentId: c.id, kind, occasion: c.occasion, userIds, message, body, sms: config.smsReminders };
 }
 

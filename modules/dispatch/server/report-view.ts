@@ -20,9 +20,27 @@ export function reportQuery(trx: Knex.Transaction) {
     })
     .leftJoin('core_user as giver', on('giver', 'c.given_by'))
     .select(
-      'r.id', 'r.task_id', 'r.assignment_id', 'u.name as unit_name', 'r.period_key', 'r.progress', 'r.text', 'r.photo_ids', 'r.problem', 'r.form_version', 'r.form_data',
-      'r.status', 'r.review_reason', 'rev.display_name as reviewer_name', 'r.reviewed_at', 'sub.display_name as submitter_name', 'r.created_at',
-      'c.color as card_color', 'c.reason as card_reason', 'giver.display_name as card_giver', 'c.created_at as card_at',
+      'r.id',
+      'r.task_id',
+      'r.assignment_id',
+      'u.name as unit_name',
+      'r.period_key',
+      'r.progress',
+      'r.text',
+      'r.photo_ids',
+      'r.problem',
+      'r.form_version',
+      'r.form_data',
+      'r.status',
+      'r.review_reason',
+      'rev.display_name as reviewer_name',
+      'r.reviewed_at',
+      'sub.display_name as submitter_name',
+      'r.created_at',
+      'c.color as card_color',
+      'c.reason as card_reason',
+      'giver.display_name as card_giver',
+      'c.created_at as card_at',
     )
     .select(trx.raw('r.created_at::text as cursor_at'));
 }
@@ -74,7 +92,9 @@ export async function toReportViews(trx: Knex.Transaction, rows: ReportQueryRow[
     reviewedAt: r.reviewed_at,
     submitterName: r.submitter_name,
     createdAt: r.created_at,
-    card: r.card_color ? { color: r.card_color, reason: r.card_reason ?? '', giverName: r.card_giver ?? '', givenAt: r.card_at as Date } : null,
+    card: r.card_color
+      ? { color: r.card_color, reason: r.card_reason ?? '', giverName: r.card_giver ?? '', givenAt: r.card_at as Date }
+      : null,
   }));
 }
 
@@ -84,8 +104,18 @@ export async function reportView(trx: Knex.Transaction, id: string, forms: Repor
 }
 
 /** A page of reports, newest first, keyset-paged on (created_at, id). */
-export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder, page: { limit: number; cursor?: string }, forms: ReportForms | undefined) {
-  query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(page.limit + 1);
+export async function reportPage(
+  trx: Knex.Transaction,
+  query: Knex.QueryBuilder,
+  page: { limit: number; cursor?: string },
+  forms: ReportForms | undefined,
+) {
+  query
+    .orderBy([
+      { column: 'r.created_at', order: 'desc' },
+      { column: 'r.id', order: 'desc' },
+    ])
+    .limit(page.limit + 1);
   if (page.cursor) {
     const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', [at, id]);
@@ -93,7 +123,10 @@ export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder
   const rows: ReportQueryRow[] = await query;
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
-  return { items: await toReportViews(trx, items, forms), nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null };
+  return {
+    items: await toReportViews(trx, items, forms),
+    nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null,
+  };
 }
 
 /**
@@ -103,7 +136,8 @@ export async function reportPage(trx: Knex.Transaction, query: Knex.QueryBuilder
  */
 async function formAnswers(trx: Knex.Transaction, rows: ReportQueryRow[], forms: ReportForms | undefined) {
   const columns = new Map<string, Awaited<ReturnType<typeof reportFormColumns>>>();
-  for (const taskId of new Set(rows.filter((r) => r.form_data).map((r) => r.task_id))) columns.set(taskId, await reportFormColumns(trx, taskId, forms));
+  for (const taskId of new Set(rows.filter((r) => r.form_data).map((r) => r.task_id)))
+    columns.set(taskId, await reportFormColumns(trx, taskId, forms));
   return (row: ReportQueryRow) =>
     row.form_data
       ? (columns.get(row.task_id) ?? []).flatMap((column) => {

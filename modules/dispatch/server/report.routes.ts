@@ -14,13 +14,23 @@ export const reportRoutes: RoutePlugin = async (app) => {
   app.post('/assignments/:id/reports', { schema: submitReportRoute, config: { idempotent: true } }, async (request, reply) => {
     const access = requireOpen(requireHandler(await assignmentAccess(request, request.params.id)));
     const id = await submitReport(dispatchContext(request), access, request.body, await reportForms(request));
-    await audit(request, { action: 'dispatch.report.submit', recordType: 'dispatch_report', recordId: id, data: { assignmentId: access.node.id, progress: request.body.progress } });
+    await audit(request, {
+      action: 'dispatch.report.submit',
+      recordType: 'dispatch_report',
+      recordId: id,
+      data: { assignmentId: access.node.id, progress: request.body.progress },
+    });
     return reply.status(201).send(await reportView(request.db, id, await reportForms(request)));
   });
 
   app.get('/assignments/:id/reports', { schema: assignmentReportsRoute }, async (request) => {
     const access = await assignmentAccess(request, request.params.id);
-    return reportPage(request.db, reportQuery(request.db).where('r.assignment_id', access.node.id), request.query, await reportForms(request));
+    return reportPage(
+      request.db,
+      reportQuery(request.db).where('r.assignment_id', access.node.id),
+      request.query,
+      await reportForms(request),
+    );
   });
 
   app.get('/tasks/:id/reports', { schema: taskReportsRoute }, async (request) => {
@@ -28,7 +38,10 @@ export const reportRoutes: RoutePlugin = async (app) => {
     const query = reportQuery(request.db).where('r.task_id', access.task.id);
     if (!access.supervise && !access.instruct) {
       const nodes = visibleNodes(access, (await assignmentQuery(request.db).where('a.task_id', access.task.id)).map(toAssignmentNode));
-      query.whereIn('r.assignment_id', nodes.map((n) => n.id));
+      query.whereIn(
+        'r.assignment_id',
+        nodes.map((n) => n.id),
+      );
     }
     if (request.query.periodKey) query.where('r.period_key', request.query.periodKey);
     if (request.query.status) query.where('r.status', request.query.status);
@@ -38,14 +51,24 @@ export const reportRoutes: RoutePlugin = async (app) => {
   app.post('/reports/:id/review', { schema: reviewReportRoute }, async (request) => {
     const access = requireReviewer(await reportAccess(request, request.params.id));
     await reviewReport(dispatchContext(request), access, request.params.id, request.body.decision, request.body.reason);
-    await audit(request, { action: `dispatch.report.${request.body.decision}`, recordType: 'dispatch_report', recordId: request.params.id, data: { reason: request.body.reason ?? null } });
+    await audit(request, {
+      action: `dispatch.report.${request.body.decision}`,
+      recordType: 'dispatch_report',
+      recordId: request.params.id,
+      data: { reason: request.body.reason ?? null },
+    });
     return reportView(request.db, request.params.id, await reportForms(request));
   });
 
   app.post('/reports/:id/card', { schema: giveCardRoute }, async (request, reply) => {
     const access = requireReviewer(await reportAccess(request, request.params.id));
     await giveCard(dispatchContext(request), access, request.params.id, request.body.color, request.body.reason);
-    await audit(request, { action: 'dispatch.card.give', recordType: 'dispatch_report', recordId: request.params.id, data: { color: request.body.color, reason: request.body.reason } });
+    await audit(request, {
+      action: 'dispatch.card.give',
+      recordType: 'dispatch_report',
+      recordId: request.params.id,
+      data: { color: request.body.color, reason: request.body.reason },
+    });
     return reply.status(201).send(await reportView(request.db, request.params.id, await reportForms(request)));
   });
 };

@@ -11,7 +11,9 @@ export const requestsToHandle: PendingSection = async (trx, { actor, request }, 
   if (!request || !unitId) return { kind: 'request', items: [], count: 0 };
   const base = () =>
     trx('dispatch_request as r').where((w: Knex.QueryBuilder) =>
-      w.where((q) => q.where('r.to_unit_id', unitId).whereIn('r.status', ['open', 'accepted'])).orWhere((q) => q.where('r.from_unit_id', unitId).where('r.status', 'responded')),
+      w
+        .where((q) => q.where('r.to_unit_id', unitId).whereIn('r.status', ['open', 'accepted']))
+        .orWhere((q) => q.where('r.from_unit_id', unitId).where('r.status', 'responded')),
     );
   const rows: { id: string; title: string; status: string; due_at: Date | null; created_at: Date; other_unit: string }[] = await base()
     .join('core_unit as fu', function joinFrom() {
@@ -20,7 +22,14 @@ export const requestsToHandle: PendingSection = async (trx, { actor, request }, 
     .join('core_unit as tu', function joinTo() {
       this.on('tu.tenant_id', 'r.tenant_id').andOn('tu.id', 'r.to_unit_id');
     })
-    .select('r.id', 'r.title', 'r.status', 'r.due_at', 'r.created_at', trx.raw('case when r.to_unit_id = ? then fu.name else tu.name end as other_unit', [unitId]))
+    .select(
+      'r.id',
+      'r.title',
+      'r.status',
+      'r.due_at',
+      'r.created_at',
+      trx.raw('case when r.to_unit_id = ? then fu.name else tu.name end as other_unit', [unitId]),
+    )
     .orderByRaw('r.due_at nulls last, r.created_at, r.id')
     .limit(limit);
   const total = await base().count({ n: '*' }).first();

@@ -48,10 +48,34 @@ export function requestQuery(trx: Knex.Transaction) {
     .leftJoin('core_user as au', on('au', 'r.accepted_by'))
     .leftJoin('core_user as xu', on('xu', 'r.returned_by'))
     .select(
-      'r.id', 'r.from_unit_id', 'fu.name as from_unit_name', 'fu.path as from_unit_path', 'r.to_unit_id', 'tu.name as to_unit_name', 'tu.path as to_unit_path',
-      'r.title', 'r.body', 'r.photo_ids', 'r.status', 'r.response', 'r.response_photo_ids', 'r.responded_by', 'ru.display_name as responder_name', 'r.responded_at',
-      'r.rating', 'r.rating_comment', 'r.rated_at', 'r.due_at', 'r.created_by', 'cu.display_name as creator_name', 'r.created_at',
-      'r.accepted_at', 'au.display_name as accepter_name', 'r.return_reason', 'r.returned_at', 'xu.display_name as returner_name',
+      'r.id',
+      'r.from_unit_id',
+      'fu.name as from_unit_name',
+      'fu.path as from_unit_path',
+      'r.to_unit_id',
+      'tu.name as to_unit_name',
+      'tu.path as to_unit_path',
+      'r.title',
+      'r.body',
+      'r.photo_ids',
+      'r.status',
+      'r.response',
+      'r.response_photo_ids',
+      'r.responded_by',
+      'ru.display_name as responder_name',
+      'r.responded_at',
+      'r.rating',
+      'r.rating_comment',
+      'r.rated_at',
+      'r.due_at',
+      'r.created_by',
+      'cu.display_name as creator_name',
+      'r.created_at',
+      'r.accepted_at',
+      'au.display_name as accepter_name',
+      'r.return_reason',
+      'r.returned_at',
+      'xu.display_name as returner_name',
     )
     .select(trx.raw('r.created_at::text as cursor_at'));
 }
@@ -60,7 +84,10 @@ export function requestQuery(trx: Knex.Transaction) {
 export async function toRequestViews(trx: Knex.Transaction, rows: RequestRow[], unitId: string | null, holdsRequest: boolean) {
   const files = await fileViews(trx, [...new Set(rows.flatMap((r) => [...r.photo_ids, ...r.response_photo_ids]))]);
   const photos = (ids: string[]) => ids.flatMap((id) => files.get(id) ?? []);
-  const steps = await requestSteps(trx, rows.map((r) => r.id));
+  const steps = await requestSteps(
+    trx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     fromUnit: { id: r.from_unit_id, name: r.from_unit_name },
@@ -72,7 +99,14 @@ export async function toRequestViews(trx: Knex.Transaction, rows: RequestRow[], 
     dueAt: r.due_at,
     createdBy: { id: r.created_by, name: r.creator_name },
     createdAt: r.created_at,
-    response: r.responded_at ? { text: r.response ?? '', photos: photos(r.response_photo_ids), by: { id: r.responded_by ?? '', name: r.responder_name ?? '' }, at: r.responded_at } : null,
+    response: r.responded_at
+      ? {
+          text: r.response ?? '',
+          photos: photos(r.response_photo_ids),
+          by: { id: r.responded_by ?? '', name: r.responder_name ?? '' },
+          at: r.responded_at,
+        }
+      : null,
     rating: r.rated_at ? { score: r.rating ?? 0, comment: r.rating_comment, at: r.rated_at } : null,
     accepted: r.accepted_at ? { by: r.accepter_name ?? '', at: r.accepted_at } : null,
     returned: r.returned_at ? { reason: r.return_reason ?? '', by: r.returner_name ?? '', at: r.returned_at } : null,
@@ -82,8 +116,19 @@ export async function toRequestViews(trx: Knex.Transaction, rows: RequestRow[], 
 }
 
 /** A page of requests, newest first, keyset-paged on (created_at, id). */
-export async function requestPage(trx: Knex.Transaction, query: Knex.QueryBuilder, page: { limit: number; cursor?: string }, unitId: string | null, holdsRequest: boolean) {
-  query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]).limit(page.limit + 1);
+export async function requestPage(
+  trx: Knex.Transaction,
+  query: Knex.QueryBuilder,
+  page: { limit: number; cursor?: string },
+  unitId: string | null,
+  holdsRequest: boolean,
+) {
+  query
+    .orderBy([
+      { column: 'r.created_at', order: 'desc' },
+      { column: 'r.id', order: 'desc' },
+    ])
+    .limit(page.limit + 1);
   if (page.cursor) {
     const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', [at, id]);
@@ -91,16 +136,39 @@ export async function requestPage(trx: Knex.Transaction, query: Knex.QueryBuilde
   const rows: RequestRow[] = await query;
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
-  return { items: await toRequestViews(trx, items, unitId, holdsRequest), nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null };
+  return {
+    items: await toRequestViews(trx, items, unitId, holdsRequest),
+    nextCursor: rows.length > page.limit ? encodeCursor([last.cursor_at, last.id]) : null,
+  };
 }
 
 type StepKind = 'accepted' | 'transferred' | 'returned';
 
 /** Each request's accept / transfer / return steps, oldest first. */
 async function requestSteps(trx: Knex.Transaction, requestIds: string[]) {
-  const byRequest = new Map<string, { kind: StepKind; fromUnit: { id: string; name: string }; toUnit: { id: string; name: string } | null; reason: string | null; by: string; at: Date }[]>();
+  const byRequest = new Map<
+    string,
+    {
+      kind: StepKind;
+      fromUnit: { id: string; name: string };
+      toUnit: { id: string; name: string } | null;
+      reason: string | null;
+      by: string;
+      at: Date;
+    }[]
+  >();
   if (requestIds.length === 0) return byRequest;
-  const rows: { request_id: string; kind: StepKind; from_unit_id: string; from_name: string; to_unit_id: string | null; to_name: string | null; reason: string | null; by_name: string | null; created_at: Date }[] = await trx('dispatch_request_step as s')
+  const rows: {
+    request_id: string;
+    kind: StepKind;
+    from_unit_id: string;
+    from_name: string;
+    to_unit_id: string | null;
+    to_name: string | null;
+    reason: string | null;
+    by_name: string | null;
+    created_at: Date;
+  }[] = await trx('dispatch_request_step as s')
     .join('core_unit as fu', function joinFrom() {
       this.on('fu.tenant_id', 's.tenant_id').andOn('fu.id', 's.from_unit_id');
     })
@@ -112,10 +180,27 @@ async function requestSteps(trx: Knex.Transaction, requestIds: string[]) {
     })
     .whereIn('s.request_id', requestIds)
     .orderBy([{ column: 's.created_at' }, { column: 's.id' }])
-    .select('s.request_id', 's.kind', 's.from_unit_id', 'fu.name as from_name', 's.to_unit_id', 'tu.name as to_name', 's.reason', 'u.display_name as by_name', 's.created_at');
+    .select(
+      's.request_id',
+      's.kind',
+      's.from_unit_id',
+      'fu.name as from_name',
+      's.to_unit_id',
+      'tu.name as to_name',
+      's.reason',
+      'u.display_name as by_name',
+      's.created_at',
+    );
   for (const row of rows) {
     const list = byRequest.get(row.request_id) ?? [];
-    list.push({ kind: row.kind, fromUnit: { id: row.from_unit_id, name: row.from_name }, toUnit: row.to_unit_id ? { id: row.to_unit_id, name: row.to_name ?? '' } : null, reason: row.reason, by: row.by_name ?? '', at: row.created_at });
+    list.push({
+      kind: row.kind,
+      fromUnit: { id: row.from_unit_id, name: row.from_name },
+      toUnit: row.to_unit_id ? { id: row.to_unit_id, name: row.to_name ?? '' } : null,
+      reason: row.reason,
+      by: row.by_name ?? '',
+      at: row.created_at,
+    });
     byRequest.set(row.request_id, list);
   }
   return byRequest;

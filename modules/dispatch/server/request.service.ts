@@ -1,7 +1,21 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, type DataScope, fileReferences, forbidden, type ModuleActor, moduleActor, type ModuleContext, notFound, type NotificationMessage, scopeOf, unitPathInScope } from '../../../core/module-kit.ts';
+import {
+  attachFiles,
+  badRequest,
+  conflict,
+  type DataScope,
+  fileReferences,
+  forbidden,
+  type ModuleActor,
+  moduleActor,
+  type ModuleContext,
+  notFound,
+  type NotificationMessage,
+  scopeOf,
+  unitPathInScope,
+} from '../../../core/module-kit.ts';
 import { dispatchConfig } from '../dispatch-config.ts';
 import { requestQuery, type RequestRow } from './request-view.ts';
 import { checkFiles } from './task.service.ts';
@@ -22,7 +36,11 @@ export interface RequestAccess {
 }
 
 export async function requestViewer(request: FastifyRequest) {
-  return { actor: await moduleActor(request), request: await scopeOf(request, 'dispatch.request'), supervise: await scopeOf(request, 'dispatch.supervise') };
+  return {
+    actor: await moduleActor(request),
+    request: await scopeOf(request, 'dispatch.request'),
+    supervise: await scopeOf(request, 'dispatch.supervise'),
+  };
 }
 
 export async function requestAccess(request: FastifyRequest, requestId: string): Promise<RequestAccess> {
@@ -32,7 +50,9 @@ export async function requestAccess(request: FastifyRequest, requestId: string):
   const holdsRequest = viewer.request !== null && viewer.actor.unitId !== null;
   const raises = holdsRequest && viewer.actor.unitId === row.from_unit_id;
   const answers = holdsRequest && viewer.actor.unitId === row.to_unit_id;
-  const oversees = viewer.supervise !== null && (unitPathInScope(row.from_unit_path, viewer.supervise) || unitPathInScope(row.to_unit_path, viewer.supervise));
+  const oversees =
+    viewer.supervise !== null &&
+    (unitPathInScope(row.from_unit_path, viewer.supervise) || unitPathInScope(row.to_unit_path, viewer.supervise));
   if (!raises && !answers && !oversees) throw requestNotFound();
   return { actor: viewer.actor, row, holdsRequest, raises, answers };
 }
@@ -55,7 +75,8 @@ export async function raiseRequest(ctx: ModuleContext, actor: ModuleActor, input
   const config = await dispatchConfig(trx);
   const problems = [];
   problems.push(...(await addresseeProblems(trx, input.toUnitId, [actor.unitId])));
-  if (input.dueAt !== undefined && new Date(input.dueAt).getTime() <= ctx.now.getTime()) problems.push({ path: 'body.dueAt', message: 'is not in the future' });
+  if (input.dueAt !== undefined && new Date(input.dueAt).getTime() <= ctx.now.getTime())
+    problems.push({ path: 'body.dueAt', message: 'is not in the future' });
   if (!input.title.trim()) problems.push({ path: 'body.title', message: 'must not be blank' });
   problems.push(...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport));
   if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The request cannot be raised', problems);
@@ -63,12 +84,31 @@ export async function raiseRequest(ctx: ModuleContext, actor: ModuleActor, input
 
   const id = uuidv7();
   await trx('dispatch_request').insert({
-    tenant_id: ctx.tenantId, id, from_unit_id: actor.unitId, to_unit_id: input.toUnitId, title: input.title, body: input.body ?? '',
-    photo_ids: JSON.stringify(input.photoIds ?? []), due_at: input.dueAt ?? null, created_by: ctx.userId, created_at: ctx.now,
+    tenant_id: ctx.tenantId,
+    id,
+    from_unit_id: actor.unitId,
+    to_unit_id: input.toUnitId,
+    title: input.title,
+    body: input.body ?? '',
+    photo_ids: JSON.stringify(input.photoIds ?? []),
+    due_at: input.dueAt ?? null,
+    created_by: ctx.userId,
+    created_at: ctx.now,
   });
-  await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id }, fileReferences(input.photoIds ?? [], 'body.photoIds'));
+  await attachFiles(
+    trx,
+    ctx.tenantId,
+    ctx.userId,
+    { module: 'dispatch', kind: 'request', id },
+    fileReferences(input.photoIds ?? [], 'body.photoIds'),
+  );
   const unitName: string = (await trx('core_unit').where({ id: actor.unitId }).first('name')).name;
-  await notifyUnit(ctx, input.toUnitId, { kind: 'dispatch.request.raised', message: dispatchMessage('request.raised', { unit: unitName, title: input.title, text: (input.body ?? '').slice(0, 120) }), link: `/dispatch/requests/${id}`, sms: config.smsReminders });
+  await notifyUnit(ctx, input.toUnitId, {
+    kind: 'dispatch.request.raised',
+    message: dispatchMessage('request.raised', { unit: unitName, title: input.title, text: (input.body ?? '').slice(0, 120) }),
+    link: `/dispatch/requests/${id}`,
+    sms: config.smsReminders,
+  });
   return id;
 }
 
@@ -86,34 +126,78 @@ export async function addresseeProblems(trx: Knex.Transaction, unitId: string, e
 }
 
 /** The called unit answers; an open or accepted request takes an answer. */
-export async function respondRequest(ctx: ModuleContext, access: RequestAccess, input: { text: string; photoIds?: string[] }): Promise<void> {
+export async function respondRequest(
+  ctx: ModuleContext,
+  access: RequestAccess,
+  input: { text: string; photoIds?: string[] },
+): Promise<void> {
   if (!access.answers) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit the request is addressed to answers it');
   if (access.row.status === 'returned') throw conflict('DISPATCH_REQUEST_RETURNED', 'The request was returned to the unit that raised it');
   if (!ANSWERABLE.includes(access.row.status)) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
   const config = await dispatchConfig(ctx.trx);
-  const problems = [...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport), ...(input.text.trim() ? [] : [{ path: 'body.text', message: 'must not be blank' }])];
+  const problems = [
+    ...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport),
+    ...(input.text.trim() ? [] : [{ path: 'body.text', message: 'must not be blank' }]),
+  ];
   if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The answer cannot be stored', problems);
   await checkFiles(ctx.trx, input.photoIds ?? [], 'body.photoIds', 'image');
-  const updated = await ctx.trx('dispatch_request').where({ id: access.row.id }).whereIn('status', ANSWERABLE).update({
-    status: 'responded', response: input.text, response_photo_ids: JSON.stringify(input.photoIds ?? []), responded_by: ctx.userId, responded_at: ctx.now,
-  });
+  const updated = await ctx
+    .trx('dispatch_request')
+    .where({ id: access.row.id })
+    .whereIn('status', ANSWERABLE)
+    .update({
+      status: 'responded',
+      response: input.text,
+      response_photo_ids: JSON.stringify(input.photoIds ?? []),
+      responded_by: ctx.userId,
+      responded_at: ctx.now,
+    });
   if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
   // The request's own photos stay attached beside the answer's.
-  await attachFiles(ctx.trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id: access.row.id }, [...fileReferences(access.row.photo_ids, 'photoIds'), ...fileReferences(input.photoIds ?? [], 'body.photoIds')]);
+  await attachFiles(ctx.trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id: access.row.id }, [
+    ...fileReferences(access.row.photo_ids, 'photoIds'),
+    ...fileReferences(input.photoIds ?? [], 'body.photoIds'),
+  ]);
   const userIds = [access.row.created_by, ...((await requestUsers(ctx.trx, [access.row.from_unit_id])).get(access.row.from_unit_id) ?? [])];
-  await notify(ctx, userIds, { kind: 'dispatch.request.responded', message: dispatchMessage('request.responded', { unit: access.row.to_unit_name, title: access.row.title, text: input.text.slice(0, 120) }), link: `/dispatch/requests/${access.row.id}` });
+  await notify(ctx, userIds, {
+    kind: 'dispatch.request.responded',
+    message: dispatchMessage('request.responded', {
+      unit: access.row.to_unit_name,
+      title: access.row.title,
+      text: input.text.slice(0, 120),
+    }),
+    link: `/dispatch/requests/${access.row.id}`,
+  });
 }
 
 /** The calling unit rates the answer once; a low rating must say why. */
 export async function rateRequest(ctx: ModuleContext, access: RequestAccess, input: { rating: number; comment?: string }): Promise<void> {
   if (!access.raises) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit that raised the request rates the answer');
-  if (access.row.status !== 'responded' && access.row.status !== 'rated') throw conflict('DISPATCH_REQUEST_NOT_RESPONDED', 'The request has no answer to rate');
+  if (access.row.status !== 'responded' && access.row.status !== 'rated')
+    throw conflict('DISPATCH_REQUEST_NOT_RESPONDED', 'The request has no answer to rate');
   if (access.row.status === 'rated') throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
-  if (input.rating <= 2 && !input.comment?.trim()) throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the answer is rated low', [{ path: 'body.comment', message: 'is required for a rating of 1 or 2' }]);
-  const updated = await ctx.trx('dispatch_request').where({ id: access.row.id, status: 'responded' }).update({ status: 'rated', rating: input.rating, rating_comment: input.comment?.trim() || null, rated_at: ctx.now });
+  if (input.rating <= 2 && !input.comment?.trim())
+    throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the answer is rated low', [
+      { path: 'body.comment', message: 'is required for a rating of 1 or 2' },
+    ]);
+  const updated = await ctx
+    .trx('dispatch_request')
+    .where({ id: access.row.id, status: 'responded' })
+    .update({ status: 'rated', rating: input.rating, rating_comment: input.comment?.trim() || null, rated_at: ctx.now });
   if (updated === 0) throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
-  const userIds = [...(access.row.responded_by ? [access.row.responded_by] : []), ...((await requestUsers(ctx.trx, [access.row.to_unit_id])).get(access.row.to_unit_id) ?? [])];
-  await notify(ctx, userIds, { kind: 'dispatch.request.rated', message: dispatchMessage('request.rated', { unit: access.row.from_unit_name, stars: '★'.repeat(input.rating), comment: input.comment?.slice(0, 120) ?? '' }), link: `/dispatch/requests/${access.row.id}` });
+  const userIds = [
+    ...(access.row.responded_by ? [access.row.responded_by] : []),
+    ...((await requestUsers(ctx.trx, [access.row.to_unit_id])).get(access.row.to_unit_id) ?? []),
+  ];
+  await notify(ctx, userIds, {
+    kind: 'dispatch.request.rated',
+    message: dispatchMessage('request.rated', {
+      unit: access.row.from_unit_name,
+      stars: '★'.repeat(input.rating),
+      comment: input.comment?.slice(0, 120) ?? '',
+    }),
+    link: `/dispatch/requests/${access.row.id}`,
+  });
 }
 
 export function photoProblems(photoIds: string[], max: number) {
@@ -163,13 +247,18 @@ export async function notify(ctx: ModuleContext, users: string[], message: Reque
 }
 
 /** The list a box shows: inbox and outbox by the caller's unit (dispatch.request), supervised by the dispatch.supervise scope. */
-export function requestBox(trx: Knex.Transaction, box: 'inbox' | 'outbox' | 'supervised', viewer: { actor: ModuleActor; request: DataScope | null; supervise: DataScope | null }) {
+export function requestBox(
+  trx: Knex.Transaction,
+  box: 'inbox' | 'outbox' | 'supervised',
+  viewer: { actor: ModuleActor; request: DataScope | null; supervise: DataScope | null },
+) {
   const query = requestQuery(trx);
   if (box === 'supervised') {
     const scope = viewer.supervise;
     if (!scope) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.supervise"');
     if (scope.kind === 'own_unit') query.where((w) => w.where('r.from_unit_id', scope.unitId).orWhere('r.to_unit_id', scope.unitId));
-    else if (scope.kind === 'unit_subtree') query.where((w) => w.where('fu.path', 'like', `${scope.unitPath}%`).orWhere('tu.path', 'like', `${scope.unitPath}%`));
+    else if (scope.kind === 'unit_subtree')
+      query.where((w) => w.where('fu.path', 'like', `${scope.unitPath}%`).orWhere('tu.path', 'like', `${scope.unitPath}%`));
     return query;
   }
   if (!viewer.request) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.request"');

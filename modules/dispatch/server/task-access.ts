@@ -36,7 +36,20 @@ export async function findTaskRow(trx: Knex.Transaction, taskId: string): Promis
       this.on('u.tenant_id', 't.tenant_id').andOn('u.id', 't.owner_unit_id');
     })
     .where('t.id', taskId)
-    .first('t.id', 't.title', 't.description', 't.category', 't.priority', 't.owner_unit_id', 'u.path as owner_unit_path', 't.deadline', 't.status', 't.created_by', 't.report_form_id', 't.report_form_version');
+    .first(
+      't.id',
+      't.title',
+      't.description',
+      't.category',
+      't.priority',
+      't.owner_unit_id',
+      'u.path as owner_unit_path',
+      't.deadline',
+      't.status',
+      't.created_by',
+      't.report_form_id',
+      't.report_form_version',
+    );
 }
 
 /**

@@ -73,7 +73,17 @@ export function importTemplate(lang: ImportLang): SheetSpec[] {
       rows: [
         zh
           ? ['人居环境整治', '清理房前屋后杂物，每月底前报送进展', '环境', '城关镇、新城镇', '县农业农村局', '', 10, '高', '每月']
-          : ['Tidy up the villages', 'Clear the yards; report progress monthly', 'Environment', 'Chengguan Town, Xincheng Town', 'Agriculture Bureau', '', 10, 'high', 'monthly'],
+          : [
+              'Tidy up the villages',
+              'Clear the yards; report progress monthly',
+              'Environment',
+              'Chengguan Town, Xincheng Town',
+              'Agriculture Bureau',
+              '',
+              10,
+              'high',
+              'monthly',
+            ],
       ],
     },
   ];
@@ -81,12 +91,17 @@ export function importTemplate(lang: ImportLang): SheetSpec[] {
 
 /** Reads the first sheet into rows, with an error for each missing or malformed cell. */
 export function parseImportSheet(table: SheetTable | undefined, today: string): ParsedImport {
-  const lang: ImportLang = table?.headers.includes(IMPORT_COLUMNS.title['zh-CN']) ? 'zh-CN' : table?.headers.includes(IMPORT_COLUMNS.title.en) ? 'en' : 'zh-CN';
+  const lang: ImportLang = table?.headers.includes(IMPORT_COLUMNS.title['zh-CN'])
+    ? 'zh-CN'
+    : table?.headers.includes(IMPORT_COLUMNS.title.en)
+      ? 'en'
+      : 'zh-CN';
   const header = Object.fromEntries(Object.entries(IMPORT_COLUMNS).map(([c, names]) => [c, names[lang]])) as Record<Column, string>;
   const errors: ErrorDetail[] = [];
   if (!table) return { rows: [], errors: [{ path: 'body', message: '工作簿没有工作表' }], header };
   const missing = (['title', 'lead'] as const).filter((c) => !table.headers.includes(header[c]));
-  if (missing.length > 0) return { rows: [], errors: missing.map((c) => ({ path: `columns.${header[c]}`, message: '缺少此列（请使用导入模板）' })), header };
+  if (missing.length > 0)
+    return { rows: [], errors: missing.map((c) => ({ path: `columns.${header[c]}`, message: '缺少此列（请使用导入模板）' })), header };
   if (table.rows.length === 0) return { rows: [], errors: [{ path: 'rows', message: '没有任务行' }], header };
 
   const rows: ImportRow[] = [];
@@ -122,18 +137,34 @@ export function parseImportSheet(table: SheetTable | undefined, today: string): 
 
     const priorityText = cell('priority');
     const priority: Priority | undefined = priorityText ? lookup(PRIORITIES, priorityText) : 'normal';
-    if (!priority) fail('priority', `应为 ${Object.values(PRIORITIES).map((p) => p[0]).join('/')}`);
+    if (!priority)
+      fail(
+        'priority',
+        `应为 ${Object.values(PRIORITIES)
+          .map((p) => p[0])
+          .join('/')}`,
+      );
     const cadenceText = cell('cadence');
     const cadence = cadenceText ? lookup(CADENCES, cadenceText) : undefined;
-    if (cadenceText && !cadence) fail('cadence', `应为 ${Object.values(CADENCES).map((p) => p[0]).join('/')} 或留空`);
+    if (cadenceText && !cadence)
+      fail(
+        'cadence',
+        `应为 ${Object.values(CADENCES)
+          .map((p) => p[0])
+          .join('/')} 或留空`,
+      );
 
-    if (errors.length === before) rows.push({ row, title, description, category, lead, co, deadlineDate, workingDays, priority: priority!, cadence });
+    if (errors.length === before)
+      rows.push({ row, title, description, category, lead, co, deadlineDate, workingDays, priority: priority!, cadence });
   }
   return { rows, errors, header };
 }
 
 function splitUnits(text: string): string[] {
-  return text.split(UNIT_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(UNIT_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function lookup<K extends string>(table: Record<K, readonly string[]>, text: string): K | undefined {

@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import { AppError, badRequest, type DataScope, endOfDayIn, type ErrorDetail, type ModuleContext, setTransactionTenant, unitPathInScope } from '../../../core/module-kit.ts';
+import {
+  AppError,
+  badRequest,
+  type DataScope,
+  endOfDayIn,
+  type ErrorDetail,
+  type ModuleContext,
+  setTransactionTenant,
+  unitPathInScope,
+} from '../../../core/module-kit.ts';
 import type { AssignmentInput } from './dispatch.service.ts';
 import type { ReportForms } from './report-form-port.ts';
 import { rowPath, type ImportRow, type ParsedImport } from './task-import-sheet.ts';
@@ -30,7 +39,14 @@ class DryRun extends Error {}
  * any problem is a 400 naming `rows[N].<column>` and the transaction writes nothing. A dry run
  * checks the same way and rolls back what it created.
  */
-export async function importTasks(ctx: ModuleContext, scope: DataScope, ownerUnitId: string, parsed: ParsedImport, forms: ReportForms | undefined, dryRun: boolean): Promise<ImportedTask[]> {
+export async function importTasks(
+  ctx: ModuleContext,
+  scope: DataScope,
+  ownerUnitId: string,
+  parsed: ParsedImport,
+  forms: ReportForms | undefined,
+  dryRun: boolean,
+): Promise<ImportedTask[]> {
   const errors = [...parsed.errors];
   const units = await resolveUnits(ctx, parsed, scope, errors);
   const created: ImportedTask[] = [];
@@ -44,7 +60,13 @@ export async function importTasks(ctx: ModuleContext, scope: DataScope, ownerUni
             const input = newTask(row, ownerUnitId, assignments, ctx.timeZone);
             const id = await createTask({ ...ctx, trx: rowTrx }, scope, input, forms);
             const task: { deadline: Date } = await rowTrx('dispatch_task').where({ id }).first('deadline');
-            created.push({ row: row.row, id, title: row.title, deadline: new Date(task.deadline).toISOString(), units: assignments.length });
+            created.push({
+              row: row.row,
+              id,
+              title: row.title,
+              deadline: new Date(task.deadline).toISOString(),
+              units: assignments.length,
+            });
           });
         } catch (error) {
           if (!(error instanceof AppError) || error.statusCode >= 500) throw error;
@@ -86,9 +108,20 @@ function newTask(row: ImportRow, ownerUnitId: string, assignments: AssignmentInp
  * Looks every unit name or code up once, then turns each row's lead and co-organiser lists into
  * assignments. Unknown, ambiguous, out-of-scope and repeated units are row errors.
  */
-async function resolveUnits(ctx: ModuleContext, parsed: ParsedImport, scope: DataScope, errors: ErrorDetail[]): Promise<Map<number, AssignmentInput[]>> {
+async function resolveUnits(
+  ctx: ModuleContext,
+  parsed: ParsedImport,
+  scope: DataScope,
+  errors: ErrorDetail[],
+): Promise<Map<number, AssignmentInput[]>> {
   const names = [...new Set(parsed.rows.flatMap((r) => [...r.lead, ...r.co]))];
-  const found: UnitRow[] = names.length === 0 ? [] : await ctx.trx('core_unit').where((q) => q.whereIn('code', names).orWhereIn('name', names)).select('id', 'name', 'code', 'path');
+  const found: UnitRow[] =
+    names.length === 0
+      ? []
+      : await ctx
+          .trx('core_unit')
+          .where((q) => q.whereIn('code', names).orWhereIn('name', names))
+          .select('id', 'name', 'code', 'path');
   const byCode = new Map(found.filter((u) => u.code).map((u) => [u.code!, u]));
   const byName = new Map<string, UnitRow[]>();
   for (const unit of found) byName.set(unit.name, [...(byName.get(unit.name) ?? []), unit]);
@@ -98,7 +131,10 @@ async function resolveUnits(ctx: ModuleContext, parsed: ParsedImport, scope: Dat
     const before = errors.length;
     const assignments: AssignmentInput[] = [];
     const seen = new Set<string>();
-    for (const [role, column, list] of [['lead', parsed.header.lead, row.lead], ['co', parsed.header.co, row.co]] as const) {
+    for (const [role, column, list] of [
+      ['lead', parsed.header.lead, row.lead],
+      ['co', parsed.header.co, row.co],
+    ] as const) {
       for (const text of list) {
         const fail = (message: string) => errors.push({ path: rowPath(row.row, column), message });
         const named = byName.get(text) ?? [];
@@ -123,7 +159,8 @@ function rowErrors(error: AppError, row: ImportRow, header: ParsedImport['header
   const details = error.details.length > 0 ? error.details : [{ path: 'body', message: error.message }];
   return details.map((detail) => {
     const item = /^body\.assignments\[(\d+)\]\.(\w+)/.exec(detail.path);
-    if (item) return { path: rowPath(row.row, assignments[Number(item[1])]?.role === 'co' ? header.co : header.lead), message: detail.message };
+    if (item)
+      return { path: rowPath(row.row, assignments[Number(item[1])]?.role === 'co' ? header.co : header.lead), message: detail.message };
     if (detail.path === 'body.ownerUnitId') return { path: 'query.ownerUnitId', message: detail.message };
     const column = /deadline(WorkingDays)?$/.test(detail.path) ? (row.deadlineDate ? header.deadline : header.workingDays) : header.title;
     return { path: rowPath(row.row, column), message: `${detail.message}（${error.code}）` };

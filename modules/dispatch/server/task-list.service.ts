@@ -20,7 +20,10 @@ export interface TaskListFilter {
 export async function listTasks(trx: Knex.Transaction, scopes: DataScope[], filter: TaskListFilter) {
   const query = taskQuery(trx)
     .select(trx.raw('t.created_at::text as cursor_at'))
-    .orderBy([{ column: 't.created_at', order: 'desc' }, { column: 't.id', order: 'desc' }])
+    .orderBy([
+      { column: 't.created_at', order: 'desc' },
+      { column: 't.id', order: 'desc' },
+    ])
     .limit(filter.limit + 1);
   if (!scopes.some((s) => s.kind === 'tenant')) {
     query.where((q) => {
@@ -35,7 +38,10 @@ export async function listTasks(trx: Knex.Transaction, scopes: DataScope[], filt
   if (filter.light) query.where('t.light', filter.light);
   if (filter.priority) query.where('t.priority', filter.priority);
   if (filter.q) query.whereILike('t.title', containsPattern(filter.q));
-  if (filter.unitId) query.whereExists(trx('dispatch_assignment as a').whereRaw('a.tenant_id = t.tenant_id and a.task_id = t.id').where('a.unit_id', filter.unitId));
+  if (filter.unitId)
+    query.whereExists(
+      trx('dispatch_assignment as a').whereRaw('a.tenant_id = t.tenant_id and a.task_id = t.id').where('a.unit_id', filter.unitId),
+    );
   if (filter.cursor) {
     const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
     query.whereRaw('(t.created_at, t.id) < (?::timestamptz, ?::uuid)', [at, id]);

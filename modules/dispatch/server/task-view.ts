@@ -38,9 +38,31 @@ export function assignmentQuery(trx: Knex.Transaction) {
       this.on('p.tenant_id', 'a.tenant_id').andOn('p.id', 'a.person_id');
     })
     .select(
-      'a.id', 'a.task_id', 'a.parent_id', 'a.path', 'a.depth', 'a.unit_id', 'u.name as unit_name', 'u.kind as unit_kind', 'a.person_id', 'p.name as person_name',
-      'a.role', 'a.instructions', 'a.deadline', 'a.original_deadline', 'a.status', 'a.progress', 'a.own_progress', 'a.problem', 'a.light', 'a.light_cause', 'a.child_count',
-      'a.escalation_level', 'a.opened_at', 'a.completed_at', 'a.created_at',
+      'a.id',
+      'a.task_id',
+      'a.parent_id',
+      'a.path',
+      'a.depth',
+      'a.unit_id',
+      'u.name as unit_name',
+      'u.kind as unit_kind',
+      'a.person_id',
+      'p.name as person_name',
+      'a.role',
+      'a.instructions',
+      'a.deadline',
+      'a.original_deadline',
+      'a.status',
+      'a.progress',
+      'a.own_progress',
+      'a.problem',
+      'a.light',
+      'a.light_cause',
+      'a.child_count',
+      'a.escalation_level',
+      'a.opened_at',
+      'a.completed_at',
+      'a.created_at',
     );
 }
 
@@ -109,7 +131,11 @@ export function taskQuery(trx: Knex.Transaction) {
     .select('t.*', 'ou.name as owner_unit_name', 'ou.kind as owner_unit_kind');
 }
 
-export function toTaskView(row: Record<string, never>, files: Map<string, { id: string; name: string; contentType: string; sizeBytes: number }>, formName: string | null) {
+export function toTaskView(
+  row: Record<string, never>,
+  files: Map<string, { id: string; name: string; contentType: string; sizeBytes: number }>,
+  formName: string | null,
+) {
   const attachmentIds: string[] = row.attachment_ids ?? [];
   return {
     id: row.id,
@@ -126,7 +152,14 @@ export function toTaskView(row: Record<string, never>, files: Map<string, { id: 
     deadline: row.deadline,
     attachments: attachmentIds.flatMap((id) => files.get(id) ?? []),
     reportForm: row.report_form_id ? { formId: row.report_form_id, version: row.report_form_version, name: formName ?? '' } : null,
-    cadence: row.cadence ? { kind: row.cadence, rule: row.cadence_rule, dueDays: row.report_due_days, until: row.cadence_until ? dateText(row.cadence_until) : null } : null,
+    cadence: row.cadence
+      ? {
+          kind: row.cadence,
+          rule: row.cadence_rule,
+          dueDays: row.report_due_days,
+          until: row.cadence_until ? dateText(row.cadence_until) : null,
+        }
+      : null,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -147,11 +180,7 @@ export function visibleNodes(access: TaskAccess, nodes: AssignmentNode[]): Assig
   if (access.supervise || access.instruct) return nodes;
   const handled = nodes.filter((n) => access.handled.includes(n.id));
   const leadsTop = handled.some((n) => n.depth === 0 && n.role === 'lead');
-  return nodes.filter(
-    (n) =>
-      handled.some((h) => n.path.startsWith(h.path) || h.path.startsWith(n.path)) ||
-      (leadsTop && n.depth === 0),
-  );
+  return nodes.filter((n) => handled.some((h) => n.path.startsWith(h.path) || h.path.startsWith(n.path)) || (leadsTop && n.depth === 0));
 }
 
 /** Assignments whose reports the caller reviews: all for a supervisor, else the subtasks of the caller's own assignments. */
@@ -163,18 +192,30 @@ export function reviewableIds(access: TaskAccess, nodes: AssignmentNode[]): stri
 /** The task, the part of its tree the caller sees, and what the caller may do; the form's name comes from the forms provider when enabled. */
 export async function taskDetail(trx: Knex.Transaction, access: TaskAccess, forms: ReportForms | undefined) {
   const row = await taskQuery(trx).where('t.id', access.task.id).first();
-  const nodes = (await assignmentQuery(trx).where('a.task_id', access.task.id).orderBy([{ column: 'a.depth' }, { column: 'u.sort' }, { column: 'a.created_at' }])).map(toAssignmentNode);
+  const nodes = (
+    await assignmentQuery(trx)
+      .where('a.task_id', access.task.id)
+      .orderBy([{ column: 'a.depth' }, { column: 'u.sort' }, { column: 'a.created_at' }])
+  ).map(toAssignmentNode);
   const files = await fileViews(trx, row.attachment_ids ?? []);
-  const formName = row.report_form_id && forms ? ((await forms.publishedVersion(trx, row.report_form_id, row.report_form_version))?.name ?? null) : null;
+  const formName =
+    row.report_form_id && forms ? ((await forms.publishedVersion(trx, row.report_form_id, row.report_form_version))?.name ?? null) : null;
   return {
     task: toTaskView(row, files, formName),
     assignments: visibleNodes(access, nodes),
-    viewer: { supervise: access.supervise, instruct: access.instruct, handledAssignmentIds: access.handled, reviewableAssignmentIds: reviewableIds(access, nodes) },
+    viewer: {
+      supervise: access.supervise,
+      instruct: access.instruct,
+      handledAssignmentIds: access.handled,
+      reviewableAssignmentIds: reviewableIds(access, nodes),
+    },
   };
 }
 
 export async function fileViews(trx: Knex.Transaction, ids: string[]) {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; name: string; content_type: string; size_bytes: string | number }[] = await trx('core_file').whereIn('id', ids).select('id', 'name', 'content_type', 'size_bytes');
+  const rows: { id: string; name: string; content_type: string; size_bytes: string | number }[] = await trx('core_file')
+    .whereIn('id', ids)
+    .select('id', 'name', 'content_type', 'size_bytes');
   return new Map(rows.map((f) => [f.id, { id: f.id, name: f.name, contentType: f.content_type, sizeBytes: Number(f.size_bytes) }]));
 }

@@ -1,5 +1,13 @@
 import { audit, conflict, forbidden, requirePermission, type RoutePlugin, scopeOf } from '../../../core/module-kit.ts';
-import { addAssignmentsRoute, closeTaskRoute, createTaskRoute, getTaskRoute, listTasksRoute, timelineRoute, updateTaskRoute } from '../schemas/task.schema.ts';
+import {
+  addAssignmentsRoute,
+  closeTaskRoute,
+  createTaskRoute,
+  getTaskRoute,
+  listTasksRoute,
+  timelineRoute,
+  updateTaskRoute,
+} from '../schemas/task.schema.ts';
 import { dispatchContext } from './dispatch-context.ts';
 import { dispatchAssignments } from './dispatch.service.ts';
 import { recomputeTaskLights } from './light.service.ts';
@@ -12,13 +20,22 @@ import { taskTimeline } from './timeline.service.ts';
 
 /** Tasks: create and dispatch, read with their tree, change, close, dispatch to more units, timeline. */
 export const taskRoutes: RoutePlugin = async (app) => {
-  app.post('/tasks', { schema: createTaskRoute, config: { idempotent: true, permission: 'dispatch.supervise' } }, async (request, reply) => {
-    const scope = request.scope;
-    const forms = await reportForms(request);
-    const id = await createTask(dispatchContext(request), scope, request.body, forms);
-    await audit(request, { action: 'dispatch.task.create', recordType: 'dispatch_task', recordId: id, data: { title: request.body.title, units: request.body.assignments.length } });
-    return reply.status(201).send(await taskDetail(request.db, await taskAccess(request, id), forms));
-  });
+  app.post(
+    '/tasks',
+    { schema: createTaskRoute, config: { idempotent: true, permission: 'dispatch.supervise' } },
+    async (request, reply) => {
+      const scope = request.scope;
+      const forms = await reportForms(request);
+      const id = await createTask(dispatchContext(request), scope, request.body, forms);
+      await audit(request, {
+        action: 'dispatch.task.create',
+        recordType: 'dispatch_task',
+        recordId: id,
+        data: { title: request.body.title, units: request.body.assignments.length },
+      });
+      return reply.status(201).send(await taskDetail(request.db, await taskAccess(request, id), forms));
+    },
+  );
 
   app.get('/tasks', { schema: listTasksRoute }, async (request) => {
     const scopes = [await scopeOf(request, 'dispatch.supervise'), await scopeOf(request, 'dispatch.instruct')].filter((s) => s !== null);
@@ -33,7 +50,12 @@ export const taskRoutes: RoutePlugin = async (app) => {
   app.patch('/tasks/:id', { schema: updateTaskRoute }, async (request) => {
     const access = requireSupervise(await taskAccess(request, request.params.id));
     await updateTask(dispatchContext(request), access.task.id, request.body);
-    await audit(request, { action: 'dispatch.task.update', recordType: 'dispatch_task', recordId: access.task.id, data: { fields: Object.keys(request.body) } });
+    await audit(request, {
+      action: 'dispatch.task.update',
+      recordType: 'dispatch_task',
+      recordId: access.task.id,
+      data: { fields: Object.keys(request.body) },
+    });
     return taskDetail(request.db, access, await reportForms(request));
   });
 
@@ -49,9 +71,18 @@ export const taskRoutes: RoutePlugin = async (app) => {
     if (access.task.status === 'closed') throw closedTask();
     const ctx = dispatchContext(request);
     const scope = await requirePermission(request, 'dispatch.supervise');
-    await dispatchAssignments(ctx, { kind: 'task', taskId: access.task.id, taskTitle: access.task.title, deadline: new Date(access.task.deadline), scope }, request.body.assignments);
+    await dispatchAssignments(
+      ctx,
+      { kind: 'task', taskId: access.task.id, taskTitle: access.task.title, deadline: new Date(access.task.deadline), scope },
+      request.body.assignments,
+    );
     await recomputeTaskLights(ctx, [access.task.id]);
-    await audit(request, { action: 'dispatch.task.dispatch', recordType: 'dispatch_task', recordId: access.task.id, data: { units: request.body.assignments.length } });
+    await audit(request, {
+      action: 'dispatch.task.dispatch',
+      recordType: 'dispatch_task',
+      recordId: access.task.id,
+      data: { units: request.body.assignments.length },
+    });
     return taskDetail(request.db, access, await reportForms(request));
   });
 

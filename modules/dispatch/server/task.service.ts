@@ -1,5 +1,13 @@
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, type DataScope, fileReferences, type ModuleContext, unitPathInScope } from '../../../core/module-kit.ts';
+import {
+  attachFiles,
+  badRequest,
+  conflict,
+  type DataScope,
+  fileReferences,
+  type ModuleContext,
+  unitPathInScope,
+} from '../../../core/module-kit.ts';
 import type { Knex } from 'knex';
 import type { ReportForms } from './report-form-port.ts';
 import { scheduleDeadlineLights } from './deadline-lights.jobs.ts';
@@ -28,13 +36,27 @@ export interface NewTask extends DeadlineInput {
  * nothing. The report form is resolved to a frozen version now, so later edits of the form do
  * not change what this task's units fill in.
  */
-export async function createTask(ctx: ModuleContext, scope: DataScope, input: NewTask, reportForms: ReportForms | undefined): Promise<string> {
+export async function createTask(
+  ctx: ModuleContext,
+  scope: DataScope,
+  input: NewTask,
+  reportForms: ReportForms | undefined,
+): Promise<string> {
   const { trx } = ctx;
   const owner: { path: string } | undefined = await trx('core_unit').where({ id: input.ownerUnitId }).first('path');
-  if (!owner) throw badRequest('DISPATCH_UNIT_NOT_FOUND', 'The supervising unit does not exist', [{ path: 'body.ownerUnitId', message: 'is not a unit of the directory' }]);
-  if (!unitPathInScope(owner.path, scope)) throw badRequest('DISPATCH_UNIT_OUT_OF_SCOPE', 'The supervising unit lies outside your scope', [{ path: 'body.ownerUnitId', message: 'lies outside your dispatch scope' }]);
+  if (!owner)
+    throw badRequest('DISPATCH_UNIT_NOT_FOUND', 'The supervising unit does not exist', [
+      { path: 'body.ownerUnitId', message: 'is not a unit of the directory' },
+    ]);
+  if (!unitPathInScope(owner.path, scope))
+    throw badRequest('DISPATCH_UNIT_OUT_OF_SCOPE', 'The supervising unit lies outside your scope', [
+      { path: 'body.ownerUnitId', message: 'lies outside your dispatch scope' },
+    ]);
   const deadline = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(input, 'body');
-  if (!deadline) throw badRequest('DISPATCH_DEADLINE_REQUIRED', 'A task needs a deadline', [{ path: 'body.deadline', message: 'is required (or deadlineWorkingDays)' }]);
+  if (!deadline)
+    throw badRequest('DISPATCH_DEADLINE_REQUIRED', 'A task needs a deadline', [
+      { path: 'body.deadline', message: 'is required (or deadlineWorkingDays)' },
+    ]);
   await checkFiles(trx, input.attachmentIds ?? [], 'body.attachmentIds');
   const form = await resolveReportForm(trx, input, reportForms);
   const rule = input.cadence ? cadenceRule(input.cadence) : null;
@@ -60,7 +82,13 @@ export async function createTask(ctx: ModuleContext, scope: DataScope, input: Ne
     created_at: ctx.now,
     updated_at: ctx.now,
   });
-  await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'task', id }, fileReferences(input.attachmentIds ?? [], 'body.attachmentIds'));
+  await attachFiles(
+    trx,
+    ctx.tenantId,
+    ctx.userId,
+    { module: 'dispatch', kind: 'task', id },
+    fileReferences(input.attachmentIds ?? [], 'body.attachmentIds'),
+  );
   await appendTimeline(ctx, [{ taskId: id, kind: 'task.created', data: { title: input.title } }]);
   await dispatchAssignments(ctx, { kind: 'task', taskId: id, taskTitle: input.title, deadline, scope }, input.assignments);
   if (rule) await openFirstPeriod(ctx, id);
@@ -70,12 +98,21 @@ export async function createTask(ctx: ModuleContext, scope: DataScope, input: Ne
 
 async function resolveReportForm(trx: Knex.Transaction, input: NewTask, reportForms: ReportForms | undefined) {
   if (!input.reportFormId) {
-    if (input.reportFormVersion !== undefined) throw badRequest('DISPATCH_REPORT_FORM_INVALID', 'A version needs a form', [{ path: 'body.reportFormVersion', message: 'is given without reportFormId' }]);
+    if (input.reportFormVersion !== undefined)
+      throw badRequest('DISPATCH_REPORT_FORM_INVALID', 'A version needs a form', [
+        { path: 'body.reportFormVersion', message: 'is given without reportFormId' },
+      ]);
     return undefined;
   }
-  if (!reportForms) throw badRequest('DISPATCH_FORMS_UNAVAILABLE', 'Report forms need the forms module enabled', [{ path: 'body.reportFormId', message: 'needs the forms module' }]);
+  if (!reportForms)
+    throw badRequest('DISPATCH_FORMS_UNAVAILABLE', 'Report forms need the forms module enabled', [
+      { path: 'body.reportFormId', message: 'needs the forms module' },
+    ]);
   const version = await reportForms.publishedVersion(trx, input.reportFormId, input.reportFormVersion);
-  if (!version) throw badRequest('DISPATCH_REPORT_FORM_NOT_FOUND', 'No such published form version', [{ path: input.reportFormVersion ? 'body.reportFormVersion' : 'body.reportFormId', message: 'is not a published form version' }]);
+  if (!version)
+    throw badRequest('DISPATCH_REPORT_FORM_NOT_FOUND', 'No such published form version', [
+      { path: input.reportFormVersion ? 'body.reportFormVersion' : 'body.reportFormId', message: 'is not a published form version' },
+    ]);
   return version;
 }
 
@@ -112,16 +149,34 @@ export async function updateTask(ctx: ModuleContext, taskId: string, changes: Ta
   const deadline = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(changes, 'body');
   if (changes.attachmentIds) await checkFiles(trx, changes.attachmentIds, 'body.attachmentIds');
   const update: Record<string, unknown> = { updated_at: ctx.now };
-  for (const [field, column] of [['title', 'title'], ['description', 'description'], ['category', 'category'], ['priority', 'priority']] as const) {
+  for (const [field, column] of [
+    ['title', 'title'],
+    ['description', 'description'],
+    ['category', 'category'],
+    ['priority', 'priority'],
+  ] as const) {
     if (changes[field] !== undefined) update[column] = changes[field];
   }
   if (changes.attachmentIds) {
     update.attachment_ids = JSON.stringify(changes.attachmentIds);
-    await attachFiles(trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'task', id: taskId }, fileReferences(changes.attachmentIds, 'body.attachmentIds'));
+    await attachFiles(
+      trx,
+      ctx.tenantId,
+      ctx.userId,
+      { module: 'dispatch', kind: 'task', id: taskId },
+      fileReferences(changes.attachmentIds, 'body.attachmentIds'),
+    );
   }
   if (deadline) {
-    const later = await trx('dispatch_assignment').where({ task_id: taskId }).whereRaw('deadline > ?', [deadline]).whereRaw('deadline <> original_deadline').first('id');
-    if (later) throw badRequest('DISPATCH_DEADLINE_BEFORE_EXTENSION', 'An extension granted to a unit runs past this deadline', [{ path: 'body.deadline', message: 'is before a granted extension' }]);
+    const later = await trx('dispatch_assignment')
+      .where({ task_id: taskId })
+      .whereRaw('deadline > ?', [deadline])
+      .whereRaw('deadline <> original_deadline')
+      .first('id');
+    if (later)
+      throw badRequest('DISPATCH_DEADLINE_BEFORE_EXTENSION', 'An extension granted to a unit runs past this deadline', [
+        { path: 'body.deadline', message: 'is before a granted extension' },
+      ]);
     update.deadline = deadline;
     await trx('dispatch_assignment')
       .where({ task_id: taskId })
@@ -137,9 +192,16 @@ export async function updateTask(ctx: ModuleContext, taskId: string, changes: Ta
 
 /** Closes a task and every assignment still open in it. */
 export async function closeTask(ctx: ModuleContext, taskId: string): Promise<void> {
-  const closed = await ctx.trx('dispatch_task').where({ id: taskId, status: 'active' }).update({ status: 'closed', closed_at: ctx.now, updated_at: ctx.now });
+  const closed = await ctx
+    .trx('dispatch_task')
+    .where({ id: taskId, status: 'active' })
+    .update({ status: 'closed', closed_at: ctx.now, updated_at: ctx.now });
   if (closed === 0) throw conflict('DISPATCH_TASK_CLOSED', 'The task is already closed');
-  await ctx.trx('dispatch_assignment').where({ task_id: taskId }).whereNot('status', 'done').update({ status: 'closed', updated_at: ctx.now });
+  await ctx
+    .trx('dispatch_assignment')
+    .where({ task_id: taskId })
+    .whereNot('status', 'done')
+    .update({ status: 'closed', updated_at: ctx.now });
   await appendTimeline(ctx, [{ taskId, kind: 'task.closed' }]);
   await recomputeTaskLights(ctx, [taskId]);
 }

@@ -21,12 +21,33 @@ export async function taskTimeline(trx: Knex.Transaction, access: TaskAccess, as
     .modify((q) => (assignmentId ? q.where('assignment_id', assignmentId) : q))
     .select('id', 'assignment_id', 'from_light', 'to_light', 'cause', 'created_at');
   const items = [
-    ...entries.map((e: { id: string; kind: string; assignment_id: string | null; data: Record<string, unknown>; created_at: Date; actor_name: string | null }) => ({
-      id: e.id, kind: e.kind, assignmentId: e.assignment_id, actorName: e.actor_name, data: e.data, at: e.created_at,
-    })),
-    ...lights.map((l: { id: string; assignment_id: string; from_light: string | null; to_light: string; cause: string; created_at: Date }) => ({
-      id: l.id, kind: 'light.changed', assignmentId: l.assignment_id, actorName: null, data: { from: l.from_light, to: l.to_light, cause: l.cause }, at: l.created_at,
-    })),
+    ...entries.map(
+      (e: {
+        id: string;
+        kind: string;
+        assignment_id: string | null;
+        data: Record<string, unknown>;
+        created_at: Date;
+        actor_name: string | null;
+      }) => ({
+        id: e.id,
+        kind: e.kind,
+        assignmentId: e.assignment_id,
+        actorName: e.actor_name,
+        data: e.data,
+        at: e.created_at,
+      }),
+    ),
+    ...lights.map(
+      (l: { id: string; assignment_id: string; from_light: string | null; to_light: string; cause: string; created_at: Date }) => ({
+        id: l.id,
+        kind: 'light.changed',
+        assignmentId: l.assignment_id,
+        actorName: null,
+        data: { from: l.from_light, to: l.to_light, cause: l.cause },
+        at: l.created_at,
+      }),
+    ),
   ];
   return items
     .filter((item) => item.assignmentId === null || visible.has(item.assignmentId))

@@ -28,9 +28,28 @@ export async function unitAssignments(trx: Knex.Transaction, actor: ModuleActor,
       w.where('a.person_id', actor.personId);
       if (handle && actor.unitId) w.orWhere('a.unit_id', actor.unitId);
     })
-    .orderBy([{ column: 'a.created_at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
+    .orderBy([
+      { column: 'a.created_at', order: 'desc' },
+      { column: 'a.id', order: 'desc' },
+    ])
     .limit(filter.limit + 1)
-    .select('a.id', 'a.task_id', 't.title', 't.category', 'a.unit_id', 'u.name as unit_name', 'a.role', 'a.depth', 'a.status', 'a.light', 'a.progress', 'a.own_progress', 'a.deadline', 'a.created_at', 'a.updated_at')
+    .select(
+      'a.id',
+      'a.task_id',
+      't.title',
+      't.category',
+      'a.unit_id',
+      'u.name as unit_name',
+      'a.role',
+      'a.depth',
+      'a.status',
+      'a.light',
+      'a.progress',
+      'a.own_progress',
+      'a.deadline',
+      'a.created_at',
+      'a.updated_at',
+    )
     .select(trx.raw('a.created_at::text as cursor_at'));
   if (filter.state === 'active') query.whereIn('a.status', ACTIVE);
   if (filter.state === 'finished') query.whereIn('a.status', FINISHED);

@@ -9,7 +9,13 @@ import { instructionsToAcknowledge } from './instruction-pending.ts';
 import { requestsToHandle } from './request-pending.ts';
 
 /** Every kind of pending work, in one list: a new kind adds its section here. */
-const PENDING_SECTIONS: PendingSection[] = [assignmentsToHandle, reportsToReview, extensionsToDecide, instructionsToAcknowledge, requestsToHandle];
+const PENDING_SECTIONS: PendingSection[] = [
+  assignmentsToHandle,
+  reportsToReview,
+  extensionsToDecide,
+  instructionsToAcknowledge,
+  requestsToHandle,
+];
 
 /** The views across tasks: my pending work, the supervisor board. */
 export const viewRoutes: RoutePlugin = async (app) => {

@@ -17,20 +17,43 @@ describe('dispatch and the clock: lights turn at the deadline, SMS wait for the 
     expect(saved.statusCode, saved.body).toBe(200);
   };
   const dispatchTo = async (title: string, unitId: string, deadline: string) => {
-    const created = await world.supervisor.client.post(`${api()}/tasks`, { title, ownerUnitId: world.units.office.id, deadline, assignments: [{ unitId, role: 'lead' }] });
+    const created = await world.supervisor.client.post(`${api()}/tasks`, {
+      title,
+      ownerUnitId: world.units.office.id,
+      deadline,
+      assignments: [{ unitId, role: 'lead' }],
+    });
     expect(created.statusCode, created.body).toBe(201);
     return { taskId: created.json().task.id as string, assignmentId: created.json().assignments[0].id as string };
   };
   /** The delivery jobs of the SMS written since `since` for notifications of `kind`, with when each may start. */
   const smsJobsOf = async (kind: string, since: Date) => {
-    const notes = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind }).where('created_at', '>=', since).pluck('id');
-    const outbox: { id: string; status: string }[] = await platform.ownerQuery('core_sms_outbox').where({ tenant_id: tenant.id }).whereIn('dedupe_key', notes.map((id: string) => `notification:${id}`)).select('id', 'status');
-    const jobs = (await platform.db.owner.raw(`select data->>'outboxId' as "outboxId", start_after as "startAfter" from pgboss.job where name = ?`, [SMS_DELIVERY_QUEUE])).rows as { outboxId: string; startAfter: Date }[];
+    const notes = await platform
+      .ownerQuery('core_notification')
+      .where({ tenant_id: tenant.id, kind })
+      .where('created_at', '>=', since)
+      .pluck('id');
+    const outbox: { id: string; status: string }[] = await platform
+      .ownerQuery('core_sms_outbox')
+      .where({ tenant_id: tenant.id })
+      .whereIn(
+        'dedupe_key',
+        notes.map((id: string) => `notification:${id}`),
+      )
+      .select('id', 'status');
+    const jobs = (
+      await platform.db.owner.raw(`select data->>'outboxId' as "outboxId", start_after as "startAfter" from pgboss.job where name = ?`, [
+        SMS_DELIVERY_QUEUE,
+      ])
+    ).rows as { outboxId: string; startAfter: Date }[];
     return outbox.map((o) => ({ status: o.status, startAfter: new Date(jobs.find((j) => j.outboxId === o.id)!.startAfter) }));
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ startJobs: true, configure: (config) => ({ ...config, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }) });
+    platform = await TestPlatform.start({
+      startJobs: true,
+      configure: (config) => ({ ...config, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }),
+    });
     tenant = await platform.createTenant('dispatch-clock');
     await enableDispatch(tenant, { smsReminders: true });
     world = await dispatchWorld(platform, tenant);
@@ -42,12 +65,19 @@ describe('dispatch and the clock: lights turn at the deadline, SMS wait for the 
     const { taskId } = await dispatchTo('四秒后截止', world.units.water.id, deadline.toISOString());
     const read = async () => (await world.supervisor.client.get(`${api()}/tasks/${taskId}`)).json();
     expect((await read()).task.light).toBe('yellow');
-    const red = await waitFor('the light to turn red', async () => {
-      const body = await read();
-      return body.task.light === 'red' ? body : undefined;
-    }, 15_000);
+    const red = await waitFor(
+      'the light to turn red',
+      async () => {
+        const body = await read();
+        return body.task.light === 'red' ? body : undefined;
+      },
+      15_000,
+    );
     expect(red.assignments[0]).toMatchObject({ light: 'red', lightCause: 'overdue' });
-    const change = await platform.ownerQuery('dispatch_light_change').where({ tenant_id: tenant.id, task_id: taskId, to_light: 'red' }).first('created_at');
+    const change = await platform
+      .ownerQuery('dispatch_light_change')
+      .where({ tenant_id: tenant.id, task_id: taskId, to_light: 'red' })
+      .first('created_at');
     // Recomputed just after the deadline (the instant itself is not overdue), not minutes later.
     expect(new Date(change.created_at).getTime() - deadline.getTime()).toBeGreaterThan(0);
     expect(new Date(change.created_at).getTime() - deadline.getTime()).toBeLessThan(8000);
@@ -58,7 +88,9 @@ describe('dispatch and the clock: lights turn at the deadline, SMS wait for the 
     const since = new Date();
     const { taskId, assignmentId } = await dispatchTo('夜间督办', world.units.agriculture.id, daysFromNow(10));
     expect((await world.supervisor.client.post(`${api()}/assignments/${assignmentId}/urge`, { text: '请尽快办理' })).statusCode).toBe(201);
-    expect((await world.supervisor.client.post(`${api()}/assignments/${assignmentId}/escalations`, { text: '请于三日内整改' })).statusCode).toBe(201);
+    expect(
+      (await world.supervisor.client.post(`${api()}/assignments/${assignmentId}/escalations`, { text: '请于三日内整改' })).statusCode,
+    ).toBe(201);
     expect((await world.leader.client.post(`${api()}/tasks/${taskId}/instructions`, { text: '务必按期完成' })).statusCode).toBe(201);
 
     const end = new Date(Date.now() + 8 * 3_600_000);
@@ -68,7 +100,10 @@ describe('dispatch and the clock: lights turn at the deadline, SMS wait for the 
       const jobs = await smsJobsOf(kind, since);
       expect(jobs.length, kind).toBeGreaterThan(0);
       for (const job of jobs) expect([kind, job.status, job.startAfter.toISOString()]).toEqual([kind, 'pending', endOfQuiet.toISOString()]);
-      expect(await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind, user_id: world.agriculture.userId }).first('id'), kind).toBeDefined();
+      expect(
+        await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind, user_id: world.agriculture.userId }).first('id'),
+        kind,
+      ).toBeDefined();
     }
   });
 
@@ -90,12 +125,21 @@ describe('dispatch and the clock: lights turn at the deadline, SMS wait for the 
       const urumqiHour = (plus = 0) => (beijingHour(plus) + 22) % 24;
       await setConfig({ smsReminders: true, quietHoursFrom: urumqiHour(), quietHoursTo: urumqiHour(2) });
       const since = new Date();
-      const created = await world.supervisor.client.post(`${api()}/tasks`, { title: '按新疆时间截止', ownerUnitId: world.units.office.id, deadlineWorkingDays: 3, assignments: [{ unitId: world.units.water.id, role: 'lead' }] });
+      const created = await world.supervisor.client.post(`${api()}/tasks`, {
+        title: '按新疆时间截止',
+        ownerUnitId: world.units.office.id,
+        deadlineWorkingDays: 3,
+        assignments: [{ unitId: world.units.water.id, role: 'lead' }],
+      });
       expect(created.statusCode, created.body).toBe(201);
       const deadline = new Date(created.json().task.deadline);
       // The end of a day in Urumqi (UTC+6) is 17:59:59.999 UTC, not Beijing's 15:59:59.999.
       expect(deadline.toISOString()).toMatch(/T17:59:59\.999Z$/);
-      const notice = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'dispatch.assignment.new' }).where('created_at', '>=', since).first('body');
+      const notice = await platform
+        .ownerQuery('core_notification')
+        .where({ tenant_id: tenant.id, kind: 'dispatch.assignment.new' })
+        .where('created_at', '>=', since)
+        .first('body');
       const local = new Date(deadline.getTime() + 6 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
       expect(notice.body).toContain(`截止时间 ${local}`);
       const [sms] = await smsJobsOf('dispatch.assignment.new', since);

@@ -12,17 +12,34 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
   let tenant: TestTenant;
   let world: DispatchWorld;
   const api = () => `${tenant.base}/dispatch`;
-  const count = (table: string) => platform.ownerQuery(table).where({ tenant_id: tenant.id }).count({ n: '*' }).first().then((r) => Number(r?.n));
-  const notified = (userId: string, kind: string) => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind }).select('title', 'body');
+  const count = (table: string) =>
+    platform
+      .ownerQuery(table)
+      .where({ tenant_id: tenant.id })
+      .count({ n: '*' })
+      .first()
+      .then((r) => Number(r?.n));
+  const notified = (userId: string, kind: string) =>
+    platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind }).select('title', 'body');
 
   async function dispatchTo(title: string, unitId: string, deadline: string) {
-    const response = await world.supervisor.client.post(`${api()}/tasks`, { title, ownerUnitId: world.units.office.id, deadline, assignments: [{ unitId }] });
+    const response = await world.supervisor.client.post(`${api()}/tasks`, {
+      title,
+      ownerUnitId: world.units.office.id,
+      deadline,
+      assignments: [{ unitId }],
+    });
     expect(response.statusCode, response.body).toBe(201);
-    return { taskId: response.json().task.id as string, assignment: response.json().assignments[0] as { id: string; deadline: string; light: string } };
+    return {
+      taskId: response.json().task.id as string,
+      assignment: response.json().assignments[0] as { id: string; deadline: string; light: string },
+    };
   }
   const assignment = async (id: string, who = world.supervisor) => (await who.client.get(`${api()}/assignments/${id}`)).json().assignment;
-  const ask = (assignmentId: string, body: Record<string, unknown>, who = world.water) => who.client.post(`${api()}/assignments/${assignmentId}/extensions`, body);
-  const decide = (extensionId: string, body: Record<string, unknown>, who = world.supervisor) => who.client.post(`${api()}/extensions/${extensionId}/decision`, body);
+  const ask = (assignmentId: string, body: Record<string, unknown>, who = world.water) =>
+    who.client.post(`${api()}/assignments/${assignmentId}/extensions`, body);
+  const decide = (extensionId: string, body: Record<string, unknown>, who = world.supervisor) =>
+    who.client.post(`${api()}/extensions/${extensionId}/decision`, body);
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
@@ -39,13 +56,22 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
 
     const asked = await ask(first.id, { reason: '物资调拨需等待上级批复', deadline: wanted });
     expect(asked.statusCode, asked.body).toBe(201);
-    expect(asked.json()).toMatchObject({ status: 'pending', reason: '物资调拨需等待上级批复', unit: { name: '区水务局' }, requestedByName: expect.any(String) });
+    expect(asked.json()).toMatchObject({
+      status: 'pending',
+      reason: '物资调拨需等待上级批复',
+      unit: { name: '区水务局' },
+      requestedByName: expect.any(String),
+    });
     expect(new Date(asked.json().currentDeadline).getTime()).toBe(Date.parse(first.deadline));
-    expect((await notified(world.supervisor.userId, 'dispatch.extension.requested')).map((n) => n.title)).toEqual(['延期申请：防汛物资清点（区水务局）']);
+    expect((await notified(world.supervisor.userId, 'dispatch.extension.requested')).map((n) => n.title)).toEqual([
+      '延期申请：防汛物资清点（区水务局）',
+    ]);
 
     const pending = (await world.supervisor.client.get(`${api()}/my-pending`)).json();
     expect(pending.counts.extension).toBe(1);
-    expect(pending.items.filter((i: { kind: string }) => i.kind === 'extension').map((i: { id: string; light: string }) => [i.id, i.light])).toEqual([[asked.json().id, 'yellow']]);
+    expect(
+      pending.items.filter((i: { kind: string }) => i.kind === 'extension').map((i: { id: string; light: string }) => [i.id, i.light]),
+    ).toEqual([[asked.json().id, 'yellow']]);
     const second = await ask(first.id, { reason: '再申请一次', deadline: daysFromNow(15) });
     expect([second.statusCode, second.json().error.code]).toEqual([409, 'DISPATCH_EXTENSION_PENDING']);
 
@@ -59,7 +85,9 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
     expect((await notified(world.water.userId, 'dispatch.extension.granted')).map((n) => n.title)).toEqual(['延期已批准：防汛物资清点']);
     expect((await world.supervisor.client.get(`${api()}/my-pending`)).json().counts.extension).toBe(0);
 
-    const timeline = (await world.supervisor.client.get(`${api()}/tasks/${taskId}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
+    const timeline = (await world.supervisor.client.get(`${api()}/tasks/${taskId}/timeline`))
+      .json()
+      .items.map((e: { kind: string }) => e.kind);
     expect(timeline).toEqual(expect.arrayContaining(['extension.requested', 'extension.granted', 'light.changed']));
     const listed = (await world.water.client.get(`${api()}/tasks/${taskId}/extensions`)).json().items;
     expect(listed.map((x: { status: string }) => x.status)).toEqual(['granted']);
@@ -70,7 +98,11 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
     const asked = (await ask(first.id, { reason: '汛期施工受限', deadlineWorkingDays: 30 })).json();
     expect(new Date(asked.requestedDeadline).getTime()).toBeGreaterThan(Date.parse(first.deadline));
     const noReason = await decide(asked.id, { decision: 'refuse' });
-    expect([noReason.statusCode, noReason.json().error.code, detailPaths(noReason)]).toEqual([400, 'DISPATCH_REASON_REQUIRED', ['body.reason']]);
+    expect([noReason.statusCode, noReason.json().error.code, detailPaths(noReason)]).toEqual([
+      400,
+      'DISPATCH_REASON_REQUIRED',
+      ['body.reason'],
+    ]);
     const refused = await decide(asked.id, { decision: 'refuse', reason: '汛前必须完成' });
     expect(refused.json()).toMatchObject({ status: 'refused', decisionReason: '汛前必须完成' });
     expect(new Date((await assignment(first.id)).deadline).getTime()).toBe(Date.parse(first.deadline));
@@ -90,11 +122,19 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
     const blankReason = await ask(first.id, { reason: '  ', deadline: daysFromNow(20) });
     expect([blankReason.statusCode, detailPaths(blankReason)]).toEqual([400, ['body.reason']]);
     const noDeadline = await ask(first.id, { reason: '需要更多时间' });
-    expect([noDeadline.statusCode, noDeadline.json().error.code, detailPaths(noDeadline)]).toEqual([400, 'DISPATCH_DEADLINE_REQUIRED', ['body.deadline']]);
+    expect([noDeadline.statusCode, noDeadline.json().error.code, detailPaths(noDeadline)]).toEqual([
+      400,
+      'DISPATCH_DEADLINE_REQUIRED',
+      ['body.deadline'],
+    ]);
     const past = await ask(first.id, { reason: '需要更多时间', deadline: daysFromNow(-1) });
     expect([past.statusCode, past.json().error.code, detailPaths(past)]).toEqual([400, 'DISPATCH_DEADLINE_PAST', ['body.deadline']]);
     const earlier = await ask(first.id, { reason: '需要更多时间', deadline: daysFromNow(5) });
-    expect([earlier.statusCode, earlier.json().error.code, detailPaths(earlier)]).toEqual([400, 'DISPATCH_EXTENSION_NOT_LATER', ['body.deadline']]);
+    expect([earlier.statusCode, earlier.json().error.code, detailPaths(earlier)]).toEqual([
+      400,
+      'DISPATCH_EXTENSION_NOT_LATER',
+      ['body.deadline'],
+    ]);
     const both = await ask(first.id, { reason: '需要更多时间', deadline: daysFromNow(20), deadlineWorkingDays: 20 });
     expect(detailPaths(both)).toEqual(['body.deadlineWorkingDays']);
     const bySupervisor = await ask(first.id, { reason: '代为申请', deadline: daysFromNow(20) }, world.supervisor);
@@ -121,24 +161,36 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
   it('a done assignment takes no extension request', async () => {
     const { assignment: first } = await dispatchTo('已办结任务', world.units.water.id, daysFromNow(10));
     const report = await world.water.client.post(`${api()}/assignments/${first.id}/reports`, { progress: 100, text: '已完成' });
-    expect((await world.supervisor.client.post(`${api()}/reports/${report.json().id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+    expect((await world.supervisor.client.post(`${api()}/reports/${report.json().id}/review`, { decision: 'accept' })).statusCode).toBe(
+      200,
+    );
     const done = await ask(first.id, { reason: '已完成还想延期', deadline: daysFromNow(20) });
     expect([done.statusCode, done.json().error.code]).toEqual([409, 'DISPATCH_ASSIGNMENT_DONE']);
   });
 
   it('a village may not ask past its town’s deadline; the town decides; extending the town leaves its villages’ deadlines as they are', async () => {
     const { assignment: town } = await dispatchTo('村庄清洁行动', world.units.jiufeng.id, daysFromNow(10));
-    const sub = await world.jiufeng.client.post(`${api()}/assignments/${town.id}/subtasks`, { assignments: [{ unitId: world.units.hongqi.id, deadline: daysFromNow(5) }] });
+    const sub = await world.jiufeng.client.post(`${api()}/assignments/${town.id}/subtasks`, {
+      assignments: [{ unitId: world.units.hongqi.id, deadline: daysFromNow(5) }],
+    });
     expect(sub.statusCode, sub.body).toBe(201);
     const village = sub.json().items[0];
 
     const tooLate = await ask(village.id, { reason: '村里人手不足', deadline: daysFromNow(12) }, world.hongqi);
-    expect([tooLate.statusCode, tooLate.json().error.code, detailPaths(tooLate)]).toEqual([400, 'DISPATCH_DEADLINE_AFTER_PARENT', ['body.deadline']]);
+    expect([tooLate.statusCode, tooLate.json().error.code, detailPaths(tooLate)]).toEqual([
+      400,
+      'DISPATCH_DEADLINE_AFTER_PARENT',
+      ['body.deadline'],
+    ]);
     const asked = await ask(village.id, { reason: '村里人手不足', deadline: daysFromNow(8) }, world.hongqi);
     expect(asked.statusCode, asked.body).toBe(201);
     const townPending = (await world.jiufeng.client.get(`${api()}/my-pending`)).json();
-    expect(townPending.items.filter((i: { kind: string }) => i.kind === 'extension').map((i: { id: string }) => i.id)).toEqual([asked.json().id]);
-    expect((await notified(world.jiufeng.userId, 'dispatch.extension.requested')).map((n) => n.title)).toEqual(['延期申请：村庄清洁行动（红旗村）']);
+    expect(townPending.items.filter((i: { kind: string }) => i.kind === 'extension').map((i: { id: string }) => i.id)).toEqual([
+      asked.json().id,
+    ]);
+    expect((await notified(world.jiufeng.userId, 'dispatch.extension.requested')).map((n) => n.title)).toEqual([
+      '延期申请：村庄清洁行动（红旗村）',
+    ]);
     expect((await decide(asked.json().id, { decision: 'grant' }, world.jiufeng)).statusCode).toBe(200);
     const villageDeadline = (await assignment(village.id)).deadline;
     expect(new Date(villageDeadline).toISOString()).toBe(new Date(asked.json().requestedDeadline).toISOString());
@@ -154,7 +206,11 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
     const deadline = Date.parse(first.deadline);
     const jobs = () => ({ ...platform.jobContext('dispatch'), enabledTenantIds: async () => [tenant.id] });
     const runAt = (at: number) => remindersJob.handler({ now: new Date(at).toISOString() }, jobs());
-    const reminders = (kind: string) => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, link: `/dispatch/tasks/${taskId}`, kind: `dispatch.reminder.${kind}` }).select('body');
+    const reminders = (kind: string) =>
+      platform
+        .ownerQuery('core_notification')
+        .where({ tenant_id: tenant.id, link: `/dispatch/tasks/${taskId}`, kind: `dispatch.reminder.${kind}` })
+        .select('body');
 
     await runAt(deadline - 3 * DAY + MINUTE);
     expect(await reminders('before_deadline')).toHaveLength(1);

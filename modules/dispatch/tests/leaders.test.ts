@@ -15,9 +15,11 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
   let baimaAssignment: string;
   let hongqiAssignment: string;
   const api = () => `${tenant.base}/dispatch`;
-  const notified = (kind: string) => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind }).select('user_id', 'title', 'body');
+  const notified = (kind: string) =>
+    platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind }).select('user_id', 'title', 'body');
   const pendingKinds = async (client: TestClient) => (await client.get(`${api()}/my-pending`)).json();
-  const photo = async (client: TestClient) => (await uploadFile(client, tenant.base, '现场.png', tinyPng(), 'image/png')).json().id as string;
+  const photo = async (client: TestClient) =>
+    (await uploadFile(client, tenant.base, '现场.png', tinyPng(), 'image/png')).json().id as string;
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
@@ -28,12 +30,17 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
       title: '人居环境整治',
       ownerUnitId: world.units.office.id,
       deadline: daysFromNow(20),
-      assignments: [{ unitId: world.units.jiufeng.id, role: 'lead' }, { unitId: world.units.baima.id, role: 'co' }],
+      assignments: [
+        { unitId: world.units.jiufeng.id, role: 'lead' },
+        { unitId: world.units.baima.id, role: 'co' },
+      ],
     });
     expect(created.statusCode, created.body).toBe(201);
     taskId = created.json().task.id;
     [jiufengAssignment, baimaAssignment] = created.json().assignments.map((a: { id: string }) => a.id);
-    const sub = await world.jiufeng.client.post(`${api()}/assignments/${jiufengAssignment}/subtasks`, { assignments: [{ unitId: world.units.hongqi.id }] });
+    const sub = await world.jiufeng.client.post(`${api()}/assignments/${jiufengAssignment}/subtasks`, {
+      assignments: [{ unitId: world.units.hongqi.id }],
+    });
     expect(sub.statusCode, sub.body).toBe(201);
     hongqiAssignment = sub.json().items[0].id;
   });
@@ -43,7 +50,12 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     const given = await world.leader.client.post(`${api()}/tasks/${taskId}/instructions`, { text: '请各镇本周内完成垃圾清运，务必见实效' });
     expect(given.statusCode, given.body).toBe(201);
     const instruction = given.json();
-    expect(instruction).toMatchObject({ text: '请各镇本周内完成垃圾清运，务必见实效', givenBy: { name: 'leader本人' }, acknowledged: [], canAcknowledge: false });
+    expect(instruction).toMatchObject({
+      text: '请各镇本周内完成垃圾清运，务必见实效',
+      givenBy: { name: 'leader本人' },
+      acknowledged: [],
+      canAcknowledge: false,
+    });
     expect(instruction.waiting.map((w: { unitName: string }) => w.unitName).sort()).toEqual(['九峰镇', '白马镇'].sort());
     // The top-level units' people hear of it; the village below does not have to acknowledge.
     const told = new Set((await notified('dispatch.instruction.given')).map((n: { user_id: string }) => n.user_id));
@@ -51,7 +63,13 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
 
     const pending = await pendingKinds(world.baima.client);
     expect(pending.counts.instruction).toBe(1);
-    expect(pending.items.find((i: { kind: string }) => i.kind === 'instruction')).toMatchObject({ id: instruction.id, taskId, assignmentId: baimaAssignment, unitName: '白马镇', status: 'unacknowledged' });
+    expect(pending.items.find((i: { kind: string }) => i.kind === 'instruction')).toMatchObject({
+      id: instruction.id,
+      taskId,
+      assignmentId: baimaAssignment,
+      unitName: '白马镇',
+      status: 'unacknowledged',
+    });
 
     // The village sees the instruction but does not acknowledge it.
     const village = await world.hongqi.client.get(`${api()}/tasks/${taskId}/instructions`);
@@ -65,7 +83,11 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     const acked = await world.baima.client.post(`${api()}/instructions/${instruction.id}/acknowledge`);
     expect(acked.statusCode, acked.body).toBe(200);
     // Baima sees only its own node of the tree: its own acknowledgement.
-    expect(acked.json()).toMatchObject({ acknowledged: [{ assignmentId: baimaAssignment, unitName: '白马镇', acknowledgedBy: 'baima本人' }], waiting: [], canAcknowledge: false });
+    expect(acked.json()).toMatchObject({
+      acknowledged: [{ assignmentId: baimaAssignment, unitName: '白马镇', acknowledgedBy: 'baima本人' }],
+      waiting: [],
+      canAcknowledge: false,
+    });
     const twice = await world.baima.client.post(`${api()}/instructions/${instruction.id}/acknowledge`);
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'DISPATCH_INSTRUCTION_ACKNOWLEDGED']);
     expect((await pendingKinds(world.baima.client)).counts.instruction).toBe(0);
@@ -74,7 +96,9 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     const list = (await world.leader.client.get(`${api()}/tasks/${taskId}/instructions`)).json().items;
     expect(list[0].acknowledged.map((a: { unitName: string }) => a.unitName)).toEqual(['白马镇']);
     expect(list[0].waiting.map((a: { unitName: string }) => a.unitName)).toEqual(['九峰镇']);
-    const timeline = (await world.supervisor.client.get(`${api()}/tasks/${taskId}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
+    const timeline = (await world.supervisor.client.get(`${api()}/tasks/${taskId}/timeline`))
+      .json()
+      .items.map((e: { kind: string }) => e.kind);
     expect(timeline).toEqual(expect.arrayContaining(['instruction.given', 'instruction.acknowledged']));
   });
 
@@ -87,7 +111,12 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     expect([blank.statusCode, detailPaths(blank)]).toEqual([400, ['body.text']]);
     const empty = await world.leader.client.post(`${api()}/tasks/${taskId}/instructions`, { text: '', extra: 1 });
     expect(detailPaths(empty).sort()).toEqual(['body.extra', 'body.text']);
-    const closedTask = await world.supervisor.client.post(`${api()}/tasks`, { title: '已结束', ownerUnitId: world.units.office.id, deadline: daysFromNow(5), assignments: [{ unitId: world.units.water.id }] });
+    const closedTask = await world.supervisor.client.post(`${api()}/tasks`, {
+      title: '已结束',
+      ownerUnitId: world.units.office.id,
+      deadline: daysFromNow(5),
+      assignments: [{ unitId: world.units.water.id }],
+    });
     await world.supervisor.client.post(`${api()}/tasks/${closedTask.json().task.id}/close`);
     const late = await world.leader.client.post(`${api()}/tasks/${closedTask.json().task.id}/instructions`, { text: '补充批示' });
     expect([late.statusCode, late.json().error.code]).toEqual([409, 'DISPATCH_TASK_CLOSED']);
@@ -137,31 +166,63 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
   });
 
   it('a follow left on a task the user no longer sees is not listed', async () => {
-    const other = await world.supervisor.client.post(`${api()}/tasks`, { title: '只给水务局', ownerUnitId: world.units.office.id, deadline: daysFromNow(9), assignments: [{ unitId: world.units.water.id }] });
+    const other = await world.supervisor.client.post(`${api()}/tasks`, {
+      title: '只给水务局',
+      ownerUnitId: world.units.office.id,
+      deadline: daysFromNow(9),
+      assignments: [{ unitId: world.units.water.id }],
+    });
     // As if the user had followed it while they could still see it.
-    await platform.ownerQuery('dispatch_follow').insert({ tenant_id: tenant.id, task_id: other.json().task.id, user_id: world.agriculture.userId });
+    await platform
+      .ownerQuery('dispatch_follow')
+      .insert({ tenant_id: tenant.id, task_id: other.json().task.id, user_id: world.agriculture.userId });
     expect((await world.agriculture.client.get(`${api()}/following`)).json().items).toEqual([]);
-    await platform.ownerQuery('dispatch_follow').insert({ tenant_id: tenant.id, task_id: other.json().task.id, user_id: world.water.userId });
-    expect((await world.water.client.get(`${api()}/following`)).json().items.map((i: { task: { title: string } }) => i.task.title)).toEqual(['只给水务局']);
+    await platform
+      .ownerQuery('dispatch_follow')
+      .insert({ tenant_id: tenant.id, task_id: other.json().task.id, user_id: world.water.userId });
+    expect((await world.water.client.get(`${api()}/following`)).json().items.map((i: { task: { title: string } }) => i.task.title)).toEqual(
+      ['只给水务局'],
+    );
   });
 
   it('replies carry text and photos, thread on a comment, and stay within what each unit sees', async () => {
     const top = await world.supervisor.client.post(`${api()}/tasks/${taskId}/comments`, { text: '各镇进展如何？' });
     expect(top.statusCode, top.body).toBe(201);
     const picture = await photo(world.jiufeng.client);
-    const reply = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, { text: '九峰镇已完成八成', replyToId: top.json().id, photoIds: [picture] });
+    const reply = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, {
+      text: '九峰镇已完成八成',
+      replyToId: top.json().id,
+      photoIds: [picture],
+    });
     expect(reply.statusCode, reply.body).toBe(201);
-    expect(reply.json()).toMatchObject({ replyToId: top.json().id, replyToAuthorName: 'supervisor本人', assignmentId: null, author: { name: 'jiufeng本人' }, photos: [{ id: picture, name: '现场.png', contentType: 'image/png' }] });
-    expect((await notified('dispatch.comment.added')).filter((n: { user_id: string }) => n.user_id === world.supervisor.userId).map((n: { title: string }) => n.title)).toContain('人居环境整治：有人回复了您');
+    expect(reply.json()).toMatchObject({
+      replyToId: top.json().id,
+      replyToAuthorName: 'supervisor本人',
+      assignmentId: null,
+      author: { name: 'jiufeng本人' },
+      photos: [{ id: picture, name: '现场.png', contentType: 'image/png' }],
+    });
+    expect(
+      (await notified('dispatch.comment.added'))
+        .filter((n: { user_id: string }) => n.user_id === world.supervisor.userId)
+        .map((n: { title: string }) => n.title),
+    ).toContain('人居环境整治：有人回复了您');
 
-    const onVillage = await world.hongqi.client.post(`${api()}/tasks/${taskId}/comments`, { text: '红旗村垃圾点已清理', assignmentId: hongqiAssignment });
+    const onVillage = await world.hongqi.client.post(`${api()}/tasks/${taskId}/comments`, {
+      text: '红旗村垃圾点已清理',
+      assignmentId: hongqiAssignment,
+    });
     expect(onVillage.json()).toMatchObject({ assignmentId: hongqiAssignment, unitName: '红旗村' });
     // The town that re-dispatched it hears of it; a reply stays on the village's assignment.
     expect((await notified('dispatch.comment.added')).map((n: { user_id: string }) => n.user_id)).toContain(world.jiufeng.userId);
-    const townReply = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, { text: '收到，继续保持', replyToId: onVillage.json().id });
+    const townReply = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, {
+      text: '收到，继续保持',
+      replyToId: onVillage.json().id,
+    });
     expect(townReply.json().assignmentId).toBe(hongqiAssignment);
 
-    const texts = async (client: TestClient, query = '') => (await client.get(`${api()}/tasks/${taskId}/comments${query}`)).json().items.map((c: { text: string }) => c.text);
+    const texts = async (client: TestClient, query = '') =>
+      (await client.get(`${api()}/tasks/${taskId}/comments${query}`)).json().items.map((c: { text: string }) => c.text);
     expect(await texts(world.supervisor.client)).toEqual(['收到，继续保持', '红旗村垃圾点已清理', '九峰镇已完成八成', '各镇进展如何？']);
     // Baima, a co-organiser, sees the task-level thread but not Jiufeng's branch.
     expect(await texts(world.baima.client)).toEqual(['九峰镇已完成八成', '各镇进展如何？']);
@@ -171,22 +232,38 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     expect(rest.items.map((c: { text: string }) => c.text)).toEqual(['各镇进展如何？']);
     expect(rest.nextCursor).toBeNull();
     expect((await world.water.client.get(`${api()}/tasks/${taskId}/comments`)).statusCode).toBe(404);
-    const timeline = (await world.supervisor.client.get(`${api()}/tasks/${taskId}/timeline`)).json().items.filter((e: { kind: string }) => e.kind === 'comment.added');
+    const timeline = (await world.supervisor.client.get(`${api()}/tasks/${taskId}/timeline`))
+      .json()
+      .items.filter((e: { kind: string }) => e.kind === 'comment.added');
     expect(timeline).toHaveLength(4);
 
     const count = () => platform.ownerQuery('dispatch_comment').where({ tenant_id: tenant.id }).count({ n: '*' }).first();
     const before = await count();
     const hidden = await world.baima.client.post(`${api()}/tasks/${taskId}/comments`, { text: '看不见的', assignmentId: hongqiAssignment });
     expect([hidden.statusCode, detailPaths(hidden)]).toEqual([400, ['body.assignmentId']]);
-    const hiddenReply = await world.baima.client.post(`${api()}/tasks/${taskId}/comments`, { text: '回复看不见的', replyToId: onVillage.json().id });
+    const hiddenReply = await world.baima.client.post(`${api()}/tasks/${taskId}/comments`, {
+      text: '回复看不见的',
+      replyToId: onVillage.json().id,
+    });
     expect(detailPaths(hiddenReply)).toEqual(['body.replyToId']);
-    const moved = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, { text: '换个地方', replyToId: onVillage.json().id, assignmentId: jiufengAssignment });
+    const moved = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, {
+      text: '换个地方',
+      replyToId: onVillage.json().id,
+      assignmentId: jiufengAssignment,
+    });
     expect(detailPaths(moved)).toEqual(['body.assignmentId']);
     const pdf = (await uploadFile(world.jiufeng.client, tenant.base, '纪要.pdf', tinyPdf(), 'application/pdf')).json().id;
     const notPhoto = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, { text: '附件', photoIds: [pdf] });
     expect([notPhoto.statusCode, detailPaths(notPhoto)]).toEqual([400, ['body.photoIds[0]']]);
-    const tooMany = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, { text: '三张', photoIds: [picture, await photo(world.jiufeng.client), await photo(world.jiufeng.client)] });
-    expect([tooMany.statusCode, tooMany.json().error.code, detailPaths(tooMany)]).toEqual([400, 'DISPATCH_TOO_MANY_PHOTOS', ['body.photoIds']]);
+    const tooMany = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, {
+      text: '三张',
+      photoIds: [picture, await photo(world.jiufeng.client), await photo(world.jiufeng.client)],
+    });
+    expect([tooMany.statusCode, tooMany.json().error.code, detailPaths(tooMany)]).toEqual([
+      400,
+      'DISPATCH_TOO_MANY_PHOTOS',
+      ['body.photoIds'],
+    ]);
     const blank = await world.jiufeng.client.post(`${api()}/tasks/${taskId}/comments`, { text: ' ' });
     expect(detailPaths(blank)).toEqual(['body.text']);
     expect(await count()).toEqual(before);

@@ -31,7 +31,11 @@ describe('dispatch: recurring report periods', () => {
   const jobs = (tenantId: string) => ({ ...platform.jobContext('dispatch'), enabledTenantIds: async () => [tenantId] });
   const runAt = (now: Date, tenantId = tenant.id) => periodsJob.handler({ now: now.toISOString() }, jobs(tenantId));
   /** Period notices about a task, for one user and one period (by its label in the title) when given. */
-  const periodNotes = (taskId: string, userId?: string, label?: string): Promise<{ id: string; user_id: string; title: string; body: string }[]> =>
+  const periodNotes = (
+    taskId: string,
+    userId?: string,
+    label?: string,
+  ): Promise<{ id: string; user_id: string; title: string; body: string }[]> =>
     platform
       .ownerQuery('core_notification')
       .where({ link: `/dispatch/tasks/${taskId}`, kind: 'dispatch.reminder.period_due' })
@@ -39,7 +43,15 @@ describe('dispatch: recurring report periods', () => {
       .modify((q) => (label ? q.where('title', 'like', `%（${label}）`) : q))
       .orderBy('created_at')
       .select('id', 'user_id', 'title', 'body');
-  const smsOf = async (notes: { id: string }[]) => (notes.length === 0 ? 0 : (await platform.ownerQuery('core_sms_outbox').whereIn('dedupe_key', notes.map((n) => `notification:${n.id}`))).length);
+  const smsOf = async (notes: { id: string }[]) =>
+    notes.length === 0
+      ? 0
+      : (
+          await platform.ownerQuery('core_sms_outbox').whereIn(
+            'dedupe_key',
+            notes.map((n) => `notification:${n.id}`),
+          )
+        ).length;
   const periods = async (taskId: string, who = world.supervisor, query = '') => {
     const response = await who.client.get(`${api()}/tasks/${taskId}/periods${query}`);
     expect(response.statusCode, response.body).toBe(200);
@@ -47,8 +59,15 @@ describe('dispatch: recurring report periods', () => {
   };
   const quarterly = (title: string, extra: Record<string, unknown> = {}) =>
     world.supervisor.client.post(`${api()}/tasks`, {
-      title, ownerUnitId: world.units.office.id, deadline: daysFromNow(330), cadence: { kind: 'quarterly' },
-      assignments: [{ unitId: world.units.water.id, role: 'lead' }, { unitId: world.units.baima.id, role: 'co' }], ...extra,
+      title,
+      ownerUnitId: world.units.office.id,
+      deadline: daysFromNow(330),
+      cadence: { kind: 'quarterly' },
+      assignments: [
+        { unitId: world.units.water.id, role: 'lead' },
+        { unitId: world.units.baima.id, role: 'co' },
+      ],
+      ...extra,
     });
 
   beforeAll(async () => {
@@ -65,7 +84,15 @@ describe('dispatch: recurring report periods', () => {
     const taskId = created.json().task.id;
     const [current] = (await periods(taskId)).items;
     const end = addDays(quarterStart(today, 1), -1);
-    expect(current).toMatchObject({ periodKey: quarterKey(today), startsOn: quarterStart(today, 0), endsOn: end, expected: 2, reported: 0, missing: 2, overdue: false });
+    expect(current).toMatchObject({
+      periodKey: quarterKey(today),
+      startsOn: quarterStart(today, 0),
+      endsOn: end,
+      expected: 2,
+      reported: 0,
+      missing: 2,
+      overdue: false,
+    });
     expect(new Date(current.dueAt).toISOString()).toBe(new Date(`${addDays(end, 5)}T23:59:59.999+08:00`).toISOString());
     const notes = await periodNotes(taskId);
     expect(new Set(notes.map((n) => n.user_id))).toEqual(new Set([world.water.userId, world.baima.userId]));
@@ -89,7 +116,11 @@ describe('dispatch: recurring report periods', () => {
     expect(await smsOf(waterNotes)).toBe(1);
 
     const waterAssignment = listed[0].units.find((u: { unit: { name: string } }) => u.unit.name === '区水务局').assignmentId;
-    const report = await world.water.client.post(`${api()}/assignments/${waterAssignment}/reports`, { progress: 30, periodKey: quarterKey(next), text: '本季度完成三成' });
+    const report = await world.water.client.post(`${api()}/assignments/${waterAssignment}/reports`, {
+      progress: 30,
+      periodKey: quarterKey(next),
+      text: '本季度完成三成',
+    });
     expect(report.statusCode, report.body).toBe(201);
     const dueAt = new Date(listed[0].dueAt).getTime();
     await runAt(new Date(dueAt - 2 * DAY - HOUR));
@@ -104,7 +135,10 @@ describe('dispatch: recurring report periods', () => {
 
     const nextPeriod = (await periods(taskId)).items.find((p: { periodKey: string }) => p.periodKey === quarterKey(next));
     expect(nextPeriod).toMatchObject({ expected: 2, reported: 1, missing: 1 });
-    expect(nextPeriod.units.map((u: { unit: { name: string }; state: string }) => [u.unit.name, u.state])).toEqual([['区水务局', 'reported'], ['白马镇', 'missing']]);
+    expect(nextPeriod.units.map((u: { unit: { name: string }; state: string }) => [u.unit.name, u.state])).toEqual([
+      ['区水务局', 'reported'],
+      ['白马镇', 'missing'],
+    ]);
   });
 
   it('periods missed while the server was down all open on the next run; past-due ones show as missing and are not announced', async () => {
@@ -113,22 +147,38 @@ describe('dispatch: recurring report periods', () => {
     await runAt(at(later));
     const listed = (await periods(taskId)).items;
     expect(listed.map((p: { periodKey: string }) => p.periodKey)).toEqual([3, 2, 1, 0].map((n) => quarterKey(quarterStart(today, n))));
-    expect((await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, module: 'dispatch', kind: 'period_due' }).whereRaw(`data->>'taskId' = ?`, [taskId]).pluck('occasion')).sort()).toEqual(
-      [quarterKey(today), quarterKey(today), quarterKey(later), quarterKey(later)].sort(),
-    );
+    expect(
+      (
+        await platform
+          .ownerQuery('core_reminder')
+          .where({ tenant_id: tenant.id, module: 'dispatch', kind: 'period_due' })
+          .whereRaw(`data->>'taskId' = ?`, [taskId])
+          .pluck('occasion')
+      ).sort(),
+    ).toEqual([quarterKey(today), quarterKey(today), quarterKey(later), quarterKey(later)].sort());
     expect(listed.map((p: { missing: number }) => p.missing)).toEqual([2, 2, 2, 2]);
   });
 
   it('a custom RRULE opens a period on each occurrence, keyed by its day; none start after the cadence ends', async () => {
     const created = await world.supervisor.client.post(`${api()}/tasks`, {
-      title: '每周五报送', ownerUnitId: world.units.office.id, deadline: daysFromNow(60), cadence: { kind: 'rrule', rule: 'FREQ=WEEKLY;BYDAY=FR', dueDays: 1, until: addDays(today, 20) },
+      title: '每周五报送',
+      ownerUnitId: world.units.office.id,
+      deadline: daysFromNow(60),
+      cadence: { kind: 'rrule', rule: 'FREQ=WEEKLY;BYDAY=FR', dueDays: 1, until: addDays(today, 20) },
       assignments: [{ unitId: world.units.water.id }],
     });
     expect(created.statusCode, created.body).toBe(201);
     const taskId = created.json().task.id;
     await runAt(at(addDays(today, 40)));
-    const keys = (await periods(taskId)).items.map((p: { periodKey: string; startsOn: string; endsOn: string }) => [p.periodKey, p.startsOn, p.endsOn]);
-    const fridays = [...Array(21).keys()].map((i) => addDays(today, i)).filter((d) => weekdayOf(d) === 5).reverse();
+    const keys = (await periods(taskId)).items.map((p: { periodKey: string; startsOn: string; endsOn: string }) => [
+      p.periodKey,
+      p.startsOn,
+      p.endsOn,
+    ]);
+    const fridays = [...Array(21).keys()]
+      .map((i) => addDays(today, i))
+      .filter((d) => weekdayOf(d) === 5)
+      .reverse();
     expect(keys).toEqual(fridays.map((d) => [d, d, addDays(d, 6)]));
   });
 
@@ -159,42 +209,70 @@ describe('dispatch: recurring report periods', () => {
     expect(await periodNotes(taskId)).toHaveLength(2);
   });
 
-  it('Huantai: 60 items × 34 units, quarterly, set once for the year — each quarter opens 60 periods and tells 2,040 assignments once', { timeout: 180_000 }, async () => {
-    const huantai = await platform.createTenant('huantai-periods');
-    await enableDispatch(huantai);
-    const county = await apiUnit(huantai.admin, huantai, { name: '桓台县', kind: 'county' });
-    const office = await apiUnit(huantai.admin, huantai, { name: '县委督查室', kind: 'department', parentId: county.id });
-    const units = [];
-    for (let i = 0; i < 34; i++) units.push(await apiUnit(huantai.admin, huantai, { name: `责任单位${i + 1}`, kind: 'department', parentId: county.id }));
-    await unitHandlers(platform, huantai, units.map((u) => u.id));
+  it(
+    'Huantai: 60 items × 34 units, quarterly, set once for the year — each quarter opens 60 periods and tells 2,040 assignments once',
+    { timeout: 180_000 },
+    async () => {
+      const huantai = await platform.createTenant('huantai-periods');
+      await enableDispatch(huantai);
+      const county = await apiUnit(huantai.admin, huantai, { name: '桓台县', kind: 'county' });
+      const office = await apiUnit(huantai.admin, huantai, { name: '县委督查室', kind: 'department', parentId: county.id });
+      const units = [];
+      for (let i = 0; i < 34; i++)
+        units.push(await apiUnit(huantai.admin, huantai, { name: `责任单位${i + 1}`, kind: 'department', parentId: county.id }));
+      await unitHandlers(
+        platform,
+        huantai,
+        units.map((u) => u.id),
+      );
 
-    for (let i = 0; i < 60; i++) {
-      const created = await huantai.admin.post(`${huantai.base}/dispatch/tasks`, {
-        title: `重点工作${i + 1}`, ownerUnitId: office.id, deadline: daysFromNow(364), cadence: { kind: 'quarterly' }, assignments: units.map((u) => ({ unitId: u.id })),
-      });
-      expect(created.statusCode, created.body).toBe(201);
-    }
-    const tally = async () => {
-      const count = (table: string, where: Record<string, unknown> = {}) => platform.ownerQuery(table).where({ tenant_id: huantai.id, ...where }).count({ n: '*' }).first().then((r) => Number(r?.n));
-      return {
-        periods: await count('dispatch_report_period'),
-        ledger: await count('core_reminder', { module: 'dispatch', kind: 'period_due' }),
-        notes: await count('core_notification', { kind: 'dispatch.reminder.period_due' }),
-        // A period notice's SMS starts with its title.
-        sms: Number((await platform.ownerQuery('core_sms_outbox').where({ tenant_id: huantai.id }).where('body', 'like', '定期报送：%').count({ n: '*' }).first())?.n),
+      for (let i = 0; i < 60; i++) {
+        const created = await huantai.admin.post(`${huantai.base}/dispatch/tasks`, {
+          title: `重点工作${i + 1}`,
+          ownerUnitId: office.id,
+          deadline: daysFromNow(364),
+          cadence: { kind: 'quarterly' },
+          assignments: units.map((u) => ({ unitId: u.id })),
+        });
+        expect(created.statusCode, created.body).toBe(201);
+      }
+      const tally = async () => {
+        const count = (table: string, where: Record<string, unknown> = {}) =>
+          platform
+            .ownerQuery(table)
+            .where({ tenant_id: huantai.id, ...where })
+            .count({ n: '*' })
+            .first()
+            .then((r) => Number(r?.n));
+        return {
+          periods: await count('dispatch_report_period'),
+          ledger: await count('core_reminder', { module: 'dispatch', kind: 'period_due' }),
+          notes: await count('core_notification', { kind: 'dispatch.reminder.period_due' }),
+          // A period notice's SMS starts with its title.
+          sms: Number(
+            (
+              await platform
+                .ownerQuery('core_sms_outbox')
+                .where({ tenant_id: huantai.id })
+                .where('body', 'like', '定期报送：%')
+                .count({ n: '*' })
+                .first()
+            )?.n,
+          ),
+        };
       };
-    };
-    expect(await tally()).toEqual({ periods: 60, ledger: 2040, notes: 2040, sms: 0 });
+      expect(await tally()).toEqual({ periods: 60, ledger: 2040, notes: 2040, sms: 0 });
 
-    await runAt(at(quarterStart(today, 1)), huantai.id);
-    await runAt(at(quarterStart(today, 1), '11:00'), huantai.id);
-    expect(await tally()).toEqual({ periods: 120, ledger: 4080, notes: 4080, sms: 2040 });
+      await runAt(at(quarterStart(today, 1)), huantai.id);
+      await runAt(at(quarterStart(today, 1), '11:00'), huantai.id);
+      expect(await tally()).toEqual({ periods: 120, ledger: 4080, notes: 4080, sms: 2040 });
 
-    // Down for a whole quarter: the missed one opens unannounced, the current one is told once.
-    await runAt(at(addDays(quarterStart(today, 3), 10)), huantai.id);
-    await runAt(at(addDays(quarterStart(today, 3), 11)), huantai.id);
-    expect(await tally()).toEqual({ periods: 240, ledger: 6120, notes: 6120, sms: 4080 });
-  });
+      // Down for a whole quarter: the missed one opens unannounced, the current one is told once.
+      await runAt(at(addDays(quarterStart(today, 3), 10)), huantai.id);
+      await runAt(at(addDays(quarterStart(today, 3), 11)), huantai.id);
+      expect(await tally()).toEqual({ periods: 240, ledger: 6120, notes: 6120, sms: 4080 });
+    },
+  );
 });
 
 /** One account per unit holding dispatch.handle there, written in one transaction (34 logins would only slow the test). */
@@ -209,6 +287,15 @@ async function unitHandlers(platform: TestPlatform, tenant: TestTenant, unitIds:
     const people = unitIds.map((unitId, i) => ({ ...t, id: uuidv7(), name: `经办人${i + 1}`, phone: randomPhone(), unit_id: unitId }));
     await trx('core_person').insert(people);
     await trx('core_person_role').insert(people.map((p) => ({ ...t, person_id: p.id, role_id: roleId })));
-    await trx('core_user').insert(people.map((p, i) => ({ ...t, id: uuidv7(), username: `handler${i + 1}`, display_name: p.name, password_hash: passwordHash, person_id: p.id })));
+    await trx('core_user').insert(
+      people.map((p, i) => ({
+        ...t,
+        id: uuidv7(),
+        username: `handler${i + 1}`,
+        display_name: p.name,
+        password_hash: passwordHash,
+        person_id: p.id,
+      })),
+    );
   });
 }

@@ -23,18 +23,41 @@ describe('dispatch: reminders reach each unit once and only once', () => {
 
   /** Notifications of one kind about one task: the link names the task. */
   const notes = (taskId: string, kind: string) =>
-    platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, link: `/dispatch/tasks/${taskId}`, kind: `dispatch.reminder.${kind}` }).orderBy('created_at').select('id', 'user_id', 'title', 'body');
-  const texts = async (ids: string[]) => (ids.length === 0 ? [] : platform.ownerQuery('core_sms_outbox').whereIn('dedupe_key', ids.map((id) => `notification:${id}`)).select('phone', 'body'));
+    platform
+      .ownerQuery('core_notification')
+      .where({ tenant_id: tenant.id, link: `/dispatch/tasks/${taskId}`, kind: `dispatch.reminder.${kind}` })
+      .orderBy('created_at')
+      .select('id', 'user_id', 'title', 'body');
+  const texts = async (ids: string[]) =>
+    ids.length === 0
+      ? []
+      : platform
+          .ownerQuery('core_sms_outbox')
+          .whereIn(
+            'dedupe_key',
+            ids.map((id) => `notification:${id}`),
+          )
+          .select('phone', 'body');
   const counts = async (taskId: string, kind: string) => {
     const found = await notes(taskId, kind);
     return { notes: found.length, sms: (await texts(found.map((n) => n.id))).length };
   };
 
   async function dispatchTo(title: string, unitId: string, deadline: string) {
-    const response = await world.supervisor.client.post(`${api()}/tasks`, { title, ownerUnitId: world.units.office.id, deadline, assignments: [{ unitId }] });
+    const response = await world.supervisor.client.post(`${api()}/tasks`, {
+      title,
+      ownerUnitId: world.units.office.id,
+      deadline,
+      assignments: [{ unitId }],
+    });
     expect(response.statusCode, response.body).toBe(201);
     const [assignment] = response.json().assignments;
-    return { taskId: response.json().task.id as string, assignmentId: assignment.id as string, createdAt: Date.parse(assignment.createdAt), deadline: Date.parse(assignment.deadline) };
+    return {
+      taskId: response.json().task.id as string,
+      assignmentId: assignment.id as string,
+      createdAt: Date.parse(assignment.createdAt),
+      deadline: Date.parse(assignment.deadline),
+    };
   }
 
   beforeAll(async () => {
@@ -63,14 +86,23 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     await runAt(unopened.createdAt + 24 * HOUR + 2 * MINUTE);
     expect(await counts(unopened.taskId, 'unopened')).toEqual({ notes: 1, sms: 1 });
     const [note] = await notes(unopened.taskId, 'unopened');
-    expect(note).toMatchObject({ user_id: world.water.userId, title: '任务未查收：未查收提醒', body: '任务“未查收提醒”已下达24小时仍未查收，请及时处理。' });
+    expect(note).toMatchObject({
+      user_id: world.water.userId,
+      title: '任务未查收：未查收提醒',
+      body: '任务“未查收提醒”已下达24小时仍未查收，请及时处理。',
+    });
     expect(await counts(opened.taskId, 'unopened')).toEqual({ notes: 0, sms: 0 });
 
     // A fresh job context (what a restarted runner hands the handler) still sends nothing more.
-    await remindersJob.handler({ now: new Date(unopened.createdAt + 30 * HOUR).toISOString() }, { ...platform.jobContext('dispatch'), enabledTenantIds: async () => [tenant.id] });
+    await remindersJob.handler(
+      { now: new Date(unopened.createdAt + 30 * HOUR).toISOString() },
+      { ...platform.jobContext('dispatch'), enabledTenantIds: async () => [tenant.id] },
+    );
     expect(await counts(unopened.taskId, 'unopened')).toEqual({ notes: 1, sms: 1 });
     const timeline = (await world.supervisor.client.get(`${api()}/tasks/${unopened.taskId}/timeline`)).json().items;
-    expect(timeline.filter((e: { kind: string }) => e.kind === 'reminder.sent').map((e: { data: { kind: string } }) => e.data.kind)).toEqual(['unopened']);
+    expect(
+      timeline.filter((e: { kind: string }) => e.kind === 'reminder.sent').map((e: { data: { kind: string } }) => e.data.kind),
+    ).toEqual(['unopened']);
   });
 
   it('before the deadline a unit is reminded 3 days and 1 day ahead, each once, never before its threshold', async () => {
@@ -97,7 +129,9 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     await runAt(deadline - 11 * HOUR);
     expect((await notes(taskId, 'before_deadline')).map((n) => n.body)).toEqual([expect.stringContaining('还剩1天')]);
     const ledger = (await world.supervisor.client.get(`${api()}/assignments/${assignmentId}/reminders`)).json().items;
-    expect(ledger.filter((r: { kind: string }) => r.kind === 'before_deadline').map((r: { occasion: string }) => r.occasion)).toEqual([`${new Date(deadline).toISOString()}/1d`]);
+    expect(ledger.filter((r: { kind: string }) => r.kind === 'before_deadline').map((r: { occasion: string }) => r.occasion)).toEqual([
+      `${new Date(deadline).toISOString()}/1d`,
+    ]);
   });
 
   it('a unit dispatched to two days before its deadline hears the 1-day reminder, not the 3-day one', async () => {
@@ -129,13 +163,29 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     const context = jobs();
     const at = new Date(createdAt + 25 * HOUR);
     const crashed = context.withTenant(tenant.id, async ({ db }) => {
-      const result = await sendDueReminders({ trx: db, tenantId: tenant.id, userId: null, now: at, timeZone: 'Asia/Shanghai', emitEvent: context.emitEvent, notifier: context.notifier }, 500);
+      const result = await sendDueReminders(
+        {
+          trx: db,
+          tenantId: tenant.id,
+          userId: null,
+          now: at,
+          timeZone: 'Asia/Shanghai',
+          emitEvent: context.emitEvent,
+          notifier: context.notifier,
+        },
+        500,
+      );
       expect(result.sent).toBeGreaterThan(0);
       throw new Error('crashed before commit');
     });
     await expect(crashed).rejects.toThrow('crashed before commit');
     expect(await counts(taskId, 'unopened')).toEqual({ notes: 0, sms: 0 });
-    expect(await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, module: 'dispatch' }).whereRaw(`data->>'taskId' = ?`, [taskId])).toHaveLength(0);
+    expect(
+      await platform
+        .ownerQuery('core_reminder')
+        .where({ tenant_id: tenant.id, module: 'dispatch' })
+        .whereRaw(`data->>'taskId' = ?`, [taskId]),
+    ).toHaveLength(0);
 
     await runAt(at.getTime());
     await runAt(at.getTime());
@@ -168,7 +218,8 @@ describe('dispatch: reminders reach each unit once and only once', () => {
 
   it('a supervisor urges a unit with one click: once within a minute, in the ledger and on the timeline', async () => {
     const { taskId, assignmentId } = await dispatchTo('一键催办', world.units.water.id, daysFromNow(12));
-    const urge = (body: Record<string, unknown> = {}, who = world.supervisor) => who.client.post(`${api()}/assignments/${assignmentId}/urge`, body);
+    const urge = (body: Record<string, unknown> = {}, who = world.supervisor) =>
+      who.client.post(`${api()}/assignments/${assignmentId}/urge`, body);
 
     const first = await urge();
     expect(first.statusCode, first.body).toBe(201);
@@ -180,7 +231,10 @@ describe('dispatch: reminders reach each unit once and only once', () => {
 
     // A minute later the next click sends again, with the supervisor's own words.
     const aMinuteAgo = new Date(Date.now() - MINUTE - 1000);
-    await platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, id: first.json().reminder.id }).update({ sent_at: aMinuteAgo, occasion: aMinuteAgo.toISOString().slice(0, 16) });
+    await platform
+      .ownerQuery('core_reminder')
+      .where({ tenant_id: tenant.id, id: first.json().reminder.id })
+      .update({ sent_at: aMinuteAgo, occasion: aMinuteAgo.toISOString().slice(0, 16) });
     const later = await urge({ text: '请今天下班前报送进展' });
     expect([later.statusCode, later.json().reminder.text]).toEqual([201, '请今天下班前报送进展']);
     expect((await notes(taskId, 'urge')).map((n) => [n.user_id, n.title, n.body])).toEqual([
@@ -190,7 +244,10 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     const timeline = (await world.supervisor.client.get(`${api()}/tasks/${taskId}/timeline`)).json().items;
     expect(timeline.filter((e: { kind: string }) => e.kind === 'urge.sent')).toHaveLength(2);
     const ledger = (await world.water.client.get(`${api()}/assignments/${assignmentId}/reminders`)).json().items;
-    expect(ledger.map((r: { kind: string; text: string }) => [r.kind, r.text])).toEqual([['urge', '请今天下班前报送进展'], ['urge', first.json().reminder.text]]);
+    expect(ledger.map((r: { kind: string; text: string }) => [r.kind, r.text])).toEqual([
+      ['urge', '请今天下班前报送进展'],
+      ['urge', first.json().reminder.text],
+    ]);
   });
 
   it('only reviewers urge, and only open assignments; bad text is named', async () => {
@@ -209,12 +266,16 @@ describe('dispatch: reminders reach each unit once and only once', () => {
 
   it('a town that re-dispatched to a village urges the village, and no other unit’s', async () => {
     const { assignmentId } = await dispatchTo('镇催村', world.units.jiufeng.id, daysFromNow(12));
-    const sub = await world.jiufeng.client.post(`${api()}/assignments/${assignmentId}/subtasks`, { assignments: [{ unitId: world.units.hongqi.id }] });
+    const sub = await world.jiufeng.client.post(`${api()}/assignments/${assignmentId}/subtasks`, {
+      assignments: [{ unitId: world.units.hongqi.id }],
+    });
     expect(sub.statusCode, sub.body).toBe(201);
     const villageAssignment = sub.json().items[0].id;
     const urged = await world.jiufeng.client.post(`${api()}/assignments/${villageAssignment}/urge`, {});
     expect(urged.statusCode, urged.body).toBe(201);
-    const notified = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'dispatch.reminder.urge', user_id: world.hongqi.userId });
+    const notified = await platform
+      .ownerQuery('core_notification')
+      .where({ tenant_id: tenant.id, kind: 'dispatch.reminder.urge', user_id: world.hongqi.userId });
     expect(notified).toHaveLength(1);
     expect((await world.hongqi.client.post(`${api()}/assignments/${assignmentId}/urge`, {})).statusCode).toBe(403);
   });

@@ -17,8 +17,10 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
   let requestId: string;
   const api = () => `${tenant.base}/dispatch`;
   const notified = (kind: string) => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind }).pluck('user_id');
-  const requester = (username: string, unitId: string) => createScopedUser(platform, tenant, { username, unitId, grants: [{ permission: 'dispatch.request', scope: 'own_unit' }] });
-  const pendingRequests = async (client: TestClient) => (await client.get(`${api()}/my-pending`)).json().items.filter((i: { kind: string }) => i.kind === 'request');
+  const requester = (username: string, unitId: string) =>
+    createScopedUser(platform, tenant, { username, unitId, grants: [{ permission: 'dispatch.request', scope: 'own_unit' }] });
+  const pendingRequests = async (client: TestClient) =>
+    (await client.get(`${api()}/my-pending`)).json().items.filter((i: { kind: string }) => i.kind === 'request');
   const count = () => platform.ownerQuery('dispatch_request').where({ tenant_id: tenant.id }).count({ n: '*' }).first();
 
   beforeAll(async () => {
@@ -36,7 +38,13 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
 
   it('a town raises a request with photos to a department, whose request handlers are told and see it in their inbox and pending', async () => {
     const photo = (await uploadFile(town.client, tenant.base, '堤坝.png', tinyPng(), 'image/png')).json().id;
-    const raised = await town.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '请求支援河道清淤', body: '九峰河淤堵严重，汛期将至', photoIds: [photo], dueAt: daysFromNow(7) });
+    const raised = await town.client.post(`${api()}/requests`, {
+      toUnitId: world.units.water.id,
+      title: '请求支援河道清淤',
+      body: '九峰河淤堵严重，汛期将至',
+      photoIds: [photo],
+      dueAt: daysFromNow(7),
+    });
     expect(raised.statusCode, raised.body).toBe(201);
     requestId = raised.json().id;
     expect(raised.json()).toMatchObject({
@@ -53,7 +61,9 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     expect(await notified('dispatch.request.raised')).toEqual([department.userId]);
 
     const inbox = (await department.client.get(`${api()}/requests?box=inbox`)).json();
-    expect(inbox.items.map((r: { id: string; viewer: object }) => [r.id, r.viewer])).toEqual([[requestId, { raises: false, answers: true }]]);
+    expect(inbox.items.map((r: { id: string; viewer: object }) => [r.id, r.viewer])).toEqual([
+      [requestId, { raises: false, answers: true }],
+    ]);
     expect((await town.client.get(`${api()}/requests?box=outbox`)).json().items.map((r: { id: string }) => r.id)).toEqual([requestId]);
     expect((await town.client.get(`${api()}/requests`)).json().items).toEqual([]);
     const [pending] = await pendingRequests(department.client);
@@ -69,7 +79,9 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     const read = await world.supervisor.client.get(`${api()}/requests/${requestId}`);
     expect([read.statusCode, read.json().viewer]).toEqual([200, { raises: false, answers: false }]);
     // A town supervisor oversees requests its town raised.
-    expect((await world.townSupervisor.client.get(`${api()}/requests?box=supervised`)).json().items.map((r: { id: string }) => r.id)).toEqual([requestId]);
+    expect(
+      (await world.townSupervisor.client.get(`${api()}/requests?box=supervised`)).json().items.map((r: { id: string }) => r.id),
+    ).toEqual([requestId]);
     expect((await world.supervisor.client.get(`${api()}/requests?box=supervised&status=open`)).json().items).toHaveLength(1);
     expect((await world.supervisor.client.get(`${api()}/requests?box=supervised&status=rated`)).json().items).toEqual([]);
     expect((await town.client.get(`${api()}/requests?box=supervised`)).statusCode).toBe(403);
@@ -86,14 +98,22 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     const photo = (await uploadFile(department.client, tenant.base, '清淤.png', tinyPng(2), 'image/png')).json().id;
     const blank = await department.client.post(`${api()}/requests/${requestId}/response`, { text: '  ' });
     expect([blank.statusCode, detailPaths(blank)]).toEqual([400, ['body.text']]);
-    const answered = await department.client.post(`${api()}/requests/${requestId}/response`, { text: '已派清淤船，三日内到位', photoIds: [photo] });
+    const answered = await department.client.post(`${api()}/requests/${requestId}/response`, {
+      text: '已派清淤船，三日内到位',
+      photoIds: [photo],
+    });
     expect(answered.statusCode, answered.body).toBe(200);
-    expect(answered.json()).toMatchObject({ status: 'responded', response: { text: '已派清淤船，三日内到位', photos: [{ id: photo }], by: { name: 'water-answer' } } });
+    expect(answered.json()).toMatchObject({
+      status: 'responded',
+      response: { text: '已派清淤船，三日内到位', photos: [{ id: photo }], by: { name: 'water-answer' } },
+    });
     expect(await notified('dispatch.request.responded')).toEqual([town.userId]);
     const again = await department.client.post(`${api()}/requests/${requestId}/response`, { text: '再答一次' });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_RESPONDED']);
     expect(await pendingRequests(department.client)).toEqual([]);
-    expect((await pendingRequests(town.client)).map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([[requestId, 'to_rate']]);
+    expect((await pendingRequests(town.client)).map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
+      [requestId, 'to_rate'],
+    ]);
 
     expect((await department.client.post(`${api()}/requests/${requestId}/rating`, { rating: 5 })).statusCode).toBe(403);
     const low = await town.client.post(`${api()}/requests/${requestId}/rating`, { rating: 2 });
@@ -107,20 +127,25 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     const twice = await town.client.post(`${api()}/requests/${requestId}/rating`, { rating: 5 });
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_RATED']);
     expect(await pendingRequests(town.client)).toEqual([]);
-    expect((await world.supervisor.client.get(`${api()}/requests?box=supervised&status=rated`)).json().items.map((r: { id: string }) => r.id)).toEqual([requestId]);
+    expect(
+      (await world.supervisor.client.get(`${api()}/requests?box=supervised&status=rated`)).json().items.map((r: { id: string }) => r.id),
+    ).toEqual([requestId]);
   });
 
   it('bad requests are refused with every field named, and nothing is written', async () => {
     const before = await count();
     const pdf = (await uploadFile(town.client, tenant.base, '说明.pdf', tinyPdf(), 'application/pdf')).json().id;
-    const post = (body: Record<string, unknown>) => town.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '诉求', ...body });
+    const post = (body: Record<string, unknown>) =>
+      town.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '诉求', ...body });
     const own = await post({ toUnitId: world.units.jiufeng.id });
     expect([own.statusCode, own.json().error.code, detailPaths(own)]).toEqual([400, 'DISPATCH_REQUEST_INVALID', ['body.toUnitId']]);
     expect(detailPaths(await post({ toUnitId: otherUnitId }))).toEqual(['body.toUnitId']);
     expect(detailPaths(await post({ dueAt: daysFromNow(-1) }))).toEqual(['body.dueAt']);
     expect(detailPaths(await post({ title: ' ' }))).toEqual(['body.title']);
     expect(detailPaths(await post({ photoIds: [pdf] }))).toEqual(['body.photoIds[0]']);
-    const three = await Promise.all([1, 2, 3].map(async () => (await uploadFile(town.client, tenant.base, 'p.png', tinyPng(), 'image/png')).json().id));
+    const three = await Promise.all(
+      [1, 2, 3].map(async () => (await uploadFile(town.client, tenant.base, 'p.png', tinyPng(), 'image/png')).json().id),
+    );
     expect(detailPaths(await post({ photoIds: three }))).toEqual(['body.photoIds']);
     expect(detailPaths(await post({ toUnitId: 'not-a-uuid', priority: 'high' })).sort()).toEqual(['body.priority', 'body.toUnitId']);
     const noPermission = await world.jiufeng.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '没有权限' });
@@ -138,8 +163,15 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     expect([...first.items, ...second.items].map((r: { title: string }) => r.title)).toEqual(['第三件', '第二件', '第一件']);
     expect(second.nextCursor).toBeNull();
 
-    const urgent = await otherTown.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '紧急', dueAt: daysFromNow(1) });
-    await platform.ownerQuery('dispatch_request').where({ tenant_id: tenant.id, id: urgent.json().id }).update({ due_at: new Date(Date.now() - 3_600_000) });
+    const urgent = await otherTown.client.post(`${api()}/requests`, {
+      toUnitId: world.units.water.id,
+      title: '紧急',
+      dueAt: daysFromNow(1),
+    });
+    await platform
+      .ownerQuery('dispatch_request')
+      .where({ tenant_id: tenant.id, id: urgent.json().id })
+      .update({ due_at: new Date(Date.now() - 3_600_000) });
     const pending = await pendingRequests(department.client);
     expect(pending[0]).toMatchObject({ id: urgent.json().id, light: 'red' });
     expect(pending).toHaveLength(4);
@@ -149,7 +181,11 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     const before = await count();
     for (const unit of [world.units.baima.id, world.units.county.id]) {
       const refused = await town.client.post(`${api()}/requests`, { toUnitId: unit, title: '发给镇' });
-      expect([refused.statusCode, refused.json().error.code, detailPaths(refused)]).toEqual([400, 'DISPATCH_REQUEST_INVALID', ['body.toUnitId']]);
+      expect([refused.statusCode, refused.json().error.code, detailPaths(refused)]).toEqual([
+        400,
+        'DISPATCH_REQUEST_INVALID',
+        ['body.toUnitId'],
+      ]);
       expect(refused.json().error.details[0].message).toContain('not a department');
     }
     expect(await count()).toEqual(before);
@@ -160,33 +196,71 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     const raised = (await town.client.post(`${api()}/requests`, { toUnitId: world.units.water.id, title: '请求农机支援秋收' })).json();
     const accepted = await department.client.post(`${api()}/requests/${raised.id}/accept`);
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json()).toMatchObject({ status: 'accepted', accepted: { by: 'water-answer' }, steps: [{ kind: 'accepted', fromUnit: { name: '区水务局' }, toUnit: null }] });
+    expect(accepted.json()).toMatchObject({
+      status: 'accepted',
+      accepted: { by: 'water-answer' },
+      steps: [{ kind: 'accepted', fromUnit: { name: '区水务局' }, toUnit: null }],
+    });
     expect(await notified('dispatch.request.accepted')).toEqual([town.userId]);
     const twice = await department.client.post(`${api()}/requests/${raised.id}/accept`);
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_ACCEPTED']);
     // Accepted, it still waits on the department's answer.
-    expect((await pendingRequests(department.client)).map((p: { id: string; status: string }) => [p.id, p.status])).toContainEqual([raised.id, 'to_answer']);
+    expect((await pendingRequests(department.client)).map((p: { id: string; status: string }) => [p.id, p.status])).toContainEqual([
+      raised.id,
+      'to_answer',
+    ]);
 
-    expect((await town.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.agriculture.id, reason: '不归我' })).statusCode).toBe(403);
-    const toTown = await department.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.baima.id, reason: '  ' });
+    expect(
+      (await town.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.agriculture.id, reason: '不归我' }))
+        .statusCode,
+    ).toBe(403);
+    const toTown = await department.client.post(`${api()}/requests/${raised.id}/transfer`, {
+      toUnitId: world.units.baima.id,
+      reason: '  ',
+    });
     expect([toTown.statusCode, detailPaths(toTown).sort()]).toEqual([400, ['body.reason', 'body.toUnitId']]);
-    const toSelf = await department.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.water.id, reason: '自己' });
+    const toSelf = await department.client.post(`${api()}/requests/${raised.id}/transfer`, {
+      toUnitId: world.units.water.id,
+      reason: '自己',
+    });
     expect(detailPaths(toSelf)).toEqual(['body.toUnitId']);
-    const moved = await department.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.agriculture.id, reason: '农机归农业农村局管理' });
+    const moved = await department.client.post(`${api()}/requests/${raised.id}/transfer`, {
+      toUnitId: world.units.agriculture.id,
+      reason: '农机归农业农村局管理',
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ status: 'open', toUnit: { name: '区农业农村局' }, accepted: null });
-    expect(moved.json().steps.map((s: { kind: string; fromUnit: { name: string }; toUnit: { name: string } | null; reason: string | null }) => [s.kind, s.fromUnit.name, s.toUnit?.name ?? null, s.reason])).toEqual([
+    expect(
+      moved
+        .json()
+        .steps.map((s: { kind: string; fromUnit: { name: string }; toUnit: { name: string } | null; reason: string | null }) => [
+          s.kind,
+          s.fromUnit.name,
+          s.toUnit?.name ?? null,
+          s.reason,
+        ]),
+    ).toEqual([
       ['accepted', '区水务局', null, null],
       ['transferred', '区水务局', '区农业农村局', '农机归农业农村局管理'],
     ]);
     expect(await notified('dispatch.request.transferred')).toEqual([town.userId]);
-    expect(await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, kind: 'dispatch.request.raised', user_id: agriculture.userId }).first('link')).toEqual({ link: `/dispatch/requests/${raised.id}` });
+    expect(
+      await platform
+        .ownerQuery('core_notification')
+        .where({ tenant_id: tenant.id, kind: 'dispatch.request.raised', user_id: agriculture.userId })
+        .first('link'),
+    ).toEqual({ link: `/dispatch/requests/${raised.id}` });
     // The water bureau no longer deals with it; the agriculture bureau does.
     expect((await department.client.get(`${api()}/requests/${raised.id}`)).statusCode).toBe(404);
-    expect((await agriculture.client.get(`${api()}/requests?box=inbox`)).json().items.map((r: { id: string }) => r.id)).toEqual([raised.id]);
+    expect((await agriculture.client.get(`${api()}/requests?box=inbox`)).json().items.map((r: { id: string }) => r.id)).toEqual([
+      raised.id,
+    ]);
     const answered = await agriculture.client.post(`${api()}/requests/${raised.id}/response`, { text: '已调配收割机 5 台' });
     expect([answered.statusCode, answered.json().status]).toEqual([200, 'responded']);
-    const late = await agriculture.client.post(`${api()}/requests/${raised.id}/transfer`, { toUnitId: world.units.water.id, reason: '晚了' });
+    const late = await agriculture.client.post(`${api()}/requests/${raised.id}/transfer`, {
+      toUnitId: world.units.water.id,
+      reason: '晚了',
+    });
     expect([late.statusCode, late.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_RESPONDED']);
   });
 
@@ -196,13 +270,18 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     expect([noReason.statusCode, detailPaths(noReason)]).toEqual([400, ['body.reason']]);
     const returned = await department.client.post(`${api()}/requests/${raised.id}/return`, { reason: '村道归交通运输局，请改呼交通局' });
     expect(returned.statusCode, returned.body).toBe(200);
-    expect(returned.json()).toMatchObject({ status: 'returned', returned: { reason: '村道归交通运输局，请改呼交通局', by: 'water-answer' } });
+    expect(returned.json()).toMatchObject({
+      status: 'returned',
+      returned: { reason: '村道归交通运输局，请改呼交通局', by: 'water-answer' },
+    });
     expect(await notified('dispatch.request.returned')).toEqual([town.userId]);
     const answer = await department.client.post(`${api()}/requests/${raised.id}/response`, { text: '又想答了' });
     expect([answer.statusCode, answer.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_RETURNED']);
     const rate = await town.client.post(`${api()}/requests/${raised.id}/rating`, { rating: 5 });
     expect([rate.statusCode, rate.json().error.code]).toEqual([409, 'DISPATCH_REQUEST_NOT_RESPONDED']);
     expect((await pendingRequests(department.client)).map((p: { id: string }) => p.id)).not.toContain(raised.id);
-    expect((await town.client.get(`${api()}/requests?box=outbox&status=returned`)).json().items.map((r: { id: string }) => r.id)).toEqual([raised.id]);
+    expect((await town.client.get(`${api()}/requests?box=outbox&status=returned`)).json().items.map((r: { id: string }) => r.id)).toEqual([
+      raised.id,
+    ]);
   });
 });

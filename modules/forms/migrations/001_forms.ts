@@ -122,7 +122,9 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.primary(['tenant_id', 'id']);
     t.foreign(['tenant_id', 'form_id', 'version']).references(['tenant_id', 'form_id', 'version']).inTable('forms_form_version');
-    t.foreign(['tenant_id', 'collection_id', 'period_key']).references(['tenant_id', 'collection_id', 'period_key']).inTable('forms_period');
+    t.foreign(['tenant_id', 'collection_id', 'period_key'])
+      .references(['tenant_id', 'collection_id', 'period_key'])
+      .inTable('forms_period');
     t.foreign(['tenant_id', 'unit_id']).references(['tenant_id', 'id']).inTable('core_unit');
     t.index(['tenant_id', 'form_id', 'status', 'submitted_at', 'id']);
     t.index(['tenant_id', 'collection_id', 'period_key', 'assignee_id', 'status']);
@@ -150,18 +152,31 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('sent_by');
     t.timestamp('sent_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.primary(['tenant_id', 'id']);
-    t.foreign(['tenant_id', 'collection_id', 'period_key']).references(['tenant_id', 'collection_id', 'period_key']).inTable('forms_period').onDelete('CASCADE');
+    t.foreign(['tenant_id', 'collection_id', 'period_key'])
+      .references(['tenant_id', 'collection_id', 'period_key'])
+      .inTable('forms_period')
+      .onDelete('CASCADE');
     t.foreign(['tenant_id', 'assignee_id']).references(['tenant_id', 'id']).inTable('forms_collection_assignee').onDelete('CASCADE');
     t.index(['tenant_id', 'collection_id', 'period_key', 'sent_at']);
     t.check("kind in ('auto', 'manual')");
   });
   // The automatic reminder goes once per assignee and period, however often the job runs.
-  await knex.raw("create unique index forms_reminder_auto_once on forms_reminder (tenant_id, collection_id, period_key, assignee_id) where kind = 'auto'");
+  await knex.raw(
+    "create unique index forms_reminder_auto_once on forms_reminder (tenant_id, collection_id, period_key, assignee_id) where kind = 'auto'",
+  );
   await protectTenantTable(knex, 'forms_reminder');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['forms_reminder', 'forms_submission', 'forms_period', 'forms_collection_assignee', 'forms_collection', 'forms_form_version', 'forms_form']) {
+  for (const table of [
+    'forms_reminder',
+    'forms_submission',
+    'forms_period',
+    'forms_collection_assignee',
+    'forms_collection',
+    'forms_form_version',
+    'forms_form',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

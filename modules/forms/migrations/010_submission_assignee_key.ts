@@ -8,10 +8,14 @@ import type { Knex } from 'knex';
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('alter table forms_submission drop constraint forms_submission_assignee_fk');
-  await knex.raw('alter table forms_submission add constraint forms_submission_assignee_fk foreign key (tenant_id, assignee_id) references forms_collection_assignee (tenant_id, id)');
+  await knex.raw(
+    'alter table forms_submission add constraint forms_submission_assignee_fk foreign key (tenant_id, assignee_id) references forms_collection_assignee (tenant_id, id)',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('alter table forms_submission drop constraint forms_submission_assignee_fk');
-  await knex.raw('alter table forms_submission add constraint forms_submission_assignee_fk foreign key (tenant_id, assignee_id) references forms_collection_assignee (tenant_id, id) on delete set null (assignee_id)');
+  await knex.raw(
+    'alter table forms_submission add constraint forms_submission_assignee_fk foreign key (tenant_id, assignee_id) references forms_collection_assignee (tenant_id, id) on delete set null (assignee_id)',
+  );
 }

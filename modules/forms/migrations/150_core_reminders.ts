@@ -46,12 +46,17 @@ export async function down(knex: Knex): Promise<void> {
     t.uuid('sent_by');
     t.timestamp('sent_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.primary(['tenant_id', 'id']);
-    t.foreign(['tenant_id', 'collection_id', 'period_key']).references(['tenant_id', 'collection_id', 'period_key']).inTable('forms_period').onDelete('CASCADE');
+    t.foreign(['tenant_id', 'collection_id', 'period_key'])
+      .references(['tenant_id', 'collection_id', 'period_key'])
+      .inTable('forms_period')
+      .onDelete('CASCADE');
     t.foreign(['tenant_id', 'assignee_id']).references(['tenant_id', 'id']).inTable('forms_collection_assignee').onDelete('CASCADE');
     t.index(['tenant_id', 'collection_id', 'period_key', 'sent_at']);
     t.check("kind in ('auto', 'manual')");
   });
-  await knex.raw("create unique index forms_reminder_auto_once on forms_reminder (tenant_id, collection_id, period_key, assignee_id) where kind = 'auto'");
+  await knex.raw(
+    "create unique index forms_reminder_auto_once on forms_reminder (tenant_id, collection_id, period_key, assignee_id) where kind = 'auto'",
+  );
   await protectTenantTable(knex, 'forms_reminder');
   const tenants: { id: string }[] = await knex('core_tenant').select('id');
   for (const { id } of tenants) {

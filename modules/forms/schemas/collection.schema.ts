@@ -1,5 +1,15 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  plainName,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
 import { collectionPeriodParams, isoDate, periodKey, versionNumber } from './common.schema.ts';
 
 const frequency = { type: 'string', enum: ['once', 'weekly', 'monthly', 'quarterly'] } as const;
@@ -9,13 +19,25 @@ export type DueOffsetKind = FromSchema<typeof dueOffsetKind>;
 const collectionStatus = { type: 'string', enum: ['active', 'closed'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 
-const periodProperties = { periodKey: { type: 'string' }, startsOn: { type: 'string' }, endsOn: { type: 'string' }, dueOn: { type: 'string' } } as const;
+const periodProperties = {
+  periodKey: { type: 'string' },
+  startsOn: { type: 'string' },
+  endsOn: { type: 'string' },
+  dueOn: { type: 'string' },
+} as const;
 const periodView = responseObject(periodProperties);
 export type PeriodView = FromSchema<typeof periodView>;
 
 const assigneeProperties = {
-  id: uuid, unitId: nullableString, unitName: nullableString, personId: nullableString, personName: nullableString,
-  fillers: { type: 'integer', description: 'Active accounts that may fill in for this assignee (0: nobody can: the UI warns, reminders skip it)' },
+  id: uuid,
+  unitId: nullableString,
+  unitName: nullableString,
+  personId: nullableString,
+  personName: nullableString,
+  fillers: {
+    type: 'integer',
+    description: 'Active accounts that may fill in for this assignee (0: nobody can: the UI warns, reminders skip it)',
+  },
 } as const;
 const assigneeView = responseObject(assigneeProperties);
 
@@ -45,7 +67,8 @@ const idList = { type: 'array', items: uuid, maxItems: 2000, uniqueItems: true }
 
 export const createCollectionRoute = {
   tags: ['forms'],
-  summary: 'Send a published form to units and/or people: once (with a due date) or per week, month or quarter (due a number of days or working days after each period ends). Opens the current period at once',
+  summary:
+    'Send a published form to units and/or people: once (with a due date) or per week, month or quarter (due a number of days or working days after each period ends). Opens the current period at once',
   params: tenantParams,
   body: {
     type: 'object',
@@ -77,10 +100,18 @@ export const listCollectionsRoute = {
     additionalProperties: false,
     properties: { formId: uuid, status: collectionStatus, limit: limitQuery, cursor: cursorQuery },
   },
-  response: { 200: responseObject({ items: { type: 'array', items: collectionView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
+  response: {
+    200: responseObject({ items: { type: 'array', items: collectionView }, nextCursor: { type: ['string', 'null'] } }),
+    ...errorResponses,
+  },
 } as const;
 
-export const getCollectionRoute = { tags: ['forms'], summary: 'One collection with its assignees and opened periods', params: tenantIdParams, response: collectionResponse } as const;
+export const getCollectionRoute = {
+  tags: ['forms'],
+  summary: 'One collection with its assignees and opened periods',
+  params: tenantIdParams,
+  response: collectionResponse,
+} as const;
 
 export const updateCollectionRoute = {
   tags: ['forms'],
@@ -132,11 +163,20 @@ export type PeriodStatus = FromSchema<(typeof periodStatusRoute.response)[200]>;
 
 export const remindRoute = {
   tags: ['forms'],
-  summary: 'Remind every assignee still missing in a period (in-app, and SMS unless sms is false); a second click within a minute sends nothing twice',
+  summary:
+    'Remind every assignee still missing in a period (in-app, and SMS unless sms is false); a second click within a minute sends nothing twice',
   params: collectionPeriodParams,
   body: { type: 'object', additionalProperties: false, properties: { sms: { type: 'boolean', default: true } } },
   response: {
-    200: responseObject({ remindedAssignees: { type: 'integer' }, notifiedUsers: { type: 'integer' }, skippedRecentlyReminded: { type: 'integer' }, unreachableAssignees: { type: 'integer', description: 'Missing assignees nobody may fill in for: not reminded, not marked as reminded' } }),
+    200: responseObject({
+      remindedAssignees: { type: 'integer' },
+      notifiedUsers: { type: 'integer' },
+      skippedRecentlyReminded: { type: 'integer' },
+      unreachableAssignees: {
+        type: 'integer',
+        description: 'Missing assignees nobody may fill in for: not reminded, not marked as reminded',
+      },
+    }),
     ...errorResponses,
   },
 } as const;
@@ -167,13 +207,26 @@ export const myDueRoute = {
 
 export const previousAnswersRoute = {
   tags: ['forms'],
-  summary: 'What the assignee submitted in the period before this one (一月一报 of the same households), to start this period from; for those who may fill in for the assignee',
+  summary:
+    'What the assignee submitted in the period before this one (一月一报 of the same households), to start this period from; for those who may fill in for the assignee',
   params: collectionPeriodParams,
-  querystring: { type: 'object', additionalProperties: false, properties: { assigneeId: { ...uuid, description: 'Required for a tenant admin; else the caller’s own assignment' } } },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { assigneeId: { ...uuid, description: 'Required for a tenant admin; else the caller’s own assignment' } },
+  },
   response: {
     200: responseObject({
       periodKey: { type: ['string', 'null'], description: 'The previous period (null: this is the first)' },
-      items: { type: 'array', items: responseObject({ id: uuid, version: { type: 'integer' }, data: { type: 'object', additionalProperties: true }, submittedAt: timestamp }) },
+      items: {
+        type: 'array',
+        items: responseObject({
+          id: uuid,
+          version: { type: 'integer' },
+          data: { type: 'object', additionalProperties: true },
+          submittedAt: timestamp,
+        }),
+      },
     }),
     ...errorResponses,
   },

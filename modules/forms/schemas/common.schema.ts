@@ -18,7 +18,10 @@ export const formVersionParams = {
 } as const;
 
 /** `2025-03` (month), `2025-W12` (ISO week), `2025-Q1` (quarter) or `once`. */
-export const periodKey = { type: 'string', pattern: '^(once|\\d{4}-(0[1-9]|1[0-2])|\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])|\\d{4}-Q[1-4])$' } as const;
+export const periodKey = {
+  type: 'string',
+  pattern: '^(once|\\d{4}-(0[1-9]|1[0-2])|\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])|\\d{4}-Q[1-4])$',
+} as const;
 
 export const collectionPeriodParams = {
   type: 'object',
@@ -30,4 +33,5 @@ export const collectionPeriodParams = {
 export const isoDate = { type: 'string', format: 'date' } as const;
 
 /** Free text on a form or collection: no markup or control characters. */
-export const plainText = (maxLength: number) => ({ type: 'string', maxLength, pattern: '^[^<>\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' }) as const;
+export const plainText = (maxLength: number) =>
+  ({ type: 'string', maxLength, pattern: '^[^<>\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' }) as const;

@@ -12,11 +12,19 @@ export const createExportRoute = {
     additionalProperties: false,
     patternProperties: fieldFilterPattern,
     properties: {
-      kind: { type: 'string', enum: ['list', 'statistics', 'photos'], description: 'list or statistics: an .xlsx; photos: a .zip of the photo and file answers, a folder per unit and submission' },
+      kind: {
+        type: 'string',
+        enum: ['list', 'statistics', 'photos'],
+        description: 'list or statistics: an .xlsx; photos: a .zip of the photo and file answers, a folder per unit and submission',
+      },
       ...filterProperties,
       sort: { type: 'string', minLength: 1, maxLength: 64 },
       order: { type: 'string', enum: ['asc', 'desc'] },
-      fields: { type: 'string', maxLength: 1000, description: 'statistics: comma-separated number or choice fields (default: all of them)' },
+      fields: {
+        type: 'string',
+        maxLength: 1000,
+        description: 'statistics: comma-separated number or choice fields (default: all of them)',
+      },
       groupBy: { type: 'string', minLength: 1, maxLength: 64, description: 'statistics: unit, period, or a single-choice field' },
       lang: exportLang,
     },

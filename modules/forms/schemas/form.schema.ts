@@ -1,5 +1,14 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, plainName, responseObject, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  plainName,
+  responseObject,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
 import { formIdParams, formVersionParams, jsonObject, plainText } from './common.schema.ts';
 
 const description = plainText(2000);
@@ -42,10 +51,17 @@ export const versionView = responseObject({
 /** A frozen version: what a submission is rendered and checked by. */
 export type VersionView = FromSchema<typeof versionView>;
 
-const versionSummary = responseObject({ formId: uuid, version: { type: 'integer' }, name: { type: 'string' }, publishedAt: timestamp, submissionCount: { type: 'integer' } });
+const versionSummary = responseObject({
+  formId: uuid,
+  version: { type: 'integer' },
+  name: { type: 'string' },
+  publishedAt: timestamp,
+  submissionCount: { type: 'integer' },
+});
 export type VersionSummary = FromSchema<typeof versionSummary>;
 
-const schemaHelp = 'JSON Schema draft-07 with `type: "object"` (local $ref to definitions/$defs, oneOf/anyOf/allOf, if/then/else, formats, enums); checked as untrusted input';
+const schemaHelp =
+  'JSON Schema draft-07 with `type: "object"` (local $ref to definitions/$defs, oneOf/anyOf/allOf, if/then/else, formats, enums); checked as untrusted input';
 
 export const listFormsRoute = {
   tags: ['forms'],
@@ -54,9 +70,18 @@ export const listFormsRoute = {
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { category, q: { type: 'string', minLength: 1, maxLength: 100 }, published: { type: 'boolean' }, limit: limitQuery, cursor: cursorQuery },
+    properties: {
+      category,
+      q: { type: 'string', minLength: 1, maxLength: 100 },
+      published: { type: 'boolean' },
+      limit: limitQuery,
+      cursor: cursorQuery,
+    },
   },
-  response: { 200: responseObject({ items: { type: 'array', items: formSummary }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
+  response: {
+    200: responseObject({ items: { type: 'array', items: formSummary }, nextCursor: { type: ['string', 'null'] } }),
+    ...errorResponses,
+  },
 } as const;
 
 export const createFormRoute = {
@@ -72,7 +97,12 @@ export const createFormRoute = {
   response: { 201: formView, ...errorResponses },
 } as const;
 
-export const getFormRoute = { tags: ['forms'], summary: 'One form with its draft', params: formIdParams, response: { 200: formView, ...errorResponses } } as const;
+export const getFormRoute = {
+  tags: ['forms'],
+  summary: 'One form with its draft',
+  params: formIdParams,
+  response: { 200: formView, ...errorResponses },
+} as const;
 
 export const updateFormRoute = {
   tags: ['forms'],

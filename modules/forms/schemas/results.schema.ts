@@ -33,7 +33,8 @@ const fieldView = responseObject(fieldProperties, ['format']);
 /** A field of the form as the results list, filters and statistics name it. */
 export type ResultField = FromSchema<typeof fieldView>;
 
-export const filterHelp = 'Answers filter as filter[field]=value (a choice, number, yes/no or text; nested fields dotted; a field of a repeating group, e.g. filter[members.relation], matches when any row matches), ranges as filter[field][gte]=… and filter[field][lte]=… for numbers, dates and text';
+export const filterHelp =
+  'Answers filter as filter[field]=value (a choice, number, yes/no or text; nested fields dotted; a field of a repeating group, e.g. filter[members.relation], matches when any row matches), ranges as filter[field][gte]=… and filter[field][lte]=… for numbers, dates and text';
 
 export const listResultsRoute = {
   tags: ['forms'],
@@ -43,10 +44,20 @@ export const listResultsRoute = {
     type: 'object',
     additionalProperties: false,
     patternProperties: fieldFilterPattern,
-    properties: { ...filterProperties, sort: { type: 'string', minLength: 1, maxLength: 64 }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, limit: limitQuery, cursor: resultsCursor },
+    properties: {
+      ...filterProperties,
+      sort: { type: 'string', minLength: 1, maxLength: 64 },
+      order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+      limit: limitQuery,
+      cursor: resultsCursor,
+    },
   },
   response: {
-    200: responseObject({ items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] }, fields: { type: 'array', items: fieldView } }),
+    200: responseObject({
+      items: { type: 'array', items: submissionView },
+      nextCursor: { type: ['string', 'null'] },
+      fields: { type: 'array', items: fieldView },
+    }),
     ...errorResponses,
   },
 } as const;
@@ -65,7 +76,11 @@ const statisticsQuery = {
 
 // A group or option with no name of its own (every submission, no answer, no unit) has a null
 // label and a labelKey, worded by the reader in their language.
-const statLabelKey = { type: 'string', enum: ['all', 'unanswered', 'noUnit'], description: 'Set when label is null: all (no grouping), unanswered, noUnit' } as const;
+const statLabelKey = {
+  type: 'string',
+  enum: ['all', 'unanswered', 'noUnit'],
+  description: 'Set when label is null: all (no grouping), unanswered, noUnit',
+} as const;
 export type StatLabelKey = FromSchema<typeof statLabelKey>;
 const statLabel = { label: { type: ['string', 'null'] }, labelKey: statLabelKey } as const;
 const optionCount = responseObject({ value: { type: 'string' }, ...statLabel, count: { type: 'integer' } }, ['labelKey']);
@@ -76,11 +91,22 @@ const groupView = responseObject(groupProperties, ['labelKey']);
 export type StatLabel = Pick<FromSchema<typeof groupView>, 'label' | 'labelKey'>;
 
 /** The language of an .xlsx's own words (sheet names, headers, unnamed groups); else Accept-Language, else Chinese. */
-export const exportLang = { type: 'string', enum: ['zh-CN', 'en'], description: 'Language of the workbook’s own words; default: Accept-Language, else zh-CN' } as const;
+export const exportLang = {
+  type: 'string',
+  enum: ['zh-CN', 'en'],
+  description: 'Language of the workbook’s own words; default: Accept-Language, else zh-CN',
+} as const;
 
 // A number field's groups carry sum/avg/min/max, a choice field's its options.
 const fieldGroupStatistics = responseObject(
-  { ...groupProperties, options: { type: 'array', items: optionCount }, sum: nullableNumber, avg: nullableNumber, min: nullableNumber, max: nullableNumber },
+  {
+    ...groupProperties,
+    options: { type: 'array', items: optionCount },
+    sum: nullableNumber,
+    avg: nullableNumber,
+    min: nullableNumber,
+    max: nullableNumber,
+  },
   ['labelKey', 'options', 'sum', 'avg', 'min', 'max'],
 );
 const fieldStatistics = responseObject({ ...fieldProperties, groups: { type: 'array', items: fieldGroupStatistics } }, ['format']);
@@ -109,13 +135,23 @@ export const exportResultsRoute = {
   tags: ['forms'],
   summary: `Download the filtered submissions (at most 2,000; larger lists go through POST /forms/forms/:id/exports) as .xlsx, repeating groups one row per group row in a sheet of their own (text that would be a formula is written as text). ${filterHelp}`,
   params: formIdParams,
-  querystring: { type: 'object', additionalProperties: false, patternProperties: fieldFilterPattern, properties: { ...filterProperties, sort: { type: 'string', minLength: 1, maxLength: 64 }, order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' } } },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    patternProperties: fieldFilterPattern,
+    properties: {
+      ...filterProperties,
+      sort: { type: 'string', minLength: 1, maxLength: 64 },
+      order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+    },
+  },
   response: xlsxResponse,
 } as const;
 
 export const exportStatisticsRoute = {
   tags: ['forms'],
-  summary: 'Download the statistics (same query as the statistics route) as .xlsx, one sheet per field, in `lang` (or Accept-Language, else Chinese)',
+  summary:
+    'Download the statistics (same query as the statistics route) as .xlsx, one sheet per field, in `lang` (or Accept-Language, else Chinese)',
   params: formIdParams,
   querystring: { ...statisticsQuery, properties: { ...statisticsQuery.properties, lang: exportLang } },
   response: xlsxResponse,

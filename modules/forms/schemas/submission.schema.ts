@@ -1,5 +1,14 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { cursorQuery, errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../../../core/schemas/schema-kit.ts';
+import {
+  cursorQuery,
+  errorResponses,
+  limitQuery,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../../../core/schemas/schema-kit.ts';
 import { formIdParams, jsonObject, periodKey, plainText, versionNumber } from './common.schema.ts';
 
 const nullableString = { type: ['string', 'null'] } as const;
@@ -40,7 +49,8 @@ const dataHelp = 'The answers, validated against the schema of exactly this vers
 
 export const createSubmissionRoute = {
   tags: ['forms'],
-  summary: 'Fill in a published version of a form (as a draft, or submitted); with a collection, for one of its periods. Accepts an Idempotency-Key',
+  summary:
+    'Fill in a published version of a form (as a draft, or submitted); with a collection, for one of its periods. Accepts an Idempotency-Key',
   params: formIdParams,
   body: {
     type: 'object',
@@ -98,5 +108,8 @@ export const mySubmissionsRoute = {
     additionalProperties: false,
     properties: { status: submissionStatus, formId: uuid, limit: limitQuery, cursor: cursorQuery },
   },
-  response: { 200: responseObject({ items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] } }), ...errorResponses },
+  response: {
+    200: responseObject({ items: { type: 'array', items: submissionView }, nextCursor: { type: ['string', 'null'] } }),
+    ...errorResponses,
+  },
 } as const;

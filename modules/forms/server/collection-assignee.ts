@@ -38,16 +38,36 @@ export interface CollectionTarget {
  * anyone of that unit who may fill forms in; a person assignee by that person. Admins may submit
  * for any assignee, naming it. Closed collections and periods not yet opened take nothing.
  */
-export async function resolveCollectionTarget(trx: Knex.Transaction, actor: ModuleActor, input: { collectionId: string; periodKey?: string; assigneeId?: string; formId: string; version: number }): Promise<CollectionTarget> {
-  const collection: CollectionRow | undefined = await trx('forms_collection').where({ id: input.collectionId, form_id: input.formId }).first();
-  if (!collection) throw badRequest('FORMS_COLLECTION_INVALID', 'No such collection of this form', [{ path: 'body.collectionId', message: 'is not a collection of this form' }]);
-  if (collection.status !== 'active') throw badRequest('FORMS_COLLECTION_CLOSED', 'The collection is closed', [{ path: 'body.collectionId', message: 'is closed' }]);
+export async function resolveCollectionTarget(
+  trx: Knex.Transaction,
+  actor: ModuleActor,
+  input: { collectionId: string; periodKey?: string; assigneeId?: string; formId: string; version: number },
+): Promise<CollectionTarget> {
+  const collection: CollectionRow | undefined = await trx('forms_collection')
+    .where({ id: input.collectionId, form_id: input.formId })
+    .first();
+  if (!collection)
+    throw badRequest('FORMS_COLLECTION_INVALID', 'No such collection of this form', [
+      { path: 'body.collectionId', message: 'is not a collection of this form' },
+    ]);
+  if (collection.status !== 'active')
+    throw badRequest('FORMS_COLLECTION_CLOSED', 'The collection is closed', [{ path: 'body.collectionId', message: 'is closed' }]);
   if (collection.version !== input.version) {
-    throw badRequest('FORMS_VERSION_MISMATCH', `This collection is filled in with version ${collection.version}`, [{ path: 'body.version', message: `must be ${collection.version}` }]);
+    throw badRequest('FORMS_VERSION_MISMATCH', `This collection is filled in with version ${collection.version}`, [
+      { path: 'body.version', message: `must be ${collection.version}` },
+    ]);
   }
-  if (!input.periodKey) throw badRequest('FORMS_PERIOD_REQUIRED', 'Name the period of the collection', [{ path: 'body.periodKey', message: 'is required with collectionId' }]);
-  const period: PeriodRow | undefined = await trx('forms_period').where({ collection_id: collection.id, period_key: input.periodKey }).first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
-  if (!period) throw badRequest('FORMS_PERIOD_NOT_OPEN', 'This period of the collection is not open', [{ path: 'body.periodKey', message: 'is not an open period of the collection' }]);
+  if (!input.periodKey)
+    throw badRequest('FORMS_PERIOD_REQUIRED', 'Name the period of the collection', [
+      { path: 'body.periodKey', message: 'is required with collectionId' },
+    ]);
+  const period: PeriodRow | undefined = await trx('forms_period')
+    .where({ collection_id: collection.id, period_key: input.periodKey })
+    .first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
+  if (!period)
+    throw badRequest('FORMS_PERIOD_NOT_OPEN', 'This period of the collection is not open', [
+      { path: 'body.periodKey', message: 'is not an open period of the collection' },
+    ]);
 
   const query = trx('forms_collection_assignee as a')
     .leftJoin('core_person as p', function joinPerson() {
@@ -67,10 +87,17 @@ export async function resolveCollectionTarget(trx: Knex.Transaction, actor: Modu
   }
   const matches: { id: string; unit_id: string | null }[] = await query;
   if (matches.length === 0) {
-    if (input.assigneeId) throw badRequest('FORMS_ASSIGNEE_INVALID', 'Not an assignee of this collection you may fill in for', [{ path: 'body.assigneeId', message: 'is not yours to fill in' }]);
-    if (actor.isTenantAdmin) throw badRequest('FORMS_ASSIGNEE_REQUIRED', 'Name the assignee to fill in for', [{ path: 'body.assigneeId', message: 'is required' }]);
+    if (input.assigneeId)
+      throw badRequest('FORMS_ASSIGNEE_INVALID', 'Not an assignee of this collection you may fill in for', [
+        { path: 'body.assigneeId', message: 'is not yours to fill in' },
+      ]);
+    if (actor.isTenantAdmin)
+      throw badRequest('FORMS_ASSIGNEE_REQUIRED', 'Name the assignee to fill in for', [
+        { path: 'body.assigneeId', message: 'is required' },
+      ]);
     throw forbidden('FORMS_NOT_ASSIGNED', 'This collection was not sent to you or your unit');
   }
-  if (actor.isTenantAdmin && !input.assigneeId) throw badRequest('FORMS_ASSIGNEE_REQUIRED', 'Name the assignee to fill in for', [{ path: 'body.assigneeId', message: 'is required' }]);
+  if (actor.isTenantAdmin && !input.assigneeId)
+    throw badRequest('FORMS_ASSIGNEE_REQUIRED', 'Name the assignee to fill in for', [{ path: 'body.assigneeId', message: 'is required' }]);
   return { collection, period, assigneeId: matches[0].id, unitId: matches[0].unit_id };
 }

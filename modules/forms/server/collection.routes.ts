@@ -1,6 +1,16 @@
 import { audit, moduleActor, moduleContext, notFound, type RoutePlugin, todayIn } from '../../../core/module-kit.ts';
 import type { Knex } from 'knex';
-import { createCollectionRoute, getCollectionRoute, listCollectionsRoute, myDueRoute, openPeriodRoute, periodStatusRoute, previousAnswersRoute, remindRoute, updateCollectionRoute } from '../schemas/collection.schema.ts';
+import {
+  createCollectionRoute,
+  getCollectionRoute,
+  listCollectionsRoute,
+  myDueRoute,
+  openPeriodRoute,
+  periodStatusRoute,
+  previousAnswersRoute,
+  remindRoute,
+  updateCollectionRoute,
+} from '../schemas/collection.schema.ts';
 import type { PeriodRow } from './collection-assignee.ts';
 import { createCollection, getCollection, getCollectionRow, listCollections, updateCollection } from './collection.service.ts';
 import { myDue } from './my-due.service.ts';
@@ -34,28 +44,61 @@ export const collectionRoutes: RoutePlugin = async (app) => {
     const scope = request.scope;
     await getCollection(request.db, scope, request.params.id);
     const collection = await getCollectionRow(request.db, request.params.id);
-    return periodToView(await ensurePeriod(request.db, request.tenant.id, collection, requestedPeriod(collection, request.body.periodKey, todayIn(request.tenant.timeZone))));
+    return periodToView(
+      await ensurePeriod(
+        request.db,
+        request.tenant.id,
+        collection,
+        requestedPeriod(collection, request.body.periodKey, todayIn(request.tenant.timeZone)),
+      ),
+    );
   });
 
-  app.get('/collections/:id/periods/:period/status', { schema: periodStatusRoute, config: { permission: 'forms.collect' } }, async (request) => {
-    const scope = request.scope;
-    await getCollection(request.db, scope, request.params.id);
-    const period = await findPeriod(request.db, request.params.id, request.params.period);
-    const assignees = await periodAssigneeStatus(request.db, request.params.id, period.period_key, scope);
-    return { period: periodToView(period), submitted: assignees.filter((a) => a.state === 'submitted'), missing: assignees.filter((a) => a.state !== 'submitted') };
-  });
+  app.get(
+    '/collections/:id/periods/:period/status',
+    { schema: periodStatusRoute, config: { permission: 'forms.collect' } },
+    async (request) => {
+      const scope = request.scope;
+      await getCollection(request.db, scope, request.params.id);
+      const period = await findPeriod(request.db, request.params.id, request.params.period);
+      const assignees = await periodAssigneeStatus(request.db, request.params.id, period.period_key, scope);
+      return {
+        period: periodToView(period),
+        submitted: assignees.filter((a) => a.state === 'submitted'),
+        missing: assignees.filter((a) => a.state !== 'submitted'),
+      };
+    },
+  );
 
-  app.get('/collections/:id/periods/:period/previous', { schema: previousAnswersRoute, config: { permission: 'forms.submit' } }, async (request) => {
-    return previousAnswers(request.db, await moduleActor(request), request.params.id, request.params.period, request.query.assigneeId);
-  });
+  app.get(
+    '/collections/:id/periods/:period/previous',
+    { schema: previousAnswersRoute, config: { permission: 'forms.submit' } },
+    async (request) => {
+      return previousAnswers(request.db, await moduleActor(request), request.params.id, request.params.period, request.query.assigneeId);
+    },
+  );
 
   app.post('/collections/:id/periods/:period/remind', { schema: remindRoute, config: { permission: 'forms.collect' } }, async (request) => {
     const scope = request.scope;
     await getCollection(request.db, scope, request.params.id);
     const collection = await getCollectionRow(request.db, request.params.id);
     const period = await findPeriod(request.db, collection.id, request.params.period);
-    const result = await remindMissing({ trx: request.db, tenantId: request.tenant.id, notifier: request.server.notifier, collection, period, scope, userId: request.user?.id ?? null, sms: request.body.sms !== false });
-    await audit(request, { action: 'forms.collection.remind', recordType: 'forms_collection', recordId: collection.id, data: { periodKey: period.period_key, ...result } });
+    const result = await remindMissing({
+      trx: request.db,
+      tenantId: request.tenant.id,
+      notifier: request.server.notifier,
+      collection,
+      period,
+      scope,
+      userId: request.user?.id ?? null,
+      sms: request.body.sms !== false,
+    });
+    await audit(request, {
+      action: 'forms.collection.remind',
+      recordType: 'forms_collection',
+      recordId: collection.id,
+      data: { periodKey: period.period_key, ...result },
+    });
     return result;
   });
 
@@ -65,7 +108,9 @@ export const collectionRoutes: RoutePlugin = async (app) => {
 };
 
 async function findPeriod(trx: Knex.Transaction, collectionId: string, periodKey: string): Promise<PeriodRow> {
-  const period: PeriodRow | undefined = await trx('forms_period').where({ collection_id: collectionId, period_key: periodKey }).first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
+  const period: PeriodRow | undefined = await trx('forms_period')
+    .where({ collection_id: collectionId, period_key: periodKey })
+    .first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
   if (!period) throw notFound('FORMS_PERIOD_NOT_FOUND', `Period ${periodKey} is not open in this collection`);
   return period;
 }

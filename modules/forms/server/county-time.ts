@@ -10,5 +10,8 @@ export interface ExportCellContext {
 
 /** The export context of a request: the tenant's zone and the address the user reached the server at. */
 export function exportCellContext(request: FastifyRequest): ExportCellContext {
-  return { timeZone: request.tenant.timeZone ?? DEFAULT_TIME_ZONE, filesBase: `${request.protocol}://${request.host}/api/t/${request.tenant.slug}/files/` };
+  return {
+    timeZone: request.tenant.timeZone ?? DEFAULT_TIME_ZONE,
+    filesBase: `${request.protocol}://${request.host}/api/t/${request.tenant.slug}/files/`,
+  };
 }

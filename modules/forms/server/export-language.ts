@@ -15,10 +15,17 @@ export function exportLanguage(lang: string | undefined, acceptLanguage: string 
     .split(',')
     .map((part, index) => {
       const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag, q: Number.isFinite(q) ? q : 0, index };
     })
-    .filter((entry) => entry.q > 0 && (entry.tag === 'en' || entry.tag.startsWith('en-') || entry.tag === 'zh' || entry.tag.startsWith('zh-')))
+    .filter(
+      (entry) => entry.q > 0 && (entry.tag === 'en' || entry.tag.startsWith('en-') || entry.tag === 'zh' || entry.tag.startsWith('zh-')),
+    )
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked[0]?.tag.startsWith('en') ? 'en' : 'zh-CN';
 }

@@ -27,22 +27,43 @@ export function listLayout(fields: FormField[], context: ExportCellContext): She
   const main: SheetLayout = {
     name: '填报数据',
     columns: [
-      { header: '编号', text: true }, { header: '版本' }, { header: '单位' }, { header: '填报人' }, { header: '状态' }, { header: '期次', text: true }, { header: '提交时间' },
+      { header: '编号', text: true },
+      { header: '版本' },
+      { header: '单位' },
+      { header: '填报人' },
+      { header: '状态' },
+      { header: '期次', text: true },
+      { header: '提交时间' },
       ...top.flatMap((f) => columnsOf(f)),
     ],
-    rowsOf: (r) => [[
-      r.id, r.version, r.unit_name ?? '', r.submitter_name, STATUS_LABEL[r.status] ?? r.status, r.period_key ?? '', r.submitted_at ? countyDateTime(r.submitted_at, context.timeZone) : null,
-      ...top.flatMap((f) => (f.kind === 'group' ? [groupRows(r.data, f.path).length] : cellsOf(f, valueAt(r.data, f.path), context))),
-    ]],
+    rowsOf: (r) => [
+      [
+        r.id,
+        r.version,
+        r.unit_name ?? '',
+        r.submitter_name,
+        STATUS_LABEL[r.status] ?? r.status,
+        r.period_key ?? '',
+        r.submitted_at ? countyDateTime(r.submitted_at, context.timeZone) : null,
+        ...top.flatMap((f) => (f.kind === 'group' ? [groupRows(r.data, f.path).length] : cellsOf(f, valueAt(r.data, f.path), context))),
+      ],
+    ],
   };
-  const groups = top.filter((f) => f.kind === 'group').map((group, i): SheetLayout => {
-    const inner = fields.filter((f) => f.group && f.group.join('.') === group.name);
-    return {
-      name: uniqueSheetName(names, group.title, i),
-      columns: [{ header: '编号', text: true }, { header: '序号' }, ...inner.flatMap((f) => columnsOf(f))],
-      rowsOf: (r) => groupRows(r.data, group.path).map((item, n) => [r.id, n + 1, ...inner.flatMap((f) => cellsOf(f, valueAt(item, f.path), context))]),
-    };
-  });
+  const groups = top
+    .filter((f) => f.kind === 'group')
+    .map((group, i): SheetLayout => {
+      const inner = fields.filter((f) => f.group && f.group.join('.') === group.name);
+      return {
+        name: uniqueSheetName(names, group.title, i),
+        columns: [{ header: '编号', text: true }, { header: '序号' }, ...inner.flatMap((f) => columnsOf(f))],
+        rowsOf: (r) =>
+          groupRows(r.data, group.path).map((item, n) => [
+            r.id,
+            n + 1,
+            ...inner.flatMap((f) => cellsOf(f, valueAt(item, f.path), context)),
+          ]),
+      };
+    });
   return [main, ...groups];
 }
 
@@ -75,14 +96,18 @@ function groupRows(data: unknown, path: string[]): unknown[] {
 }
 
 export function valueAt(data: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (node, key) => (typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined),
+    data,
+  );
 }
 
 export function cellValue(field: FormField, value: unknown): string | number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  const label = (v: unknown) => field.options.find((o) => o.value === String(v))?.label ?? (typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const label = (v: unknown) =>
+    field.options.find((o) => o.value === String(v))?.label ?? (typeof v === 'object' ? JSON.stringify(v) : String(v));
   if (Array.isArray(value)) return value.map(label).join('、');
   return label(value);
 }

@@ -1,4 +1,11 @@
-import { DEFAULT_TIME_ZONE, type ExportOutput, type ExportRunContext, type ExportRunner, type ExportTask, XLSX_MIME } from '../../../core/module-kit.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  type ExportOutput,
+  type ExportRunContext,
+  type ExportRunner,
+  type ExportTask,
+  XLSX_MIME,
+} from '../../../core/module-kit.ts';
 import { listLayout } from './export-layout.ts';
 import { exportFileName, type ExportKind, type FormsExportParams } from './export.service.ts';
 import { getForm } from './form.service.ts';
@@ -40,7 +47,11 @@ async function runFormsExport(task: ExportTask, context: ExportRunContext): Prom
 }
 
 /** Forms' runners by export kind (`PlatformModule.exportRunners`). */
-export const formsExportRunners: Record<ExportKind, ExportRunner> = { list: runFormsExport, statistics: runFormsExport, photos: runFormsExport };
+export const formsExportRunners: Record<ExportKind, ExportRunner> = {
+  list: runFormsExport,
+  statistics: runFormsExport,
+  photos: runFormsExport,
+};
 
 /** One pass over the matching submissions per sheet (the list, then each repeating group). */
 async function writeList(context: ExportRunContext, tenantId: string, params: FormsExportParams, out: XlsxStream): Promise<void> {
@@ -61,7 +72,9 @@ async function writeList(context: ExportRunContext, tenantId: string, params: Fo
       // Submissions made since the count could pass the total: progress stays within it.
       await context.progress(Math.min(done, total), total);
       const position: KeysetPosition | null = after;
-      const page: KeyedRow[] = await context.withTenant(tenantId, ({ db }) => submissionsPage(db, params.formId, params.scope, fields, filter, key, position, CHUNK));
+      const page: KeyedRow[] = await context.withTenant(tenantId, ({ db }) =>
+        submissionsPage(db, params.formId, params.scope, fields, filter, key, position, CHUNK),
+      );
       out.addRows(page.flatMap((r) => layout.rowsOf(r)));
       done += page.length;
       if (page.length < CHUNK) break;
@@ -72,7 +85,9 @@ async function writeList(context: ExportRunContext, tenantId: string, params: Fo
 }
 
 async function writeStatistics(context: ExportRunContext, tenantId: string, params: FormsExportParams, out: XlsxStream): Promise<void> {
-  const stats = await context.withTenant(tenantId, ({ db }) => statistics(db, params.formId, params.scope, params.filter, { fields: params.fields, groupBy: params.groupBy }));
+  const stats = await context.withTenant(tenantId, ({ db }) =>
+    statistics(db, params.formId, params.scope, params.filter, { fields: params.fields, groupBy: params.groupBy }),
+  );
   for (const sheet of statisticsSheets(stats, params.lang ?? 'zh-CN')) {
     out.startSheet(sheet.name, sheet.columns);
     out.addRows(sheet.rows.map((cells) => cells.map((c) => (c === undefined ? null : typeof c === 'boolean' ? (c ? '是' : '否') : c))));

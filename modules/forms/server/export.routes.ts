@@ -6,7 +6,13 @@ import { getForm } from './form.service.ts';
 import { fieldFiltersOf } from './results-query.ts';
 import { exportLanguage } from './export-language.ts';
 
-const fieldList = (fields: string | undefined) => (fields ? fields.split(',').map((f) => f.trim()).filter(Boolean) : []);
+const fieldList = (fields: string | undefined) =>
+  fields
+    ? fields
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean)
+    : [];
 
 /**
  * Export jobs (`forms.results`): start one. It is a core export (core/exports/): its requester
@@ -19,7 +25,15 @@ export const exportRoutes: RoutePlugin = async (app) => {
     const { kind, sort, order, fields, groupBy, status, version, collectionId, periodKey, unitId, q, lang } = request.body;
     const filter = { status, version, collectionId, periodKey, unitId, q, fieldFilters: fieldFiltersOf(request.body) };
     // The language is fixed now: the job runs later, without the request.
-    const params = { filter, sort, order: order ?? 'desc', fields: fieldList(fields), groupBy, lang: exportLanguage(lang, request.headers['accept-language']), cells: exportCellContext(request) };
+    const params = {
+      filter,
+      sort,
+      order: order ?? 'desc',
+      fields: fieldList(fields),
+      groupBy,
+      lang: exportLanguage(lang, request.headers['accept-language']),
+      cells: exportCellContext(request),
+    };
     return reply.status(202).send(await createExport(request, form, kind, params, scope));
   });
 };

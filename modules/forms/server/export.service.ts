@@ -39,7 +39,8 @@ export function exportTitle(kind: ExportKind, formName: string, lang: ExportLang
   return `${formName}-${kind === 'list' ? '填报数据' : STATISTICS_TEXTS[lang].fileName}`;
 }
 
-export const exportFileName = (kind: ExportKind, formName: string, lang: ExportLanguage) => `${exportTitle(kind, formName, lang)}${kind === 'photos' ? '.zip' : '.xlsx'}`;
+export const exportFileName = (kind: ExportKind, formName: string, lang: ExportLanguage) =>
+  `${exportTitle(kind, formName, lang)}${kind === 'photos' ? '.zip' : '.xlsx'}`;
 
 /**
  * Checks an export request as the list or statistics route would (photos: as the list, on a form
@@ -48,11 +49,19 @@ export const exportFileName = (kind: ExportKind, formName: string, lang: ExportL
  * request's transaction: the export and its job exist together. Reading it later needs
  * `forms.results` still.
  */
-export async function createExport(request: FastifyRequest, form: { id: string; name: string }, kind: ExportKind, params: ExportParams, scope: DataScope): Promise<ExportView> {
+export async function createExport(
+  request: FastifyRequest,
+  form: { id: string; name: string },
+  kind: ExportKind,
+  params: ExportParams,
+  scope: DataScope,
+): Promise<ExportView> {
   const { fields } = await asBodyErrors(() => resultFields(request.db, form.id, params.filter.version));
   let total = 1;
   if (kind === 'photos' && !fields.some((f) => f.kind === 'file')) {
-    throw badRequest('FORMS_EXPORT_NO_FILES', 'The form has no photo or file question', [{ path: 'body.kind', message: 'photos: the form asks for no photo or file' }]);
+    throw badRequest('FORMS_EXPORT_NO_FILES', 'The form has no photo or file question', [
+      { path: 'body.kind', message: 'photos: the form asks for no photo or file' },
+    ]);
   }
   if (kind === 'list' || kind === 'photos') {
     await asBodyErrors(async () => {
@@ -61,13 +70,24 @@ export async function createExport(request: FastifyRequest, form: { id: string; 
       total = Number(n);
     });
     if (total > EXPORT_JOB_MAX_ROWS) {
-      throw badRequest('FORMS_EXPORT_TOO_LARGE', `${total} submissions match; an export holds at most ${EXPORT_JOB_MAX_ROWS}: narrow the filters`, [{ path: 'body', message: `matches more than ${EXPORT_JOB_MAX_ROWS} submissions` }]);
+      throw badRequest(
+        'FORMS_EXPORT_TOO_LARGE',
+        `${total} submissions match; an export holds at most ${EXPORT_JOB_MAX_ROWS}: narrow the filters`,
+        [{ path: 'body', message: `matches more than ${EXPORT_JOB_MAX_ROWS} submissions` }],
+      );
     }
   } else {
     await asBodyErrors(async () => statisticsPlan(fields, params));
   }
   const stored: FormsExportParams = { ...params, formId: form.id, scope };
-  return queueExport(request, { module: 'forms', kind, title: exportTitle(kind, form.name, params.lang ?? 'zh-CN'), params: { ...stored }, total, permission: 'forms.results' });
+  return queueExport(request, {
+    module: 'forms',
+    kind,
+    title: exportTitle(kind, form.name, params.lang ?? 'zh-CN'),
+    params: { ...stored },
+    total,
+    permission: 'forms.results',
+  });
 }
 
 /** The list and statistics checks name query-string parameters; here the same values came in the body. */

@@ -10,6 +10,12 @@ export const formsFileAccess: Record<string, FileAccessCheck> = {
   /** Photo and file answers: the submitter and readers of results or collections over its unit. */
   submission: async (request, submissionId) => {
     const user = await moduleActor(request);
-    return Boolean(assertVisible(await findSubmission(request.db, submissionId), user.userId, await scopeOf(request, ['forms.results', 'forms.collect'])));
+    return Boolean(
+      assertVisible(
+        await findSubmission(request.db, submissionId),
+        user.userId,
+        await scopeOf(request, ['forms.results', 'forms.collect']),
+      ),
+    );
   },
 };

@@ -103,7 +103,14 @@ function kindOf(root: Schema, property: Schema): Pick<FormField, 'kind' | 'optio
     return itemOptions.length > 0 ? { kind: 'multi', options: itemOptions } : { kind: 'other', options: [] };
   }
   if (property.type === 'number' || property.type === 'integer') return { kind: 'number', options: [] };
-  if (property.type === 'boolean') return { kind: 'boolean', options: [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] };
+  if (property.type === 'boolean')
+    return {
+      kind: 'boolean',
+      options: [
+        { value: 'true', label: '是' },
+        { value: 'false', label: '否' },
+      ],
+    };
   if (property.type === 'string' && property.format === 'date-time') return { kind: 'date', options: [], format: 'date-time' };
   if (property.type === 'string' && property.format === 'date') return { kind: 'date', options: [] };
   if (property.type === 'string') return { kind: 'text', options: [] };
@@ -114,10 +121,15 @@ function kindOf(root: Schema, property: Schema): Pick<FormField, 'kind' | 'optio
 function optionsOf(property: Schema): { value: string; label: string }[] {
   if (Array.isArray(property.enum)) {
     const names = Array.isArray(property.enumNames) ? property.enumNames : [];
-    return property.enum.filter((v) => typeof v === 'string' || typeof v === 'number').map((v, i) => ({ value: String(v), label: typeof names[i] === 'string' ? names[i] : String(v) }));
+    return property.enum
+      .filter((v) => typeof v === 'string' || typeof v === 'number')
+      .map((v, i) => ({ value: String(v), label: typeof names[i] === 'string' ? names[i] : String(v) }));
   }
   if (Array.isArray(property.oneOf) && property.oneOf.every((o) => typeof o === 'object' && o !== null && 'const' in o)) {
-    return (property.oneOf as Schema[]).map((o) => ({ value: String(o.const), label: typeof o.title === 'string' ? o.title : String(o.const) }));
+    return (property.oneOf as Schema[]).map((o) => ({
+      value: String(o.const),
+      label: typeof o.title === 'string' ? o.title : String(o.const),
+    }));
   }
   return [];
 }

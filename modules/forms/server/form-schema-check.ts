@@ -6,9 +6,14 @@ import type { ValidateFunction } from 'ajv';
  * $data, safe patterns) and compiles it in the tenant ajv. A form is filled in as one object,
  * so its root must be an object schema.
  */
-export function checkFormSchema(schema: Record<string, unknown>, uiSchema: Record<string, unknown> | undefined, path = 'body'): ValidateFunction {
+export function checkFormSchema(
+  schema: Record<string, unknown>,
+  uiSchema: Record<string, unknown> | undefined,
+  path = 'body',
+): ValidateFunction {
   const problems: ErrorDetail[] = [];
-  if (schema.type !== 'object') problems.push({ path: `${path}.schema.type`, message: 'must be "object": a form is filled in as one object' });
+  if (schema.type !== 'object')
+    problems.push({ path: `${path}.schema.type`, message: 'must be "object": a form is filled in as one object' });
   if (uiSchema !== undefined) problems.push(...checkTenantSchema(uiSchema, `${path}.uiSchema`));
   if (problems.length > 0) throw badRequest('FORMS_SCHEMA_INVALID', 'The form schema was rejected', problems);
   const guardProblems = checkTenantSchema(schema, `${path}.schema`);
@@ -27,7 +32,12 @@ export function versionValidator(schema: Record<string, unknown>): ValidateFunct
     return compileTenantSchema(schema, 'version.schema');
   } catch (error) {
     // A version was checked when it was published; failing now means the guard got stricter.
-    if (error instanceof TenantSchemaError) throw badRequest('FORMS_VERSION_UNUSABLE', 'This form version no longer passes the schema checks; publish a corrected version', error.problems);
+    if (error instanceof TenantSchemaError)
+      throw badRequest(
+        'FORMS_VERSION_UNUSABLE',
+        'This form version no longer passes the schema checks; publish a corrected version',
+        error.problems,
+      );
     throw error;
   }
 }

@@ -1,6 +1,15 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, conflict, containsPattern, decodeCursor, encodeCursor, type ModuleContext, notFound, writeAudit } from '../../../core/module-kit.ts';
+import {
+  badRequest,
+  conflict,
+  containsPattern,
+  decodeCursor,
+  encodeCursor,
+  type ModuleContext,
+  notFound,
+  writeAudit,
+} from '../../../core/module-kit.ts';
 import { checkFormSchema } from './form-schema-check.ts';
 
 /** Who acts, in which tenant transaction: what every forms service works in. */
@@ -58,7 +67,8 @@ export const versionToView = (row: VersionRow) => ({
 
 export async function createForm(ctx: ModuleContext, input: NewForm): Promise<FormRow> {
   checkFormSchema(input.schema, input.uiSchema);
-  const [row] = await ctx.trx('forms_form')
+  const [row] = await ctx
+    .trx('forms_form')
     .insert({
       tenant_id: ctx.tenantId,
       id: uuidv7(),
@@ -70,7 +80,12 @@ export async function createForm(ctx: ModuleContext, input: NewForm): Promise<Fo
       created_by: ctx.userId,
     })
     .returning('*');
-  await writeAudit(ctx.trx, ctx.tenantId, ctx.userId, { action: 'forms.form.create', recordType: 'forms_form', recordId: row.id, data: { name: input.name } });
+  await writeAudit(ctx.trx, ctx.tenantId, ctx.userId, {
+    action: 'forms.form.create',
+    recordType: 'forms_form',
+    recordId: row.id,
+    data: { name: input.name },
+  });
   return row;
 }
 
@@ -94,7 +109,12 @@ export async function updateForm(ctx: ModuleContext, id: string, changes: Partia
   if (changes.uiSchema !== undefined) update.ui_schema = JSON.stringify(changes.uiSchema);
   if (changes.schema !== undefined || changes.uiSchema !== undefined || changes.name !== undefined) update.draft_changed = true;
   const [row] = await ctx.trx('forms_form').where({ id }).update(update).returning('*');
-  await writeAudit(ctx.trx, ctx.tenantId, ctx.userId, { action: 'forms.form.update', recordType: 'forms_form', recordId: id, data: { fields: Object.keys(changes) } });
+  await writeAudit(ctx.trx, ctx.tenantId, ctx.userId, {
+    action: 'forms.form.update',
+    recordType: 'forms_form',
+    recordId: id,
+    data: { fields: Object.keys(changes) },
+  });
   return row;
 }
 
@@ -107,20 +127,40 @@ export async function publishForm(ctx: ModuleContext, id: string): Promise<Versi
   // Re-checked: the guard may have become stricter since the draft was saved.
   checkFormSchema(form.schema, form.ui_schema, 'draft');
   const version = form.latest_version + 1;
-  const [row] = await ctx.trx('forms_form_version')
-    .insert({ tenant_id: ctx.tenantId, form_id: id, version, name: form.name, schema: JSON.stringify(form.schema), ui_schema: JSON.stringify(form.ui_schema), published_by: ctx.userId })
+  const [row] = await ctx
+    .trx('forms_form_version')
+    .insert({
+      tenant_id: ctx.tenantId,
+      form_id: id,
+      version,
+      name: form.name,
+      schema: JSON.stringify(form.schema),
+      ui_schema: JSON.stringify(form.ui_schema),
+      published_by: ctx.userId,
+    })
     .returning(['form_id', 'version', 'name', 'schema', 'ui_schema', 'published_at']);
   await ctx.trx('forms_form').where({ id }).update({ latest_version: version, draft_changed: false, updated_at: ctx.trx.fn.now() });
-  await writeAudit(ctx.trx, ctx.tenantId, ctx.userId, { action: 'forms.form.publish', recordType: 'forms_form', recordId: id, data: { version } });
+  await writeAudit(ctx.trx, ctx.tenantId, ctx.userId, {
+    action: 'forms.form.publish',
+    recordType: 'forms_form',
+    recordId: id,
+    data: { version },
+  });
   return row;
 }
 
-export async function listForms(trx: Knex.Transaction, filter: { category?: string; q?: string; published?: boolean; limit: number; cursor?: string }) {
+export async function listForms(
+  trx: Knex.Transaction,
+  filter: { category?: string; q?: string; published?: boolean; limit: number; cursor?: string },
+) {
   const query = trx('forms_form')
     .select('id', 'name', 'description', 'category', 'latest_version', 'draft_changed', 'updated_at')
     // The key as PostgreSQL's text: a JS Date would drop the microseconds and skip rows.
     .select(trx.raw('updated_at::text as cursor_at'))
-    .orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .orderBy([
+      { column: 'updated_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
     .limit(filter.limit + 1);
   if (filter.category !== undefined) query.where('category', filter.category);
   if (filter.q) query.whereILike('name', containsPattern(filter.q));
@@ -130,27 +170,51 @@ export async function listForms(trx: Knex.Transaction, filter: { category?: stri
     const [at, formId] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'FORMS_CURSOR_INVALID');
     query.whereRaw('(updated_at, id) < (?::timestamptz, ?::uuid)', [at, formId]);
   }
-  const rows: (Pick<FormRow, 'id' | 'name' | 'description' | 'category' | 'latest_version' | 'draft_changed' | 'updated_at'> & { cursor_at: string })[] = await query;
+  const rows: (Pick<FormRow, 'id' | 'name' | 'description' | 'category' | 'latest_version' | 'draft_changed' | 'updated_at'> & {
+    cursor_at: string;
+  })[] = await query;
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ id: r.id, name: r.name, description: r.description, category: r.category, latestVersion: r.latest_version, draftChanged: r.draft_changed, updatedAt: r.updated_at })),
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      category: r.category,
+      latestVersion: r.latest_version,
+      draftChanged: r.draft_changed,
+      updatedAt: r.updated_at,
+    })),
     nextCursor: rows.length > filter.limit ? encodeCursor([last.cursor_at, last.id]) : null,
   };
 }
 
 export async function listVersions(trx: Knex.Transaction, formId: string) {
   await getForm(trx, formId);
-  const rows: { form_id: string; version: number; name: string; published_at: Date; submission_count: string }[] = await trx('forms_form_version as v')
+  const rows: { form_id: string; version: number; name: string; published_at: Date; submission_count: string }[] = await trx(
+    'forms_form_version as v',
+  )
     .where('v.form_id', formId)
     .select('v.form_id', 'v.version', 'v.name', 'v.published_at')
-    .select(trx.raw('(select count(*) from forms_submission s where s.tenant_id = v.tenant_id and s.form_id = v.form_id and s.version = v.version) as submission_count'))
+    .select(
+      trx.raw(
+        '(select count(*) from forms_submission s where s.tenant_id = v.tenant_id and s.form_id = v.form_id and s.version = v.version) as submission_count',
+      ),
+    )
     .orderBy('v.version', 'desc');
-  return rows.map((r) => ({ formId: r.form_id, version: r.version, name: r.name, publishedAt: r.published_at, submissionCount: Number(r.submission_count) }));
+  return rows.map((r) => ({
+    formId: r.form_id,
+    version: r.version,
+    name: r.name,
+    publishedAt: r.published_at,
+    submissionCount: Number(r.submission_count),
+  }));
 }
 
 export function findVersion(trx: Knex.Transaction, formId: string, version: number): Promise<VersionRow | undefined> {
-  return trx('forms_form_version').where({ form_id: formId, version }).first('form_id', 'version', 'name', 'schema', 'ui_schema', 'published_at');
+  return trx('forms_form_version')
+    .where({ form_id: formId, version })
+    .first('form_id', 'version', 'name', 'schema', 'ui_schema', 'published_at');
 }
 
 export async function getVersion(trx: Knex.Transaction, formId: string, version: number): Promise<VersionRow> {
@@ -160,6 +224,7 @@ export async function getVersion(trx: Knex.Transaction, formId: string, version:
 }
 
 export function requirePublished(form: FormRow): number {
-  if (form.latest_version === 0) throw badRequest('FORMS_NOT_PUBLISHED', 'Publish the form first', [{ path: 'body.formId', message: 'has no published version' }]);
+  if (form.latest_version === 0)
+    throw badRequest('FORMS_NOT_PUBLISHED', 'Publish the form first', [{ path: 'body.formId', message: 'has no published version' }]);
   return form.latest_version;
 }

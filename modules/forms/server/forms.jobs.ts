@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import { addDays, inQuietHours, isIsoDate, type IsoDate, type ModuleJob, type ModuleJobContext, tenantTimeZone, todayIn } from '../../../core/module-kit.ts';
+import {
+  addDays,
+  inQuietHours,
+  isIsoDate,
+  type IsoDate,
+  type ModuleJob,
+  type ModuleJobContext,
+  tenantTimeZone,
+  todayIn,
+} from '../../../core/module-kit.ts';
 import { formsConfig } from '../forms-config.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { ensurePeriod, periodAt } from './period.service.ts';
@@ -24,14 +33,21 @@ export const dailyJob: ModuleJob = {
     for (const tenantId of await context.enabledTenantIds()) {
       // One transaction per tenant: a failing tenant does not hold back the others' work.
       await context.withTenant(tenantId, async ({ db }) => {
-        const today = typeof data.today === 'string' && isIsoDate(data.today) ? data.today : todayIn(await tenantTimeZone(db, tenantId), now);
+        const today =
+          typeof data.today === 'string' && isIsoDate(data.today) ? data.today : todayIn(await tenantTimeZone(db, tenantId), now);
         return runForTenant(db, tenantId, today, context, now);
       });
     }
   },
 };
 
-export async function runForTenant(trx: Knex.Transaction, tenantId: string, today: IsoDate, context: Pick<ModuleJobContext, 'notifier'>, now: Date = new Date()): Promise<{ opened: number; reminded: number }> {
+export async function runForTenant(
+  trx: Knex.Transaction,
+  tenantId: string,
+  today: IsoDate,
+  context: Pick<ModuleJobContext, 'notifier'>,
+  now: Date = new Date(),
+): Promise<{ opened: number; reminded: number }> {
   let opened = 0;
   const running: CollectionRow[] = await trx('forms_collection')
     .where({ status: 'active' })
@@ -48,7 +64,8 @@ export async function runForTenant(trx: Knex.Transaction, tenantId: string, toda
 
   const config = await formsConfig(trx);
   // Nothing is recorded in quiet hours: the first run after them finds and sends what is due.
-  if (inQuietHours({ from: config.quietHoursFrom, to: config.quietHoursTo, timeZone: await tenantTimeZone(trx, tenantId) }, now)) return { opened, reminded: 0 };
+  if (inQuietHours({ from: config.quietHoursFrom, to: config.quietHoursTo, timeZone: await tenantTimeZone(trx, tenantId) }, now))
+    return { opened, reminded: 0 };
   const periods: (PeriodRow & { collection: CollectionRow })[] = [];
   const duePeriods: PeriodRow[] = await trx('forms_period as per')
     .join('forms_collection as c', function joinCollection() {
@@ -57,10 +74,22 @@ export async function runForTenant(trx: Knex.Transaction, tenantId: string, toda
     .where('c.status', 'active')
     .whereBetween('per.due_on', [today, addDays(today, config.reminderDaysBefore)])
     .select('per.collection_id', 'per.period_key', 'per.starts_on', 'per.ends_on', 'per.due_on');
-  for (const period of duePeriods) periods.push({ ...period, collection: running.find((c) => c.id === period.collection_id) ?? (await trx('forms_collection').where({ id: period.collection_id }).first()) });
+  for (const period of duePeriods)
+    periods.push({
+      ...period,
+      collection:
+        running.find((c) => c.id === period.collection_id) ?? (await trx('forms_collection').where({ id: period.collection_id }).first()),
+    });
   let reminded = 0;
   for (const period of periods) {
-    reminded += await remindAutomatically({ trx, tenantId, notifier: context.notifier, collection: period.collection, period, sms: config.smsReminders });
+    reminded += await remindAutomatically({
+      trx,
+      tenantId,
+      notifier: context.notifier,
+      collection: period.collection,
+      period,
+      sms: config.smsReminders,
+    });
   }
   return { opened, reminded };
 }

@@ -16,7 +16,8 @@ function conditionCheck(root: Schema) {
   };
 }
 
-const pathText = (path: (string | number)[]) => path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('');
+const pathText = (path: (string | number)[]) =>
+  path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('');
 
 /**
  * Answers to fields hidden by a condition that is not met (the branch not taken of an
@@ -25,5 +26,8 @@ const pathText = (path: (string | number)[]) => path.map((segment) => (typeof se
  * drop them before sending), and storing them would count answers to questions nobody was asked.
  */
 export function hiddenAnswers(schema: Schema, data: unknown): ErrorDetail[] {
-  return hiddenAnswerPaths(schema, data, conditionCheck(schema)).map((path) => ({ path: `body.data${pathText(path)}`, message: 'is not asked: the condition that shows this field is not met' }));
+  return hiddenAnswerPaths(schema, data, conditionCheck(schema)).map((path) => ({
+    path: `body.data${pathText(path)}`,
+    message: 'is not asked: the condition that shows this field is not met',
+  }));
 }

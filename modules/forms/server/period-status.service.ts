@@ -35,7 +35,12 @@ interface StatusRow {
  * submission counts), returned, a draft, or nothing. Only assignees whose unit (a person's own
  * unit) lies in `scope` are listed.
  */
-export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: string, periodKey: string, scope: DataScope): Promise<AssigneeStatus[]> {
+export async function periodAssigneeStatus(
+  trx: Knex.Transaction,
+  collectionId: string,
+  periodKey: string,
+  scope: DataScope,
+): Promise<AssigneeStatus[]> {
   const scopeSql = scope.kind === 'tenant' ? '' : scope.kind === 'own_unit' ? 'and eu.id = ?' : "and eu.path like ? escape '\\'";
   const scopeBinding = scope.kind === 'tenant' ? [] : scope.kind === 'own_unit' ? [scope.unitId] : [`${escapeLike(scope.unitPath)}%`];
   const { rows } = await trx.raw(
@@ -77,8 +82,14 @@ export async function periodAssigneeStatus(trx: Knex.Transaction, collectionId: 
  */
 export async function assigneeUsers(trx: Knex.Transaction, assigneeIds: string[]): Promise<Map<string, string[]>> {
   if (assigneeIds.length === 0) return new Map();
-  const assignees: { id: string; unit_id: string | null; person_id: string | null }[] = await trx('forms_collection_assignee').whereIn('id', assigneeIds).select('id', 'unit_id', 'person_id');
-  const byAssignee = await answeringAccounts(trx, assignees.map((a) => ({ key: a.id, unitId: a.unit_id, personId: a.person_id })), 'forms.submit');
+  const assignees: { id: string; unit_id: string | null; person_id: string | null }[] = await trx('forms_collection_assignee')
+    .whereIn('id', assigneeIds)
+    .select('id', 'unit_id', 'person_id');
+  const byAssignee = await answeringAccounts(
+    trx,
+    assignees.map((a) => ({ key: a.id, unitId: a.unit_id, personId: a.person_id })),
+    'forms.submit',
+  );
   for (const id of assigneeIds) if (!byAssignee.has(id)) byAssignee.set(id, []);
   return byAssignee;
 }

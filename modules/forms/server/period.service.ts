@@ -23,20 +23,41 @@ export async function ensurePeriod(trx: Knex.Transaction, tenantId: string, coll
         ? (await addTenantWorkingDays(trx, period.endsOn, collection.due_offset)).date
         : calendarDueDate(period, collection.due_offset);
   await trx('forms_period')
-    .insert({ tenant_id: tenantId, collection_id: collection.id, period_key: period.key, starts_on: period.startsOn, ends_on: period.endsOn, due_on: dueOn })
+    .insert({
+      tenant_id: tenantId,
+      collection_id: collection.id,
+      period_key: period.key,
+      starts_on: period.startsOn,
+      ends_on: period.endsOn,
+      due_on: dueOn,
+    })
     .onConflict(['tenant_id', 'collection_id', 'period_key'])
     .ignore();
-  return trx('forms_period').where({ collection_id: collection.id, period_key: period.key }).first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
+  return trx('forms_period')
+    .where({ collection_id: collection.id, period_key: period.key })
+    .first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
 }
 
 /** A period an admin asks for by key: it must fit the frequency, lie within the collection and not be in the future. */
 export function requestedPeriod(collection: CollectionRow, key: string, today: IsoDate): Period {
-  const period = collection.frequency === 'once' ? (key === 'once' ? periodAt(collection, collection.starts_on) : null) : periodFromKey(collection.frequency, key);
-  const invalid = (message: string) => badRequest('FORMS_PERIOD_INVALID', `Period "${key}" ${message}`, [{ path: 'body.periodKey', message }]);
+  const period =
+    collection.frequency === 'once'
+      ? key === 'once'
+        ? periodAt(collection, collection.starts_on)
+        : null
+      : periodFromKey(collection.frequency, key);
+  const invalid = (message: string) =>
+    badRequest('FORMS_PERIOD_INVALID', `Period "${key}" ${message}`, [{ path: 'body.periodKey', message }]);
   if (!period) throw invalid(`is not a ${collection.frequency} period`);
-  if (period.endsOn < collection.starts_on || (collection.ends_on !== null && period.startsOn > collection.ends_on)) throw invalid('lies outside the collection’s dates');
+  if (period.endsOn < collection.starts_on || (collection.ends_on !== null && period.startsOn > collection.ends_on))
+    throw invalid('lies outside the collection’s dates');
   if (period.startsOn > today) throw invalid('has not started yet');
   return period;
 }
 
-export const periodToView = (row: PeriodRow) => ({ periodKey: row.period_key, startsOn: row.starts_on, endsOn: row.ends_on, dueOn: row.due_on });
+export const periodToView = (row: PeriodRow) => ({
+  periodKey: row.period_key,
+  startsOn: row.starts_on,
+  endsOn: row.ends_on,
+  dueOn: row.due_on,
+});

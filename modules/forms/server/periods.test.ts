@@ -21,7 +21,11 @@ describe('collection periods', () => {
   });
 
   it('a key names the same period back, and a key that does not fit is null', () => {
-    for (const [frequency, date] of [['weekly', '2026-07-09'], ['monthly', '2026-07-09'], ['quarterly', '2026-07-09']] as const) {
+    for (const [frequency, date] of [
+      ['weekly', '2026-07-09'],
+      ['monthly', '2026-07-09'],
+      ['quarterly', '2026-07-09'],
+    ] as const) {
       const period = periodOf(frequency, date);
       expect(periodFromKey(frequency, period.key)).toEqual(period);
     }

@@ -27,7 +27,8 @@ function isoWeekOneMonday(year: number): IsoDate {
  */
 export function periodOf(frequency: Exclude<Frequency, 'once'>, date: IsoDate): Period {
   const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  if (frequency === 'monthly') return { key: `${year}-${pad(month)}`, startsOn: `${year}-${pad(month)}-01`, endsOn: lastDayOfMonth(year, month) };
+  if (frequency === 'monthly')
+    return { key: `${year}-${pad(month)}`, startsOn: `${year}-${pad(month)}-01`, endsOn: lastDayOfMonth(year, month) };
   if (frequency === 'quarterly') {
     const quarter = Math.ceil(month / 3);
     const first = (quarter - 1) * 3 + 1;
@@ -44,7 +45,8 @@ export function periodOf(frequency: Exclude<Frequency, 'once'>, date: IsoDate): 
 export function periodFromKey(frequency: Exclude<Frequency, 'once'>, key: string): Period | null {
   let match: RegExpExecArray | null;
   if (frequency === 'monthly' && (match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key))) return periodOf('monthly', `${match[1]}-${match[2]}-01`);
-  if (frequency === 'quarterly' && (match = /^(\d{4})-Q([1-4])$/.exec(key))) return periodOf('quarterly', `${match[1]}-${pad((Number(match[2]) - 1) * 3 + 1)}-01`);
+  if (frequency === 'quarterly' && (match = /^(\d{4})-Q([1-4])$/.exec(key)))
+    return periodOf('quarterly', `${match[1]}-${pad((Number(match[2]) - 1) * 3 + 1)}-01`);
   if (frequency === 'weekly' && (match = /^(\d{4})-W(\d{2})$/.exec(key))) {
     const week = Number(match[2]);
     if (week < 1) return null;

@@ -106,7 +106,10 @@ async function storedFiles(db: Knex.Transaction, ids: string[]): Promise<Map<str
 
 /** A name every system's unzip accepts: no separators, reserved or control characters, not too long. */
 function segment(text: string): string {
-  const clean = text.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80);
+  const clean = text
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80);
   return clean || '_';
 }
 
@@ -117,7 +120,14 @@ function uniqueName(taken: Set<string>, name: string): string {
   return unique;
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif', 'image/heic': '.heic', 'application/pdf': '.pdf' };
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/webp': '.webp',
+  'image/gif': '.gif',
+  'image/heic': '.heic',
+  'application/pdf': '.pdf',
+};
 
 /** The uploaded name's extension (what the phone called it), else one from the stored type. */
 function extensionOf(file: StoredFile): string {

@@ -10,10 +10,22 @@ const MAX_PREVIOUS = 500;
  * the fill page starts a new submission from one of them. Only for those who may fill in for that
  * assignee this period (as submitting would check); a collection of another tenant is a 404.
  */
-export async function previousAnswers(trx: Knex.Transaction, actor: ModuleActor, collectionId: string, periodKey: string, assigneeId: string | undefined) {
+export async function previousAnswers(
+  trx: Knex.Transaction,
+  actor: ModuleActor,
+  collectionId: string,
+  periodKey: string,
+  assigneeId: string | undefined,
+) {
   const collection: CollectionRow | undefined = await trx('forms_collection').where({ id: collectionId }).first();
   if (!collection) throw notFound('FORMS_COLLECTION_NOT_FOUND', 'No such collection');
-  const target = await resolveCollectionTarget(trx, actor, { collectionId, periodKey, assigneeId, formId: collection.form_id, version: collection.version });
+  const target = await resolveCollectionTarget(trx, actor, {
+    collectionId,
+    periodKey,
+    assigneeId,
+    formId: collection.form_id,
+    version: collection.version,
+  });
   const previous: { period_key: string } | undefined = await trx('forms_period')
     .where({ collection_id: collectionId })
     .where('starts_on', '<', target.period.starts_on)
@@ -22,8 +34,14 @@ export async function previousAnswers(trx: Knex.Transaction, actor: ModuleActor,
   if (!previous) return { periodKey: null, items: [] };
   const rows: { id: string; version: number; data: Record<string, unknown>; submitted_at: Date }[] = await trx('forms_submission')
     .where({ collection_id: collectionId, period_key: previous.period_key, assignee_id: target.assigneeId, status: 'submitted' })
-    .orderBy([{ column: 'submitted_at', order: 'asc' }, { column: 'id', order: 'asc' }])
+    .orderBy([
+      { column: 'submitted_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
     .limit(MAX_PREVIOUS)
     .select('id', 'version', 'data', 'submitted_at');
-  return { periodKey: previous.period_key, items: rows.map((r) => ({ id: r.id, version: r.version, data: r.data, submittedAt: r.submitted_at })) };
+  return {
+    periodKey: previous.period_key,
+    items: rows.map((r) => ({ id: r.id, version: r.version, data: r.data, submittedAt: r.submitted_at })),
+  };
 }

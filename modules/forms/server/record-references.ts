@@ -14,7 +14,8 @@ export interface Reference {
   id: string;
 }
 
-const isKind = (value: unknown): value is ReferenceKind => typeof value === 'string' && (REFERENCE_KINDS as readonly string[]).includes(value);
+const isKind = (value: unknown): value is ReferenceKind =>
+  typeof value === 'string' && (REFERENCE_KINDS as readonly string[]).includes(value);
 
 export function schemaReferences(schema: Record<string, unknown>, data: unknown, basePath: string): Reference[] {
   const found = new Map<string, Reference>();
@@ -30,7 +31,7 @@ export function schemaReferences(schema: Record<string, unknown>, data: unknown,
     if (isKind(kind) && typeof value === 'string') found.set(path, { kind, path, id: value });
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
-        const itemSchema = Array.isArray(s.items) ? (s.items as unknown[])[i] ?? s.additionalItems : s.items;
+        const itemSchema = Array.isArray(s.items) ? ((s.items as unknown[])[i] ?? s.additionalItems) : s.items;
         visit(itemSchema, item, `${path}[${i}]`, depth + 1);
       });
     } else if (typeof value === 'object' && value !== null) {

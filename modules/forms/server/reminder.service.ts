@@ -18,17 +18,32 @@ export interface ReminderInput {
 
 function reminderText(collection: CollectionRow, period: PeriodRow) {
   const label = period.period_key === 'once' ? formsMessage('period.once') : period.period_key;
-  return { kind: 'forms.collection.reminder', message: formsMessage('collection.reminder', { form: collection.name, period: label, due: period.due_on }), link: '/forms/my-due' };
+  return {
+    kind: 'forms.collection.reminder',
+    message: formsMessage('collection.reminder', { form: collection.name, period: label, due: period.due_on }),
+    link: '/forms/my-due',
+  };
 }
 
-function entries(input: ReminderInput, assignees: string[], users: Map<string, string[]>, kind: 'auto' | 'manual', occasion: string, sms: boolean) {
+function entries(
+  input: ReminderInput,
+  assignees: string[],
+  users: Map<string, string[]>,
+  kind: 'auto' | 'manual',
+  occasion: string,
+  sms: boolean,
+) {
   const notice = { ...reminderText(input.collection, input.period), sms };
   return assignees.map((id) => ({
     subjectKind: REMINDER_SUBJECT.subjectKind,
     subjectId: id,
     kind,
     occasion,
-    data: { collectionId: input.collection.id, periodKey: input.period.period_key, userCount: users.get(id)?.length ?? 0 } satisfies FormsReminderData,
+    data: {
+      collectionId: input.collection.id,
+      periodKey: input.period.period_key,
+      userCount: users.get(id)?.length ?? 0,
+    } satisfies FormsReminderData,
     notice: { ...notice, userIds: users.get(id) ?? [] },
   }));
 }
@@ -38,8 +53,14 @@ function entries(input: ReminderInput, assignees: string[], users: Map<string, s
  * so two clicks at once queue up; an assignee reminded by hand within the last minute is skipped.
  */
 export async function remindMissing(input: ReminderInput & { scope: DataScope; userId: string | null; sms: boolean }) {
-  await input.trx('forms_period').where({ collection_id: input.collection.id, period_key: input.period.period_key }).forUpdate().first('period_key');
-  const missing = (await periodAssigneeStatus(input.trx, input.collection.id, input.period.period_key, input.scope)).filter((a) => a.state !== 'submitted');
+  await input
+    .trx('forms_period')
+    .where({ collection_id: input.collection.id, period_key: input.period.period_key })
+    .forUpdate()
+    .first('period_key');
+  const missing = (await periodAssigneeStatus(input.trx, input.collection.id, input.period.period_key, input.scope)).filter(
+    (a) => a.state !== 'submitted',
+  );
   const now = new Date();
   const recent = new Set(
     (
@@ -54,17 +75,37 @@ export async function remindMissing(input: ReminderInput & { scope: DataScope; u
   );
   // An assignee nobody may fill in for is not reminded: marking it 已催报 would hide that nobody can answer.
   const reachable = missing.filter((a) => !recent.has(a.id));
-  const users = await assigneeUsers(input.trx, reachable.map((a) => a.id));
+  const users = await assigneeUsers(
+    input.trx,
+    reachable.map((a) => a.id),
+  );
   const due = reachable.filter((a) => (users.get(a.id)?.length ?? 0) > 0);
   const occasion = `${input.period.period_key}/${now.toISOString().slice(0, 16)}`;
-  const sent = await notifyOnce(input.trx, input.tenantId, entries(input, due.map((a) => a.id), users, 'manual', occasion, input.sms), {
-    module: REMINDER_SUBJECT.module,
-    notifier: input.notifier,
-    sentBy: input.userId,
-    at: now,
-  });
+  const sent = await notifyOnce(
+    input.trx,
+    input.tenantId,
+    entries(
+      input,
+      due.map((a) => a.id),
+      users,
+      'manual',
+      occasion,
+      input.sms,
+    ),
+    {
+      module: REMINDER_SUBJECT.module,
+      notifier: input.notifier,
+      sentBy: input.userId,
+      at: now,
+    },
+  );
   const userIds = new Set(sent.flatMap((e) => e.notice.userIds));
-  return { remindedAssignees: sent.length, notifiedUsers: userIds.size, skippedRecentlyReminded: recent.size, unreachableAssignees: reachable.length - due.length };
+  return {
+    remindedAssignees: sent.length,
+    notifiedUsers: userIds.size,
+    skippedRecentlyReminded: recent.size,
+    unreachableAssignees: reachable.length - due.length,
+  };
 }
 
 /**
@@ -73,9 +114,26 @@ export async function remindMissing(input: ReminderInput & { scope: DataScope; u
  */
 export async function remindAutomatically(input: ReminderInput & { sms: boolean }): Promise<number> {
   // Nobody to tell: not recorded, so the reminder goes out once someone may fill in.
-  const missing = (await periodAssigneeStatus(input.trx, input.collection.id, input.period.period_key, { kind: 'tenant' })).filter((a) => a.state !== 'submitted' && a.fillers > 0);
+  const missing = (await periodAssigneeStatus(input.trx, input.collection.id, input.period.period_key, { kind: 'tenant' })).filter(
+    (a) => a.state !== 'submitted' && a.fillers > 0,
+  );
   if (missing.length === 0) return 0;
-  const users = await assigneeUsers(input.trx, missing.map((a) => a.id));
-  const sent = await notifyOnce(input.trx, input.tenantId, entries(input, missing.map((a) => a.id), users, 'auto', input.period.period_key, input.sms), { module: REMINDER_SUBJECT.module, notifier: input.notifier });
+  const users = await assigneeUsers(
+    input.trx,
+    missing.map((a) => a.id),
+  );
+  const sent = await notifyOnce(
+    input.trx,
+    input.tenantId,
+    entries(
+      input,
+      missing.map((a) => a.id),
+      users,
+      'auto',
+      input.period.period_key,
+      input.sms,
+    ),
+    { module: REMINDER_SUBJECT.module, notifier: input.notifier },
+  );
   return sent.length;
 }

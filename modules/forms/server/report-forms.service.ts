@@ -9,9 +9,17 @@ import { containsPattern } from '../../../core/module-kit.ts';
 /** Forms as other modules' report forms: the implementation of `forms.reportForms`. */
 export const reportFormsService: ReportFormsService = {
   async listPublished(trx, filter) {
-    const query = trx('forms_form').where('latest_version', '>', 0).orderBy([{ column: 'name' }, { column: 'id' }]).limit(filter.limit);
+    const query = trx('forms_form')
+      .where('latest_version', '>', 0)
+      .orderBy([{ column: 'name' }, { column: 'id' }])
+      .limit(filter.limit);
     if (filter.q) query.whereILike('name', containsPattern(filter.q));
-    const rows: { id: string; latest_version: number; name: string; category: string }[] = await query.select('id', 'latest_version', 'name', 'category');
+    const rows: { id: string; latest_version: number; name: string; category: string }[] = await query.select(
+      'id',
+      'latest_version',
+      'name',
+      'category',
+    );
     return rows.map((r) => ({ formId: r.id, latestVersion: r.latest_version, name: r.name, category: r.category }));
   },
 
@@ -30,21 +38,27 @@ export const reportFormsService: ReportFormsService = {
 
   columns(version: ReportFormVersion): ReportFormColumn[] {
     const all = formFields(version.schema);
-    return all.filter((f) => !f.group).map((field) => ({
-      title: field.title,
-      text: field.kind !== 'number',
-      cell: (data) => {
-        const value = valueAt(data, field.path);
-        if (field.kind === 'group') return Array.isArray(value) ? groupText(all.filter((f) => f.group?.join('.') === field.name), value) : null;
-        return cellValue(field, value);
-      },
-    }));
+    return all
+      .filter((f) => !f.group)
+      .map((field) => ({
+        title: field.title,
+        text: field.kind !== 'number',
+        cell: (data) => {
+          const value = valueAt(data, field.path);
+          if (field.kind === 'group')
+            return Array.isArray(value)
+              ? groupText(
+                  all.filter((f) => f.group?.join('.') === field.name),
+                  value,
+                )
+              : null;
+          return cellValue(field, value);
+        },
+      }));
   },
 };
 
 /** A repeating group in one cell: a line per row, `title：answer` pairs joined by '；'. */
 function groupText(inner: FormField[], rows: unknown[]): string {
-  return rows
-    .map((row) => inner.map((f) => `${f.title}：${cellValue(f, valueAt(row, f.path)) ?? ''}`).join('；'))
-    .join('\n');
+  return rows.map((row) => inner.map((f) => `${f.title}：${cellValue(f, valueAt(row, f.path)) ?? ''}`).join('；')).join('\n');
 }

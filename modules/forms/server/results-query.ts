@@ -17,7 +17,10 @@ const FILTER_KEY = /^filter\[([^[\]]{1,64})\](?:\[(gte|lte)\])?$/;
 
 /** The `filter[...]` keys of a query string. */
 export function fieldFiltersOf(query: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([key, value]) => FILTER_KEY.test(key) && typeof value === 'string')) as Record<string, string>;
+  return Object.fromEntries(Object.entries(query).filter(([key, value]) => FILTER_KEY.test(key) && typeof value === 'string')) as Record<
+    string,
+    string
+  >;
 }
 
 /** A field's value as SQL: the number when it is one (other versions may have stored text), else text. */
@@ -30,7 +33,13 @@ export function numberSql(alias = 's', type: 'numeric' | 'float8' = 'numeric'): 
  * Field filters use jsonb containment (served by the GIN index on data); ranges compare numbers
  * as numbers and dates as ISO text. Drafts are their submitters' own and never listed here.
  */
-export function filteredSubmissions(trx: Knex.Transaction, formId: string, scope: DataScope, fields: FormField[], filter: ResultsFilter): Knex.QueryBuilder {
+export function filteredSubmissions(
+  trx: Knex.Transaction,
+  formId: string,
+  scope: DataScope,
+  fields: FormField[],
+  filter: ResultsFilter,
+): Knex.QueryBuilder {
   const query = trx('forms_submission as s').where('s.form_id', formId);
   query.whereIn('s.status', filter.status ? [filter.status] : ['submitted', 'returned']);
   if (filter.version !== undefined) query.where('s.version', filter.version);
@@ -42,23 +51,33 @@ export function filteredSubmissions(trx: Knex.Transaction, formId: string, scope
     const [, name, bound] = FILTER_KEY.exec(key) as RegExpExecArray;
     const at = `querystring.${key}`;
     const field = fields.find((f) => f.name === name);
-    if (!field) throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a field of this form`, [{ path: at, message: 'is not a field of the form' }]);
+    if (!field)
+      throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a field of this form`, [
+        { path: at, message: 'is not a field of the form' },
+      ]);
     if (field.kind === 'group') {
-      throw badRequest('FORMS_FILTER_INVALID', 'Filter on the fields of a repeating group, not the group itself', [{ path: at, message: `cannot filter (a ${field.kind} field)` }]);
+      throw badRequest('FORMS_FILTER_INVALID', 'Filter on the fields of a repeating group, not the group itself', [
+        { path: at, message: `cannot filter (a ${field.kind} field)` },
+      ]);
     }
     if (bound && field.group) {
-      throw badRequest('FORMS_FILTER_INVALID', 'Ranges do not apply inside repeating groups', [{ path: at, message: 'cannot take a range (a field of a repeating group)' }]);
+      throw badRequest('FORMS_FILTER_INVALID', 'Ranges do not apply inside repeating groups', [
+        { path: at, message: 'cannot take a range (a field of a repeating group)' },
+      ]);
     }
     if (bound) {
       const op = bound === 'gte' ? '>=' : '<=';
       if (field.kind === 'number') {
         const number = Number(value);
-        if (value.trim() === '' || !Number.isFinite(number)) throw badRequest('FORMS_FILTER_INVALID', 'A number range needs a number', [{ path: at, message: 'must be a number' }]);
+        if (value.trim() === '' || !Number.isFinite(number))
+          throw badRequest('FORMS_FILTER_INVALID', 'A number range needs a number', [{ path: at, message: 'must be a number' }]);
         query.whereRaw(`${numberSql()} ${op} ?`, [field.path, field.path, number]);
       } else if (field.kind === 'date' || field.kind === 'text') {
         query.whereRaw(`s.data #>> ?::text[] ${op} ?`, [field.path, value]);
       } else {
-        throw badRequest('FORMS_FILTER_INVALID', 'Ranges apply to numbers, dates and text', [{ path: at, message: `cannot take a range (a ${field.kind} field)` }]);
+        throw badRequest('FORMS_FILTER_INVALID', 'Ranges apply to numbers, dates and text', [
+          { path: at, message: `cannot take a range (a ${field.kind} field)` },
+        ]);
       }
       continue;
     }
@@ -72,11 +91,13 @@ export function filteredSubmissions(trx: Knex.Transaction, formId: string, scope
 function typedValue(field: FormField, value: string, at: string): unknown {
   if (field.kind === 'number') {
     const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number)) throw badRequest('FORMS_FILTER_INVALID', 'This field holds numbers', [{ path: at, message: 'must be a number' }]);
+    if (value.trim() === '' || !Number.isFinite(number))
+      throw badRequest('FORMS_FILTER_INVALID', 'This field holds numbers', [{ path: at, message: 'must be a number' }]);
     return number;
   }
   if (field.kind === 'boolean') {
-    if (value !== 'true' && value !== 'false') throw badRequest('FORMS_FILTER_INVALID', 'This field is yes/no', [{ path: at, message: 'must be true or false' }]);
+    if (value !== 'true' && value !== 'false')
+      throw badRequest('FORMS_FILTER_INVALID', 'This field is yes/no', [{ path: at, message: 'must be true or false' }]);
     return value === 'true';
   }
   // A multi-choice answer contains the value among its choices.

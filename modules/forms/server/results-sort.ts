@@ -22,11 +22,14 @@ export interface SortKey {
 
 export function sortKey(fields: FormField[], request: SortRequest): SortKey {
   const order = request.order === 'asc' ? 'asc' : 'desc';
-  if (!request.sort || request.sort === 'submittedAt') return { name: 'submittedAt', order, sql: 's.submitted_at', bindings: [], cast: 'timestamptz' };
+  if (!request.sort || request.sort === 'submittedAt')
+    return { name: 'submittedAt', order, sql: 's.submitted_at', bindings: [], cast: 'timestamptz' };
   if (request.sort === 'unit') return { name: 'unit', order, sql: 'u.name', bindings: [], cast: 'text' };
   const field = fields.find((f) => f.name === request.sort);
   if (!field || field.group || field.kind === 'group') {
-    throw badRequest('FORMS_FIELD_UNKNOWN', `"${request.sort}" cannot sort this form`, [{ path: 'querystring.sort', message: 'is not a field of the form (outside repeating groups), submittedAt or unit' }]);
+    throw badRequest('FORMS_FIELD_UNKNOWN', `"${request.sort}" cannot sort this form`, [
+      { path: 'querystring.sort', message: 'is not a field of the form (outside repeating groups), submittedAt or unit' },
+    ]);
   }
   if (field.kind === 'number') return { name: field.name, order, sql: numberSql(), bindings: [field.path, field.path], cast: 'numeric' };
   return { name: field.name, order, sql: 's.data #>> ?::text[]', bindings: [field.path], cast: 'text' };
@@ -57,7 +60,12 @@ export function whereAfter(query: Knex.QueryBuilder, key: SortKey, after: Keyset
     query.whereRaw(`(${key.sql}) is null and s.id ${cmp} ?::uuid`, [...key.bindings, after.id]);
     return;
   }
-  query.whereRaw(`(((${key.sql}), s.id) ${cmp} (?::${key.cast}, ?::uuid) or (${key.sql}) is null)`, [...key.bindings, after.value, after.id, ...key.bindings]);
+  query.whereRaw(`(((${key.sql}), s.id) ${cmp} (?::${key.cast}, ?::uuid) or (${key.sql}) is null)`, [
+    ...key.bindings,
+    after.value,
+    after.id,
+    ...key.bindings,
+  ]);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,7 +80,9 @@ export function decodeKeysetCursor(cursor: string, key: SortKey): KeysetPosition
   // decodeCursor checked the shape; read the key again to tell a missing key (null) from ''.
   const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
   if (name !== key.name || order !== key.order || !UUID.test(id) || !validKeyValue(key, raw[2])) {
-    throw badRequest('FORMS_CURSOR_INVALID', 'The cursor belongs to another sort or is not one this list gave out', [{ path: 'querystring.cursor', message: 'is invalid for this sort' }]);
+    throw badRequest('FORMS_CURSOR_INVALID', 'The cursor belongs to another sort or is not one this list gave out', [
+      { path: 'querystring.cursor', message: 'is invalid for this sort' },
+    ]);
   }
   return { value: raw[2] === null ? null : String(raw[2]), id };
 }

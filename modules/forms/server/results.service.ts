@@ -3,11 +3,25 @@ import type { DataScope } from '../../../core/module-kit.ts';
 import { formFields, type FormField } from './form-fields.ts';
 import { getForm, getVersion } from './form.service.ts';
 import { filteredSubmissions, type ResultsFilter } from './results-query.ts';
-import { decodeKeysetCursor, encodeKeysetCursor, orderBySortKey, selectSortKey, sortKey, whereAfter, type KeysetPosition, type SortKey, type SortRequest } from './results-sort.ts';
+import {
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  orderBySortKey,
+  selectSortKey,
+  sortKey,
+  whereAfter,
+  type KeysetPosition,
+  type SortKey,
+  type SortRequest,
+} from './results-sort.ts';
 import { selectSubmissions, submissionToView, type SubmissionRow } from './submission-query.ts';
 
 /** The fields of the version asked for, else of the latest version (what lists filter and count by). */
-export async function resultFields(trx: Knex.Transaction, formId: string, version?: number): Promise<{ fields: FormField[]; version: number }> {
+export async function resultFields(
+  trx: Knex.Transaction,
+  formId: string,
+  version?: number,
+): Promise<{ fields: FormField[]; version: number }> {
   const form = await getForm(trx, formId);
   const number = version ?? form.latest_version;
   if (number === 0) return { fields: [], version: 0 };
@@ -25,7 +39,16 @@ export type KeyedRow = SubmissionRow & { sort_key: string | null };
  * The filtered submissions after `after` in the sort's order, at most `limit` of them, each with
  * its sort key as text: one keyset page, as the list and the export job read them.
  */
-export function submissionsPage(trx: Knex.Transaction, formId: string, scope: DataScope, fields: FormField[], filter: ResultsFilter, key: SortKey, after: KeysetPosition | null, limit: number): Promise<KeyedRow[]> {
+export function submissionsPage(
+  trx: Knex.Transaction,
+  formId: string,
+  scope: DataScope,
+  fields: FormField[],
+  filter: ResultsFilter,
+  key: SortKey,
+  after: KeysetPosition | null,
+  limit: number,
+): Promise<KeyedRow[]> {
   const query = selectSubmissions(trx).whereIn('s.id', filteredSubmissions(trx, formId, scope, fields, filter).select('s.id'));
   if (after) whereAfter(query, key, after);
   selectSortKey(query, trx, key);
@@ -52,4 +75,10 @@ export async function listResults(trx: Knex.Transaction, formId: string, scope: 
   };
 }
 
-export const fieldView = (f: FormField) => ({ name: f.name, title: f.title, kind: f.kind, options: f.options, group: f.group ? f.group.join('.') : null });
+export const fieldView = (f: FormField) => ({
+  name: f.name,
+  title: f.title,
+  kind: f.kind,
+  options: f.options,
+  group: f.group ? f.group.join('.') : null,
+});

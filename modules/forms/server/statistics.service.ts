@@ -31,7 +31,8 @@ const UNANSWERED: Label = { label: null, labelKey: 'unanswered' };
 const named = (label: string): Label => ({ label });
 
 // Named groups in Chinese collation order, then the unnamed ones (no answer, no unit).
-const byLabel = (a: GroupTotal, b: GroupTotal) => (a.label === null ? 1 : 0) - (b.label === null ? 1 : 0) || (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN');
+const byLabel = (a: GroupTotal, b: GroupTotal) =>
+  (a.label === null ? 1 : 0) - (b.label === null ? 1 : 0) || (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN');
 
 /**
  * Statistics of the filtered submissions, per group (none, unit, period, or any choice field):
@@ -41,7 +42,13 @@ const byLabel = (a: GroupTotal, b: GroupTotal) => (a.label === null ? 1 : 0) - (
  * gives the totals when there is no number field), and the totals on their own only when every
  * field is multi-choice. Fields of repeating groups are not counted.
  */
-export async function statistics(trx: Knex.Transaction, formId: string, scope: DataScope, filter: ResultsFilter, request: { fields: string[]; groupBy?: string }) {
+export async function statistics(
+  trx: Knex.Transaction,
+  formId: string,
+  scope: DataScope,
+  filter: ResultsFilter,
+  request: { fields: string[]; groupBy?: string },
+) {
   const { fields } = await resultFields(trx, formId, filter.version);
   const { chosen, group } = statisticsPlan(fields, request);
   const base = () => filteredSubmissions(trx, formId, scope, fields, filter);
@@ -57,23 +64,33 @@ export async function statistics(trx: Knex.Transaction, formId: string, scope: D
   if (numberRows) for (const r of numberRows) counts.set(r.g ?? '', Number(r.total));
   else for (const r of optionRows.get(singles[0]) ?? []) counts.set(r.g ?? '', (counts.get(r.g ?? '') ?? 0) + Number(r.count));
   const labels = await group.labels(trx, [...counts.keys()]);
-  const groups: GroupTotal[] = [...counts].map(([key, count]) => ({ key, ...(labels.get(key) ?? (key ? named(key) : UNANSWERED)), count })).sort(byLabel);
+  const groups: GroupTotal[] = [...counts]
+    .map(([key, count]) => ({ key, ...(labels.get(key) ?? (key ? named(key) : UNANSWERED)), count }))
+    .sort(byLabel);
 
   const results = chosen.map((field) => ({
     ...fieldView(field),
-    groups: field.kind === 'number' ? numberGroups(numberRows ?? [], numbers.indexOf(field), groups) : optionGroups(optionRows.get(field) ?? [], field, groups),
+    groups:
+      field.kind === 'number'
+        ? numberGroups(numberRows ?? [], numbers.indexOf(field), groups)
+        : optionGroups(optionRows.get(field) ?? [], field, groups),
   }));
   return { groupBy: request.groupBy ?? null, total: groups.reduce((n, g) => n + g.count, 0), groups, fields: results };
 }
 
 /** The fields to count and the grouping, checked against the form (400 naming the query parameter). */
-export function statisticsPlan(fields: FormField[], request: { fields: string[]; groupBy?: string }): { chosen: FormField[]; group: Group } {
+export function statisticsPlan(
+  fields: FormField[],
+  request: { fields: string[]; groupBy?: string },
+): { chosen: FormField[]; group: Group } {
   const countable = (f: FormField | undefined): f is FormField => !!f && !f.group && COUNTABLE.includes(f.kind);
   const asked = request.fields.length > 0 ? request.fields : fields.filter(countable).map((f) => f.name);
   const chosen = asked.map((name, i) => {
     const field = fields.find((f) => f.name === name);
     if (!countable(field)) {
-      throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a number or choice field of this form`, [{ path: `querystring.fields[${i}]`, message: 'is not a number or choice field of the form (outside repeating groups)' }]);
+      throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a number or choice field of this form`, [
+        { path: `querystring.fields[${i}]`, message: 'is not a number or choice field of the form (outside repeating groups)' },
+      ]);
     }
     return field;
   });
@@ -88,7 +105,8 @@ interface Group {
 }
 
 function groupExpression(fields: FormField[], groupBy: string | undefined): Group {
-  const identity = async (_trx: Knex.Transaction, keys: (string | null)[]) => new Map(keys.map((k) => [k ?? '', k ? named(k) : UNANSWERED]));
+  const identity = async (_trx: Knex.Transaction, keys: (string | null)[]) =>
+    new Map(keys.map((k) => [k ?? '', k ? named(k) : UNANSWERED]));
   if (!groupBy) return { sql: "''", bindings: [], labels: async () => new Map<string, Label>([['', { label: null, labelKey: 'all' }]]) };
   if (groupBy === 'period') return { sql: "coalesce(s.period_key, '')", bindings: [], labels: identity };
   if (groupBy === 'unit') {
@@ -98,18 +116,24 @@ function groupExpression(fields: FormField[], groupBy: string | undefined): Grou
       labels: async (trx, keys) => {
         const ids = keys.filter((k): k is string => !!k);
         const units: { id: string; name: string }[] = ids.length ? await trx('core_unit').whereIn('id', ids).select('id', 'name') : [];
-        return new Map<string, Label>([['', { label: null, labelKey: 'noUnit' }], ...units.map((u) => [u.id, named(u.name)] as [string, Label])]);
+        return new Map<string, Label>([
+          ['', { label: null, labelKey: 'noUnit' }],
+          ...units.map((u) => [u.id, named(u.name)] as [string, Label]),
+        ]);
       },
     };
   }
   const field = fields.find((f) => f.name === groupBy);
   if (!field || !['choice', 'boolean'].includes(field.kind)) {
-    throw badRequest('FORMS_FIELD_UNKNOWN', `"${groupBy}" cannot group: use unit, period or a single-choice field`, [{ path: 'querystring.groupBy', message: 'is not unit, period or a single-choice field' }]);
+    throw badRequest('FORMS_FIELD_UNKNOWN', `"${groupBy}" cannot group: use unit, period or a single-choice field`, [
+      { path: 'querystring.groupBy', message: 'is not unit, period or a single-choice field' },
+    ]);
   }
   return {
     sql: "coalesce(s.data #>> ?::text[], '')",
     bindings: [field.path],
-    labels: async (_trx, keys) => new Map(keys.map((k): [string, Label] => [k ?? '', k ? named(field.options.find((o) => o.value === k)?.label ?? k) : UNANSWERED])),
+    labels: async (_trx, keys) =>
+      new Map(keys.map((k): [string, Label] => [k ?? '', k ? named(field.options.find((o) => o.value === k)?.label ?? k) : UNANSWERED])),
   };
 }
 
@@ -127,7 +151,13 @@ async function numberStats(trx: Knex.Transaction, query: Knex.QueryBuilder, numb
   // Numbers beyond what a body may carry (core/server/input-guard.ts; only answers stored before
   // that bound) stay out of the aggregates: two answers of 1e308 would overflow float8's sum.
   const kept = (i: number) => `filter (where abs(v${i}) <= ${MAX_JSON_NUMBER})`;
-  const aggregates = ['count(*) as total', ...numbers.map((_f, i) => `count(v${i}) ${kept(i)} as c${i}, sum(v${i}) ${kept(i)} as s${i}, avg(v${i}) ${kept(i)} as a${i}, min(v${i}) ${kept(i)} as n${i}, max(v${i}) ${kept(i)} as x${i}`)];
+  const aggregates = [
+    'count(*) as total',
+    ...numbers.map(
+      (_f, i) =>
+        `count(v${i}) ${kept(i)} as c${i}, sum(v${i}) ${kept(i)} as s${i}, avg(v${i}) ${kept(i)} as a${i}, min(v${i}) ${kept(i)} as n${i}, max(v${i}) ${kept(i)} as x${i}`,
+    ),
+  ];
   // Written raw: knex drops an `offset 0`, and the fence is the point.
   const { rows } = await trx.raw(`select x.g, ${aggregates.join(', ')} from (select * from ? as y offset 0) as x group by x.g`, [query]);
   return rows;
@@ -137,7 +167,14 @@ function numberGroups(rows: NumberRow[], i: number, groups: GroupTotal[]): Group
   const round = (n: number | string | null | undefined) => (n === null || n === undefined ? null : Math.round(Number(n) * 100) / 100);
   return groups.map((grp) => {
     const row = rows.find((r) => (r.g ?? '') === grp.key);
-    return { ...grp, count: Number(row?.[`c${i}`] ?? 0), sum: round(row?.[`s${i}`]), avg: round(row?.[`a${i}`]), min: round(row?.[`n${i}`]), max: round(row?.[`x${i}`]) };
+    return {
+      ...grp,
+      count: Number(row?.[`c${i}`] ?? 0),
+      sum: round(row?.[`s${i}`]),
+      avg: round(row?.[`a${i}`]),
+      min: round(row?.[`n${i}`]),
+      max: round(row?.[`x${i}`]),
+    };
   });
 }
 
@@ -145,7 +182,10 @@ function numberGroups(rows: NumberRow[], i: number, groups: GroupTotal[]): Group
 async function optionStats(trx: Knex.Transaction, query: Knex.QueryBuilder, field: FormField, group: Group): Promise<OptionRow[]> {
   const valueSql = field.kind === 'multi' ? 'v.value' : 's.data #>> ?::text[]';
   if (field.kind === 'multi') {
-    query.joinRaw(`cross join lateral jsonb_array_elements_text(case when jsonb_typeof(s.data #> ?::text[]) = 'array' then s.data #> ?::text[] else '[]'::jsonb end) as v(value)`, [field.path, field.path]);
+    query.joinRaw(
+      `cross join lateral jsonb_array_elements_text(case when jsonb_typeof(s.data #> ?::text[]) = 'array' then s.data #> ?::text[] else '[]'::jsonb end) as v(value)`,
+      [field.path, field.path],
+    );
   }
   return query
     .select(trx.raw(`${group.sql} as g`, group.bindings))
@@ -157,8 +197,14 @@ async function optionStats(trx: Knex.Transaction, query: Knex.QueryBuilder, fiel
 function optionGroups(rows: OptionRow[], field: FormField, groups: GroupTotal[]): GroupStats[] {
   return groups.map((grp) => {
     const mine = rows.filter((r) => (r.g ?? '') === grp.key);
-    const known = field.options.map((o) => ({ value: o.value, label: o.label, count: Number(mine.find((r) => r.v === o.value)?.count ?? 0) }));
-    const others = mine.filter((r) => !field.options.some((o) => o.value === r.v)).map((r) => ({ value: r.v ?? '', ...(r.v ? named(r.v) : UNANSWERED), count: Number(r.count) }));
+    const known = field.options.map((o) => ({
+      value: o.value,
+      label: o.label,
+      count: Number(mine.find((r) => r.v === o.value)?.count ?? 0),
+    }));
+    const others = mine
+      .filter((r) => !field.options.some((o) => o.value === r.v))
+      .map((r) => ({ value: r.v ?? '', ...(r.v ? named(r.v) : UNANSWERED), count: Number(r.count) }));
     return { ...grp, options: [...known, ...others] };
   });
 }

@@ -24,11 +24,18 @@ export interface CheckedData {
  * hides (see hidden-answers.ts): the browser leaves those out. Returns the data with the schema's
  * defaults applied (as the browser form applies them) and its searchable text.
  */
-export async function checkSubmissionData(trx: Knex.Transaction, schema: Record<string, unknown>, input: Record<string, unknown>, options: { draft: boolean; config: FormsConfig }): Promise<CheckedData> {
+export async function checkSubmissionData(
+  trx: Knex.Transaction,
+  schema: Record<string, unknown>,
+  input: Record<string, unknown>,
+  options: { draft: boolean; config: FormsConfig },
+): Promise<CheckedData> {
   const text = JSON.stringify(input);
   const maxBytes = options.config.maxSubmissionKilobytes * 1024;
   if (Buffer.byteLength(text) > maxBytes) {
-    throw payloadTooLarge('FORMS_SUBMISSION_TOO_LARGE', `The answers are larger than ${options.config.maxSubmissionKilobytes} KB`, [{ path: 'body.data', message: `is larger than ${maxBytes} bytes` }]);
+    throw payloadTooLarge('FORMS_SUBMISSION_TOO_LARGE', `The answers are larger than ${options.config.maxSubmissionKilobytes} KB`, [
+      { path: 'body.data', message: `is larger than ${maxBytes} bytes` },
+    ]);
   }
   const shapeProblems = checkShape(input);
   if (shapeProblems.length > 0) throw badRequest('FORMS_SUBMISSION_INVALID', 'The answers have invalid fields', shapeProblems);
@@ -44,7 +51,9 @@ export async function checkSubmissionData(trx: Knex.Transaction, schema: Record<
   const references = schemaReferences(schema, data, 'body.data');
   const files = references.filter((r) => r.kind === 'file');
   if (files.length > options.config.maxFilesPerSubmission) {
-    throw badRequest('FORMS_TOO_MANY_FILES', `At most ${options.config.maxFilesPerSubmission} files per submission`, [{ path: 'body.data', message: `holds ${files.length} files` }]);
+    throw badRequest('FORMS_TOO_MANY_FILES', `At most ${options.config.maxFilesPerSubmission} files per submission`, [
+      { path: 'body.data', message: `holds ${files.length} files` },
+    ]);
   }
   await checkReferences(trx, references);
   return { data, searchText: searchTextOf(data) };
@@ -74,7 +83,11 @@ async function checkReferences(trx: Knex.Transaction, references: Reference[]): 
   if (missing.length === 0) return;
   const kinds = new Set(missing.map((r) => r.kind));
   const code = kinds.size === 1 ? REFERENCE_TABLE[missing[0].kind].code : 'FORMS_REFERENCE_NOT_FOUND';
-  throw badRequest(code, 'A referenced file, person or unit does not exist', missing.map((r) => ({ path: r.path, message: REFERENCE_TABLE[r.kind].message })));
+  throw badRequest(
+    code,
+    'A referenced file, person or unit does not exist',
+    missing.map((r) => ({ path: r.path, message: REFERENCE_TABLE[r.kind].message })),
+  );
 }
 
 /** Depth and string length, whatever the schema allows. */
@@ -86,9 +99,11 @@ function checkShape(data: unknown): ErrorDetail[] {
       problems.push({ path, message: `is nested deeper than ${DATA_LIMITS.maxDepth} levels` });
       return;
     }
-    if (typeof value === 'string' && value.length > DATA_LIMITS.maxStringLength) problems.push({ path, message: `is longer than ${DATA_LIMITS.maxStringLength} characters` });
+    if (typeof value === 'string' && value.length > DATA_LIMITS.maxStringLength)
+      problems.push({ path, message: `is longer than ${DATA_LIMITS.maxStringLength} characters` });
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${path}[${i}]`, depth + 1));
-    else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) visit(item, `${path}.${key}`, depth + 1);
+    else if (typeof value === 'object' && value !== null)
+      for (const [key, item] of Object.entries(value)) visit(item, `${path}.${key}`, depth + 1);
   };
   visit(data, 'body.data', 0);
   return problems;

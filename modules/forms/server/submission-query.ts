@@ -38,9 +38,25 @@ export function selectSubmissions(trx: Knex.Transaction) {
       this.on('u.tenant_id', 's.tenant_id').andOn('u.id', 's.unit_id');
     })
     .select(
-      's.id', 's.form_id', 'f.name as form_name', 's.version', 's.status', 's.data', 's.collection_id', 's.period_key', 's.assignee_id',
-      's.unit_id', 'u.name as unit_name', 'u.path as unit_path', 's.submitted_by', 'usr.display_name as submitter_name',
-      's.return_reason', 's.returned_at', 's.submitted_at', 's.created_at', 's.updated_at',
+      's.id',
+      's.form_id',
+      'f.name as form_name',
+      's.version',
+      's.status',
+      's.data',
+      's.collection_id',
+      's.period_key',
+      's.assignee_id',
+      's.unit_id',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      's.submitted_by',
+      'usr.display_name as submitter_name',
+      's.return_reason',
+      's.returned_at',
+      's.submitted_at',
+      's.created_at',
+      's.updated_at',
     );
 }
 
@@ -76,15 +92,27 @@ export async function findSubmission(trx: Knex.Transaction, id: string, lock = f
  * collect permission). Anything else is not found: its existence is not revealed.
  */
 export function assertVisible(row: SubmissionRow | undefined, userId: string, scope: DataScope | null): SubmissionRow {
-  if (row && (row.submitted_by === userId || (scope && (scope.kind === 'tenant' || (row.unit_path !== null && unitPathInScope(row.unit_path, scope)))))) return row;
+  if (
+    row &&
+    (row.submitted_by === userId ||
+      (scope && (scope.kind === 'tenant' || (row.unit_path !== null && unitPathInScope(row.unit_path, scope)))))
+  )
+    return row;
   throw notFound('FORMS_SUBMISSION_NOT_FOUND', 'No such submission');
 }
 
 /** The user's own submissions, last changed first. */
-export async function listMySubmissions(trx: Knex.Transaction, userId: string, filter: { status?: SubmissionStatus; formId?: string; limit: number; cursor?: string }) {
+export async function listMySubmissions(
+  trx: Knex.Transaction,
+  userId: string,
+  filter: { status?: SubmissionStatus; formId?: string; limit: number; cursor?: string },
+) {
   const query = selectSubmissions(trx)
     .where('s.submitted_by', userId)
-    .orderBy([{ column: 's.updated_at', order: 'desc' }, { column: 's.id', order: 'desc' }])
+    .orderBy([
+      { column: 's.updated_at', order: 'desc' },
+      { column: 's.id', order: 'desc' },
+    ])
     .limit(filter.limit + 1);
   if (filter.status) query.where('s.status', filter.status);
   if (filter.formId) query.where('s.form_id', filter.formId);

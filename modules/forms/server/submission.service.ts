@@ -1,6 +1,16 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { attachFiles, badRequest, conflict, fileReferencesIn, type JobRunner, type ModuleActor, notFound, type Notifier, writeAudit } from '../../../core/module-kit.ts';
+import {
+  attachFiles,
+  badRequest,
+  conflict,
+  fileReferencesIn,
+  type JobRunner,
+  type ModuleActor,
+  notFound,
+  type Notifier,
+  writeAudit,
+} from '../../../core/module-kit.ts';
 import { formsConfig } from '../forms-config.ts';
 import { resolveCollectionTarget } from './collection-assignee.ts';
 import { findVersion, getForm, getVersion } from './form.service.ts';
@@ -32,9 +42,18 @@ export const SUBMITTED_EVENT = 'forms.submission.submitted';
 export async function createSubmission(ctx: SubmissionContext, formId: string, input: NewSubmission): Promise<SubmissionRow> {
   await getForm(ctx.trx, formId);
   const version = await findVersion(ctx.trx, formId, input.version);
-  if (!version) throw badRequest('FORMS_VERSION_NOT_FOUND', `Form version ${input.version} does not exist`, [{ path: 'body.version', message: 'is not a published version of the form' }]);
+  if (!version)
+    throw badRequest('FORMS_VERSION_NOT_FOUND', `Form version ${input.version} does not exist`, [
+      { path: 'body.version', message: 'is not a published version of the form' },
+    ]);
   const target = input.collectionId
-    ? await resolveCollectionTarget(ctx.trx, ctx.actor, { collectionId: input.collectionId, periodKey: input.periodKey, assigneeId: input.assigneeId, formId, version: input.version })
+    ? await resolveCollectionTarget(ctx.trx, ctx.actor, {
+        collectionId: input.collectionId,
+        periodKey: input.periodKey,
+        assigneeId: input.assigneeId,
+        formId,
+        version: input.version,
+      })
     : null;
   const draft = input.draft === true;
   const checked = await checkSubmissionData(ctx.trx, version.schema, input.data, { draft, config: await formsConfig(ctx.trx) });
@@ -72,26 +91,47 @@ export async function updateSubmission(ctx: SubmissionContext, id: string, data:
   const row = await ownEditable(ctx, id);
   const version = await getVersion(ctx.trx, row.form_id, row.version);
   const checked = await checkSubmissionData(ctx.trx, version.schema, data, { draft: true, config: await formsConfig(ctx.trx) });
-  await ctx.trx('forms_submission').where({ id }).update({ data: JSON.stringify(checked.data), search_text: checked.searchText, updated_at: ctx.trx.fn.now() });
+  await ctx
+    .trx('forms_submission')
+    .where({ id })
+    .update({ data: JSON.stringify(checked.data), search_text: checked.searchText, updated_at: ctx.trx.fn.now() });
   await attachAnswerFiles(ctx, id, checked.data);
-  await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, { action: 'forms.submission.update', recordType: 'forms_submission', recordId: id });
+  await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, {
+    action: 'forms.submission.update',
+    recordType: 'forms_submission',
+    recordId: id,
+  });
   return (await findSubmission(ctx.trx, id)) as SubmissionRow;
 }
 
 /** Submits one's own draft or returned submission, validated in full against its own version. */
-export async function submitSubmission(ctx: SubmissionContext, id: string, data: Record<string, unknown> | undefined): Promise<SubmissionRow> {
+export async function submitSubmission(
+  ctx: SubmissionContext,
+  id: string,
+  data: Record<string, unknown> | undefined,
+): Promise<SubmissionRow> {
   const row = await ownEditable(ctx, id);
   const version = await getVersion(ctx.trx, row.form_id, row.version);
-  const checked = await checkSubmissionData(ctx.trx, version.schema, data ?? row.data, { draft: false, config: await formsConfig(ctx.trx) });
-  await ctx.trx('forms_submission').where({ id }).update({
-    status: 'submitted',
-    data: JSON.stringify(checked.data),
-    search_text: checked.searchText,
-    submitted_at: ctx.trx.fn.now(),
-    updated_at: ctx.trx.fn.now(),
+  const checked = await checkSubmissionData(ctx.trx, version.schema, data ?? row.data, {
+    draft: false,
+    config: await formsConfig(ctx.trx),
   });
+  await ctx
+    .trx('forms_submission')
+    .where({ id })
+    .update({
+      status: 'submitted',
+      data: JSON.stringify(checked.data),
+      search_text: checked.searchText,
+      submitted_at: ctx.trx.fn.now(),
+      updated_at: ctx.trx.fn.now(),
+    });
   await attachAnswerFiles(ctx, id, checked.data);
-  await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, { action: row.status === 'returned' ? 'forms.submission.resubmit' : 'forms.submission.submit', recordType: 'forms_submission', recordId: id });
+  await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, {
+    action: row.status === 'returned' ? 'forms.submission.resubmit' : 'forms.submission.submit',
+    recordType: 'forms_submission',
+    recordId: id,
+  });
   const updated = (await findSubmission(ctx.trx, id)) as SubmissionRow;
   await emitSubmitted(ctx, updated);
   return updated;
@@ -100,9 +140,21 @@ export async function submitSubmission(ctx: SubmissionContext, id: string, data:
 /** Sends a submitted submission back to its submitter with a reason; they are notified at once. */
 export async function returnSubmission(ctx: SubmissionContext, row: SubmissionRow, reason: string): Promise<SubmissionRow> {
   const locked = (await findSubmission(ctx.trx, row.id, true)) as SubmissionRow;
-  if (locked.status !== 'submitted') throw conflict('FORMS_SUBMISSION_NOT_SUBMITTED', `Only a submitted submission can be returned (this one is ${locked.status})`);
-  await ctx.trx('forms_submission').where({ id: row.id }).update({ status: 'returned', return_reason: reason, returned_by: ctx.actor.userId, returned_at: ctx.trx.fn.now(), updated_at: ctx.trx.fn.now() });
-  await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, { action: 'forms.submission.return', recordType: 'forms_submission', recordId: row.id, data: { reason } });
+  if (locked.status !== 'submitted')
+    throw conflict('FORMS_SUBMISSION_NOT_SUBMITTED', `Only a submitted submission can be returned (this one is ${locked.status})`);
+  await ctx.trx('forms_submission').where({ id: row.id }).update({
+    status: 'returned',
+    return_reason: reason,
+    returned_by: ctx.actor.userId,
+    returned_at: ctx.trx.fn.now(),
+    updated_at: ctx.trx.fn.now(),
+  });
+  await writeAudit(ctx.trx, ctx.tenantId, ctx.actor.userId, {
+    action: 'forms.submission.return',
+    recordType: 'forms_submission',
+    recordId: row.id,
+    data: { reason },
+  });
   const config = await formsConfig(ctx.trx);
   await ctx.notifier.notify(ctx.trx, ctx.tenantId, {
     userIds: [locked.submitted_by],
@@ -120,7 +172,8 @@ async function ownEditable(ctx: SubmissionContext, id: string): Promise<Submissi
   const row = await findSubmission(ctx.trx, id, true);
   // Someone else's submission is not found: editing goes through its submitter only.
   if (!row || row.submitted_by !== ctx.actor.userId) throw notFound('FORMS_SUBMISSION_NOT_FOUND', 'No such submission of yours');
-  if (row.status === 'submitted') throw conflict('FORMS_SUBMISSION_LOCKED', 'This submission was submitted; it changes only after it is returned for correction');
+  if (row.status === 'submitted')
+    throw conflict('FORMS_SUBMISSION_LOCKED', 'This submission was submitted; it changes only after it is returned for correction');
   return row;
 }
 
@@ -140,5 +193,11 @@ async function emitSubmitted(ctx: SubmissionContext, row: SubmissionRow): Promis
 
 /** Photo and file answers belong to the submission: readable by whoever may read it (server/file-access.ts). */
 async function attachAnswerFiles(ctx: SubmissionContext, id: string, data: Record<string, unknown>): Promise<void> {
-  await attachFiles(ctx.trx, ctx.tenantId, ctx.actor.userId, { module: 'forms', kind: 'submission', id }, await fileReferencesIn(ctx.trx, data, 'body.data'));
+  await attachFiles(
+    ctx.trx,
+    ctx.tenantId,
+    ctx.actor.userId,
+    { module: 'forms', kind: 'submission', id },
+    await fileReferencesIn(ctx.trx, data, 'body.data'),
+  );
 }

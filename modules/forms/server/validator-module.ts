@@ -13,12 +13,23 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
  * from the same packages) to the served module; a specifier outside this list fails generation
  * here, so an ajv upgrade that needs a new helper is caught by the tests, not in a browser.
  */
-export const VALIDATOR_RUNTIME_SPECIFIERS = ['ajv/dist/runtime/equal', 'ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/uri', 'ajv/dist/runtime/validation_error', 'ajv-formats/dist/formats', TENANT_REGEXP_SPECIFIER, COUNTY_FORMATS_SPECIFIER] as const;
+export const VALIDATOR_RUNTIME_SPECIFIERS = [
+  'ajv/dist/runtime/equal',
+  'ajv/dist/runtime/ucs2length',
+  'ajv/dist/runtime/uri',
+  'ajv/dist/runtime/validation_error',
+  'ajv-formats/dist/formats',
+  TENANT_REGEXP_SPECIFIER,
+  COUNTY_FORMATS_SPECIFIER,
+] as const;
 
 /** A package's version, from the package.json above its entry file (some packages do not export theirs). */
 function packageVersion(name: string): string {
   let dir = path.dirname(createRequire(import.meta.url).resolve(name));
-  while (!existsSync(path.join(dir, 'package.json')) || (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+  while (
+    !existsSync(path.join(dir, 'package.json')) ||
+    (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name
+  ) {
     const parent = path.dirname(dir);
     if (parent === dir) return 'unknown';
     dir = parent;
@@ -104,7 +115,8 @@ const UNSAFE_ID = /[*\u0000-\u001f\u2028\u2029]/;
 function checkIds(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(checkIds);
   if (!isObject(node)) return;
-  if (typeof node.$id === 'string' && UNSAFE_ID.test(node.$id)) throw new ValidatorUnavailableError(`$id ${JSON.stringify(node.$id)} cannot be written into a validator module`);
+  if (typeof node.$id === 'string' && UNSAFE_ID.test(node.$id))
+    throw new ValidatorUnavailableError(`$id ${JSON.stringify(node.$id)} cannot be written into a validator module`);
   Object.values(node).forEach(checkIds);
 }
 
@@ -128,8 +140,11 @@ function compile(schemas: Record<string, Record<string, unknown>>, root: Record<
     ajv.addSchema(withDefinitions);
   }
   const code = standaloneCode.default(ajv);
-  const unknown = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((specifier) => !(VALIDATOR_RUNTIME_SPECIFIERS as readonly string[]).includes(specifier));
-  if (unknown.length > 0) throw new Error(`validator code needs runtime modules the browser does not provide: ${[...new Set(unknown)].join(', ')}`);
+  const unknown = [...code.matchAll(/require\("([^"]+)"\)/g)]
+    .map((m) => m[1])
+    .filter((specifier) => !(VALIDATOR_RUNTIME_SPECIFIERS as readonly string[]).includes(specifier));
+  if (unknown.length > 0)
+    throw new Error(`validator code needs runtime modules the browser does not provide: ${[...new Set(unknown)].join(', ')}`);
   return code;
 }
 

@@ -27,8 +27,14 @@ export class XlsxStream {
   /** Commits the open sheet and starts a new one with a bold, frozen header row. */
   startSheet(name: string, columns: ColumnSpec[], part = 1): void {
     this.sheet?.worksheet.commit();
-    const worksheet = this.workbook.addWorksheet(part === 1 ? name : `${name.slice(0, 26)} (${part})`, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.columns = columns.map((c) => ({ header: safeCellText(c.header), width: c.width ?? Math.max(12, c.header.length * 3), style: c.text ? { numFmt: '@' } : {} }));
+    const worksheet = this.workbook.addWorksheet(part === 1 ? name : `${name.slice(0, 26)} (${part})`, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    worksheet.columns = columns.map((c) => ({
+      header: safeCellText(c.header),
+      width: c.width ?? Math.max(12, c.header.length * 3),
+      style: c.text ? { numFmt: '@' } : {},
+    }));
     worksheet.getRow(1).font = { bold: true };
     worksheet.getRow(1).commit();
     this.sheet = { base: name, part, columns, worksheet, rows: 0 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, } from '../../../core/calendar/calendar-date.ts';
+import { addDays } from '../../../core/calendar/calendar-date.ts';
 import { todayIn } from '../../../core/time/time-zone.ts';
 import { dailyJob } from '../server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
@@ -20,7 +20,8 @@ describe('forms: sending to units that can fill in, starting from last period, q
   let dongfengStaff: ScopedUser;
   let townHead: ScopedUser;
   const api = () => `${tenant.base}/forms`;
-  const notificationsOf = (userId: string) => platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind: 'forms.collection.reminder' });
+  const notificationsOf = (userId: string) =>
+    platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind: 'forms.collection.reminder' });
   const jobContext = () => ({ ...platform.jobContext('forms'), enabledTenantIds: async () => [tenant.id] });
 
   beforeAll(async () => {
@@ -36,15 +37,28 @@ describe('forms: sending to units that can fill in, starting from last period, q
     const fill = [{ permission: 'forms.submit' as const, scope: 'own_unit' as const }];
     hongqiStaff = await createScopedUser(platform, tenant, { username: 'hongqi', unitId: hongqi.id, grants: fill });
     dongfengStaff = await createScopedUser(platform, tenant, { username: 'dongfeng', unitId: dongfeng.id, grants: fill });
-    townHead = await createScopedUser(platform, tenant, { username: 'town-head', unitId: town.id, grants: [{ permission: 'forms.collect', scope: 'unit_subtree' }] });
+    townHead = await createScopedUser(platform, tenant, {
+      username: 'town-head',
+      unitId: town.id,
+      grants: [{ permission: 'forms.collect', scope: 'unit_subtree' }],
+    });
   });
   afterAll(() => platform?.stop());
 
   it('warns of a unit nobody may fill in for, and does not mark it reminded (no 已催报 for nobody)', async () => {
-    const sent = await townHead.client.post(`${api()}/collections`, { formId, name: '一次性核查', frequency: 'once', dueOn: addDays(todayIn('Asia/Shanghai'), 10), unitIds: [hongqi.id, xinhua.id] });
+    const sent = await townHead.client.post(`${api()}/collections`, {
+      formId,
+      name: '一次性核查',
+      frequency: 'once',
+      dueOn: addDays(todayIn('Asia/Shanghai'), 10),
+      unitIds: [hongqi.id, xinhua.id],
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     const collection = sent.json();
-    expect(Object.fromEntries(collection.assignees.map((a: { unitName: string; fillers: number }) => [a.unitName, a.fillers]))).toEqual({ 红旗村: 1, 新华村: 0 });
+    expect(Object.fromEntries(collection.assignees.map((a: { unitName: string; fillers: number }) => [a.unitName, a.fillers]))).toEqual({
+      红旗村: 1,
+      新华村: 0,
+    });
 
     const reminded = await townHead.client.post(`${api()}/collections/${collection.id}/periods/once/remind`, { sms: false });
     expect(reminded.json()).toMatchObject({ remindedAssignees: 1, unreachableAssignees: 1, notifiedUsers: 1 });
@@ -56,11 +70,24 @@ describe('forms: sending to units that can fill in, starting from last period, q
   });
 
   it('a village starts this month from its own households of last month, and only its own', async () => {
-    const sent = await townHead.client.post(`${api()}/collections`, { formId, name: '因户施策月报', frequency: 'monthly', startsOn: '2025-01-01', dueOffset: 5, unitIds: [hongqi.id, dongfeng.id] });
+    const sent = await townHead.client.post(`${api()}/collections`, {
+      formId,
+      name: '因户施策月报',
+      frequency: 'monthly',
+      startsOn: '2025-01-01',
+      dueOffset: 5,
+      unitIds: [hongqi.id, dongfeng.id],
+    });
     const collection = sent.json();
-    for (const key of ['2025-01', '2025-02']) expect((await townHead.client.post(`${api()}/collections/${collection.id}/periods`, { periodKey: key })).statusCode).toBe(200);
+    for (const key of ['2025-01', '2025-02'])
+      expect((await townHead.client.post(`${api()}/collections/${collection.id}/periods`, { periodKey: key })).statusCode).toBe(200);
     const submit = (user: ScopedUser, periodKey: string, householder: string) =>
-      user.client.post(`${api()}/forms/${formId}/submissions`, { version: 1, collectionId: collection.id, periodKey, data: { ...goodHousehold, householder } });
+      user.client.post(`${api()}/forms/${formId}/submissions`, {
+        version: 1,
+        collectionId: collection.id,
+        periodKey,
+        data: { ...goodHousehold, householder },
+      });
     expect((await submit(hongqiStaff, '2025-01', '王大山')).statusCode).toBe(201);
     expect((await submit(hongqiStaff, '2025-01', '李小河')).statusCode).toBe(201);
     expect((await submit(dongfengStaff, '2025-01', '赵东风')).statusCode).toBe(201);
@@ -71,21 +98,44 @@ describe('forms: sending to units that can fill in, starting from last period, q
     expect(previous.json().items.map((s: { data: { householder: string } }) => s.data.householder)).toEqual(['王大山', '李小河']);
     expect(previous.json().items[0].data).toMatchObject({ ...goodHousehold, householder: '王大山' });
     // The first period has nothing before it.
-    expect((await hongqiStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-01/previous`)).json()).toEqual({ periodKey: null, items: [] });
+    expect((await hongqiStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-01/previous`)).json()).toEqual({
+      periodKey: null,
+      items: [],
+    });
     // 东风村 sees its own household, never 红旗村's, even naming 红旗村's assignment.
-    expect((await dongfengStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-02/previous`)).json().items.map((s: { data: { householder: string } }) => s.data.householder)).toEqual(['赵东风']);
+    expect(
+      (await dongfengStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-02/previous`))
+        .json()
+        .items.map((s: { data: { householder: string } }) => s.data.householder),
+    ).toEqual(['赵东风']);
     const hongqiAssignee = collection.assignees.find((a: { unitName: string }) => a.unitName === '红旗村').id;
-    const foreign = await dongfengStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-02/previous?assigneeId=${hongqiAssignee}`);
+    const foreign = await dongfengStaff.client.get(
+      `${api()}/collections/${collection.id}/periods/2025-02/previous?assigneeId=${hongqiAssignee}`,
+    );
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.code).toBe('FORMS_ASSIGNEE_INVALID');
   });
 
   it('automatic reminders wait out the county’s quiet hours and go with the first run after them', async () => {
-    const saved = await tenant.admin.put(`${tenant.base}/modules/forms/config`, { config: { quietHoursFrom: 21, quietHoursTo: 9, reminderDaysBefore: 1 } });
+    const saved = await tenant.admin.put(`${tenant.base}/modules/forms/config`, {
+      config: { quietHoursFrom: 21, quietHoursTo: 9, reminderDaysBefore: 1 },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const today = todayIn('Asia/Shanghai');
-    const collection = (await townHead.client.post(`${api()}/collections`, { formId, name: '明日截止', frequency: 'once', dueOn: addDays(today, 1), unitIds: [dongfeng.id] })).json();
-    const autoReminders = () => platform.ownerQuery('core_reminder').where({ tenant_id: tenant.id, module: 'forms', kind: 'auto' }).whereRaw(`data->>'collectionId' = ?`, [collection.id]);
+    const collection = (
+      await townHead.client.post(`${api()}/collections`, {
+        formId,
+        name: '明日截止',
+        frequency: 'once',
+        dueOn: addDays(today, 1),
+        unitIds: [dongfeng.id],
+      })
+    ).json();
+    const autoReminders = () =>
+      platform
+        .ownerQuery('core_reminder')
+        .where({ tenant_id: tenant.id, module: 'forms', kind: 'auto' })
+        .whereRaw(`data->>'collectionId' = ?`, [collection.id]);
     const before = (await notificationsOf(dongfengStaff.userId)).length;
 
     // 07:30 and 08:30 Beijing lie within 21:00–09:00: nothing is sent or recorded.

@@ -21,11 +21,22 @@ const playground: Record<string, Record<string, unknown>> = {
   },
   references: {
     definitions: {
-      address: { type: 'object', properties: { street_address: { type: 'string' }, city: { type: 'string' }, state: { type: 'string' } }, required: ['street_address', 'city', 'state'] },
-      node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } } },
+      address: {
+        type: 'object',
+        properties: { street_address: { type: 'string' }, city: { type: 'string' }, state: { type: 'string' } },
+        required: ['street_address', 'city', 'state'],
+      },
+      node: {
+        type: 'object',
+        properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/node' } } },
+      },
     },
     type: 'object',
-    properties: { billing_address: { title: 'Billing address', $ref: '#/definitions/address' }, shipping_address: { $ref: '#/definitions/address' }, tree: { title: 'Recursive references', $ref: '#/definitions/node' } },
+    properties: {
+      billing_address: { title: 'Billing address', $ref: '#/definitions/address' },
+      shipping_address: { $ref: '#/definitions/address' },
+      tree: { title: 'Recursive references', $ref: '#/definitions/node' },
+    },
   },
   defs: {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -36,8 +47,18 @@ const playground: Record<string, Record<string, unknown>> = {
   oneOfAnyOfAllOf: {
     type: 'object',
     properties: {
-      contact: { oneOf: [{ type: 'object', title: 'Phone', required: ['phone'], properties: { phone: { type: 'string' } } }, { type: 'object', title: 'Email', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }] },
-      age: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['unknown'] }] },
+      contact: {
+        oneOf: [
+          { type: 'object', title: 'Phone', required: ['phone'], properties: { phone: { type: 'string' } } },
+          { type: 'object', title: 'Email', required: ['email'], properties: { email: { type: 'string', format: 'email' } } },
+        ],
+      },
+      age: {
+        anyOf: [
+          { type: 'integer', minimum: 0 },
+          { type: 'string', enum: ['unknown'] },
+        ],
+      },
       lorem: { allOf: [{ type: 'string', minLength: 1 }, { maxLength: 10 }] },
       multipleChoicesList: { type: 'array', items: { type: 'string', enum: ['foo', 'bar', 'fuzz', 'qux'] }, uniqueItems: true },
     },
@@ -46,8 +67,15 @@ const playground: Record<string, Record<string, unknown>> = {
     type: 'object',
     properties: { animal: { enum: ['Cat', 'Fish'] }, food: { type: 'string' }, water: { type: 'string' } },
     allOf: [
-      { if: { properties: { animal: { const: 'Cat' } } }, then: { properties: { food: { enum: ['meat', 'grass', 'fish'] } }, required: ['food'] } },
-      { if: { properties: { animal: { const: 'Fish' } } }, then: { properties: { food: { enum: ['insect', 'worms'] }, water: { enum: ['lake', 'sea'] } }, required: ['food', 'water'] }, else: { required: [] } },
+      {
+        if: { properties: { animal: { const: 'Cat' } } },
+        then: { properties: { food: { enum: ['meat', 'grass', 'fish'] } }, required: ['food'] },
+      },
+      {
+        if: { properties: { animal: { const: 'Fish' } } },
+        then: { properties: { food: { enum: ['insect', 'worms'] }, water: { enum: ['lake', 'sea'] } }, required: ['food', 'water'] },
+        else: { required: [] },
+      },
     ],
   },
   dependencies: {
@@ -88,25 +116,42 @@ describe('forms: designing, checking and publishing form schemas', () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['huge', { type: 'object', description: 'x'.repeat(300_000) }, 'body.schema'],
       ['deep', nested(60), 'body.schema'],
-      ['self', { type: 'object', properties: { a: { $ref: '#/definitions/x' } }, definitions: { x: { $ref: '#/definitions/y' }, y: { allOf: [{ $ref: '#/definitions/x' }] } } }, 'body.schema.definitions'],
+      [
+        'self',
+        {
+          type: 'object',
+          properties: { a: { $ref: '#/definitions/x' } },
+          definitions: { x: { $ref: '#/definitions/y' }, y: { allOf: [{ $ref: '#/definitions/x' }] } },
+        },
+        'body.schema.definitions',
+      ],
       ['root loop', { type: 'object', $ref: '#' }, 'body.schema'],
       ['regex', { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)\\1$' } } }, 'body.schema.properties.code.pattern'],
       ['remote', { type: 'object', properties: { evil: { $ref: 'https://example.com/schema.json' } } }, 'body.schema.properties.evil.$ref'],
-      ['data', { type: 'object', properties: { a: { type: 'integer', maximum: { $data: '1/b' } } } }, 'body.schema.properties.a.maximum.$data'],
+      [
+        'data',
+        { type: 'object', properties: { a: { type: 'integer', maximum: { $data: '1/b' } } } },
+        'body.schema.properties.a.maximum.$data',
+      ],
       ['not an object form', { type: 'array', items: { type: 'string' } }, 'body.schema.type'],
     ];
     for (const [label, schema, path] of cases) {
       const response = await tenant.admin.post(base(), { name: label, schema });
       expect(response.statusCode, `${label}: ${response.body}`).toBe(400);
       expect(response.json().error.code).toBe('FORMS_SCHEMA_INVALID');
-      expect(detailPaths(response).some((p) => p.startsWith(path)), `${label}: ${JSON.stringify(detailPaths(response))}`).toBe(true);
+      expect(
+        detailPaths(response).some((p) => p.startsWith(path)),
+        `${label}: ${JSON.stringify(detailPaths(response))}`,
+      ).toBe(true);
     }
     expect((await tenant.admin.get(base())).json().items.length).toBe(before);
   });
 
   it('a bad schema in an edit is refused and the draft stays as it was', async () => {
     const id = (await tenant.admin.post(base(), { name: '可编辑', schema: householdSchema })).json().id;
-    const bad = await tenant.admin.patch(`${base()}/${id}`, { schema: { type: 'object', properties: { x: { type: 'string', pattern: 'x(?=y)' } } } });
+    const bad = await tenant.admin.patch(`${base()}/${id}`, {
+      schema: { type: 'object', properties: { x: { type: 'string', pattern: 'x(?=y)' } } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(detailPaths(bad)).toEqual(['body.schema.properties.x.pattern']);
     expect((await tenant.admin.get(`${base()}/${id}`)).json().schema).toEqual(householdSchema);
@@ -121,12 +166,16 @@ describe('forms: designing, checking and publishing form schemas', () => {
   });
 
   it('publishing freezes a version: editing afterwards changes only the draft, and the next publish makes version 2', async () => {
-    const id = (await tenant.admin.post(base(), { name: '月报', schema: { type: 'object', properties: { a: { type: 'string' } } } })).json().id;
+    const id = (await tenant.admin.post(base(), { name: '月报', schema: { type: 'object', properties: { a: { type: 'string' } } } })).json()
+      .id;
     const v1 = await tenant.admin.post(`${base()}/${id}/publish`, {});
     expect(v1.json()).toMatchObject({ formId: id, version: 1, name: '月报' });
     expect((await tenant.admin.post(`${base()}/${id}/publish`, {})).json().error.code).toBe('FORMS_NOTHING_TO_PUBLISH');
 
-    const edited = await tenant.admin.patch(`${base()}/${id}`, { name: '月报（新）', schema: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } } });
+    const edited = await tenant.admin.patch(`${base()}/${id}`, {
+      name: '月报（新）',
+      schema: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } },
+    });
     expect(edited.json()).toMatchObject({ latestVersion: 1, draftChanged: true });
     const frozen = (await tenant.admin.get(`${base()}/${id}/versions/1`)).json();
     expect(frozen).toMatchObject({ version: 1, name: '月报', schema: { type: 'object', properties: { a: { type: 'string' } } } });
@@ -135,12 +184,21 @@ describe('forms: designing, checking and publishing form schemas', () => {
     const versions = (await tenant.admin.get(`${base()}/${id}/versions`)).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect((await tenant.admin.get(`${base()}/${id}/versions/3`)).statusCode).toBe(404);
-    expect((await auditOf(platform, tenant.id, id)).map((e) => e.action)).toEqual(['forms.form.create', 'forms.form.publish', 'forms.form.update', 'forms.form.publish']);
+    expect((await auditOf(platform, tenant.id, id)).map((e) => e.action)).toEqual([
+      'forms.form.create',
+      'forms.form.publish',
+      'forms.form.update',
+      'forms.form.publish',
+    ]);
   });
 
   it('only forms.design may design; someone who fills forms in may read a version but not the drafts', async () => {
     const unit = await apiUnit(tenant.admin, tenant, { name: '一村', kind: 'village' });
-    const filler = await createScopedUser(platform, tenant, { username: 'filler', unitId: unit.id, grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
+    const filler = await createScopedUser(platform, tenant, {
+      username: 'filler',
+      unitId: unit.id,
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
     const id = (await tenant.admin.post(base(), { name: '只读', schema: { type: 'object' } })).json().id;
     await tenant.admin.post(`${base()}/${id}/publish`, {});
     expect((await filler.client.post(base(), { name: 'x', schema: { type: 'object' } })).statusCode).toBe(403);
@@ -155,7 +213,9 @@ describe('forms: designing, checking and publishing form schemas', () => {
     expect(first.items.map((f: { name: string }) => f.name)).toEqual(['分页表单3', '分页表单2']);
     const second = (await tenant.admin.get(`${base()}?category=${encodeURIComponent('分页')}&limit=2&cursor=${first.nextCursor}`)).json();
     expect(second).toMatchObject({ items: [{ name: '分页表单1' }], nextCursor: null });
-    expect((await tenant.admin.get(`${base()}?q=${encodeURIComponent('表单2')}`)).json().items.map((f: { name: string }) => f.name)).toEqual(['分页表单2']);
+    expect(
+      (await tenant.admin.get(`${base()}?q=${encodeURIComponent('表单2')}`)).json().items.map((f: { name: string }) => f.name),
+    ).toEqual(['分页表单2']);
     expect((await tenant.admin.get(`${base()}?cursor=bad`)).statusCode).toBe(400);
   });
 
@@ -171,7 +231,12 @@ describe('forms: designing, checking and publishing form schemas', () => {
     }
     expect(problems).toEqual([]);
     const paths = Object.keys((await platform.client().get('/api/docs/json')).json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/t/{tenant}/forms/forms/{id}/submissions', '/api/t/{tenant}/forms/collections/{id}/periods/{period}/status']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/t/{tenant}/forms/forms/{id}/submissions',
+        '/api/t/{tenant}/forms/collections/{id}/periods/{period}/status',
+      ]),
+    );
   });
 
   it('a tenant that has not enabled the module does not have it', async () => {

@@ -72,7 +72,8 @@ describe('forms: keyset paging of results, and filters inside repeating groups',
 
   it('sorts missing answers last, whatever the order', async () => {
     for (const order of ['asc', 'desc']) {
-      const items = (await tenant.admin.get(url(`sort=income&order=${order}&limit=200&${encodeURI('filter[mainCause]=因病')}`))).json().items;
+      const items = (await tenant.admin.get(url(`sort=income&order=${order}&limit=200&${encodeURI('filter[mainCause]=因病')}`))).json()
+        .items;
       const incomes: (number | null)[] = items.map((s: { data: { income?: number } }) => s.data.income ?? null);
       const known = incomes.filter((n): n is number => n !== null);
       expect(incomes.slice(known.length).length).toBeGreaterThan(0);
@@ -87,19 +88,36 @@ describe('forms: keyset paging of results, and filters inside repeating groups',
     expect(detailPaths(await tenant.admin.get(url('sort=income&limit=5&cursor=bm9wZQ')))).toEqual(['querystring.cursor']);
     const forged = Buffer.from(JSON.stringify(['income', 'desc', 'lots', '00000000-0000-0000-0000-000000000000'])).toString('base64url');
     expect(detailPaths(await tenant.admin.get(url(`sort=income&limit=5&cursor=${forged}`)))).toEqual(['querystring.cursor']);
-    const badTime = Buffer.from(JSON.stringify(['submittedAt', 'desc', '2025-02-31 10:00:00+00', '00000000-0000-0000-0000-000000000000'])).toString('base64url');
+    const badTime = Buffer.from(
+      JSON.stringify(['submittedAt', 'desc', '2025-02-31 10:00:00+00', '00000000-0000-0000-0000-000000000000']),
+    ).toString('base64url');
     expect(detailPaths(await tenant.admin.get(url(`limit=5&cursor=${badTime}`)))).toEqual(['querystring.cursor']);
   });
 
   it('a filter on a repeating group’s field matches submissions with any such row', async () => {
-    const children = (await tenant.admin.get(url(`limit=200&${encodeURI('filter[members.relation]=子女&filter[householder]=户2')}`))).json();
+    const children = (
+      await tenant.admin.get(url(`limit=200&${encodeURI('filter[members.relation]=子女&filter[householder]=户2')}`))
+    ).json();
     expect(children.items.length).toBeGreaterThan(0);
     for (const s of children.items) expect(s.data.members.some((m: { relation: string }) => m.relation === '子女')).toBe(true);
-    const stats = (await tenant.admin.get(`${tenant.base}/forms/forms/${formId}/statistics?fields=mainCause&${encodeURI('filter[members.relation]=子女')}`)).json();
-    const even = await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id }).whereRaw(`data @> '{"members":[{"relation":"子女"}]}'`).count({ n: '*' });
+    const stats = (
+      await tenant.admin.get(
+        `${tenant.base}/forms/forms/${formId}/statistics?fields=mainCause&${encodeURI('filter[members.relation]=子女')}`,
+      )
+    ).json();
+    const even = await platform
+      .ownerQuery('forms_submission')
+      .where({ tenant_id: tenant.id })
+      .whereRaw(`data @> '{"members":[{"relation":"子女"}]}'`)
+      .count({ n: '*' });
     expect(stats.total).toBe(Number(even[0].n));
-    expect(children.fields.find((f: { name: string }) => f.name === 'members.relation')).toMatchObject({ kind: 'choice', group: 'members' });
-    expect(detailPaths(await tenant.admin.get(url(encodeURI('filter[members.age][gte]=3'))))).toEqual(['querystring.filter[members.age][gte]']);
+    expect(children.fields.find((f: { name: string }) => f.name === 'members.relation')).toMatchObject({
+      kind: 'choice',
+      group: 'members',
+    });
+    expect(detailPaths(await tenant.admin.get(url(encodeURI('filter[members.age][gte]=3'))))).toEqual([
+      'querystring.filter[members.age][gte]',
+    ]);
     expect(detailPaths(await tenant.admin.get(url(encodeURI('filter[members]=甲'))))).toEqual(['querystring.filter[members]']);
     expect(detailPaths(await tenant.admin.get(url('sort=members.relation')))).toEqual(['querystring.sort']);
   });

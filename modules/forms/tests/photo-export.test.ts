@@ -15,7 +15,10 @@ const visitSchema = {
     members: {
       type: 'array',
       title: '家庭成员',
-      items: { type: 'object', properties: { name: { type: 'string', title: '姓名' }, photo: { type: 'string', title: '照片', format: 'uuid', 'x-ref': 'file' } } },
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string', title: '姓名' }, photo: { type: 'string', title: '照片', format: 'uuid', 'x-ref': 'file' } },
+      },
     },
   },
 };
@@ -29,13 +32,21 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
   const png = (width: number) => tinyPng(width);
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ startJobs: true, configure: (config) => ({ ...config, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }) });
+    platform = await TestPlatform.start({
+      startJobs: true,
+      configure: (config) => ({ ...config, jobs: { pollingSeconds: 0.5, retryDelaySeconds: 1 } }),
+    });
     tenant = await platform.createTenant('forms-photos');
     await enableForms(tenant);
     formId = await publishedForm(tenant.admin, tenant, visitSchema, '入户走访');
     const village = await apiUnit(tenant.admin, tenant, { name: '城关村', kind: 'village' });
-    colleague = await createScopedUser(platform, tenant, { username: 'colleague', unitId: village.id, grants: [{ permission: 'forms.results', scope: 'tenant' }] });
-    const upload = async (name: string, width: number, type = 'image/png') => (await uploadFile(tenant.admin, tenant.base, name, png(width), type)).json().id as string;
+    colleague = await createScopedUser(platform, tenant, {
+      username: 'colleague',
+      unitId: village.id,
+      grants: [{ permission: 'forms.results', scope: 'tenant' }],
+    });
+    const upload = async (name: string, width: number, type = 'image/png') =>
+      (await uploadFile(tenant.admin, tenant.base, name, png(width), type)).json().id as string;
     const door = await upload('IMG_0001.PNG', 1);
     const kitchen = await upload('kitchen.png', 2);
     const grandma = await upload('grandma.png', 3);
@@ -50,8 +61,15 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
       expect(response.statusCode, response.body).toBe(201);
     }
     // 07:29 in Beijing on 5 March is 23:29 UTC on the 4th; the first household belongs to the village.
-    await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id, form_id: formId }).update({ submitted_at: new Date('2025-03-04T23:29:00Z') });
-    await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id, form_id: formId }).whereRaw("data->>'householder' = '张一'").update({ unit_id: village.id });
+    await platform
+      .ownerQuery('forms_submission')
+      .where({ tenant_id: tenant.id, form_id: formId })
+      .update({ submitted_at: new Date('2025-03-04T23:29:00Z') });
+    await platform
+      .ownerQuery('forms_submission')
+      .where({ tenant_id: tenant.id, form_id: formId })
+      .whereRaw("data->>'householder' = '张一'")
+      .update({ unit_id: village.id });
   });
   afterAll(() => platform?.stop());
 
@@ -69,7 +87,12 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/^application\/zip/);
     const zip = await JSZip.loadAsync(file.rawPayload);
-    return { zip, names: Object.keys(zip.files).filter((name) => !zip.files[name].dir).sort() };
+    return {
+      zip,
+      names: Object.keys(zip.files)
+        .filter((name) => !zip.files[name].dir)
+        .sort(),
+    };
   }
 
   it('zips every photo into a folder per unit and submission, named by field and number, with the bytes uploaded', async () => {
@@ -97,7 +120,11 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
   });
 
   it('keeps to the list’s filters', async () => {
-    const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, { kind: 'photos', 'filter[mainCause]': '因学', lang: 'en' });
+    const created = await tenant.admin.post(`${api()}/forms/${formId}/exports`, {
+      kind: 'photos',
+      'filter[mainCause]': '因学',
+      lang: 'en',
+    });
     expect(created.statusCode, created.body).toBe(202);
     const done = await waitDone(created.json().id);
     expect(done).toMatchObject({ status: 'done', total: 1, fileName: '入户走访-photos.zip' });
@@ -116,7 +143,12 @@ describe('forms: a .zip of the photos of the filtered submissions, as an export 
   });
 
   it('refuses a photo export of a form that asks for no photo, naming body.kind, and queues nothing', async () => {
-    const plain = await publishedForm(tenant.admin, tenant, { type: 'object', properties: { householder: { type: 'string', title: '户主姓名' } } }, '无照片表');
+    const plain = await publishedForm(
+      tenant.admin,
+      tenant,
+      { type: 'object', properties: { householder: { type: 'string', title: '户主姓名' } } },
+      '无照片表',
+    );
     const before = await platform.ownerQuery('core_export').where({ tenant_id: tenant.id }).count({ n: '*' });
     const response = await tenant.admin.post(`${api()}/forms/${plain}/exports`, { kind: 'photos' });
     expect(response.statusCode).toBe(400);

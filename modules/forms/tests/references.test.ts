@@ -12,7 +12,11 @@ const visitSchema = {
     visitor: { type: 'string', title: '走访干部', format: 'uuid', 'x-ref': 'person' },
     village: { type: 'string', title: '所在村', format: 'uuid', 'x-ref': 'unit' },
     helpers: { type: 'array', title: '陪同人员', items: { type: 'string', format: 'uuid', 'x-ref': 'person' } },
-    stops: { type: 'array', title: '途经', items: { type: 'object', additionalProperties: false, properties: { unit: { type: 'string', format: 'uuid', 'x-ref': 'unit' } } } },
+    stops: {
+      type: 'array',
+      title: '途经',
+      items: { type: 'object', additionalProperties: false, properties: { unit: { type: 'string', format: 'uuid', 'x-ref': 'unit' } } },
+    },
   },
 };
 
@@ -24,8 +28,10 @@ describe('forms: person and unit answers must exist in the tenant directory', ()
   let village: string;
   let people: string[];
   let foreignPerson: string;
-  const submit = (data: Record<string, unknown>) => tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data });
-  const countRows = async () => Number((await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id }).count({ n: '*' }))[0].n);
+  const submit = (data: Record<string, unknown>) =>
+    tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data });
+  const countRows = async () =>
+    Number((await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id }).count({ n: '*' }))[0].n);
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
@@ -45,7 +51,12 @@ describe('forms: person and unit answers must exist in the tenant directory', ()
     const queries: string[] = [];
     const listen = (q: { sql: string }) => queries.push(q.sql);
     platform.db.runtime.on('query', listen);
-    const response = await submit({ visitor: people[0], village, helpers: [people[1], people[2]], stops: [{ unit: village }, { unit: village }] });
+    const response = await submit({
+      visitor: people[0],
+      village,
+      helpers: [people[1], people[2]],
+      stops: [{ unit: village }, { unit: village }],
+    });
     platform.db.runtime.off('query', listen);
     expect(response.statusCode, response.body).toBe(201);
     expect(queries.filter((sql) => /from "core_person" where "id" in/.test(sql))).toHaveLength(1);
@@ -55,10 +66,20 @@ describe('forms: person and unit answers must exist in the tenant directory', ()
   it('an unknown or another tenant’s person or unit is a 400 naming each answer, and nothing is stored', async () => {
     const before = await countRows();
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const response = await submit({ visitor: foreignPerson, village: unknown, helpers: [people[1], unknown], stops: [{ unit: village }, { unit: people[0] }] });
+    const response = await submit({
+      visitor: foreignPerson,
+      village: unknown,
+      helpers: [people[1], unknown],
+      stops: [{ unit: village }, { unit: people[0] }],
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('FORMS_REFERENCE_NOT_FOUND');
-    expect(detailPaths(response).sort()).toEqual(['body.data.helpers[1]', 'body.data.stops[1].unit', 'body.data.village', 'body.data.visitor']);
+    expect(detailPaths(response).sort()).toEqual([
+      'body.data.helpers[1]',
+      'body.data.stops[1].unit',
+      'body.data.village',
+      'body.data.visitor',
+    ]);
     const onlyPeople = await submit({ visitor: unknown, village });
     expect(onlyPeople.json().error.code).toBe('FORMS_PERSON_NOT_FOUND');
     expect(detailPaths(onlyPeople)).toEqual(['body.data.visitor']);

@@ -13,7 +13,8 @@ describe('forms: filling in, validating against the exact version, drafts, retur
   let townHead: ScopedUser;
   let otherTownHead: ScopedUser;
   const submissions = () => `${tenant.base}/forms/forms/${formId}/submissions`;
-  const countRows = async () => Number((await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id }).count({ n: '*' }))[0].n);
+  const countRows = async () =>
+    Number((await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id }).count({ n: '*' }))[0].n);
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
@@ -24,8 +25,15 @@ describe('forms: filling in, validating against the exact version, drafts, retur
     const town = await apiUnit(tenant.admin, tenant, { name: '九峰镇', kind: 'town', parentId: county.id });
     const otherTown = await apiUnit(tenant.admin, tenant, { name: '白马镇', kind: 'town', parentId: county.id });
     const village = await apiUnit(tenant.admin, tenant, { name: '红旗村', kind: 'village', parentId: town.id });
-    staff = await createScopedUser(platform, tenant, { username: 'village-staff', unitId: village.id, grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
-    const head = [{ permission: 'forms.collect' as const, scope: 'unit_subtree' as const }, { permission: 'forms.results' as const, scope: 'unit_subtree' as const }];
+    staff = await createScopedUser(platform, tenant, {
+      username: 'village-staff',
+      unitId: village.id,
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
+    const head = [
+      { permission: 'forms.collect' as const, scope: 'unit_subtree' as const },
+      { permission: 'forms.results' as const, scope: 'unit_subtree' as const },
+    ];
     townHead = await createScopedUser(platform, tenant, { username: 'town-head', unitId: town.id, grants: head });
     otherTownHead = await createScopedUser(platform, tenant, { username: 'other-head', unitId: otherTown.id, grants: head });
   });
@@ -34,7 +42,14 @@ describe('forms: filling in, validating against the exact version, drafts, retur
   it('a valid submission is stored with its version and unit, and audited', async () => {
     const response = await staff.client.post(submissions(), { version: 1, data: goodHousehold });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ formId, version: 1, status: 'submitted', unitName: '红旗村', data: goodHousehold, submittedBy: { displayName: 'village-staff' } });
+    expect(response.json()).toMatchObject({
+      formId,
+      version: 1,
+      status: 'submitted',
+      unitName: '红旗村',
+      data: goodHousehold,
+      submittedBy: { displayName: 'village-staff' },
+    });
     expect((await auditOf(platform, tenant.id, response.json().id)).map((e) => e.action)).toEqual(['forms.submission.submit']);
   });
 
@@ -57,15 +72,34 @@ describe('forms: filling in, validating against the exact version, drafts, retur
     const before = await countRows();
     const bad = await staff.client.post(submissions(), {
       version: 1,
-      data: { ...goodHousehold, householder: 'x'.repeat(21), income: '四千', waterSafe: false, secret: 1, members: [{ name: '甲', age: 200, extra: true }] },
+      data: {
+        ...goodHousehold,
+        householder: 'x'.repeat(21),
+        income: '四千',
+        waterSafe: false,
+        secret: 1,
+        members: [{ name: '甲', age: 200, extra: true }],
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('FORMS_SUBMISSION_INVALID');
-    expect(detailPaths(bad)).toEqual(expect.arrayContaining(['body.data.householder', 'body.data.income', 'body.data.secret', 'body.data.waterProblem', 'body.data.members[0].age', 'body.data.members[0].extra']));
+    expect(detailPaths(bad)).toEqual(
+      expect.arrayContaining([
+        'body.data.householder',
+        'body.data.income',
+        'body.data.secret',
+        'body.data.waterProblem',
+        'body.data.members[0].age',
+        'body.data.members[0].extra',
+      ]),
+    );
     const huge = await staff.client.post(submissions(), { version: 1, data: { ...goodHousehold, idCard: '1'.repeat(25_000) } });
     expect(huge.statusCode).toBe(400);
     expect(detailPaths(huge)).toEqual(['body.data.idCard']);
-    const tooBig = await staff.client.post(submissions(), { version: 1, data: { ...goodHousehold, members: Array.from({ length: 30 }, () => ({ name: 'x'.repeat(19_000) })) } });
+    const tooBig = await staff.client.post(submissions(), {
+      version: 1,
+      data: { ...goodHousehold, members: Array.from({ length: 30 }, () => ({ name: 'x'.repeat(19_000) })) },
+    });
     expect(tooBig.statusCode).toBe(413);
     expect(detailPaths(tooBig)).toEqual(['body.data']);
     expect((await staff.client.post(submissions(), { version: 9, data: goodHousehold })).json().error.details[0].path).toBe('body.version');
@@ -89,14 +123,20 @@ describe('forms: filling in, validating against the exact version, drafts, retur
     const draft = await staff.client.post(submissions(), { version: 1, data: partial, draft: true });
     expect(draft.statusCode, draft.body).toBe(201);
     expect(draft.json()).toMatchObject({ status: 'draft', submittedAt: null });
-    expect(detailPaths(await staff.client.post(submissions(), { version: 1, data: { income: 'many' }, draft: true }))).toEqual(['body.data.income']);
+    expect(detailPaths(await staff.client.post(submissions(), { version: 1, data: { income: 'many' }, draft: true }))).toEqual([
+      'body.data.income',
+    ]);
 
     const id = draft.json().id;
     const incomplete = await staff.client.post(`${tenant.base}/forms/submissions/${id}/submit`, {});
     expect(incomplete.statusCode).toBe(400);
     expect(detailPaths(incomplete)).toEqual(expect.arrayContaining(['body.data.causes', 'body.data.mainCause', 'body.data.waterSafe']));
-    expect((await staff.client.patch(`${tenant.base}/forms/submissions/${id}`, { data: { ...partial, causes: ['因学'] } })).json().data.causes).toEqual(['因学']);
-    const submitted = await staff.client.post(`${tenant.base}/forms/submissions/${id}/submit`, { data: { ...goodHousehold, householder: '李四' } });
+    expect(
+      (await staff.client.patch(`${tenant.base}/forms/submissions/${id}`, { data: { ...partial, causes: ['因学'] } })).json().data.causes,
+    ).toEqual(['因学']);
+    const submitted = await staff.client.post(`${tenant.base}/forms/submissions/${id}/submit`, {
+      data: { ...goodHousehold, householder: '李四' },
+    });
     expect(submitted.json()).toMatchObject({ status: 'submitted', data: { householder: '李四' } });
     const locked = await staff.client.patch(`${tenant.base}/forms/submissions/${id}`, { data: partial });
     expect(locked.json().error.code).toBe('FORMS_SUBMISSION_LOCKED');
@@ -106,26 +146,44 @@ describe('forms: filling in, validating against the exact version, drafts, retur
 
   it('the town head returns a village submission with a reason; the submitter is notified, corrects and resubmits', async () => {
     const id = (await staff.client.post(submissions(), { version: 1, data: goodHousehold })).json().id;
-    expect((await otherTownHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '不是你镇的' })).statusCode).toBe(404);
+    expect((await otherTownHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '不是你镇的' })).statusCode).toBe(
+      404,
+    );
     expect((await otherTownHead.client.get(`${tenant.base}/forms/submissions/${id}`)).statusCode).toBe(404);
-    expect(detailPaths(await townHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '' }))).toEqual(['body.reason']);
+    expect(detailPaths(await townHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '' }))).toEqual([
+      'body.reason',
+    ]);
 
     const returned = await townHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '收入数据与台账不符' });
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: '收入数据与台账不符' });
-    expect((await townHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '再退' })).json().error.code).toBe('FORMS_SUBMISSION_NOT_SUBMITTED');
-    const inbox = await platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: staff.userId, kind: 'forms.submission.returned' });
+    expect((await townHead.client.post(`${tenant.base}/forms/submissions/${id}/return`, { reason: '再退' })).json().error.code).toBe(
+      'FORMS_SUBMISSION_NOT_SUBMITTED',
+    );
+    const inbox = await platform
+      .ownerQuery('core_notification')
+      .where({ tenant_id: tenant.id, user_id: staff.userId, kind: 'forms.submission.returned' });
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ body: '收入数据与台账不符', link: '/forms/my-due' }); // A submission outside a collection: the page of what is due (no page shows a bare submission).
 
-    const resubmitted = await staff.client.post(`${tenant.base}/forms/submissions/${id}/submit`, { data: { ...goodHousehold, income: 3900 } });
+    const resubmitted = await staff.client.post(`${tenant.base}/forms/submissions/${id}/submit`, {
+      data: { ...goodHousehold, income: 3900 },
+    });
     expect(resubmitted.json()).toMatchObject({ status: 'submitted', data: { income: 3900 } });
-    expect((await auditOf(platform, tenant.id, id)).map((e) => e.action)).toEqual(['forms.submission.submit', 'forms.submission.return', 'forms.submission.resubmit']);
+    expect((await auditOf(platform, tenant.id, id)).map((e) => e.action)).toEqual([
+      'forms.submission.submit',
+      'forms.submission.return',
+      'forms.submission.resubmit',
+    ]);
   });
 
   it("someone else's submission cannot be read or changed by another filler", async () => {
     const id = (await staff.client.post(submissions(), { version: 1, data: goodHousehold, draft: true })).json().id;
     const unit = await apiUnit(tenant.admin, tenant, { name: '另一村', kind: 'village' });
-    const stranger = await createScopedUser(platform, tenant, { username: 'stranger', unitId: unit.id, grants: [{ permission: 'forms.submit', scope: 'own_unit' }] });
+    const stranger = await createScopedUser(platform, tenant, {
+      username: 'stranger',
+      unitId: unit.id,
+      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    });
     expect((await stranger.client.get(`${tenant.base}/forms/submissions/${id}`)).statusCode).toBe(404);
     expect((await stranger.client.patch(`${tenant.base}/forms/submissions/${id}`, { data: goodHousehold })).statusCode).toBe(404);
     expect((await stranger.client.post(`${tenant.base}/forms/submissions/${id}/submit`, {})).statusCode).toBe(404);
@@ -136,10 +194,22 @@ describe('forms: filling in, validating against the exact version, drafts, retur
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatchObject({ code: 'FORMS_FILE_NOT_FOUND', details: [{ path: 'body.data.photo' }] });
     const fileId = uuidv7();
-    await withTenant(platform.db, tenant.id, (trx) => trx('core_file').insert({ tenant_id: tenant.id, id: fileId, name: '入户.jpg', content_type: 'image/jpeg', size_bytes: 10, sha256: 'x', created_by: staff.userId }));
+    await withTenant(platform.db, tenant.id, (trx) =>
+      trx('core_file').insert({
+        tenant_id: tenant.id,
+        id: fileId,
+        name: '入户.jpg',
+        content_type: 'image/jpeg',
+        size_bytes: 10,
+        sha256: 'x',
+        created_by: staff.userId,
+      }),
+    );
     const ok = await staff.client.post(submissions(), { version: 1, data: { ...goodHousehold, photo: fileId } });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(detailPaths(await staff.client.post(submissions(), { version: 1, data: { ...goodHousehold, photo: 'not-a-uuid' } }))).toEqual(['body.data.photo']);
+    expect(detailPaths(await staff.client.post(submissions(), { version: 1, data: { ...goodHousehold, photo: 'not-a-uuid' } }))).toEqual([
+      'body.data.photo',
+    ]);
   });
 
   it('only holders of forms.submit fill in, and only forms.collect returns', async () => {

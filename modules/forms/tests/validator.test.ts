@@ -14,7 +14,9 @@ type Detail = { path: string; message: string };
 
 /** The served module, imported as the browser imports it: an ES module from the response text. */
 async function importServed(code: string): Promise<ValidatorFunctions> {
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: (require: typeof validatorRequire) => ValidatorFunctions };
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {
+    default: (require: typeof validatorRequire) => ValidatorFunctions;
+  };
   return module.default(validatorRequire);
 }
 
@@ -24,18 +26,35 @@ const conditionalSchema = {
   required: ['cause'],
   propertyNames: { enum: ['cause', 'causeOther', 'members', 'card', 'cardNo'] },
   properties: {
-    cause: { type: 'string', title: '致贫原因', oneOf: [{ const: 'illness', title: '因病' }, { const: 'other', title: '其他' }] },
+    cause: {
+      type: 'string',
+      title: '致贫原因',
+      oneOf: [
+        { const: 'illness', title: '因病' },
+        { const: 'other', title: '其他' },
+      ],
+    },
     members: {
       type: 'array',
       items: {
         type: 'object',
         properties: { name: { type: 'string' }, working: { type: 'boolean' } },
-        allOf: [{ if: { required: ['working'], properties: { working: { const: true } } }, then: { properties: { employer: { type: 'string' } } } }],
+        allOf: [
+          {
+            if: { required: ['working'], properties: { working: { const: true } } },
+            then: { properties: { employer: { type: 'string' } } },
+          },
+        ],
       },
     },
     card: { type: 'boolean' },
   },
-  allOf: [{ if: { required: ['cause'], properties: { cause: { const: 'other' } } }, then: { properties: { causeOther: { type: 'string', minLength: 1 } }, required: ['causeOther'] } }],
+  allOf: [
+    {
+      if: { required: ['cause'], properties: { cause: { const: 'other' } } },
+      then: { properties: { causeOther: { type: 'string', minLength: 1 } }, required: ['causeOther'] },
+    },
+  ],
   dependencies: { card: { properties: { cardNo: { type: 'string' } } } },
 };
 
@@ -112,7 +131,8 @@ describe('forms: the browser validates as the server does (the served validator 
     const functions = await importServed((await tenant.admin.get(validatorUrl(formId))).body);
     for (const part of schema.allOf) if (part.if) expect(functions[hashForSchema(part.if)]).toBeTypeOf('function');
     const browser = createPrecompiledValidator(functions, schema);
-    const shown = (data: Record<string, unknown>) => Object.keys((retrieveSchema(browser, schema, schema, data).properties ?? {}) as object).sort();
+    const shown = (data: Record<string, unknown>) =>
+      Object.keys((retrieveSchema(browser, schema, schema, data).properties ?? {}) as object).sort();
     expect(shown({ animal: 'Cat' })).toEqual(['animal', 'food']);
     expect(shown({ animal: 'Fish' })).toEqual(['animal', 'food', 'water']);
   });
@@ -125,12 +145,18 @@ describe('forms: the browser validates as the server does (the served validator 
   });
 
   it('is not generated from an $id that would break out of the code comment ajv writes it into (409; the server still checks saves)', async () => {
-    const schema = { type: 'object', definitions: { a: { $id: 'a*/globalThis.hacked=1;/*', type: 'string' } }, properties: { a: { $ref: '#/definitions/a' } } };
+    const schema = {
+      type: 'object',
+      definitions: { a: { $id: 'a*/globalThis.hacked=1;/*', type: 'string' } },
+      properties: { a: { $ref: '#/definitions/a' } },
+    };
     const formId = await publishedForm(tenant.admin, tenant, schema, 'id');
     const response = await tenant.admin.get(validatorUrl(formId));
     expect(response.statusCode, response.body).toBe(409);
     expect(response.json().error.code).toBe('FORMS_VALIDATOR_UNAVAILABLE');
-    expect((await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: { a: 1 } })).statusCode).toBe(400);
+    expect((await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: { a: 1 } })).statusCode).toBe(
+      400,
+    );
   });
 
   it('is only for those who may read the version', async () => {
@@ -141,22 +167,46 @@ describe('forms: the browser validates as the server does (the served validator 
 
   it('refuses answers to fields hidden by a condition not met, drafts too, naming each; the browser rules drop exactly those', async () => {
     const formId = await publishedForm(tenant.admin, tenant, conditionalSchema, '条件');
-    const browser = createPrecompiledValidator(await importServed((await tenant.admin.get(validatorUrl(formId))).body), conditionalSchema as RJSFSchema);
-    const check = (schema: Record<string, unknown>, value: unknown) => browser.isValid(schema as RJSFSchema, value, conditionalSchema as RJSFSchema);
-    const submit = (data: Record<string, unknown>, draft = false) => tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data, draft });
+    const browser = createPrecompiledValidator(
+      await importServed((await tenant.admin.get(validatorUrl(formId))).body),
+      conditionalSchema as RJSFSchema,
+    );
+    const check = (schema: Record<string, unknown>, value: unknown) =>
+      browser.isValid(schema as RJSFSchema, value, conditionalSchema as RJSFSchema);
+    const submit = (data: Record<string, unknown>, draft = false) =>
+      tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data, draft });
 
-    const hidden = { cause: 'illness', causeOther: '写了又改了主意', cardNo: '6222', members: [{ name: '王一', working: false, employer: '砖厂' }, { name: '王二', working: true, employer: '茶厂' }] };
+    const hidden = {
+      cause: 'illness',
+      causeOther: '写了又改了主意',
+      cardNo: '6222',
+      members: [
+        { name: '王一', working: false, employer: '砖厂' },
+        { name: '王二', working: true, employer: '茶厂' },
+      ],
+    };
     for (const draft of [false, true]) {
       const refused = await submit(hidden, draft);
       expect(refused.statusCode, refused.body).toBe(400);
       expect(refused.json().error.details).toEqual(
-        expect.arrayContaining(['body.data.causeOther', 'body.data.cardNo', 'body.data.members[0].employer'].map((path) => ({ path, message: 'is not asked: the condition that shows this field is not met' }))),
+        expect.arrayContaining(
+          ['body.data.causeOther', 'body.data.cardNo', 'body.data.members[0].employer'].map((path) => ({
+            path,
+            message: 'is not asked: the condition that shows this field is not met',
+          })),
+        ),
       );
       expect(refused.json().error.details).toHaveLength(3);
     }
 
     const pruned = withoutHiddenAnswers(conditionalSchema, hidden, check);
-    expect(pruned).toEqual({ cause: 'illness', members: [{ name: '王一', working: false }, { name: '王二', working: true, employer: '茶厂' }] });
+    expect(pruned).toEqual({
+      cause: 'illness',
+      members: [
+        { name: '王一', working: false },
+        { name: '王二', working: true, employer: '茶厂' },
+      ],
+    });
     expect((await submit(pruned)).statusCode).toBe(201);
 
     const shown = { cause: 'other', causeOther: '缺资金', card: true, cardNo: '6222' };

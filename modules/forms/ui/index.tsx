@@ -21,5 +21,12 @@ export const formsUi: ModuleUi = {
   // Its answer widgets (person, unit, file, location) for forms other modules fill in (dispatch's report forms).
   formRenderer: { load: () => import('./components/form-view').then((m) => ({ default: m.FormView })) },
   fieldSetEditor: { name: { 'zh-CN': '表单设计器', en: 'Form designer' }, load: () => import('./custom-fields/custom-field-set-editor') },
-  widgets: [{ id: 'my-due', title: { 'zh-CN': '待填报', en: 'To fill in' }, permission: 'forms.submit', load: () => import('./widgets/my-due-widget') }],
+  widgets: [
+    {
+      id: 'my-due',
+      title: { 'zh-CN': '待填报', en: 'To fill in' },
+      permission: 'forms.submit',
+      load: () => import('./widgets/my-due-widget'),
+    },
+  ],
 };

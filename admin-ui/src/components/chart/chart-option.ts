@@ -25,5 +25,7 @@ export function withNumbers(option: ChartOption): ChartOption {
 /** The series types an option draws (`pie`, `bar`, `tree`…), to load only what draws them. */
 export function seriesTypes(option: ChartOption): string[] {
   const series = Array.isArray(option.series) ? option.series : [option.series];
-  return series.flatMap((s) => (typeof s === 'object' && s !== null && typeof (s as { type?: unknown }).type === 'string' ? [(s as { type: string }).type] : []));
+  return series.flatMap((s) =>
+    typeof s === 'object' && s !== null && typeof (s as { type?: unknown }).type === 'string' ? [(s as { type: string }).type] : [],
+  );
 }

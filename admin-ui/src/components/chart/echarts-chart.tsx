@@ -18,7 +18,11 @@ export default function EChartsChart({ option, height, onItemClick }: ChartCanva
       option={option}
       notMerge
       style={{ height, width: '100%' }}
-      onEvents={onItemClick ? { click: (event: { name?: unknown; value?: unknown }) => onItemClick({ name: String(event.name ?? ''), value: event.value }) } : undefined}
+      onEvents={
+        onItemClick
+          ? { click: (event: { name?: unknown; value?: unknown }) => onItemClick({ name: String(event.name ?? ''), value: event.value }) }
+          : undefined
+      }
     />
   );
 }

@@ -34,7 +34,12 @@ export function DateTimeWidget(props: WidgetProps) {
   const { id, value, disabled, readonly, placeholder, onChange, onBlur, onFocus } = props;
   const wide = Grid.useBreakpoint().md ?? true;
   const moment = value ? dayjs(value as string) : null;
-  const common = { disabled: disabled || readonly, onBlur: () => onBlur(id, value), onFocus: () => onFocus(id, value), placement: 'bottomLeft' as const };
+  const common = {
+    disabled: disabled || readonly,
+    onBlur: () => onBlur(id, value),
+    onFocus: () => onFocus(id, value),
+    placement: 'bottomLeft' as const,
+  };
   if (wide) {
     return (
       <DatePicker
@@ -52,12 +57,33 @@ export function DateTimeWidget(props: WidgetProps) {
     );
   }
   // A time alone starts on the day picked (today if none yet); a day alone keeps the time (else midnight).
-  const setDay = (day: Dayjs | null) => onChange(day ? (moment ?? day.startOf('day')).year(day.year()).month(day.month()).date(day.date()).toISOString() : undefined);
-  const setTime = (time: Dayjs | null) => onChange(time ? (moment ?? dayjs().startOf('day')).hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toISOString() : undefined);
+  const setDay = (day: Dayjs | null) =>
+    onChange(day ? (moment ?? day.startOf('day')).year(day.year()).month(day.month()).date(day.date()).toISOString() : undefined);
+  const setTime = (time: Dayjs | null) =>
+    onChange(
+      time ? (moment ?? dayjs().startOf('day')).hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toISOString() : undefined,
+    );
   return (
     <Space.Compact style={{ width: '100%' }}>
-      <DatePicker {...common} id={id} name={id} value={moment} placeholder={placeholder} style={{ width: '60%' }} onChange={setDay} aria-describedby={ariaDescribedByIds(id)} />
-      <TimePicker {...common} id={`${id}__time`} value={moment} format="HH:mm" needConfirm={false} style={{ width: '40%' }} onChange={setTime} />
+      <DatePicker
+        {...common}
+        id={id}
+        name={id}
+        value={moment}
+        placeholder={placeholder}
+        style={{ width: '60%' }}
+        onChange={setDay}
+        aria-describedby={ariaDescribedByIds(id)}
+      />
+      <TimePicker
+        {...common}
+        id={`${id}__time`}
+        value={moment}
+        format="HH:mm"
+        needConfirm={false}
+        style={{ width: '40%' }}
+        onChange={setTime}
+      />
     </Space.Compact>
   );
 }

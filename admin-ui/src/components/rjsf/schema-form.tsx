@@ -26,7 +26,25 @@ const SERVER_WORDS: Record<string, string> = { required: 'is required', addition
  * A JSON Schema form (RJSF with antd widgets). Loaded only through LazySchemaForm: RJSF and ajv
  * are about 380 KB gzipped and must stay out of the shell's first load.
  */
-export default function SchemaForm({ schema, uiSchema, formData, extraErrors, onChange, onSubmit, submitText, submitting, disabled, testId, widgets, fields, templates, validatorUrl, problemText, omitHiddenAnswers, defaultFormStateBehavior }: SchemaFormProps) {
+export default function SchemaForm({
+  schema,
+  uiSchema,
+  formData,
+  extraErrors,
+  onChange,
+  onSubmit,
+  submitText,
+  submitting,
+  disabled,
+  testId,
+  widgets,
+  fields,
+  templates,
+  validatorUrl,
+  problemText,
+  omitHiddenAnswers,
+  defaultFormStateBehavior,
+}: SchemaFormProps) {
   const [language] = useLanguage();
   // Held here, not left to RJSF: RJSF re-reads `formData` from its props whenever any prop changes
   // (new extraErrors after a failed save), which would drop what the user typed. Callers remount
@@ -40,7 +58,10 @@ export default function SchemaForm({ schema, uiSchema, formData, extraErrors, on
   // What was typed into a field its condition now hides stays in the form (it comes back with the
   // field) but is never handed out: the server refuses such answers (modules/forms/README.md).
   const visible = useCallback(
-    (answers: Record<string, unknown>) => (omitHiddenAnswers ? withoutHiddenAnswers(schema, answers, (sub, value) => validator.isValid(sub as RJSFSchema, value, rootSchema)) : answers),
+    (answers: Record<string, unknown>) =>
+      omitHiddenAnswers
+        ? withoutHiddenAnswers(schema, answers, (sub, value) => validator.isValid(sub as RJSFSchema, value, rootSchema))
+        : answers,
     [omitHiddenAnswers, schema, validator, rootSchema],
   );
   const transformErrors: ErrorTransformer | undefined = problemText

@@ -33,7 +33,9 @@ const compiling = {
   en: customizeValidator({ ajvOptionsOverrides }),
 };
 // Without compiled validators, conditions (if/then, dependencies, oneOf) are still decided in the browser.
-const fallback = canCompileValidators ? compiling : { 'zh-CN': withInterpretedIsValid(compiling['zh-CN']), en: withInterpretedIsValid(compiling.en) };
+const fallback = canCompileValidators
+  ? compiling
+  : { 'zh-CN': withInterpretedIsValid(compiling['zh-CN']), en: withInterpretedIsValid(compiling.en) };
 
 export interface FormValidator {
   validator: ValidatorType;
@@ -48,7 +50,12 @@ export interface FormValidator {
  * in English for `problemText` to word, or ajv-i18n's Chinese), else the compiling or interpreting
  * one. A module that fails to load leaves the form to the server's check, as without one.
  */
-export function useFormValidator(schema: RJSFSchema, language: Language, validatorUrl: string | undefined, ownMessages: boolean): FormValidator {
+export function useFormValidator(
+  schema: RJSFSchema,
+  language: Language,
+  validatorUrl: string | undefined,
+  ownMessages: boolean,
+): FormValidator {
   const functions = useQuery({
     queryKey: ['rjsf-validator-module', validatorUrl],
     queryFn: () => loadValidatorFunctions(validatorUrl as string),
@@ -68,5 +75,9 @@ export function useFormValidator(schema: RJSFSchema, language: Language, validat
   }, [functions.data, schema, language, ownMessages]);
   if (precompiled) return { validator: precompiled, validates: true, loading: false };
   // Own messages are worded from ajv's English ones.
-  return { validator: fallback[ownMessages ? 'en' : language], validates: canCompileValidators, loading: validatorUrl !== undefined && functions.isPending };
+  return {
+    validator: fallback[ownMessages ? 'en' : language],
+    validates: canCompileValidators,
+    loading: validatorUrl !== undefined && functions.isPending,
+  };
 }

@@ -32,7 +32,8 @@ export function useAuditSentence(): (entry: AuditEntry) => string {
     return t('audit.recordWithoutName', { type: recordTypeLabel(entry.recordType), id: entry.recordId.slice(0, 8) });
   };
 
-  const recordTypeLabel = (type: string) => (i18n.exists(`adminConsole:audit.recordTypes.${type}`) ? t(`audit.recordTypes.${type}` as never) : type);
+  const recordTypeLabel = (type: string) =>
+    i18n.exists(`adminConsole:audit.recordTypes.${type}`) ? t(`audit.recordTypes.${type}` as never) : type;
 
   return (entry) => {
     const key = `audit.actions.${actionKey(entry.action)}`;

@@ -44,8 +44,22 @@ export function CalendarOverrideModal({ defaultYear, onClose }: { defaultYear: n
   };
 
   return (
-    <Modal open title={t('add.title')} okText={t('add.submit')} cancelText={t('actions.cancel', { ns: 'common' })} confirmLoading={put.isPending} onOk={() => form.submit()} onCancel={onClose}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ date: initialDate, kind: 'holiday', name: '' }} onFinish={submit} data-testid="calendar-override-form">
+    <Modal
+      open
+      title={t('add.title')}
+      okText={t('add.submit')}
+      cancelText={t('actions.cancel', { ns: 'common' })}
+      confirmLoading={put.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ date: initialDate, kind: 'holiday', name: '' }}
+        onFinish={submit}
+        data-testid="calendar-override-form"
+      >
         <Form.Item name="date" label={t('add.date')} rules={[{ required: true, message: t('add.dateRequired') }]}>
           <DatePicker allowClear={false} style={{ width: '100%' }} />
         </Form.Item>

@@ -26,7 +26,11 @@ export function CalendarPage() {
 
   const columns: TableColumnsType<CalendarEntry> = [
     { title: t('columns.date'), dataIndex: 'date', render: (date: string) => `${date} ${dayjs(date).format('ddd')}` },
-    { title: t('columns.kind'), dataIndex: 'kind', render: (kind: CalendarEntry['kind']) => <Tag color={kind === 'holiday' ? 'red' : 'blue'}>{t(`kind.${kind}`)}</Tag> },
+    {
+      title: t('columns.kind'),
+      dataIndex: 'kind',
+      render: (kind: CalendarEntry['kind']) => <Tag color={kind === 'holiday' ? 'red' : 'blue'}>{t(`kind.${kind}`)}</Tag>,
+    },
     { title: t('columns.name'), dataIndex: 'name' },
     {
       title: t('columns.source'),
@@ -35,7 +39,11 @@ export function CalendarPage() {
         <Space size={4} wrap>
           <Tag color={day.source === 'tenant' ? 'purple' : 'default'}>{t(`source.${day.source}`)}</Tag>
           {day.inLieu && <Tag color="orange">{t('inLieu')}</Tag>}
-          {day.replaces && <Typography.Text type="secondary">{t('replaces', { kind: t(`kind.${day.replaces.kind}`), name: day.replaces.name })}</Typography.Text>}
+          {day.replaces && (
+            <Typography.Text type="secondary">
+              {t('replaces', { kind: t(`kind.${day.replaces.kind}`), name: day.replaces.name })}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -71,7 +79,15 @@ export function CalendarPage() {
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
         <Space>
           <Button icon={<LeftOutlined />} onClick={() => setYear(year - 1)} aria-label={t('previousYear')} disabled={year <= 1970} />
-          <InputNumber<number> value={year} min={1970} max={2199} precision={0} onChange={(value) => value && setYear(value)} aria-label={t('year')} style={{ width: 120 }} />
+          <InputNumber<number>
+            value={year}
+            min={1970}
+            max={2199}
+            precision={0}
+            onChange={(value) => value && setYear(value)}
+            aria-label={t('year')}
+            style={{ width: 120 }}
+          />
           <Button icon={<RightOutlined />} onClick={() => setYear(year + 1)} aria-label={t('nextYear')} disabled={year >= 2199} />
         </Space>
         {canManage && (
@@ -80,7 +96,9 @@ export function CalendarPage() {
           </Button>
         )}
       </Flex>
-      {calendar.data && !calendar.data.statutoryKnown && <Alert type="warning" showIcon title={t('statutoryUnknown', { year })} style={{ marginBottom: 16 }} />}
+      {calendar.data && !calendar.data.statutoryKnown && (
+        <Alert type="warning" showIcon title={t('statutoryUnknown', { year })} style={{ marginBottom: 16 }} />
+      )}
       {calendar.error ? (
         <ErrorResult error={calendar.error} onRetry={() => void calendar.refetch()} />
       ) : (

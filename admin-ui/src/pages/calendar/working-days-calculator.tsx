@@ -27,7 +27,11 @@ export function WorkingDaysCalculator() {
       </Form>
       <div style={{ marginTop: 16 }} data-testid="calculator-result">
         {result.error ? (
-          <Alert type="error" showIcon title={t('calculator.failed', { code: isApiError(result.error) ? result.error.code : 'CLIENT_ERROR' })} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('calculator.failed', { code: isApiError(result.error) ? result.error.code : 'CLIENT_ERROR' })}
+          />
         ) : result.data ? (
           <Space orientation="vertical">
             <Typography.Text>

@@ -26,7 +26,8 @@ export function CustomFieldsPage() {
   let body;
   if (modules.error) body = <ErrorResult error={modules.error} onRetry={() => void modules.refetch()} />;
   else if (!modules.data) body = <PageLoading />;
-  else if (withRecordTypes.length === 0) body = <Empty description={t('noRecordTypes')} style={{ marginTop: 48 }} data-testid="custom-fields-empty" />;
+  else if (withRecordTypes.length === 0)
+    body = <Empty description={t('noRecordTypes')} style={{ marginTop: 48 }} data-testid="custom-fields-empty" />;
   else
     body = (
       <>
@@ -56,7 +57,11 @@ export function CustomFieldsPage() {
             </Form.Item>
           </Form>
         </Card>
-        {moduleId && recordType ? <RecordTypeFields key={`${moduleId}/${recordType}`} moduleId={moduleId} recordType={recordType} /> : <Empty description={t('pickFirst')} />}
+        {moduleId && recordType ? (
+          <RecordTypeFields key={`${moduleId}/${recordType}`} moduleId={moduleId} recordType={recordType} />
+        ) : (
+          <Empty description={t('pickFirst')} />
+        )}
       </>
     );
 
@@ -86,7 +91,10 @@ function RecordTypeFields({ moduleId, recordType }: { moduleId: string; recordTy
           style={{ alignSelf: 'flex-start', marginBottom: 12 }}
           value={useList ? 'list' : 'contributed'}
           onChange={(value) => setUseList(value === 'list')}
-          options={[{ value: 'contributed', label: text(contributed.name) }, { value: 'list', label: t('listEditor') }]}
+          options={[
+            { value: 'contributed', label: text(contributed.name) },
+            { value: 'list', label: t('listEditor') },
+          ]}
           data-testid="field-editor-choice"
         />
       )}

@@ -31,7 +31,16 @@ export function FieldEditorModal({ field, takenNames, onSave, onCancel }: FieldE
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const initial: Values = field
-    ? { name: field.name, label: field.label, kind: field.kind === 'other' ? 'text' : field.kind, required: field.required, options: field.options, min: field.min, max: field.max, integer: field.integer }
+    ? {
+        name: field.name,
+        label: field.label,
+        kind: field.kind === 'other' ? 'text' : field.kind,
+        required: field.required,
+        options: field.options,
+        min: field.min,
+        max: field.max,
+        integer: field.integer,
+      }
     : { name: '', label: '', kind: 'text', required: false, options: [], integer: false };
 
   const finish = (values: Values) => {
@@ -69,10 +78,7 @@ export function FieldEditorModal({ field, takenNames, onSave, onCancel }: FieldE
         <Form.Item
           name="label"
           label={t('field.label')}
-          rules={[
-            { required: true, whitespace: true, message: t('field.labelRequired') },
-            { max: 100 },
-          ]}
+          rules={[{ required: true, whitespace: true, message: t('field.labelRequired') }, { max: 100 }]}
         >
           <Input placeholder={t('field.labelPlaceholder')} />
         </Form.Item>
@@ -83,7 +89,10 @@ export function FieldEditorModal({ field, takenNames, onSave, onCancel }: FieldE
           rules={[
             { required: true, message: t('field.nameRequired') },
             { pattern: FIELD_NAME_PATTERN, message: t('field.nameInvalid') },
-            { validator: (_, value: string) => (takenNames.includes(value) ? Promise.reject(new Error(t('field.nameTaken'))) : Promise.resolve()) },
+            {
+              validator: (_, value: string) =>
+                takenNames.includes(value) ? Promise.reject(new Error(t('field.nameTaken'))) : Promise.resolve(),
+            },
           ]}
         >
           <Input placeholder="householdSize" autoComplete="off" />
@@ -95,7 +104,12 @@ export function FieldEditorModal({ field, takenNames, onSave, onCancel }: FieldE
           <Checkbox>{t('field.required')}</Checkbox>
         </Form.Item>
         {hasOptions(kind) && (
-          <Form.Item name="options" label={t('field.options')} extra={t('field.optionsHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('field.optionsRequired') }]}>
+          <Form.Item
+            name="options"
+            label={t('field.options')}
+            extra={t('field.optionsHelp')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('field.optionsRequired') }]}
+          >
             <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} placeholder={t('field.optionsPlaceholder')} />
           </Form.Item>
         )}
@@ -117,7 +131,9 @@ export function FieldEditorModal({ field, takenNames, onSave, onCancel }: FieldE
                 ({ getFieldValue }) => ({
                   validator: (_, value: number | null | undefined) => {
                     const min = getFieldValue('min') as number | null | undefined;
-                    return value == null || min == null || value >= min ? Promise.resolve() : Promise.reject(new Error(t('field.maxBelowMin')));
+                    return value == null || min == null || value >= min
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('field.maxBelowMin')));
                   },
                 }),
               ]}

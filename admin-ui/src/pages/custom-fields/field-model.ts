@@ -30,7 +30,20 @@ export interface FieldDraft {
 /** Same rule as the server's FIELD_NAME. */
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
-const MANAGED_KEYS = ['type', 'title', 'enum', 'items', 'uniqueItems', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'];
+const MANAGED_KEYS = [
+  'type',
+  'title',
+  'enum',
+  'items',
+  'uniqueItems',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const numberOrUndefined = (value: unknown) => (typeof value === 'number' ? value : undefined);
@@ -47,12 +60,14 @@ function kindOf(property: Record<string, unknown>, ui: Record<string, unknown>):
     if (property.oneOf !== undefined || property.format !== undefined) return 'other';
     return ui['ui:widget'] === 'textarea' ? 'textarea' : 'text';
   }
-  if (type === 'array' && isRecord(property.items) && property.items.type === 'string' && Array.isArray(property.items.enum)) return 'multiple';
+  if (type === 'array' && isRecord(property.items) && property.items.type === 'string' && Array.isArray(property.items.enum))
+    return 'multiple';
   return 'other';
 }
 
 function limitsOf(kind: FieldKind, property: Record<string, unknown>): { min?: number; max?: number } {
-  if (kind === 'text' || kind === 'textarea') return { min: numberOrUndefined(property.minLength), max: numberOrUndefined(property.maxLength) };
+  if (kind === 'text' || kind === 'textarea')
+    return { min: numberOrUndefined(property.minLength), max: numberOrUndefined(property.maxLength) };
   if (kind === 'number') return { min: numberOrUndefined(property.minimum), max: numberOrUndefined(property.maximum) };
   if (kind === 'multiple') return { min: numberOrUndefined(property.minItems), max: numberOrUndefined(property.maxItems) };
   return {};
@@ -68,7 +83,12 @@ export function fragmentToFields(schema: Record<string, unknown>, uiSchema: Reco
     const property = isRecord(properties[name]) ? properties[name] : {};
     const ui = isRecord(uiSchema[name]) ? uiSchema[name] : {};
     const kind = kindOf(property, ui);
-    const options = kind === 'single' ? stringList(property.enum) : kind === 'multiple' && isRecord(property.items) ? stringList(property.items.enum) : [];
+    const options =
+      kind === 'single'
+        ? stringList(property.enum)
+        : kind === 'multiple' && isRecord(property.items)
+          ? stringList(property.items.enum)
+          : [];
     return {
       name,
       label: typeof property.title === 'string' ? property.title : '',
@@ -140,7 +160,9 @@ export function fieldsToFragment(fields: FieldDraft[], baseUi: Record<string, un
   const schema: Record<string, unknown> = { type: 'object', properties, additionalProperties: false };
   if (required.length > 0) schema.required = required;
   // Per-field entries of removed or renamed fields go; other top-level keys stay.
-  const uiSchema: Record<string, unknown> = Object.fromEntries(Object.entries(baseUi).filter(([key]) => key !== 'ui:order' && !fieldNamesBefore.includes(key)));
+  const uiSchema: Record<string, unknown> = Object.fromEntries(
+    Object.entries(baseUi).filter(([key]) => key !== 'ui:order' && !fieldNamesBefore.includes(key)),
+  );
   for (const field of fields) {
     const ui = uiOf(field);
     if (Object.keys(ui).length > 0) uiSchema[field.name] = ui;

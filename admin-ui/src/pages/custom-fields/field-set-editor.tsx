@@ -62,8 +62,22 @@ export function FieldSetEditor({ fieldSet }: { fieldSet: CustomFieldSet }) {
       width: 80,
       render: (_, __, index) => (
         <Space size={0}>
-          <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('moveUp')} />
-          <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === fields.length - 1} onClick={() => move(index, 1)} aria-label={t('moveDown')} />
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowUpOutlined />}
+            disabled={index === 0}
+            onClick={() => move(index, -1)}
+            aria-label={t('moveUp')}
+          />
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowDownOutlined />}
+            disabled={index === fields.length - 1}
+            onClick={() => move(index, 1)}
+            aria-label={t('moveDown')}
+          />
         </Space>
       ),
     },
@@ -124,7 +138,9 @@ export function FieldSetEditor({ fieldSet }: { fieldSet: CustomFieldSet }) {
           type="error"
           showIcon
           title={t('rejected')}
-          description={generalIssues.map((issue) => `${issue.path.replace(/^body\./, '')}: ${fieldMessage(tErrors, issue.message)}`).join('；')}
+          description={generalIssues
+            .map((issue) => `${issue.path.replace(/^body\./, '')}: ${fieldMessage(tErrors, issue.message)}`)
+            .join('；')}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -139,7 +155,15 @@ export function FieldSetEditor({ fieldSet }: { fieldSet: CustomFieldSet }) {
           </Button>
         </Space>
       </Flex>
-      <Table<FieldDraft> rowKey="name" columns={columns} dataSource={fields} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('noFields') }} data-testid="field-list" />
+      <Table<FieldDraft>
+        rowKey="name"
+        columns={columns}
+        dataSource={fields}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('noFields') }}
+        data-testid="field-list"
+      />
       {editing !== undefined && (
         <FieldEditorModal
           field={editing === null ? null : fields[editing]}

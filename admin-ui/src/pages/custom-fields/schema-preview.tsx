@@ -14,7 +14,12 @@ export function SchemaPreview({ moduleId, recordType }: { moduleId: string; reco
   const effective = useEffectiveSchema(slug, moduleId, recordType);
 
   return (
-    <Card title={t('preview.title')} extra={effective.data ? t('version', { n: effective.data.version }) : null} style={{ marginTop: 24 }} data-testid="schema-preview">
+    <Card
+      title={t('preview.title')}
+      extra={effective.data ? t('version', { n: effective.data.version }) : null}
+      style={{ marginTop: 24 }}
+      data-testid="schema-preview"
+    >
       {effective.error ? (
         <ErrorResult error={effective.error} onRetry={() => void effective.refetch()} />
       ) : effective.data ? (

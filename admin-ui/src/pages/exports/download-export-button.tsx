@@ -23,7 +23,14 @@ export function DownloadExportButton({ job, primary = false }: { job: ExportJob;
     }
   };
   return (
-    <Button type={primary ? 'primary' : 'default'} icon={<DownloadOutlined />} disabled={job.status !== 'done'} loading={busy} onClick={() => void download()} data-testid={`download-export-${job.id}`}>
+    <Button
+      type={primary ? 'primary' : 'default'}
+      icon={<DownloadOutlined />}
+      disabled={job.status !== 'done'}
+      loading={busy}
+      onClick={() => void download()}
+      data-testid={`download-export-${job.id}`}
+    >
       {t('download')}
     </Button>
   );

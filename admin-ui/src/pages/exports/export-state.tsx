@@ -13,7 +13,9 @@ export function ExportState({ job }: { job: ExportJob }) {
       <Tag color={COLORS[job.status]} data-testid={`export-state-${job.id}`} style={{ marginInlineEnd: 0 }}>
         {t(`status.${job.status}`)}
       </Tag>
-      {unfinished && <Progress percent={Math.round(job.progress * 100)} size="small" style={{ width: 140, margin: 0 }} aria-label={t('progress')} />}
+      {unfinished && (
+        <Progress percent={Math.round(job.progress * 100)} size="small" style={{ width: 140, margin: 0 }} aria-label={t('progress')} />
+      )}
       {unfinished && job.total > 0 && (
         <Typography.Text type="secondary">{t('counted', { done: job.done, total: job.total })}</Typography.Text>
       )}

@@ -46,7 +46,12 @@ function HighlightedExport({ id }: { id: string }) {
   if (!job.data) return <PageLoading />;
   const data = job.data;
   return (
-    <Card size="small" style={{ marginBottom: 16, borderColor: '#1677ff', background: HIGHLIGHT }} data-testid="export-focus" aria-label={t('highlighted')}>
+    <Card
+      size="small"
+      style={{ marginBottom: 16, borderColor: '#1677ff', background: HIGHLIGHT }}
+      data-testid="export-focus"
+      aria-label={t('highlighted')}
+    >
       <Flex vertical gap={8}>
         <Space wrap size={4}>
           <Typography.Text strong>{data.title}</Typography.Text>

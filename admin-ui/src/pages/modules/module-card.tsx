@@ -52,9 +52,24 @@ export function ModuleCard({ module, all, onConfigure }: ModuleCardProps) {
           <Tag>v{module.manifest.version}</Tag>
         </Space>
       }
-      extra={<Switch checked={module.enabled} loading={toggle.isPending} onChange={onToggle} aria-label={t('enabledSwitch', { name: text(module.manifest.name) })} data-testid={`module-switch-${module.id}`} />}
+      extra={
+        <Switch
+          checked={module.enabled}
+          loading={toggle.isPending}
+          onChange={onToggle}
+          aria-label={t('enabledSwitch', { name: text(module.manifest.name) })}
+          data-testid={`module-switch-${module.id}`}
+        />
+      }
       actions={[
-        <Button key="configure" type="link" icon={<SettingOutlined />} disabled={!hasConfig} onClick={onConfigure} data-testid={`module-configure-${module.id}`}>
+        <Button
+          key="configure"
+          type="link"
+          icon={<SettingOutlined />}
+          disabled={!hasConfig}
+          onClick={onConfigure}
+          data-testid={`module-configure-${module.id}`}
+        >
           {hasConfig ? t('configure') : t('noConfig')}
         </Button>,
       ]}
@@ -74,7 +89,17 @@ export function ModuleCard({ module, all, onConfigure }: ModuleCardProps) {
           ))
         )}
       </Space>
-      {problem && <Alert type="warning" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginTop: 12 }} data-testid={`module-problem-${module.id}`} />}
+      {problem && (
+        <Alert
+          type="warning"
+          showIcon
+          title={problem}
+          closable
+          onClose={() => setProblem(null)}
+          style={{ marginTop: 12 }}
+          data-testid={`module-problem-${module.id}`}
+        />
+      )}
     </Card>
   );
 }

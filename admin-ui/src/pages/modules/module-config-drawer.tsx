@@ -46,7 +46,13 @@ export function ModuleConfigDrawer({ module, onClose }: { module: TenantModule |
   };
 
   return (
-    <Drawer open={module !== null} onClose={close} title={module ? t('config.title', { name: text(module.manifest.name) }) : ''} size={isPhone ? '100%' : 560} destroyOnHidden>
+    <Drawer
+      open={module !== null}
+      onClose={close}
+      title={module ? t('config.title', { name: text(module.manifest.name) }) : ''}
+      size={isPhone ? '100%' : 560}
+      destroyOnHidden
+    >
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       {module && !module.enabled && <Alert type="info" showIcon title={t('config.notEnabled')} style={{ marginBottom: 16 }} />}
       {module && (

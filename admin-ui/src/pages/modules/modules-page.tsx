@@ -42,7 +42,10 @@ export function ModulesPage() {
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       {content}
       {/* Reads the fresh copy from the list, so a save shows the stored config when reopened. */}
-      <ModuleConfigDrawer module={configuring ? (modules.data?.find((m) => m.id === configuring.id) ?? configuring) : null} onClose={() => setConfiguring(null)} />
+      <ModuleConfigDrawer
+        module={configuring ? (modules.data?.find((m) => m.id === configuring.id) ?? configuring) : null}
+        onClose={() => setConfiguring(null)}
+      />
     </>
   );
 }

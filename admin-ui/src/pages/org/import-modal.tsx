@@ -63,7 +63,14 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
 
   const sent = Math.round(progress * 100);
   return (
-    <Modal open={open} title={t('import.title')} onCancel={close} width={720} footer={<Button onClick={close}>{t('import.close')}</Button>} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('import.title')}
+      onCancel={close}
+      width={720}
+      footer={<Button onClick={close}>{t('import.close')}</Button>}
+      destroyOnHidden
+    >
       <Flex vertical gap={16} data-testid="import-modal">
         <Typography.Paragraph style={{ margin: 0 }}>{t('import.intro')}</Typography.Paragraph>
         <Flex wrap gap={8}>
@@ -91,7 +98,11 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           <Result
             status="success"
             title={t('import.done')}
-            subTitle={t('import.doneCounts', { units: outcome.counts.units, people: outcome.counts.people, positions: outcome.counts.positions })}
+            subTitle={t('import.doneCounts', {
+              units: outcome.counts.units,
+              people: outcome.counts.people,
+              positions: outcome.counts.positions,
+            })}
             style={{ padding: 16 }}
             data-testid="import-success"
             extra={<AccountsAfterImportLink />}
@@ -99,7 +110,12 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         )}
         {outcome?.kind === 'rejected' && (
           <>
-            <Alert type="error" showIcon title={t('import.rejected', { count: outcome.problems.length })} description={t('import.nothingImported')} />
+            <Alert
+              type="error"
+              showIcon
+              title={t('import.rejected', { count: outcome.problems.length })}
+              description={t('import.nothingImported')}
+            />
             <ImportErrorTable problems={outcome.problems} />
           </>
         )}

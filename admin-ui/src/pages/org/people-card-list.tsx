@@ -14,7 +14,11 @@ export function PeopleCardList({ people, loading, canManage, onEdit }: PeopleVie
       data-testid="people-cards"
       renderItem={(person) => (
         <List.Item style={{ padding: '4px 0', borderBlockEnd: 'none' }}>
-          <Card size="small" style={{ width: '100%' }} actions={canManage ? [<PersonRowActions key="actions" person={person} onEdit={onEdit} />] : undefined}>
+          <Card
+            size="small"
+            style={{ width: '100%' }}
+            actions={canManage ? [<PersonRowActions key="actions" person={person} onEdit={onEdit} />] : undefined}
+          >
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap>
                 <Typography.Text strong>{person.name}</Typography.Text>

@@ -29,11 +29,20 @@ export function PeoplePanel({ unit, canManage }: { unit: Unit | null; canManage:
 
   let body;
   if (people.isError && rows.length === 0) body = <ErrorResult error={people.error} onRetry={() => void people.refetch()} />;
-  else if (!people.isPending && rows.length === 0) body = <Empty description={q ? t('people.noMatch', { q }) : t('people.empty')} data-testid="people-empty" />;
+  else if (!people.isPending && rows.length === 0)
+    body = <Empty description={q ? t('people.noMatch', { q }) : t('people.empty')} data-testid="people-empty" />;
   else {
     const View = isPhone ? PeopleCardList : PeopleTable;
     const selection = bulk && !isPhone ? { keys: selected.map((p) => p.id), onChange: setSelected } : undefined;
-    body = <View people={rows} loading={people.isPending || (people.isPlaceholderData && people.isFetching)} canManage={canManage} onEdit={edit} selection={selection} />;
+    body = (
+      <View
+        people={rows}
+        loading={people.isPending || (people.isPlaceholderData && people.isFetching)}
+        canManage={canManage}
+        onEdit={edit}
+        selection={selection}
+      />
+    );
   }
 
   return (
@@ -49,7 +58,14 @@ export function PeoplePanel({ unit, canManage }: { unit: Unit | null; canManage:
         )}
       </Flex>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
-        <Input.Search allowClear value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t('people.searchPlaceholder')} style={{ maxWidth: isPhone ? undefined : 280 }} aria-label={t('people.search')} />
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder={t('people.searchPlaceholder')}
+          style={{ maxWidth: isPhone ? undefined : 280 }}
+          aria-label={t('people.search')}
+        />
         <Flex align="center" gap={6}>
           <Switch size="small" checked={includeSubunits} onChange={setIncludeSubunits} disabled={!unit} id="include-subunits" />
           <label htmlFor="include-subunits">{t('people.includeSubunits')}</label>

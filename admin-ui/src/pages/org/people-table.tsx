@@ -20,7 +20,16 @@ export function PeopleTable({ people, loading, canManage, onEdit, selection }: P
     { key: 'phone', title: t('person.phone'), dataIndex: 'phone' },
     { key: 'unit', title: t('person.unit'), dataIndex: 'unitName' },
     { key: 'position', title: t('person.position'), dataIndex: 'positionName', render: (name: string | null) => name ?? '—' },
-    ...(canManage ? [{ key: 'actions', title: t('person.actions'), width: 170, render: (_: unknown, person: Person) => <PersonRowActions person={person} onEdit={onEdit} /> }] : []),
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            title: t('person.actions'),
+            width: 170,
+            render: (_: unknown, person: Person) => <PersonRowActions person={person} onEdit={onEdit} />,
+          },
+        ]
+      : []),
   ];
   return (
     <Table<Person>
@@ -31,7 +40,13 @@ export function PeopleTable({ people, loading, canManage, onEdit, selection }: P
       pagination={false}
       size="middle"
       scroll={{ x: 640 }}
-      rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (_keys, picked) => selection.onChange(picked), preserveSelectedRowKeys: true }}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.keys,
+          onChange: (_keys, picked) => selection.onChange(picked),
+          preserveSelectedRowKeys: true,
+        }
+      }
       data-testid="people-table"
     />
   );

@@ -30,12 +30,23 @@ export function PersonDrawer({ target, onClose }: { target: PersonDrawerTarget |
   useEffect(() => {
     if (!target) return;
     form.resetFields();
-    if ('person' in target) form.setFieldsValue({ name: target.person.name, phone: target.person.phone, unitId: target.person.unitId, positionId: target.person.positionId });
+    if ('person' in target)
+      form.setFieldsValue({
+        name: target.person.name,
+        phone: target.person.phone,
+        unitId: target.person.unitId,
+        positionId: target.person.positionId,
+      });
     else form.setFieldsValue({ unitId: target.unitId, positionId: null });
   }, [target, form]);
 
   const save = (values: FormValues) => {
-    const body: PersonInput = { name: values.name.trim(), phone: values.phone.trim(), unitId: values.unitId, positionId: values.positionId ?? null };
+    const body: PersonInput = {
+      name: values.name.trim(),
+      phone: values.phone.trim(),
+      unitId: values.unitId,
+      positionId: values.positionId ?? null,
+    };
     savePerson.mutate(
       { personId: editing?.id, body },
       { onSuccess: onClose, onError: (error) => errors.showOnForm(form, error, ['name', 'phone', 'unitId', 'positionId']) },
@@ -62,7 +73,14 @@ export function PersonDrawer({ target, onClose }: { target: PersonDrawerTarget |
         <Form.Item name="name" label={t('person.name')} rules={[{ required: true, whitespace: true, message: t('person.nameRequired') }]}>
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="phone" label={t('person.phone')} rules={[{ required: true, message: t('person.phoneRequired') }, { pattern: PHONE_PATTERN, message: t('person.phoneInvalid') }]}>
+        <Form.Item
+          name="phone"
+          label={t('person.phone')}
+          rules={[
+            { required: true, message: t('person.phoneRequired') },
+            { pattern: PHONE_PATTERN, message: t('person.phoneInvalid') },
+          ]}
+        >
           <Input inputMode="tel" maxLength={13} autoComplete="off" />
         </Form.Item>
         <Form.Item name="unitId" label={t('person.unit')} rules={[{ required: true, message: t('person.unitRequired') }]}>

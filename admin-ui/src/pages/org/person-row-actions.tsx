@@ -13,7 +13,13 @@ export function PersonRowActions({ person, onEdit }: { person: Person; onEdit: (
   const errors = useOrgErrors();
   return (
     <Space size={0}>
-      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(person)} aria-label={t('person.editOf', { name: person.name })}>
+      <Button
+        type="link"
+        size="small"
+        icon={<EditOutlined />}
+        onClick={() => onEdit(person)}
+        aria-label={t('person.editOf', { name: person.name })}
+      >
         {t('person.edit')}
       </Button>
       <Popconfirm

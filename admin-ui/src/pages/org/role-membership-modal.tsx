@@ -38,10 +38,21 @@ export function RoleMembershipModal({ people, onClose }: { people: { id: string;
       onCancel={onClose}
       onOk={submit}
       okText={t(mode === 'add' ? 'roles.add' : 'roles.remove')}
-      okButtonProps={{ disabled: !roleId, loading: change.isPending, danger: mode === 'remove', ...{ 'data-testid': 'role-membership-submit' } }}
+      okButtonProps={{
+        disabled: !roleId,
+        loading: change.isPending,
+        danger: mode === 'remove',
+        ...{ 'data-testid': 'role-membership-submit' },
+      }}
       destroyOnHidden
     >
-      <Typography.Paragraph>{people?.slice(0, 20).map((p) => p.name).join('、')}{people && people.length > 20 ? '…' : ''}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {people
+          ?.slice(0, 20)
+          .map((p) => p.name)
+          .join('、')}
+        {people && people.length > 20 ? '…' : ''}
+      </Typography.Paragraph>
       <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} style={{ marginBottom: 12 }}>
         <Radio value="add">{t('roles.add')}</Radio>
         <Radio value="remove">{t('roles.remove')}</Radio>

@@ -27,7 +27,13 @@ export function UnitActionsMenu({ unit, onAction }: { unit: Unit; onAction: (act
         },
       }}
     >
-      <Button type="text" size="small" icon={<MoreOutlined />} aria-label={t('unit.actionsOf', { name: unit.name })} onClick={(event) => event.stopPropagation()} />
+      <Button
+        type="text"
+        size="small"
+        icon={<MoreOutlined />}
+        aria-label={t('unit.actionsOf', { name: unit.name })}
+        onClick={(event) => event.stopPropagation()}
+      />
     </Dropdown>
   );
 }

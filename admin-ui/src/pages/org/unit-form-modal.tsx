@@ -18,7 +18,15 @@ interface FormValues {
 // core/org/unit.schema.ts unitCode.
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 
-export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTarget | null; onClose: () => void; onSaved: (unit: Unit) => void }) {
+export function UnitFormModal({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: UnitFormTarget | null;
+  onClose: () => void;
+  onSaved: (unit: Unit) => void;
+}) {
   const { t } = useTranslation('org');
   const { slug } = useTenantSession();
   const [form] = Form.useForm<FormValues>();
@@ -38,13 +46,22 @@ export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTa
     const code = values.code?.trim() ? values.code.trim() : null;
     const onError = (error: unknown) => errors.showOnForm(form, error, ['name', 'kind', 'code']);
     if (target.mode === 'create') {
-      createUnit.mutate({ name: values.name.trim(), kind: values.kind, code, parentId: target.parent?.id ?? null }, { onSuccess: onSaved, onError });
+      createUnit.mutate(
+        { name: values.name.trim(), kind: values.kind, code, parentId: target.parent?.id ?? null },
+        { onSuccess: onSaved, onError },
+      );
     } else {
       updateUnit.mutate({ unitId: target.unit.id, name: values.name.trim(), kind: values.kind, code }, { onSuccess: onSaved, onError });
     }
   };
 
-  const title = !target ? '' : target.mode === 'rename' ? t('unit.editTitle', { name: target.unit.name }) : target.parent ? t('unit.addChildTitle', { parent: target.parent.name }) : t('unit.addRootTitle');
+  const title = !target
+    ? ''
+    : target.mode === 'rename'
+      ? t('unit.editTitle', { name: target.unit.name })
+      : target.parent
+        ? t('unit.addChildTitle', { parent: target.parent.name })
+        : t('unit.addRootTitle');
 
   return (
     <Modal
@@ -58,13 +75,22 @@ export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTa
       forceRender
     >
       <Form form={form} name="unit-form" layout="vertical" onFinish={save} requiredMark={false} data-testid="unit-form">
-        <Form.Item name="name" label={t('unit.name')} rules={[{ required: true, whitespace: true, message: t('unit.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('unit.name')}
+          rules={[{ required: true, whitespace: true, message: t('unit.nameRequired') }, { max: 100 }]}
+        >
           <Input autoFocus maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true }]}>
           <Select options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} />
         </Form.Item>
-        <Form.Item name="code" label={t('unit.code')} extra={t('unit.codeHint')} rules={[{ pattern: CODE_PATTERN, message: t('unit.codeInvalid') }]}>
+        <Form.Item
+          name="code"
+          label={t('unit.code')}
+          extra={t('unit.codeHint')}
+          rules={[{ pattern: CODE_PATTERN, message: t('unit.codeInvalid') }]}
+        >
           <Input maxLength={40} />
         </Form.Item>
       </Form>

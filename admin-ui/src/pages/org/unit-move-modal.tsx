@@ -27,7 +27,10 @@ export function UnitMoveModal({ unit, onClose, onMoved }: { unit: Unit | null; o
 
   const save = ({ parentId }: FormValues) => {
     if (!unit) return;
-    moveUnit.mutate({ unitId: unit.id, parentId }, { onSuccess: onMoved, onError: (error) => errors.showOnForm(form, error, ['parentId']) });
+    moveUnit.mutate(
+      { unitId: unit.id, parentId },
+      { onSuccess: onMoved, onError: (error) => errors.showOnForm(form, error, ['parentId']) },
+    );
   };
 
   return (

@@ -13,7 +13,12 @@ interface SelectNode {
 }
 
 const toSelectNodes = (nodes: UnitTreeNode[], disabledIds: Set<string>): SelectNode[] =>
-  nodes.map((node) => ({ value: node.key, title: node.title, disabled: disabledIds.has(node.key), children: toSelectNodes(node.children, disabledIds) }));
+  nodes.map((node) => ({
+    value: node.key,
+    title: node.title,
+    disabled: disabledIds.has(node.key),
+    children: toSelectNodes(node.children, disabledIds),
+  }));
 
 interface UnitTreeSelectProps {
   value?: string;

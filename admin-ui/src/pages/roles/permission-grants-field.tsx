@@ -22,12 +22,15 @@ export function PermissionGrantsField({ groups, value = [], onChange }: Permissi
 
   const toggle = (permission: string, checked: boolean) =>
     onChange?.(checked ? [...value, { permission, scope: DEFAULT_SCOPE }] : value.filter((grant) => grant.permission !== permission));
-  const setScope = (permission: string, scope: DataScope) => onChange?.(value.map((grant) => (grant.permission === permission ? { ...grant, scope } : grant)));
+  const setScope = (permission: string, scope: DataScope) =>
+    onChange?.(value.map((grant) => (grant.permission === permission ? { ...grant, scope } : grant)));
 
   return (
     <Collapse
       data-testid="permission-groups"
-      defaultActiveKey={groups.filter((group) => group.permissions.some((p) => scopeOf.has(p.id)) || group.moduleId === null).map((group) => group.moduleId ?? 'core')}
+      defaultActiveKey={groups
+        .filter((group) => group.permissions.some((p) => scopeOf.has(p.id)) || group.moduleId === null)
+        .map((group) => group.moduleId ?? 'core')}
       items={groups.map((group) => {
         const granted = group.permissions.filter((p) => scopeOf.has(p.id)).length;
         return {
@@ -44,7 +47,10 @@ export function PermissionGrantsField({ groups, value = [], onChange }: Permissi
                   return (
                     <Flex key={permission.id} justify="space-between" align="center" wrap gap={8} data-testid={`grant-${permission.id}`}>
                       <Checkbox checked={scope !== undefined} onChange={(event) => toggle(permission.id, event.target.checked)}>
-                        {text(permission.name)} <Typography.Text type="secondary" code>{permission.id}</Typography.Text>
+                        {text(permission.name)}{' '}
+                        <Typography.Text type="secondary" code>
+                          {permission.id}
+                        </Typography.Text>
                       </Checkbox>
                       {scope !== undefined && (
                         <Select<DataScope>

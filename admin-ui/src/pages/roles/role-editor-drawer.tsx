@@ -26,7 +26,13 @@ export function RoleEditorDrawer({ role, start, onClose }: { role: Role | null; 
     form.setFields(fields);
     // A bad grant (`body.grants[3].scope`) is reported on the permission list as a whole.
     const grantIssues = issues.filter((issue) => issue.path.startsWith('body.grants'));
-    if (grantIssues.length > 0) form.setFields([{ name: 'grants', errors: grantIssues.map((issue) => `${issue.path.replace(/^body\./, '')}: ${fieldMessage(tErrors, issue.message)}`) }]);
+    if (grantIssues.length > 0)
+      form.setFields([
+        {
+          name: 'grants',
+          errors: grantIssues.map((issue) => `${issue.path.replace(/^body\./, '')}: ${fieldMessage(tErrors, issue.message)}`),
+        },
+      ]);
     return fields.length > 0 || grantIssues.length > 0;
   };
 
@@ -41,7 +47,8 @@ export function RoleEditorDrawer({ role, start, onClose }: { role: Role | null; 
         onError: (error) => {
           // The only unique column of a role is its name (CONFLICT_DUPLICATE from the database).
           if (isApiError(error) && error.status === 409) form.setFields([{ name: 'name', errors: [t('editor.nameTaken')] }]);
-          else if (!(isApiError(error) && showServerErrors(error.details))) message.error(t('actionFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
+          else if (!(isApiError(error) && showServerErrors(error.details)))
+            message.error(t('actionFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
         },
       },
     );
@@ -64,18 +71,32 @@ export function RoleEditorDrawer({ role, start, onClose }: { role: Role | null; 
       <Form<RoleInput>
         form={form}
         layout="vertical"
-        initialValues={{ name: role?.name ?? start?.name ?? '', description: role?.description ?? start?.description ?? '', grants: role?.grants ?? start?.grants ?? [] }}
+        initialValues={{
+          name: role?.name ?? start?.name ?? '',
+          description: role?.description ?? start?.description ?? '',
+          grants: role?.grants ?? start?.grants ?? [],
+        }}
         onFinish={submit}
         data-testid="role-form"
       >
-        <Form.Item name="name" label={t('editor.name')} rules={[{ required: true, whitespace: true, message: t('editor.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('editor.name')}
+          rules={[{ required: true, whitespace: true, message: t('editor.nameRequired') }, { max: 100 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="description" label={t('editor.description')} rules={[{ max: 500 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
         <Form.Item name="grants" label={t('editor.permissions')} extra={t('editor.scopeHelp')}>
-          {groups.error ? <ErrorResult error={groups.error} onRetry={() => void groups.refetch()} /> : groups.data ? <PermissionGrantsField groups={groups.data} /> : <PageLoading />}
+          {groups.error ? (
+            <ErrorResult error={groups.error} onRetry={() => void groups.refetch()} />
+          ) : groups.data ? (
+            <PermissionGrantsField groups={groups.data} />
+          ) : (
+            <PageLoading />
+          )}
         </Form.Item>
       </Form>
     </Drawer>

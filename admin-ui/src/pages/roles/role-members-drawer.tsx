@@ -29,7 +29,11 @@ export function RoleMembersDrawer({ role, onClose }: { role: Role; onClose: () =
     <Drawer open onClose={onClose} title={t('members.title', { name: role.name })} size={isPhone ? '100%' : 520}>
       {/* The picker searches the directory, which needs its own permission. */}
       {hasPermission('core.org.read') ? (
-        <PersonPicker excludeIds={ids} disabled={!members.data || setMembers.isPending} onPick={(person) => save([...ids, person.id], t('members.added', { name: person.name }))} />
+        <PersonPicker
+          excludeIds={ids}
+          disabled={!members.data || setMembers.isPending}
+          onPick={(person) => save([...ids, person.id], t('members.added', { name: person.name }))}
+        />
       ) : (
         <Alert type="info" showIcon title={t('members.needsDirectory')} />
       )}
@@ -46,7 +50,17 @@ export function RoleMembersDrawer({ role, onClose }: { role: Role; onClose: () =
           renderItem={(member) => (
             <List.Item
               actions={[
-                <Button key="remove" type="link" danger onClick={() => save(ids.filter((id) => id !== member.personId), t('members.removed', { name: member.name }))}>
+                <Button
+                  key="remove"
+                  type="link"
+                  danger
+                  onClick={() =>
+                    save(
+                      ids.filter((id) => id !== member.personId),
+                      t('members.removed', { name: member.name }),
+                    )
+                  }
+                >
                   {t('members.remove')}
                 </Button>,
               ]}

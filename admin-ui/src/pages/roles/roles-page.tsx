@@ -89,7 +89,15 @@ export function RolesPage() {
       {roles.error ? (
         <ErrorResult error={roles.error} onRetry={() => void roles.refetch()} />
       ) : (
-        <Table<Role> rowKey="id" columns={columns} dataSource={roles.data} loading={roles.isPending} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('empty') }} />
+        <Table<Role>
+          rowKey="id"
+          columns={columns}
+          dataSource={roles.data}
+          loading={roles.isPending}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('empty') }}
+        />
       )}
       {editing !== undefined && <RoleEditorDrawer role={editing} start={start} onClose={() => setEditing(undefined)} />}
       {membersOf && <RoleMembersDrawer role={membersOf} onClose={() => setMembersOf(null)} />}

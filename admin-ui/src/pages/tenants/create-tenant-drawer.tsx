@@ -35,7 +35,9 @@ export function CreateTenantDrawer({ open, onClose }: { open: boolean; onClose: 
           form.setFields([{ name: 'slug', errors: [t('create.slugTaken')] }]);
           return;
         }
-        const fields = isApiError(error) ? formFieldErrors<NewTenantInput>(tErrors, error.details, ['slug', 'name', 'locale', 'admin']) : [];
+        const fields = isApiError(error)
+          ? formFieldErrors<NewTenantInput>(tErrors, error.details, ['slug', 'name', 'locale', 'admin'])
+          : [];
         if (fields.length > 0) form.setFields(fields);
         else message.error(t('actionFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
       },
@@ -57,8 +59,18 @@ export function CreateTenantDrawer({ open, onClose }: { open: boolean; onClose: 
         </Space>
       }
     >
-      <Form<NewTenantInput> form={form} layout="vertical" initialValues={{ locale: 'zh-CN' }} onFinish={submit} data-testid="create-tenant-form">
-        <Form.Item name="name" label={t('create.name')} rules={[{ required: true, whitespace: true, message: t('create.nameRequired') }, { max: 100 }]}>
+      <Form<NewTenantInput>
+        form={form}
+        layout="vertical"
+        initialValues={{ locale: 'zh-CN' }}
+        onFinish={submit}
+        data-testid="create-tenant-form"
+      >
+        <Form.Item
+          name="name"
+          label={t('create.name')}
+          rules={[{ required: true, whitespace: true, message: t('create.nameRequired') }, { max: 100 }]}
+        >
           <Input placeholder={t('create.namePlaceholder')} />
         </Form.Item>
         <Form.Item
@@ -91,7 +103,11 @@ export function CreateTenantDrawer({ open, onClose }: { open: boolean; onClose: 
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name={['admin', 'displayName']} label={t('create.adminDisplayName')} rules={[{ required: true, whitespace: true, message: t('create.adminDisplayNameRequired') }]}>
+        <Form.Item
+          name={['admin', 'displayName']}
+          label={t('create.adminDisplayName')}
+          rules={[{ required: true, whitespace: true, message: t('create.adminDisplayNameRequired') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item

@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Divider, Drawer, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
-import { useResetTenantAdminPassword, useTenantProfile, useUpdateTenantProfile, type TenantAdmin, type TenantProfileChange } from '../../api/tenant-profile.api';
+import {
+  useResetTenantAdminPassword,
+  useTenantProfile,
+  useUpdateTenantProfile,
+  type TenantAdmin,
+  type TenantProfileChange,
+} from '../../api/tenant-profile.api';
 import { PASSWORD_MIN_LENGTH } from '../../api/users.api';
 import { ErrorResult } from '../../components/error-result';
 import { formFieldErrors } from '../../components/field-errors';
@@ -36,15 +42,27 @@ export function TenantProfileDrawer({ tenantId, onClose }: { tenantId: string | 
   const tenant = profile.data?.tenant;
 
   useEffect(() => {
-    if (tenant) form.setFieldsValue({ name: tenant.name, locale: tenant.locale === 'en' ? 'en' : 'zh-CN', timeZone: tenant.timeZone, logoUrl: tenant.logoUrl ?? '' });
+    if (tenant)
+      form.setFieldsValue({
+        name: tenant.name,
+        locale: tenant.locale === 'en' ? 'en' : 'zh-CN',
+        timeZone: tenant.timeZone,
+        logoUrl: tenant.logoUrl ?? '',
+      });
   }, [tenant, form]);
 
   const save = (values: ProfileValues) => {
-    const change: TenantProfileChange = { name: values.name.trim(), locale: values.locale, timeZone: values.timeZone, logoUrl: values.logoUrl.trim() || null };
+    const change: TenantProfileChange = {
+      name: values.name.trim(),
+      locale: values.locale,
+      timeZone: values.timeZone,
+      logoUrl: values.logoUrl.trim() || null,
+    };
     update.mutate(change, {
       onSuccess: (saved) => message.success(t('tenant.saved', { name: saved.name })),
       onError: (error) => {
-        if (isApiError(error) && error.details.length) form.setFields(formFieldErrors<ProfileValues>(tErrors, error.details, ['name', 'locale', 'timeZone', 'logoUrl']));
+        if (isApiError(error) && error.details.length)
+          form.setFields(formFieldErrors<ProfileValues>(tErrors, error.details, ['name', 'locale', 'timeZone', 'logoUrl']));
         else message.error(t('tenant.failed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
       },
     });
@@ -60,7 +78,11 @@ export function TenantProfileDrawer({ tenantId, onClose }: { tenantId: string | 
           <Form.Item label={t('tenant.slug')}>
             <Typography.Text code>/t/{profile.data.tenant.slug}</Typography.Text>
           </Form.Item>
-          <Form.Item name="name" label={t('tenant.name')} rules={[{ required: true, whitespace: true, message: t('tenant.nameRequired') }, { max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('tenant.name')}
+            rules={[{ required: true, whitespace: true, message: t('tenant.nameRequired') }, { max: 100 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="locale" label={t('tenant.locale')}>
@@ -74,7 +96,12 @@ export function TenantProfileDrawer({ tenantId, onClose }: { tenantId: string | 
           <Form.Item name="timeZone" label={t('tenant.timeZone')} extra={t('tenant.timeZoneHint')}>
             <Select showSearch options={TIME_ZONES} data-testid="tenant-time-zone" />
           </Form.Item>
-          <Form.Item name="logoUrl" label={t('tenant.logoUrl')} extra={t('tenant.logoHint')} rules={[{ pattern: /^(https:\/\/|\/)\S+$/, message: t('tenant.logoInvalid') }]}>
+          <Form.Item
+            name="logoUrl"
+            label={t('tenant.logoUrl')}
+            extra={t('tenant.logoHint')}
+            rules={[{ pattern: /^(https:\/\/|\/)\S+$/, message: t('tenant.logoInvalid') }]}
+          >
             <Input placeholder="https://" allowClear />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="tenant-profile-save">
@@ -108,7 +135,13 @@ export function TenantProfileDrawer({ tenantId, onClose }: { tenantId: string | 
   }
 
   return (
-    <Drawer open={tenantId !== undefined} onClose={onClose} title={tenant ? t('tenant.title', { name: tenant.name }) : t('tenant.loading')} size={isPhone ? '100%' : 560} destroyOnHidden>
+    <Drawer
+      open={tenantId !== undefined}
+      onClose={onClose}
+      title={tenant ? t('tenant.title', { name: tenant.name }) : t('tenant.loading')}
+      size={isPhone ? '100%' : 560}
+      destroyOnHidden
+    >
       {body}
     </Drawer>
   );
@@ -138,7 +171,11 @@ function AdminPasswordReset({ tenantId, admin, onDone }: { tenantId: string; adm
           )
         }
       >
-        <Form.Item name="newPassword" label={t('tenant.newPassword')} rules={[{ required: true, min: PASSWORD_MIN_LENGTH, message: t('tenant.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('tenant.newPassword')}
+          rules={[{ required: true, min: PASSWORD_MIN_LENGTH, message: t('tenant.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) }]}
+        >
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>
         <Space>

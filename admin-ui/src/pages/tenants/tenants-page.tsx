@@ -99,7 +99,12 @@ export function TenantsPage() {
           {tShell('menu.tenants')}
         </Typography.Title>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('searchPlaceholder')} onSearch={(value) => setSearch(value.trim())} style={{ width: 240 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('searchPlaceholder')}
+            onSearch={(value) => setSearch(value.trim())}
+            style={{ width: 240 }}
+          />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('create.open')}
           </Button>

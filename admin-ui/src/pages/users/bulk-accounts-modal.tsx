@@ -2,7 +2,14 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Flex, Input, Modal, Radio, Result, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
-import { BULK_MAX_PEOPLE, useAccountCandidates, useCreateAccounts, type AccountCandidate, type BulkAccountsResult, type PasswordDelivery } from '../../api/bulk-access.api';
+import {
+  BULK_MAX_PEOPLE,
+  useAccountCandidates,
+  useCreateAccounts,
+  type AccountCandidate,
+  type BulkAccountsResult,
+  type PasswordDelivery,
+} from '../../api/bulk-access.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { ErrorResult } from '../../components/error-result';
 import { fieldMessage } from '../../components/field-errors';
@@ -66,7 +73,11 @@ export function BulkAccountsModal({ open, onClose, people }: BulkAccountsModalPr
         onError: (error) => {
           if (isApiError(error) && error.details.length > 0) {
             // `body.personIds[3]` names the fourth person picked.
-            setProblems(error.details.map((d) => `${names.get(personIds[Number(/\[(\d+)\]/.exec(d.path)?.[1])]) ?? d.path}: ${fieldMessage(tErrors, d.message)}`));
+            setProblems(
+              error.details.map(
+                (d) => `${names.get(personIds[Number(/\[(\d+)\]/.exec(d.path)?.[1])]) ?? d.path}: ${fieldMessage(tErrors, d.message)}`,
+              ),
+            );
           } else message.error(t('bulk.failed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
         },
       },
@@ -77,7 +88,11 @@ export function BulkAccountsModal({ open, onClose, people }: BulkAccountsModalPr
     { key: 'name', title: t('bulk.name'), dataIndex: 'name' },
     { key: 'unit', title: t('bulk.unit'), dataIndex: 'unitName' },
     { key: 'phone', title: t('bulk.phone'), dataIndex: 'phone' },
-    { key: 'account', title: t('bulk.account'), render: (_, c) => (c.account ? <Tag>{c.account.username}</Tag> : <Tag color="orange">{t('bulk.noAccount')}</Tag>) },
+    {
+      key: 'account',
+      title: t('bulk.account'),
+      render: (_, c) => (c.account ? <Tag>{c.account.username}</Tag> : <Tag color="orange">{t('bulk.noAccount')}</Tag>),
+    },
   ];
 
   let body;
@@ -87,7 +102,10 @@ export function BulkAccountsModal({ open, onClose, people }: BulkAccountsModalPr
         <Result
           status="success"
           title={t('bulk.done', { n: result.created.length })}
-          subTitle={[result.delivery === 'sms' ? t('bulk.smsQueued', { n: result.smsQueued }) : '', result.skipped.length ? t('bulk.skipped', { names: result.skipped.map((s) => s.name).join('、') }) : '']
+          subTitle={[
+            result.delivery === 'sms' ? t('bulk.smsQueued', { n: result.smsQueued }) : '',
+            result.skipped.length ? t('bulk.skipped', { names: result.skipped.map((s) => s.name).join('、') }) : '',
+          ]
             .filter(Boolean)
             .join(' ')}
           style={{ padding: 16 }}
@@ -99,18 +117,34 @@ export function BulkAccountsModal({ open, onClose, people }: BulkAccountsModalPr
     body = (
       <Flex vertical gap={12}>
         {people ? (
-          <Typography.Paragraph>{t('bulk.presetPeople', { n: people.length, names: people.slice(0, 10).map((p) => p.name).join('、') })}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('bulk.presetPeople', {
+              n: people.length,
+              names: people
+                .slice(0, 10)
+                .map((p) => p.name)
+                .join('、'),
+            })}
+          </Typography.Paragraph>
         ) : (
           <>
             <Flex wrap gap={12} align="center">
               <div style={{ minWidth: 220, flex: 1 }}>
                 <UnitTreeSelect value={unitId} onChange={setUnitId} />
               </div>
-              <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('bulk.search')} aria-label={t('bulk.search')} style={{ maxWidth: isPhone ? undefined : 220 }} />
+              <Input.Search
+                allowClear
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                placeholder={t('bulk.search')}
+                aria-label={t('bulk.search')}
+                style={{ maxWidth: isPhone ? undefined : 220 }}
+              />
             </Flex>
             <Flex wrap gap={16}>
               <label>
-                <Switch size="small" checked={includeSubunits} onChange={setIncludeSubunits} disabled={!unitId} /> {t('bulk.includeSubunits')}
+                <Switch size="small" checked={includeSubunits} onChange={setIncludeSubunits} disabled={!unitId} />{' '}
+                {t('bulk.includeSubunits')}
               </label>
               <label>
                 <Switch size="small" checked={withoutAccount} onChange={setWithoutAccount} /> {t('bulk.withoutAccount')}
@@ -127,7 +161,11 @@ export function BulkAccountsModal({ open, onClose, people }: BulkAccountsModalPr
                 loading={candidates.isPending}
                 pagination={{ pageSize: 50, hideOnSinglePage: true }}
                 scroll={{ x: 480, y: 320 }}
-                rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), getCheckboxProps: (c) => ({ disabled: c.account !== null }) }}
+                rowSelection={{
+                  selectedRowKeys: picked,
+                  onChange: (keys) => setPicked(keys as string[]),
+                  getCheckboxProps: (c) => ({ disabled: c.account !== null }),
+                }}
                 data-testid="account-candidates"
               />
             )}
@@ -136,14 +174,32 @@ export function BulkAccountsModal({ open, onClose, people }: BulkAccountsModalPr
         )}
         <div>
           <Typography.Text strong>{t('bulk.delivery')}</Typography.Text>
-          <Radio.Group value={delivery} onChange={(e) => setDelivery(e.target.value)} style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 4 }}>
+          <Radio.Group
+            value={delivery}
+            onChange={(e) => setDelivery(e.target.value)}
+            style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 4 }}
+          >
             <Radio value="sheet">{t('bulk.deliverySheet')}</Radio>
             <Radio value="sms">{t('bulk.deliverySms')}</Radio>
           </Radio.Group>
         </div>
         <Typography.Text type="secondary">{t('bulk.loginHint')}</Typography.Text>
         {personIds.length > BULK_MAX_PEOPLE && <Alert type="warning" showIcon title={t('bulk.tooMany', { max: BULK_MAX_PEOPLE })} />}
-        {problems.length > 0 && <Alert type="error" showIcon title={t('bulk.nothingCreated')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} data-testid="bulk-problems" />}
+        {problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('bulk.nothingCreated')}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+            data-testid="bulk-problems"
+          />
+        )}
       </Flex>
     );
   }
@@ -161,7 +217,13 @@ export function BulkAccountsModal({ open, onClose, people }: BulkAccountsModalPr
         ) : (
           <Flex justify="end" gap={8}>
             <Button onClick={close}>{t('actions.cancel', { ns: 'common' })}</Button>
-            <Button type="primary" disabled={personIds.length === 0 || personIds.length > BULK_MAX_PEOPLE} loading={create.isPending} onClick={submit} data-testid="bulk-create">
+            <Button
+              type="primary"
+              disabled={personIds.length === 0 || personIds.length > BULK_MAX_PEOPLE}
+              loading={create.isPending}
+              onClick={submit}
+              data-testid="bulk-create"
+            >
               {t('bulk.submit', { n: personIds.length })}
             </Button>
           </Flex>

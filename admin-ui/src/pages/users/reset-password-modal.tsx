@@ -49,7 +49,14 @@ export function ResetPasswordModal({ user, onClose }: { user: UserAccount | null
     >
       <Alert type="info" showIcon title={t('reset.hint')} style={{ marginBottom: 16 }} />
       <Form form={form} name="reset-password-form" layout="vertical" onFinish={save} requiredMark={false} data-testid="reset-password-form">
-        <Form.Item name="newPassword" label={t('reset.newPassword')} rules={[{ required: true, message: t('form.passwordRequired') }, { min: PASSWORD_MIN_LENGTH, message: t('form.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('reset.newPassword')}
+          rules={[
+            { required: true, message: t('form.passwordRequired') },
+            { min: PASSWORD_MIN_LENGTH, message: t('form.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) },
+          ]}
+        >
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>
       </Form>

@@ -19,7 +19,12 @@ export function UnlockButton({ user }: { user: UserAccount }) {
       icon={<UnlockOutlined />}
       loading={unlock.isPending}
       aria-label={t('list.unlockOf', { username: user.username })}
-      onClick={() => unlock.mutate(user.id, { onSuccess: () => void message.success(t('list.unlocked', { username: user.username })), onError: errors.show })}
+      onClick={() =>
+        unlock.mutate(user.id, {
+          onSuccess: () => void message.success(t('list.unlocked', { username: user.username })),
+          onError: errors.show,
+        })
+      }
     >
       {t('list.unlock')}
     </Button>

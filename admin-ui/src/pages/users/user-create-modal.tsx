@@ -48,7 +48,8 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
         form.resetFields();
         onClose();
       },
-      onError: (error) => errors.showOnForm(form, error, ['username', 'displayName', 'phone', 'personId', 'password', 'isTenantAdmin', 'mustChangePassword']),
+      onError: (error) =>
+        errors.showOnForm(form, error, ['username', 'displayName', 'phone', 'personId', 'password', 'isTenantAdmin', 'mustChangePassword']),
     });
   };
 
@@ -66,20 +67,47 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
       }}
       forceRender
     >
-      <Form form={form} name="user-create-form" layout="vertical" initialValues={INITIAL} onFinish={save} requiredMark={false} data-testid="user-create-form">
+      <Form
+        form={form}
+        name="user-create-form"
+        layout="vertical"
+        initialValues={INITIAL}
+        onFinish={save}
+        requiredMark={false}
+        data-testid="user-create-form"
+      >
         <Form.Item name="personId" label={t('form.person')} extra={t('form.personHint')}>
           <PersonSearchSelect onPick={picked} />
         </Form.Item>
-        <Form.Item name="username" label={t('form.username')} extra={t('form.usernameHint')} rules={[{ required: true, message: t('form.usernameRequired') }, { pattern: USERNAME_PATTERN, message: t('form.usernameInvalid') }]}>
+        <Form.Item
+          name="username"
+          label={t('form.username')}
+          extra={t('form.usernameHint')}
+          rules={[
+            { required: true, message: t('form.usernameRequired') },
+            { pattern: USERNAME_PATTERN, message: t('form.usernameInvalid') },
+          ]}
+        >
           <Input autoComplete="off" maxLength={40} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('form.displayName')} rules={[{ required: true, whitespace: true, message: t('form.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('form.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('form.displayNameRequired') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="phone" label={t('form.phone')} rules={[{ pattern: PHONE_PATTERN, message: t('form.phoneInvalid') }]}>
           <Input inputMode="tel" maxLength={13} />
         </Form.Item>
-        <Form.Item name="password" label={t('form.password')} rules={[{ required: true, message: t('form.passwordRequired') }, { min: PASSWORD_MIN_LENGTH, message: t('form.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) }]}>
+        <Form.Item
+          name="password"
+          label={t('form.password')}
+          rules={[
+            { required: true, message: t('form.passwordRequired') },
+            { min: PASSWORD_MIN_LENGTH, message: t('form.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) },
+          ]}
+        >
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>
         <Form.Item name="mustChangePassword" valuePropName="checked" style={{ marginBottom: 4 }}>

@@ -25,7 +25,14 @@ export function UserEditModal({ user, onClose }: { user: UserAccount | null; onC
   const isMe = user?.id === me.id;
 
   useEffect(() => {
-    if (user) form.setFieldsValue({ displayName: user.displayName, phone: user.phone ?? '', personId: user.personId, isTenantAdmin: user.isTenantAdmin, enabled: user.status === 'active' });
+    if (user)
+      form.setFieldsValue({
+        displayName: user.displayName,
+        phone: user.phone ?? '',
+        personId: user.personId,
+        isTenantAdmin: user.isTenantAdmin,
+        enabled: user.status === 'active',
+      });
   }, [user, form]);
 
   const save = (values: FormValues) => {
@@ -56,7 +63,11 @@ export function UserEditModal({ user, onClose }: { user: UserAccount | null; onC
       forceRender
     >
       <Form form={form} name="user-edit-form" layout="vertical" onFinish={save} requiredMark={false} data-testid="user-edit-form">
-        <Form.Item name="displayName" label={t('form.displayName')} rules={[{ required: true, whitespace: true, message: t('form.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('form.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('form.displayNameRequired') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="phone" label={t('form.phone')} rules={[{ pattern: PHONE_PATTERN, message: t('form.phoneInvalid') }]}>

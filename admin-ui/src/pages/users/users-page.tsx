@@ -37,7 +37,15 @@ export function UsersPage() {
   let body;
   if (users.isError && rows.length === 0) body = <ErrorResult error={users.error} onRetry={() => void users.refetch()} />;
   else if (!users.isPending && rows.length === 0) body = <Empty description={q ? t('list.noMatch', { q }) : t('list.empty')} />;
-  else body = <UsersTable users={rows} loading={users.isPending || (users.isPlaceholderData && users.isFetching)} onEdit={setEditing} onResetPassword={setResetting} />;
+  else
+    body = (
+      <UsersTable
+        users={rows}
+        loading={users.isPending || (users.isPlaceholderData && users.isFetching)}
+        onEdit={setEditing}
+        onResetPassword={setResetting}
+      />
+    );
 
   return (
     <>

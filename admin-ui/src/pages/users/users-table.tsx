@@ -19,7 +19,11 @@ export function UsersTable({ users, loading, onEdit, onResetPassword }: UsersTab
     { key: 'username', title: t('form.username'), dataIndex: 'username', fixed: 'left', width: 130 },
     { key: 'displayName', title: t('form.displayName'), dataIndex: 'displayName' },
     { key: 'phone', title: t('form.phone'), dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
-    { key: 'person', title: t('form.person'), render: (_, user) => (user.personId ? <Tag>{t('list.linked')}</Tag> : <Tag color="warning">{t('list.notLinked')}</Tag>) },
+    {
+      key: 'person',
+      title: t('form.person'),
+      render: (_, user) => (user.personId ? <Tag>{t('list.linked')}</Tag> : <Tag color="warning">{t('list.notLinked')}</Tag>),
+    },
     { key: 'status', title: t('list.status'), render: (_, user) => <UserStatusTags user={user} /> },
     {
       key: 'actions',
@@ -27,10 +31,22 @@ export function UsersTable({ users, loading, onEdit, onResetPassword }: UsersTab
       width: 190,
       render: (_, user) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(user)} aria-label={t('list.editOf', { username: user.username })}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => onEdit(user)}
+            aria-label={t('list.editOf', { username: user.username })}
+          >
             {t('list.edit')}
           </Button>
-          <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => onResetPassword(user)} aria-label={t('list.resetOf', { username: user.username })}>
+          <Button
+            type="link"
+            size="small"
+            icon={<KeyOutlined />}
+            onClick={() => onResetPassword(user)}
+            aria-label={t('list.resetOf', { username: user.username })}
+          >
             {t('list.reset')}
           </Button>
           {user.locked && <UnlockButton user={user} />}
@@ -38,5 +54,16 @@ export function UsersTable({ users, loading, onEdit, onResetPassword }: UsersTab
       ),
     },
   ];
-  return <Table<UserAccount> rowKey="id" columns={columns} dataSource={users} loading={loading} pagination={false} scroll={{ x: 900 }} size="middle" data-testid="users-table" />;
+  return (
+    <Table<UserAccount>
+      rowKey="id"
+      columns={columns}
+      dataSource={users}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 900 }}
+      size="middle"
+      data-testid="users-table"
+    />
+  );
 }

@@ -60,7 +60,11 @@ export function useTask(slug: string, id: string | undefined) {
 export function useTimeline(slug: string, taskId: string | undefined, assignmentId?: string) {
   return useQuery({
     queryKey: dispatchKeys.timeline(slug, taskId ?? '', assignmentId),
-    queryFn: ({ signal }) => apiRequest<{ items: TimelineItem[] }>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/timeline`, { signal, query: { assignmentId } }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: TimelineItem[] }>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/timeline`, {
+        signal,
+        query: { assignmentId },
+      }),
     select: (data) => data.items,
     enabled: !!taskId,
   });
@@ -69,7 +73,8 @@ export function useTimeline(slug: string, taskId: string | undefined, assignment
 export function useTaskReports(slug: string, taskId: string | undefined) {
   return useQuery({
     queryKey: dispatchKeys.taskReports(slug, taskId ?? ''),
-    queryFn: ({ signal }) => apiRequest<Page<ReportView>>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/reports`, { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) =>
+      apiRequest<Page<ReportView>>(tenantScope(slug), `/dispatch/tasks/${enc(taskId ?? '')}/reports`, { signal, query: { limit: 100 } }),
     enabled: !!taskId,
   });
 }
@@ -85,7 +90,8 @@ export function useAssignment(slug: string, id: string | undefined) {
 export function useAssignmentReports(slug: string, id: string | undefined) {
   return useQuery({
     queryKey: dispatchKeys.assignmentReports(slug, id ?? ''),
-    queryFn: ({ signal }) => apiRequest<Page<ReportView>>(tenantScope(slug), `/dispatch/assignments/${enc(id ?? '')}/reports`, { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) =>
+      apiRequest<Page<ReportView>>(tenantScope(slug), `/dispatch/assignments/${enc(id ?? '')}/reports`, { signal, query: { limit: 100 } }),
     enabled: !!id,
   });
 }
@@ -116,12 +122,18 @@ function useDispatchMutation<Input, Output>(slug: string, run: (input: Input) =>
  * (the client keeps the attempt's key) creates nothing twice.
  */
 export const useCreateTask = (slug: string) =>
-  useDispatchMutation(slug, (body: TaskInput) => apiRequest<TaskDetail>(tenantScope(slug), '/dispatch/tasks', { method: 'POST', body, idempotent: true }));
+  useDispatchMutation(slug, (body: TaskInput) =>
+    apiRequest<TaskDetail>(tenantScope(slug), '/dispatch/tasks', { method: 'POST', body, idempotent: true }),
+  );
 
 /** Reports progress (from a phone on a bad network too: the attempt's key makes a retry harmless). */
 export const useSubmitReport = (slug: string) =>
   useDispatchMutation(slug, ({ assignmentId, body }: { assignmentId: string; body: ReportInput }) =>
-    apiRequest<ReportView>(tenantScope(slug), `/dispatch/assignments/${enc(assignmentId)}/reports`, { method: 'POST', body, idempotent: true }),
+    apiRequest<ReportView>(tenantScope(slug), `/dispatch/assignments/${enc(assignmentId)}/reports`, {
+      method: 'POST',
+      body,
+      idempotent: true,
+    }),
   );
 
 export const useUpdateTask = (slug: string) =>
@@ -130,7 +142,9 @@ export const useUpdateTask = (slug: string) =>
   );
 
 export const useCloseTask = (slug: string) =>
-  useDispatchMutation(slug, (id: string) => apiRequest<TaskDetail>(tenantScope(slug), `/dispatch/tasks/${enc(id)}/close`, { method: 'POST' }));
+  useDispatchMutation(slug, (id: string) =>
+    apiRequest<TaskDetail>(tenantScope(slug), `/dispatch/tasks/${enc(id)}/close`, { method: 'POST' }),
+  );
 
 export const useAddAssignments = (slug: string) =>
   useDispatchMutation(slug, ({ id, assignments }: { id: string; assignments: AssignmentInput[] }) =>
@@ -138,11 +152,16 @@ export const useAddAssignments = (slug: string) =>
   );
 
 export const useOpenAssignment = (slug: string) =>
-  useDispatchMutation(slug, (id: string) => apiRequest<AssignmentDetail>(tenantScope(slug), `/dispatch/assignments/${enc(id)}/open`, { method: 'POST' }));
+  useDispatchMutation(slug, (id: string) =>
+    apiRequest<AssignmentDetail>(tenantScope(slug), `/dispatch/assignments/${enc(id)}/open`, { method: 'POST' }),
+  );
 
 export const useRedispatch = (slug: string) =>
   useDispatchMutation(slug, ({ id, assignments }: { id: string; assignments: AssignmentInput[] }) =>
-    apiRequest<{ items: unknown[] }>(tenantScope(slug), `/dispatch/assignments/${enc(id)}/subtasks`, { method: 'POST', body: { assignments } }),
+    apiRequest<{ items: unknown[] }>(tenantScope(slug), `/dispatch/assignments/${enc(id)}/subtasks`, {
+      method: 'POST',
+      body: { assignments },
+    }),
   );
 
 export const useReviewReport = (slug: string) =>
@@ -172,7 +191,8 @@ export function usePublishedForms(slug: string, enabled: boolean) {
 export function useUnitPeople(slug: string, unitId: string | undefined) {
   return useQuery({
     queryKey: [...tenantKeys.all(slug), 'directory', 'people-of-unit', unitId ?? ''],
-    queryFn: ({ signal }) => apiRequest<{ items: DirectoryPerson[] }>(tenantScope(slug), '/directory/people', { signal, query: { unitId, limit: 50 } }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: DirectoryPerson[] }>(tenantScope(slug), '/directory/people', { signal, query: { unitId, limit: 50 } }),
     select: (data) => data.items,
     enabled: !!unitId,
     staleTime: 60_000,

@@ -10,7 +10,15 @@ import { MindMapChart, type MindMapNode } from './mind-map-chart';
  * was dispatched to and on to the units they re-dispatched to, each node in its light's colour with
  * its progress; a click on a unit opens its assignment.
  */
-export function AssignmentMindMap({ task, assignments, onOpen }: { task: TaskView; assignments: AssignmentView[]; onOpen: (assignment: AssignmentView) => void }) {
+export function AssignmentMindMap({
+  task,
+  assignments,
+  onOpen,
+}: {
+  task: TaskView;
+  assignments: AssignmentView[];
+  onOpen: (assignment: AssignmentView) => void;
+}) {
   const t = useT();
   const byId = useMemo(() => new Map(assignments.map((a) => [a.id, a])), [assignments]);
   const { root, leaves } = useMemo(() => {
@@ -24,16 +32,38 @@ export function AssignmentMindMap({ task, assignments, onOpen }: { task: TaskVie
       (children.get(parent) ?? []).map((a) => {
         const below = build(a.id);
         if (below.length === 0) count += 1;
-        return { id: a.id, name: `${a.unit.name} ${a.progress}%`, color: LIGHT_COLORS[a.light], tooltip: `${a.unit.name}：${t(`light.${a.light}`)}，${a.progress}%`, children: below };
+        return {
+          id: a.id,
+          name: `${a.unit.name} ${a.progress}%`,
+          color: LIGHT_COLORS[a.light],
+          tooltip: `${a.unit.name}：${t(`light.${a.light}`)}，${a.progress}%`,
+          children: below,
+        };
       });
     const top = build(null);
-    return { root: { id: '', name: task.title, color: LIGHT_COLORS[task.light], tooltip: `${task.title}：${t(`light.${task.light}`)}，${task.progress}%`, children: top }, leaves: Math.max(count, 1) };
+    return {
+      root: {
+        id: '',
+        name: task.title,
+        color: LIGHT_COLORS[task.light],
+        tooltip: `${task.title}：${t(`light.${task.light}`)}，${task.progress}%`,
+        children: top,
+      },
+      leaves: Math.max(count, 1),
+    };
   }, [assignments, byId, task, t]);
 
   if (assignments.length === 0) return <Empty description={t('tree.empty')} />;
   return (
     <div data-testid="assignment-mind-map">
-      <MindMapChart root={root} height={Math.max(240, leaves * 36)} onOpen={(id) => { const node = byId.get(id); if (node) onOpen(node); }} />
+      <MindMapChart
+        root={root}
+        height={Math.max(240, leaves * 36)}
+        onOpen={(id) => {
+          const node = byId.get(id);
+          if (node) onOpen(node);
+        }}
+      />
     </div>
   );
 }

@@ -12,7 +12,9 @@ function NodeTitle({ node, t }: { node: AssignmentView; t: DispatchT }) {
       <LightBadge light={node.light} cause={node.lightCause} compact />
       <Typography.Text strong>{node.unit.name}</Typography.Text>
       {node.depth === 0 && <Tag color={node.role === 'lead' ? 'geekblue' : 'default'}>{t(`role.${node.role}`)}</Tag>}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`light.${node.light}`)}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t(`light.${node.light}`)}
+      </Typography.Text>
       <Progress percent={node.progress} size={[80, 6]} style={{ margin: 0, width: 120 }} />
       {node.childCount > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`own-progress-${node.unit.name}`}>
@@ -23,7 +25,11 @@ function NodeTitle({ node, t }: { node: AssignmentView; t: DispatchT }) {
         {t('tree.deadline', { time: countyTime(node.deadline) })}
       </Typography.Text>
       {node.status !== 'open' && <Tag>{t(`status.${node.status}`)}</Tag>}
-      {node.person && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{node.person.name}</Typography.Text>}
+      {node.person && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {node.person.name}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }
@@ -42,7 +48,8 @@ export function AssignmentTree({ assignments, onOpen }: { assignments: Assignmen
       const parent = a.parentId && byId.has(a.parentId) ? a.parentId : null;
       children.set(parent, [...(children.get(parent) ?? []), a]);
     }
-    const build = (parent: string | null): DataNode[] => (children.get(parent) ?? []).map((a) => ({ key: a.id, title: <NodeTitle node={a} t={t} />, children: build(a.id) }));
+    const build = (parent: string | null): DataNode[] =>
+      (children.get(parent) ?? []).map((a) => ({ key: a.id, title: <NodeTitle node={a} t={t} />, children: build(a.id) }));
     return build(null);
   }, [assignments, byId, t]);
   if (assignments.length === 0) return <Empty description={t('tree.empty')} />;

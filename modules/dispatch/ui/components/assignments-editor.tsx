@@ -16,10 +16,25 @@ export interface AssignmentRow {
 }
 
 export function toAssignmentInputs(rows: AssignmentRow[]): AssignmentInput[] {
-  return rows.map((row) => ({ unitId: row.unitId, role: row.role, ...(row.personId ? { personId: row.personId } : {}), ...(row.deadline ? { deadline: countyWallTimeToIso(row.deadline) } : {}) }));
+  return rows.map((row) => ({
+    unitId: row.unitId,
+    role: row.role,
+    ...(row.personId ? { personId: row.personId } : {}),
+    ...(row.deadline ? { deadline: countyWallTimeToIso(row.deadline) } : {}),
+  }));
 }
 
-function PersonSelect({ unitId, value, onChange, label }: { unitId: string; value?: string; onChange: (id: string | undefined) => void; label: string }) {
+function PersonSelect({
+  unitId,
+  value,
+  onChange,
+  label,
+}: {
+  unitId: string;
+  value?: string;
+  onChange: (id: string | undefined) => void;
+  label: string;
+}) {
   const { slug } = useTenantSession();
   const people = useUnitPeople(slug, unitId);
   return (
@@ -55,7 +70,8 @@ export function AssignmentsEditor({ value = [], onChange, below, withRole = true
   const { slug } = useTenantSession();
   const units = useDirectoryUnits(slug);
   const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
-  const update = (unitId: string, patch: Partial<AssignmentRow>) => onChange?.(value.map((row) => (row.unitId === unitId ? { ...row, ...patch } : row)));
+  const update = (unitId: string, patch: Partial<AssignmentRow>) =>
+    onChange?.(value.map((row) => (row.unitId === unitId ? { ...row, ...patch } : row)));
   const pickUnits = (ids: string[]) => {
     const kept = value.filter((row) => ids.includes(row.unitId));
     // Each unit answers for its own part (34 towns each lead theirs): every unit starts as 牵头; make
@@ -66,17 +82,31 @@ export function AssignmentsEditor({ value = [], onChange, below, withRole = true
 
   return (
     <Flex vertical gap={8}>
-      <UnitPicker<string[]> multiple value={value.map((row) => row.unitId)} onChange={pickUnits} below={below} testId={`${testId}-units`} placeholder={t('assignments.pickUnits')} />
+      <UnitPicker<string[]>
+        multiple
+        value={value.map((row) => row.unitId)}
+        onChange={pickUnits}
+        below={below}
+        testId={`${testId}-units`}
+        placeholder={t('assignments.pickUnits')}
+      />
       {value.length > 0 && (
         <Flex wrap gap={8} align="center">
           <Typography.Text type="secondary">{t('assignments.count', { n: value.length })}</Typography.Text>
           {withRole && value.length > 1 && (
             <>
               <Typography.Text type="secondary" data-testid={`${testId}-roles`}>
-                {t('assignments.roleCounts', { lead: value.filter((r) => r.role === 'lead').length, co: value.filter((r) => r.role === 'co').length })}
+                {t('assignments.roleCounts', {
+                  lead: value.filter((r) => r.role === 'lead').length,
+                  co: value.filter((r) => r.role === 'co').length,
+                })}
               </Typography.Text>
-              <Button size="small" onClick={() => onChange?.(value.map((row) => ({ ...row, role: 'lead' })))}>{t('assignments.allLead')}</Button>
-              <Button size="small" onClick={() => onChange?.(value.map((row, i) => ({ ...row, role: i === 0 ? 'lead' : 'co' })))}>{t('assignments.firstLeads')}</Button>
+              <Button size="small" onClick={() => onChange?.(value.map((row) => ({ ...row, role: 'lead' })))}>
+                {t('assignments.allLead')}
+              </Button>
+              <Button size="small" onClick={() => onChange?.(value.map((row, i) => ({ ...row, role: i === 0 ? 'lead' : 'co' })))}>
+                {t('assignments.firstLeads')}
+              </Button>
             </>
           )}
         </Flex>
@@ -93,10 +123,18 @@ export function AssignmentsEditor({ value = [], onChange, below, withRole = true
                 optionType="button"
                 value={row.role}
                 onChange={(event) => update(row.unitId, { role: event.target.value as AssignmentRole })}
-                options={[{ value: 'lead', label: t('role.lead') }, { value: 'co', label: t('role.co') }]}
+                options={[
+                  { value: 'lead', label: t('role.lead') },
+                  { value: 'co', label: t('role.co') },
+                ]}
               />
             )}
-            <PersonSelect unitId={row.unitId} value={row.personId} onChange={(personId) => update(row.unitId, { personId })} label={t('assignments.person')} />
+            <PersonSelect
+              unitId={row.unitId}
+              value={row.personId}
+              onChange={(personId) => update(row.unitId, { personId })}
+              label={t('assignments.person')}
+            />
             <DatePicker
               showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"

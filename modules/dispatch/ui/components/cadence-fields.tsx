@@ -27,10 +27,18 @@ export function CadenceFields() {
   return (
     <>
       <Form.Item name="cadenceKind" label={t('cadence.label')} extra={kind === 'none' ? undefined : t('cadence.help')}>
-        <Radio.Group optionType="button" options={(['none', 'weekly', 'monthly', 'quarterly', 'rrule'] as const).map((k) => ({ value: k, label: t(`cadence.${k}`) }))} />
+        <Radio.Group
+          optionType="button"
+          options={(['none', 'weekly', 'monthly', 'quarterly', 'rrule'] as const).map((k) => ({ value: k, label: t(`cadence.${k}`) }))}
+        />
       </Form.Item>
       {kind === 'rrule' && (
-        <Form.Item name="cadenceRule" label={t('cadence.rule')} extra={t('cadence.ruleHelp')} rules={[{ required: true, pattern: /^[A-Z0-9=;,:+-]{5,300}$/, message: t('cadence.ruleInvalid') }]}>
+        <Form.Item
+          name="cadenceRule"
+          label={t('cadence.rule')}
+          extra={t('cadence.ruleHelp')}
+          rules={[{ required: true, pattern: /^[A-Z0-9=;,:+-]{5,300}$/, message: t('cadence.ruleInvalid') }]}
+        >
           <Input placeholder="FREQ=MONTHLY;BYMONTHDAY=25" />
         </Form.Item>
       )}

@@ -24,7 +24,11 @@ export function CommentsPanel({ taskId }: { taskId: string }) {
   return (
     <Flex vertical gap={8} data-testid="comments-panel">
       <Form form={form} initialValues={{ photos: [] }} onFinish={submit}>
-        <Form.Item name="text" rules={[{ required: true, whitespace: true, message: t('comments.textRequired') }]} style={{ marginBottom: 8 }}>
+        <Form.Item
+          name="text"
+          rules={[{ required: true, whitespace: true, message: t('comments.textRequired') }]}
+          style={{ marginBottom: 8 }}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={t('comments.placeholder')} />
         </Form.Item>
         <Form.Item name="photos" style={{ marginBottom: 8 }}>
@@ -43,7 +47,9 @@ export function CommentsPanel({ taskId }: { taskId: string }) {
             <Card size="small" style={{ width: '100%' }}>
               <Typography.Text strong>{item.author.name}</Typography.Text>
               {item.unitName && <Typography.Text type="secondary">{` · ${item.unitName}`}</Typography.Text>}
-              {item.replyToAuthorName && <Typography.Text type="secondary">{` · ${t('comments.replyTo', { name: item.replyToAuthorName })}`}</Typography.Text>}
+              {item.replyToAuthorName && (
+                <Typography.Text type="secondary">{` · ${t('comments.replyTo', { name: item.replyToAuthorName })}`}</Typography.Text>
+              )}
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>{item.text}</Typography.Paragraph>
               {item.photos.length > 0 && (
                 <Image.PreviewGroup>
@@ -54,7 +60,9 @@ export function CommentsPanel({ taskId }: { taskId: string }) {
                   </Flex>
                 </Image.PreviewGroup>
               )}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{countyTime(item.createdAt)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {countyTime(item.createdAt)}
+              </Typography.Text>
             </Card>
           </List.Item>
         )}

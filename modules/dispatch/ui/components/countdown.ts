@@ -19,7 +19,12 @@ export function countdown(deadlineIso: string, now: number = Date.now(), warnDay
   const left = new Date(deadlineIso).getTime() - now;
   const span = Math.abs(left);
   const overdue = left < 0;
-  const [unit, n] = span >= DAY ? (['Days', Math.floor(span / DAY)] as const) : span >= HOUR ? (['Hours', Math.floor(span / HOUR)] as const) : (['Minutes', Math.max(overdue ? 1 : 0, Math.floor(span / MINUTE))] as const);
+  const [unit, n] =
+    span >= DAY
+      ? (['Days', Math.floor(span / DAY)] as const)
+      : span >= HOUR
+        ? (['Hours', Math.floor(span / HOUR)] as const)
+        : (['Minutes', Math.max(overdue ? 1 : 0, Math.floor(span / MINUTE))] as const);
   const key = `task.${overdue ? 'overdue' : 'left'}${unit}` as Countdown['key'];
   return { key, n, tone: overdue ? 'danger' : left <= warnDays * DAY ? 'warning' : 'secondary' };
 }

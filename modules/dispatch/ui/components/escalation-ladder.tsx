@@ -8,7 +8,15 @@ import { countyTime } from '../../../../admin-ui/src/module-kit';
  * formal notice its head receives too, 约谈 an interview with a record), the ones raised done,
  * the next one highlighted.
  */
-export function EscalationLadder({ ladder, level, next }: { ladder: EscalationLevel[]; level: EscalationLevel | null; next: EscalationLevel | null }) {
+export function EscalationLadder({
+  ladder,
+  level,
+  next,
+}: {
+  ladder: EscalationLevel[];
+  level: EscalationLevel | null;
+  next: EscalationLevel | null;
+}) {
   const t = useT();
   const current = next ? ladder.indexOf(next) : ladder.length;
   return (
@@ -19,7 +27,11 @@ export function EscalationLadder({ ladder, level, next }: { ladder: EscalationLe
       data-testid="escalation-ladder"
       items={ladder.map((step, i) => ({
         title: t(`supervision.levels.${step}`),
-        description: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`supervision.levelHelp.${step}`)}</Typography.Text>,
+        description: (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`supervision.levelHelp.${step}`)}
+          </Typography.Text>
+        ),
         status: i < current ? 'finish' : i === current ? 'process' : 'wait',
         subTitle: step === level ? t('supervision.currentShort') : undefined,
       }))}

@@ -23,8 +23,22 @@ export function ExtensionRequest({ assignmentId }: { assignmentId: string }) {
 
   const submit = (v: Values) =>
     request.mutate(
-      { assignmentId, body: { reason: v.reason.trim(), ...(v.mode === 'workingDays' ? { deadlineWorkingDays: v.deadlineWorkingDays } : { deadline: v.deadline ? countyWallTimeToIso(v.deadline) : undefined }) } },
-      { onSuccess: () => { form.resetFields(); message.success(t('extensions.requested')); }, onError: (e) => message.error(actionError(t, e)) },
+      {
+        assignmentId,
+        body: {
+          reason: v.reason.trim(),
+          ...(v.mode === 'workingDays'
+            ? { deadlineWorkingDays: v.deadlineWorkingDays }
+            : { deadline: v.deadline ? countyWallTimeToIso(v.deadline) : undefined }),
+        },
+      },
+      {
+        onSuccess: () => {
+          form.resetFields();
+          message.success(t('extensions.requested'));
+        },
+        onError: (e) => message.error(actionError(t, e)),
+      },
     );
 
   return (
@@ -33,7 +47,13 @@ export function ExtensionRequest({ assignmentId }: { assignmentId: string }) {
         <Form.Item label={t('extensions.newDeadline')} required>
           <Space wrap>
             <Form.Item name="mode" noStyle>
-              <Radio.Group optionType="button" options={[{ value: 'at', label: t('task.deadlineAt') }, { value: 'workingDays', label: t('task.deadlineWorkingDays') }]} />
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'at', label: t('task.deadlineAt') },
+                  { value: 'workingDays', label: t('task.deadlineWorkingDays') },
+                ]}
+              />
             </Form.Item>
             {mode === 'workingDays' ? (
               <Form.Item name="deadlineWorkingDays" noStyle rules={[{ required: true, message: t('task.deadlineRequired') }]}>
@@ -46,7 +66,11 @@ export function ExtensionRequest({ assignmentId }: { assignmentId: string }) {
             )}
           </Space>
         </Form.Item>
-        <Form.Item name="reason" label={t('review.reason')} rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('review.reason')}
+          rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
         </Form.Item>
         <Button htmlType="submit" loading={request.isPending} block>

@@ -9,7 +9,15 @@ import { actionError } from './action-error';
 const STATUS_COLORS = { pending: 'processing', granted: 'success', refused: 'error' } as const;
 
 /** Extension requests (延期) of a task or one assignment; reviewers grant them or refuse them with a reason. */
-export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: string; assignmentId?: string; canDecide: (extension: ExtensionView) => boolean }) {
+export function ExtensionsPanel({
+  taskId,
+  assignmentId,
+  canDecide,
+}: {
+  taskId: string;
+  assignmentId?: string;
+  canDecide: (extension: ExtensionView) => boolean;
+}) {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
@@ -22,7 +30,17 @@ export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: s
   const refuse = async () => {
     const { reason } = await form.validateFields();
     if (!refusing) return;
-    decide.mutate({ id: refusing.id, decision: 'refuse', reason: reason.trim() }, { onSuccess: () => { setRefusing(null); form.resetFields(); message.success(t('extensions.refused')); }, onError: failed });
+    decide.mutate(
+      { id: refusing.id, decision: 'refuse', reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setRefusing(null);
+          form.resetFields();
+          message.success(t('extensions.refused'));
+        },
+        onError: failed,
+      },
+    );
   };
 
   return (
@@ -40,12 +58,26 @@ export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: s
                   <Typography.Text strong>{item.unit.name}</Typography.Text>
                   <Tag color={STATUS_COLORS[item.status]}>{t(`extensions.status.${item.status}`)}</Tag>
                 </Space>
-                <Typography.Text>{t('extensions.line', { from: countyTime(item.currentDeadline), to: countyTime(item.requestedDeadline) })}</Typography.Text>
+                <Typography.Text>
+                  {t('extensions.line', { from: countyTime(item.currentDeadline), to: countyTime(item.requestedDeadline) })}
+                </Typography.Text>
                 <Typography.Text type="secondary">{`${item.requestedByName ?? ''}：${item.reason}`}</Typography.Text>
-                {item.decisionReason && <Typography.Text type="secondary">{`${item.decidedByName ?? ''}：${item.decisionReason}`}</Typography.Text>}
+                {item.decisionReason && (
+                  <Typography.Text type="secondary">{`${item.decidedByName ?? ''}：${item.decisionReason}`}</Typography.Text>
+                )}
                 {item.status === 'pending' && canDecide(item) && (
                   <Space>
-                    <Button size="small" type="primary" loading={decide.isPending} onClick={() => decide.mutate({ id: item.id, decision: 'grant' }, { onSuccess: () => message.success(t('extensions.granted')), onError: failed })}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={decide.isPending}
+                      onClick={() =>
+                        decide.mutate(
+                          { id: item.id, decision: 'grant' },
+                          { onSuccess: () => message.success(t('extensions.granted')), onError: failed },
+                        )
+                      }
+                    >
                       {t('extensions.grant')}
                     </Button>
                     <Button size="small" danger onClick={() => setRefusing(item)}>
@@ -58,9 +90,22 @@ export function ExtensionsPanel({ taskId, assignmentId, canDecide }: { taskId: s
           </List.Item>
         )}
       />
-      <Modal open={refusing !== null} title={t('extensions.refuseTitle')} onCancel={() => setRefusing(null)} onOk={() => void refuse()} confirmLoading={decide.isPending} okText={t('common.confirm')} destroyOnHidden forceRender>
+      <Modal
+        open={refusing !== null}
+        title={t('extensions.refuseTitle')}
+        onCancel={() => setRefusing(null)}
+        onOk={() => void refuse()}
+        confirmLoading={decide.isPending}
+        okText={t('common.confirm')}
+        destroyOnHidden
+        forceRender
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="reason" label={t('review.reason')} rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('review.reason')}
+            rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
           </Form.Item>
         </Form>

@@ -54,12 +54,23 @@ export function FileUploads({ value = [], onChange, photos, max, testId }: FileU
                 <PaperClipOutlined /> {file.name}
               </Typography.Link>
             )}
-            <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('files.remove', { name: file.name })} onClick={() => onChange?.(value.filter((f) => f.id !== file.id))} />
+            <Button
+              size="small"
+              type="text"
+              icon={<CloseOutlined />}
+              aria-label={t('files.remove', { name: file.name })}
+              onClick={() => onChange?.(value.filter((f) => f.id !== file.id))}
+            />
           </Space>
         ))}
       </Flex>
       {value.length < max && (
-        <Button icon={<UploadOutlined />} loading={uploading > 0} onClick={() => document.getElementById(inputId)?.click()} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          icon={<UploadOutlined />}
+          loading={uploading > 0}
+          onClick={() => document.getElementById(inputId)?.click()}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {photos ? t('files.addPhotos') : t('files.addAttachments')}
         </Button>
       )}

@@ -18,8 +18,26 @@ export function InstructionsPanel({ taskId, canInstruct }: { taskId: string; can
   return (
     <Flex vertical gap={8} data-testid="instructions-panel">
       {canInstruct && (
-        <Form form={form} onFinish={(values) => give.mutate({ taskId, text: values.text.trim() }, { onSuccess: () => { form.resetFields(); message.success(t('instructions.given')); }, onError: failed })}>
-          <Form.Item name="text" rules={[{ required: true, whitespace: true, message: t('instructions.textRequired') }]} style={{ marginBottom: 8 }}>
+        <Form
+          form={form}
+          onFinish={(values) =>
+            give.mutate(
+              { taskId, text: values.text.trim() },
+              {
+                onSuccess: () => {
+                  form.resetFields();
+                  message.success(t('instructions.given'));
+                },
+                onError: failed,
+              },
+            )
+          }
+        >
+          <Form.Item
+            name="text"
+            rules={[{ required: true, whitespace: true, message: t('instructions.textRequired') }]}
+            style={{ marginBottom: 8 }}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={t('instructions.placeholder')} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={give.isPending}>
@@ -35,11 +53,16 @@ export function InstructionsPanel({ taskId, canInstruct }: { taskId: string; can
           <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
             <Card size="small" style={{ width: '100%' }}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{item.text}</Typography.Paragraph>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${item.givenBy.name} · ${countyTime(item.createdAt)}`}</Typography.Text>
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 12 }}
+              >{`${item.givenBy.name} · ${countyTime(item.createdAt)}`}</Typography.Text>
               <div>
                 <Space size={4} wrap>
                   {item.acknowledged.map((a) => (
-                    <Tag key={a.assignmentId} color="green">{t('instructions.acknowledgedBy', { unit: a.unitName, name: a.acknowledgedBy ?? '' })}</Tag>
+                    <Tag key={a.assignmentId} color="green">
+                      {t('instructions.acknowledgedBy', { unit: a.unitName, name: a.acknowledgedBy ?? '' })}
+                    </Tag>
                   ))}
                   {item.waiting.map((a) => (
                     <Tag key={a.assignmentId}>{t('instructions.waiting', { unit: a.unitName })}</Tag>
@@ -47,7 +70,15 @@ export function InstructionsPanel({ taskId, canInstruct }: { taskId: string; can
                 </Space>
               </div>
               {item.canAcknowledge && (
-                <Button size="small" type="primary" style={{ marginTop: 6 }} loading={acknowledge.isPending} onClick={() => acknowledge.mutate(item.id, { onSuccess: () => message.success(t('instructions.acknowledged')), onError: failed })}>
+                <Button
+                  size="small"
+                  type="primary"
+                  style={{ marginTop: 6 }}
+                  loading={acknowledge.isPending}
+                  onClick={() =>
+                    acknowledge.mutate(item.id, { onSuccess: () => message.success(t('instructions.acknowledged')), onError: failed })
+                  }
+                >
                   {t('instructions.acknowledge')}
                 </Button>
               )}

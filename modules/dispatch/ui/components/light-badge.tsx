@@ -3,7 +3,13 @@ import type { Light } from '../../schemas/common.schema';
 import { useT } from '../i18n/dispatch-i18n';
 
 /** The five lights as the county boards paint them; white shows as a grey ring on a white page. */
-export const LIGHT_COLORS: Record<Light, string> = { white: '#d9d9d9', blue: '#1677ff', green: '#52c41a', yellow: '#faad14', red: '#ff4d4f' };
+export const LIGHT_COLORS: Record<Light, string> = {
+  white: '#d9d9d9',
+  blue: '#1677ff',
+  green: '#52c41a',
+  yellow: '#faad14',
+  red: '#ff4d4f',
+};
 
 /** A coloured dot with the light's name beside it (or only in a tooltip with `compact`); the cause, when given, in the tooltip. */
 export function LightBadge({ light, cause, compact }: { light: Light; cause?: string; compact?: boolean }) {

@@ -18,8 +18,17 @@ export function PeriodsPanel({ taskId }: { taskId: string }) {
       locale={{ emptyText: <Empty description={t('periods.empty')} /> }}
       renderItem={(period) => (
         <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
-          <Card size="small" style={{ width: '100%' }} title={period.label} extra={<Tag color={period.overdue ? 'red' : 'default'}>{t('periods.due', { time: countyTime(period.dueAt) })}</Tag>}>
-            <Progress percent={period.expected === 0 ? 0 : Math.round((period.reported / period.expected) * 100)} format={() => `${period.reported}/${period.expected}`} size="small" />
+          <Card
+            size="small"
+            style={{ width: '100%' }}
+            title={period.label}
+            extra={<Tag color={period.overdue ? 'red' : 'default'}>{t('periods.due', { time: countyTime(period.dueAt) })}</Tag>}
+          >
+            <Progress
+              percent={period.expected === 0 ? 0 : Math.round((period.reported / period.expected) * 100)}
+              format={() => `${period.reported}/${period.expected}`}
+              size="small"
+            />
             <Space wrap size={4}>
               {period.units.map((u) => (
                 <Tag key={u.assignmentId} color={STATE_COLORS[u.state]}>{`${u.unit.name} ${t(`periods.state.${u.state}`)}`}</Tag>

@@ -35,7 +35,11 @@ export function RedispatchCard({ assignment }: { assignment: AssignmentView }) {
   return (
     <Card size="small" title={t('redispatch.title')} data-testid="redispatch-card">
       <Form form={form} layout="vertical" initialValues={{ assignments: [] }} onFinish={(values) => void submit(values)}>
-        <Form.Item name="assignments" extra={t('redispatch.help')} rules={[{ required: true, type: 'array', min: 1, message: t('task.assignmentsRequired') }]}>
+        <Form.Item
+          name="assignments"
+          extra={t('redispatch.help')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('task.assignmentsRequired') }]}
+        >
           <AssignmentsEditor below={assignment.unit.id} withRole={false} testId="redispatch" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={redispatch.isPending} data-testid="redispatch-submit">

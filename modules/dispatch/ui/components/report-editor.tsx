@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Slider, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formFieldErrors, isApiError, issuesToErrorTree, useTenantSession, type SchemaErrorTree } from '../../../../admin-ui/src/module-kit';
+import {
+  formFieldErrors,
+  isApiError,
+  issuesToErrorTree,
+  useTenantSession,
+  type SchemaErrorTree,
+} from '../../../../admin-ui/src/module-kit';
 import { useSubmitReport } from '../api/dispatch.api';
 import { usePeriods } from '../api/dispatch-extras.api';
 import type { FileView } from '../../schemas/common.schema';
@@ -27,7 +33,17 @@ const FIELDS: (keyof Values)[] = ['periodKey', 'progress', 'text', 'photos', 'pr
  * "报送进展" for the responsible unit: percent, text, photos, a problem flag and, when the task has
  * one, its report form (validated in the browser first, then by the server against the frozen version).
  */
-export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { task: TaskView; assignment: AssignmentView; reportForm: ReportFormVersion | null; maxPhotos?: number }) {
+export function ReportEditor({
+  task,
+  assignment,
+  reportForm,
+  maxPhotos = 9,
+}: {
+  task: TaskView;
+  assignment: AssignmentView;
+  reportForm: ReportFormVersion | null;
+  maxPhotos?: number;
+}) {
   const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug } = useTenantSession();
@@ -50,7 +66,14 @@ export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { 
       // Idempotent: the same report sent again after a lost answer is recorded once.
       await submit.mutateAsync({
         assignmentId: assignment.id,
-        body: { ...(values.periodKey ? { periodKey: values.periodKey } : {}), progress: values.progress, text: values.text?.trim() || undefined, photoIds: values.photos.map((p) => p.id), problem: values.problem, ...(data ? { data } : {}) },
+        body: {
+          ...(values.periodKey ? { periodKey: values.periodKey } : {}),
+          progress: values.progress,
+          text: values.text?.trim() || undefined,
+          photoIds: values.photos.map((p) => p.id),
+          problem: values.problem,
+          ...(data ? { data } : {}),
+        },
       });
       form.resetFields();
       form.setFieldValue('progress', values.progress);
@@ -79,7 +102,10 @@ export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { 
             <Select
               allowClear
               loading={periods.isLoading}
-              options={(periods.data?.items ?? []).map((p) => ({ value: p.periodKey, label: `${p.label}${p.overdue ? ` · ${t('report.periodOverdue')}` : ''}` }))}
+              options={(periods.data?.items ?? []).map((p) => ({
+                value: p.periodKey,
+                label: `${p.label}${p.overdue ? ` · ${t('report.periodOverdue')}` : ''}`,
+              }))}
               data-testid="report-period"
             />
           </Form.Item>
@@ -90,7 +116,14 @@ export function ReportEditor({ task, assignment, reportForm, maxPhotos = 9 }: { 
               <Slider min={0} max={100} step={5} style={{ flex: 1 }} aria-label={t('report.progress')} />
             </Form.Item>
             <Form.Item name="progress" noStyle>
-              <InputNumber min={0} max={100} suffix="%" style={{ width: 90 }} data-testid="report-progress" aria-label={t('report.progressNumber')} />
+              <InputNumber
+                min={0}
+                max={100}
+                suffix="%"
+                style={{ width: 90 }}
+                data-testid="report-progress"
+                aria-label={t('report.progressNumber')}
+              />
             </Form.Item>
           </Flex>
         </Form.Item>

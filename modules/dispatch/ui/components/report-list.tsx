@@ -12,7 +12,16 @@ const CARD_COLORS: Record<CardColor, string> = { green: 'green', yellow: 'gold',
 function FormAnswers({ answers }: { answers: ReportView['answers'] }) {
   if (answers.length === 0) return null;
   return (
-    <Descriptions size="small" column={1} data-testid="report-answers" items={answers.map((a, i) => ({ key: String(i), label: a.title, children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.value}</span> }))} />
+    <Descriptions
+      size="small"
+      column={1}
+      data-testid="report-answers"
+      items={answers.map((a, i) => ({
+        key: String(i),
+        label: a.title,
+        children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.value}</span>,
+      }))}
+    />
   );
 }
 
@@ -20,7 +29,17 @@ function FormAnswers({ answers }: { answers: ReportView['answers'] }) {
  * Progress reports, newest first: percent, text, photos, the problem flag, review state with the
  * reason of a return, and the card. `canReview` says per report whether the viewer reviews it.
  */
-export function ReportList({ reports, loading, canReview, showUnit }: { reports: ReportView[]; loading: boolean; canReview: (report: ReportView) => boolean; showUnit?: boolean }) {
+export function ReportList({
+  reports,
+  loading,
+  canReview,
+  showUnit,
+}: {
+  reports: ReportView[];
+  loading: boolean;
+  canReview: (report: ReportView) => boolean;
+  showUnit?: boolean;
+}) {
   const t = useT();
   const { slug } = useTenantSession();
   return (
@@ -54,19 +73,39 @@ export function ReportList({ reports, loading, canReview, showUnit }: { reports:
                 </Typography.Text>
               </Flex>
               <Progress percent={report.progress} size="small" />
-              {report.text && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{report.text}</Typography.Paragraph>}
+              {report.text && (
+                <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{report.text}</Typography.Paragraph>
+              )}
               {report.photos.length > 0 && (
                 <Image.PreviewGroup>
                   <Flex wrap gap={6}>
                     {report.photos.map((photo) => (
-                      <Image key={photo.id} src={fileUrl(slug, photo.id)} width={64} height={64} style={{ objectFit: 'cover' }} alt={photo.name} />
+                      <Image
+                        key={photo.id}
+                        src={fileUrl(slug, photo.id)}
+                        width={64}
+                        height={64}
+                        style={{ objectFit: 'cover' }}
+                        alt={photo.name}
+                      />
                     ))}
                   </Flex>
                 </Image.PreviewGroup>
               )}
               {report.answers.length > 0 && <FormAnswers answers={report.answers} />}
-              {report.status === 'returned' && report.reviewReason && <Alert type="warning" showIcon title={t('reports.returnedBy', { name: report.reviewerName ?? '' })} description={report.reviewReason} />}
-              {report.card && <Typography.Text type="secondary">{t('card.line', { color: t(`card.${report.card.color}`), name: report.card.giverName, reason: report.card.reason })}</Typography.Text>}
+              {report.status === 'returned' && report.reviewReason && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('reports.returnedBy', { name: report.reviewerName ?? '' })}
+                  description={report.reviewReason}
+                />
+              )}
+              {report.card && (
+                <Typography.Text type="secondary">
+                  {t('card.line', { color: t(`card.${report.card.color}`), name: report.card.giverName, reason: report.card.reason })}
+                </Typography.Text>
+              )}
               {canReview(report) && <ReviewActions report={report} />}
             </Flex>
           </Card>

@@ -45,11 +45,22 @@ export function RequestCard({ item }: { item: RequestView }) {
           <Tag color={STATUS_COLORS[item.status]}>{t(`requests.status.${item.status}`)}</Tag>
           {item.dueAt && <Tag>{t('requests.dueAt', { time: countyTime(item.dueAt) })}</Tag>}
         </Space>
-        <Typography.Text type="secondary">{t('requests.route', { from: item.fromUnit.name, to: item.toUnit.name, name: item.createdBy.name, time: countyTime(item.createdAt) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('requests.route', {
+            from: item.fromUnit.name,
+            to: item.toUnit.name,
+            name: item.createdBy.name,
+            time: countyTime(item.createdAt),
+          })}
+        </Typography.Text>
         {item.body && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.body}</Typography.Paragraph>}
         <Photos photos={item.photos} />
         <RequestSteps item={item} />
-        {item.returned && <Typography.Text type="danger">{t('requests.returnedBy', { name: item.returned.by, time: countyTime(item.returned.at), reason: item.returned.reason })}</Typography.Text>}
+        {item.returned && (
+          <Typography.Text type="danger">
+            {t('requests.returnedBy', { name: item.returned.by, time: countyTime(item.returned.at), reason: item.returned.reason })}
+          </Typography.Text>
+        )}
         {item.response && (
           <Card size="small" type="inner" title={t('requests.answer', { name: item.response.by.name, time: countyTime(item.response.at) })}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{item.response.text}</Typography.Paragraph>
@@ -64,8 +75,21 @@ export function RequestCard({ item }: { item: RequestView }) {
         )}
         {item.viewer.answers && (item.status === 'open' || item.status === 'accepted') && <RequestHandling item={item} />}
         {item.viewer.answers && (item.status === 'open' || item.status === 'accepted') && (
-          <Form form={answerForm} initialValues={{ photos: [] }} onFinish={(v) => respond.mutate({ id: item.id, text: v.text.trim(), photoIds: v.photos.map((p) => p.id) }, { onSuccess: () => message.success(t('requests.answered')), onError: failed })}>
-            <Form.Item name="text" rules={[{ required: true, whitespace: true, message: t('requests.answerRequired') }]} style={{ marginBottom: 8 }}>
+          <Form
+            form={answerForm}
+            initialValues={{ photos: [] }}
+            onFinish={(v) =>
+              respond.mutate(
+                { id: item.id, text: v.text.trim(), photoIds: v.photos.map((p) => p.id) },
+                { onSuccess: () => message.success(t('requests.answered')), onError: failed },
+              )
+            }
+          >
+            <Form.Item
+              name="text"
+              rules={[{ required: true, whitespace: true, message: t('requests.answerRequired') }]}
+              style={{ marginBottom: 8 }}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} placeholder={t('requests.answerPlaceholder')} />
             </Form.Item>
             <Form.Item name="photos" style={{ marginBottom: 8 }}>
@@ -77,11 +101,25 @@ export function RequestCard({ item }: { item: RequestView }) {
           </Form>
         )}
         {item.viewer.raises && item.status === 'responded' && (
-          <Form form={rateForm} initialValues={{ rating: 5 }} onValuesChange={(changed: { rating?: number }) => changed.rating !== undefined && setScore(changed.rating)} onFinish={(v) => rate.mutate({ id: item.id, rating: v.rating, comment: v.comment?.trim() || undefined }, { onSuccess: () => message.success(t('requests.rated')), onError: failed })}>
+          <Form
+            form={rateForm}
+            initialValues={{ rating: 5 }}
+            onValuesChange={(changed: { rating?: number }) => changed.rating !== undefined && setScore(changed.rating)}
+            onFinish={(v) =>
+              rate.mutate(
+                { id: item.id, rating: v.rating, comment: v.comment?.trim() || undefined },
+                { onSuccess: () => message.success(t('requests.rated')), onError: failed },
+              )
+            }
+          >
             <Form.Item name="rating" label={t('requests.rating')} style={{ marginBottom: 8 }}>
               <Rate />
             </Form.Item>
-            <Form.Item name="comment" rules={[{ required: score <= 2, whitespace: true, message: t('requests.commentRequired') }]} style={{ marginBottom: 8 }}>
+            <Form.Item
+              name="comment"
+              rules={[{ required: score <= 2, whitespace: true, message: t('requests.commentRequired') }]}
+              style={{ marginBottom: 8 }}
+            >
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t('requests.commentPlaceholder')} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={rate.isPending}>

@@ -47,14 +47,22 @@ export function RequestHandling({ item }: { item: RequestView }) {
     message.success(text);
   };
   const submit = (v: { toUnitId?: string; reason: string }) => {
-    if (dialog === 'transfer') transfer.mutate({ id: item.id, toUnitId: v.toUnitId as string, reason: v.reason.trim() }, { onSuccess: done(t('requests.transferred')), onError: failed });
+    if (dialog === 'transfer')
+      transfer.mutate(
+        { id: item.id, toUnitId: v.toUnitId as string, reason: v.reason.trim() },
+        { onSuccess: done(t('requests.transferred')), onError: failed },
+      );
     else giveBack.mutate({ id: item.id, reason: v.reason.trim() }, { onSuccess: done(t('requests.returnedDone')), onError: failed });
   };
   return (
     <>
       <Space wrap>
         {item.status === 'open' && (
-          <Button onClick={() => accept.mutate(item.id, { onSuccess: () => message.success(t('requests.acceptedDone')), onError: failed })} loading={accept.isPending} data-testid={`request-accept-${item.id}`}>
+          <Button
+            onClick={() => accept.mutate(item.id, { onSuccess: () => message.success(t('requests.acceptedDone')), onError: failed })}
+            loading={accept.isPending}
+            data-testid={`request-accept-${item.id}`}
+          >
             {t('requests.accept')}
           </Button>
         )}
@@ -79,7 +87,11 @@ export function RequestHandling({ item }: { item: RequestView }) {
               <UnitPicker<string> kinds={['department']} exclude={[item.toUnit.id]} testId="request-transfer-unit" />
             </Form.Item>
           )}
-          <Form.Item name="reason" label={t('requests.reason')} rules={[{ required: true, whitespace: true, message: t('requests.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('requests.reason')}
+            rules={[{ required: true, whitespace: true, message: t('requests.reasonRequired') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
           </Form.Item>
         </Form>

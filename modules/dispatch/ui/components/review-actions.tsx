@@ -19,7 +19,8 @@ export function ReviewActions({ report }: { report: ReportView }) {
   const [form] = Form.useForm<{ reason: string; color: CardColor }>();
   const failed = (error: unknown) => message.error(actionError(t, error));
 
-  const accept = () => review.mutate({ id: report.id, decision: 'accept' }, { onSuccess: () => message.success(t('review.accepted')), onError: failed });
+  const accept = () =>
+    review.mutate({ id: report.id, decision: 'accept' }, { onSuccess: () => message.success(t('review.accepted')), onError: failed });
   const confirm = async () => {
     const values = await form.validateFields();
     try {
@@ -42,7 +43,13 @@ export function ReviewActions({ report }: { report: ReportView }) {
       <Space wrap size={4}>
         {report.status === 'submitted' && (
           <>
-            <Button size="small" type="primary" onClick={accept} loading={review.isPending && dialog === null} data-testid={`accept-${report.id}`}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={accept}
+              loading={review.isPending && dialog === null}
+              data-testid={`accept-${report.id}`}
+            >
               {t('review.accept')}
             </Button>
             <Button size="small" danger onClick={() => setDialog({ kind: 'return' })} data-testid={`return-${report.id}`}>
@@ -69,10 +76,18 @@ export function ReviewActions({ report }: { report: ReportView }) {
         <Form form={form} layout="vertical" initialValues={{ color: 'green' }} data-testid="review-form">
           {dialog?.kind === 'card' && (
             <Form.Item name="color" label={t('card.color')}>
-              <Radio.Group optionType="button" buttonStyle="solid" options={(['green', 'yellow', 'red'] as const).map((c) => ({ value: c, label: t(`card.${c}`) }))} />
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={(['green', 'yellow', 'red'] as const).map((c) => ({ value: c, label: t(`card.${c}`) }))}
+              />
             </Form.Item>
           )}
-          <Form.Item name="reason" label={t('review.reason')} rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('review.reason')}
+            rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
           </Form.Item>
         </Form>

@@ -36,8 +36,21 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
   const raise = async () => {
     if (!next) return;
     const v = await form.validateFields();
-    const record = next === 'interview' && v.at && v.place && v.summary ? { at: countyWallTimeToIso(v.at), place: v.place.trim(), attendees: v.attendees ?? [], summary: v.summary.trim() } : undefined;
-    escalate.mutate({ assignmentId, level: next, text: v.text.trim(), record }, { onSuccess: () => { setOpen(false); form.resetFields(); message.success(t('supervision.raised', { level: t(`supervision.levels.${next}`) })); }, onError: failed });
+    const record =
+      next === 'interview' && v.at && v.place && v.summary
+        ? { at: countyWallTimeToIso(v.at), place: v.place.trim(), attendees: v.attendees ?? [], summary: v.summary.trim() }
+        : undefined;
+    escalate.mutate(
+      { assignmentId, level: next, text: v.text.trim(), record },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          form.resetFields();
+          message.success(t('supervision.raised', { level: t(`supervision.levels.${next}`) }));
+        },
+        onError: failed,
+      },
+    );
   };
 
   return (
@@ -51,12 +64,28 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
             {t('supervision.escalate', { level: t(`supervision.levels.${next}`) })}
           </Button>
         )}
-        {escalations.data?.level && <Tag color="red">{t('supervision.current', { level: t(`supervision.levels.${escalations.data.level}`) })}</Tag>}
+        {escalations.data?.level && (
+          <Tag color="red">{t('supervision.current', { level: t(`supervision.levels.${escalations.data.level}`) })}</Tag>
+        )}
       </Space>
       <Timeline
         items={[
-          ...(escalations.data?.items ?? []).map((e) => ({ key: e.id, color: 'red', at: e.createdAt, content: `${t(`supervision.levels.${e.level}`)} · ${e.text}`, record: e.record, by: e.createdByName })),
-          ...(reminders.data?.items ?? []).map((r) => ({ key: r.id, color: 'blue', at: r.createdAt, content: `${t(`supervision.reminders.${r.kind}`)} · ${r.text}`, record: null, by: r.sentByName })),
+          ...(escalations.data?.items ?? []).map((e) => ({
+            key: e.id,
+            color: 'red',
+            at: e.createdAt,
+            content: `${t(`supervision.levels.${e.level}`)} · ${e.text}`,
+            record: e.record,
+            by: e.createdByName,
+          })),
+          ...(reminders.data?.items ?? []).map((r) => ({
+            key: r.id,
+            color: 'blue',
+            at: r.createdAt,
+            content: `${t(`supervision.reminders.${r.kind}`)} · ${r.text}`,
+            record: null,
+            by: r.sentByName,
+          })),
         ]
           .sort((a, b) => b.at.localeCompare(a.at))
           .map((item) => ({
@@ -66,15 +95,33 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
               <Flex vertical>
                 <Typography.Text>{item.content}</Typography.Text>
                 {item.record && <InterviewDetails record={item.record} />}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${countyTime(item.at)}${item.by ? ` · ${item.by}` : ''}`}</Typography.Text>
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12 }}
+                >{`${countyTime(item.at)}${item.by ? ` · ${item.by}` : ''}`}</Typography.Text>
               </Flex>
             ),
           }))}
       />
-      <Modal open={open} title={next ? t('supervision.escalate', { level: t(`supervision.levels.${next}`) }) : ''} onCancel={() => setOpen(false)} onOk={() => void raise()} confirmLoading={escalate.isPending} okText={t('common.confirm')} destroyOnHidden forceRender>
-        {escalations.data && <EscalationLadder ladder={escalations.data.ladder} level={escalations.data.level} next={escalations.data.next} />}
+      <Modal
+        open={open}
+        title={next ? t('supervision.escalate', { level: t(`supervision.levels.${next}`) }) : ''}
+        onCancel={() => setOpen(false)}
+        onOk={() => void raise()}
+        confirmLoading={escalate.isPending}
+        okText={t('common.confirm')}
+        destroyOnHidden
+        forceRender
+      >
+        {escalations.data && (
+          <EscalationLadder ladder={escalations.data.ladder} level={escalations.data.level} next={escalations.data.next} />
+        )}
         <Form form={form} layout="vertical">
-          <Form.Item name="text" label={t('supervision.text')} rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}>
+          <Form.Item
+            name="text"
+            label={t('supervision.text')}
+            rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
           </Form.Item>
           {next === 'interview' && (
@@ -102,7 +149,14 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
         onOk={() =>
           urge.mutate(
             { assignmentId, text: urgeForm.getFieldValue('text')?.trim() || undefined },
-            { onSuccess: (r) => { setUrging(false); urgeForm.resetFields(); message.success(r.sent ? t('supervision.urged') : t('supervision.urgedAlready')); }, onError: failed },
+            {
+              onSuccess: (r) => {
+                setUrging(false);
+                urgeForm.resetFields();
+                message.success(r.sent ? t('supervision.urged') : t('supervision.urgedAlready'));
+              },
+              onError: failed,
+            },
           )
         }
         confirmLoading={urge.isPending}
@@ -113,7 +167,12 @@ export function SupervisionCard({ assignmentId, canEscalate }: { assignmentId: s
         <Typography.Paragraph type="secondary">{t('supervision.levelHelp.remind')}</Typography.Paragraph>
         <Form form={urgeForm} layout="vertical">
           <Form.Item name="text" label={t('supervision.urgeText')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} placeholder={t('supervision.urgePlaceholder')} data-testid="urge-text" />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={500}
+              placeholder={t('supervision.urgePlaceholder')}
+              data-testid="urge-text"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -28,7 +28,16 @@ export function SupervisorActions({ task }: { task: TaskView }) {
   const saveEdit = async () => {
     const values = await editForm.validateFields();
     try {
-      await update.mutateAsync({ id: task.id, body: { title: values.title.trim(), description: values.description ?? '', category: values.category ?? '', priority: values.priority, ...(deadlineTouched() ? deadlineInput(values) : {}) } });
+      await update.mutateAsync({
+        id: task.id,
+        body: {
+          title: values.title.trim(),
+          description: values.description ?? '',
+          category: values.category ?? '',
+          priority: values.priority,
+          ...(deadlineTouched() ? deadlineInput(values) : {}),
+        },
+      });
       message.success(t('actions.saved'));
       setDialog(null);
     } catch (error) {
@@ -56,22 +65,50 @@ export function SupervisorActions({ task }: { task: TaskView }) {
       <Button icon={<SendOutlined />} onClick={() => setDialog('add')} data-testid="add-units">
         {t('actions.addUnits')}
       </Button>
-      <Popconfirm title={t('actions.closeConfirm')} onConfirm={() => close.mutate(task.id, { onSuccess: () => message.success(t('actions.closed')), onError: failed })}>
+      <Popconfirm
+        title={t('actions.closeConfirm')}
+        onConfirm={() => close.mutate(task.id, { onSuccess: () => message.success(t('actions.closed')), onError: failed })}
+      >
         <Button icon={<StopOutlined />} danger loading={close.isPending} data-testid="close-task">
           {t('actions.close')}
         </Button>
       </Popconfirm>
-      <Modal open={dialog === 'edit'} title={t('actions.edit')} onCancel={() => setDialog(null)} onOk={() => void saveEdit()} confirmLoading={update.isPending} okText={t('common.save')} destroyOnHidden width={640}>
+      <Modal
+        open={dialog === 'edit'}
+        title={t('actions.edit')}
+        onCancel={() => setDialog(null)}
+        onOk={() => void saveEdit()}
+        confirmLoading={update.isPending}
+        okText={t('common.save')}
+        destroyOnHidden
+        width={640}
+      >
         <Form
           form={editForm}
           layout="vertical"
           preserve={false}
-          initialValues={{ title: task.title, description: task.description, category: task.category, priority: task.priority, deadlineMode: 'at', deadline: dayjs(task.deadline).tz(countyTimeZone()) }}
+          initialValues={{
+            title: task.title,
+            description: task.description,
+            category: task.category,
+            priority: task.priority,
+            deadlineMode: 'at',
+            deadline: dayjs(task.deadline).tz(countyTimeZone()),
+          }}
         >
           <TaskTextFields deadlineRequired={false} />
         </Form>
       </Modal>
-      <Modal open={dialog === 'add'} title={t('actions.addUnits')} onCancel={() => setDialog(null)} onOk={() => void saveAdd()} confirmLoading={add.isPending} okText={t('create.submit')} destroyOnHidden width={720}>
+      <Modal
+        open={dialog === 'add'}
+        title={t('actions.addUnits')}
+        onCancel={() => setDialog(null)}
+        onOk={() => void saveAdd()}
+        confirmLoading={add.isPending}
+        okText={t('create.submit')}
+        destroyOnHidden
+        width={720}
+      >
         <Form form={addForm} layout="vertical" initialValues={{ assignments: [] }}>
           <Form.Item name="assignments" rules={[{ required: true, type: 'array', min: 1, message: t('task.assignmentsRequired') }]}>
             <AssignmentsEditor testId="add-assignments" />

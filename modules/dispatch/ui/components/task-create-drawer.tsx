@@ -20,10 +20,29 @@ interface Values extends TaskTextValues, CadenceValues {
 }
 
 // Server field names the form shows in place (others become the general message).
-const FIELDS: (keyof Values)[] = ['title', 'description', 'category', 'priority', 'deadline', 'deadlineWorkingDays', 'ownerUnitId', 'attachments', 'reportFormId', 'assignments'];
+const FIELDS: (keyof Values)[] = [
+  'title',
+  'description',
+  'category',
+  'priority',
+  'deadline',
+  'deadlineWorkingDays',
+  'ownerUnitId',
+  'attachments',
+  'reportFormId',
+  'assignments',
+];
 
 /** "下达任务": a task with its responsible units, dispatched to all of them in one action. */
-export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (detail: TaskDetail) => void }) {
+export function TaskCreateDrawer({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (detail: TaskDetail) => void;
+}) {
   const t = useT();
   const { t: tErrors } = useTranslation('errors');
   const { slug, user } = useTenantSession();
@@ -31,9 +50,14 @@ export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
   const published = usePublishedForms(slug, open);
   const create = useCreateTask(slug);
   const units = useDirectoryUnits(slug);
-  const fold = (details: FieldIssue[]) => foldIssues(details, (i) => units.data?.find((u) => u.id === form.getFieldValue(['assignments', i, 'unitId']))?.name, { attachmentIds: 'attachments' });
+  const fold = (details: FieldIssue[]) =>
+    foldIssues(details, (i) => units.data?.find((u) => u.id === form.getFieldValue(['assignments', i, 'unitId']))?.name, {
+      attachmentIds: 'attachments',
+    });
   const issues = isApiError(create.error) ? fold(create.error.details) : [];
-  const general = create.error && !issues.some((d) => FIELDS.some((f) => d.path === `body.${f}` || d.path.startsWith(`body.${f}[`) || d.path.startsWith(`body.${f}.`)));
+  const general =
+    create.error &&
+    !issues.some((d) => FIELDS.some((f) => d.path === `body.${f}` || d.path.startsWith(`body.${f}[`) || d.path.startsWith(`body.${f}.`)));
 
   const submit = async (values: Values) => {
     try {
@@ -64,7 +88,15 @@ export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
         layout="vertical"
         data-testid="task-form"
         onFinish={(values) => void submit(values)}
-        initialValues={{ ownerUnitId: user.unit?.id, priority: 'normal', deadlineMode: 'at', cadenceKind: 'none', cadenceDueDays: 5, attachments: [], assignments: [] }}
+        initialValues={{
+          ownerUnitId: user.unit?.id,
+          priority: 'normal',
+          deadlineMode: 'at',
+          cadenceKind: 'none',
+          cadenceDueDays: 5,
+          attachments: [],
+          assignments: [],
+        }}
       >
         <TaskTextFields deadlineRequired />
         <Form.Item name="ownerUnitId" label={t('task.ownerUnit')} rules={[{ required: true, message: t('task.ownerUnitRequired') }]}>
@@ -75,14 +107,30 @@ export function TaskCreateDrawer({ open, onClose, onCreated }: { open: boolean; 
         </Form.Item>
         {published.data?.available && (
           <Form.Item name="reportFormId" label={t('task.reportForm')} extra={t('task.reportFormHelp')}>
-            <Select allowClear options={published.data.items.map((f) => ({ value: f.formId, label: `${f.name}（v${f.latestVersion}）` }))} data-testid="task-report-form" />
+            <Select
+              allowClear
+              options={published.data.items.map((f) => ({ value: f.formId, label: `${f.name}（v${f.latestVersion}）` }))}
+              data-testid="task-report-form"
+            />
           </Form.Item>
         )}
         <CadenceFields />
-        <Form.Item name="assignments" label={t('task.assignments')} rules={[{ required: true, type: 'array', min: 1, message: t('task.assignmentsRequired') }]}>
+        <Form.Item
+          name="assignments"
+          label={t('task.assignments')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('task.assignmentsRequired') }]}
+        >
           <AssignmentsEditor testId="task-assignments" />
         </Form.Item>
-        {general && <Alert type="error" showIcon title={isApiError(create.error) ? create.error.message : String(create.error)} style={{ marginBottom: 12 }} data-testid="task-form-error" />}
+        {general && (
+          <Alert
+            type="error"
+            showIcon
+            title={isApiError(create.error) ? create.error.message : String(create.error)}
+            style={{ marginBottom: 12 }}
+            data-testid="task-form-error"
+          />
+        )}
         <Button type="primary" htmlType="submit" loading={create.isPending} block data-testid="task-submit">
           {create.isPending ? t('create.dispatching') : t('create.submit')}
         </Button>

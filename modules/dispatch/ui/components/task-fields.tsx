@@ -18,7 +18,10 @@ export interface TaskTextValues {
 }
 
 /** The deadline as the API takes it: an instant, or N working days of the tenant calendar. */
-export function deadlineInput(values: Pick<TaskTextValues, 'deadlineMode' | 'deadline' | 'deadlineWorkingDays'>): { deadline?: string; deadlineWorkingDays?: number } {
+export function deadlineInput(values: Pick<TaskTextValues, 'deadlineMode' | 'deadline' | 'deadlineWorkingDays'>): {
+  deadline?: string;
+  deadlineWorkingDays?: number;
+} {
   if (values.deadlineMode === 'workingDays') return values.deadlineWorkingDays ? { deadlineWorkingDays: values.deadlineWorkingDays } : {};
   return values.deadline ? { deadline: countyWallTimeToIso(values.deadline) } : {};
 }
@@ -48,18 +51,35 @@ export function TaskTextFields({ deadlineRequired }: { deadlineRequired: boolean
       <Form.Item label={t('task.deadline')} required={deadlineRequired}>
         <Space wrap>
           <Form.Item name="deadlineMode" noStyle>
-            <Radio.Group optionType="button" options={[{ value: 'at', label: t('task.deadlineAt') }, { value: 'workingDays', label: t('task.deadlineWorkingDays') }]} />
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'at', label: t('task.deadlineAt') },
+                { value: 'workingDays', label: t('task.deadlineWorkingDays') },
+              ]}
+            />
           </Form.Item>
           {mode === 'workingDays' ? (
             <Form.Item name="deadlineWorkingDays" noStyle rules={[{ required: deadlineRequired, message: t('task.deadlineRequired') }]}>
-              <InputNumber min={1} max={365} suffix={t('task.workingDaysSuffix')} style={{ width: 150 }} aria-label={t('task.deadlineWorkingDays')} />
+              <InputNumber
+                min={1}
+                max={365}
+                suffix={t('task.workingDaysSuffix')}
+                style={{ width: 150 }}
+                aria-label={t('task.deadlineWorkingDays')}
+              />
             </Form.Item>
           ) : null}
           {mode === 'workingDays' ? (
             <WorkingDaysDate days={workingDays} />
           ) : (
             <Form.Item name="deadline" noStyle rules={[{ required: deadlineRequired, message: t('task.deadlineRequired') }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label={t('task.deadline')} data-testid="task-deadline" />
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                aria-label={t('task.deadline')}
+                data-testid="task-deadline"
+              />
             </Form.Item>
           )}
         </Space>

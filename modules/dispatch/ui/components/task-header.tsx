@@ -37,11 +37,19 @@ export function TaskHeader({ task, extra }: { task: TaskView; extra?: React.Reac
         </Descriptions.Item>
         <Descriptions.Item label={t('task.ownerUnit')}>{task.ownerUnit.name}</Descriptions.Item>
         {task.category && <Descriptions.Item label={t('task.category')}>{task.category}</Descriptions.Item>}
-        {task.cadence && <Descriptions.Item label={t('cadence.label')}>{`${t(`cadence.${task.cadence.kind}`)}${task.cadence.kind === 'rrule' ? ` ${task.cadence.rule}` : ''} · ${t('cadence.dueAfter', { n: task.cadence.dueDays })}`}</Descriptions.Item>}
-        {task.reportForm && <Descriptions.Item label={t('task.reportForm')}>{`${task.reportForm.name} v${task.reportForm.version}`}</Descriptions.Item>}
+        {task.cadence && (
+          <Descriptions.Item
+            label={t('cadence.label')}
+          >{`${t(`cadence.${task.cadence.kind}`)}${task.cadence.kind === 'rrule' ? ` ${task.cadence.rule}` : ''} · ${t('cadence.dueAfter', { n: task.cadence.dueDays })}`}</Descriptions.Item>
+        )}
+        {task.reportForm && (
+          <Descriptions.Item label={t('task.reportForm')}>{`${task.reportForm.name} v${task.reportForm.version}`}</Descriptions.Item>
+        )}
         <Descriptions.Item label={t('task.unitCount')}>{task.unitCount}</Descriptions.Item>
       </Descriptions>
-      {task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{task.description}</Typography.Paragraph>}
+      {task.description && (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{task.description}</Typography.Paragraph>
+      )}
       {task.attachments.length > 0 && (
         <Space wrap>
           {task.attachments.map((file) => (

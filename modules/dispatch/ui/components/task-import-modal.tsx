@@ -73,7 +73,11 @@ export function TaskImportModal({ open, onClose }: { open: boolean; onClose: () 
     <Modal open={open} title={t('import.title')} onCancel={close} width={720} footer={null} destroyOnHidden data-testid="task-import">
       <Flex vertical gap={12}>
         <Alert type="info" showIcon message={t('import.help')} />
-        <Button icon={<DownloadOutlined />} onClick={() => void downloadImportTemplate(slug, lang, t('import.templateFile'))} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => void downloadImportTemplate(slug, lang, t('import.templateFile'))}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('import.template')}
         </Button>
         <Form layout="vertical">
@@ -100,7 +104,13 @@ export function TaskImportModal({ open, onClose }: { open: boolean; onClose: () 
           <Button disabled={!file || !ownerUnitId} loading={busy} onClick={() => void send(true)} data-testid="import-check">
             {t('import.check')}
           </Button>
-          <Button type="primary" disabled={!file || !ownerUnitId} loading={busy} onClick={() => void send(false)} data-testid="import-submit">
+          <Button
+            type="primary"
+            disabled={!file || !ownerUnitId}
+            loading={busy}
+            onClick={() => void send(false)}
+            data-testid="import-submit"
+          >
             {t('import.submit')}
           </Button>
         </Flex>
@@ -125,7 +135,11 @@ export function TaskImportModal({ open, onClose }: { open: boolean; onClose: () 
         )}
         {result && (
           <>
-            <Alert type="success" showIcon message={result.dryRun ? t('import.checked', { n: result.count }) : t('import.done', { n: result.count })} />
+            <Alert
+              type="success"
+              showIcon
+              message={result.dryRun ? t('import.checked', { n: result.count }) : t('import.done', { n: result.count })}
+            />
             <Table
               size="small"
               rowKey="row"

@@ -7,9 +7,26 @@ import { causeText, LIGHT_COLORS } from './light-badge';
 import { countyTime } from '../../../../admin-ui/src/module-kit';
 
 const KINDS = [
-  'task.created', 'task.updated', 'task.closed', 'assignment.dispatched', 'assignment.opened', 'assignment.redispatched', 'report.submitted', 'report.accepted',
-  'report.returned', 'card.given', 'reminder.sent', 'urge.sent', 'escalation.raised', 'extension.requested', 'extension.granted', 'extension.refused',
-  'instruction.given', 'instruction.acknowledged', 'comment.added', 'light.changed',
+  'task.created',
+  'task.updated',
+  'task.closed',
+  'assignment.dispatched',
+  'assignment.opened',
+  'assignment.redispatched',
+  'report.submitted',
+  'report.accepted',
+  'report.returned',
+  'card.given',
+  'reminder.sent',
+  'urge.sent',
+  'escalation.raised',
+  'extension.requested',
+  'extension.granted',
+  'extension.refused',
+  'instruction.given',
+  'instruction.acknowledged',
+  'comment.added',
+  'light.changed',
 ] as const;
 
 const isLight = (value: unknown): value is Light => typeof value === 'string' && (LIGHTS as string[]).includes(value);
@@ -18,10 +35,13 @@ const text = (value: unknown) => (typeof value === 'string' || typeof value === 
 /** What one entry says beyond its kind: the light change, the progress, the reason or text. */
 function detail(t: DispatchT, item: TimelineItem): string {
   const d = item.data;
-  if (item.kind === 'light.changed') return `${isLight(d.from) ? t(`light.${d.from}`) : '—'} → ${isLight(d.to) ? t(`light.${d.to}`) : text(d.to)}（${causeText(t, text(d.cause))}）`;
+  if (item.kind === 'light.changed')
+    return `${isLight(d.from) ? t(`light.${d.from}`) : '—'} → ${isLight(d.to) ? t(`light.${d.to}`) : text(d.to)}（${causeText(t, text(d.cause))}）`;
   if (item.kind === 'report.submitted') return `${text(d.progress)}%${d.problem === true ? ` · ${t('reports.problem')}` : ''}`;
-  if (item.kind === 'card.given') return `${d.color === 'green' || d.color === 'yellow' || d.color === 'red' ? t(`card.${d.color}`) : ''} · ${text(d.reason)}`;
-  if (item.kind === 'assignment.dispatched' || item.kind === 'assignment.redispatched') return t('timeline.until', { time: countyTime(text(d.deadline)) });
+  if (item.kind === 'card.given')
+    return `${d.color === 'green' || d.color === 'yellow' || d.color === 'red' ? t(`card.${d.color}`) : ''} · ${text(d.reason)}`;
+  if (item.kind === 'assignment.dispatched' || item.kind === 'assignment.redispatched')
+    return t('timeline.until', { time: countyTime(text(d.deadline)) });
   return text(d.reason) || text(d.text) || text(d.title);
 }
 

@@ -25,8 +25,11 @@ export function TaskTools({ task, canAggregate }: { task: TaskView; canAggregate
     setBusy(true);
     try {
       const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
-      await downloadAggregation(slug, task.id, { periodKey, lang, fileName: `${task.title}-${periodKey ?? t('tools.latest')}-${t('tools.aggregation')}.xlsx` }, (fraction) =>
-        message.loading({ key: 'aggregation', content: t('tools.aggregating', { percent: Math.round(fraction * 100) }) }),
+      await downloadAggregation(
+        slug,
+        task.id,
+        { periodKey, lang, fileName: `${task.title}-${periodKey ?? t('tools.latest')}-${t('tools.aggregation')}.xlsx` },
+        (fraction) => message.loading({ key: 'aggregation', content: t('tools.aggregating', { percent: Math.round(fraction * 100) }) }),
       );
       message.destroy('aggregation');
     } catch (error) {
@@ -42,7 +45,15 @@ export function TaskTools({ task, canAggregate }: { task: TaskView; canAggregate
       <Button
         icon={following ? <StarFilled style={{ color: '#faad14' }} /> : <StarOutlined />}
         loading={follow.isLoading || setFollow.isPending}
-        onClick={() => setFollow.mutate({ taskId: task.id, following: !following }, { onSuccess: (r) => message.success(r.following ? t('tools.followed') : t('tools.unfollowed')), onError: (e) => message.error(actionError(t, e)) })}
+        onClick={() =>
+          setFollow.mutate(
+            { taskId: task.id, following: !following },
+            {
+              onSuccess: (r) => message.success(r.following ? t('tools.followed') : t('tools.unfollowed')),
+              onError: (e) => message.error(actionError(t, e)),
+            },
+          )
+        }
         data-testid="follow-task"
       >
         {following ? t('tools.following') : t('tools.follow')}

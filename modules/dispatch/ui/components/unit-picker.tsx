@@ -19,14 +19,27 @@ interface UnitPickerProps<V> {
 }
 
 /** One unit, or several, from the unit tree (the directory lookup any signed-in user may read). */
-export function UnitPicker<V extends string | string[] | undefined>({ value, onChange, multiple, below, testId, id, placeholder, allowClear, kinds, exclude }: UnitPickerProps<V>) {
+export function UnitPicker<V extends string | string[] | undefined>({
+  value,
+  onChange,
+  multiple,
+  below,
+  testId,
+  id,
+  placeholder,
+  allowClear,
+  kinds,
+  exclude,
+}: UnitPickerProps<V>) {
   const t = useT();
   const { slug } = useTenantSession();
   const units = useDirectoryUnits(slug);
   const treeData = useMemo(
     () =>
       kinds
-        ? (units.data ?? []).filter((u) => kinds.includes(u.kind) && !exclude?.includes(u.id)).map((u) => ({ value: u.id, title: u.name, children: [] }))
+        ? (units.data ?? [])
+            .filter((u) => kinds.includes(u.kind) && !exclude?.includes(u.id))
+            .map((u) => ({ value: u.id, title: u.name, children: [] }))
         : unitTreeData(units.data ?? [], below),
     [units.data, below, kinds, exclude],
   );

@@ -58,9 +58,15 @@ export default function AssignmentPage() {
           <Tag>{t(`status.${assignment.status}`)}</Tag>
         </Space>
         <Progress percent={assignment.progress} style={{ maxWidth: 420, margin: '8px 0' }} data-testid="assignment-progress" />
-        {assignment.childCount > 0 && <Typography.Text type="secondary" data-testid="assignment-own-progress">{t('progress.ownBeside', { own: assignment.ownProgress, rolled: assignment.progress })}</Typography.Text>}
+        {assignment.childCount > 0 && (
+          <Typography.Text type="secondary" data-testid="assignment-own-progress">
+            {t('progress.ownBeside', { own: assignment.ownProgress, rolled: assignment.progress })}
+          </Typography.Text>
+        )}
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-          <Descriptions.Item label={t('assignment.unit')}>{assignment.depth === 0 ? `${assignment.unit.name} · ${t(`role.${assignment.role}`)}` : assignment.unit.name}</Descriptions.Item>
+          <Descriptions.Item label={t('assignment.unit')}>
+            {assignment.depth === 0 ? `${assignment.unit.name} · ${t(`role.${assignment.role}`)}` : assignment.unit.name}
+          </Descriptions.Item>
           <Descriptions.Item label={t('task.deadline')}>
             <Space size={4} wrap>
               {countyTime(assignment.deadline)}
@@ -70,8 +76,14 @@ export default function AssignmentPage() {
           {assignment.person && <Descriptions.Item label={t('assignments.person')}>{assignment.person.name}</Descriptions.Item>}
           <Descriptions.Item label={t('task.ownerUnit')}>{taskView.ownerUnit.name}</Descriptions.Item>
         </Descriptions>
-        {assignment.instructions && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{assignment.instructions}</Typography.Paragraph>}
-        {taskView.description && <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, expandable: true }}>{taskView.description}</Typography.Paragraph>}
+        {assignment.instructions && (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{assignment.instructions}</Typography.Paragraph>
+        )}
+        {taskView.description && (
+          <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, expandable: true }}>
+            {taskView.description}
+          </Typography.Paragraph>
+        )}
         <Link to={`/t/${slug}/dispatch/tasks/${taskView.id}`}>{t('assignment.openTask')}</Link>
       </Card>
       {viewer.handles && assignment.status === 'pending' && taskView.status === 'active' && (
@@ -80,7 +92,18 @@ export default function AssignmentPage() {
           showIcon
           title={t('assignment.notOpened')}
           action={
-            <Button type="primary" icon={<CheckCircleOutlined />} loading={open.isPending} data-testid="open-assignment" onClick={() => open.mutate(assignment.id, { onSuccess: () => message.success(t('assignment.opened')), onError: (e) => message.error(actionError(t, e)) })}>
+            <Button
+              type="primary"
+              icon={<CheckCircleOutlined />}
+              loading={open.isPending}
+              data-testid="open-assignment"
+              onClick={() =>
+                open.mutate(assignment.id, {
+                  onSuccess: () => message.success(t('assignment.opened')),
+                  onError: (e) => message.error(actionError(t, e)),
+                })
+              }
+            >
               {t('assignment.open')}
             </Button>
           }
@@ -90,7 +113,15 @@ export default function AssignmentPage() {
         activeKey={tab ?? (workable ? 'report' : 'reports')}
         onChange={setTab}
         items={[
-          ...(workable ? [{ key: 'report', label: t('assignment.tabReport'), children: <ReportEditor task={taskView} assignment={assignment} reportForm={detail.data.reportForm} /> }] : []),
+          ...(workable
+            ? [
+                {
+                  key: 'report',
+                  label: t('assignment.tabReport'),
+                  children: <ReportEditor task={taskView} assignment={assignment} reportForm={detail.data.reportForm} />,
+                },
+              ]
+            : []),
           {
             key: 'subtasks',
             label: t('assignment.tabSubtasks', { n: Math.max(0, nodes.length - 1) }),
@@ -106,7 +137,11 @@ export default function AssignmentPage() {
           {
             key: 'reports',
             label: t('assignment.tabReports', { n: reports.data?.items.length ?? 0 }),
-            children: reports.error ? <ErrorResult error={reports.error} onRetry={() => void reports.refetch()} /> : <ReportList reports={reports.data?.items ?? []} loading={reports.isLoading} canReview={() => viewer.reviews} />,
+            children: reports.error ? (
+              <ErrorResult error={reports.error} onRetry={() => void reports.refetch()} />
+            ) : (
+              <ReportList reports={reports.data?.items ?? []} loading={reports.isLoading} canReview={() => viewer.reviews} />
+            ),
           },
           {
             key: 'extensions',
@@ -118,7 +153,15 @@ export default function AssignmentPage() {
               </Flex>
             ),
           },
-          ...(viewer.reviews && taskView.status === 'active' ? [{ key: 'supervision', label: t('supervision.title'), children: <SupervisionCard assignmentId={assignment.id} canEscalate={viewer.supervise} /> }] : []),
+          ...(viewer.reviews && taskView.status === 'active'
+            ? [
+                {
+                  key: 'supervision',
+                  label: t('supervision.title'),
+                  children: <SupervisionCard assignmentId={assignment.id} canEscalate={viewer.supervise} />,
+                },
+              ]
+            : []),
           { key: 'timeline', label: t('detail.timeline'), children: <TaskTimeline items={timeline.data} loading={timeline.isLoading} /> },
         ]}
       />

@@ -28,7 +28,11 @@ function pieOption(t: DispatchT, board: Board) {
         type: 'pie',
         radius: ['40%', '70%'],
         label: { formatter: '{b} {c}' },
-        data: LIGHTS.filter((l) => board.byLight[l] > 0).map((l) => ({ name: t(`light.${l}`), value: board.byLight[l], itemStyle: { color: LIGHT_COLORS[l], borderColor: '#bfbfbf', borderWidth: l === 'white' ? 1 : 0 } })),
+        data: LIGHTS.filter((l) => board.byLight[l] > 0).map((l) => ({
+          name: t(`light.${l}`),
+          value: board.byLight[l],
+          itemStyle: { color: LIGHT_COLORS[l], borderColor: '#bfbfbf', borderWidth: l === 'white' ? 1 : 0 },
+        })),
       },
     ],
   };
@@ -49,15 +53,53 @@ export default function BoardPage() {
     <>
       <Typography.Title level={3}>{t('board.title')}</Typography.Title>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="board-filters">
-        <Input.Search allowClear placeholder={t('task.category')} onSearch={(category) => set({ category: category.trim() || undefined })} style={{ width: 160 }} aria-label={t('task.category')} />
+        <Input.Search
+          allowClear
+          placeholder={t('task.category')}
+          onSearch={(category) => set({ category: category.trim() || undefined })}
+          style={{ width: 160 }}
+          aria-label={t('task.category')}
+        />
         <div style={{ width: 200 }}>
-          <UnitPicker<string | undefined> allowClear value={query.unitId} onChange={(unitId) => set({ unitId })} placeholder={t('tasks.unit')} />
+          <UnitPicker<string | undefined>
+            allowClear
+            value={query.unitId}
+            onChange={(unitId) => set({ unitId })}
+            placeholder={t('tasks.unit')}
+          />
         </div>
-        <Select allowClear placeholder={t('tasks.light')} value={query.light} onChange={(light: string | undefined) => set({ light })} options={LIGHTS.map((l) => ({ value: l, label: <LightBadge light={l} /> }))} style={{ width: 120 }} aria-label={t('tasks.light')} />
-        <Segmented<PeriodKind> value={periodKind} onChange={(kind) => { setPeriodKind(kind); set({ period: undefined }); }} options={(['year', 'quarter', 'month'] as const).map((k) => ({ value: k, label: t(`board.${k}`) }))} />
-        <DatePicker key={periodKind} picker={periodKind} allowClear onChange={(day: Dayjs | null) => set({ period: day ? periodText(periodKind, day) : undefined })} placeholder={t('board.period')} aria-label={t('board.period')} />
+        <Select
+          allowClear
+          placeholder={t('tasks.light')}
+          value={query.light}
+          onChange={(light: string | undefined) => set({ light })}
+          options={LIGHTS.map((l) => ({ value: l, label: <LightBadge light={l} /> }))}
+          style={{ width: 120 }}
+          aria-label={t('tasks.light')}
+        />
+        <Segmented<PeriodKind>
+          value={periodKind}
+          onChange={(kind) => {
+            setPeriodKind(kind);
+            set({ period: undefined });
+          }}
+          options={(['year', 'quarter', 'month'] as const).map((k) => ({ value: k, label: t(`board.${k}`) }))}
+        />
+        <DatePicker
+          key={periodKind}
+          picker={periodKind}
+          allowClear
+          onChange={(day: Dayjs | null) => set({ period: day ? periodText(periodKind, day) : undefined })}
+          placeholder={t('board.period')}
+          aria-label={t('board.period')}
+        />
         <Flex align="center" gap={6}>
-          <Switch size="small" checked={query.allDepths ?? false} onChange={(allDepths) => set({ allDepths: allDepths || undefined })} aria-label={t('board.allDepths')} />
+          <Switch
+            size="small"
+            checked={query.allDepths ?? false}
+            onChange={(allDepths) => set({ allDepths: allDepths || undefined })}
+            aria-label={t('board.allDepths')}
+          />
           <Typography.Text>{t('board.allDepths')}</Typography.Text>
         </Flex>
       </Flex>
@@ -74,14 +116,17 @@ export default function BoardPage() {
                   <Statistic title={t('board.total')} value={data.total} />
                   <Flex wrap gap={12} style={{ margin: '8px 0' }}>
                     {LIGHTS.map((l) => (
-                      <span key={l} data-testid={`board-count-${l}`} style={{ cursor: 'pointer' }} onClick={() => set({ light: query.light === l ? undefined : l })}>
+                      <span
+                        key={l}
+                        data-testid={`board-count-${l}`}
+                        style={{ cursor: 'pointer' }}
+                        onClick={() => set({ light: query.light === l ? undefined : l })}
+                      >
                         <Badge color={LIGHT_COLORS[l]} text={`${t(`light.${l}`)} ${data.byLight[l]}`} />
                       </span>
                     ))}
                   </Flex>
-                  {data.total > 0 && (
-                    <Chart option={pieOption(t, data)} height={260} testId="board-chart" />
-                  )}
+                  {data.total > 0 && <Chart option={pieOption(t, data)} height={260} testId="board-chart" />}
                 </>
               )}
             </Card>
@@ -97,7 +142,10 @@ export default function BoardPage() {
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 // As wide as its columns: a fixed total narrower than them squeezed the unit names to nothing.
                 scroll={{ x: 'max-content' }}
-                onRow={(row) => ({ onClick: () => navigate(`/t/${slug}/dispatch/tasks?unitId=${row.unitId}`), style: { cursor: 'pointer' } })}
+                onRow={(row) => ({
+                  onClick: () => navigate(`/t/${slug}/dispatch/tasks?unitId=${row.unitId}`),
+                  style: { cursor: 'pointer' },
+                })}
                 columns={[
                   { title: t('assignment.unit'), dataIndex: 'unitName', fixed: 'left', width: 140 },
                   // Wide enough for each title beside its sort arrows (narrower, "Total" broke into "Tota / l").

@@ -31,7 +31,12 @@ export default function FollowingPage() {
           { title: t('tasks.light'), key: 'light', width: 80, render: (_, row) => <LightBadge light={row.task.light} /> },
           { title: t('task.title'), key: 'title', render: (_, row) => <Typography.Link>{row.task.title}</Typography.Link> },
           { title: t('task.ownerUnit'), key: 'owner', width: 130, render: (_, row) => row.task.ownerUnit.name },
-          { title: t('tasks.progress'), key: 'progress', width: 150, render: (_, row) => <Progress percent={row.task.progress} size="small" /> },
+          {
+            title: t('tasks.progress'),
+            key: 'progress',
+            width: 150,
+            render: (_, row) => <Progress percent={row.task.progress} size="small" />,
+          },
           { title: t('task.deadline'), key: 'deadline', width: 150, render: (_, row) => countyTime(row.task.deadline) },
           { title: t('following.since'), key: 'since', width: 150, render: (_, row) => countyTime(row.followedAt) },
         ]}
@@ -40,7 +45,10 @@ export default function FollowingPage() {
         <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
           {t('common.previous')}
         </Button>
-        <Button disabled={!list.data?.nextCursor} onClick={() => list.data?.nextCursor && setCursors((c) => [...c, list.data.nextCursor ?? undefined])}>
+        <Button
+          disabled={!list.data?.nextCursor}
+          onClick={() => list.data?.nextCursor && setCursors((c) => [...c, list.data.nextCursor ?? undefined])}
+        >
           {t('common.next')}
         </Button>
       </Space>

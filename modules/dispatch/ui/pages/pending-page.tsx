@@ -9,7 +9,13 @@ import { pendingTarget } from '../components/pending-target';
 import { countdown } from '../components/countdown';
 import { useT } from '../i18n/dispatch-i18n';
 
-const KIND_COLORS: Record<PendingKind, string> = { assignment: 'geekblue', review: 'purple', extension: 'orange', instruction: 'magenta', request: 'cyan' };
+const KIND_COLORS: Record<PendingKind, string> = {
+  assignment: 'geekblue',
+  review: 'purple',
+  extension: 'orange',
+  instruction: 'magenta',
+  request: 'cyan',
+};
 
 /** `/dispatch/pending`: everything the user must do, most urgent first, with counts per kind. */
 export default function PendingPage() {
@@ -26,7 +32,11 @@ export default function PendingPage() {
   const deadline = (item: PendingItem) => {
     if (!item.deadline) return null;
     const c = countdown(item.deadline);
-    return <Tag color={c.tone === 'danger' ? 'red' : c.tone === 'warning' ? 'gold' : 'default'}>{`${t('task.deadline')} ${countyTime(item.deadline)} · ${t(c.key, { n: c.n })}`}</Tag>;
+    return (
+      <Tag
+        color={c.tone === 'danger' ? 'red' : c.tone === 'warning' ? 'gold' : 'default'}
+      >{`${t('task.deadline')} ${countyTime(item.deadline)} · ${t(c.key, { n: c.n })}`}</Tag>
+    );
   };
 
   return (
@@ -38,7 +48,10 @@ export default function PendingPage() {
           style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
           value={kind}
           onChange={setKind}
-          options={[{ value: 'all', label: t('pending.all', { n: total }) }, ...kinds.map((k) => ({ value: k, label: t(`pending.kinds.${k}`, { n: counts[k] ?? 0 }) }))]}
+          options={[
+            { value: 'all', label: t('pending.all', { n: total }) },
+            ...kinds.map((k) => ({ value: k, label: t(`pending.kinds.${k}`, { n: counts[k] ?? 0 }) })),
+          ]}
         />
       )}
       {pending.error ? (
@@ -60,7 +73,11 @@ export default function PendingPage() {
                         <Tag color={KIND_COLORS[item.kind]}>{t(`pending.kindNames.${item.kind}`)}</Tag>
                         {item.light && <LightTag light={item.light} />}
                         {item.unitName && <Tag>{item.unitName}</Tag>}
-                        {item.kind === 'assignment' && (item.status === 'pending' || item.status === 'open') ? <Tag>{t(`status.${item.status}`)}</Tag> : item.kind === 'review' ? <Tag>{item.status}</Tag> : null}
+                        {item.kind === 'assignment' && (item.status === 'pending' || item.status === 'open') ? (
+                          <Tag>{t(`status.${item.status}`)}</Tag>
+                        ) : item.kind === 'review' ? (
+                          <Tag>{item.status}</Tag>
+                        ) : null}
                         {deadline(item)}
                       </Space>
                     </div>

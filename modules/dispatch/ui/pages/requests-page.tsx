@@ -74,8 +74,22 @@ export default function RequestsPage() {
 
   const submit = (v: RaiseValues) =>
     raise.mutate(
-      { toUnitId: v.toUnitId, title: v.title.trim(), body: v.body?.trim() || undefined, photoIds: v.photos.length > 0 ? v.photos.map((p) => p.id) : undefined, dueAt: v.dueAt ? countyWallTimeToIso(v.dueAt) : undefined },
-      { onSuccess: () => { form.resetFields(); setOpen(false); setBox('outbox'); message.success(t('requests.raised')); }, onError: (e) => message.error(actionError(t, e)) },
+      {
+        toUnitId: v.toUnitId,
+        title: v.title.trim(),
+        body: v.body?.trim() || undefined,
+        photoIds: v.photos.length > 0 ? v.photos.map((p) => p.id) : undefined,
+        dueAt: v.dueAt ? countyWallTimeToIso(v.dueAt) : undefined,
+      },
+      {
+        onSuccess: () => {
+          form.resetFields();
+          setOpen(false);
+          setBox('outbox');
+          message.success(t('requests.raised'));
+        },
+        onError: (e) => message.error(actionError(t, e)),
+      },
     );
 
   return (
@@ -95,7 +109,9 @@ export default function RequestsPage() {
         items={[
           { key: 'inbox', label: t('requests.inbox'), children: <RequestList box="inbox" /> },
           { key: 'outbox', label: t('requests.outbox'), children: <RequestList box="outbox" /> },
-          ...(has('dispatch.supervise') ? [{ key: 'supervised', label: t('requests.supervised'), children: <RequestList box="supervised" /> }] : []),
+          ...(has('dispatch.supervise')
+            ? [{ key: 'supervised', label: t('requests.supervised'), children: <RequestList box="supervised" /> }]
+            : []),
         ]}
       />
       <Drawer open={open} onClose={() => setOpen(false)} title={t('requests.new')} size={520}>
@@ -103,7 +119,11 @@ export default function RequestsPage() {
           <Form.Item name="toUnitId" label={t('requests.toUnit')} rules={[{ required: true, message: t('common.pickUnit') }]}>
             <UnitPicker<string> kinds={DEPARTMENTS} testId="request-to-unit" />
           </Form.Item>
-          <Form.Item name="title" label={t('requests.requestTitle')} rules={[{ required: true, whitespace: true, message: t('task.titleRequired') }]}>
+          <Form.Item
+            name="title"
+            label={t('requests.requestTitle')}
+            rules={[{ required: true, whitespace: true, message: t('task.titleRequired') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="body" label={t('requests.body')}>

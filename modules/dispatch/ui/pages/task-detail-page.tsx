@@ -52,7 +52,10 @@ export default function TaskDetailPage() {
                 size="small"
                 value={treeView}
                 onChange={(value) => setTreeView(value as 'list' | 'mindMap')}
-                options={[{ value: 'list', label: t('detail.treeList') }, { value: 'mindMap', label: t('detail.treeMindMap') }]}
+                options={[
+                  { value: 'list', label: t('detail.treeList') },
+                  { value: 'mindMap', label: t('detail.treeMindMap') },
+                ]}
                 data-testid="tree-view-switch"
               />
             }
@@ -60,7 +63,11 @@ export default function TaskDetailPage() {
             {treeView === 'list' ? (
               <AssignmentTree assignments={assignments} onOpen={(a) => navigate(`/t/${slug}/dispatch/assignments/${a.id}`)} />
             ) : (
-              <AssignmentMindMap task={task} assignments={assignments} onOpen={(a) => navigate(`/t/${slug}/dispatch/assignments/${a.id}`)} />
+              <AssignmentMindMap
+                task={task}
+                assignments={assignments}
+                onOpen={(a) => navigate(`/t/${slug}/dispatch/assignments/${a.id}`)}
+              />
             )}
           </Card>
         </Col>
@@ -74,12 +81,29 @@ export default function TaskDetailPage() {
                   children: reports.error ? (
                     <ErrorResult error={reports.error} onRetry={() => void reports.refetch()} />
                   ) : (
-                    <ReportList reports={reports.data?.items ?? []} loading={reports.isLoading} showUnit canReview={(r) => viewer.supervise || reviewable.has(r.assignmentId)} />
+                    <ReportList
+                      reports={reports.data?.items ?? []}
+                      loading={reports.isLoading}
+                      showUnit
+                      canReview={(r) => viewer.supervise || reviewable.has(r.assignmentId)}
+                    />
                   ),
                 },
-                { key: 'timeline', label: t('detail.timeline'), children: <TaskTimeline items={timeline.data} loading={timeline.isLoading} /> },
-                { key: 'instructions', label: t('detail.instructions'), children: <InstructionsPanel taskId={task.id} canInstruct={viewer.instruct && task.status === 'active'} /> },
-                { key: 'extensions', label: t('detail.extensions'), children: <ExtensionsPanel taskId={task.id} canDecide={(e) => viewer.supervise || reviewable.has(e.assignmentId)} /> },
+                {
+                  key: 'timeline',
+                  label: t('detail.timeline'),
+                  children: <TaskTimeline items={timeline.data} loading={timeline.isLoading} />,
+                },
+                {
+                  key: 'instructions',
+                  label: t('detail.instructions'),
+                  children: <InstructionsPanel taskId={task.id} canInstruct={viewer.instruct && task.status === 'active'} />,
+                },
+                {
+                  key: 'extensions',
+                  label: t('detail.extensions'),
+                  children: <ExtensionsPanel taskId={task.id} canDecide={(e) => viewer.supervise || reviewable.has(e.assignmentId)} />,
+                },
                 { key: 'comments', label: t('detail.comments'), children: <CommentsPanel taskId={task.id} /> },
                 ...(task.cadence ? [{ key: 'periods', label: t('detail.periods'), children: <PeriodsPanel taskId={task.id} /> }] : []),
               ]}

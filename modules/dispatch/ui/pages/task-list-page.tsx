@@ -52,20 +52,48 @@ export default function TaskListPage() {
         )}
       </Flex>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="task-filters">
-        <Input.Search allowClear placeholder={t('tasks.search')} onSearch={(q) => filter({ q: q.trim() || undefined })} style={{ width: 220 }} aria-label={t('tasks.search')} />
+        <Input.Search
+          allowClear
+          placeholder={t('tasks.search')}
+          onSearch={(q) => filter({ q: q.trim() || undefined })}
+          style={{ width: 220 }}
+          aria-label={t('tasks.search')}
+        />
         <Select
           allowClear
           placeholder={t('tasks.status')}
           value={filters.status}
           onChange={(status: Filters['status']) => filter({ status })}
-          options={[{ value: 'active', label: t('tasks.active') }, { value: 'closed', label: t('tasks.closed') }]}
+          options={[
+            { value: 'active', label: t('tasks.active') },
+            { value: 'closed', label: t('tasks.closed') },
+          ]}
           style={{ width: 110 }}
           aria-label={t('tasks.status')}
         />
-        <Select allowClear placeholder={t('tasks.light')} value={filters.light} onChange={(light: string | undefined) => filter({ light })} options={LIGHTS.map((l) => ({ value: l, label: <LightBadge light={l} /> }))} style={{ width: 120 }} aria-label={t('tasks.light')} />
-        <Input.Search allowClear placeholder={t('task.category')} onSearch={(category) => filter({ category: category.trim() || undefined })} style={{ width: 160 }} aria-label={t('task.category')} />
+        <Select
+          allowClear
+          placeholder={t('tasks.light')}
+          value={filters.light}
+          onChange={(light: string | undefined) => filter({ light })}
+          options={LIGHTS.map((l) => ({ value: l, label: <LightBadge light={l} /> }))}
+          style={{ width: 120 }}
+          aria-label={t('tasks.light')}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('task.category')}
+          onSearch={(category) => filter({ category: category.trim() || undefined })}
+          style={{ width: 160 }}
+          aria-label={t('task.category')}
+        />
         <div style={{ width: 200 }}>
-          <UnitPicker<string | undefined> allowClear value={filters.unitId} onChange={(unitId) => filter({ unitId })} placeholder={t('tasks.unit')} />
+          <UnitPicker<string | undefined>
+            allowClear
+            value={filters.unitId}
+            onChange={(unitId) => filter({ unitId })}
+            placeholder={t('tasks.unit')}
+          />
         </div>
       </Flex>
       {tasks.error ? (
@@ -85,19 +113,38 @@ export default function TaskListPage() {
               { title: t('tasks.light'), dataIndex: 'light', width: 90, render: (_, task) => <LightBadge light={task.light} /> },
               { title: t('task.title'), dataIndex: 'title', render: (title: string) => <Typography.Link>{title}</Typography.Link> },
               { title: t('task.category'), dataIndex: 'category', width: 110 },
-              { title: t('task.priority'), dataIndex: 'priority', width: 80, render: (_, task) => <Tag color={PRIORITY_COLORS[task.priority]}>{t(`priority.${task.priority}`)}</Tag> },
+              {
+                title: t('task.priority'),
+                dataIndex: 'priority',
+                width: 80,
+                render: (_, task) => <Tag color={PRIORITY_COLORS[task.priority]}>{t(`priority.${task.priority}`)}</Tag>,
+              },
               { title: t('task.ownerUnit'), key: 'owner', width: 130, render: (_, task) => task.ownerUnit.name },
-              { title: t('tasks.progress'), dataIndex: 'progress', width: 150, render: (progress: number) => <Progress percent={progress} size="small" /> },
+              {
+                title: t('tasks.progress'),
+                dataIndex: 'progress',
+                width: 150,
+                render: (progress: number) => <Progress percent={progress} size="small" />,
+              },
               { title: t('task.deadline'), dataIndex: 'deadline', width: 150, render: (deadline: string) => countyTime(deadline) },
               { title: t('task.unitCount'), dataIndex: 'unitCount', width: 80 },
-              { title: t('tasks.status'), dataIndex: 'status', width: 80, render: (_, task) => (task.status === 'active' ? <Tag color="processing">{t('tasks.active')}</Tag> : <Tag>{t('tasks.closed')}</Tag>) },
+              {
+                title: t('tasks.status'),
+                dataIndex: 'status',
+                width: 80,
+                render: (_, task) =>
+                  task.status === 'active' ? <Tag color="processing">{t('tasks.active')}</Tag> : <Tag>{t('tasks.closed')}</Tag>,
+              },
             ]}
           />
           <Space style={{ marginTop: 12 }}>
             <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
               {t('common.previous')}
             </Button>
-            <Button disabled={!tasks.data?.nextCursor} onClick={() => tasks.data?.nextCursor && setCursors((c) => [...c, tasks.data.nextCursor ?? undefined])}>
+            <Button
+              disabled={!tasks.data?.nextCursor}
+              onClick={() => tasks.data?.nextCursor && setCursors((c) => [...c, tasks.data.nextCursor ?? undefined])}
+            >
               {t('common.next')}
             </Button>
           </Space>

@@ -63,7 +63,11 @@ export default function UnitTasksPage() {
                 render: (_, a) => (
                   <>
                     <Progress percent={a.progress} size="small" />
-                    {a.ownProgress !== a.progress && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('progress.own', { n: a.ownProgress })}</Typography.Text>}
+                    {a.ownProgress !== a.progress && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('progress.own', { n: a.ownProgress })}
+                      </Typography.Text>
+                    )}
                   </>
                 ),
               },
@@ -74,7 +78,10 @@ export default function UnitTasksPage() {
             <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
               {t('common.previous')}
             </Button>
-            <Button disabled={!list.data?.nextCursor} onClick={() => list.data?.nextCursor && setCursors((c) => [...c, list.data.nextCursor ?? undefined])}>
+            <Button
+              disabled={!list.data?.nextCursor}
+              onClick={() => list.data?.nextCursor && setCursors((c) => [...c, list.data.nextCursor ?? undefined])}
+            >
               {t('common.next')}
             </Button>
           </Space>

@@ -1,4 +1,13 @@
-import { apiDownload, apiRequest, fetchExportJob, isApiError, isUnfinished, saveFile, tenantScope, type ExportJob } from '../../../../admin-ui/src/module-kit';
+import {
+  apiDownload,
+  apiRequest,
+  fetchExportJob,
+  isApiError,
+  isUnfinished,
+  saveFile,
+  tenantScope,
+  type ExportJob,
+} from '../../../../admin-ui/src/module-kit';
 import { FORMS_ERRORS } from '../../schemas/error-codes';
 import type { JsonObject } from '../../schemas/common.schema';
 import type { SubmissionView } from '../../schemas/submission.schema';
@@ -16,19 +25,36 @@ export interface SubmissionTarget {
  * after a lost answer (a phone on a bad network) repeat the attempt's key, so the server creates
  * or submits nothing twice; changed answers are a new attempt.
  */
-export function saveSubmission(slug: string, input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean }): Promise<SubmissionView> {
+export function saveSubmission(
+  slug: string,
+  input: { submissionId: string | null; target: SubmissionTarget; data: JsonObject; draft: boolean },
+): Promise<SubmissionView> {
   const scope = tenantScope(slug);
   const enc = encodeURIComponent;
   if (!input.submissionId) {
     const { formId, ...target } = input.target;
-    return apiRequest(scope, `/forms/forms/${enc(formId)}/submissions`, { method: 'POST', body: { ...target, data: input.data, draft: input.draft }, idempotent: true });
+    return apiRequest(scope, `/forms/forms/${enc(formId)}/submissions`, {
+      method: 'POST',
+      body: { ...target, data: input.data, draft: input.draft },
+      idempotent: true,
+    });
   }
-  if (input.draft) return apiRequest(scope, `/forms/submissions/${enc(input.submissionId)}`, { method: 'PATCH', body: { data: input.data } });
-  return apiRequest(scope, `/forms/submissions/${enc(input.submissionId)}/submit`, { method: 'POST', body: { data: input.data }, idempotent: true });
+  if (input.draft)
+    return apiRequest(scope, `/forms/submissions/${enc(input.submissionId)}`, { method: 'PATCH', body: { data: input.data } });
+  return apiRequest(scope, `/forms/submissions/${enc(input.submissionId)}/submit`, {
+    method: 'POST',
+    body: { data: input.data },
+    idempotent: true,
+  });
 }
 
 /** Downloads an export (`…/export?…`) and hands it to the browser as a file named `fileName`. */
-export async function downloadExport(slug: string, path: string, query: Record<string, string | undefined>, fileName: string): Promise<number> {
+export async function downloadExport(
+  slug: string,
+  path: string,
+  query: Record<string, string | undefined>,
+  fileName: string,
+): Promise<number> {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, value);
   const search = params.toString();
@@ -42,7 +68,14 @@ export async function downloadExport(slug: string, path: string, query: Record<s
  * answers FORMS_EXPORT_TOO_LARGE, written by an export job (one of the user's exports, core's
  * `/exports`) whose progress (0–1) is reported until its file is ready.
  */
-export async function exportXlsx(slug: string, formId: string, kind: 'list' | 'statistics', query: Record<string, string | undefined>, fileName: string, onProgress: (fraction: number) => void): Promise<void> {
+export async function exportXlsx(
+  slug: string,
+  formId: string,
+  kind: 'list' | 'statistics',
+  query: Record<string, string | undefined>,
+  fileName: string,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   const enc = encodeURIComponent;
   const path = `/forms/forms/${enc(formId)}/${kind === 'list' ? 'submissions' : 'statistics'}/export`;
   try {
@@ -51,8 +84,13 @@ export async function exportXlsx(slug: string, formId: string, kind: 'list' | 's
   } catch (error) {
     if (!isApiError(error) || error.code !== FORMS_ERRORS.EXPORT_TOO_LARGE) throw error;
   }
-  const body = Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'));
-  let job = await apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${enc(formId)}/exports`, { method: 'POST', body: { kind, ...body } });
+  const body = Object.fromEntries(
+    Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'),
+  );
+  let job = await apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${enc(formId)}/exports`, {
+    method: 'POST',
+    body: { kind, ...body },
+  });
   while (isUnfinished(job)) {
     onProgress(job.progress);
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -69,6 +107,11 @@ export async function exportXlsx(slug: string, formId: string, kind: 'list' | 's
  * notified when it is ready.
  */
 export function startPhotoExport(slug: string, formId: string, query: Record<string, string | undefined>): Promise<ExportJob> {
-  const body = Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'));
-  return apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${encodeURIComponent(formId)}/exports`, { method: 'POST', body: { kind: 'photos', ...body } });
+  const body = Object.fromEntries(
+    Object.entries(query).filter(([name, value]) => value !== undefined && value !== '' && name !== 'limit' && name !== 'cursor'),
+  );
+  return apiRequest<ExportJob>(tenantScope(slug), `/forms/forms/${encodeURIComponent(formId)}/exports`, {
+    method: 'POST',
+    body: { kind: 'photos', ...body },
+  });
 }

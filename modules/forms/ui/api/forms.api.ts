@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
-import type { CollectionInput, CollectionView, MyDueItem, PeriodStatus, PreviousAnswers, RemindResult } from '../../schemas/collection.schema';
+import type {
+  CollectionInput,
+  CollectionView,
+  MyDueItem,
+  PeriodStatus,
+  PreviousAnswers,
+  RemindResult,
+} from '../../schemas/collection.schema';
 import type { FormChanges, FormSummary, FormView, VersionSummary, VersionView } from '../../schemas/form.schema';
 import type { ResultsPage, Statistics } from '../../schemas/results.schema';
 import type { SubmissionDetail, SubmissionView } from '../../schemas/submission.schema';
@@ -15,7 +22,8 @@ export const formsKeys = {
   version: (slug: string, id: string, version: number) => [...formsKeys.all(slug), 'version', id, version] as const,
   collections: (slug: string) => [...formsKeys.all(slug), 'collections'] as const,
   periodStatus: (slug: string, id: string, period: string) => [...formsKeys.all(slug), 'period-status', id, period] as const,
-  previous: (slug: string, id: string, period: string, assignee: string) => [...formsKeys.all(slug), 'previous', id, period, assignee] as const,
+  previous: (slug: string, id: string, period: string, assignee: string) =>
+    [...formsKeys.all(slug), 'previous', id, period, assignee] as const,
   myDue: (slug: string) => [...formsKeys.all(slug), 'my-due'] as const,
   submission: (slug: string, id: string) => [...formsKeys.all(slug), 'submission', id] as const,
   results: (slug: string, formId: string, query: ResultsQuery) => [...formsKeys.all(slug), 'results', formId, query] as const,
@@ -28,7 +36,11 @@ export type ResultsQuery = Record<string, string | undefined>;
 export function useForms(slug: string, options: { published?: boolean } = {}) {
   return useQuery({
     queryKey: [...formsKeys.forms(slug), options],
-    queryFn: ({ signal }) => apiRequest<{ items: FormSummary[] }>(tenantScope(slug), '/forms/forms', { signal, query: { limit: 100, published: options.published } }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: FormSummary[] }>(tenantScope(slug), '/forms/forms', {
+        signal,
+        query: { limit: 100, published: options.published },
+      }),
     select: (data) => data.items,
   });
 }
@@ -44,7 +56,8 @@ export function useForm(slug: string, formId: string | undefined) {
 export function useVersions(slug: string, formId: string | undefined) {
   return useQuery({
     queryKey: formsKeys.versions(slug, formId ?? ''),
-    queryFn: ({ signal }) => apiRequest<{ items: VersionSummary[] }>(tenantScope(slug), `/forms/forms/${enc(formId ?? '')}/versions`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: VersionSummary[] }>(tenantScope(slug), `/forms/forms/${enc(formId ?? '')}/versions`, { signal }),
     select: (data) => data.items,
     enabled: !!formId,
   });
@@ -53,7 +66,8 @@ export function useVersions(slug: string, formId: string | undefined) {
 export function useVersion(slug: string, formId: string | undefined, version: number | undefined) {
   return useQuery({
     queryKey: formsKeys.version(slug, formId ?? '', version ?? 0),
-    queryFn: ({ signal }) => apiRequest<VersionView>(tenantScope(slug), `/forms/forms/${enc(formId ?? '')}/versions/${version ?? 0}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<VersionView>(tenantScope(slug), `/forms/forms/${enc(formId ?? '')}/versions/${version ?? 0}`, { signal }),
     enabled: !!formId && !!version,
     staleTime: Infinity,
   });
@@ -76,7 +90,8 @@ export function useSaveForm(slug: string) {
 export function usePublishForm(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (formId: string) => apiRequest<VersionView>(tenantScope(slug), `/forms/forms/${enc(formId)}/publish`, { method: 'POST', body: {} }),
+    mutationFn: (formId: string) =>
+      apiRequest<VersionView>(tenantScope(slug), `/forms/forms/${enc(formId)}/publish`, { method: 'POST', body: {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: formsKeys.all(slug) }),
   });
 }
@@ -84,7 +99,8 @@ export function usePublishForm(slug: string) {
 export function useCollections(slug: string) {
   return useQuery({
     queryKey: formsKeys.collections(slug),
-    queryFn: ({ signal }) => apiRequest<{ items: CollectionView[] }>(tenantScope(slug), '/forms/collections', { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: CollectionView[] }>(tenantScope(slug), '/forms/collections', { signal, query: { limit: 100 } }),
     select: (data) => data.items,
   });
 }
@@ -100,7 +116,8 @@ export function useCreateCollection(slug: string) {
 export function useUpdateCollection(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: 'active' | 'closed' }) => apiRequest<CollectionView>(tenantScope(slug), `/forms/collections/${enc(id)}`, { method: 'PATCH', body: { status } }),
+    mutationFn: ({ id, status }: { id: string; status: 'active' | 'closed' }) =>
+      apiRequest<CollectionView>(tenantScope(slug), `/forms/collections/${enc(id)}`, { method: 'PATCH', body: { status } }),
     onSuccess: () => client.invalidateQueries({ queryKey: formsKeys.collections(slug) }),
   });
 }
@@ -108,7 +125,10 @@ export function useUpdateCollection(slug: string) {
 export function usePeriodStatus(slug: string, collectionId: string, periodKey: string | undefined) {
   return useQuery({
     queryKey: formsKeys.periodStatus(slug, collectionId, periodKey ?? ''),
-    queryFn: ({ signal }) => apiRequest<PeriodStatus>(tenantScope(slug), `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey ?? '')}/status`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<PeriodStatus>(tenantScope(slug), `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey ?? '')}/status`, {
+        signal,
+      }),
     enabled: !!periodKey,
   });
 }
@@ -117,7 +137,12 @@ export function usePeriodStatus(slug: string, collectionId: string, periodKey: s
 export function usePreviousAnswers(slug: string, collectionId: string, periodKey: string, assigneeId: string, enabled: boolean) {
   return useQuery({
     queryKey: formsKeys.previous(slug, collectionId, periodKey, assigneeId),
-    queryFn: ({ signal }) => apiRequest<PreviousAnswers>(tenantScope(slug), `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey)}/previous?assigneeId=${enc(assigneeId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<PreviousAnswers>(
+        tenantScope(slug),
+        `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey)}/previous?assigneeId=${enc(assigneeId)}`,
+        { signal },
+      ),
     enabled: enabled && periodKey !== 'once',
   });
 }
@@ -126,15 +151,20 @@ export function useRemind(slug: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ collectionId, periodKey }: { collectionId: string; periodKey: string }) =>
-      apiRequest<RemindResult>(tenantScope(slug), `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey)}/remind`, { method: 'POST', body: {} }),
-    onSuccess: (_result, { collectionId, periodKey }) => client.invalidateQueries({ queryKey: formsKeys.periodStatus(slug, collectionId, periodKey) }),
+      apiRequest<RemindResult>(tenantScope(slug), `/forms/collections/${enc(collectionId)}/periods/${enc(periodKey)}/remind`, {
+        method: 'POST',
+        body: {},
+      }),
+    onSuccess: (_result, { collectionId, periodKey }) =>
+      client.invalidateQueries({ queryKey: formsKeys.periodStatus(slug, collectionId, periodKey) }),
   });
 }
 
 export function useMyDue(slug: string, all = false) {
   return useQuery({
     queryKey: [...formsKeys.myDue(slug), all],
-    queryFn: ({ signal }) => apiRequest<{ items: MyDueItem[] }>(tenantScope(slug), '/forms/my-due', { signal, query: { all: all || undefined } }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: MyDueItem[] }>(tenantScope(slug), '/forms/my-due', { signal, query: { all: all || undefined } }),
     select: (data) => data.items,
   });
 }
@@ -150,7 +180,8 @@ export function useSubmission(slug: string, id: string | undefined) {
 export function useReturnSubmission(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => apiRequest<SubmissionView>(tenantScope(slug), `/forms/submissions/${enc(id)}/return`, { method: 'POST', body: { reason } }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      apiRequest<SubmissionView>(tenantScope(slug), `/forms/submissions/${enc(id)}/return`, { method: 'POST', body: { reason } }),
     onSuccess: () => client.invalidateQueries({ queryKey: formsKeys.all(slug) }),
   });
 }

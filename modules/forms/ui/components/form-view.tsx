@@ -9,7 +9,10 @@ import { formFields, formTemplates, formWidgets } from './form-widgets/form-regi
 // choice (\`oneOf\` of \`const\`s) starts unchosen: RJSF would take its first option's \`const\`.
 const defaults = { requiredBooleanDefault: 'skip', constAsDefaults: 'skipOneOf' } as const;
 
-type FormViewProps = Omit<SchemaFormProps, 'widgets' | 'fields' | 'templates' | 'defaultFormStateBehavior' | 'problemText' | 'omitHiddenAnswers'>;
+type FormViewProps = Omit<
+  SchemaFormProps,
+  'widgets' | 'fields' | 'templates' | 'defaultFormStateBehavior' | 'problemText' | 'omitHiddenAnswers'
+>;
 
 /**
  * A form of this module rendered by the shared RJSF wrapper, with the designer's widgets (person,
@@ -20,5 +23,15 @@ type FormViewProps = Omit<SchemaFormProps, 'widgets' | 'fields' | 'templates' | 
 export function FormView(props: FormViewProps) {
   const t = useT();
   const problemText = useMemo(() => browserProblemText(t, props.schema), [t, props.schema]);
-  return <LazySchemaForm {...props} widgets={formWidgets} fields={formFields} templates={formTemplates} defaultFormStateBehavior={defaults} problemText={problemText} omitHiddenAnswers />;
+  return (
+    <LazySchemaForm
+      {...props}
+      widgets={formWidgets}
+      fields={formFields}
+      templates={formTemplates}
+      defaultFormStateBehavior={defaults}
+      problemText={problemText}
+      omitHiddenAnswers
+    />
+  );
 }

@@ -24,7 +24,10 @@ export default function CustomFieldSetEditor({ value, onSave, saving, problems, 
   const [view, setView] = useState<'design' | 'json'>(draft.kind === 'model' ? 'design' : 'json');
   const [selected, setSelected] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const built = useMemo(() => (draft.kind === 'model' ? modelToFragment(draft.model, texts, value) : draft.fragment), [draft, texts, value]);
+  const built = useMemo(
+    () => (draft.kind === 'model' ? modelToFragment(draft.model, texts, value) : draft.fragment),
+    [draft, texts, value],
+  );
   const modelIssues = draft.kind === 'model' ? fragmentProblems(draft.model) : [];
 
   const change = (next: FragmentDraft) => {
@@ -48,12 +51,26 @@ export default function CustomFieldSetEditor({ value, onSave, saving, problems, 
         <Segmented
           value={view}
           onChange={(v) => setView(v === 'json' ? 'json' : 'design')}
-          options={[{ value: 'design', label: t('designer.designView'), disabled: draft.kind !== 'model' }, { value: 'json', label: 'JSON' }]}
+          options={[
+            { value: 'design', label: t('designer.designView'), disabled: draft.kind !== 'model' },
+            { value: 'json', label: 'JSON' },
+          ]}
         />
         {!readOnly && (
           <Flex align="center" gap={8}>
             {dirty && <Typography.Text type="warning">{t('designer.unsaved')}</Typography.Text>}
-            <Button type="primary" loading={saving} disabled={!dirty || modelIssues.length > 0} onClick={() => void onSave(built).then(() => setDirty(false), () => undefined)} data-testid="save-custom-fields">
+            <Button
+              type="primary"
+              loading={saving}
+              disabled={!dirty || modelIssues.length > 0}
+              onClick={() =>
+                void onSave(built).then(
+                  () => setDirty(false),
+                  () => undefined,
+                )
+              }
+              data-testid="save-custom-fields"
+            >
               {t('customFields.save')}
             </Button>
           </Flex>
@@ -61,9 +78,23 @@ export default function CustomFieldSetEditor({ value, onSave, saving, problems, 
       </Flex>
       {readOnly && <Alert type="info" showIcon title={t('customFields.readOnly')} />}
       {modelIssues.length > 0 && (
-        <Alert type="warning" showIcon title={t('designer.problems')} description={modelIssues.map((p) => t(`problems.${p.kind}`, { key: 'key' in p ? p.key : '' })).join('；')} data-testid="model-problems" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('designer.problems')}
+          description={modelIssues.map((p) => t(`problems.${p.kind}`, { key: 'key' in p ? p.key : '' })).join('；')}
+          data-testid="model-problems"
+        />
       )}
-      {general.length > 0 && <Alert type="error" showIcon title={t('customFields.rejected')} description={general.join('；')} data-testid="custom-fields-problems" />}
+      {general.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('customFields.rejected')}
+          description={general.join('；')}
+          data-testid="custom-fields-problems"
+        />
+      )}
       {draft.kind === 'json' && <Alert type="info" showIcon title={t('customFields.jsonOnly')} />}
       {view === 'design' && draft.kind === 'model' && !readOnly ? (
         <DesignerBoard
@@ -77,7 +108,14 @@ export default function CustomFieldSetEditor({ value, onSave, saving, problems, 
         />
       ) : (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 16 }}>
-          {!readOnly && <JsonPanel key={JSON.stringify(built)} schema={built.schema} uiSchema={built.uiSchema} onApply={(schema, uiSchema) => change(fragmentToDraft({ schema, uiSchema }, texts))} />}
+          {!readOnly && (
+            <JsonPanel
+              key={JSON.stringify(built)}
+              schema={built.schema}
+              uiSchema={built.uiSchema}
+              onApply={(schema, uiSchema) => change(fragmentToDraft({ schema, uiSchema }, texts))}
+            />
+          )}
           <div>
             <Typography.Title level={5}>{t('designer.preview')}</Typography.Title>
             {preview}

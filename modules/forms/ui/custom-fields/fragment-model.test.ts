@@ -11,7 +11,9 @@ const core = (file: string) => new URL(`../../../../core/${file}`, import.meta.u
 let prepareFragment: (schema: unknown, uiSchema: unknown) => { schema: Record<string, unknown>; uiSchema: Record<string, unknown> };
 let createAjv: (purpose: 'tenant') => Ajv;
 beforeAll(async () => {
-  ({ prepareFragment } = (await import(/* @vite-ignore */ core('custom-fields/custom-field-fragment.ts'))) as { prepareFragment: typeof prepareFragment });
+  ({ prepareFragment } = (await import(/* @vite-ignore */ core('custom-fields/custom-field-fragment.ts'))) as {
+    prepareFragment: typeof prepareFragment;
+  });
   ({ createAjv } = (await import(/* @vite-ignore */ core('schemas/ajv.ts'))) as { createAjv: typeof createAjv });
 });
 
@@ -30,7 +32,12 @@ const listWritten: Fragment = {
       lowIncome: { type: 'boolean', title: '低保户' },
     },
   },
-  uiSchema: { 'ui:order': ['householdSize', 'zone', 'hazards', 'visitedOn', 'note', 'lowIncome'], zone: { 'ui:widget': 'radio' }, hazards: { 'ui:widget': 'checkboxes' }, note: { 'ui:widget': 'textarea' } },
+  uiSchema: {
+    'ui:order': ['householdSize', 'zone', 'hazards', 'visitedOn', 'note', 'lowIncome'],
+    zone: { 'ui:widget': 'radio' },
+    hazards: { 'ui:widget': 'checkboxes' },
+    note: { 'ui:widget': 'textarea' },
+  },
 };
 
 const modelOf = (fragment: Fragment): DesignerModel => {
@@ -42,8 +49,22 @@ const modelOf = (fragment: Fragment): DesignerModel => {
 describe('custom fields in the forms designer', () => {
   it('opens what the list editor wrote, in ui:order, with its kinds, choices and limits', () => {
     const model = modelOf(listWritten);
-    expect(model.fields.map((f) => [f.key, f.kind])).toEqual([['householdSize', 'number'], ['zone', 'choice'], ['hazards', 'multi'], ['visitedOn', 'date'], ['note', 'textarea'], ['lowIncome', 'yesno']]);
-    expect(model.fields[1]).toMatchObject({ label: '片区', required: true, options: [{ value: '东片', label: '东片' }, { value: '西片', label: '西片' }] });
+    expect(model.fields.map((f) => [f.key, f.kind])).toEqual([
+      ['householdSize', 'number'],
+      ['zone', 'choice'],
+      ['hazards', 'multi'],
+      ['visitedOn', 'date'],
+      ['note', 'textarea'],
+      ['lowIncome', 'yesno'],
+    ]);
+    expect(model.fields[1]).toMatchObject({
+      label: '片区',
+      required: true,
+      options: [
+        { value: '东片', label: '东片' },
+        { value: '西片', label: '西片' },
+      ],
+    });
     expect(model.fields[0]).toMatchObject({ integer: true, minimum: 1, maximum: 30 });
   });
 
@@ -103,9 +124,15 @@ describe('custom fields in the forms designer', () => {
     const withDescription = structuredClone(listWritten);
     (withDescription.schema.properties as Record<string, Record<string, unknown>>).note.description = '走访时填写';
     expect(fragmentToDraft(withDescription, texts).kind).toBe('json');
-    const person = { schema: { type: 'object', properties: { head: { type: 'string', format: 'uuid', 'x-ref': 'person', title: '户主' } } }, uiSchema: { head: { 'ui:widget': 'person' } } };
+    const person = {
+      schema: { type: 'object', properties: { head: { type: 'string', format: 'uuid', 'x-ref': 'person', title: '户主' } } },
+      uiSchema: { head: { 'ui:widget': 'person' } },
+    };
     expect(fragmentToDraft(person, texts).kind).toBe('json');
-    const customWidget = { schema: { type: 'object', properties: { note: { type: 'string', title: '备注' } } }, uiSchema: { note: { 'ui:placeholder': '选填' } } };
+    const customWidget = {
+      schema: { type: 'object', properties: { note: { type: 'string', title: '备注' } } },
+      uiSchema: { note: { 'ui:placeholder': '选填' } },
+    };
     expect(fragmentToDraft(customWidget, texts).kind).toBe('json');
   });
 

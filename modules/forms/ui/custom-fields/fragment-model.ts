@@ -21,14 +21,19 @@ const isObject = (value: unknown): value is JsonObject => typeof value === 'obje
 /** JSON with keys sorted: two schemas mean the same when these are equal. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 
 // The list editor (admin-ui/src/pages/custom-fields) writes choices as `enum`; the designer as
 // `oneOf` of `const` + title. Both accept the same answers.
 function enumAsOneOf(node: JsonObject): JsonObject {
-  if (node.type !== 'string' || !Array.isArray(node.enum) || node.oneOf !== undefined || !node.enum.every((v) => typeof v === 'string')) return node;
+  if (node.type !== 'string' || !Array.isArray(node.enum) || node.oneOf !== undefined || !node.enum.every((v) => typeof v === 'string'))
+    return node;
   const { enum: values, ...rest } = node;
   return { ...rest, oneOf: (values as string[]).map((v) => ({ const: v, title: v })) };
 }
@@ -42,21 +47,27 @@ function normalizeProperty(property: unknown): unknown {
 /** The stored fragment with choices spelled the designer's way, and without the root's `additionalProperties` (always false). */
 function normalize(schema: JsonObject): JsonObject {
   const { additionalProperties: _always, ...rest } = schema;
-  const properties = isObject(rest.properties) ? Object.fromEntries(Object.entries(rest.properties).map(([k, v]) => [k, normalizeProperty(v)])) : rest.properties;
+  const properties = isObject(rest.properties)
+    ? Object.fromEntries(Object.entries(rest.properties).map(([k, v]) => [k, normalizeProperty(v)]))
+    : rest.properties;
   return { ...rest, properties };
 }
 
 const fieldNames = (schema: JsonObject) => (isObject(schema.properties) ? Object.keys(schema.properties) : []);
 
 /** uiSchema keys that are not about one field (kept as they were). */
-const otherUi = (uiSchema: JsonObject, names: string[]) => Object.fromEntries(Object.entries(uiSchema).filter(([key]) => key !== 'ui:order' && !names.includes(key)));
+const otherUi = (uiSchema: JsonObject, names: string[]) =>
+  Object.fromEntries(Object.entries(uiSchema).filter(([key]) => key !== 'ui:order' && !names.includes(key)));
 
 /** The fragment and uiSchema the PUT expects, from the designer's model. */
 export function modelToFragment(model: DesignerModel, texts: SchemaTexts, previous: Fragment): Fragment {
   const built = modelToSchema({ ...model, title: '', description: undefined }, texts);
   // Custom fields refuse unknown values by additionalProperties; the form's propertyNames is not needed.
   const { propertyNames: _names, ...schema } = built.schema;
-  return { schema: { ...schema, additionalProperties: false }, uiSchema: { ...otherUi(previous.uiSchema, fieldNames(previous.schema)), ...built.uiSchema } };
+  return {
+    schema: { ...schema, additionalProperties: false },
+    uiSchema: { ...otherUi(previous.uiSchema, fieldNames(previous.schema)), ...built.uiSchema },
+  };
 }
 
 /** Every per-field uiSchema entry the stored fragment had is still there after the designer rewrote it. */
@@ -83,7 +94,8 @@ export function fragmentToDraft(fragment: Fragment, texts: SchemaTexts): Fragmen
   if (!model) return json;
   const { columnKinds, kinds, conditions } = CUSTOM_FIELD_CAPABILITIES;
   if (!allowed(model.fields, kinds) || !model.fields.every((f) => allowed(f.columns ?? [], columnKinds))) return json;
-  if (model.fields.some((f) => (f.showWhen && !conditions.includes('show')) || (f.requireWhen && !conditions.includes('require')))) return json;
+  if (model.fields.some((f) => (f.showWhen && !conditions.includes('show')) || (f.requireWhen && !conditions.includes('require'))))
+    return json;
   const rebuilt = modelToFragment(model, texts, fragment);
   if (canonical(normalize(rebuilt.schema)) !== canonical(schema) || !keepsUi(fragment.uiSchema, rebuilt.uiSchema, names)) return json;
   return { kind: 'model', model };

@@ -2,11 +2,37 @@
  * What the designer edits: a flat list of fields (a repeating group holds its own columns). Turned
  * into JSON Schema draft-07 + an rjsf uiSchema by model-to-schema.ts, and back by schema-to-model.ts.
  */
-export const FIELD_KINDS = ['text', 'textarea', 'number', 'date', 'datetime', 'choice', 'multi', 'yesno', 'person', 'unit', 'file', 'location', 'section', 'group'] as const;
+export const FIELD_KINDS = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'datetime',
+  'choice',
+  'multi',
+  'yesno',
+  'person',
+  'unit',
+  'file',
+  'location',
+  'section',
+  'group',
+] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** What a repeating group's columns may be. */
-export const COLUMN_KINDS: readonly FieldKind[] = ['text', 'textarea', 'number', 'date', 'choice', 'multi', 'yesno', 'person', 'unit', 'file'];
+export const COLUMN_KINDS: readonly FieldKind[] = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'choice',
+  'multi',
+  'yesno',
+  'person',
+  'unit',
+  'file',
+];
 
 /** Fields a condition can look at: answered by picking a value. */
 export const CONDITION_SOURCE_KINDS: readonly FieldKind[] = ['choice', 'multi', 'yesno'];

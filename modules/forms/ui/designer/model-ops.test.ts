@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { householdModel } from './household-fixture';
-import { addOption, conditionSources, createField, freshKey, relabelOption, insertField, modelProblems, moveItem, removeField, updateField } from './model-ops';
+import {
+  addOption,
+  conditionSources,
+  createField,
+  freshKey,
+  relabelOption,
+  insertField,
+  modelProblems,
+  moveItem,
+  removeField,
+  updateField,
+} from './model-ops';
 
 const texts = { label: (kind: string) => `新${kind}`, option: (n: number) => `选项${n}`, column: (n: number) => `列${n}` };
 
 describe('designer model operations', () => {
   it('gives new fields free keys and sensible starting content', () => {
     expect(freshKey('text', ['text1', 'text2'])).toBe('text3');
-    expect(createField('choice', [], texts)).toEqual({ key: 'choice1', kind: 'choice', label: '新choice', options: [{ value: '选项1', label: '选项1' }, { value: '选项2', label: '选项2' }] });
+    expect(createField('choice', [], texts)).toEqual({
+      key: 'choice1',
+      kind: 'choice',
+      label: '新choice',
+      options: [
+        { value: '选项1', label: '选项1' },
+        { value: '选项2', label: '选项2' },
+      ],
+    });
     expect(createField('group', [], texts).columns).toEqual([{ key: 'text1', kind: 'text', label: '列1' }]);
     expect(createField('file', [], texts).accept).toBe('image');
   });
@@ -15,7 +34,10 @@ describe('designer model operations', () => {
   it('stores a choice as what its label says, not option1, unless the designer typed a code', () => {
     const start = createField('choice', [], texts).options!;
     const named = relabelOption(relabelOption(start, 0, '因病'), 1, '因学');
-    expect(named).toEqual([{ value: '因病', label: '因病' }, { value: '因学', label: '因学' }]);
+    expect(named).toEqual([
+      { value: '因病', label: '因病' },
+      { value: '因学', label: '因学' },
+    ]);
     // A code typed by hand stays when the label changes; a repeated label gets a number.
     expect(relabelOption([{ value: 'ill', label: '因病' }], 0, '因病致贫')).toEqual([{ value: 'ill', label: '因病致贫' }]);
     expect(relabelOption(named, 1, '因病')[1]).toEqual({ value: '因病2', label: '因病' });
@@ -55,7 +77,15 @@ describe('designer model operations', () => {
         { key: '1bad', kind: 'text' as const, label: 'a' },
         { key: 'n', kind: 'number' as const, label: 'n', minimum: 5, maximum: 1 },
         { key: 'n', kind: 'text' as const, label: ' ', pattern: '(' },
-        { key: 'c', kind: 'choice' as const, label: 'c', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] },
+        {
+          key: 'c',
+          kind: 'choice' as const,
+          label: 'c',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'a', label: 'B' },
+          ],
+        },
         { key: 'd', kind: 'text' as const, label: 'd', showWhen: { field: 'c', value: 'zzz' } },
         { key: 'g', kind: 'group' as const, label: 'g', columns: [] },
       ],

@@ -75,12 +75,14 @@ export function moveItem<T>(list: T[], from: number, to: number): T[] {
 /** Replaces the field `key`; a renamed key is followed by the conditions that name it. */
 export function updateField(model: DesignerModel, key: string, next: DesignerField): DesignerModel {
   const rename = (c: Condition | undefined) => (c && c.field === key ? { ...c, field: next.key } : c);
-  const fields = model.fields.map((f) => (f.key === key ? next : f)).map((f) => {
-    if (next.key === key) return f;
-    const showWhen = rename(f.showWhen);
-    const requireWhen = rename(f.requireWhen);
-    return { ...f, ...(showWhen ? { showWhen } : {}), ...(requireWhen ? { requireWhen } : {}) };
-  });
+  const fields = model.fields
+    .map((f) => (f.key === key ? next : f))
+    .map((f) => {
+      if (next.key === key) return f;
+      const showWhen = rename(f.showWhen);
+      const requireWhen = rename(f.requireWhen);
+      return { ...f, ...(showWhen ? { showWhen } : {}), ...(requireWhen ? { requireWhen } : {}) };
+    });
   return { ...model, fields };
 }
 
@@ -140,7 +142,8 @@ export function modelProblems(model: DesignerModel): ModelProblem[] {
         [field.minLength, field.maxLength],
         [field.minItems, field.maxItems],
       ];
-      if (ranges.some(([min, max]) => min !== undefined && max !== undefined && min > max)) problems.push({ kind: 'badRange', key: field.key });
+      if (ranges.some(([min, max]) => min !== undefined && max !== undefined && min > max))
+        problems.push({ kind: 'badRange', key: field.key });
       if (field.pattern !== undefined && !isRegex(field.pattern)) problems.push({ kind: 'badPattern', key: field.key });
       if (field.kind === 'group') {
         if (!field.columns?.length) problems.push({ kind: 'noColumns', key: field.key });

@@ -25,7 +25,10 @@ beforeAll(async () => {
 function errorsOf(data: unknown): string[] {
   const validate = compileTenantSchema(built.schema);
   validate(structuredClone(data));
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}${e.params && 'missingProperty' in e.params ? ` ${String(e.params.missingProperty)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.keyword}${e.params && 'missingProperty' in e.params ? ` ${String(e.params.missingProperty)}` : ''}`,
+  );
 }
 
 describe('designer model → JSON Schema draft-07 + uiSchema', () => {
@@ -34,13 +37,23 @@ describe('designer model → JSON Schema draft-07 + uiSchema', () => {
     expect(built.schema.type).toBe('object');
     expect(p.head).toEqual({ type: 'string', title: '户主姓名', maxLength: 20 });
     expect(p.idCard).toMatchObject({ pattern: '^\\d{17}[\\dXx]$', 'x-pattern-message': '请填写 18 位身份证号' });
-    expect(p.cause.oneOf).toEqual([{ const: 'illness', title: '因病' }, { const: 'disability', title: '因残' }, { const: 'school', title: '因学' }, { const: 'other', title: '其他' }]);
+    expect(p.cause.oneOf).toEqual([
+      { const: 'illness', title: '因病' },
+      { const: 'disability', title: '因残' },
+      { const: 'school', title: '因学' },
+      { const: 'other', title: '其他' },
+    ]);
     expect(p.helps).toMatchObject({ type: 'array', uniqueItems: true, items: { type: 'string' } });
     expect(p.photo).toEqual({ type: 'string', format: 'uuid', title: '住房照片', 'x-ref': 'file' });
     expect(p.visitor['x-ref']).toBe('person');
     expect(p.where).toMatchObject({ type: 'object', 'x-ref': 'location', additionalProperties: false });
     expect(p.basic).toEqual({ type: 'null', title: '基本情况' });
-    expect(p.members).toMatchObject({ type: 'array', minItems: 1, maxItems: 20, items: { type: 'object', required: ['name'], additionalProperties: false } });
+    expect(p.members).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      items: { type: 'object', required: ['name'], additionalProperties: false },
+    });
     // The conditional field lives only in its branch.
     expect(p.causeOther).toBeUndefined();
     expect(built.schema.required).toEqual(['head', 'income', 'cause', 'waterSafe', 'members']);
@@ -48,7 +61,10 @@ describe('designer model → JSON Schema draft-07 + uiSchema', () => {
 
   it('puts conditions in allOf if/then, and the order, widgets and help in the uiSchema', () => {
     expect(built.schema.allOf).toEqual([
-      { if: { properties: { cause: { const: 'other' } }, required: ['cause'] }, then: { properties: { causeOther: { type: 'string', title: '其他原因说明' } }, required: ['causeOther'] } },
+      {
+        if: { properties: { cause: { const: 'other' } }, required: ['cause'] },
+        then: { properties: { causeOther: { type: 'string', title: '其他原因说明' } }, required: ['causeOther'] },
+      },
       { if: { properties: { waterSafe: { const: false } }, required: ['waterSafe'] }, then: { required: ['waterIssue'] } },
     ]);
     expect(built.uiSchema['ui:order']).toEqual([...householdModel.fields.map((f) => f.key), '*']);
@@ -56,7 +72,10 @@ describe('designer model → JSON Schema draft-07 + uiSchema', () => {
     expect(built.uiSchema.cause).toEqual({ 'ui:widget': 'radio' });
     expect(built.uiSchema.photo).toEqual({ 'ui:widget': 'file', 'ui:options': { accept: 'image' } });
     expect(built.uiSchema.where).toEqual({ 'ui:field': 'location' });
-    expect(built.uiSchema.members).toEqual({ 'ui:options': { orderable: false }, items: { 'ui:order': ['name', 'age', 'relation', '*'], relation: { 'ui:widget': 'radio' } } });
+    expect(built.uiSchema.members).toEqual({
+      'ui:options': { orderable: false },
+      items: { 'ui:order': ['name', 'age', 'relation', '*'], relation: { 'ui:widget': 'radio' } },
+    });
   });
 
   it('is accepted by the server’s schema guard, which then validates answers as designed', () => {
@@ -82,10 +101,15 @@ describe('designer model → JSON Schema draft-07 + uiSchema', () => {
   });
 
   it('leaves schemas written elsewhere to the JSON editor', () => {
-    expect(schemaToModel({ type: 'object', properties: { a: { $ref: '#/definitions/a' } }, definitions: { a: { type: 'string' } } }, {})).toBeNull();
+    expect(
+      schemaToModel({ type: 'object', properties: { a: { $ref: '#/definitions/a' } }, definitions: { a: { type: 'string' } } }, {}),
+    ).toBeNull();
     expect(schemaToModel({ type: 'object', properties: { a: { type: 'string', format: 'email' } } }, {})).toBeNull();
     expect(schemaToModel({ type: 'object', properties: { a: { type: 'object', properties: {} } } }, {})).toBeNull();
     expect(schemaToModel({ type: 'object', properties: { a: { type: 'string' } }, oneOf: [] }, {})).toBeNull();
-    expect(schemaToModel({ type: 'object', properties: { a: { type: 'string', title: 'A' } } }, {})).toEqual({ title: '', fields: [{ key: 'a', kind: 'text', label: 'A' }] });
+    expect(schemaToModel({ type: 'object', properties: { a: { type: 'string', title: 'A' } } }, {})).toEqual({
+      title: '',
+      fields: [{ key: 'a', kind: 'text', label: 'A' }],
+    });
   });
 });

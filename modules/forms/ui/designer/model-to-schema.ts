@@ -14,7 +14,8 @@ export interface BuiltSchema {
   uiSchema: JsonObject;
 }
 
-const defined = (entries: Record<string, unknown>): JsonObject => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== ''));
+const defined = (entries: Record<string, unknown>): JsonObject =>
+  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== ''));
 
 const choiceOneOf = (field: DesignerField) => (field.options ?? []).map((o) => ({ const: o.value, title: o.label || o.value }));
 
@@ -24,9 +25,24 @@ export function fieldSchema(field: DesignerField, texts: SchemaTexts): JsonObjec
   switch (field.kind) {
     case 'text':
     case 'textarea':
-      return defined({ type: 'string', ...base, minLength: field.minLength, maxLength: field.maxLength, pattern: field.pattern, format: field.format, 'x-pattern-message': field.pattern || field.format ? field.patternMessage : undefined, default: field.defaultValue });
+      return defined({
+        type: 'string',
+        ...base,
+        minLength: field.minLength,
+        maxLength: field.maxLength,
+        pattern: field.pattern,
+        format: field.format,
+        'x-pattern-message': field.pattern || field.format ? field.patternMessage : undefined,
+        default: field.defaultValue,
+      });
     case 'number':
-      return defined({ type: field.integer ? 'integer' : 'number', ...base, minimum: field.minimum, maximum: field.maximum, default: field.defaultValue });
+      return defined({
+        type: field.integer ? 'integer' : 'number',
+        ...base,
+        minimum: field.minimum,
+        maximum: field.maximum,
+        default: field.defaultValue,
+      });
     case 'date':
       return defined({ type: 'string', format: 'date', ...base, default: field.defaultValue });
     case 'datetime':
@@ -34,7 +50,15 @@ export function fieldSchema(field: DesignerField, texts: SchemaTexts): JsonObjec
     case 'choice':
       return defined({ type: 'string', ...base, oneOf: choiceOneOf(field), default: field.defaultValue });
     case 'multi':
-      return defined({ type: 'array', ...base, items: { type: 'string', oneOf: choiceOneOf(field) }, uniqueItems: true, minItems: minItemsOf(field), maxItems: field.maxItems, default: field.defaultValue });
+      return defined({
+        type: 'array',
+        ...base,
+        items: { type: 'string', oneOf: choiceOneOf(field) },
+        uniqueItems: true,
+        minItems: minItemsOf(field),
+        maxItems: field.maxItems,
+        default: field.defaultValue,
+      });
     case 'yesno':
       return defined({ type: 'boolean', ...base, default: field.defaultValue });
     case 'person':
@@ -62,7 +86,12 @@ export function fieldSchema(field: DesignerField, texts: SchemaTexts): JsonObjec
       return defined({
         type: 'array',
         ...base,
-        items: { type: 'object', properties: Object.fromEntries(columns.map((c) => [c.key, fieldSchema(c, texts)])), ...(required.length ? { required } : {}), additionalProperties: false },
+        items: {
+          type: 'object',
+          properties: Object.fromEntries(columns.map((c) => [c.key, fieldSchema(c, texts)])),
+          ...(required.length ? { required } : {}),
+          additionalProperties: false,
+        },
         minItems: minItemsOf(field),
         maxItems: field.maxItems,
       });
@@ -106,7 +135,10 @@ export function fieldUiSchema(field: DesignerField): JsonObject {
     case 'group': {
       const columns = field.columns ?? [];
       ui['ui:options'] = { orderable: false };
-      ui.items = { 'ui:order': [...columns.map((c) => c.key), '*'], ...Object.fromEntries(columns.map((c) => [c.key, fieldUiSchema(c)]).filter(([, v]) => Object.keys(v as JsonObject).length > 0)) };
+      ui.items = {
+        'ui:order': [...columns.map((c) => c.key), '*'],
+        ...Object.fromEntries(columns.map((c) => [c.key, fieldUiSchema(c)]).filter(([, v]) => Object.keys(v as JsonObject).length > 0)),
+      };
       break;
     }
     default:
@@ -152,7 +184,10 @@ export function modelToSchema(model: DesignerModel, texts: SchemaTexts): BuiltSc
   }
   const allOf = [...branches.values()].map((b) => ({
     if: conditionSchema(b.condition, model),
-    then: defined({ properties: Object.keys(b.properties).length ? b.properties : undefined, required: b.required.length ? b.required : undefined }),
+    then: defined({
+      properties: Object.keys(b.properties).length ? b.properties : undefined,
+      required: b.required.length ? b.required : undefined,
+    }),
   }));
 
   const schema: JsonObject = defined({

@@ -1,6 +1,8 @@
 import type { JsonObject } from './model-to-schema';
 
-export type ParsedImport = { ok: true; schema: JsonObject; uiSchema: JsonObject; fromBundle: boolean } | { ok: false; problem: 'schemaNotJson' | 'uiNotJson' | 'notObject' };
+export type ParsedImport =
+  | { ok: true; schema: JsonObject; uiSchema: JsonObject; fromBundle: boolean }
+  | { ok: false; problem: 'schemaNotJson' | 'uiNotJson' | 'notObject' };
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -14,7 +14,9 @@ const ROOT_KEYS = new Set(['type', 'title', 'description', 'properties', 'requir
 
 function optionsOf(node: unknown): ChoiceOption[] | undefined {
   if (!isObject(node) || !Array.isArray(node.oneOf)) return undefined;
-  const options = node.oneOf.map((o) => (isObject(o) && (typeof o.const === 'string') ? { value: o.const, label: str(o.title) ?? o.const } : null));
+  const options = node.oneOf.map((o) =>
+    isObject(o) && typeof o.const === 'string' ? { value: o.const, label: str(o.title) ?? o.const } : null,
+  );
   return options.every((o): o is ChoiceOption => o !== null) ? options : undefined;
 }
 
@@ -31,7 +33,8 @@ function kindOf(schema: JsonObject, ui: JsonObject): FieldKind | null {
     case 'null':
       return field === 'section' ? 'section' : null;
     case 'string': {
-      if (schema.format === 'uuid') return schema['x-ref'] === 'person' || schema['x-ref'] === 'unit' || schema['x-ref'] === 'file' ? schema['x-ref'] : null;
+      if (schema.format === 'uuid')
+        return schema['x-ref'] === 'person' || schema['x-ref'] === 'unit' || schema['x-ref'] === 'file' ? schema['x-ref'] : null;
       if (schema.format === 'date') return 'date';
       if (schema.format === 'date-time') return 'datetime';
       if (schema.format !== undefined && !TEXT_FORMATS.includes(String(schema.format))) return null;
@@ -89,7 +92,9 @@ function fieldOf(key: string, schema: unknown, uiSchema: unknown, required: bool
     const itemsUi = isObject(ui.items) ? ui.items : {};
     const properties = isObject(items.properties) ? items.properties : {};
     const columnRequired = strings(items.required);
-    const columns = orderKeys(Object.keys(properties), itemsUi['ui:order']).map((k) => fieldOf(k, properties[k], itemsUi[k], columnRequired.includes(k), true));
+    const columns = orderKeys(Object.keys(properties), itemsUi['ui:order']).map((k) =>
+      fieldOf(k, properties[k], itemsUi[k], columnRequired.includes(k), true),
+    );
     if (columns.some((c) => c === null)) return null;
     field.columns = columns as DesignerField[];
   }
@@ -143,8 +148,14 @@ export function schemaToModel(schema: JsonObject, uiSchema: JsonObject): Designe
       field.requireWhen = condition;
     }
   }
-  const order = orderKeys(fields.map((f) => f.key), uiSchema['ui:order']);
-  const model: DesignerModel = { title: str(schema.title) ?? '', fields: order.map((k) => fields.find((f) => f.key === k) as DesignerField) };
+  const order = orderKeys(
+    fields.map((f) => f.key),
+    uiSchema['ui:order'],
+  );
+  const model: DesignerModel = {
+    title: str(schema.title) ?? '',
+    fields: order.map((k) => fields.find((f) => f.key === k) as DesignerField),
+  };
   const description = str(schema.description);
   if (description) model.description = description;
   return model;

@@ -9,7 +9,9 @@ export type Draft = { kind: 'model'; model: DesignerModel } | { kind: 'json'; sc
 /** A stored schema as the designer's model when it could have written it, else as JSON only. */
 export function draftOf(schema: JsonObject, uiSchema: JsonObject, title: string): Draft {
   const properties = schema.properties;
-  const empty = schema.type === 'object' && (properties === undefined || (typeof properties === 'object' && properties !== null && Object.keys(properties).length === 0));
+  const empty =
+    schema.type === 'object' &&
+    (properties === undefined || (typeof properties === 'object' && properties !== null && Object.keys(properties).length === 0));
   if (empty) return { kind: 'model', model: { title, fields: [] } };
   const model = schemaToModel(schema, uiSchema);
   return model ? { kind: 'model', model } : { kind: 'json', schema, uiSchema };
@@ -19,7 +21,10 @@ export function draftOf(schema: JsonObject, uiSchema: JsonObject, title: string)
 export function useFormDraft(initial: Draft, texts: SchemaTexts) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [dirty, setDirty] = useState(false);
-  const built = useMemo(() => (draft.kind === 'model' ? modelToSchema(draft.model, texts) : { schema: draft.schema, uiSchema: draft.uiSchema }), [draft, texts]);
+  const built = useMemo(
+    () => (draft.kind === 'model' ? modelToSchema(draft.model, texts) : { schema: draft.schema, uiSchema: draft.uiSchema }),
+    [draft, texts],
+  );
   const change = (next: Draft) => {
     setDraft(next);
     setDirty(true);

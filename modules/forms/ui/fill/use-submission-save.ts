@@ -32,7 +32,8 @@ export function useSubmissionSave(slug: string, t: FormsT, target: SubmissionTar
       return saved;
     } catch (error) {
       if (isApiError(error) && error.isNetworkError) setNetworkProblem(true);
-      else if (isApiError(error)) setErrors(submissionErrors(t, error.details.length ? error.details : [{ path: 'body', message: error.message }], schema));
+      else if (isApiError(error))
+        setErrors(submissionErrors(t, error.details.length ? error.details : [{ path: 'body', message: error.message }], schema));
       else setErrors({ tree: {}, general: [String(error)] });
       return null;
     } finally {

@@ -20,7 +20,10 @@ export default function CollectionsPage() {
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const first = collections.data?.[0];
 
-  const due = (c: CollectionView) => (c.frequency === 'once' ? t('collections.dueShort', { date: c.dueOn ?? '' }) : t(c.dueOffsetKind === 'working_days' ? 'collections.dueAfterWorking' : 'collections.dueAfterDays', { n: c.dueOffset }));
+  const due = (c: CollectionView) =>
+    c.frequency === 'once'
+      ? t('collections.dueShort', { date: c.dueOn ?? '' })
+      : t(c.dueOffsetKind === 'working_days' ? 'collections.dueAfterWorking' : 'collections.dueAfterDays', { n: c.dueOffset });
 
   return (
     <>
@@ -41,22 +44,44 @@ export default function CollectionsPage() {
           pagination={false}
           scroll={{ x: 720 }}
           locale={{ emptyText: t('collections.empty') }}
-          expandable={{ expandedRowKeys: expanded ?? (first ? [first.id] : []), onExpandedRowsChange: (keys) => setExpanded(keys.map(String)), expandedRowRender: (c) => <PeriodStatusPanel collection={c} />, expandRowByClick: true }}
+          expandable={{
+            expandedRowKeys: expanded ?? (first ? [first.id] : []),
+            onExpandedRowsChange: (keys) => setExpanded(keys.map(String)),
+            expandedRowRender: (c) => <PeriodStatusPanel collection={c} />,
+            expandRowByClick: true,
+          }}
           columns={[
             { title: t('collections.name'), dataIndex: 'name', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
             { title: t('collections.form'), key: 'form', render: (_, c) => `${c.formName} v${c.version}` },
-            { title: t('collections.frequency'), dataIndex: 'frequency', render: (f: CollectionView['frequency']) => <Tag color="geekblue">{t(`frequency.${f}`)}</Tag> },
+            {
+              title: t('collections.frequency'),
+              dataIndex: 'frequency',
+              render: (f: CollectionView['frequency']) => <Tag color="geekblue">{t(`frequency.${f}`)}</Tag>,
+            },
             { title: t('collections.due'), key: 'due', render: (_, c) => due(c) },
-            { title: t('collections.units'), key: 'assignees', render: (_, c) => c.assignees.map((a) => a.unitName ?? a.personName).join('、') },
+            {
+              title: t('collections.units'),
+              key: 'assignees',
+              render: (_, c) => c.assignees.map((a) => a.unitName ?? a.personName).join('、'),
+            },
             {
               title: t('collections.status'),
               key: 'status',
               render: (_, c) => (
                 <Popconfirm
                   title={c.status === 'active' ? t('collections.closeConfirm') : t('collections.reopenConfirm')}
-                  onConfirm={() => update.mutate({ id: c.id, status: c.status === 'active' ? 'closed' : 'active' }, { onSuccess: () => message.success(t('collections.statusChanged')) })}
+                  onConfirm={() =>
+                    update.mutate(
+                      { id: c.id, status: c.status === 'active' ? 'closed' : 'active' },
+                      { onSuccess: () => message.success(t('collections.statusChanged')) },
+                    )
+                  }
                 >
-                  <Tag color={c.status === 'active' ? 'green' : 'default'} style={{ cursor: 'pointer' }} onClick={(e) => e.stopPropagation()}>
+                  <Tag
+                    color={c.status === 'active' ? 'green' : 'default'}
+                    style={{ cursor: 'pointer' }}
+                    onClick={(e) => e.stopPropagation()}
+                  >
                     {t(`collections.${c.status}`)}
                   </Tag>
                 </Popconfirm>

@@ -37,7 +37,11 @@ function Editor({ form }: { form: EditedForm }) {
     await save.mutateAsync({ formId: form.id, body: { name, schema, uiSchema: built.uiSchema } });
     markSaved();
   };
-  const onSave = () => saveDraft().then(() => message.success(t('designer.saved')), () => undefined);
+  const onSave = () =>
+    saveDraft().then(
+      () => message.success(t('designer.saved')),
+      () => undefined,
+    );
   const onPublish = async () => {
     try {
       await saveDraft();
@@ -68,21 +72,42 @@ function Editor({ form }: { form: EditedForm }) {
         onImport={() => setImportOpen(true)}
       />
       {problems.length > 0 && draft.kind === 'model' && draft.model.fields.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('designer.problems')} description={problems.map((p) => t(`problems.${p.kind}`, { key: 'key' in p ? p.key : '' })).join('；')} data-testid="model-problems" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('designer.problems')}
+          description={problems.map((p) => t(`problems.${p.kind}`, { key: 'key' in p ? p.key : '' })).join('；')}
+          data-testid="model-problems"
+        />
       )}
       <SchemaProblems error={save.error ?? publish.error} />
       <Segmented
         value={view}
         onChange={(v) => setView(v === 'json' ? 'json' : 'design')}
-        options={[{ value: 'design', label: t('designer.designView'), disabled: draft.kind !== 'model' }, { value: 'json', label: 'JSON' }]}
+        options={[
+          { value: 'design', label: t('designer.designView'), disabled: draft.kind !== 'model' },
+          { value: 'json', label: 'JSON' },
+        ]}
         style={{ marginBottom: 12 }}
       />
       {draft.kind === 'json' && <Alert type="info" showIcon title={t('designer.jsonOnly')} style={{ marginBottom: 12 }} />}
       {view === 'design' && draft.kind === 'model' ? (
-        <DesignerBoard model={draft.model} onChange={(model) => change({ kind: 'model', model })} selectedKey={selected} onSelect={setSelected} preview={<FormView schema={built.schema} uiSchema={built.uiSchema} testId="preview-form" />} />
+        <DesignerBoard
+          model={draft.model}
+          onChange={(model) => change({ kind: 'model', model })}
+          selectedKey={selected}
+          onSelect={setSelected}
+          preview={<FormView schema={built.schema} uiSchema={built.uiSchema} testId="preview-form" />}
+        />
       ) : (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 16 }}>
-          <JsonPanel key={JSON.stringify(built)} schema={built.schema} uiSchema={built.uiSchema} onApply={(schema, uiSchema) => change(draftOf(schema, uiSchema, name))} />
+          <JsonPanel
+            key={JSON.stringify(built)}
+            schema={built.schema}
+            uiSchema={built.uiSchema}
+            onApply={(schema, uiSchema) => change(draftOf(schema, uiSchema, name))}
+          />
           <div data-testid="designer-preview">
             <Typography.Title level={5}>{t('designer.preview')}</Typography.Title>
             <FormView schema={built.schema} uiSchema={built.uiSchema} testId="preview-form" />

@@ -23,7 +23,9 @@ export default function DesignerListPage() {
   const open = (id: string) => navigate(`/t/${slug}/forms/designer/${id}`);
 
   const create = async () => {
-    const form = await save.mutateAsync({ body: { name: name.trim(), schema: { type: 'object', title: name.trim(), properties: {} }, uiSchema: {} } });
+    const form = await save.mutateAsync({
+      body: { name: name.trim(), schema: { type: 'object', title: name.trim(), properties: {} }, uiSchema: {} },
+    });
     setCreating(false);
     open(form.id);
   };
@@ -60,7 +62,11 @@ export default function DesignerListPage() {
               key: 'state',
               render: (_, form) => (
                 <Space size={4}>
-                  {form.latestVersion > 0 ? <Tag color="blue">{t('designer.latest', { version: form.latestVersion })}</Tag> : <Tag>{t('designer.unpublished')}</Tag>}
+                  {form.latestVersion > 0 ? (
+                    <Tag color="blue">{t('designer.latest', { version: form.latestVersion })}</Tag>
+                  ) : (
+                    <Tag>{t('designer.unpublished')}</Tag>
+                  )}
                   {form.draftChanged && form.latestVersion > 0 && <Tag color="orange">{t('designer.draftChanged')}</Tag>}
                 </Space>
               ),
@@ -69,10 +75,23 @@ export default function DesignerListPage() {
           ]}
         />
       )}
-      <Modal open={creating} title={t('designer.newForm')} onCancel={() => setCreating(false)} onOk={() => void create().catch(() => undefined)} okButtonProps={{ disabled: !name.trim(), loading: save.isPending }} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t('designer.newForm')}
+        onCancel={() => setCreating(false)}
+        onOk={() => void create().catch(() => undefined)}
+        okButtonProps={{ disabled: !name.trim(), loading: save.isPending }}
+        destroyOnHidden
+      >
         <Form layout="vertical" component="div">
           <Form.Item label={t('designer.formName')} htmlFor="new-form-name" required>
-            <Input id="new-form-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} onPressEnter={() => name.trim() && void create().catch(() => undefined)} />
+            <Input
+              id="new-form-name"
+              value={name}
+              maxLength={100}
+              onChange={(e) => setName(e.target.value)}
+              onPressEnter={() => name.trim() && void create().catch(() => undefined)}
+            />
           </Form.Item>
         </Form>
         <SchemaProblems error={save.error} />

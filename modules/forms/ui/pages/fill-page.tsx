@@ -30,7 +30,13 @@ function Fill({ item, version, existing }: FillProps) {
   const [data, setData] = useState<JsonObject>(existing?.data ?? {});
   const [done, setDone] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const target = { formId: item.formId, version: existing?.version ?? version.version, collectionId: item.collectionId, periodKey: item.periodKey, assigneeId: item.assigneeId };
+  const target = {
+    formId: item.formId,
+    version: existing?.version ?? version.version,
+    collectionId: item.collectionId,
+    periodKey: item.periodKey,
+    assigneeId: item.assigneeId,
+  };
   const save = useSubmissionSave(slug, t, target, version.schema, existing?.id ?? null);
   const back = () => navigate(`/t/${slug}/forms/my-due`);
 
@@ -53,7 +59,15 @@ function Fill({ item, version, existing }: FillProps) {
           <Button key="back" type="primary" onClick={back}>
             {t('fill.backToList')}
           </Button>,
-          <Button key="again" onClick={() => { save.setSubmissionId(null); setData({}); setFormKey((k) => k + 1); setDone(false); }}>
+          <Button
+            key="again"
+            onClick={() => {
+              save.setSubmissionId(null);
+              setData({});
+              setFormKey((k) => k + 1);
+              setDone(false);
+            }}
+          >
             {t('fill.another')}
           </Button>,
         ]}
@@ -72,12 +86,28 @@ function Fill({ item, version, existing }: FillProps) {
           {existing && <StateTag state={existing.status} />}
         </Space>
       </div>
-      {existing?.status === 'returned' && <Alert type="warning" showIcon title={t('fill.returned')} description={existing.returnReason} data-testid="return-reason" />}
+      {existing?.status === 'returned' && (
+        <Alert type="warning" showIcon title={t('fill.returned')} description={existing.returnReason} data-testid="return-reason" />
+      )}
       {save.networkProblem && <Alert type="warning" showIcon title={t('fill.network')} data-testid="fill-network" />}
       {save.errors.general.length > 0 || Object.keys(save.errors.tree).length > 0 ? (
-        <Alert type="error" showIcon title={t('fill.invalid')} description={save.errors.general.join('；') || undefined} data-testid="fill-errors" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('fill.invalid')}
+          description={save.errors.general.join('；') || undefined}
+          data-testid="fill-errors"
+        />
       ) : null}
-      {!existing && !save.submissionId && <PreviousAnswersPicker item={item} onPick={(previous) => { setData(previous); setFormKey((k) => k + 1); }} />}
+      {!existing && !save.submissionId && (
+        <PreviousAnswersPicker
+          item={item}
+          onPick={(previous) => {
+            setData(previous);
+            setFormKey((k) => k + 1);
+          }}
+        />
+      )}
       <Card size="small" styles={{ body: { padding: 12 } }}>
         <FormView
           key={formKey}
@@ -115,5 +145,12 @@ export default function FillPage() {
   if (error) return <ErrorResult error={error} onRetry={() => void due.refetch()} />;
   if (due.data && !item) return <Result status="404" title={t('fill.notDue')} />;
   if (!item || !version.data || (continuing && !existing.data)) return <PageLoading />;
-  return <Fill key={`${item.collectionId}:${item.periodKey}:${existing.data?.id ?? 'new'}`} item={item} version={version.data} existing={existing.data ?? null} />;
+  return (
+    <Fill
+      key={`${item.collectionId}:${item.periodKey}:${existing.data?.id ?? 'new'}`}
+      item={item}
+      version={version.data}
+      existing={existing.data ?? null}
+    />
+  );
 }

@@ -15,8 +15,18 @@ export default function MyDuePage() {
   const navigate = useNavigate();
   const [all, setAll] = useState(false);
   const due = useMyDue(slug, all);
-  const open = (item: MyDueItem) => navigate(`/t/${slug}/forms/fill/${item.collectionId}/${encodeURIComponent(item.periodKey)}/${item.assigneeId}`);
-  const action = (item: MyDueItem) => t(item.state === 'draft' ? 'myDue.continue' : item.state === 'returned' ? 'myDue.correct' : item.state === 'submitted' ? 'myDue.another' : 'myDue.fill');
+  const open = (item: MyDueItem) =>
+    navigate(`/t/${slug}/forms/fill/${item.collectionId}/${encodeURIComponent(item.periodKey)}/${item.assigneeId}`);
+  const action = (item: MyDueItem) =>
+    t(
+      item.state === 'draft'
+        ? 'myDue.continue'
+        : item.state === 'returned'
+          ? 'myDue.correct'
+          : item.state === 'submitted'
+            ? 'myDue.another'
+            : 'myDue.fill',
+    );
 
   return (
     <>
@@ -46,7 +56,9 @@ export default function MyDuePage() {
                         <Tag>{periodLabel(t, item.periodKey)}</Tag>
                         {item.unitName && <Tag>{item.unitName}</Tag>}
                         <StateTag state={item.state} />
-                        <Tag color={item.overdue ? 'red' : 'default'}>{item.overdue ? t('myDue.overdue', { date: item.dueOn }) : t('collections.dueShort', { date: item.dueOn })}</Tag>
+                        <Tag color={item.overdue ? 'red' : 'default'}>
+                          {item.overdue ? t('myDue.overdue', { date: item.dueOn }) : t('collections.dueShort', { date: item.dueOn })}
+                        </Tag>
                       </Space>
                     </div>
                   </div>

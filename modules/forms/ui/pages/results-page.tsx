@@ -31,7 +31,13 @@ export default function ResultsPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [open, setOpen] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const listQuery: ResultsQuery = { ...filters, sort: sort.field, order: sort.order, limit: String(PAGE_SIZE), cursor: cursors[cursors.length - 1] };
+  const listQuery: ResultsQuery = {
+    ...filters,
+    sort: sort.field,
+    order: sort.order,
+    limit: String(PAGE_SIZE),
+    cursor: cursors[cursors.length - 1],
+  };
   const results = useResults(slug, formId, listQuery);
   const restart = () => setCursors([undefined]);
 
@@ -39,7 +45,14 @@ export default function ResultsPage() {
     if (!formId || !form) return;
     setExporting(true);
     try {
-      await exportXlsx(slug, formId, 'list', { ...filters, sort: sort.field, order: sort.order }, `${form.name}-${t('results.fileName')}.xlsx`, (fraction) => message.loading({ key: 'export', content: t('results.exporting', { percent: Math.round(fraction * 100) }) }));
+      await exportXlsx(
+        slug,
+        formId,
+        'list',
+        { ...filters, sort: sort.field, order: sort.order },
+        `${form.name}-${t('results.fileName')}.xlsx`,
+        (fraction) => message.loading({ key: 'export', content: t('results.exporting', { percent: Math.round(fraction * 100) }) }),
+      );
       message.destroy('export');
     } catch (error) {
       message.destroy('export');
@@ -54,7 +67,12 @@ export default function ResultsPage() {
     if (!formId) return;
     setExporting(true);
     try {
-      const job = await startPhotoExport(slug, formId, { ...filters, sort: sort.field, order: sort.order, lang: i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN' });
+      const job = await startPhotoExport(slug, formId, {
+        ...filters,
+        sort: sort.field,
+        order: sort.order,
+        lang: i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
+      });
       navigate(`/t/${slug}/exports?highlight=${encodeURIComponent(job.id)}`);
     } catch (error) {
       message.error(t('results.exportPhotosFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
@@ -74,7 +92,11 @@ export default function ResultsPage() {
           data-testid="results-form"
           loading={forms.isLoading}
           value={formId}
-          onChange={(id: string) => { setChosen(id); setFilters({}); restart(); }}
+          onChange={(id: string) => {
+            setChosen(id);
+            setFilters({});
+            restart();
+          }}
           options={(forms.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
           style={{ minWidth: 240 }}
         />
@@ -82,7 +104,15 @@ export default function ResultsPage() {
       {forms.data?.length === 0 && <Empty description={t('results.noForms')} />}
       {formId && form && (
         <>
-          <ResultsFilters key={formId} fields={results.data?.fields ?? []} query={filters} onChange={(next) => { setFilters(next); restart(); }} />
+          <ResultsFilters
+            key={formId}
+            fields={results.data?.fields ?? []}
+            query={filters}
+            onChange={(next) => {
+              setFilters(next);
+              restart();
+            }}
+          />
           <Tabs
             style={{ marginTop: 8 }}
             items={[
@@ -94,7 +124,12 @@ export default function ResultsPage() {
                     {results.error && <ErrorResult error={results.error} onRetry={() => void results.refetch()} />}
                     <Flex justify="end" wrap gap={8} style={{ marginBottom: 8 }}>
                       {hasFiles && (
-                        <Button icon={<FileZipOutlined />} loading={exporting} onClick={() => void onExportPhotos()} data-testid="export-photos">
+                        <Button
+                          icon={<FileZipOutlined />}
+                          loading={exporting}
+                          onClick={() => void onExportPhotos()}
+                          data-testid="export-photos"
+                        >
                           {t('results.exportPhotos')}
                         </Button>
                       )}
@@ -107,16 +142,27 @@ export default function ResultsPage() {
                       fields={results.data?.fields ?? []}
                       loading={results.isFetching}
                       sort={sort}
-                      onSort={(next) => { setSort(next); restart(); }}
+                      onSort={(next) => {
+                        setSort(next);
+                        restart();
+                      }}
                       page={cursors.length}
                       hasNext={!!results.data?.nextCursor}
-                      onPage={(direction) => setCursors((list) => (direction === 'prev' ? list.slice(0, -1) : results.data?.nextCursor ? [...list, results.data.nextCursor] : list))}
+                      onPage={(direction) =>
+                        setCursors((list) =>
+                          direction === 'prev' ? list.slice(0, -1) : results.data?.nextCursor ? [...list, results.data.nextCursor] : list,
+                        )
+                      }
                       onOpen={setOpen}
                     />
                   </>
                 ),
               },
-              { key: 'stats', label: t('results.statistics'), children: <StatisticsPanel formId={formId} formName={form.name} fields={results.data?.fields ?? []} query={filters} /> },
+              {
+                key: 'stats',
+                label: t('results.statistics'),
+                children: <StatisticsPanel formId={formId} formName={form.name} fields={results.data?.fields ?? []} query={filters} />,
+              },
             ]}
           />
         </>

@@ -4,7 +4,8 @@ import { countyTime } from '../../../../admin-ui/src/module-kit';
 /** The answer at a dotted field name (`care.hours`). */
 export function answerAt(data: Record<string, unknown>, name: string): unknown {
   let value: unknown = data;
-  for (const part of name.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+  for (const part of name.split('.'))
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
   return value;
 }
 
@@ -12,7 +13,12 @@ export function answerAt(data: Record<string, unknown>, name: string): unknown {
  * An answer as table text: option labels for choices, 是/否 for yes/no, a date-time in the
  * county's time zone, the value otherwise.
  */
-export function answerText(data: Record<string, unknown>, field: ResultField, words: { yes: string; no: string }, timeZone?: string): string {
+export function answerText(
+  data: Record<string, unknown>,
+  field: ResultField,
+  words: { yes: string; no: string },
+  timeZone?: string,
+): string {
   const value = answerAt(data, field.name);
   const label = (v: unknown) => field.options.find((o) => o.value === String(v))?.label ?? String(v);
   if (value === undefined || value === null || value === '') return '';

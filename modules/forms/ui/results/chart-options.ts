@@ -28,7 +28,11 @@ export function statNamer(field: FieldStatistics, texts: Record<StatLabelKey, st
  * The numbers of one field: for a choice field one row per option (one count column per group);
  * for a number field one row per group with count, sum, average, minimum, maximum.
  */
-export function statTable(field: FieldStatistics, labels: { option: string; group: string; count: string; sum: string; avg: string; min: string; max: string }, name: StatNamer): StatTable {
+export function statTable(
+  field: FieldStatistics,
+  labels: { option: string; group: string; count: string; sum: string; avg: string; min: string; max: string },
+  name: StatNamer,
+): StatTable {
   if (field.kind === 'number') {
     return {
       columns: [labels.group, labels.count, labels.sum, labels.avg, labels.min, labels.max],
@@ -57,7 +61,9 @@ export function chartOption(field: FieldStatistics, kind: ChartKind, avgLabel: s
       grid: { left: 48, right: 16, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: field.groups.map(name) },
       yAxis: { type: 'value' },
-      series: [{ type: 'bar', name: avgLabel, data: field.groups.map((g) => (typeof g.avg === 'number' ? Math.round(g.avg * 100) / 100 : 0)) }],
+      series: [
+        { type: 'bar', name: avgLabel, data: field.groups.map((g) => (typeof g.avg === 'number' ? Math.round(g.avg * 100) / 100 : 0)) },
+      ],
     };
   }
   const options = field.groups[0]?.options ?? [];
@@ -65,7 +71,14 @@ export function chartOption(field: FieldStatistics, kind: ChartKind, avgLabel: s
     return {
       tooltip,
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], data: options.map((o) => ({ name: name(o), value: o.count })), label: { formatter: '{b}: {c}' } }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          data: options.map((o) => ({ name: name(o), value: o.count })),
+          label: { formatter: '{b}: {c}' },
+        },
+      ],
     };
   }
   return {

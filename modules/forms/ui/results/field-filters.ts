@@ -4,7 +4,9 @@ const FILTER_KEY = /^filter\[([^[\]]+)\](?:\[(gte|lte)\])?$/;
 
 /** The `filter[...]` entries of a results query that hold a value. */
 export function fieldFilterEntries(query: Record<string, string | undefined>): [string, string][] {
-  return Object.entries(query).filter((entry): entry is [string, string] => FILTER_KEY.test(entry[0]) && entry[1] !== undefined && entry[1] !== '');
+  return Object.entries(query).filter(
+    (entry): entry is [string, string] => FILTER_KEY.test(entry[0]) && entry[1] !== undefined && entry[1] !== '',
+  );
 }
 
 /** `filter[cause]=other` → "主要致贫原因 = 其他"; `filter[income][gte]=0` → "家庭年收入 ≥ 0". */

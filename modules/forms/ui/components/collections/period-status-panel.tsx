@@ -25,7 +25,13 @@ export function PeriodStatusPanel({ collection }: { collection: CollectionView }
       { collectionId: collection.id, periodKey },
       {
         onSuccess: (result) => {
-          message.success(t('collections.reminded', { assignees: result.remindedAssignees, users: result.notifiedUsers, skipped: result.skippedRecentlyReminded }));
+          message.success(
+            t('collections.reminded', {
+              assignees: result.remindedAssignees,
+              users: result.notifiedUsers,
+              skipped: result.skippedRecentlyReminded,
+            }),
+          );
           if (result.unreachableAssignees) message.warning(t('collections.unreachable', { n: result.unreachableAssignees }));
         },
         onError: (error) => message.error(t('collections.remindFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' })),
@@ -38,15 +44,43 @@ export function PeriodStatusPanel({ collection }: { collection: CollectionView }
   return (
     <Flex vertical gap={12} data-testid={`period-status-${collection.id}`}>
       <Flex gap={16} wrap align="center">
-        <Select aria-label={t('collections.period')} value={periodKey} onChange={setPeriodKey} options={periods.map((p) => ({ value: p.periodKey, label: `${periodLabel(t, p.periodKey)} · ${t('collections.dueShort', { date: p.dueOn })}` }))} style={{ minWidth: 220 }} />
+        <Select
+          aria-label={t('collections.period')}
+          value={periodKey}
+          onChange={setPeriodKey}
+          options={periods.map((p) => ({
+            value: p.periodKey,
+            label: `${periodLabel(t, p.periodKey)} · ${t('collections.dueShort', { date: p.dueOn })}`,
+          }))}
+          style={{ minWidth: 220 }}
+        />
         <Statistic title={t('collections.submitted')} value={status.data?.submitted.length ?? 0} />
-        <Statistic title={t('collections.missing')} value={status.data?.missing.length ?? 0} styles={{ content: { color: status.data?.missing.length ? '#cf1322' : undefined } }} />
-        <Button icon={<BellOutlined />} danger disabled={!status.data?.missing.length} loading={remind.isPending} onClick={onRemind} data-testid="remind-missing">
+        <Statistic
+          title={t('collections.missing')}
+          value={status.data?.missing.length ?? 0}
+          styles={{ content: { color: status.data?.missing.length ? '#cf1322' : undefined } }}
+        />
+        <Button
+          icon={<BellOutlined />}
+          danger
+          disabled={!status.data?.missing.length}
+          loading={remind.isPending}
+          onClick={onRemind}
+          data-testid="remind-missing"
+        >
           {t('collections.remind')}
         </Button>
       </Flex>
       {unreachable.length > 0 && (
-        <Alert type="warning" showIcon data-testid="nobody-fills" title={t('collections.nobodyFillsWarning', { n: unreachable.length, names: unreachable.map((a) => a.unitName ?? a.personName).join('、') })} />
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="nobody-fills"
+          title={t('collections.nobodyFillsWarning', {
+            n: unreachable.length,
+            names: unreachable.map((a) => a.unitName ?? a.personName).join('、'),
+          })}
+        />
       )}
       <Table<AssigneeStatus>
         rowKey="id"
@@ -57,7 +91,10 @@ export function PeriodStatusPanel({ collection }: { collection: CollectionView }
         scroll={{ x: 560 }}
         data-testid="assignee-table"
         columns={[
-          { title: t('collections.assignee'), key: 'who', render: (_, a) => (
+          {
+            title: t('collections.assignee'),
+            key: 'who',
+            render: (_, a) => (
               <Space size={4} wrap>
                 {a.unitName ?? a.personName}
                 {a.fillers === 0 && (
@@ -66,14 +103,28 @@ export function PeriodStatusPanel({ collection }: { collection: CollectionView }
                   </Tooltip>
                 )}
               </Space>
-            ) },
+            ),
+          },
           { title: t('collections.state'), dataIndex: 'state', render: (state: AssigneeStatus['state']) => <StateTag state={state} /> },
           { title: t('collections.count'), dataIndex: 'submittedCount' },
           { title: t('collections.lastSubmitted'), dataIndex: 'lastSubmittedAt', render: time },
-          { title: t('collections.lastReminded'), dataIndex: 'lastRemindedAt', render: (v: string | null) => <Space size={4}>{time(v)}{v && <Tag color="gold">{t('collections.remindedTag')}</Tag>}</Space> },
+          {
+            title: t('collections.lastReminded'),
+            dataIndex: 'lastRemindedAt',
+            render: (v: string | null) => (
+              <Space size={4}>
+                {time(v)}
+                {v && <Tag color="gold">{t('collections.remindedTag')}</Tag>}
+              </Space>
+            ),
+          },
         ]}
       />
-      {status.data && <Typography.Text type="secondary">{t('collections.periodRange', { from: status.data.period.startsOn, to: status.data.period.endsOn })}</Typography.Text>}
+      {status.data && (
+        <Typography.Text type="secondary">
+          {t('collections.periodRange', { from: status.data.period.startsOn, to: status.data.period.endsOn })}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -11,11 +11,27 @@ import { useNewFieldTexts } from './use-new-field-texts';
  * The columns of a repeating group (a table of rows): each a field of its own, edited by
  * `inspect` (the field inspector, which renders this editor for a group: passed in, not imported).
  */
-export function ColumnsEditor({ columns, onChange, inspect }: { columns: DesignerField[]; onChange: (columns: DesignerField[]) => void; inspect: (column: DesignerField, onChange: (next: DesignerField) => void) => ReactNode }) {
+export function ColumnsEditor({
+  columns,
+  onChange,
+  inspect,
+}: {
+  columns: DesignerField[];
+  onChange: (columns: DesignerField[]) => void;
+  inspect: (column: DesignerField, onChange: (next: DesignerField) => void) => ReactNode;
+}) {
   const t = useT();
   const texts = useNewFieldTexts();
   const { columnKinds } = useDesignerCapabilities();
-  const add = (kind: FieldKind) => onChange([...columns, createField(kind, columns.map((c) => c.key), texts)]);
+  const add = (kind: FieldKind) =>
+    onChange([
+      ...columns,
+      createField(
+        kind,
+        columns.map((c) => c.key),
+        texts,
+      ),
+    ]);
   return (
     <Form.Item label={t('inspector.columns')}>
       <Card size="small" data-testid="columns-editor">
@@ -24,7 +40,20 @@ export function ColumnsEditor({ columns, onChange, inspect }: { columns: Designe
           items={columns.map((column, index) => ({
             key: column.key,
             label: `${column.label}（${t(`kinds.${column.kind}`)}）`,
-            extra: <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('inspector.removeColumn')} disabled={columns.length <= 1} onClick={(e) => { e.stopPropagation(); onChange(columns.filter((_, i) => i !== index)); }} />,
+            extra: (
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('inspector.removeColumn')}
+                disabled={columns.length <= 1}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onChange(columns.filter((_, i) => i !== index));
+                }}
+              />
+            ),
             children: inspect(column, (next) => onChange(columns.map((c, i) => (i === index ? next : c)))),
           }))}
         />
@@ -32,7 +61,11 @@ export function ColumnsEditor({ columns, onChange, inspect }: { columns: Designe
           <Select<FieldKind>
             aria-label={t('inspector.addColumn')}
             data-testid="add-column"
-            placeholder={<><PlusOutlined /> {t('inspector.addColumn')}</>}
+            placeholder={
+              <>
+                <PlusOutlined /> {t('inspector.addColumn')}
+              </>
+            }
             value={null}
             options={columnKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
             onChange={add}

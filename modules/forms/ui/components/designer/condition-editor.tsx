@@ -8,7 +8,15 @@ import { useDesignerCapabilities } from '../../designer/designer-capabilities';
 type Mode = 'always' | 'show' | 'require';
 
 /** "Show this field when A = x" or "required when A = x", written as if/then by model-to-schema. */
-export function ConditionEditor({ field, model, onChange }: { field: DesignerField; model: DesignerModel; onChange: (field: DesignerField) => void }) {
+export function ConditionEditor({
+  field,
+  model,
+  onChange,
+}: {
+  field: DesignerField;
+  model: DesignerModel;
+  onChange: (field: DesignerField) => void;
+}) {
   const t = useT();
   const { conditions } = useDesignerCapabilities();
   const sources = conditionSources(model, field.key);
@@ -16,10 +24,18 @@ export function ConditionEditor({ field, model, onChange }: { field: DesignerFie
   const condition = field.showWhen ?? field.requireWhen;
   const source = sources.find((s) => s.key === condition?.field);
   const values = source ? conditionValues(source) : [];
-  const valueOptions = values === 'boolean' ? [{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }] : values.map((o) => ({ value: o.value, label: o.label }));
+  const valueOptions =
+    values === 'boolean'
+      ? [
+          { value: 'true', label: t('common.yes') },
+          { value: 'false', label: t('common.no') },
+        ]
+      : values.map((o) => ({ value: o.value, label: o.label }));
 
   const write = (nextMode: Mode, next: Condition | undefined) =>
-    onChange(patchField(field, { showWhen: nextMode === 'show' ? next : undefined, requireWhen: nextMode === 'require' ? next : undefined }));
+    onChange(
+      patchField(field, { showWhen: nextMode === 'show' ? next : undefined, requireWhen: nextMode === 'require' ? next : undefined }),
+    );
   const firstCondition = (key: string): Condition | undefined => {
     const s = sources.find((f) => f.key === key);
     if (!s) return undefined;
@@ -41,14 +57,23 @@ export function ConditionEditor({ field, model, onChange }: { field: DesignerFie
         />
         {mode !== 'always' && (
           <Flex gap={6} wrap>
-            <Select aria-label={t('condition.field')} data-testid="condition-field" style={{ minWidth: 140, flex: 1 }} value={condition?.field} options={sources.map((s) => ({ value: s.key, label: s.label }))} onChange={(key: string) => write(mode, firstCondition(key))} />
+            <Select
+              aria-label={t('condition.field')}
+              data-testid="condition-field"
+              style={{ minWidth: 140, flex: 1 }}
+              value={condition?.field}
+              options={sources.map((s) => ({ value: s.key, label: s.label }))}
+              onChange={(key: string) => write(mode, firstCondition(key))}
+            />
             <Select
               aria-label={t('condition.value')}
               data-testid="condition-value"
               style={{ minWidth: 120, flex: 1 }}
               value={condition === undefined ? undefined : String(condition.value)}
               options={valueOptions}
-              onChange={(value: string) => condition && write(mode, { field: condition.field, value: values === 'boolean' ? value === 'true' : value })}
+              onChange={(value: string) =>
+                condition && write(mode, { field: condition.field, value: values === 'boolean' ? value === 'true' : value })
+              }
             />
           </Flex>
         )}

@@ -16,7 +16,11 @@ const CANVAS_ID = 'canvas';
 function CanvasDrop({ children }: { children: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_ID });
   return (
-    <div ref={setNodeRef} data-testid="designer-canvas" style={{ minHeight: 240, padding: 8, borderRadius: 8, border: `1px dashed ${isOver ? '#1677ff' : '#d9d9d9'}` }}>
+    <div
+      ref={setNodeRef}
+      data-testid="designer-canvas"
+      style={{ minHeight: 240, padding: 8, borderRadius: 8, border: `1px dashed ${isOver ? '#1677ff' : '#d9d9d9'}` }}
+    >
       {children}
     </div>
   );
@@ -39,10 +43,21 @@ interface DesignerBoardProps {
  * Palette, canvas (drop and reorder with @dnd-kit), inspector and preview: the form designer's
  * board, also mounted on its own (without versions or publishing) to edit a record type's custom fields.
  */
-export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview, capabilities = FORM_CAPABILITIES, problems = {} }: DesignerBoardProps) {
+export function DesignerBoard({
+  model,
+  onChange,
+  selectedKey,
+  onSelect,
+  preview,
+  capabilities = FORM_CAPABILITIES,
+  problems = {},
+}: DesignerBoardProps) {
   const t = useT();
   const newFieldTexts = useNewFieldTexts();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const keys = model.fields.map((f) => f.key);
 
   const add = (kind: FieldKind, index = model.fields.length) => {
@@ -61,7 +76,8 @@ export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview,
       return;
     }
     const from = keys.indexOf(activeId);
-    if (from >= 0 && overIndex >= 0) onChange({ ...model, fields: moveItem(model.fields, from, Math.min(overIndex, model.fields.length - 1)) });
+    if (from >= 0 && overIndex >= 0)
+      onChange({ ...model, fields: moveItem(model.fields, from, Math.min(overIndex, model.fields.length - 1)) });
   };
 
   return (
@@ -77,11 +93,22 @@ export function DesignerBoard({ model, onChange, selectedKey, onSelect, preview,
                 {model.fields.length === 0 && <Empty description={t('designer.dropHere')} />}
                 <SortableContext items={keys} strategy={verticalListSortingStrategy}>
                   {model.fields.map((field) => (
-                    <FieldCard key={field.key} field={field} problems={problems[field.key]} selected={field.key === selectedKey} onSelect={() => onSelect(field.key === selectedKey ? null : field.key)} onRemove={() => onChange(removeField(model, field.key))}>
-                      <FieldInspector field={field} model={model} onChange={(next) => {
-                        onChange(updateField(model, field.key, next));
-                        if (next.key !== field.key) onSelect(next.key);
-                      }} />
+                    <FieldCard
+                      key={field.key}
+                      field={field}
+                      problems={problems[field.key]}
+                      selected={field.key === selectedKey}
+                      onSelect={() => onSelect(field.key === selectedKey ? null : field.key)}
+                      onRemove={() => onChange(removeField(model, field.key))}
+                    >
+                      <FieldInspector
+                        field={field}
+                        model={model}
+                        onChange={(next) => {
+                          onChange(updateField(model, field.key, next));
+                          if (next.key !== field.key) onSelect(next.key);
+                        }}
+                      />
                     </FieldCard>
                   ))}
                 </SortableContext>

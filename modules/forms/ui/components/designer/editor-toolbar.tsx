@@ -23,8 +23,19 @@ export function EditorToolbar(props: EditorToolbarProps) {
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
       <Button icon={<ArrowLeftOutlined />} onClick={props.onBack} aria-label={t('designer.back')} />
-      <Input aria-label={t('designer.formName')} data-testid="form-name" value={props.name} maxLength={100} onChange={(e) => props.onName(e.target.value)} style={{ maxWidth: 320, fontWeight: 600 }} />
-      {props.latestVersion > 0 ? <Tag color="blue">{t('designer.latest', { version: props.latestVersion })}</Tag> : <Tag>{t('designer.unpublished')}</Tag>}
+      <Input
+        aria-label={t('designer.formName')}
+        data-testid="form-name"
+        value={props.name}
+        maxLength={100}
+        onChange={(e) => props.onName(e.target.value)}
+        style={{ maxWidth: 320, fontWeight: 600 }}
+      />
+      {props.latestVersion > 0 ? (
+        <Tag color="blue">{t('designer.latest', { version: props.latestVersion })}</Tag>
+      ) : (
+        <Tag>{t('designer.unpublished')}</Tag>
+      )}
       {props.dirty && <Tag color="orange">{t('designer.unsaved')}</Tag>}
       <Space wrap style={{ marginInlineStart: 'auto' }}>
         <Button icon={<ImportOutlined />} onClick={props.onImport}>
@@ -36,7 +47,14 @@ export function EditorToolbar(props: EditorToolbarProps) {
         <Button icon={<SaveOutlined />} onClick={props.onSave} loading={props.saving} disabled={!props.canSave} data-testid="save-draft">
           {t('designer.saveDraft')}
         </Button>
-        <Button type="primary" icon={<CloudUploadOutlined />} onClick={props.onPublish} loading={props.publishing} disabled={!props.canSave} data-testid="publish">
+        <Button
+          type="primary"
+          icon={<CloudUploadOutlined />}
+          onClick={props.onPublish}
+          loading={props.publishing}
+          disabled={!props.canSave}
+          data-testid="publish"
+        >
           {t('designer.publish')}
         </Button>
       </Space>

@@ -28,10 +28,26 @@ export function FieldCard({ field, selected, onSelect, onRemove, children, probl
       ref={setNodeRef}
       size="small"
       data-testid={`field-${field.key}`}
-      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, borderColor: problems.length > 0 ? '#ff4d4f' : selected ? '#1677ff' : undefined, marginBottom: 8 }}
+      style={{
+        transform: CSS.Transform.toString(transform),
+        transition,
+        opacity: isDragging ? 0.6 : 1,
+        borderColor: problems.length > 0 ? '#ff4d4f' : selected ? '#1677ff' : undefined,
+        marginBottom: 8,
+      }}
     >
       <Flex align="center" gap={8} onClick={onSelect} style={{ cursor: 'pointer' }}>
-        <Button ref={setActivatorNodeRef} {...attributes} {...listeners} type="text" size="small" icon={<HolderOutlined />} aria-label={t('designer.dragHandle')} data-testid={`drag-${field.key}`} style={{ cursor: 'grab', touchAction: 'none' }} />
+        <Button
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          type="text"
+          size="small"
+          icon={<HolderOutlined />}
+          aria-label={t('designer.dragHandle')}
+          data-testid={`drag-${field.key}`}
+          style={{ cursor: 'grab', touchAction: 'none' }}
+        />
         {FIELD_KIND_ICONS[field.kind]}
         <Typography.Text strong ellipsis style={{ flex: 1 }}>
           {field.label || t('designer.untitled')}

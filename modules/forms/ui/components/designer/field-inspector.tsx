@@ -27,7 +27,12 @@ export function FieldInspector({ field, model, onChange }: FieldInspectorProps) 
         <Input id={id('label')} value={field.label} maxLength={100} onChange={(e) => set({ label: e.target.value })} />
       </Form.Item>
       <Form.Item label={t('inspector.key')} htmlFor={id('key')} tooltip={t('inspector.keyHelp')}>
-        <Input id={id('key')} value={field.key} maxLength={64} onChange={(e) => onChange({ ...field, key: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })} />
+        <Input
+          id={id('key')}
+          value={field.key}
+          maxLength={64}
+          onChange={(e) => onChange({ ...field, key: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
+        />
       </Form.Item>
       {!answerless && (
         <>
@@ -40,7 +45,13 @@ export function FieldInspector({ field, model, onChange }: FieldInspectorProps) 
         </>
       )}
       {hasOptions(field.kind) && <OptionsEditor options={field.options ?? []} onChange={(options) => set({ options })} />}
-      {field.kind === 'group' && <ColumnsEditor columns={field.columns ?? []} onChange={(columns) => set({ columns })} inspect={(column, change) => <FieldInspector field={column} onChange={change} />} />}
+      {field.kind === 'group' && (
+        <ColumnsEditor
+          columns={field.columns ?? []}
+          onChange={(columns) => set({ columns })}
+          inspect={(column, change) => <FieldInspector field={column} onChange={change} />}
+        />
+      )}
       {!answerless && <FieldRules field={field} onChange={onChange} />}
       {model && !answerless && field.kind !== 'group' && <ConditionEditor field={field} model={model} onChange={onChange} />}
     </Form>

@@ -9,4 +9,5 @@ export function patchField(field: DesignerField, patch: Partial<DesignerField>):
   return next;
 }
 
-export const numberOrUndefined = (value: number | string | null) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+export const numberOrUndefined = (value: number | string | null) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;

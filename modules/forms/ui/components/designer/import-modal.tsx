@@ -59,7 +59,16 @@ export function ImportModal({ open, withName, onClose, onImport }: ImportModalPr
   };
 
   return (
-    <Modal open={open} title={t('import.title')} onCancel={onClose} onOk={() => void submit()} okText={t('import.submit')} confirmLoading={saving} width={720} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('import.title')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('import.submit')}
+      confirmLoading={saving}
+      width={720}
+      destroyOnHidden
+    >
       <Form layout="vertical" component="div" data-testid="import-form">
         {withName && (
           <Form.Item label={t('import.name')} htmlFor="import-name">
@@ -67,16 +76,35 @@ export function ImportModal({ open, withName, onClose, onImport }: ImportModalPr
           </Form.Item>
         )}
         <Form.Item label={t('import.schema')} htmlFor="import-schema" extra={t('import.schemaHelp')}>
-          <Input.TextArea id="import-schema" value={schemaText} onChange={(e) => setSchemaText(e.target.value)} autoSize={{ minRows: 8, maxRows: 16 }} style={{ fontFamily: 'monospace' }} />
+          <Input.TextArea
+            id="import-schema"
+            value={schemaText}
+            onChange={(e) => setSchemaText(e.target.value)}
+            autoSize={{ minRows: 8, maxRows: 16 }}
+            style={{ fontFamily: 'monospace' }}
+          />
         </Form.Item>
         <Form.Item label={t('import.uiSchema')} htmlFor="import-ui">
-          <Input.TextArea id="import-ui" value={uiText} onChange={(e) => setUiText(e.target.value)} autoSize={{ minRows: 3, maxRows: 10 }} style={{ fontFamily: 'monospace' }} />
+          <Input.TextArea
+            id="import-ui"
+            value={uiText}
+            onChange={(e) => setUiText(e.target.value)}
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            style={{ fontFamily: 'monospace' }}
+          />
         </Form.Item>
         <Space>
           <Button icon={<UploadOutlined />} onClick={() => document.getElementById('import-file')?.click()}>
             {t('import.upload')}
           </Button>
-          <input id="import-file" data-testid="import-file" type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            id="import-file"
+            data-testid="import-file"
+            type="file"
+            accept=".json,application/json"
+            hidden
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         </Space>
         {localProblem && <Alert type="error" showIcon title={localProblem} style={{ marginTop: 12 }} data-testid="import-problem" />}
         <div style={{ marginTop: 12 }}>

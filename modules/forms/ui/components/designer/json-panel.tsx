@@ -25,9 +25,21 @@ export function JsonPanel({ schema, uiSchema, onApply }: JsonPanelProps) {
   return (
     <Flex vertical gap={8} data-testid="json-panel">
       <Typography.Text strong>JSON Schema (draft-07)</Typography.Text>
-      <Input.TextArea aria-label="JSON Schema" value={schemaText} onChange={(e) => setSchemaText(e.target.value)} autoSize={{ minRows: 10, maxRows: 28 }} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+      <Input.TextArea
+        aria-label="JSON Schema"
+        value={schemaText}
+        onChange={(e) => setSchemaText(e.target.value)}
+        autoSize={{ minRows: 10, maxRows: 28 }}
+        style={{ fontFamily: 'monospace', fontSize: 12 }}
+      />
       <Typography.Text strong>uiSchema</Typography.Text>
-      <Input.TextArea aria-label="uiSchema" value={uiText} onChange={(e) => setUiText(e.target.value)} autoSize={{ minRows: 4, maxRows: 16 }} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+      <Input.TextArea
+        aria-label="uiSchema"
+        value={uiText}
+        onChange={(e) => setUiText(e.target.value)}
+        autoSize={{ minRows: 4, maxRows: 16 }}
+        style={{ fontFamily: 'monospace', fontSize: 12 }}
+      />
       {problem && <Alert type="error" showIcon title={problem} />}
       <Button onClick={apply} data-testid="json-apply">
         {t('designer.applyJson')}

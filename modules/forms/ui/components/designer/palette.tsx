@@ -19,7 +19,15 @@ function PaletteItem({ kind, onAdd }: { kind: FieldKind; onAdd: (kind: FieldKind
       onClick={() => onAdd(kind)}
       data-testid={`palette-${kind}`}
       // A long label (明细表（可重复）) wraps inside the button instead of spilling out of it.
-      style={{ justifyContent: 'flex-start', opacity: isDragging ? 0.5 : 1, touchAction: 'none', height: 'auto', minHeight: 32, whiteSpace: 'normal', textAlign: 'start' }}
+      style={{
+        justifyContent: 'flex-start',
+        opacity: isDragging ? 0.5 : 1,
+        touchAction: 'none',
+        height: 'auto',
+        minHeight: 32,
+        whiteSpace: 'normal',
+        textAlign: 'start',
+      }}
       block
     >
       {t(`kinds.${kind}`)}

@@ -6,7 +6,14 @@ import { useT } from '../../i18n/forms-i18n';
 /** The words new fields start with, in the UI language. */
 export function useNewFieldTexts(): NewFieldTexts {
   const t = useT();
-  return useMemo(() => ({ label: (kind) => t(`kinds.${kind}`), option: (n) => t('designer.optionN', { n }), column: (n) => t('designer.columnN', { n }) }), [t]);
+  return useMemo(
+    () => ({
+      label: (kind) => t(`kinds.${kind}`),
+      option: (n) => t('designer.optionN', { n }),
+      column: (n) => t('designer.columnN', { n }),
+    }),
+    [t],
+  );
 }
 
 /** Titles of the location field's parts in the built schema. */

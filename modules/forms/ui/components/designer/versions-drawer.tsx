@@ -24,7 +24,11 @@ export function VersionsDrawer({ formId, open, onClose }: { formId: string; open
                   <Tag color="blue">v{v.version}</Tag> {v.name}
                 </>
               }
-              description={<Typography.Text type="secondary">{t('designer.versionLine', { time: countyTime(v.publishedAt), count: v.submissionCount })}</Typography.Text>}
+              description={
+                <Typography.Text type="secondary">
+                  {t('designer.versionLine', { time: countyTime(v.publishedAt), count: v.submissionCount })}
+                </Typography.Text>
+              }
             />
           </List.Item>
         )}

@@ -33,11 +33,15 @@ export function FileWidget({ id, value, disabled, readonly, options, onChange }:
     }
   };
 
-  const preview = fileId && (imagesOnly ? <Image src={fileUrl(slug, fileId)} width={120} alt={name ?? t('widgets.photo')} data-testid={`${id}-preview`} /> : (
-    <Typography.Link href={fileUrl(slug, fileId)} target="_blank">
-      <PaperClipOutlined /> {name ?? t('widgets.attachment')}
-    </Typography.Link>
-  ));
+  const preview =
+    fileId &&
+    (imagesOnly ? (
+      <Image src={fileUrl(slug, fileId)} width={120} alt={name ?? t('widgets.photo')} data-testid={`${id}-preview`} />
+    ) : (
+      <Typography.Link href={fileUrl(slug, fileId)} target="_blank">
+        <PaperClipOutlined /> {name ?? t('widgets.attachment')}
+      </Typography.Link>
+    ));
   if (readonly || disabled) return preview || <Typography.Text type="secondary">—</Typography.Text>;
 
   return (

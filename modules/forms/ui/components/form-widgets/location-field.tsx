@@ -42,21 +42,47 @@ export function LocationField({ formData, onChange, fieldPathId, schema, require
   return (
     <Form.Item label={schema.title} required={required} layout="vertical" style={{ marginBottom: 12 }}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Input id={`${base}_address`} value={value.address} disabled={locked} status={status('address')} placeholder={t('widgets.address')} maxLength={200} onChange={(e) => set({ address: e.target.value })} />
+        <Input
+          id={`${base}_address`}
+          value={value.address}
+          disabled={locked}
+          status={status('address')}
+          placeholder={t('widgets.address')}
+          maxLength={200}
+          onChange={(e) => set({ address: e.target.value })}
+        />
         <Space wrap>
-          <InputNumber id={`${base}_latitude`} value={value.latitude} disabled={locked} min={-90} max={90} placeholder={t('widgets.latitude')} onChange={(v) => set({ latitude: v ?? undefined })} />
-          <InputNumber id={`${base}_longitude`} value={value.longitude} disabled={locked} min={-180} max={180} placeholder={t('widgets.longitude')} onChange={(v) => set({ longitude: v ?? undefined })} />
+          <InputNumber
+            id={`${base}_latitude`}
+            value={value.latitude}
+            disabled={locked}
+            min={-90}
+            max={90}
+            placeholder={t('widgets.latitude')}
+            onChange={(v) => set({ latitude: v ?? undefined })}
+          />
+          <InputNumber
+            id={`${base}_longitude`}
+            value={value.longitude}
+            disabled={locked}
+            min={-180}
+            max={180}
+            placeholder={t('widgets.longitude')}
+            onChange={(v) => set({ longitude: v ?? undefined })}
+          />
           {!locked && 'geolocation' in navigator && (
             <Button icon={<AimOutlined />} loading={locating} onClick={locate}>
               {t('widgets.locate')}
             </Button>
           )}
         </Space>
-        {(['address', 'latitude', 'longitude'] as const).flatMap((key) => errorsOf(errorSchema, key)).map((message) => (
-          <Typography.Text key={message} type="danger">
-            {message}
-          </Typography.Text>
-        ))}
+        {(['address', 'latitude', 'longitude'] as const)
+          .flatMap((key) => errorsOf(errorSchema, key))
+          .map((message) => (
+            <Typography.Text key={message} type="danger">
+              {message}
+            </Typography.Text>
+          ))}
       </Space>
     </Form.Item>
   );

@@ -17,7 +17,8 @@ export function PersonWidget({ id, value, disabled, readonly, onChange, onBlur }
   const current = useDirectoryPerson(slug, typeof value === 'string' ? value : null);
   const found = people.data ?? [];
   const options = found.map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）` }));
-  if (current.data && !options.some((o) => o.value === current.data.id)) options.unshift({ value: current.data.id, label: `${current.data.name}（${current.data.unitName}）` });
+  if (current.data && !options.some((o) => o.value === current.data.id))
+    options.unshift({ value: current.data.id, label: `${current.data.name}（${current.data.unitName}）` });
   if (readonly || disabled) return <Typography.Text>{current.data?.name ?? (typeof value === 'string' ? value : '—')}</Typography.Text>;
   return (
     <Select

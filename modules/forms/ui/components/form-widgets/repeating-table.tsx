@@ -69,7 +69,11 @@ export function tableColumns(schema: RJSFSchema, uiSchema: UiSchema | undefined,
   for (const key of visible) {
     const field = registry.schemaUtils.retrieveSchema(properties[key]);
     if (!isCellSchema(field)) return null;
-    columns.push({ key, title: String(getUiOptions(rowUi[key] as UiSchema | undefined).title ?? field.title ?? key), required: (row.required ?? []).includes(key) });
+    columns.push({
+      key,
+      title: String(getUiOptions(rowUi[key] as UiSchema | undefined).title ?? field.title ?? key),
+      required: (row.required ?? []).includes(key),
+    });
   }
   return columns;
 }
@@ -90,11 +94,27 @@ export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const headerCell: CSSProperties = { padding: '6px 8px 6px 0', fontWeight: 500 };
   return (
     <fieldset className={className} id={fieldPathId.$id} style={{ minWidth: 0 }}>
-      {(uiOptions.title || title) && <TitleTemplate fieldPathId={fieldPathId} required={required} title={uiOptions.title || title} schema={schema} uiSchema={uiSchema} registry={registry} />}
+      {(uiOptions.title || title) && (
+        <TitleTemplate
+          fieldPathId={fieldPathId}
+          required={required}
+          title={uiOptions.title || title}
+          schema={schema}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
+      )}
       {/* `contain`: the table's width must not widen the form (fieldsets grow to their content), it scrolls instead. */}
-      <div style={{ overflowX: 'auto', contain: 'inline-size', marginBottom: 8 }} data-testid="repeating-table" data-field={fieldPathId.$id}>
+      <div
+        style={{ overflowX: 'auto', contain: 'inline-size', marginBottom: 8 }}
+        data-testid="repeating-table"
+        data-field={fieldPathId.$id}
+      >
         <div role="table" style={{ minWidth: columns.length * CELL_MIN_WIDTH + ACTIONS_WIDTH + ROW_INDENT }}>
-          <div role="row" style={{ display: 'flex', borderBottom: `1px solid ${token.colorBorderSecondary}`, background: token.colorFillAlter }}>
+          <div
+            role="row"
+            style={{ display: 'flex', borderBottom: `1px solid ${token.colorBorderSecondary}`, background: token.colorFillAlter }}
+          >
             <div style={{ flex: 1, display: 'grid', gridTemplateColumns: grid, paddingLeft: ROW_INDENT }}>
               {columns.map((column) => (
                 <div role="columnheader" key={column.key} style={headerCell}>
@@ -113,7 +133,15 @@ export function TableArrayFieldTemplate(props: ArrayFieldTemplateProps) {
           )}
         </div>
       </div>
-      {canAdd && !disabled && !readonly && <AddButton id={buttonId(fieldPathId, 'add')} className="rjsf-array-item-add" onClick={onAddClick} uiSchema={uiSchema} registry={registry} />}
+      {canAdd && !disabled && !readonly && (
+        <AddButton
+          id={buttonId(fieldPathId, 'add')}
+          className="rjsf-array-item-add"
+          onClick={onAddClick}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
+      )}
     </fieldset>
   );
 }
@@ -126,7 +154,12 @@ export function TableRowItemTemplate(props: ArrayFieldItemTemplateProps) {
   const { children, buttonsProps, hasToolbar, index, registry, uiSchema } = props;
   const Buttons = getTemplate('ArrayFieldItemButtonsTemplate', registry, getUiOptions(uiSchema));
   return (
-    <Flex role="row" align="flex-start" data-row={index} style={{ borderBottom: `1px solid ${token.colorBorderSecondary}`, paddingTop: 8, paddingLeft: ROW_INDENT }}>
+    <Flex
+      role="row"
+      align="flex-start"
+      data-row={index}
+      style={{ borderBottom: `1px solid ${token.colorBorderSecondary}`, paddingTop: 8, paddingLeft: ROW_INDENT }}
+    >
       <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
       <Flex justify="center" style={{ flex: `0 0 ${ACTIONS_WIDTH}px` }}>
         {hasToolbar && (

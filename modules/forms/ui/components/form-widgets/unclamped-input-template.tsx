@@ -12,6 +12,12 @@ const AntdBaseInput = Templates.BaseInputTemplate!;
 export function UnclampedInputTemplate(props: BaseInputTemplateProps) {
   const { schema } = props;
   if (schema.type !== 'number' && schema.type !== 'integer') return <AntdBaseInput {...props} />;
-  const { minimum: _minimum, maximum: _maximum, exclusiveMinimum: _exclusiveMinimum, exclusiveMaximum: _exclusiveMaximum, ...unbounded } = schema;
+  const {
+    minimum: _minimum,
+    maximum: _maximum,
+    exclusiveMinimum: _exclusiveMinimum,
+    exclusiveMaximum: _exclusiveMaximum,
+    ...unbounded
+  } = schema;
   return <AntdBaseInput {...props} schema={unbounded} />;
 }

@@ -10,7 +10,8 @@ export function UnitWidget({ id, value, disabled, readonly, onChange, onBlur }: 
   const { slug } = useTenantSession();
   const units = useDirectoryUnits(slug);
   const treeData = useMemo(() => unitTreeData(units.data ?? []), [units.data]);
-  if (readonly || disabled) return <Typography.Text>{units.data?.find((u) => u.id === value)?.name ?? (typeof value === 'string' ? value : '—')}</Typography.Text>;
+  if (readonly || disabled)
+    return <Typography.Text>{units.data?.find((u) => u.id === value)?.name ?? (typeof value === 'string' ? value : '—')}</Typography.Text>;
   return (
     <TreeSelect
       id={id}

@@ -13,7 +13,9 @@ export function FileThumbs({ ids, size = 40 }: { ids: string[]; size?: number })
   return (
     <Image.PreviewGroup>
       <Space size={4} wrap onClick={(event) => event.stopPropagation()} data-testid="file-thumbs">
-        {ids.map((id, i) => <Thumb key={`${id}-${i}`} id={id} size={size} />)}
+        {ids.map((id, i) => (
+          <Thumb key={`${id}-${i}`} id={id} size={size} />
+        ))}
       </Space>
     </Image.PreviewGroup>
   );
@@ -30,7 +32,9 @@ function Thumb({ id, size }: { id: string; size: number }) {
       </a>
     );
   }
-  return <Image src={url} width={size} height={size} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" onError={() => setNotImage(true)} />;
+  return (
+    <Image src={url} width={size} height={size} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" onError={() => setNotImage(true)} />
+  );
 }
 
 /** The file ids of an answer: one id or a list of them. */

@@ -25,13 +25,18 @@ export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNe
   const t = useT();
   const countyTime = useCountyTime();
   const { tenant } = useTenantSession();
-  const order = (key: string): SortOrder => (sort.field === key || (!sort.field && key === 'submittedAt') ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
+  const order = (key: string): SortOrder =>
+    sort.field === key || (!sort.field && key === 'submittedAt') ? (sort.order === 'asc' ? 'ascend' : 'descend') : null;
   // Every answer outside repeating groups (conditional ones too): a group's rows neither sort nor
   // fit a cell (the detail shows them). The table scrolls sideways.
   const shown = fields.filter((f) => f.kind !== 'other' && f.kind !== 'group' && !f.group);
   const cell = (s: SubmissionView, f: ResultField) => {
     if (f.kind === 'file') return <FileThumbs ids={fileIdsOf(answerAt(s.data, f.name))} />;
-    return <Typography.Text ellipsis style={{ maxWidth: 200 }}>{answerText(s.data, f, { yes: t('common.yes'), no: t('common.no') }, tenant.timeZone)}</Typography.Text>;
+    return (
+      <Typography.Text ellipsis style={{ maxWidth: 200 }}>
+        {answerText(s.data, f, { yes: t('common.yes'), no: t('common.no') }, tenant.timeZone)}
+      </Typography.Text>
+    );
   };
   return (
     <>
@@ -50,11 +55,29 @@ export function ResultsTable({ items, fields, loading, sort, onSort, page, hasNe
         }}
         locale={{ emptyText: t('results.empty') }}
         columns={[
-          { key: 'submittedAt', title: t('results.submittedAt'), dataIndex: 'submittedAt', sorter: true, sortOrder: order('submittedAt'), render: (v: string | null) => countyTime(v, 'MM-DD HH:mm') },
+          {
+            key: 'submittedAt',
+            title: t('results.submittedAt'),
+            dataIndex: 'submittedAt',
+            sorter: true,
+            sortOrder: order('submittedAt'),
+            render: (v: string | null) => countyTime(v, 'MM-DD HH:mm'),
+          },
           { key: 'unit', title: t('results.unit'), dataIndex: 'unitName', sorter: true, sortOrder: order('unit') },
           { key: 'by', title: t('results.submittedBy'), render: (_, s) => s.submittedBy.displayName },
-          { key: 'status', title: t('results.status'), dataIndex: 'status', render: (status: SubmissionView['status']) => <StateTag state={status} /> },
-          ...shown.map((f) => ({ key: f.name, title: f.title, sorter: f.kind !== 'file', sortOrder: order(f.name), render: (_: unknown, s: SubmissionView) => cell(s, f) })),
+          {
+            key: 'status',
+            title: t('results.status'),
+            dataIndex: 'status',
+            render: (status: SubmissionView['status']) => <StateTag state={status} />,
+          },
+          ...shown.map((f) => ({
+            key: f.name,
+            title: f.title,
+            sorter: f.kind !== 'file',
+            sortOrder: order(f.name),
+            render: (_: unknown, s: SubmissionView) => cell(s, f),
+          })),
         ]}
       />
       <Flex justify="end" gap={8} align="center" style={{ marginTop: 8 }}>

@@ -11,8 +11,22 @@ import { chartKindOf, chartOption, statNamer, statTable } from '../../results/ch
 
 function FieldCard({ field }: { field: FieldStatistics }) {
   const t = useT();
-  const labels = { option: t('stats.option'), group: t('stats.group'), count: t('stats.count'), sum: t('stats.sum'), avg: t('stats.avg'), min: t('stats.min'), max: t('stats.max') };
-  const name = statNamer(field, { all: t('stats.all'), unanswered: t('stats.unanswered'), noUnit: t('stats.noUnit'), yes: t('common.yes'), no: t('common.no') });
+  const labels = {
+    option: t('stats.option'),
+    group: t('stats.group'),
+    count: t('stats.count'),
+    sum: t('stats.sum'),
+    avg: t('stats.avg'),
+    min: t('stats.min'),
+    max: t('stats.max'),
+  };
+  const name = statNamer(field, {
+    all: t('stats.all'),
+    unanswered: t('stats.unanswered'),
+    noUnit: t('stats.noUnit'),
+    yes: t('common.yes'),
+    no: t('common.no'),
+  });
   const table = statTable(field, labels, name);
   const kind = chartKindOf(field);
   return (
@@ -37,7 +51,17 @@ function FieldCard({ field }: { field: FieldStatistics }) {
 }
 
 /** Statistics per field (charts with their numbers), grouped by unit, period or a choice field; and their export. */
-export function StatisticsPanel({ formId, formName, fields, query }: { formId: string; formName: string; fields: ResultField[]; query: ResultsQuery }) {
+export function StatisticsPanel({
+  formId,
+  formName,
+  fields,
+  query,
+}: {
+  formId: string;
+  formName: string;
+  fields: ResultField[];
+  query: ResultsQuery;
+}) {
   const t = useT();
   const { i18n } = useTranslation();
   const { slug } = useTenantSession();
@@ -46,13 +70,27 @@ export function StatisticsPanel({ formId, formName, fields, query }: { formId: s
   const [exporting, setExporting] = useState(false);
   const statsQuery = { ...query, groupBy: groupBy || undefined };
   const stats = useStatistics(slug, formId, statsQuery);
-  const groupOptions = [{ value: '', label: t('stats.noGroup') }, { value: 'unit', label: t('stats.byUnit') }, { value: 'period', label: t('stats.byPeriod') }, ...fields.filter((f) => (f.kind === 'choice' || f.kind === 'boolean') && !f.group).map((f) => ({ value: f.name, label: t('stats.byField', { field: f.title }) }))];
+  const groupOptions = [
+    { value: '', label: t('stats.noGroup') },
+    { value: 'unit', label: t('stats.byUnit') },
+    { value: 'period', label: t('stats.byPeriod') },
+    ...fields
+      .filter((f) => (f.kind === 'choice' || f.kind === 'boolean') && !f.group)
+      .map((f) => ({ value: f.name, label: t('stats.byField', { field: f.title }) })),
+  ];
 
   const onExport = async () => {
     setExporting(true);
     try {
       // The workbook's own words follow the UI language, not the browser's.
-      await exportXlsx(slug, formId, 'statistics', { ...statsQuery, lang: i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN' }, `${formName}-${t('stats.fileName')}.xlsx`, (fraction) => message.loading({ key: 'export', content: t('results.exporting', { percent: Math.round(fraction * 100) }) }));
+      await exportXlsx(
+        slug,
+        formId,
+        'statistics',
+        { ...statsQuery, lang: i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN' },
+        `${formName}-${t('stats.fileName')}.xlsx`,
+        (fraction) => message.loading({ key: 'export', content: t('results.exporting', { percent: Math.round(fraction * 100) }) }),
+      );
       message.destroy('export');
     } catch (error) {
       message.destroy('export');
@@ -66,13 +104,28 @@ export function StatisticsPanel({ formId, formName, fields, query }: { formId: s
     <Flex vertical gap={12}>
       <Flex gap={8} wrap align="center">
         <Typography.Text>{t('stats.groupBy')}</Typography.Text>
-        <Select aria-label={t('stats.groupBy')} data-testid="stats-group-by" value={groupBy} onChange={setGroupBy} options={groupOptions} style={{ minWidth: 180 }} />
+        <Select
+          aria-label={t('stats.groupBy')}
+          data-testid="stats-group-by"
+          value={groupBy}
+          onChange={setGroupBy}
+          options={groupOptions}
+          style={{ minWidth: 180 }}
+        />
         <Typography.Text type="secondary">{t('stats.total', { n: stats.data?.total ?? 0 })}</Typography.Text>
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} style={{ marginInlineStart: 'auto' }} data-testid="export-statistics">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={() => void onExport()}
+          style={{ marginInlineStart: 'auto' }}
+          data-testid="export-statistics"
+        >
           {t('stats.export')}
         </Button>
       </Flex>
-      {stats.error && <Typography.Text type="danger">{isApiError(stats.error) ? stats.error.message : String(stats.error)}</Typography.Text>}
+      {stats.error && (
+        <Typography.Text type="danger">{isApiError(stats.error) ? stats.error.message : String(stats.error)}</Typography.Text>
+      )}
       {stats.data?.fields.length === 0 && <Empty description={t('stats.noFields')} />}
       {stats.isLoading && <Skeleton active />}
       {(stats.data?.fields ?? []).map((field) => (

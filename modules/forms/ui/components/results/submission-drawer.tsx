@@ -20,7 +20,14 @@ export function SubmissionDrawer({ submissionId, onClose }: { submissionId: stri
   const s = submission.data;
 
   return (
-    <Drawer open={!!submissionId} onClose={onClose} title={s ? `${s.form.name}` : t('results.detail')} size={640} destroyOnHidden data-testid="submission-drawer">
+    <Drawer
+      open={!!submissionId}
+      onClose={onClose}
+      title={s ? `${s.form.name}` : t('results.detail')}
+      size={640}
+      destroyOnHidden
+      data-testid="submission-drawer"
+    >
       {submission.error && <ErrorResult error={submission.error} onRetry={() => void submission.refetch()} />}
       {!s && !submission.error && <Skeleton active />}
       {s && (
@@ -41,12 +48,28 @@ export function SubmissionDrawer({ submissionId, onClose }: { submissionId: stri
           <FormView key={s.id} schema={s.form.schema} uiSchema={s.form.uiSchema} formData={s.data} disabled testId="submission-view" />
           {hasPermission('forms.collect') && s.status === 'submitted' && (
             <Space.Compact style={{ width: '100%' }}>
-              <Input aria-label={t('results.returnReason')} placeholder={t('results.returnPlaceholder')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+              <Input
+                aria-label={t('results.returnReason')}
+                placeholder={t('results.returnPlaceholder')}
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <Button
                 danger
                 disabled={!reason.trim()}
                 loading={returnIt.isPending}
-                onClick={() => returnIt.mutate({ id: s.id, reason: reason.trim() }, { onSuccess: () => { message.success(t('results.returned')); setReason(''); } })}
+                onClick={() =>
+                  returnIt.mutate(
+                    { id: s.id, reason: reason.trim() },
+                    {
+                      onSuccess: () => {
+                        message.success(t('results.returned'));
+                        setReason('');
+                      },
+                    },
+                  )
+                }
               >
                 {t('results.return')}
               </Button>
