@@ -127,3 +127,6 @@ export { exportView } from './exports/export.schema.ts';
 // Spreadsheets.
 export { XLSX_MIME, readXlsx, type SheetTable } from './export/xlsx-reader.ts';
 export { attachmentDisposition, safeCellText, writeXlsx, type ColumnSpec, type SheetSpec } from './export/xlsx-writer.ts';
+
+// Public forms (no sign-in): the answer to a human check from POST /human-checks, accepted once.
+export { verifyHumanCheck, type HumanCheckAnswer } from './human-check/human-check.ts';

@@ -15,6 +15,7 @@ import { exportRoutes } from '../exports/export.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { directoryRoutes } from '../directory/directory.routes.ts';
 import { tenantConfigRoutes } from '../tenant-config/tenant-config.routes.ts';
+import { humanCheckRoutes } from '../human-check/human-check.routes.ts';
 import { mountModules } from '../modules/module-mount.ts';
 
 /** `/api/t/:tenant`: the core tenant API, then every installed module under its own id. */
@@ -35,5 +36,6 @@ export const tenantApi: FastifyPluginAsync = async (scope) => {
   await scope.register(orgRoutes);
   await scope.register(directoryRoutes);
   await scope.register(tenantConfigRoutes);
+  await scope.register(humanCheckRoutes);
   await mountModules(scope);
 };

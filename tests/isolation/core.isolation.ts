@@ -50,6 +50,7 @@ export const coreIsolation: IsolationSuite = {
       { route: 'GET /api/t/:tenant/auth/me' },
       { route: 'PATCH /api/t/:tenant/auth/me', body: { locale: 'en' } },
       { route: 'POST /api/t/:tenant/auth/login', body: { login: 'nobody-here', password: 'whatever-1' } },
+      { route: 'POST /api/t/:tenant/human-checks', public: { writes: ['core_human_check'] } },
       { route: 'POST /api/t/:tenant/auth/change-password', body: { currentPassword: 'wrong-one-1', newPassword: 'taken-over-1' } },
       { route: 'GET /api/t/:tenant/modules' },
       { route: 'POST /api/t/:tenant/modules/:moduleId/enable', sharedParams: { moduleId: 'fixture-addon' } },

@@ -1,0 +1,22 @@
+/**
+ * The error codes the grid-events API answers with (`{"error": {"code", "message", "details"}}`).
+ * Whatever tells errors apart — the server choosing a code, the web app reacting to one — names
+ * them from here, never by matching message text.
+ */
+export const GRID_ERRORS = {
+  AREA_INVALID: 'GRID_AREA_INVALID',
+  AREA_NOT_FOUND: 'GRID_AREA_NOT_FOUND',
+  CATEGORY_INVALID: 'GRID_CATEGORY_INVALID',
+  CATEGORY_IN_USE: 'GRID_CATEGORY_IN_USE',
+  CATEGORY_NOT_FOUND: 'GRID_CATEGORY_NOT_FOUND',
+  EVENT_NOT_FOUND: 'GRID_EVENT_NOT_FOUND',
+  EXTENSION_INVALID: 'GRID_EXTENSION_INVALID',
+  FILE_INVALID: 'GRID_FILE_INVALID',
+  LOCATION_OUTSIDE: 'GRID_LOCATION_OUTSIDE',
+  NOT_HANDLER: 'GRID_NOT_HANDLER',
+  PHONE_LIMIT: 'GRID_PHONE_LIMIT',
+  PUBLIC_CLOSED: 'GRID_PUBLIC_CLOSED',
+  RATING_CLOSED: 'GRID_RATING_CLOSED',
+  STATE_CONFLICT: 'GRID_STATE_CONFLICT',
+  UNIT_INVALID: 'GRID_UNIT_INVALID',
+} as const;
