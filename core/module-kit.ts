@@ -64,6 +64,7 @@ export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.t
 
 // Directory questions: who answers for a person or a unit, a unit's heads.
 export { answeringAccounts, unitHeadAccounts, type AnswerTarget } from './directory/answering-accounts.ts';
+export { ancestorIds, unitFacts, unitsNamed, type UnitFacts } from './directory/unit-facts.ts';
 
 // Migrations: a tenant table with its key, row-level security and grants in one call.
 export { createTenantTable as tenantTable, type TenantTableOptions } from './db/tenant-table.ts';
