@@ -111,7 +111,7 @@ export {
   todayIn,
   wallClockIn,
 } from './time/time-zone.ts';
-export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './calendar/calendar-date.ts';
+export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './time/calendar-date.ts';
 export { addTenantWorkingDays } from './calendar/calendar.service.ts';
 // Periods and recurrence on the county's calendar: the ISO week, month, quarter or year holding a day and its key
 // (`2025-W12`, `2025-03`, `2025-Q1`, `2025`); RRULE cadences laid out over days in the county's zone.

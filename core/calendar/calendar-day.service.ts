@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.service.ts';
 import { notFound } from '../http/errors.ts';
-import { weekdayOf, type IsoDate } from './calendar-date.ts';
+import { weekdayOf, type IsoDate } from '../time/calendar-date.ts';
 import { loadTenantCalendar } from './calendar.service.ts';
 import type { CalendarDay } from './calendar.ts';
 import { statutoryDay, statutoryDaysOfYear, statutoryYearKnown } from './statutory-days.ts';

@@ -1,7 +1,7 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { badRequest } from '../http/errors.ts';
-import { toDayNumber } from './calendar-date.ts';
+import { toDayNumber } from '../time/calendar-date.ts';
 import { todayIn } from '../time/time-zone.ts';
 import { CalendarDays } from './calendar-day.service.ts';
 import { addTenantWorkingDays, CALENDAR_MAX_SPAN_DAYS, tenantWorkingDaysBetween } from './calendar.service.ts';

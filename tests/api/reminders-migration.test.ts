@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../core/calendar/calendar-date.ts';
+import { addDays } from '../../core/time/calendar-date.ts';
 import { todayIn } from '../../core/time/time-zone.ts';
 import { migrationContext } from '../../core/db/rls.ts';
 import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../core/calendar/calendar-date.ts';
+import { addDays } from '../../../core/time/calendar-date.ts';
 import { todayIn } from '../../../core/time/time-zone.ts';
 import { dailyJob } from '../server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
