@@ -8,6 +8,7 @@ import { ModuleRegistry } from './modules/module-registry.ts';
 import { ModuleEnablement } from './modules/module-enablement.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
 import { SessionCache } from './auth/session-cache.ts';
+import { FileStore } from './files/file-store.ts';
 import { loadConstraintColumns } from './db/constraint-columns.ts';
 import { scopeQueriesToTenant } from './db/tenant-scoping.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -66,6 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     modules: new ModuleRegistry(options.modules),
     enablement: new ModuleEnablement(options.db),
     sessions: new SessionCache(),
+    files: FileStore.inDataDir(options.config.dataDir),
     constraintColumns: await loadConstraintColumns(options.db),
   });
   // After the module registry has checked the manifests (a broken module stops the start first).

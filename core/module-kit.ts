@@ -114,7 +114,8 @@ export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate
 export { addTenantWorkingDays } from './calendar/calendar.service.ts';
 
 // Files: the platform's one store, attachments, downloads.
-export { FileStore, type StagedFile } from './files/file-store.ts';
+// A type only: the one instance is app.platform.files (context.files in jobs and export runners).
+export type { FileStore, StagedFile } from './files/file-store.ts';
 export { attachFiles, fileReferences, fileReferencesIn } from './files/file-links.ts';
 export { sendStoredFile } from './files/send-file.ts';
 export { contentDisposition } from './files/file-name.ts';

@@ -1,5 +1,4 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { FileStore } from '../files/file-store.ts';
 import { sendStoredFile } from '../files/send-file.ts';
 import { conflict } from '../http/errors.ts';
 import { downloadExportRoute, getExportRoute, listExportsRoute } from './export.schema.ts';
@@ -10,7 +9,7 @@ import { exportToView, listReadableExports, requireReadableExport } from './expo
  * Open to every signed-in user; each sees only their own (anyone else's is a 404).
  */
 export const exportRoutes: RoutePlugin = async (app) => {
-  const store = FileStore.inDataDir(app.platform.config.dataDir);
+  const store = app.platform.files;
 
   app.get('/exports', { schema: listExportsRoute }, async (request) =>
     listReadableExports(request, { limit: request.query.limit ?? 20, cursor: request.query.cursor }),

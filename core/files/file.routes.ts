@@ -1,7 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { FileStore } from './file-store.ts';
 import { downloadFileRoute, fileMetaRoute, uploadFileRoute } from './file.schema.ts';
 import { fileToView, findFile, receiveUpload } from './file.service.ts';
 import { mayReadFile } from './file-access.ts';
@@ -15,7 +14,7 @@ import { sendStoredFile } from './send-file.ts';
  * decides), else its uploader. Anyone else gets 404, as if the file did not exist.
  */
 export const fileRoutes: RoutePlugin = async (app) => {
-  const store = FileStore.inDataDir(app.platform.config.dataDir);
+  const store = app.platform.files;
   // Registered here only: no other route of the tenant API accepts multipart bodies.
   await app.register(fastifyMultipart, {
     // Keep client paths so "../x.png" is refused rather than silently reduced to "x.png".

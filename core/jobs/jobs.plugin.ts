@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { FileStore } from '../files/file-store.ts';
 import { JobRunner } from './job-runner.ts';
 import { registerModuleWork } from './module-jobs.ts';
 import { registerExportWork } from '../exports/export.job.ts';
@@ -18,12 +17,12 @@ declare module 'fastify' {
  */
 export const jobsPlugin = fp(
   async (app) => {
-    const { db, modules, enablement, config } = app.platform;
+    const { db, modules, enablement, config, files } = app.platform;
     const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), {
       pollingIntervalSeconds: config.jobs.pollingSeconds,
       stopTimeoutMs: config.shutdownGraceSeconds * 1000,
     });
-    const deps = { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files: FileStore.inDataDir(config.dataDir) };
+    const deps = { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files };
     registerModuleWork(runner, deps);
     registerExportWork(runner, deps);
     app.decorate('jobs', runner);

@@ -4,6 +4,7 @@ import type { ModuleRegistry } from '../modules/module-registry.ts';
 import type { ModuleEnablement } from '../modules/module-enablement.ts';
 import type { TenantDirectory } from '../tenancy/tenant-directory.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
+import type { FileStore } from '../files/file-store.ts';
 
 /** Shared services, decorated on the app as `app.platform`. */
 export interface PlatformServices {
@@ -13,6 +14,11 @@ export interface PlatformServices {
   modules: ModuleRegistry;
   enablement: ModuleEnablement;
   sessions: SessionCache;
+  /**
+   * The one store of file contents: uploads, downloads, exports, the staging sweep and every
+   * module's jobs use this instance, so swapping it (object storage) is one line in core/app.ts.
+   */
+  files: FileStore;
   /** Constraint name → its columns, for naming the field of a constraint violation. */
   constraintColumns: Map<string, string[]>;
 }
