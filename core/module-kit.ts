@@ -71,6 +71,8 @@ export { protectTenantTable, tenantColumn } from './db/rls.ts';
 
 // Errors: a 4xx names the field; never a 500 for bad input.
 export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, type ErrorDetail } from './http/errors.ts';
+// Core's error codes (a module's own are in its schemas/error-codes.ts): a module answering one of core's names it from here.
+export { CORE_ERRORS, type CoreErrorCode } from './schemas/error-codes.ts';
 export { detailsFromAjv } from './http/error-handler.ts';
 export { MAX_JSON_NUMBER } from './http/input-guard.ts';
 

@@ -6,6 +6,7 @@ import { heldPermissions } from '../auth/held-permissions.ts';
 import { scopeOf } from '../auth/permissions.ts';
 import { currentUser } from '../auth/session-auth.ts';
 import { notFound } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** The one queue of every export job; the job names the export, the export names its module's runner. */
 export const EXPORT_JOB = 'core.export';
@@ -122,7 +123,7 @@ export async function readableExport(request: FastifyRequest, id: string): Promi
 
 export async function requireReadableExport(request: FastifyRequest, id: string): Promise<ExportRow> {
   const row = await readableExport(request, id);
-  if (!row) throw notFound('EXPORT_NOT_FOUND', 'No such export of yours');
+  if (!row) throw notFound(CORE_ERRORS.EXPORT_NOT_FOUND, 'No such export of yours');
   return row;
 }
 

@@ -7,6 +7,7 @@ import { mayReadFile } from './file-access.ts';
 import { notFound } from '../http/errors.ts';
 import { registerPlacedFileCleanup } from './placed-files.ts';
 import { sendStoredFile } from './send-file.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Tenant files: upload, metadata, download. Any signed-in user of the tenant may upload; reading
@@ -40,5 +41,5 @@ export const fileRoutes: RoutePlugin = async (app) => {
 };
 
 async function requireReadable(request: FastifyRequest, fileId: string): Promise<void> {
-  if (!(await mayReadFile(request, fileId))) throw notFound('FILE_NOT_FOUND', 'No such file');
+  if (!(await mayReadFile(request, fileId))) throw notFound(CORE_ERRORS.FILE_NOT_FOUND, 'No such file');
 }

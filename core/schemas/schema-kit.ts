@@ -19,3 +19,4 @@ export {
   uuid,
 } from './common.schema.ts';
 export { XLSX_MIME } from './xlsx-mime.ts';
+export { CORE_ERRORS, type CoreErrorCode } from './error-codes.ts';

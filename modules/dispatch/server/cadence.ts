@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { badRequest } from '../../../core/module-kit.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 // rrule ships CommonJS for Node and an ES build for bundlers, and their exports differ (Node sees
 // only a default export, Vite only named ones): loading the CommonJS build everywhere agrees.
@@ -28,30 +29,30 @@ const ALLOWED_FREQUENCIES = new Set<number>([RRule.YEARLY, RRule.MONTHLY, RRule.
 export function cadenceRule(input: CadenceInput): string {
   if (input.kind !== 'rrule') {
     if (input.rule !== undefined)
-      throw badRequest('DISPATCH_CADENCE_INVALID', 'A rule is only for kind "rrule"', [
+      throw badRequest(DISPATCH_ERRORS.CADENCE_INVALID, 'A rule is only for kind "rrule"', [
         { path: 'body.cadence.rule', message: `is not allowed with kind "${input.kind}"` },
       ]);
     return PRESET_RULES[input.kind];
   }
   if (!input.rule)
-    throw badRequest('DISPATCH_CADENCE_INVALID', 'Kind "rrule" needs a rule', [
+    throw badRequest(DISPATCH_ERRORS.CADENCE_INVALID, 'Kind "rrule" needs a rule', [
       { path: 'body.cadence.rule', message: 'is required for kind "rrule"' },
     ]);
   let options: ReturnType<typeof RRule.parseString>;
   try {
     options = RRule.parseString(input.rule);
   } catch {
-    throw badRequest('DISPATCH_CADENCE_INVALID', 'The rule is not an RRULE', [
+    throw badRequest(DISPATCH_ERRORS.CADENCE_INVALID, 'The rule is not an RRULE', [
       { path: 'body.cadence.rule', message: 'is not an RFC 5545 RRULE' },
     ]);
   }
   if (options.freq === undefined || !ALLOWED_FREQUENCIES.has(options.freq)) {
-    throw badRequest('DISPATCH_CADENCE_INVALID', 'The rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY', [
+    throw badRequest(DISPATCH_ERRORS.CADENCE_INVALID, 'The rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY', [
       { path: 'body.cadence.rule', message: 'has no FREQ of DAILY, WEEKLY, MONTHLY or YEARLY' },
     ]);
   }
   if (options.dtstart || options.until || options.count) {
-    throw badRequest('DISPATCH_CADENCE_INVALID', 'The rule must not carry DTSTART, UNTIL or COUNT: the task’s dates bound it', [
+    throw badRequest(DISPATCH_ERRORS.CADENCE_INVALID, 'The rule must not carry DTSTART, UNTIL or COUNT: the task’s dates bound it', [
       { path: 'body.cadence.rule', message: 'carries DTSTART, UNTIL or COUNT' },
     ]);
   }
