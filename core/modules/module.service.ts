@@ -108,7 +108,7 @@ export class TenantModules {
     const defaults = this.registry.defaultConfig(moduleId);
     return {
       id: moduleId,
-      manifest: this.registry.get(moduleId).manifest as unknown as Record<string, unknown>,
+      manifest: this.registry.get(moduleId).manifest,
       enabled: row?.enabled ?? false,
       config: { ...defaults, ...(row?.config ?? {}) },
     };
