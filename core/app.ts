@@ -19,6 +19,9 @@ import { registerRouteCatalog } from './server/route-catalog.ts';
 import { platformApi } from './server/platform-api.ts';
 import { tenantApi } from './server/tenant-api.ts';
 import { jobsPlugin } from './jobs/jobs.plugin.ts';
+import { moduleWorkDeps } from './jobs/module-jobs.ts';
+import { registerExportWork } from './exports/export.job.ts';
+import { exportFileAccess } from './exports/export.service.ts';
 import { notifyPlugin } from './notify/notify.plugin.ts';
 import { registerWebApp } from './server/web-app.ts';
 import { registerApiResponseHeaders } from './http/api-response-headers.ts';
@@ -68,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     enablement: new ModuleEnablement(options.db),
     sessions: new SessionCache(),
     files: FileStore.inDataDir(options.config.dataDir),
+    coreFileAccess: { export: exportFileAccess },
     constraintColumns: await loadConstraintColumns(options.db),
   });
   // After the module registry has checked the manifests (a broken module stops the start first).
@@ -79,6 +83,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorateRequest('failed', false);
 
   await app.register(jobsPlugin);
+  // The one export job, which runs every module's export runners (core/exports).
+  registerExportWork(app.jobs, moduleWorkDeps(app.platform));
   await app.register(notifyPlugin);
   registerStagingSweep(app);
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { badRequest } from '../http/errors.ts';
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from './tenant-context.ts';
 import { requirePermission } from './permissions.ts';
 import { accountCandidates, createAccountsForPeople } from './bulk-accounts.service.ts';
 import { RoleService } from './role.service.ts';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from './tenant-context.ts';
 import { badRequest, conflict, type ErrorDetail } from '../http/errors.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { queueDirectSms } from '../notify/sms-outbox.ts';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { forbidden } from '../http/errors.ts';
-import { currentUser } from './session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 import type { DataScopeKind } from './auth.types.ts';
 import { CORE_ERRORS } from '../schemas/error-codes.ts';
 

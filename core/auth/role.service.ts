@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from './tenant-context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import type { DataScopeKind } from './auth.types.ts';
 import { CORE_ERRORS } from '../schemas/error-codes.ts';

@@ -89,9 +89,3 @@ export function rejectForeignSession(request: FastifyRequest): void {
     throw forbidden(CORE_ERRORS.SESSION_TENANT_MISMATCH, 'This session belongs to another tenant; sign in to this tenant');
   }
 }
-
-/** The signed-in user of a route that is not public (the hook has already enforced it). */
-export function currentUser(request: FastifyRequest): AuthUser {
-  if (!request.user) throw unauthorized(CORE_ERRORS.AUTH_REQUIRED, 'Not signed in');
-  return request.user;
-}

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from './tenant-context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { hashPassword } from './password.ts';
 import { containsPattern } from '../db/like.ts';

@@ -1,4 +1,4 @@
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from '../auth/tenant-context.ts';
 import type { ModuleRecordType } from '../modules/contract.ts';
 import { TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';

@@ -1,4 +1,4 @@
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from '../auth/tenant-context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { ModuleRegistry } from './module-registry.ts';
 import { CORE_ERRORS } from '../schemas/error-codes.ts';

@@ -4,7 +4,7 @@ import { currentOperator } from '../auth/operator-auth.ts';
 import { getTenantRoute, resetTenantAdminPasswordRoute, updateTenantRoute } from './tenant-profile.schema.ts';
 import { resetTenantAdminPassword, tenantProfile, updateTenantProfile } from './tenant-profile.service.ts';
 import { tenantToView } from './tenant.service.ts';
-import { NO_CACHES } from './tenant-context.ts';
+import { NO_CACHES } from '../auth/tenant-context.ts';
 import { notFound } from '../http/errors.ts';
 import { GrantGuard } from '../auth/grant-guard.ts';
 import { CORE_ERRORS } from '../schemas/error-codes.ts';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { writeAudit } from '../audit/audit.service.ts';
 import { UserService } from '../auth/user.service.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import type { TenantContext } from './tenant-context.ts';
+import type { TenantContext } from '../auth/tenant-context.ts';
 import { inTenantContext, type TenantRow } from './tenant.service.ts';
 import { LOCKED_SQL } from '../auth/user.service.ts';
 import { CORE_ERRORS } from '../schemas/error-codes.ts';

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { currentUser } from '../auth/session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 import { forbidden } from '../http/errors.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from '../auth/tenant-context.ts';
 import { applyConfigRoute, exportConfigRoute } from './tenant-config.schema.ts';
 import { exportTenantConfig } from './tenant-config-export.ts';
 import { applyTenantConfig } from './tenant-config-apply.ts';
