@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Mounts each installed module's routes at `/api/t/:tenant/<id>`, behind a gate that answers
@@ -14,7 +15,7 @@ export async function mountModules(scope: FastifyInstance): Promise<void> {
       async (moduleScope) => {
         moduleScope.addHook('onRequest', async (request) => {
           const enabled = await scope.platform.enablement.enabledModules(request.tenant.id);
-          if (!enabled.has(moduleId)) throw notFound('MODULE_NOT_ENABLED', `Module "${moduleId}" is not enabled for this tenant`);
+          if (!enabled.has(moduleId)) throw notFound(CORE_ERRORS.MODULE_NOT_ENABLED, `Module "${moduleId}" is not enabled for this tenant`);
         });
         await moduleScope.register(routes);
       },

@@ -20,3 +20,4 @@ export {
 } from './common.schema.ts';
 export { XLSX_MIME } from './xlsx-mime.ts';
 export { CORE_HUMAN_CHECK_FAILED, humanCheckAnswer } from './human-check.schema.ts';
+export { CORE_ERRORS, type CoreErrorCode } from './error-codes.ts';
