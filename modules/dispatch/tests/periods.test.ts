@@ -74,7 +74,7 @@ describe('dispatch: recurring report periods', () => {
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('dispatch-periods');
     await enableDispatch(tenant);
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor', 'water', 'baima', 'hongqi'] });
   });
   afterAll(() => platform?.stop());
 
