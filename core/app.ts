@@ -18,6 +18,7 @@ import { registerOpenApi } from './server/openapi.ts';
 import { registerRouteCatalog } from './server/route-catalog.ts';
 import { platformApi } from './server/platform-api.ts';
 import { tenantApi } from './server/tenant-api.ts';
+import { mountStandardApis } from './server/standard-apis.ts';
 import { jobsPlugin } from './jobs/jobs.plugin.ts';
 import { moduleWorkDeps } from './jobs/module-jobs.ts';
 import { registerExportWork } from './exports/export.job.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   await app.register(platformApi, { prefix: '/api/platform' });
   await app.register(tenantApi, { prefix: '/api/t/:tenant' });
+  await mountStandardApis(app);
   await registerWebApp(app);
   return app;
 }
