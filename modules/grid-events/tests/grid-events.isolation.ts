@@ -81,6 +81,8 @@ export const gridEventsIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/grid-events/events/:id/extension/decision', params: id, body: { approve: true } },
       { route: 'POST /api/t/:tenant/grid-events/events/:id/close', params: id, body: {} },
       { route: 'POST /api/t/:tenant/grid-events/events/:id/callback', params: id, body: { result: 'satisfied' } },
+      { route: 'GET /api/t/:tenant/grid-events/events/:id/duplicates', params: id },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/merge', params: id, body: { intoId: event.id } },
       // The public pages: anyone may use them on any county; a tracking code is the only key, and
       // the owner's code on the intruder's county finds nothing.
       { route: 'GET /api/t/:tenant/grid-events/public/categories', public: { writes: [] } },
