@@ -10,6 +10,7 @@ import { eventRoutes } from './server/event.routes.ts';
 import { gridEventsFileAccess } from './server/file-access.ts';
 import { PERMISSION } from './server/permissions.ts';
 import { publicRoutes } from './server/public.routes.ts';
+import { statsRoutes } from './server/stats.routes.ts';
 
 const manifest = {
   id: 'grid-events',
@@ -50,6 +51,12 @@ const manifest = {
       path: '/grid-events/map',
       permission: [PERMISSION.handle, PERMISSION.manage, PERMISSION.view],
     },
+    {
+      id: 'stats',
+      name: { 'zh-CN': '事件统计', en: 'Statistics' },
+      path: '/grid-events/stats',
+      permission: [PERMISSION.view, PERMISSION.manage],
+    },
     { id: 'categories', name: { 'zh-CN': '事件分类', en: 'Categories' }, path: '/grid-events/categories', permission: PERMISSION.manage },
     { id: 'grids', name: { 'zh-CN': '网格边界', en: 'Grids' }, path: '/grid-events/grids', permission: PERMISSION.manage },
   ],
@@ -60,6 +67,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(categoryRoutes);
   await app.register(areaRoutes);
   await app.register(eventRoutes);
+  await app.register(statsRoutes);
   await app.register(publicRoutes);
 };
 

@@ -13,6 +13,7 @@ export const gridEventsIsolation: IsolationSuite = {
     const category = { id: world.categories.noise };
     const area = { id: areas[0].id };
     const code = { code: event.code };
+    const period = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
     const cases: IsolationCase[] = [
       { route: 'GET /api/t/:tenant/grid-events/categories' },
       {
@@ -83,6 +84,8 @@ export const gridEventsIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/grid-events/events/:id/callback', params: id, body: { result: 'satisfied' } },
       { route: 'GET /api/t/:tenant/grid-events/events/:id/duplicates', params: id },
       { route: 'POST /api/t/:tenant/grid-events/events/:id/merge', params: id, body: { intoId: event.id } },
+      { route: 'GET /api/t/:tenant/grid-events/stats', query: period },
+      { route: 'GET /api/t/:tenant/grid-events/stats/export', query: period },
       // The public pages: anyone may use them on any county; a tracking code is the only key, and
       // the owner's code on the intruder's county finds nothing.
       { route: 'GET /api/t/:tenant/grid-events/public/categories', public: { writes: [] } },
