@@ -129,6 +129,30 @@ export interface ExportOutput {
  */
 export type ExportRunner = (task: ExportTask, context: ExportRunContext) => Promise<ExportOutput>;
 
+/** What a module's tenant-config data apply gets: the tenant's transaction and its units by code. */
+export interface ConfigDataContext {
+  trx: Knex.Transaction;
+  tenantId: string;
+  actorUserId: string | null;
+  now: Date;
+  /** The tenant's units by their code (what a file names units by). */
+  unitIdsByCode: Map<string, string>;
+}
+
+/**
+ * A module's own records in a tenant-config file (`modules[i].data`): what a county sets up once
+ * and keeps as code — grid-events' categories and grid polygons, say. Core validates `data`
+ * against `schema` in the check step (errors at `modules[i].data…`), then calls `apply` after the
+ * directory and roles are in place — a problem only the data can show (a unit code naming no unit)
+ * is a 400 thrown from `apply`, with its path, and rolls the whole apply back; `export` writes the
+ * same shape back (`undefined`: nothing). Applying the same data twice changes nothing.
+ */
+export interface ModuleConfigData {
+  schema: Record<string, unknown>;
+  apply(context: ConfigDataContext, data: unknown): Promise<{ created: number; updated: number }>;
+  export(context: ConfigDataContext): Promise<unknown>;
+}
+
 /** Everything one module contributes to the platform. */
 export interface PlatformModule {
   manifest: ModuleManifest;
@@ -174,4 +198,6 @@ export interface PlatformModule {
    * core runs the job, keeps its state and progress, stores the file and tells the requester.
    */
   exportRunners?: Record<string, ExportRunner>;
+  /** The module's own records in tenant-config files (`modules[i].data`). */
+  configData?: ModuleConfigData;
 }

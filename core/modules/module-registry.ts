@@ -19,6 +19,7 @@ const validateManifest = manifestAjv.compile(manifestSchema);
 export class ModuleRegistry {
   private readonly byId = new Map<string, PlatformModule>();
   private readonly configValidators = new Map<string, ValidateFunction>();
+  private readonly configDataValidators = new Map<string, ValidateFunction>();
   /** Core's and every installed module's notification messages, checked here (both languages, same placeholders). */
   readonly messages: MessageCatalogues;
 
@@ -51,6 +52,8 @@ export class ModuleRegistry {
         `Module "${manifest.id}": its messages must be defined with the namespace "${manifest.id}", not "${module.messages.namespace}"`,
       );
     this.configValidators.set(manifest.id, compileTenantSchema(manifest.configSchema, `${manifest.id}.configSchema`));
+    if (module.configData)
+      this.configDataValidators.set(manifest.id, compileTenantSchema(module.configData.schema, `${manifest.id}.configData`));
     for (const recordType of manifest.recordTypes) compileTenantSchema(recordType.schema, `${manifest.id}.recordTypes.${recordType.id}`);
     this.byId.set(manifest.id, module);
   }
@@ -123,6 +126,14 @@ export class ModuleRegistry {
     const copy = structuredClone(config ?? {});
     if (validate(copy)) return { ok: true, config: copy as Record<string, unknown> };
     return { ok: false, details: detailsFromAjv('body.config', validate.errors ?? []) };
+  }
+
+  /** Checks a module's tenant-config data (`modules[i].data`); problems are named below `path`. */
+  validateConfigData(id: string, data: unknown, path: string): { path: string; message: string }[] {
+    const validate = this.configDataValidators.get(id);
+    if (!validate) return [{ path, message: `module "${id}" takes no data in a configuration file` }];
+    if (validate(structuredClone(data))) return [];
+    return detailsFromAjv(path, validate.errors ?? []);
   }
 
   defaultConfig(id: string): Record<string, unknown> {

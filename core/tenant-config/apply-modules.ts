@@ -54,3 +54,31 @@ export async function applyCustomFields(ctx: TenantContext, sets: ConfigCustomFi
     report.add(row ? 'update' : 'create', 'customFields', key);
   }
 }
+
+/**
+ * Each module's own records in the file (`modules[i].data`), through its `configData.apply`, after
+ * the directory, roles and accounts exist (data names units by code). Reported as one change per
+ * module when anything was created or updated.
+ */
+export async function applyModuleData(ctx: TenantContext, modules: ConfigModule[], report: ReportBuilder): Promise<void> {
+  const withData = modules.map((m, i) => ({ m, i })).filter(({ m }) => m.data !== undefined);
+  if (withData.length === 0) return;
+  const context = {
+    trx: ctx.trx,
+    tenantId: ctx.tenantId,
+    actorUserId: ctx.actorUserId,
+    now: new Date(),
+    unitIdsByCode: await unitIdsByCode(ctx),
+  };
+  for (const { m, i } of withData) {
+    const configData = ctx.registry.get(m.id).configData;
+    if (!configData) continue;
+    const result = await at(`modules[${i}].data`, () => configData.apply(context, m.data));
+    if (result.created + result.updated > 0) report.add(result.created > 0 ? 'create' : 'update', 'moduleData', m.id);
+  }
+}
+
+export async function unitIdsByCode(ctx: Pick<TenantContext, 'trx'>): Promise<Map<string, string>> {
+  const rows: { id: string; code: string }[] = await ctx.trx('core_unit').whereNotNull('code').select('id', 'code');
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

@@ -1,6 +1,7 @@
 /** What one apply changed, item by item; an apply that changes nothing has no changes. */
 export type ChangeOp = 'create' | 'update' | 'remove';
-export type ChangeKind = 'tenant' | 'profile' | 'unit' | 'position' | 'person' | 'role' | 'admin' | 'account' | 'module' | 'customFields';
+export type ChangeKind =
+  'tenant' | 'profile' | 'unit' | 'position' | 'person' | 'role' | 'admin' | 'account' | 'module' | 'moduleData' | 'customFields';
 
 export type ConfigChange = {
   op: ChangeOp;

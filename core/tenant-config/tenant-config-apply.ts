@@ -3,7 +3,7 @@ import { auditTenant, type TenantContext } from '../auth/tenant-context.ts';
 import { ReportBuilder, type ApplyReport } from './apply-report.ts';
 import { applyAccounts, applyAdmins, applyRoles } from './apply-access.ts';
 import { applyPeople, applyPositions } from './apply-directory.ts';
-import { applyCustomFields, applyModules } from './apply-modules.ts';
+import { applyCustomFields, applyModuleData, applyModules } from './apply-modules.ts';
 import { prune } from './apply-prune.ts';
 import { applyUnits } from './apply-units.ts';
 import { checkTenantConfig } from './tenant-config-check.ts';
@@ -69,6 +69,7 @@ export async function applyTenantConfig(
   const passwords = { adminPassword: options.adminPassword, mustChangePassword: options.mustChangePassword ?? true };
   if (config.admins) await applyAdmins(ctx, config.admins, passwords, report);
   if (config.people) await applyAccounts(ctx, config.people, passwords, report);
+  if (config.modules) await applyModuleData(ctx, config.modules, report);
   if (options.prune) await prune(ctx, org, config, keptUnits, report);
 
   const result = report.build({

@@ -152,6 +152,8 @@ function checkModules(
     }
     const result = registry.validateConfig(module.id, module.config ?? {});
     if (!result.ok) for (const detail of result.details) add(detail.path.replace(/^body\.config/, `modules[${i}].config`), detail.message);
+    if (module.data !== undefined)
+      for (const problem of registry.validateConfigData(module.id, module.data, `modules[${i}].data`)) add(problem.path, problem.message);
   });
   const sets = new Set<string>();
   (config.customFields ?? []).forEach((set, i) => {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
+import { unitIdsByCode } from './apply-modules.ts';
 import type { ConfigUnit, TenantConfig } from './tenant-config.types.ts';
 import {
   compareDisplay,
@@ -31,6 +32,7 @@ export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string
     .first('slug', 'name', 'locale', 'time_zone', 'logo_url');
   const units = await loadUnits(trx);
   const refs = unitRefsById(units);
+  const dataContext = { trx, tenantId, actorUserId: null, now: new Date(), unitIdsByCode: await unitIdsByCode({ trx }) };
   const positions = await loadPositions(trx);
   const positionNames = new Map(positions.map((p) => [p.id, p.name]));
   const people = await loadPeople(trx);
@@ -72,9 +74,18 @@ export async function exportTenantConfig(trx: Knex.Transaction, tenantId: string
     admins: [...admins]
       .sort((a, b) => compareText(a.username, b.username))
       .map((u) => ({ username: u.username, displayName: u.display_name, ...(u.phone ? { phone: u.phone } : {}) })),
-    modules: [...enabled]
-      .sort((a, b) => compareText(a.module_id, b.module_id))
-      .map((m) => ({ id: m.module_id, config: { ...registry.defaultConfig(m.module_id), ...m.config } })),
+    modules: await Promise.all(
+      [...enabled]
+        .sort((a, b) => compareText(a.module_id, b.module_id))
+        .map(async (m) => {
+          const data = await registry.get(m.module_id).configData?.export(dataContext);
+          return {
+            id: m.module_id,
+            config: { ...registry.defaultConfig(m.module_id), ...m.config },
+            ...(data !== undefined ? { data } : {}),
+          };
+        }),
+    ),
     customFields: [...fieldSets]
       .sort((a, b) => compareText(a.module_id, b.module_id) || compareText(a.record_type, b.record_type))
       .map((f) => ({ module: f.module_id, recordType: f.record_type, schema: f.schema, uiSchema: f.ui_schema })),

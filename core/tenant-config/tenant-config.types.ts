@@ -64,6 +64,8 @@ export type ConfigAdmin = {
 export type ConfigModule = {
   id: string;
   config?: Record<string, unknown>;
+  /** The module's own records (its `configData`), in the shape its schema gives. */
+  data?: unknown;
 };
 
 export type ConfigCustomFieldSet = {

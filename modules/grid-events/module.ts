@@ -5,6 +5,7 @@ import { gridEventsConfigSchema, gridEventsConfigUiSchema } from './grid-events-
 import { gridEventsMessages } from './locales/notifications.ts';
 import { areaRoutes } from './server/area.routes.ts';
 import { categoryRoutes } from './server/category.routes.ts';
+import { gridEventsConfigData } from './server/config-data.ts';
 import { escalationJob } from './server/escalation.jobs.ts';
 import { eventRoutes } from './server/event.routes.ts';
 import { gridEventsFileAccess } from './server/file-access.ts';
@@ -79,4 +80,5 @@ export const gridEventsModule: PlatformModule = {
   jobs: [escalationJob],
   fileAccess: gridEventsFileAccess,
   messages: gridEventsMessages.catalogue,
+  configData: gridEventsConfigData,
 };

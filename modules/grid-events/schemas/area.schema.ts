@@ -30,7 +30,7 @@ export type AreaGeometry = FromSchema<typeof areaGeometry>;
 export const areaView = responseObject({
   id: uuid,
   unit: responseObject({ id: uuid, name: { type: 'string' }, path: { type: 'string' } }),
-  geometry: { type: 'object', description: 'GeoJSON Polygon or MultiPolygon, WGS-84' },
+  geometry: { ...areaGeometry, description: 'GeoJSON Polygon or MultiPolygon, WGS-84' },
   bbox: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4, description: '[minLon, minLat, maxLon, maxLat]' },
   updatedAt: timestamp,
 });

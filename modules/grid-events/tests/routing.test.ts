@@ -77,6 +77,14 @@ describe('grid events: routing by place', () => {
     expect(Number(after[0].count)).toBe(Number(before[0].count));
   });
 
+  it('the map gets every grid’s polygon as it was saved', async () => {
+    const areas = (await world.users.leader.client.get(`${world.base}/areas`)).json().items;
+    const second = areas.find((a: { unit: { id: string } }) => a.unit.id === world.units.qianjin2);
+    expect(second.geometry).toEqual({ type: 'Polygon', coordinates: [square(117.61, 24.5, 117.62, 24.51)] });
+    const first = areas.find((a: { unit: { id: string } }) => a.unit.id === world.units.qianjin1);
+    expect(first.geometry.coordinates).toHaveLength(2);
+  });
+
   it('a self-intersecting polygon or an open ring is refused, naming it', async () => {
     const bowtie = await tenant.admin.post(`${world.base}/areas`, {
       unitId: world.units.qianjin1,
