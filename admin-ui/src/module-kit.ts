@@ -26,6 +26,9 @@ export type {
 export { useTenantSession, type TenantSessionValue } from './auth/tenant-session-context';
 export { useHasPermission } from './auth/permissions';
 
+// A module's config as the county set it (its pages read settings such as a map's tile address).
+export { useModuleConfig } from './modules/use-module-config';
+
 // The tenant of a public page (`ModuleUi.publicRoutes`, no sign-in): its slug from the address.
 export { usePublicTenant, type PublicTenantValue } from './modules/public-tenant-context';
 
