@@ -64,6 +64,7 @@ export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.t
 
 // Directory questions: who answers for a person or a unit, a unit's heads.
 export { answeringAccounts, unitHeadAccounts, type AnswerTarget } from './directory/answering-accounts.ts';
+export { ancestorIds, unitFacts, unitsNamed, type UnitFacts } from './directory/unit-facts.ts';
 
 // Migrations: a tenant table with its key, row-level security and grants in one call.
 export { createTenantTable as tenantTable, type TenantTableOptions } from './db/tenant-table.ts';
@@ -112,6 +113,24 @@ export {
 } from './time/time-zone.ts';
 export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './calendar/calendar-date.ts';
 export { addTenantWorkingDays } from './calendar/calendar.service.ts';
+// Periods and recurrence on the county's calendar: the ISO week, month, quarter or year holding a day and its key
+// (`2025-W12`, `2025-03`, `2025-Q1`, `2025`); RRULE cadences laid out over days in the county's zone.
+export {
+  calendarPeriodOf,
+  calendarPeriodOfKey,
+  nextCalendarPeriod,
+  previousCalendarPeriod,
+  type CalendarPeriod,
+  type PeriodUnit,
+} from './time/periods.ts';
+export {
+  readRecurrenceRule,
+  recurringPeriodsStartingBetween,
+  type DayRecurrence,
+  type RecurrenceFrequency,
+  type RecurrenceRuleFacts,
+  type RecurringPeriod,
+} from './time/recurrence.ts';
 
 // Files: the platform's one store, attachments, downloads.
 export { FileStore, type StagedFile } from './files/file-store.ts';

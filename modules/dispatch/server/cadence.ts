@@ -1,9 +1,4 @@
-import { createRequire } from 'node:module';
-import { badRequest } from '../../../core/module-kit.ts';
-
-// rrule ships CommonJS for Node and an ES build for bundlers, and their exports differ (Node sees
-// only a default export, Vite only named ones): loading the CommonJS build everywhere agrees.
-const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule');
+import { badRequest, readRecurrenceRule, type RecurrenceFrequency } from '../../../core/module-kit.ts';
 
 export type CadenceKind = 'weekly' | 'monthly' | 'quarterly' | 'rrule';
 
@@ -22,7 +17,7 @@ export const PRESET_RULES: Record<Exclude<CadenceKind, 'rrule'>, string> = {
 };
 
 // Reports more often than daily are not a supervision cadence; finer frequencies are refused.
-const ALLOWED_FREQUENCIES = new Set<number>([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
+const ALLOWED_FREQUENCIES = new Set<RecurrenceFrequency | null>(['yearly', 'monthly', 'weekly', 'daily']);
 
 /** The stored rule of a cadence; 400 naming `body.cadence.rule` for a rule that is not a usable RRULE. */
 export function cadenceRule(input: CadenceInput): string {
@@ -37,20 +32,18 @@ export function cadenceRule(input: CadenceInput): string {
     throw badRequest('DISPATCH_CADENCE_INVALID', 'Kind "rrule" needs a rule', [
       { path: 'body.cadence.rule', message: 'is required for kind "rrule"' },
     ]);
-  let options: ReturnType<typeof RRule.parseString>;
-  try {
-    options = RRule.parseString(input.rule);
-  } catch {
+  const facts = readRecurrenceRule(input.rule);
+  if (!facts) {
     throw badRequest('DISPATCH_CADENCE_INVALID', 'The rule is not an RRULE', [
       { path: 'body.cadence.rule', message: 'is not an RFC 5545 RRULE' },
     ]);
   }
-  if (options.freq === undefined || !ALLOWED_FREQUENCIES.has(options.freq)) {
+  if (!ALLOWED_FREQUENCIES.has(facts.frequency)) {
     throw badRequest('DISPATCH_CADENCE_INVALID', 'The rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY', [
       { path: 'body.cadence.rule', message: 'has no FREQ of DAILY, WEEKLY, MONTHLY or YEARLY' },
     ]);
   }
-  if (options.dtstart || options.until || options.count) {
+  if (facts.hasStart || facts.hasEnd) {
     throw badRequest('DISPATCH_CADENCE_INVALID', 'The rule must not carry DTSTART, UNTIL or COUNT: the task’s dates bound it', [
       { path: 'body.cadence.rule', message: 'carries DTSTART, UNTIL or COUNT' },
     ]);

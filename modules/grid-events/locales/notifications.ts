@@ -1,0 +1,47 @@
+import { defineMessages } from '../../../core/module-kit.ts';
+
+/**
+ * What grid events tells people (in-app and by SMS), in both languages. A category's own SMS text
+ * (`smsTemplate`), written by the county, is sent as written instead of `event.arrived`.
+ */
+export const gridEventsMessages = defineMessages('grid-events', {
+  'event.arrived': {
+    'zh-CN': { title: '新事件：{category}（{code}）', body: '{place}：{description}。请于 {deadline} 前签收' },
+    en: { title: 'New event: {category} ({code})', body: '{place}: {description}. Please accept it by {deadline}' },
+  },
+  'event.escalated': {
+    'zh-CN': { title: '事件逾期上报：{category}（{code}）', body: '{from}未按时办理，已上报至本单位。请于 {deadline} 前签收' },
+    en: {
+      title: 'Escalated: {category} ({code})',
+      body: '{from} did not finish it in time; it is now yours. Please accept it by {deadline}',
+    },
+  },
+  'event.returned': {
+    'zh-CN': { title: '事件退单待派：{category}（{code}）', body: '{unit}退回：{reason}' },
+    en: { title: 'Returned, to be routed: {category} ({code})', body: '{unit} returned it: {reason}' },
+  },
+  'event.unrouted': {
+    'zh-CN': { title: '事件待派单：{category}（{code}）', body: '{place}不在任何网格内，分类也未设职能部门，请派单' },
+    en: { title: 'To be routed: {category} ({code})', body: '{place} lies in no grid and the category has no department: please route it' },
+  },
+  'event.resolved': {
+    'zh-CN': { title: '您上报的事件已办结：{category}（{code}）', body: '{note}' },
+    en: { title: 'Your event was resolved: {category} ({code})', body: '{note}' },
+  },
+  'event.reopened': {
+    'zh-CN': { title: '群众评价不满意，事件重新办理：{category}（{code}）', body: '评价 {rating} 星：{comment}' },
+    en: { title: 'Rated poorly, reopened: {category} ({code})', body: 'Rated {rating}/5: {comment}' },
+  },
+  'extension.requested': {
+    'zh-CN': { title: '事件延期申请：{category}（{code}）', body: '{unit}申请延期 {hours} 小时：{reason}' },
+    en: { title: 'Extension requested: {category} ({code})', body: '{unit} asks for {hours} more hours: {reason}' },
+  },
+  'extension.granted': {
+    'zh-CN': { title: '延期已批准：{category}（{code}）', body: '新的办结时限 {deadline}' },
+    en: { title: 'Extension granted: {category} ({code})', body: 'New deadline {deadline}' },
+  },
+  'extension.refused': {
+    'zh-CN': { title: '延期未获批准：{category}（{code}）', body: '{note}' },
+    en: { title: 'Extension refused: {category} ({code})', body: '{note}' },
+  },
+});
