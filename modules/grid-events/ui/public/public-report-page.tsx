@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CheckCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Progress, Result, Typography } from 'antd';
-import { usePublicTenant } from '../../../../admin-ui/src/module-kit';
+import { isApiError, usePublicTenant } from '../../../../admin-ui/src/module-kit';
 import { sendPublicReport, uploadPublicPhoto, usePublicCategories } from '../api/public.api';
 import { actionError } from '../components/action-error';
 import { CategoryPicker } from '../components/category-picker';
@@ -127,7 +127,15 @@ export default function PublicReportPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('public.reportIntro')}</Typography.Paragraph>
       {categories.error ? (
-        <Alert type="error" showIcon title={actionError(t, categories.error)} />
+        // 404: the county has not opened grid events (or this address names no county).
+        <Alert
+          type={isApiError(categories.error) && categories.error.status === 404 ? 'warning' : 'error'}
+          showIcon
+          title={
+            isApiError(categories.error) && categories.error.status === 404 ? t('public.unavailable') : actionError(t, categories.error)
+          }
+          data-testid="public-report-unavailable"
+        />
       ) : (
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="public-report-form" disabled={sending}>
           <Form.Item name="categoryId" label={t('report.category')} rules={[{ required: true, message: t('report.needCategory') }]}>
