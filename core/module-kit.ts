@@ -64,14 +64,14 @@ export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.t
 
 // Directory questions: who answers for a person or a unit, a unit's heads.
 export { answeringAccounts, unitHeadAccounts, type AnswerTarget } from './directory/answering-accounts.ts';
-export { ancestorIds, unitFacts, unitsNamed, type UnitFacts } from './directory/unit-facts.ts';
+export { ancestorIds, topUnitIds, unitFacts, unitsNamed, type UnitFacts } from './directory/unit-facts.ts';
 
 // Migrations: a tenant table with its key, row-level security and grants in one call.
 export { createTenantTable as tenantTable, type TenantTableOptions } from './db/tenant-table.ts';
 export { protectTenantTable, tenantColumn } from './db/rls.ts';
 
 // Errors: a 4xx names the field; never a 500 for bad input.
-export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, type ErrorDetail } from './http/errors.ts';
+export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, tooManyRequests, type ErrorDetail } from './http/errors.ts';
 export { detailsFromAjv } from './http/error-handler.ts';
 export { MAX_JSON_NUMBER } from './http/input-guard.ts';
 
@@ -135,6 +135,7 @@ export {
 // Files: the platform's one store, attachments, downloads.
 export { FileStore, type StagedFile } from './files/file-store.ts';
 export { attachFiles, fileReferences, fileReferencesIn } from './files/file-links.ts';
+export { claimablePublicPhotos, receivePublicPhoto, registerPublicUploads } from './files/public-uploads.ts';
 export { sendStoredFile } from './files/send-file.ts';
 export { contentDisposition } from './files/file-name.ts';
 

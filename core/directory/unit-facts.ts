@@ -51,3 +51,8 @@ export async function unitsNamed(trx: Knex.Transaction, keys: readonly string[],
   }
   return found;
 }
+
+/** The top units of the county's tree (usually one, the county itself). */
+export async function topUnitIds(trx: Knex.Transaction): Promise<string[]> {
+  return trx('core_unit').whereNull('parent_id').orderBy('path').pluck('id');
+}

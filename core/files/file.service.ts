@@ -6,7 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { audit } from '../audit/audit.service.ts';
 import { AppError, badRequest, notFound, payloadTooLarge, unsupportedMediaType } from '../http/errors.ts';
 import { fileNameProblem } from './file-name.ts';
-import { isAllowedFileType } from './file-types.ts';
+import { isAllowedFileType, isInlineContentType } from './file-types.ts';
 import type { FileStore, StagedFile } from './file-store.ts';
 import { trackPlacedFile } from './placed-files.ts';
 import { openRequestTransaction } from '../tenancy/tenant-scope.ts';
@@ -30,7 +30,7 @@ export interface FileRow {
  * type is sniffed from the content, then the row (and its audit entry) is inserted in the
  * request transaction and the content moved into place. Any failure leaves no row and no file.
  */
-export async function receiveUpload(request: FastifyRequest, store: FileStore): Promise<FileRow> {
+export async function receiveUpload(request: FastifyRequest, store: FileStore, options: { imagesOnly?: boolean } = {}): Promise<FileRow> {
   const part = await nextFilePart(request);
   const nameProblem = fileNameProblem(part.filename);
   if (nameProblem) {
@@ -43,10 +43,12 @@ export async function receiveUpload(request: FastifyRequest, store: FileStore): 
   try {
     if (part.file.truncated) throw tooLarge(request);
     const type = await fileTypeFromFile(staged.tempPath);
-    if (!type || !isAllowedFileType(type)) {
-      throw unsupportedMediaType('FILE_TYPE_NOT_ALLOWED', 'This kind of file is not accepted', [
-        { path: FILE_FIELD, message: `content of type ${type?.mime ?? 'unknown'} is not allowed` },
-      ]);
+    if (!type || !isAllowedFileType(type) || (options.imagesOnly && !isInlineContentType(type.mime))) {
+      throw unsupportedMediaType(
+        'FILE_TYPE_NOT_ALLOWED',
+        options.imagesOnly ? 'Only photos are accepted' : 'This kind of file is not accepted',
+        [{ path: FILE_FIELD, message: `content of type ${type?.mime ?? 'unknown'} is not allowed` }],
+      );
     }
     // Only now, with the bytes on disk, does the request take a database connection.
     await openRequestTransaction(request);

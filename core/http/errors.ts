@@ -28,3 +28,4 @@ export const conflict = (code: string, message: string, details: ErrorDetail[] =
 export const payloadTooLarge = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(413, code, message, details);
 export const unsupportedMediaType = (code: string, message: string, details: ErrorDetail[] = []) =>
   new AppError(415, code, message, details);
+export const tooManyRequests = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(429, code, message, details);

@@ -164,51 +164,46 @@ export const getEventRoute = {
   response: { 200: eventView, ...errorResponses },
 } as const;
 
-const stepRoute = (summary: string, body?: object) =>
-  ({
-    tags: ['grid-events'],
-    summary,
-    params: tenantIdParams,
-    ...(body ? { body } : {}),
-    response: { 200: eventView, ...errorResponses },
-  }) as const;
+const stepRoute = (summary: string) =>
+  ({ tags: ['grid-events'], summary, params: tenantIdParams, response: { 200: eventView, ...errorResponses } }) as const;
+const stepRouteWith = <const Body extends object>(summary: string, body: Body) => ({ ...stepRoute(summary), body }) as const;
 
 export const acceptEventRoute = stepRoute('The handling unit accepts (签收) the event; its resolve deadline runs from the report');
 export const startEventRoute = stepRoute('The handler starts work on an accepted event');
-export const resolveEventRoute = stepRoute('The handler resolves (办结) the event: what was done, with at least one photo', {
+export const resolveEventRoute = stepRouteWith('The handler resolves (办结) the event: what was done, with at least one photo', {
   type: 'object',
   required: ['note', 'photoIds'],
   additionalProperties: false,
   properties: { note: plainText(1000, 1), photoIds: fileIds(20, 1) },
 });
-export const closeEventRoute = stepRoute('A manager closes (结案) a resolved event', {
+export const closeEventRoute = stepRouteWith('A manager closes (结案) a resolved event', {
   type: 'object',
   additionalProperties: false,
   properties: { note: plainText(500) },
 });
-export const returnEventRoute = stepRoute(
+export const returnEventRoute = stepRouteWith(
   'The handling unit returns (退单) an event that is not theirs, with the reason: it waits for a manager to route it',
   { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: reasonText } },
 );
-export const rerouteEventRoute = stepRoute('A manager routes or re-routes the event to a unit, with the reason', {
+export const rerouteEventRoute = stepRouteWith('A manager routes or re-routes the event to a unit, with the reason', {
   type: 'object',
   required: ['unitId', 'reason'],
   additionalProperties: false,
   properties: { unitId: uuid, reason: reasonText },
 });
-export const requestExtensionRoute = stepRoute('The handler asks for more time (延期), with the reason', {
+export const requestExtensionRoute = stepRouteWith('The handler asks for more time (延期), with the reason', {
   type: 'object',
   required: ['hours', 'reason'],
   additionalProperties: false,
   properties: { hours: { type: 'integer', minimum: 1, maximum: 720 }, reason: reasonText },
 });
-export const decideExtensionRoute = stepRoute('A manager grants or refuses the pending extension', {
+export const decideExtensionRoute = stepRouteWith('A manager grants or refuses the pending extension', {
   type: 'object',
   required: ['approve'],
   additionalProperties: false,
   properties: { approve: { type: 'boolean' }, note: plainText(500) },
 });
-export const callbackEventRoute = stepRoute('A manager records the call-back (回访) of a resolved event drawn for one', {
+export const callbackEventRoute = stepRouteWith('A manager records the call-back (回访) of a resolved event drawn for one', {
   type: 'object',
   required: ['result'],
   additionalProperties: false,

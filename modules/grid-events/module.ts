@@ -1,0 +1,74 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync } from 'fastify';
+import type { PlatformModule } from '../../core/module-kit.ts';
+import { gridEventsConfigSchema, gridEventsConfigUiSchema } from './grid-events-config.ts';
+import { gridEventsMessages } from './locales/notifications.ts';
+import { areaRoutes } from './server/area.routes.ts';
+import { categoryRoutes } from './server/category.routes.ts';
+import { escalationJob } from './server/escalation.jobs.ts';
+import { eventRoutes } from './server/event.routes.ts';
+import { gridEventsFileAccess } from './server/file-access.ts';
+import { PERMISSION } from './server/permissions.ts';
+import { publicRoutes } from './server/public.routes.ts';
+
+const manifest = {
+  id: 'grid-events',
+  version: '0.1.0',
+  name: { 'zh-CN': '网格事件', en: 'Grid events' },
+  description: {
+    'zh-CN': '网格员和群众上报事件，按网格自动派单，签收、办结、逐级上报，群众评价与回访，一张图',
+    en: 'Grid workers and citizens report events, routed by grid; accept, resolve, escalate level by level; citizen ratings and call-backs; one map',
+  },
+  dependsOn: [],
+  permissions: [
+    { id: PERMISSION.report, name: { 'zh-CN': '上报事件（网格员）', en: 'Report events (grid workers)' } },
+    { id: PERMISSION.handle, name: { 'zh-CN': '签收和办理本单位的事件', en: 'Accept and handle the unit’s events' } },
+    {
+      id: PERMISSION.manage,
+      name: {
+        'zh-CN': '管理事件分类和网格、派单、审批延期、结案、回访',
+        en: 'Manage categories and grids, route, decide extensions, close, call back',
+      },
+    },
+    { id: PERMISSION.view, name: { 'zh-CN': '查看事件和统计', en: 'View events and statistics' } },
+  ],
+  configSchema: gridEventsConfigSchema,
+  configUiSchema: gridEventsConfigUiSchema,
+  recordTypes: [],
+  menu: [
+    { id: 'report', name: { 'zh-CN': '上报事件', en: 'Report an event' }, path: '/grid-events/report', permission: PERMISSION.report },
+    { id: 'queue', name: { 'zh-CN': '事件待办', en: 'Event queue' }, path: '/grid-events/queue', permission: PERMISSION.handle },
+    {
+      id: 'events',
+      name: { 'zh-CN': '事件列表', en: 'Events' },
+      path: '/grid-events/events',
+      permission: [PERMISSION.report, PERMISSION.handle, PERMISSION.manage, PERMISSION.view],
+    },
+    {
+      id: 'map',
+      name: { 'zh-CN': '一张图', en: 'Map' },
+      path: '/grid-events/map',
+      permission: [PERMISSION.handle, PERMISSION.manage, PERMISSION.view],
+    },
+    { id: 'categories', name: { 'zh-CN': '事件分类', en: 'Categories' }, path: '/grid-events/categories', permission: PERMISSION.manage },
+    { id: 'grids', name: { 'zh-CN': '网格边界', en: 'Grids' }, path: '/grid-events/grids', permission: PERMISSION.manage },
+  ],
+  emits: ['grid-events.reported', 'grid-events.resolved', 'grid-events.rated', 'grid-events.escalated'],
+};
+
+const routes: FastifyPluginAsync = async (app) => {
+  await app.register(categoryRoutes);
+  await app.register(areaRoutes);
+  await app.register(eventRoutes);
+  await app.register(publicRoutes);
+};
+
+/** Grid events: see README.md. */
+export const gridEventsModule: PlatformModule = {
+  manifest,
+  migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
+  routes,
+  jobs: [escalationJob],
+  fileAccess: gridEventsFileAccess,
+  messages: gridEventsMessages.catalogue,
+};
