@@ -206,7 +206,7 @@ describe('grid events: a citizen reports from a phone, the grid of the place han
       // Two grids and one event drawn as vectors (canvas), with no tile server anywhere.
       await page.getByTestId('event-map').locator('canvas').first().waitFor();
       await screenshot(page, `grid-events-map-${name}-zh`);
-      await page.goto(`${server.baseUrl}/t/${COUNTY.slug}/grid-events/areas`);
+      await page.goto(`${server.baseUrl}/t/${COUNTY.slug}/grid-events/grids`);
       await page.getByText('已划定 2 / ', { exact: false }).waitFor();
       await screenshot(page, `grid-events-areas-${name}-zh`);
       await page.goto(`${server.baseUrl}/t/${COUNTY.slug}/grid-events/categories`);

@@ -14,7 +14,7 @@ export const gridEventsUi: ModuleUi = {
     { path: 'events/:id', load: () => import('./pages/event-detail-page') },
     { path: 'map', load: () => import('./pages/map-page') },
     { path: 'categories', load: () => import('./pages/categories-page'), permission: 'grid-events.manage' },
-    { path: 'areas', load: () => import('./pages/areas-page'), permission: 'grid-events.manage' },
+    { path: 'grids', load: () => import('./pages/grids-page'), permission: 'grid-events.manage' },
   ],
   publicRoutes: [
     { path: 'report', load: () => import('./public/public-report-page') },
@@ -27,6 +27,6 @@ export const gridEventsUi: ModuleUi = {
     { id: 'events', icon: <UnorderedListOutlined /> },
     { id: 'map', icon: <AimOutlined /> },
     { id: 'categories', icon: <ApartmentOutlined /> },
-    { id: 'areas', icon: <BorderOutlined /> },
+    { id: 'grids', icon: <BorderOutlined /> },
   ],
 };

@@ -1,7 +1,18 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useTenantSession } from '../../../../admin-ui/src/module-kit';
-import type { EventAction, EventView } from '../../schemas/event.schema';
+import type { FromSchema } from 'json-schema-to-ts';
+import type {
+  callbackEventRoute,
+  closeEventRoute,
+  decideExtensionRoute,
+  EventAction,
+  EventView,
+  requestExtensionRoute,
+  rerouteEventRoute,
+  resolveEventRoute,
+  returnEventRoute,
+} from '../../schemas/event.schema';
 import { useEventStep } from '../api/grid-events.api';
 import { useT } from '../i18n/grid-events-i18n';
 import { actionError } from './action-error';
@@ -15,6 +26,9 @@ const PRIMARY: EventAction[] = ['accept', 'start', 'resolve', 'decideExtension',
 const DANGER: EventAction[] = ['return'];
 const MAX_RESOLUTION_PHOTOS = 20;
 
+type CallbackResult = FromSchema<typeof callbackEventRoute.body>['result'];
+
+/** What the step forms hold (the form checks the required ones before `bodyOf` reads them). */
 interface StepValues {
   note?: string;
   reason?: string;
@@ -22,11 +36,24 @@ interface StepValues {
   unitId?: string | null;
   hours?: number;
   approve?: boolean;
-  result?: 'satisfied' | 'unsatisfied' | 'unreachable';
+  result?: CallbackResult;
 }
 
-/** The body each step's route takes (event.schema.ts), from its form. */
-function bodyOf(action: EventAction, v: StepValues): object | undefined {
+/** Each step's body as its route schema types it (event.schema.ts). */
+type StepBody =
+  | FromSchema<typeof resolveEventRoute.body>
+  | FromSchema<typeof closeEventRoute.body>
+  | FromSchema<typeof returnEventRoute.body>
+  | FromSchema<typeof rerouteEventRoute.body>
+  | FromSchema<typeof requestExtensionRoute.body>
+  | FromSchema<typeof decideExtensionRoute.body>
+  | FromSchema<typeof callbackEventRoute.body>;
+
+/**
+ * The body of the step's route from its form; accept and start take none. A required value the
+ * form let through empty (its rules stop that) gives `null`: nothing is sent.
+ */
+function bodyOf(action: EventAction, v: StepValues): StepBody | undefined | null {
   const note = v.note?.trim() ?? '';
   const reason = v.reason?.trim() ?? '';
   switch (action) {
@@ -40,13 +67,13 @@ function bodyOf(action: EventAction, v: StepValues): object | undefined {
     case 'return':
       return { reason };
     case 'reroute':
-      return { unitId: v.unitId, reason };
+      return v.unitId ? { unitId: v.unitId, reason } : null;
     case 'requestExtension':
-      return { hours: v.hours, reason };
+      return v.hours ? { hours: v.hours, reason } : null;
     case 'decideExtension':
-      return { approve: v.approve, note };
+      return v.approve === undefined ? null : { approve: v.approve, note };
     case 'callback':
-      return { result: v.result, note };
+      return v.result ? { result: v.result, note } : null;
   }
 }
 
@@ -161,9 +188,11 @@ export function EventActions({ event }: { event: EventView }) {
   const [failure, setFailure] = useState<string | null>(null);
 
   const run = (action: EventAction, values: StepValues = {}) => {
+    const body = bodyOf(action, values);
+    if (body === null) return;
     setFailure(null);
     step.mutate(
-      { action, body: bodyOf(action, values) },
+      { action, body },
       {
         onSuccess: () => {
           message.success(t(`actions.done.${action}`));

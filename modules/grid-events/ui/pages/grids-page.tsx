@@ -17,8 +17,8 @@ interface Editing {
   area: AreaView | undefined;
 }
 
-/** `/grid-events/areas` (网格): the grids' polygons — listed, imported from GeoJSON, drawn and edited on the map. */
-export default function AreasPage() {
+/** `/grid-events/grids` (网格边界): the grids' polygons — listed, imported from GeoJSON, drawn and edited on the map. */
+export default function GridsPage() {
   const t = useT();
   const { slug } = useTenantSession();
   const { message } = App.useApp();
