@@ -92,6 +92,7 @@ function StepFields({ action, event }: { action: EventAction; event: EventView }
           <Form.Item
             name="photos"
             label={t('actions.resolvePhotos')}
+            required
             rules={[
               {
                 validator: (_, photos?: PickedPhoto[]) =>

@@ -5,7 +5,7 @@ import type { StepView } from '../../schemas/event.schema';
 import { useT } from '../i18n/grid-events-i18n';
 import { STATUS_COLORS } from './event-status';
 import { PhotoStrip } from './photo-strip';
-import { stepLabel } from './step-label';
+import { stepLabel, stepNote } from './step-label';
 
 const colorOf = (status: string | null) => (status && Object.hasOwn(STATUS_COLORS, status) ? STATUS_COLORS[status as EventStatus] : 'gray');
 
@@ -31,7 +31,7 @@ export function EventTimeline({ steps }: { steps: StepView[] }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {time(step.createdAt)}
             </Typography.Text>
-            {step.note && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{step.note}</Typography.Paragraph>}
+            {step.note && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{stepNote(t, step)}</Typography.Paragraph>}
             <PhotoStrip photos={step.photos} src={(id) => fileUrl(slug, id)} size={64} />
           </Flex>
         ),

@@ -9,6 +9,18 @@ import type { MapSettings } from './map-settings';
 const GRID_STYLE: L.PathOptions = { color: '#1677ff', weight: 1.5, fillColor: '#1677ff', fillOpacity: 0.08 };
 const HIGHLIGHT_STYLE: L.PathOptions = { color: '#fa541c', weight: 3, fillColor: '#fa541c', fillOpacity: 0.15 };
 
+/**
+ * One grid's polygon as a layer; null when its geometry is not GeoJSON Leaflet can draw (one bad
+ * record must not take the whole map down: the other grids and the events still show).
+ */
+function gridLayer(area: AreaView, options: L.GeoJSONOptions): L.GeoJSON | null {
+  try {
+    return L.geoJSON(area.geometry as unknown as GeoJsonObject, options);
+  } catch {
+    return null;
+  }
+}
+
 /** The grid polygons with their unit names; `highlight` (a unit id) stands out; `onPick` on a tap. */
 export function useAreasLayer(
   map: L.Map | null,
@@ -20,10 +32,11 @@ export function useAreasLayer(
     if (!map || !areas) return;
     const group = L.featureGroup();
     for (const area of areas) {
-      const layer = L.geoJSON(area.geometry as unknown as GeoJsonObject, {
+      const layer = gridLayer(area, {
         style: area.unit.id === highlight ? HIGHLIGHT_STYLE : GRID_STYLE,
         interactive: interactive || !!onPick,
       });
+      if (!layer) continue;
       if (interactive) layer.bindTooltip(area.unit.name, { sticky: true });
       if (onPick) layer.on('click', () => onPick(area));
       group.addLayer(layer);

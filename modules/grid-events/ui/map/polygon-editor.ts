@@ -25,7 +25,8 @@ const round = (n: number) => Number(n.toFixed(7));
  * holes, kept as they are; a MultiPolygon starts from its first part (the page says the others go).
  */
 export function verticesOf(geometry: AreaGeometry | undefined): { vertices: Vertex[]; holes: number[][][]; dropsParts: boolean } {
-  if (!geometry) return { vertices: [], holes: [], dropsParts: false };
+  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || !Array.isArray(geometry.coordinates))
+    return { vertices: [], holes: [], dropsParts: false };
   const polygon = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0];
   const [outer = [], ...holes] = polygon as number[][][];
   const open =

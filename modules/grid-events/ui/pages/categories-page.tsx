@@ -66,6 +66,8 @@ export default function CategoriesPage() {
             {
               title: t('categories.name'),
               dataIndex: 'name',
+              fixed: 'left',
+              width: 180,
               render: (name: string, row) => (
                 <Space size={4}>
                   {name}

@@ -16,7 +16,13 @@ function Facts({ event }: { event: EventView }) {
   const time = useCountyTime();
   const level = LEVELS[event.level];
   return (
-    <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} bordered data-testid="event-facts">
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 1, md: 2 }}
+      bordered
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="event-facts"
+    >
       <Descriptions.Item label={t('event.category')}>{event.category.name}</Descriptions.Item>
       <Descriptions.Item label={t('event.source')}>{t(`source.${event.source}`)}</Descriptions.Item>
       <Descriptions.Item label={t('event.description')} span={{ xs: 1, md: 2 }}>

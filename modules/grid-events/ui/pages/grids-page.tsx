@@ -167,7 +167,7 @@ export default function GridsPage() {
                       <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                     </Popconfirm>
                   ) : null,
-                ]}
+                ].filter((action) => action !== null)}
               >
                 <List.Item.Meta
                   title={unit.name}

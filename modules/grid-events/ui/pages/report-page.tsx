@@ -67,7 +67,7 @@ export default function ReportPage() {
   return (
     <div style={{ maxWidth: 640 }}>
       <Typography.Title level={3}>{t('report.title')}</Typography.Title>
-      <Form<ReportValues> form={form} layout="vertical" onFinish={submit} data-testid="report-form" requiredMark="optional">
+      <Form<ReportValues> form={form} layout="vertical" onFinish={submit} data-testid="report-form">
         <Form.Item name="categoryId" label={t('report.category')} rules={[{ required: true, message: t('report.needCategory') }]}>
           <CategoryPicker categories={categories.data} loading={categories.isLoading} testId="report-category" />
         </Form.Item>
@@ -81,6 +81,7 @@ export default function ReportPage() {
         <Form.Item
           name="photos"
           label={t('report.photos')}
+          required
           rules={[
             {
               validator: (_, photos?: PickedPhoto[]) =>
@@ -93,6 +94,7 @@ export default function ReportPage() {
         <Form.Item
           name="place"
           label={t('report.place')}
+          required
           extra={t('report.placeHelp')}
           rules={[
             {

@@ -154,6 +154,7 @@ export default function PublicReportPage() {
           <Form.Item
             name="place"
             label={t('report.place')}
+            required
             extra={t('public.placeHelp')}
             rules={[
               {

@@ -65,7 +65,7 @@ function TrackedEvent({ slug, event }: { slug: string; event: PublicEventView })
           }
         />
       )}
-      <Descriptions size="small" column={1} bordered>
+      <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('event.category')}>{event.category}</Descriptions.Item>
         <Descriptions.Item label={t('event.description')}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{event.description}</span>
