@@ -79,7 +79,11 @@ function TrackedEvent({ slug, event }: { slug: string; event: PublicEventView })
           </Descriptions.Item>
         )}
       </Descriptions>
-      <PhotoStrip photos={event.photos} src={src} testId="public-event-photos" />
+      {event.photos.length > 0 && (
+        <Card size="small" title={t('detail.photos')}>
+          <PhotoStrip photos={event.photos} src={src} testId="public-event-photos" />
+        </Card>
+      )}
       {(event.resolutionNote || event.resolutionPhotos.length > 0) && (
         <Card size="small" title={t('detail.resolution')} data-testid="public-resolution">
           {event.resolutionNote && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{event.resolutionNote}</Typography.Paragraph>}
