@@ -26,8 +26,11 @@ export function actionError(t: GridT, error: unknown): string {
     if (error.isNetworkError) return t('errors.network');
     const known = KNOWN.find((code) => code === error.code);
     if (known) {
-      const detail = error.details[0]?.message;
-      return detail && known === GRID_ERRORS.AREA_INVALID ? `${t(`errors.${known}`)}（${detail}）` : t(`errors.${known}`);
+      // A refused area names the feature and what is wrong with it: the manager needs both to fix the file.
+      const detail = error.details[0];
+      return detail && known === GRID_ERRORS.AREA_INVALID
+        ? `${t(`errors.${known}`)}: ${detail.path.replace(/^body\./, '')} ${detail.message}`
+        : t(`errors.${known}`);
     }
     if (error.status === 429) return t('errors.tooMany');
     if (error.status === 400 && error.details.length > 0)
