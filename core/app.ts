@@ -8,6 +8,7 @@ import { ModuleRegistry } from './modules/module-registry.ts';
 import { ModuleEnablement } from './modules/module-enablement.ts';
 import { TenantDirectory } from './tenancy/tenant-directory.ts';
 import { SessionCache } from './auth/session-cache.ts';
+import { FileStore } from './files/file-store.ts';
 import { loadConstraintColumns } from './db/constraint-columns.ts';
 import { scopeQueriesToTenant } from './db/tenant-scoping.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -17,7 +18,11 @@ import { registerOpenApi } from './server/openapi.ts';
 import { registerRouteCatalog } from './server/route-catalog.ts';
 import { platformApi } from './server/platform-api.ts';
 import { tenantApi } from './server/tenant-api.ts';
+import { mountStandardApis } from './server/standard-apis.ts';
 import { jobsPlugin } from './jobs/jobs.plugin.ts';
+import { moduleWorkDeps } from './jobs/module-jobs.ts';
+import { registerExportWork } from './exports/export.job.ts';
+import { exportFileAccess } from './exports/export.service.ts';
 import { notifyPlugin } from './notify/notify.plugin.ts';
 import { registerWebApp } from './server/web-app.ts';
 import { registerApiResponseHeaders } from './http/api-response-headers.ts';
@@ -66,6 +71,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     modules: new ModuleRegistry(options.modules),
     enablement: new ModuleEnablement(options.db),
     sessions: new SessionCache(),
+    files: FileStore.inDataDir(options.config.dataDir),
+    coreFileAccess: { export: exportFileAccess },
     constraintColumns: await loadConstraintColumns(options.db),
   });
   // After the module registry has checked the manifests (a broken module stops the start first).
@@ -77,6 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorateRequest('failed', false);
 
   await app.register(jobsPlugin);
+  // The one export job, which runs every module's export runners (core/exports).
+  registerExportWork(app.jobs, moduleWorkDeps(app.platform));
   await app.register(notifyPlugin);
   registerStagingSweep(app);
 
@@ -88,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   await app.register(platformApi, { prefix: '/api/platform' });
   await app.register(tenantApi, { prefix: '/api/t/:tenant' });
+  await mountStandardApis(app);
   await registerWebApp(app);
   return app;
 }

@@ -72,6 +72,8 @@ export { protectTenantTable, tenantColumn } from './db/rls.ts';
 
 // Errors: a 4xx names the field; never a 500 for bad input.
 export { AppError, badRequest, conflict, forbidden, notFound, payloadTooLarge, tooManyRequests, type ErrorDetail } from './http/errors.ts';
+// Core's error codes (a module's own are in its schemas/error-codes.ts): a module answering one of core's names it from here.
+export { CORE_ERRORS, type CoreErrorCode } from './schemas/error-codes.ts';
 export { detailsFromAjv } from './http/error-handler.ts';
 export { MAX_JSON_NUMBER } from './http/input-guard.ts';
 
@@ -111,7 +113,7 @@ export {
   todayIn,
   wallClockIn,
 } from './time/time-zone.ts';
-export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './calendar/calendar-date.ts';
+export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './time/calendar-date.ts';
 export { addTenantWorkingDays } from './calendar/calendar.service.ts';
 // Periods and recurrence on the county's calendar: the ISO week, month, quarter or year holding a day and its key
 // (`2025-W12`, `2025-03`, `2025-Q1`, `2025`); RRULE cadences laid out over days in the county's zone.
@@ -133,7 +135,8 @@ export {
 } from './time/recurrence.ts';
 
 // Files: the platform's one store, attachments, downloads.
-export { FileStore, type StagedFile } from './files/file-store.ts';
+// A type only: the one instance is app.platform.files (context.files in jobs and export runners).
+export type { FileStore, StagedFile } from './files/file-store.ts';
 export { attachFiles, fileReferences, fileReferencesIn } from './files/file-links.ts';
 export { claimablePublicPhotos, receivePublicPhoto, registerPublicUploads } from './files/public-uploads.ts';
 export { sendStoredFile } from './files/send-file.ts';

@@ -38,6 +38,8 @@ export { usePublicTenant, type PublicTenantValue } from './modules/public-tenant
 export { apiDownload, apiRequest, uploadRaw, type RequestOptions, type UploadOptions } from './api/http-client';
 export { tenantApiUrl, tenantScope, type ApiScope } from './api/api-scope';
 export { isApiError, ApiError, type FieldIssue } from './api/api-error';
+// Core's error codes, to compare `ApiError.code` with (a module's own are in its schemas/error-codes.ts).
+export { CORE_ERRORS, type CoreErrorCode } from '../../core/schemas/error-codes';
 export { tenantKeys } from './api/query-keys';
 
 // Files: the one upload (core `POST /files`), the address a file opens at, and handing the

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { whereInScope, type DataScope } from '../auth/permissions.ts';
 import { badRequest } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../http/list-cursor.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface AuditFilter {
   recordType?: string;
@@ -44,10 +45,12 @@ export async function listAudit(trx: Knex.Transaction, tenantId: string, scope: 
 
 /** The list query itself (one row more than the page, to know whether another follows). */
 export function auditListQuery(trx: Knex.Transaction, tenantId: string, scope: DataScope, filter: AuditFilter): Knex.QueryBuilder {
-  const [at, id] = filter.cursor === undefined ? [] : decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'AUDIT_CURSOR_INVALID');
+  const [at, id] = filter.cursor === undefined ? [] : decodeCursor(filter.cursor, ['timestamp', 'uuid'], CORE_ERRORS.AUDIT_CURSOR_INVALID);
   const after = at === undefined ? null : { at, id };
   if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) {
-    throw badRequest('AUDIT_RANGE_INVALID', '"to" is before "from"', [{ path: 'querystring.to', message: 'must not be before from' }]);
+    throw badRequest(CORE_ERRORS.AUDIT_RANGE_INVALID, '"to" is before "from"', [
+      { path: 'querystring.to', message: 'must not be before from' },
+    ]);
   }
   const query = trx('core_audit_log as a')
     .leftJoin('core_user as u', function joinActor() {

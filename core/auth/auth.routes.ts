@@ -7,10 +7,12 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { userAccountKey } from './lockout.ts';
 import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { startTenantSession } from './session.service.ts';
-import { currentUser, toAuthUser } from './session-auth.ts';
+import { toAuthUser } from './session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 import { TENANT_SESSION_COOKIE } from './session-token.ts';
 import { heldPermissions } from './held-permissions.ts';
 import { afterCommit } from '../db/request-transaction.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** Sign-in, sign-out, the current user, and password change for tenant users. */
 export const authRoutes: RoutePlugin = async (app) => {
@@ -59,7 +61,9 @@ export const authRoutes: RoutePlugin = async (app) => {
     const user = currentUser(request);
     const row = await request.db('core_user').where({ id: user.id }).first('password_hash');
     if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {
-      throw badRequest('AUTH_PASSWORD_WRONG', 'The current password is wrong', [{ path: 'body.currentPassword', message: 'is wrong' }]);
+      throw badRequest(CORE_ERRORS.AUTH_PASSWORD_WRONG, 'The current password is wrong', [
+        { path: 'body.currentPassword', message: 'is wrong' },
+      ]);
     }
     await request
       .db('core_user')

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { badRequest } from '../http/errors.ts';
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from './tenant-context.ts';
 import { requirePermission } from './permissions.ts';
 import { accountCandidates, createAccountsForPeople } from './bulk-accounts.service.ts';
 import { RoleService } from './role.service.ts';
@@ -13,6 +13,7 @@ import {
   listRoleTemplatesRoute,
   removeRoleMembersRoute,
 } from './bulk-access.schema.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Setting up many people at once: accounts for a selection of the directory, role membership
@@ -74,5 +75,5 @@ export const bulkAccessRoutes: RoutePlugin = async (app) => {
 async function requireExistingPeople(trx: Knex.Transaction, personIds: string[]): Promise<void> {
   const found = new Set(await trx('core_person').whereIn('id', personIds).pluck('id'));
   const problems = personIds.flatMap((id, i) => (found.has(id) ? [] : [{ path: `body.personIds[${i}]`, message: 'no such person' }]));
-  if (problems.length) throw badRequest('ROLE_MEMBER_UNKNOWN', 'Some people do not exist', problems);
+  if (problems.length) throw badRequest(CORE_ERRORS.ROLE_MEMBER_UNKNOWN, 'Some people do not exist', problems);
 }

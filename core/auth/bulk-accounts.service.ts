@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from './tenant-context.ts';
 import { badRequest, conflict, type ErrorDetail } from '../http/errors.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { queueDirectSms } from '../notify/sms-outbox.ts';
@@ -9,6 +9,7 @@ import { containsPattern } from '../db/like.ts';
 import { whereInScope } from './permissions.ts';
 import { initialPassword } from './initial-password.ts';
 import { UserService } from './user.service.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export type PasswordDelivery = 'sms' | 'sheet';
 
@@ -52,7 +53,7 @@ export async function createAccountsForPeople(ctx: TenantContext, jobs: JobRunne
     else if (!person.user_id && !person.phone)
       problems.push({ path: `body.personIds[${i}]`, message: `${person.name} has no phone number to sign in with` });
   });
-  if (problems.length) throw badRequest('ACCOUNTS_PEOPLE_INVALID', 'Some people cannot get an account', problems);
+  if (problems.length) throw badRequest(CORE_ERRORS.ACCOUNTS_PEOPLE_INVALID, 'Some people cannot get an account', problems);
 
   const skipped = people.filter((p) => p.user_id).map((p) => ({ personId: p.id, name: p.name, username: p.username as string }));
   const toCreate = input.personIds.map((id) => byId.get(id) as PersonRow).filter((p) => !p.user_id);
@@ -122,7 +123,7 @@ export async function accountCandidates(
     .limit(filter.limit + 1);
   if (filter.unitId) {
     const unit = await trx('core_unit').where({ id: filter.unitId }).first('id', 'path');
-    if (!unit) throw badRequest('UNIT_NOT_FOUND', 'No such unit', [{ path: 'querystring.unitId', message: 'no such unit' }]);
+    if (!unit) throw badRequest(CORE_ERRORS.UNIT_NOT_FOUND, 'No such unit', [{ path: 'querystring.unitId', message: 'no such unit' }]);
     whereInScope(
       query,
       'p.unit_id',
@@ -185,7 +186,7 @@ async function refuseTakenLogins(trx: Knex.Transaction, people: PersonRow[], per
         ]
       : [];
   });
-  if (problems.length) throw conflict('ACCOUNTS_LOGIN_TAKEN', 'Some phone numbers already belong to other accounts', problems);
+  if (problems.length) throw conflict(CORE_ERRORS.ACCOUNTS_LOGIN_TAKEN, 'Some phone numbers already belong to other accounts', problems);
 }
 
 function passwordSms(tenant: AccountsTenant, username: string, password: string): string {

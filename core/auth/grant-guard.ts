@@ -1,13 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { AppError } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 import type { DataScopeKind } from './auth.types.ts';
 import { unitPathInScope, type DataScope } from './permissions.ts';
-
-/** 403: the change would give, grant or take over more than the actor holds. */
-export const PRIVILEGE_EXCEEDED = 'PRIVILEGE_EXCEEDED';
-/** 403: admin status, admins' accounts and admins' passwords are for tenant admins only. */
-export const ADMIN_ONLY = 'ADMIN_ONLY';
 
 export interface GrantLike {
   permission: string;
@@ -64,7 +60,7 @@ export class GrantGuard {
   }
 
   requireAdmin(field: string, message: string): void {
-    if (!this.holdsEverything) throw new AppError(403, ADMIN_ONLY, message, [{ path: field, message: 'tenant admins only' }]);
+    if (!this.holdsEverything) throw new AppError(403, CORE_ERRORS.ADMIN_ONLY, message, [{ path: field, message: 'tenant admins only' }]);
   }
 
   /**
@@ -84,7 +80,7 @@ export class GrantGuard {
         },
       ];
     });
-    if (problems.length) throw new AppError(403, PRIVILEGE_EXCEEDED, 'You cannot grant more than you hold', problems);
+    if (problems.length) throw new AppError(403, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'You cannot grant more than you hold', problems);
   }
 
   /** People (by id) inside the actor's scope of `permission`; a person not found counts as outside. */
@@ -104,7 +100,7 @@ export class GrantGuard {
     if (outside.length) {
       throw new AppError(
         403,
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         `These people are outside your scope of "${permission}"`,
         outside.map((id) => ({ path: fieldOf(id), message: 'is outside your data scope' })),
       );
@@ -132,7 +128,7 @@ export class GrantGuard {
           ]
         : [];
     });
-    if (problems.length) throw new AppError(403, PRIVILEGE_EXCEEDED, 'You cannot give anyone more than you hold', problems);
+    if (problems.length) throw new AppError(403, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'You cannot give anyone more than you hold', problems);
   }
 
   /**
@@ -154,7 +150,7 @@ export class GrantGuard {
     if (personId) return this.requirePersonLinkable(trx, personId, field);
     const scope = await this.scopeOf(trx, 'core.users.manage');
     if (scope?.kind !== 'tenant')
-      throw new AppError(403, PRIVILEGE_EXCEEDED, 'An account linked to no person needs tenant-wide core.users.manage', [
+      throw new AppError(403, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'An account linked to no person needs tenant-wide core.users.manage', [
         { path: field, message: 'is outside your data scope' },
       ]);
   }
@@ -171,7 +167,7 @@ export class GrantGuard {
       .first('is_tenant_admin', 'person_id');
     if (!account) return;
     if (account.is_tenant_admin)
-      throw new AppError(403, ADMIN_ONLY, 'Only a tenant admin may change an admin’s account or password', [
+      throw new AppError(403, CORE_ERRORS.ADMIN_ONLY, 'Only a tenant admin may change an admin’s account or password', [
         { path: field, message: 'is a tenant admin' },
       ]);
     await this.requireAccountPlacement(trx, account.person_id, field);

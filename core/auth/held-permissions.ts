@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { currentUser } from './session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 
 /** Every permission the signed-in user holds through their roles (all, for a tenant admin). */
 export async function heldPermissions(request: FastifyRequest): Promise<string[]> {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Sign-in lockout, counted in the database so concurrent attempts are all counted (one atomic
@@ -118,7 +119,7 @@ export async function clearSignInFailures(trx: Knex.Transaction, table: FailureT
 }
 
 export const lockedResponse = (until: Date) => ({
-  error: { code: 'AUTH_LOCKED', message: `Too many failed sign-ins; try again after ${until.toISOString()}`, details: [] },
+  error: { code: CORE_ERRORS.AUTH_LOCKED, message: `Too many failed sign-ins; try again after ${until.toISOString()}`, details: [] },
 });
 
-export const invalidLoginResponse = { error: { code: 'AUTH_INVALID', message: 'Wrong login or password', details: [] } };
+export const invalidLoginResponse = { error: { code: CORE_ERRORS.AUTH_INVALID, message: 'Wrong login or password', details: [] } };

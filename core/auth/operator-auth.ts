@@ -3,7 +3,7 @@ import { beginTenantTransaction } from '../db/tenant-transaction.ts';
 import { endTransactionBeforeResponse } from '../db/request-transaction.ts';
 import { forbidden, unauthorized } from '../http/errors.ts';
 import { CSRF_HEADER, PLATFORM_SESSION_COOKIE, parseSessionToken, csrfSatisfied } from './session-token.ts';
-import { PASSWORD_CHANGE_REQUIRED } from './session-auth.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface Operator {
   id: string;
@@ -52,16 +52,16 @@ async function authenticateOperator(request: FastifyRequest): Promise<void> {
       };
   }
   if (request.routeOptions.config.public) return;
-  if (!request.operator) throw unauthorized('Platform operator sign-in required');
+  if (!request.operator) throw unauthorized(CORE_ERRORS.AUTH_REQUIRED, 'Platform operator sign-in required');
   if (!csrfSatisfied(request.method, request.headers[CSRF_HEADER], request.operator.csrfToken)) {
-    throw forbidden('CSRF_TOKEN_INVALID', `Missing or wrong ${CSRF_HEADER} header`);
+    throw forbidden(CORE_ERRORS.CSRF_TOKEN_INVALID, `Missing or wrong ${CSRF_HEADER} header`);
   }
   if (request.operator.mustChangePassword && request.routeOptions.config.beforePasswordChange !== true) {
-    throw forbidden(PASSWORD_CHANGE_REQUIRED, 'Change your password first (POST /api/platform/auth/change-password)');
+    throw forbidden(CORE_ERRORS.AUTH_PASSWORD_CHANGE_REQUIRED, 'Change your password first (POST /api/platform/auth/change-password)');
   }
 }
 
 export function currentOperator(request: FastifyRequest): Operator {
-  if (!request.operator) throw unauthorized('Platform operator sign-in required');
+  if (!request.operator) throw unauthorized(CORE_ERRORS.AUTH_REQUIRED, 'Platform operator sign-in required');
   return request.operator;
 }

@@ -8,6 +8,7 @@ import { checkSignIn, signInThrottle } from './sign-in.ts';
 import { currentOperator } from './operator-auth.ts';
 import { newCsrfToken, newSessionToken, PLATFORM_SESSION_COOKIE } from './session-token.ts';
 import { sessionCookieOptions } from './session.service.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** Platform operator sign-in; operators are not tenant users and have their own sessions. */
 export const operatorAuthRoutes: RoutePlugin = async (app) => {
@@ -83,7 +84,9 @@ export const operatorAuthRoutes: RoutePlugin = async (app) => {
     const operator = currentOperator(request);
     const row: { password_hash: string } = await request.db('core_operator').where({ id: operator.id }).first('password_hash');
     if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {
-      throw badRequest('AUTH_PASSWORD_WRONG', 'The current password is wrong', [{ path: 'body.currentPassword', message: 'is wrong' }]);
+      throw badRequest(CORE_ERRORS.AUTH_PASSWORD_WRONG, 'The current password is wrong', [
+        { path: 'body.currentPassword', message: 'is wrong' },
+      ]);
     }
     await request
       .db('core_operator')

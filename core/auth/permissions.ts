@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { forbidden } from '../http/errors.ts';
-import { currentUser } from './session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 import type { DataScopeKind } from './auth.types.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * What part of the tenant a grant reaches:
@@ -98,6 +99,6 @@ export function unitPathInScope(unitPath: string, scope: DataScope): boolean {
 }
 
 function denied(permission: string | readonly string[]) {
-  if (typeof permission === 'string') return forbidden('PERMISSION_DENIED', `This needs the permission "${permission}"`);
-  return forbidden('PERMISSION_DENIED', `This needs one of the permissions ${permission.map((p) => `"${p}"`).join(', ')}`);
+  if (typeof permission === 'string') return forbidden(CORE_ERRORS.PERMISSION_DENIED, `This needs the permission "${permission}"`);
+  return forbidden(CORE_ERRORS.PERMISSION_DENIED, `This needs one of the permissions ${permission.map((p) => `"${p}"`).join(', ')}`);
 }

@@ -1,5 +1,5 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from './tenant-context.ts';
 import { requirePermission } from './permissions.ts';
 import {
   createRoleRoute,

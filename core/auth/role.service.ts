@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from './tenant-context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import type { DataScopeKind } from './auth.types.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface Grant {
   permission: string;
@@ -42,7 +43,7 @@ export class RoleService {
 
   async get(id: string) {
     const role = await this.db('core_role').where({ id }).first('id', 'name', 'description');
-    if (!role) throw notFound('ROLE_NOT_FOUND', 'No such role');
+    if (!role) throw notFound(CORE_ERRORS.ROLE_NOT_FOUND, 'No such role');
     const grants = await this.db('core_role_permission').where({ role_id: id }).select('permission', 'scope').orderBy('permission');
     const [{ count }] = await this.db('core_person_role').where({ role_id: id }).count('* as count');
     return this.view(role, grants, Number(count));
@@ -72,7 +73,7 @@ export class RoleService {
     const updated = await this.db('core_role')
       .where({ id })
       .update({ name: input.name, description: input.description ?? '' });
-    if (updated === 0) throw notFound('ROLE_NOT_FOUND', 'No such role');
+    if (updated === 0) throw notFound(CORE_ERRORS.ROLE_NOT_FOUND, 'No such role');
     await this.replaceGrants(id, input.grants);
     await auditTenant(this.ctx, {
       action: 'roles.update',
@@ -86,7 +87,7 @@ export class RoleService {
   async remove(id: string): Promise<void> {
     await this.requireManageable(id);
     const deleted = await this.db('core_role').where({ id }).delete();
-    if (deleted === 0) throw notFound('ROLE_NOT_FOUND', 'No such role');
+    if (deleted === 0) throw notFound(CORE_ERRORS.ROLE_NOT_FOUND, 'No such role');
     await auditTenant(this.ctx, { action: 'roles.delete', recordType: 'role', recordId: id });
   }
 
@@ -108,7 +109,7 @@ export class RoleService {
     const missing = personIds.filter((p) => !found.includes(p));
     if (missing.length) {
       throw badRequest(
-        'ROLE_MEMBER_UNKNOWN',
+        CORE_ERRORS.ROLE_MEMBER_UNKNOWN,
         'Some people do not exist',
         missing.map((p) => ({ path: `body.personIds[${personIds.indexOf(p)}]`, message: 'no such person' })),
       );
@@ -170,7 +171,7 @@ export class RoleService {
       if (seen.has(g.permission)) problems.push({ path: `body.grants[${i}].permission`, message: 'is granted twice' });
       seen.add(g.permission);
     });
-    if (problems.length) throw badRequest('ROLE_GRANT_INVALID', 'Some grants are invalid', problems);
+    if (problems.length) throw badRequest(CORE_ERRORS.ROLE_GRANT_INVALID, 'Some grants are invalid', problems);
   }
 
   private async replaceGrants(roleId: string, grants: Grant[]): Promise<void> {

@@ -2,9 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../http/errors.ts';
 import type { AuthUser } from './auth.types.ts';
 import { CSRF_HEADER, TENANT_SESSION_COOKIE, parseSessionToken, csrfSatisfied } from './session-token.ts';
-
-/** 403 for everything but `/auth/me`, sign-out and the change itself until the password is changed. */
-export const PASSWORD_CHANGE_REQUIRED = 'AUTH_PASSWORD_CHANGE_REQUIRED';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Loads the session named by the cookie inside the tenant transaction (RLS hides other tenants'
@@ -18,12 +16,12 @@ export async function authenticateTenantRequest(request: FastifyRequest, _reply:
     request.user = await lookUpSession(request, parsed.id);
   }
   if (isPublic) return;
-  if (!request.user) throw unauthorized('Not signed in, or the session has expired');
+  if (!request.user) throw unauthorized(CORE_ERRORS.AUTH_REQUIRED, 'Not signed in, or the session has expired');
   if (!csrfSatisfied(request.method, request.headers[CSRF_HEADER], request.user.csrfToken)) {
-    throw forbidden('CSRF_TOKEN_INVALID', `Missing or wrong ${CSRF_HEADER} header`);
+    throw forbidden(CORE_ERRORS.CSRF_TOKEN_INVALID, `Missing or wrong ${CSRF_HEADER} header`);
   }
   if (request.user.mustChangePassword && request.routeOptions.config.beforePasswordChange !== true) {
-    throw forbidden(PASSWORD_CHANGE_REQUIRED, 'Change your password first (POST /auth/change-password)');
+    throw forbidden(CORE_ERRORS.AUTH_PASSWORD_CHANGE_REQUIRED, 'Change your password first (POST /auth/change-password)');
   }
 }
 
@@ -88,12 +86,6 @@ export function toAuthUser(row: SessionUserRow, sessionId: string): AuthUser {
 export function rejectForeignSession(request: FastifyRequest): void {
   const parsed = parseSessionToken(request.cookies[TENANT_SESSION_COOKIE]);
   if (parsed && parsed.ownerId !== request.tenant.id && request.routeOptions.config.public !== true) {
-    throw forbidden('SESSION_TENANT_MISMATCH', 'This session belongs to another tenant; sign in to this tenant');
+    throw forbidden(CORE_ERRORS.SESSION_TENANT_MISMATCH, 'This session belongs to another tenant; sign in to this tenant');
   }
-}
-
-/** The signed-in user of a route that is not public (the hook has already enforced it). */
-export function currentUser(request: FastifyRequest): AuthUser {
-  if (!request.user) throw unauthorized();
-  return request.user;
 }

@@ -10,8 +10,7 @@ import {
   unknownLoginKey,
   type FailureTable,
 } from './lockout.ts';
-
-export const SIGN_IN_RATE_LIMITED = 'AUTH_RATE_LIMITED';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 const throttles = new WeakMap<object, onRequestHookHandler>();
 
@@ -28,7 +27,7 @@ export function signInThrottle(app: FastifyInstance): onRequestHookHandler {
       max: app.platform.config.signInPerMinute,
       timeWindow: 60_000,
       errorResponseBuilder: (_request, context) =>
-        new AppError(429, SIGN_IN_RATE_LIMITED, `Too many sign-in attempts from this address; try again in ${context.after}`),
+        new AppError(429, CORE_ERRORS.AUTH_RATE_LIMITED, `Too many sign-in attempts from this address; try again in ${context.after}`),
     });
     throttles.set(app.platform, throttle);
   }

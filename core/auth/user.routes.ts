@@ -1,5 +1,5 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from './tenant-context.ts';
 import { requirePermission } from './permissions.ts';
 import { createUserRoute, listUsersRoute, resetPasswordRoute, unlockUserRoute, updateUserRoute } from './user.schema.ts';
 import { UserService } from './user.service.ts';

@@ -1,10 +1,11 @@
 import { uuidv7 } from 'uuidv7';
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from './tenant-context.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { hashPassword } from './password.ts';
 import { containsPattern } from '../db/like.ts';
 import { whereInScope } from './permissions.ts';
 import { clearSignInFailures, userAccountKey, userAccountKeySql } from './lockout.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 const COLUMNS = ['id', 'username', 'display_name', 'phone', 'person_id', 'is_tenant_admin', 'status', 'must_change_password', 'created_at'];
 /** Locked out from some address, or everywhere (core/auth/lockout.ts); `core_user` must be the query's table. */
@@ -97,7 +98,7 @@ export class UserService {
 
   async update(id: string, change: UserChange) {
     if (id === this.ctx.actorUserId && (change.status === 'disabled' || change.isTenantAdmin === false)) {
-      throw badRequest('USER_SELF_LOCKOUT', 'You cannot disable yourself or remove your own admin rights', [
+      throw badRequest(CORE_ERRORS.USER_SELF_LOCKOUT, 'You cannot disable yourself or remove your own admin rights', [
         { path: change.status ? 'body.status' : 'body.isTenantAdmin', message: 'would lock you out' },
       ]);
     }
@@ -112,7 +113,7 @@ export class UserService {
     if (change.isTenantAdmin !== undefined) patch.is_tenant_admin = change.isTenantAdmin;
     if (change.status !== undefined) patch.status = change.status;
     const [row] = await this.db('core_user').where({ id }).update(patch).returning(COLUMNS);
-    if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
+    if (!row) throw notFound(CORE_ERRORS.USER_NOT_FOUND, 'No such user');
     if (change.status === 'disabled') await this.db('core_session').where({ user_id: id }).delete();
     this.forgetSessions(id);
     await auditTenant(this.ctx, { action: 'users.update', recordType: 'user', recordId: id, data: { ...change } });
@@ -139,7 +140,7 @@ export class UserService {
       .where({ id })
       .update({ password_hash: await hashPassword(newPassword), must_change_password: true, updated_at: this.db.fn.now() })
       .returning(COLUMNS);
-    if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
+    if (!row) throw notFound(CORE_ERRORS.USER_NOT_FOUND, 'No such user');
     await clearSignInFailures(this.db, 'core_sign_in_failure', userAccountKey(id));
     await this.db('core_session').where({ user_id: id }).delete();
     this.forgetSessions(id);
@@ -151,7 +152,7 @@ export class UserService {
   async unlock(id: string) {
     await this.ctx.guard.requireAccountManageable(this.db, id, 'params.id');
     const row: Omit<UserRow, 'locked'> | undefined = await this.db('core_user').where({ id }).first(COLUMNS);
-    if (!row) throw notFound('USER_NOT_FOUND', 'No such user');
+    if (!row) throw notFound(CORE_ERRORS.USER_NOT_FOUND, 'No such user');
     await clearSignInFailures(this.db, 'core_sign_in_failure', userAccountKey(id));
     await auditTenant(this.ctx, { action: 'users.unlock', recordType: 'user', recordId: id });
     return toView({ ...row, locked: false });

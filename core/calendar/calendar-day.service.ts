@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.service.ts';
 import { notFound } from '../http/errors.ts';
-import { weekdayOf, type IsoDate } from './calendar-date.ts';
+import { weekdayOf, type IsoDate } from '../time/calendar-date.ts';
 import { loadTenantCalendar } from './calendar.service.ts';
 import type { CalendarDay } from './calendar.ts';
 import { statutoryDay, statutoryDaysOfYear, statutoryYearKnown } from './statutory-days.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 type DayKind = 'holiday' | 'workday';
 
@@ -80,7 +81,7 @@ export class CalendarDays {
       .where({ day: date })
       .delete()
       .returning(['day', 'kind', 'name']);
-    if (removed.length === 0) throw notFound('CALENDAR_OVERRIDE_NOT_FOUND', 'The tenant has no override for this day');
+    if (removed.length === 0) throw notFound(CORE_ERRORS.CALENDAR_OVERRIDE_NOT_FOUND, 'The tenant has no override for this day');
     await audit(this.request, {
       action: 'calendar.day.delete',
       recordType: 'calendar_day',

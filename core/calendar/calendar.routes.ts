@@ -1,7 +1,7 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { badRequest } from '../http/errors.ts';
-import { toDayNumber } from './calendar-date.ts';
+import { toDayNumber } from '../time/calendar-date.ts';
 import { todayIn } from '../time/time-zone.ts';
 import { CalendarDays } from './calendar-day.service.ts';
 import { addTenantWorkingDays, CALENDAR_MAX_SPAN_DAYS, tenantWorkingDaysBetween } from './calendar.service.ts';
@@ -13,6 +13,7 @@ import {
   putCalendarDayRoute,
   workingDaysBetweenRoute,
 } from './calendar.schema.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** The tenant's working-day calendar: read by every signed-in user, changed with `core.calendar.manage`. */
 export const calendarRoutes: RoutePlugin = async (app) => {
@@ -40,7 +41,7 @@ export const calendarRoutes: RoutePlugin = async (app) => {
     } catch (error) {
       if (!(error instanceof CalendarRangeError)) throw error;
       throw badRequest(
-        'CALENDAR_NO_WORKING_DAY',
+        CORE_ERRORS.CALENDAR_NO_WORKING_DAY,
         `No deadline within ${CALENDAR_MAX_SPAN_DAYS} days: the tenant's calendar has too few working days`,
         [{ path: 'querystring.days', message: 'reaches no working day' }],
       );
@@ -53,7 +54,7 @@ export const calendarRoutes: RoutePlugin = async (app) => {
   app.get('/calendar/working-days-between', { schema: workingDaysBetweenRoute }, async (request) => {
     const { from, to } = request.query;
     if (Math.abs(toDayNumber(to) - toDayNumber(from)) > CALENDAR_MAX_SPAN_DAYS) {
-      throw badRequest('CALENDAR_RANGE_TOO_LONG', `The range may span at most ${CALENDAR_MAX_SPAN_DAYS} days`, [
+      throw badRequest(CORE_ERRORS.CALENDAR_RANGE_TOO_LONG, `The range may span at most ${CALENDAR_MAX_SPAN_DAYS} days`, [
         { path: 'querystring.to', message: `is more than ${CALENDAR_MAX_SPAN_DAYS} days from "from"` },
       ]);
     }

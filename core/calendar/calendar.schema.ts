@@ -1,33 +1,65 @@
-import { errorResponses, tenantParams, tenantSlug } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantParams, tenantSlug } from '../schemas/common.schema.ts';
 
 /** A calendar day, `YYYY-MM-DD`, in the years the platform plans for (1970–2199). */
 export const calendarDate = { type: 'string', format: 'date', pattern: '^(19[7-9][0-9]|2[01][0-9]{2})-' } as const;
 
 const dayKind = { type: 'string', enum: ['holiday', 'workday'] } as const;
+export type DayKind = FromSchema<typeof dayKind>;
 
-export const calendarDayView = {
-  type: 'object',
-  properties: {
-    date: { type: 'string' },
-    weekday: { type: 'integer', description: '0 Sunday … 6 Saturday' },
-    working: { type: 'boolean' },
-    source: { type: 'string', enum: ['tenant', 'statutory', 'weekly'] },
-    name: { type: 'string' },
-  },
-} as const;
+/** How one day counts for the tenant. */
+export const calendarDayView = responseObject({
+  date: { type: 'string' },
+  weekday: { type: 'integer', description: '0 Sunday … 6 Saturday' },
+  working: { type: 'boolean' },
+  source: { type: 'string', enum: ['tenant', 'statutory', 'weekly'] },
+  name: { type: 'string' },
+});
+export type CalendarDayView = FromSchema<typeof calendarDayView>;
 
-const listEntryView = {
-  type: 'object',
-  properties: {
-    date: { type: 'string' },
-    weekday: { type: 'integer' },
-    kind: dayKind,
-    name: { type: 'string' },
-    source: { type: 'string', enum: ['statutory', 'tenant'] },
-    inLieu: { type: 'boolean', description: 'A statutory holiday paid for by a make-up working day (调休)' },
-    replaces: { type: ['object', 'null'], properties: { kind: dayKind, name: { type: 'string' } } },
+/** A listed day: a statutory holiday, a make-up working day (调休) or the tenant's override. */
+const listEntryView = responseObject({
+  date: { type: 'string' },
+  weekday: { type: 'integer', description: '0 Sunday … 6 Saturday' },
+  kind: dayKind,
+  name: { type: 'string' },
+  source: { type: 'string', enum: ['statutory', 'tenant'] },
+  inLieu: { type: 'boolean', description: 'A statutory holiday paid for by a make-up working day (调休)' },
+  replaces: {
+    type: ['object', 'null'],
+    description: 'The statutory day a tenant override replaces',
+    additionalProperties: false,
+    required: ['kind', 'name'],
+    properties: { kind: dayKind, name: { type: 'string' } },
   },
-} as const;
+});
+export type CalendarEntry = FromSchema<typeof listEntryView>;
+
+const calendarYear = responseObject({
+  year: { type: 'integer' },
+  statutoryKnown: {
+    type: 'boolean',
+    description: 'false when the statutory arrangement of the year is not published yet: only weekends and overrides count',
+  },
+  days: { type: 'array', items: listEntryView },
+});
+export type CalendarYear = FromSchema<typeof calendarYear>;
+
+const workingDaysResult = responseObject({
+  from: { type: 'string' },
+  days: { type: 'integer' },
+  date: { type: 'string' },
+  day: calendarDayView,
+  skipped: {
+    type: 'array',
+    description: 'Holidays and tenant days off passed on the way (weekends are not listed)',
+    items: calendarDayView,
+  },
+});
+export type WorkingDaysResult = FromSchema<typeof workingDaysResult>;
+
+const workingDaysBetween = responseObject({ from: { type: 'string' }, to: { type: 'string' }, workingDays: { type: 'integer' } });
+export type WorkingDaysBetween = FromSchema<typeof workingDaysBetween>;
 
 const dateParams = {
   type: 'object',
@@ -46,20 +78,7 @@ export const listCalendarYearRoute = {
     additionalProperties: false,
     properties: { year: { type: 'integer', minimum: 1970, maximum: 2199, description: 'Defaults to the current year in China' } },
   },
-  response: {
-    200: {
-      type: 'object',
-      properties: {
-        year: { type: 'integer' },
-        statutoryKnown: {
-          type: 'boolean',
-          description: 'false when the statutory arrangement of the year is not published yet: only weekends and overrides count',
-        },
-        days: { type: 'array', items: listEntryView },
-      },
-    },
-    ...errorResponses,
-  },
+  response: { 200: calendarYear, ...errorResponses },
 } as const;
 
 export const putCalendarDayRoute = {
@@ -96,23 +115,7 @@ export const addWorkingDaysRoute = {
       days: { type: 'integer', minimum: -1000, maximum: 1000 },
     },
   },
-  response: {
-    200: {
-      type: 'object',
-      properties: {
-        from: { type: 'string' },
-        days: { type: 'integer' },
-        date: { type: 'string' },
-        day: calendarDayView,
-        skipped: {
-          type: 'array',
-          description: 'Holidays and tenant days off passed on the way (weekends are not listed)',
-          items: calendarDayView,
-        },
-      },
-    },
-    ...errorResponses,
-  },
+  response: { 200: workingDaysResult, ...errorResponses },
 } as const;
 
 export const workingDaysBetweenRoute = {
@@ -125,8 +128,5 @@ export const workingDaysBetweenRoute = {
     additionalProperties: false,
     properties: { from: calendarDate, to: calendarDate },
   },
-  response: {
-    200: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, workingDays: { type: 'integer' } } },
-    ...errorResponses,
-  },
+  response: { 200: workingDaysBetween, ...errorResponses },
 } as const;

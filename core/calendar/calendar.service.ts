@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { addDays, toDayNumber, type IsoDate } from './calendar-date.ts';
+import { addDays, toDayNumber, type IsoDate } from '../time/calendar-date.ts';
 import { Calendar, CalendarRangeError, type CalendarOverride } from './calendar.ts';
 
 /** Longest range one calendar may load: bounds the query and every walk over it. */

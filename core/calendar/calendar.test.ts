@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar, CalendarRangeError, type CalendarOverride } from './calendar.ts';
-import { CalendarDateError, weekdayOf } from './calendar-date.ts';
+import { CalendarDateError, weekdayOf } from '../time/calendar-date.ts';
 import { todayIn } from '../time/time-zone.ts';
 import { statutoryDay, statutoryYearKnown } from './statutory-days.ts';
 

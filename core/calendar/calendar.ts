@@ -1,4 +1,4 @@
-import { fromDayNumber, toDayNumber, weekdayOf, type IsoDate } from './calendar-date.ts';
+import { fromDayNumber, toDayNumber, weekdayOf, type IsoDate } from '../time/calendar-date.ts';
 import { statutoryDay } from './statutory-days.ts';
 
 /** A tenant's own decision about one day: a local holiday, or an extra working day. */

@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days';
-import { addDays, toDayNumber, type IsoDate } from './calendar-date.ts';
+import { addDays, toDayNumber, type IsoDate } from '../time/calendar-date.ts';
 
 /**
  * China's statutory calendar from the `chinese-days` package: public holidays (法定节假日, with

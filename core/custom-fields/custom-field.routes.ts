@@ -1,5 +1,5 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from '../auth/tenant-context.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { effectiveSchemaRoute, getCustomFieldsRoute, putCustomFieldsRoute } from './custom-field.schema.ts';
 import { CustomFieldSets } from './custom-field.service.ts';

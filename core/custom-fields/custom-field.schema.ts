@@ -1,4 +1,5 @@
-import { errorResponses, tenantSlug, timestamp } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, responseObject, tenantSlug, timestamp } from '../schemas/common.schema.ts';
 
 /** Any JSON Schema (or uiSchema): checked by the tenant-schema guard, not by the route. */
 const jsonSchemaObject = { type: 'object', additionalProperties: true } as const;
@@ -14,17 +15,38 @@ export const recordTypeParams = {
   },
 } as const;
 
-const fieldSetView = {
+/** A tenant's custom fields of one record type: a JSON Schema object fragment and its uiSchema. */
+const fieldSetView = responseObject({
+  moduleId: { type: 'string' },
+  recordType: { type: 'string' },
+  schema: jsonSchemaObject,
+  uiSchema: jsonSchemaObject,
+  version: { type: 'integer', description: '0 until the first change; +1 on each change' },
+  updatedAt: { ...timestamp, type: ['string', 'null'] },
+});
+export type CustomFieldSetView = FromSchema<typeof fieldSetView>;
+
+/** The record type's schema with the tenant's fields under `custom`, as a browser form renders it. */
+const effectiveSchemaView = responseObject({
+  moduleId: { type: 'string' },
+  recordType: { type: 'string' },
+  version: { type: 'integer' },
+  schema: jsonSchemaObject,
+  uiSchema: jsonSchemaObject,
+});
+export type EffectiveSchemaView = FromSchema<typeof effectiveSchemaView>;
+
+const putCustomFieldsBody = {
   type: 'object',
+  required: ['schema'],
+  additionalProperties: false,
   properties: {
-    moduleId: { type: 'string' },
-    recordType: { type: 'string' },
-    schema: jsonSchemaObject,
+    schema: { ...jsonSchemaObject, description: "{ type: 'object', properties: {...}, required: [...] }" },
     uiSchema: jsonSchemaObject,
-    version: { type: 'integer', description: '0 until the first change; +1 on each change' },
-    updatedAt: { ...timestamp, type: ['string', 'null'] },
+    version: { type: 'integer', minimum: 0, description: 'The version this change is based on; a different current version is a 409' },
   },
 } as const;
+export type CustomFieldSetChange = FromSchema<typeof putCustomFieldsBody>;
 
 export const getCustomFieldsRoute = {
   tags: ['custom-fields'],
@@ -38,16 +60,7 @@ export const putCustomFieldsRoute = {
   summary:
     'Replace the custom fields of a record type; the schema is checked as untrusted input (size, depth, local $ref only, no $data, safe patterns)',
   params: recordTypeParams,
-  body: {
-    type: 'object',
-    required: ['schema'],
-    additionalProperties: false,
-    properties: {
-      schema: { ...jsonSchemaObject, description: "{ type: 'object', properties: {...}, required: [...] }" },
-      uiSchema: jsonSchemaObject,
-      version: { type: 'integer', minimum: 0, description: 'The version this change is based on; a different current version is a 409' },
-    },
-  },
+  body: putCustomFieldsBody,
   response: { 200: fieldSetView, ...errorResponses },
 } as const;
 
@@ -55,17 +68,5 @@ export const effectiveSchemaRoute = {
   tags: ['custom-fields'],
   summary: 'The record type’s schema with the tenant’s custom fields under `custom`, and the merged uiSchema, for the browser form',
   params: recordTypeParams,
-  response: {
-    200: {
-      type: 'object',
-      properties: {
-        moduleId: { type: 'string' },
-        recordType: { type: 'string' },
-        version: { type: 'integer' },
-        schema: jsonSchemaObject,
-        uiSchema: jsonSchemaObject,
-      },
-    },
-    ...errorResponses,
-  },
+  response: { 200: effectiveSchemaView, ...errorResponses },
 } as const;

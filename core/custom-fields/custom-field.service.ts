@@ -1,8 +1,9 @@
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from '../auth/tenant-context.ts';
 import type { ModuleRecordType } from '../modules/contract.ts';
 import { TenantSchemaError } from '../schemas/tenant-schema-guard.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { EMPTY_FRAGMENT, effectiveSchema, prepareFragment } from './custom-field-fragment.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 interface FieldSetRow {
   schema: Record<string, unknown>;
@@ -52,13 +53,13 @@ export class CustomFieldSets {
       prepared = prepareFragment(change.schema, change.uiSchema ?? {});
     } catch (error) {
       if (!(error instanceof TenantSchemaError)) throw error;
-      throw badRequest('CUSTOM_FIELDS_SCHEMA_REJECTED', 'The custom fields schema was rejected', error.problems);
+      throw badRequest(CORE_ERRORS.CUSTOM_FIELDS_SCHEMA_REJECTED, 'The custom fields schema was rejected', error.problems);
     }
     const previous = await this.row(moduleId, recordType, true);
     const currentVersion = previous?.version ?? 0;
     if (change.version !== undefined && change.version !== currentVersion) {
       throw conflict(
-        'CUSTOM_FIELDS_VERSION_CONFLICT',
+        CORE_ERRORS.CUSTOM_FIELDS_VERSION_CONFLICT,
         `The custom fields changed meanwhile (now version ${currentVersion}); reload and apply the change again`,
         [{ path: 'body.version', message: `is not the current version ${currentVersion}` }],
       );
@@ -86,18 +87,18 @@ export class CustomFieldSets {
   /** Drops the record type's custom fields (the tenant-config prune); stored values stay in records. */
   async remove(moduleId: string, recordType: string): Promise<void> {
     const deleted = await this.ctx.trx('core_custom_field_set').where({ module_id: moduleId, record_type: recordType }).delete();
-    if (deleted === 0) throw notFound('CUSTOM_FIELDS_NOT_FOUND', `No custom fields on ${moduleId}/${recordType}`);
+    if (deleted === 0) throw notFound(CORE_ERRORS.CUSTOM_FIELDS_NOT_FOUND, `No custom fields on ${moduleId}/${recordType}`);
     await auditTenant(this.ctx, { action: 'custom_fields.delete', recordType: 'custom_field_set', recordId: `${moduleId}/${recordType}` });
   }
 
   /** 404 for an unknown module or record type, and for a module this tenant has not enabled. */
   private async requireRecordType(moduleId: string, recordType: string): Promise<ModuleRecordType> {
     const registry = this.ctx.registry;
-    if (!registry.has(moduleId)) throw notFound('MODULE_NOT_FOUND', `No module "${moduleId}"`);
+    if (!registry.has(moduleId)) throw notFound(CORE_ERRORS.MODULE_NOT_FOUND, `No module "${moduleId}"`);
     const type = registry.get(moduleId).manifest.recordTypes.find((t) => t.id === recordType);
-    if (!type) throw notFound('RECORD_TYPE_NOT_FOUND', `Module "${moduleId}" has no record type "${recordType}"`);
+    if (!type) throw notFound(CORE_ERRORS.RECORD_TYPE_NOT_FOUND, `Module "${moduleId}" has no record type "${recordType}"`);
     const enabled = await this.ctx.trx('core_tenant_module').where({ module_id: moduleId, enabled: true }).first('module_id');
-    if (!enabled) throw notFound('MODULE_NOT_ENABLED', `Module "${moduleId}" is not enabled for this tenant`);
+    if (!enabled) throw notFound(CORE_ERRORS.MODULE_NOT_ENABLED, `Module "${moduleId}" is not enabled for this tenant`);
     return type;
   }
 

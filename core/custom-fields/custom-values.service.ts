@@ -3,6 +3,7 @@ import { compileTenantSchema, TenantSchemaError } from '../schemas/tenant-schema
 import { detailsFromAjv } from '../http/error-handler.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { EMPTY_FRAGMENT } from './custom-field-fragment.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Validates a record's `custom` values against the tenant's custom fields of that record type
@@ -29,14 +30,18 @@ export async function validateCustomValues(
     // Stored fields passed the guard when saved; a later, stricter guard can refuse them.
     throw new AppError(
       409,
-      'CUSTOM_FIELDS_SCHEMA_INVALID',
+      CORE_ERRORS.CUSTOM_FIELDS_SCHEMA_INVALID,
       `The custom fields of ${moduleId}/${recordType} no longer pass the schema checks; an administrator must save them again`,
       error.problems,
     );
   }
   const copy = structuredClone(values ?? {});
   if (!validate(copy)) {
-    throw badRequest('CUSTOM_FIELDS_INVALID', 'Some custom fields have invalid values', detailsFromAjv(path, validate.errors ?? []));
+    throw badRequest(
+      CORE_ERRORS.CUSTOM_FIELDS_INVALID,
+      'Some custom fields have invalid values',
+      detailsFromAjv(path, validate.errors ?? []),
+    );
   }
   return copy as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { containsPattern, escapeLike } from '../db/like.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../http/list-cursor.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
@@ -44,9 +45,9 @@ export async function lookUpPeople(
     .orderBy([{ column: 'p.name' }, { column: 'p.id' }])
     .limit(filter.limit + 1);
   if (filter.cursor) {
-    const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], 'DIRECTORY_CURSOR_INVALID');
+    const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], CORE_ERRORS.DIRECTORY_CURSOR_INVALID);
     if (!UUID.test(id))
-      throw badRequest('DIRECTORY_CURSOR_INVALID', 'The cursor is not one this list gave out', [
+      throw badRequest(CORE_ERRORS.DIRECTORY_CURSOR_INVALID, 'The cursor is not one this list gave out', [
         { path: 'querystring.cursor', message: 'is invalid' },
       ]);
     query.whereRaw('(p.name, p.id) > (?, ?::uuid)', [name, id]);
@@ -67,7 +68,7 @@ export async function lookUpPeople(
 
 export async function directoryPerson(trx: Knex.Transaction, id: string): Promise<DirectoryPerson> {
   const row: DirectoryPerson | undefined = await selectPeople(trx).where('p.id', id).first();
-  if (!row) throw notFound('DIRECTORY_PERSON_NOT_FOUND', 'No such person');
+  if (!row) throw notFound(CORE_ERRORS.DIRECTORY_PERSON_NOT_FOUND, 'No such person');
   return row;
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { badRequest } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export { XLSX_MIME } from '../schemas/xlsx-mime.ts';
 
@@ -36,12 +37,14 @@ export async function readXlsx(data: Buffer, options: ReadOptions = {}): Promise
   try {
     await workbook.xlsx.load(data as unknown as ExcelBuffer);
   } catch {
-    throw badRequest('XLSX_INVALID', 'The file is not a readable .xlsx workbook', [{ path: 'body', message: 'is not an .xlsx workbook' }]);
+    throw badRequest(CORE_ERRORS.XLSX_INVALID, 'The file is not a readable .xlsx workbook', [
+      { path: 'body', message: 'is not an .xlsx workbook' },
+    ]);
   }
   const tables = new Map<string, SheetTable>();
   workbook.eachSheet((sheet) => {
     if (sheet.actualRowCount - 1 > maxRows) {
-      throw badRequest('XLSX_TOO_MANY_ROWS', `The sheet ${sheet.name} has more than ${maxRows} rows`, [
+      throw badRequest(CORE_ERRORS.XLSX_TOO_MANY_ROWS, `The sheet ${sheet.name} has more than ${maxRows} rows`, [
         { path: sheet.name, message: `has more than ${maxRows} rows` },
       ]);
     }

@@ -11,6 +11,7 @@ import { Notifier } from '../notify/notifier.ts';
 import { coreMessages } from '../notify/core-messages.ts';
 import { AppError, conflict } from '../http/errors.ts';
 import { EXPORT_JOB, type ExportRow } from './export.service.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** What running an export needs: the job runner and the module work's deps (for the runner's context), the notifier. */
 export interface ExportWork {
@@ -84,7 +85,7 @@ async function claim(db: Knex.Transaction, exportId: string): Promise<ExportRow 
 async function runnerFor(work: ExportWork, tenantId: string, row: ExportRow): Promise<ExportRunner> {
   const runner = work.deps.modules.exportRunner(row.module, row.kind);
   const enabled = runner ? (await work.deps.enablement.enabledModules(tenantId)).has(row.module) : false;
-  if (!runner || !enabled) throw conflict('EXPORT_MODULE_UNAVAILABLE', 'The module that writes this export is not enabled');
+  if (!runner || !enabled) throw conflict(CORE_ERRORS.EXPORT_MODULE_UNAVAILABLE, 'The module that writes this export is not enabled');
   return runner;
 }
 

@@ -4,8 +4,10 @@ import { uuidv7 } from 'uuidv7';
 import { audit } from '../audit/audit.service.ts';
 import { heldPermissions } from '../auth/held-permissions.ts';
 import { scopeOf } from '../auth/permissions.ts';
-import { currentUser } from '../auth/session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 import { notFound } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
+import type { FileAccessCheck } from '../modules/contract.ts';
 
 /** The one queue of every export job; the job names the export, the export names its module's runner. */
 export const EXPORT_JOB = 'core.export';
@@ -120,9 +122,12 @@ export async function readableExport(request: FastifyRequest, id: string): Promi
   return row;
 }
 
+/** Who may read an export's file (attached as module `core`, kind `export`): whoever may read the export. */
+export const exportFileAccess: FileAccessCheck = async (request, exportId) => (await readableExport(request, exportId)) !== null;
+
 export async function requireReadableExport(request: FastifyRequest, id: string): Promise<ExportRow> {
   const row = await readableExport(request, id);
-  if (!row) throw notFound('EXPORT_NOT_FOUND', 'No such export of yours');
+  if (!row) throw notFound(CORE_ERRORS.EXPORT_NOT_FOUND, 'No such export of yours');
   return row;
 }
 

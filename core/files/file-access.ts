@@ -1,13 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.ts';
-import type { FileAccessCheck } from '../modules/contract.ts';
-import { readableExport } from '../exports/export.service.ts';
-
-/** Core's own records that files are attached to (module `core` in core_file_link). */
-const CORE_FILE_ACCESS: Record<string, FileAccessCheck> = {
-  /** An export's file: whoever may read the export (its requester, core/exports/export.service.ts). */
-  export: async (request, exportId) => (await readableExport(request, exportId)) !== null,
-};
 
 /**
  * Who may read a stored file, the one rule for downloads, metadata and the audit viewer:
@@ -34,14 +26,16 @@ export async function readableFileIds(request: FastifyRequest, fileIds: readonly
     .select('file_id', 'module', 'record_kind', 'record_id');
   const enabled = links.length > 0 ? await request.server.platform.enablement.enabledModules(request.tenant.id) : new Set<string>();
   const decided = new Map<string, Promise<boolean>>();
+  // Core's own records (module `core`) are decided as the app was wired (`app.platform.coreFileAccess`).
+  const coreAccess = request.server.platform.coreFileAccess;
   const mayReadRecord = (link: (typeof links)[number]): Promise<boolean> => {
     const key = `${link.module}\u0000${link.record_kind}\u0000${link.record_id}`;
     let answer = decided.get(key);
     if (!answer) {
       const check =
         link.module === 'core'
-          ? Object.hasOwn(CORE_FILE_ACCESS, link.record_kind)
-            ? CORE_FILE_ACCESS[link.record_kind]
+          ? Object.hasOwn(coreAccess, link.record_kind)
+            ? coreAccess[link.record_kind]
             : undefined
           : enabled.has(link.module)
             ? request.server.platform.modules.fileAccess(link.module, link.record_kind)

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { badRequest } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** The record a file is attached to: the owning module decides who may read it (`PlatformModule.fileAccess`). */
 export interface FileOwner {
@@ -79,7 +80,7 @@ export async function attachFiles(
     const refused = files.filter((f) => !attachable.has(f.id.toLowerCase()));
     if (refused.length > 0) {
       throw badRequest(
-        'FILE_NOT_ATTACHABLE',
+        CORE_ERRORS.FILE_NOT_ATTACHABLE,
         'Only files you uploaded yourself can be attached',
         refused.map((f) => ({ path: f.path, message: 'is not a file you uploaded' })),
       );

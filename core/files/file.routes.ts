@@ -1,13 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { FileStore } from './file-store.ts';
 import { downloadFileRoute, fileMetaRoute, uploadFileRoute } from './file.schema.ts';
 import { fileToView, findFile, receiveUpload } from './file.service.ts';
 import { mayReadFile } from './file-access.ts';
 import { notFound } from '../http/errors.ts';
 import { registerPlacedFileCleanup } from './placed-files.ts';
 import { sendStoredFile } from './send-file.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Tenant files: upload, metadata, download. Any signed-in user of the tenant may upload; reading
@@ -15,7 +15,7 @@ import { sendStoredFile } from './send-file.ts';
  * decides), else its uploader. Anyone else gets 404, as if the file did not exist.
  */
 export const fileRoutes: RoutePlugin = async (app) => {
-  const store = FileStore.inDataDir(app.platform.config.dataDir);
+  const store = app.platform.files;
   // Registered here only: no other route of the tenant API accepts multipart bodies.
   await app.register(fastifyMultipart, {
     // Keep client paths so "../x.png" is refused rather than silently reduced to "x.png".
@@ -41,5 +41,5 @@ export const fileRoutes: RoutePlugin = async (app) => {
 };
 
 async function requireReadable(request: FastifyRequest, fileId: string): Promise<void> {
-  if (!(await mayReadFile(request, fileId))) throw notFound('FILE_NOT_FOUND', 'No such file');
+  if (!(await mayReadFile(request, fileId))) throw notFound(CORE_ERRORS.FILE_NOT_FOUND, 'No such file');
 }

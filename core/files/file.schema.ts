@@ -1,16 +1,24 @@
-import { errorResponseSchema, errorResponses, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  errorResponseSchema,
+  errorResponses,
+  responseObject,
+  tenantIdParams,
+  tenantParams,
+  timestamp,
+  uuid,
+} from '../schemas/common.schema.ts';
 
-export const fileView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    name: { type: 'string' },
-    contentType: { type: 'string' },
-    sizeBytes: { type: 'integer' },
-    sha256: { type: 'string' },
-    createdAt: timestamp,
-  },
-} as const;
+export const fileView = responseObject({
+  id: uuid,
+  name: { type: 'string' },
+  contentType: { type: 'string' },
+  sizeBytes: { type: 'integer' },
+  sha256: { type: 'string' },
+  createdAt: timestamp,
+});
+/** A stored file's metadata (`POST /files`, `GET /files/:id/meta`). */
+export type FileView = FromSchema<typeof fileView>;
 
 export const uploadFileRoute = {
   tags: ['files'],

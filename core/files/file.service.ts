@@ -1,4 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { fileTypeFromFile } from 'file-type';
@@ -10,6 +11,7 @@ import { isAllowedFileType, isInlineContentType } from './file-types.ts';
 import type { FileStore, StagedFile } from './file-store.ts';
 import { trackPlacedFile } from './placed-files.ts';
 import { openRequestTransaction } from '../tenancy/tenant-scope.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** The multipart field that carries the file. */
 export const FILE_FIELD = 'file';
@@ -35,9 +37,12 @@ export async function receiveUpload(request: FastifyRequest, store: FileStore, o
   const nameProblem = fileNameProblem(part.filename);
   if (nameProblem) {
     part.file.resume();
-    throw badRequest('FILE_NAME_INVALID', `The file name ${nameProblem}`, [{ path: `${FILE_FIELD}.filename`, message: nameProblem }]);
+    throw badRequest(CORE_ERRORS.FILE_NAME_INVALID, `The file name ${nameProblem}`, [
+      { path: `${FILE_FIELD}.filename`, message: nameProblem },
+    ]);
   }
-  const staged = await store.stage(part.file).catch((error: unknown) => {
+  // Through clientBytes, so a failure of the client's stream is known as the client's.
+  const staged = await store.stage(Readable.from(clientBytes(part.file))).catch((error: unknown) => {
     throw uploadError(error, request);
   });
   try {
@@ -45,7 +50,7 @@ export async function receiveUpload(request: FastifyRequest, store: FileStore, o
     const type = await fileTypeFromFile(staged.tempPath);
     if (!type || !isAllowedFileType(type) || (options.imagesOnly && !isInlineContentType(type.mime))) {
       throw unsupportedMediaType(
-        'FILE_TYPE_NOT_ALLOWED',
+        CORE_ERRORS.FILE_TYPE_NOT_ALLOWED,
         options.imagesOnly ? 'Only photos are accepted' : 'This kind of file is not accepted',
         [{ path: FILE_FIELD, message: `content of type ${type?.mime ?? 'unknown'} is not allowed` }],
       );
@@ -93,8 +98,9 @@ async function storeUpload(
 /** The request's first file part, which must be in the `file` field. */
 async function nextFilePart(request: FastifyRequest): Promise<MultipartFile> {
   if (!request.isMultipart()) throw missingFile('Send the file as multipart/form-data');
+  // Nothing is written yet: whatever fails while the first part is parsed is the client's body.
   const part = await request.file().catch((error: unknown) => {
-    throw uploadError(error, request);
+    throw uploadError(new UploadBodyError(error), request);
   });
   if (!part) throw missingFile('The request carries no file');
   if (part.fieldname !== FILE_FIELD) {
@@ -106,7 +112,7 @@ async function nextFilePart(request: FastifyRequest): Promise<MultipartFile> {
 
 export async function findFile(trx: Knex.Transaction, tenantId: string, id: string): Promise<FileRow> {
   const row: FileRow | undefined = await trx('core_file').where({ tenant_id: tenantId, id }).first(FILE_COLUMNS);
-  if (!row) throw notFound('FILE_NOT_FOUND', 'No such file');
+  if (!row) throw notFound(CORE_ERRORS.FILE_NOT_FOUND, 'No such file');
   return row;
 }
 
@@ -122,23 +128,45 @@ export function fileToView(row: FileRow) {
 }
 
 function missingFile(message: string): AppError {
-  return badRequest('FILE_REQUIRED', message, [{ path: FILE_FIELD, message: 'is required' }]);
+  return badRequest(CORE_ERRORS.FILE_REQUIRED, message, [{ path: FILE_FIELD, message: 'is required' }]);
 }
 
 function tooLarge(request: FastifyRequest): AppError {
   const limit = request.server.platform.config.uploadLimitBytes;
-  return payloadTooLarge('FILE_TOO_LARGE', `The file is larger than ${limit} bytes`, [
+  return payloadTooLarge(CORE_ERRORS.FILE_TOO_LARGE, `The file is larger than ${limit} bytes`, [
     { path: FILE_FIELD, message: `must be at most ${limit} bytes` },
   ]);
+}
+
+/**
+ * The client's body failed: cut off or malformed (busboy gives such a part no code). Told apart
+ * from a failure of the file store by where it happened, never by the words of its message.
+ */
+class UploadBodyError extends Error {
+  constructor(cause: unknown) {
+    super('The upload body failed', { cause });
+  }
+}
+
+/** The upload's bytes, with a failure of the client's stream marked as the client's. */
+async function* clientBytes(file: Readable): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of file) yield chunk as Buffer;
+  } catch (error) {
+    throw new UploadBodyError(error);
+  }
 }
 
 /** Multipart and busboy failures are the client's (a malformed or cut-off body); anything else is ours. */
 function uploadError(error: unknown, request: FastifyRequest): unknown {
   if (error instanceof AppError) return error;
-  const { code, message } = error as { code?: string; message?: string };
+  const fromBody = error instanceof UploadBodyError;
+  const cause = fromBody ? error.cause : error;
+  if (cause instanceof AppError) return cause;
+  const { code, message } = cause as { code?: string; message?: string };
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(request);
-  if (code?.startsWith('FST_') || /multipart|boundary|part terminated|unexpected end|malformed/i.test(message ?? '')) {
-    return badRequest('FILE_UPLOAD_INVALID', 'The multipart body is malformed or incomplete', [
+  if (fromBody || code?.startsWith('FST_')) {
+    return badRequest(CORE_ERRORS.FILE_UPLOAD_INVALID, 'The multipart body is malformed or incomplete', [
       { path: FILE_FIELD, message: message ?? 'is malformed' },
     ]);
   }

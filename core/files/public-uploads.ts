@@ -2,8 +2,8 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { badRequest, type ErrorDetail } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 import type { FileReference } from './file-links.ts';
-import { FileStore } from './file-store.ts';
 import { fileToView, receiveUpload } from './file.service.ts';
 import { registerPlacedFileCleanup } from './placed-files.ts';
 
@@ -25,7 +25,7 @@ export async function registerPublicUploads(app: FastifyInstance): Promise<void>
 
 /** Receives one photo (JPEG, PNG, GIF, WebP by its content) from an anonymous visitor; answers the file's view. */
 export async function receivePublicPhoto(request: FastifyRequest) {
-  const row = await receiveUpload(request, FileStore.inDataDir(request.server.platform.config.dataDir), { imagesOnly: true });
+  const row = await receiveUpload(request, request.server.platform.files, { imagesOnly: true });
   return fileToView(row);
 }
 
@@ -50,5 +50,5 @@ export async function claimablePublicPhotos(trx: Knex.Transaction, files: FileRe
   const problems: ErrorDetail[] = files
     .filter((f) => !ok.has(f.id))
     .map((f) => ({ path: f.path, message: 'is not a photo uploaded for this report' }));
-  if (problems.length > 0) throw badRequest('FILE_NOT_ATTACHABLE', 'Some photos were not uploaded for this report', problems);
+  if (problems.length > 0) throw badRequest(CORE_ERRORS.FILE_NOT_ATTACHABLE, 'Some photos were not uploaded for this report', problems);
 }

@@ -4,6 +4,7 @@ import { contentDisposition } from './file-name.ts';
 import type { FileStore } from './file-store.ts';
 import { findFile } from './file.service.ts';
 import { isInlineContentType } from './file-types.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Sends a stored file of the request's tenant with the platform's safe download headers: never
@@ -22,7 +23,7 @@ export async function sendStoredFile(
   const content = await store.open(request.tenant.id, row.id);
   if (!content) {
     request.log.error({ fileId: row.id }, 'file row without stored content');
-    throw notFound('FILE_CONTENT_MISSING', 'The file content is missing');
+    throw notFound(CORE_ERRORS.FILE_CONTENT_MISSING, 'The file content is missing');
   }
   const kind = disposition === 'inline-if-safe' && isInlineContentType(row.content_type) ? 'inline' : 'attachment';
   return reply

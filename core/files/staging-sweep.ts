@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { FileStore } from './file-store.ts';
 
 /** A staged upload untouched this long belongs to no live request (uploads are a few MB). */
 export const STAGING_MAX_AGE_MS = 60 * 60 * 1000;
@@ -10,7 +9,7 @@ export const STAGING_MAX_AGE_MS = 60 * 60 * 1000;
  * is newer). After that, hourly, whatever has been untouched for an hour.
  */
 export function registerStagingSweep(app: FastifyInstance): void {
-  const store = FileStore.inDataDir(app.platform.config.dataDir);
+  const store = app.platform.files;
   let timer: NodeJS.Timeout | undefined;
   const sweep = async (olderThanMs: number, now?: number) => {
     try {

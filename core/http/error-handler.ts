@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorDetail } from './errors.ts';
 import { columnsOfConstraint } from '../db/constraint-columns.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 interface AjvIssue {
   instancePath: string;
@@ -32,18 +33,18 @@ export function detailsFromAjv(context: string, issues: AjvIssue[]): ErrorDetail
 }
 
 const PG_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  '23505': { status: 409, code: 'CONFLICT_DUPLICATE', message: 'A record with the same unique value already exists' },
-  '23503': { status: 400, code: 'REFERENCE_INVALID', message: 'A referenced record does not exist' },
-  '23514': { status: 400, code: 'VALUE_INVALID', message: 'A value breaks a rule of the record' },
-  '22P02': { status: 400, code: 'VALUE_INVALID', message: 'A value has the wrong format' },
-  '22001': { status: 400, code: 'VALUE_TOO_LONG', message: 'A value is too long' },
+  '23505': { status: 409, code: CORE_ERRORS.CONFLICT_DUPLICATE, message: 'A record with the same unique value already exists' },
+  '23503': { status: 400, code: CORE_ERRORS.REFERENCE_INVALID, message: 'A referenced record does not exist' },
+  '23514': { status: 400, code: CORE_ERRORS.VALUE_INVALID, message: 'A value breaks a rule of the record' },
+  '22P02': { status: 400, code: CORE_ERRORS.VALUE_INVALID, message: 'A value has the wrong format' },
+  '22001': { status: 400, code: CORE_ERRORS.VALUE_TOO_LONG, message: 'A value is too long' },
   // Safety net: values the route schemas should have refused already (core/server/input-guard.ts).
-  '22003': { status: 400, code: 'VALUE_OUT_OF_RANGE', message: 'A number is out of range' },
-  '22007': { status: 400, code: 'VALUE_INVALID', message: 'A date or time has the wrong format' },
-  '22008': { status: 400, code: 'VALUE_OUT_OF_RANGE', message: 'A date or time is out of range' },
-  '22021': { status: 400, code: 'VALUE_INVALID', message: 'A text holds a character that cannot be stored' },
-  '22P05': { status: 400, code: 'VALUE_INVALID', message: 'A text holds a character that cannot be stored' },
-  '42501': { status: 403, code: 'FORBIDDEN', message: 'This operation is not allowed' },
+  '22003': { status: 400, code: CORE_ERRORS.VALUE_OUT_OF_RANGE, message: 'A number is out of range' },
+  '22007': { status: 400, code: CORE_ERRORS.VALUE_INVALID, message: 'A date or time has the wrong format' },
+  '22008': { status: 400, code: CORE_ERRORS.VALUE_OUT_OF_RANGE, message: 'A date or time is out of range' },
+  '22021': { status: 400, code: CORE_ERRORS.VALUE_INVALID, message: 'A text holds a character that cannot be stored' },
+  '22P05': { status: 400, code: CORE_ERRORS.VALUE_INVALID, message: 'A text holds a character that cannot be stored' },
+  '42501': { status: 403, code: CORE_ERRORS.FORBIDDEN, message: 'This operation is not allowed' },
 };
 
 /** Every error leaves as `{"error": {"code", "message", "details"}}`; never a stack trace. */
@@ -55,7 +56,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const details = detailsFromAjv(error.validationContext ?? 'body', error.validation as AjvIssue[]);
-      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: 'The request has invalid fields', details } });
+      return reply.status(400).send({ error: { code: CORE_ERRORS.VALIDATION_FAILED, message: 'The request has invalid fields', details } });
     }
     const pg = PG_ERRORS[(error as { code?: string }).code ?? ''];
     if (pg) {
@@ -69,24 +70,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code =
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'BODY_TOO_LARGE'
+          ? CORE_ERRORS.BODY_TOO_LARGE
           : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? 'MEDIA_TYPE_UNSUPPORTED'
+            ? CORE_ERRORS.MEDIA_TYPE_UNSUPPORTED
             : error.code?.startsWith('FST_ERR_CTP')
-              ? 'BODY_INVALID'
-              : 'REQUEST_INVALID';
+              ? CORE_ERRORS.BODY_INVALID
+              : CORE_ERRORS.REQUEST_INVALID;
       return reply
         .status(error.statusCode)
         .send({ error: { code, message: error.message, details: [{ path: 'body', message: error.message }] } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error', details: [] } });
+    return reply.status(500).send({ error: { code: CORE_ERRORS.INTERNAL, message: 'Internal error', details: [] } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: [] } });
+    reply.status(404).send({
+      error: { code: CORE_ERRORS.ROUTE_NOT_FOUND, message: `No route ${request.method} ${request.url.split('?')[0]}`, details: [] },
+    });
   });
 }
 

@@ -5,7 +5,9 @@ export interface ErrorDetail {
 }
 
 /**
- * An expected failure with a stable code (`<AREA>_<REASON>`) and an HTTP status.
+ * An expected failure with a stable code (`<AREA>_<REASON>`) and an HTTP status. Codes are
+ * constants (core/schemas/error-codes.ts, a module's schemas/error-codes.ts), never literals here:
+ * ESLint refuses a string literal as the code of these helpers and of `new AppError`.
  * The error handler turns it into `{"error": {"code", "message", "details"}}`.
  */
 export class AppError extends Error {
@@ -21,7 +23,7 @@ export class AppError extends Error {
 }
 
 export const badRequest = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(400, code, message, details);
-export const unauthorized = (message = 'Not signed in') => new AppError(401, 'AUTH_REQUIRED', message);
+export const unauthorized = (code: string, message: string) => new AppError(401, code, message);
 export const forbidden = (code: string, message: string) => new AppError(403, code, message);
 export const notFound = (code: string, message: string) => new AppError(404, code, message);
 export const conflict = (code: string, message: string, details: ErrorDetail[] = []) => new AppError(409, code, message, details);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { badRequest, conflict } from './errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,7 +30,7 @@ export function registerIdempotency(scope: FastifyInstance): void {
     const key = request.headers[HEADER];
     if (!request.routeOptions.config.idempotent || key === undefined || !request.user) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw badRequest('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8–100 letters, digits or . _ : -', [
+      throw badRequest(CORE_ERRORS.IDEMPOTENCY_KEY_INVALID, 'Idempotency-Key must be 8–100 letters, digits or . _ : -', [
         { path: 'headers.idempotency-key', message: 'is invalid' },
       ]);
     }
@@ -62,7 +63,7 @@ export function registerIdempotency(scope: FastifyInstance): void {
 
 function replay(reply: FastifyReply, route: string, previous: { route: string; status_code: number; response: unknown }) {
   if (previous.route !== route) {
-    throw conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request', [
+    throw conflict(CORE_ERRORS.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used for another request', [
       { path: 'headers.idempotency-key', message: 'was used for another request' },
     ]);
   }

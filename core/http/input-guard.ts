@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, type ErrorDetail } from './errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * JSON bodies nested deeper than this are refused before anything recurses into them: far below
@@ -26,7 +27,7 @@ export function registerInputGuard(app: FastifyInstance): void {
     const tooDeep = tooDeepAt(body as string, MAX_JSON_DEPTH);
     if (tooDeep !== null) {
       done(
-        badRequest('BODY_TOO_DEEP', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, [
+        badRequest(CORE_ERRORS.BODY_TOO_DEEP, `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, [
           { path: tooDeep, message: `is nested deeper than ${MAX_JSON_DEPTH} levels` },
         ]),
         undefined,
@@ -46,7 +47,7 @@ export function registerInputGuard(app: FastifyInstance): void {
 }
 
 function refuseProblems(problems: ErrorDetail[]): void {
-  if (problems.length > 0) throw badRequest('VALIDATION_FAILED', 'The request has invalid fields', problems.slice(0, 20));
+  if (problems.length > 0) throw badRequest(CORE_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', problems.slice(0, 20));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { badRequest } from './errors.ts';
 import { textProblem } from './input-guard.ts';
 import { isStorableDate, isStorableTimestamp } from '../schemas/storable-time.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * What each value of a cursor must be, checked before it reaches SQL: a forged `2025-02-30`,
@@ -31,7 +32,7 @@ export function encodeCursor(values: (string | number | null)[]): string {
  * The values of a cursor, each checked against its kind (a bare count means text values).
  * A null becomes '' (an empty text value).
  */
-export function decodeCursor(cursor: string, kinds: number | CursorValueKind[], code = 'CURSOR_INVALID'): string[] {
+export function decodeCursor(cursor: string, kinds: number | CursorValueKind[], code: string = CORE_ERRORS.CURSOR_INVALID): string[] {
   const expected: CursorValueKind[] = typeof kinds === 'number' ? Array<CursorValueKind>(kinds).fill('text') : kinds;
   let values: unknown;
   try {

@@ -1,8 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { Tenant } from '../tenancy/tenant.types.ts';
 import type { AuthUser } from '../auth/auth.types.ts';
 import type { DataScope } from '../auth/permissions.ts';
 import type { PlatformServices } from '../server/platform-services.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
+import { unauthorized } from './errors.ts';
 
 // Type augmentation lives beside the hooks that set these values (tenant-scope.ts, auth).
 declare module 'fastify' {
@@ -38,4 +41,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     platform: PlatformServices;
   }
+}
+
+/**
+ * The signed-in user of a route that is not public (the tenant scope's hook has already enforced
+ * it). Here, beside `request.user`, so any feature may ask without depending on core/auth.
+ */
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.user) throw unauthorized(CORE_ERRORS.AUTH_REQUIRED, 'Not signed in');
+  return request.user;
 }

@@ -1,6 +1,6 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
 import { AppError } from '../http/errors.ts';
-import { CORE_HUMAN_CHECK_RATE_LIMITED, issueHumanCheckRoute } from './human-check.schema.ts';
+import { CORE_HUMAN_CHECK_RATE_LIMITED, issueHumanCheckRoute } from '../schemas/human-check.schema.ts';
 import { issueHumanCheck } from './human-check.ts';
 
 /** Challenges handed out a minute per client address: enough for a family on one connection. */

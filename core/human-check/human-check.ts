@@ -5,7 +5,7 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { uuidv7 } from 'uuidv7';
 import { badRequest } from '../http/errors.ts';
 import type { FromSchema } from 'json-schema-to-ts';
-import { CORE_HUMAN_CHECK_FAILED, type humanCheckAnswer, type humanCheckChallengeView } from './human-check.schema.ts';
+import { CORE_HUMAN_CHECK_FAILED, type humanCheckAnswer, type humanCheckChallengeView } from '../schemas/human-check.schema.ts';
 
 /**
  * A proof-of-work check for forms anyone may send (a citizen's report): the browser must spend

@@ -1,8 +1,6 @@
 import fp from 'fastify-plugin';
-import { FileStore } from '../files/file-store.ts';
 import { JobRunner } from './job-runner.ts';
-import { registerModuleWork } from './module-jobs.ts';
-import { registerExportWork } from '../exports/export.job.ts';
+import { moduleWorkDeps, registerModuleWork } from './module-jobs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,14 +16,14 @@ declare module 'fastify' {
  */
 export const jobsPlugin = fp(
   async (app) => {
-    const { db, modules, enablement, config } = app.platform;
+    const { db, modules, config } = app.platform;
     const runner = new JobRunner(db, modules, app.log.child({ area: 'jobs' }), {
       pollingIntervalSeconds: config.jobs.pollingSeconds,
       stopTimeoutMs: config.shutdownGraceSeconds * 1000,
     });
-    const deps = { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files: FileStore.inDataDir(config.dataDir) };
-    registerModuleWork(runner, deps);
-    registerExportWork(runner, deps);
+    // Core's export job is registered where the app is wired (core/app.ts): the job machinery
+    // does not depend on the features that use it.
+    registerModuleWork(runner, moduleWorkDeps(app.platform));
     app.decorate('jobs', runner);
     app.addHook('onReady', () => runner.install());
     app.addHook('onClose', () => runner.stop());

@@ -7,6 +7,7 @@ import type { ModuleEnablement } from '../modules/module-enablement.ts';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
 import type { JobRunner } from './job-runner.ts';
 import { Notifier } from '../notify/notifier.ts';
+import type { PlatformServices } from '../server/platform-services.ts';
 
 /** One queue carries every module event; each job is one event for one subscribing module. */
 export const MODULE_EVENT_QUEUE = 'core.module-event';
@@ -25,6 +26,12 @@ interface ModuleEventJob {
   moduleId: string;
   event: string;
   payload: Record<string, unknown>;
+}
+
+/** What module work needs, taken from the app's shared services (one file store, one registry). */
+export function moduleWorkDeps(platform: PlatformServices): ModuleWorkDeps {
+  const { db, modules, enablement, config, files } = platform;
+  return { db, modules, enablement, retryDelaySeconds: config.jobs.retryDelaySeconds, files };
 }
 
 /** Registers every installed module's jobs (with their crons) and the delivery of module events. */

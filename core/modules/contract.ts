@@ -139,6 +139,14 @@ export interface PlatformModule {
   migrations?: string;
   /** Mounted at `/api/t/:tenant/<id>`; core has resolved tenant, user and transaction. */
   routes?: FastifyPluginAsync;
+  /**
+   * APIs whose address a published standard fixes (Open311 GeoReport v2 lives at
+   * `/open311/t/:tenant/v2/`): each mounted at `/<prefix>/t/:tenant`, with the tenant resolved, its
+   * transaction open and the module's enablement checked as for `routes`. Their routes are public
+   * (`config.public`) and check the standard's own credentials; they may answer errors in the
+   * standard's shape (their own error handler).
+   */
+  standardApis?: { prefix: string; routes: FastifyPluginAsync }[];
   jobs?: ModuleJob[];
   /** Handlers of other modules' events, by event name. */
   events?: Record<string, ModuleEventHandler>;

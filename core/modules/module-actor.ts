@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { currentUser } from '../auth/session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 
 /** The signed-in user as a module sees them: their account, their directory entry and its unit. */
 export interface ModuleActor {

@@ -1,5 +1,5 @@
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from '../auth/tenant-context.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { configureModuleRoute, listModulesRoute, toggleModuleRoute } from './module.schema.ts';
 import { TenantModules } from './module.service.ts';

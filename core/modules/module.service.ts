@@ -1,6 +1,7 @@
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from '../auth/tenant-context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { ModuleRegistry } from './module-registry.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 interface TenantModuleRow {
   module_id: string;
@@ -28,7 +29,7 @@ export class TenantModules {
     const missing = this.registry.get(moduleId).manifest.dependsOn.filter((d) => !enabled.has(d));
     if (missing.length > 0) {
       throw conflict(
-        'MODULE_DEPENDENCY_DISABLED',
+        CORE_ERRORS.MODULE_DEPENDENCY_DISABLED,
         `Enable ${missing.join(', ')} first: "${moduleId}" depends on it`,
         missing.map((d) => ({ path: 'dependsOn', message: d })),
       );
@@ -44,7 +45,7 @@ export class TenantModules {
     const dependents = this.registry.dependents(moduleId).filter((d) => enabled.has(d));
     if (dependents.length > 0) {
       throw conflict(
-        'MODULE_REQUIRED_BY_OTHERS',
+        CORE_ERRORS.MODULE_REQUIRED_BY_OTHERS,
         `Disable ${dependents.join(', ')} first: it depends on "${moduleId}"`,
         dependents.map((d) => ({ path: 'dependents', message: d })),
       );
@@ -57,7 +58,7 @@ export class TenantModules {
   async configure(moduleId: string, config: unknown) {
     this.requireInstalled(moduleId);
     const result = this.registry.validateConfig(moduleId, config);
-    if (!result.ok) throw badRequest('MODULE_CONFIG_INVALID', 'The module configuration has invalid fields', result.details);
+    if (!result.ok) throw badRequest(CORE_ERRORS.MODULE_CONFIG_INVALID, 'The module configuration has invalid fields', result.details);
     const row = await this.upsert(moduleId, { config: result.config });
     await auditTenant(this.ctx, { action: 'modules.configure', recordType: 'module', recordId: moduleId, data: { config: result.config } });
     return this.view(moduleId, row);
@@ -73,7 +74,7 @@ export class TenantModules {
   }
 
   private requireInstalled(moduleId: string): void {
-    if (!this.registry.has(moduleId)) throw notFound('MODULE_NOT_FOUND', `No module "${moduleId}"`);
+    if (!this.registry.has(moduleId)) throw notFound(CORE_ERRORS.MODULE_NOT_FOUND, `No module "${moduleId}"`);
   }
 
   private async enabledIds(): Promise<Set<string>> {
@@ -107,7 +108,7 @@ export class TenantModules {
     const defaults = this.registry.defaultConfig(moduleId);
     return {
       id: moduleId,
-      manifest: this.registry.get(moduleId).manifest as unknown as Record<string, unknown>,
+      manifest: this.registry.get(moduleId).manifest,
       enabled: row?.enabled ?? false,
       config: { ...defaults, ...(row?.config ?? {}) },
     };

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { currentUser } from '../auth/session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 import { listNotificationsRoute, markAllReadRoute, markReadRoute, unreadCountRoute } from './notification.schema.ts';
 import { NotificationInbox } from './notification.service.ts';
 import { readerLanguage } from './reader-language.ts';

@@ -1,17 +1,26 @@
-import { errorResponses, limitQuery, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { errorResponses, limitQuery, responseObject, tenantIdParams, tenantParams, timestamp, uuid } from '../schemas/common.schema.ts';
 
-export const notificationView = {
-  type: 'object',
-  properties: {
-    id: uuid,
-    kind: { type: 'string' },
-    title: { type: 'string' },
-    body: { type: 'string' },
-    link: { type: ['string', 'null'] },
-    createdAt: timestamp,
-    readAt: { type: ['string', 'null'], format: 'date-time' },
-  },
-} as const;
+export const notificationView = responseObject({
+  id: uuid,
+  kind: { type: 'string' },
+  title: { type: 'string' },
+  body: { type: 'string' },
+  link: { type: ['string', 'null'], description: 'Path in the web app the notification opens' },
+  createdAt: timestamp,
+  readAt: { type: ['string', 'null'], format: 'date-time' },
+});
+/** One notification of the signed-in user's inbox, in the reader's language. */
+export type InboxNotification = FromSchema<typeof notificationView>;
+
+const notificationPage = responseObject({ items: { type: 'array', items: notificationView }, nextCursor: { type: ['string', 'null'] } });
+export type NotificationPage = FromSchema<typeof notificationPage>;
+
+const unreadCount = responseObject({ count: { type: 'integer' } });
+export type UnreadCount = FromSchema<typeof unreadCount>;
+
+const markedRead = responseObject({ updated: { type: 'integer' } });
+export type MarkedRead = FromSchema<typeof markedRead>;
 
 export const listNotificationsRoute = {
   tags: ['notifications'],
@@ -27,7 +36,7 @@ export const listNotificationsRoute = {
     },
   },
   response: {
-    200: { type: 'object', properties: { items: { type: 'array', items: notificationView }, nextCursor: { type: ['string', 'null'] } } },
+    200: notificationPage,
     ...errorResponses,
   },
 } as const;
@@ -36,7 +45,7 @@ export const unreadCountRoute = {
   tags: ['notifications'],
   summary: 'How many of the signed-in user’s notifications are unread',
   params: tenantParams,
-  response: { 200: { type: 'object', properties: { count: { type: 'integer' } } }, ...errorResponses },
+  response: { 200: unreadCount, ...errorResponses },
 } as const;
 
 /** The action routes take no fields: `{}` (the id is in the path). */
@@ -55,5 +64,5 @@ export const markAllReadRoute = {
   summary: 'Mark all of the signed-in user’s notifications read',
   params: tenantParams,
   body: emptyBody,
-  response: { 200: { type: 'object', properties: { updated: { type: 'integer' } } }, ...errorResponses },
+  response: { 200: markedRead, ...errorResponses },
 } as const;

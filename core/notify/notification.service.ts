@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { notFound } from '../http/errors.ts';
 import type { MessageCatalogues, MessageLanguage, NotificationMessage } from './messages.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 interface NotificationRow {
   id: string;
@@ -87,7 +88,7 @@ export class NotificationInbox {
       .andWhere({ id })
       .update({ read_at: this.trx.raw('coalesce(read_at, ?)', [new Date()]) }) // a value, not now(): docs/SCALING.md
       .returning(COLUMNS);
-    if (!row) throw notFound('NOTIFICATION_NOT_FOUND', 'No such notification');
+    if (!row) throw notFound(CORE_ERRORS.NOTIFICATION_NOT_FOUND, 'No such notification');
     return this.view(row);
   }
 

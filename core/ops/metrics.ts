@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { SMS_DELIVERY_QUEUE } from '../notify/sms-delivery.jobs.ts';
 import { routeLabel } from './request-log.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 interface TarnPool {
   numUsed(): number;
@@ -183,7 +184,9 @@ export function registerMetricsRoute(app: FastifyInstance, metrics: PlatformMetr
       return reply
         .status(401)
         .header('www-authenticate', 'Bearer realm="metrics"')
-        .send({ error: { code: 'METRICS_TOKEN_INVALID', message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>', details: [] } });
+        .send({
+          error: { code: CORE_ERRORS.METRICS_TOKEN_INVALID, message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>', details: [] },
+        });
     }
     const body = await metrics.registry.metrics();
     return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);

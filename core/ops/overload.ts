@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import underPressure from '@fastify/under-pressure';
 import type { PlatformConfig } from '../config.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Under overload (event loop lagging, heap nearly full) a request gets 503 with `Retry-After`
@@ -18,7 +19,11 @@ export async function registerOverloadGuard(app: FastifyInstance, overload: Plat
       reply.status(503).header('retry-after', String(overload.retryAfterSeconds));
       // A value returned here is sent as the body (and the request goes no further).
       return {
-        error: { code: 'OVERLOADED', message: 'The server is overloaded; retry shortly', details: [{ path: 'server', message: type }] },
+        error: {
+          code: CORE_ERRORS.OVERLOADED,
+          message: 'The server is overloaded; retry shortly',
+          details: [{ path: 'server', message: type }],
+        },
       } as unknown as void;
     },
   });

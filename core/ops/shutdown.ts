@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 const PROBE_ROUTES = new Set(['/healthz', '/readyz']);
 
@@ -24,7 +25,7 @@ export class GracefulShutdown {
         return reply
           .status(503)
           .header('retry-after', '5')
-          .send({ error: { code: 'SHUTTING_DOWN', message: 'The server is shutting down; retry on another one', details: [] } });
+          .send({ error: { code: CORE_ERRORS.SHUTTING_DOWN, message: 'The server is shutting down; retry on another one', details: [] } });
       }
       this.inFlight.add(request);
     });

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { writeAudit, type AuditEntry } from '../audit/audit.service.ts';
 import { unitPathInScope, type DataScope } from '../auth/permissions.ts';
 import { AppError } from '../http/errors.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * What the org services work in: the tenant transaction (RLS-scoped), who acts, and the data
@@ -28,7 +29,7 @@ export function auditOrg(ctx: OrgContext, entry: AuditEntry): Promise<void> {
 /** 403 unless the unit (by its materialised path) lies inside the caller's data scope. */
 export function assertUnitInScope(ctx: OrgContext, unitPath: string, field: string): void {
   if (!unitPathInScope(unitPath, ctx.scope)) {
-    throw new AppError(403, 'ORG_OUT_OF_SCOPE', 'This unit is outside your data scope', [
+    throw new AppError(403, CORE_ERRORS.ORG_OUT_OF_SCOPE, 'This unit is outside your data scope', [
       { path: field, message: 'is outside your data scope' },
     ]);
   }

@@ -7,6 +7,7 @@ import { orgContext } from './org-context.ts';
 import { ORG_IMPORT_BODY_LIMIT, importOrgRoute, importTemplateRoute } from './org-import.schema.ts';
 import { importOrg } from './org-import.service.ts';
 import { orgImportTemplate } from './org-import-sheets.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** Spreadsheet import of the directory and its template. */
 export const orgImportRoutes: RoutePlugin = async (app) => {
@@ -17,7 +18,7 @@ export const orgImportRoutes: RoutePlugin = async (app) => {
     const ctx = orgContext(request, await requirePermission(request, 'core.org.manage'));
     const file: unknown = request.body;
     if (!Buffer.isBuffer(file) || file.length === 0) {
-      throw badRequest('ORG_IMPORT_INVALID', `Send the .xlsx file as the request body with Content-Type ${XLSX_MIME}`, [
+      throw badRequest(CORE_ERRORS.ORG_IMPORT_INVALID, `Send the .xlsx file as the request body with Content-Type ${XLSX_MIME}`, [
         { path: 'body', message: 'is not an .xlsx file' },
       ]);
     }

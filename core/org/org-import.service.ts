@@ -13,6 +13,7 @@ import {
   type PersonImportRow,
   type UnitImportRow,
 } from './org-import-sheets.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface ImportResult {
   units: number;
@@ -63,12 +64,16 @@ export async function importOrg(ctx: OrgContext, tables: Map<string, SheetTable>
   const people = await planPeople(ctx, parsed.people, directory, errors, outOfScope);
   const newPositions = await planPositions(ctx.trx, people);
   if (errors.length > 0) {
-    throw badRequest('ORG_IMPORT_INVALID', `The file has ${errors.length} problem(s); nothing was imported`, listed(inSheetOrder(errors)));
+    throw badRequest(
+      CORE_ERRORS.ORG_IMPORT_INVALID,
+      `The file has ${errors.length} problem(s); nothing was imported`,
+      listed(inSheetOrder(errors)),
+    );
   }
   if (outOfScope.length > 0) {
     throw new AppError(
       403,
-      'ORG_OUT_OF_SCOPE',
+      CORE_ERRORS.ORG_OUT_OF_SCOPE,
       'Some rows lie outside your data scope; nothing was imported',
       listed(inSheetOrder(outOfScope)),
     );

@@ -6,6 +6,7 @@ import { assertUnitInScope, auditOrg, type OrgContext } from './org-context.ts';
 import { containsPattern, escapeLike } from '../db/like.ts';
 import { decodeCursor, encodeCursor } from '../http/list-cursor.ts';
 import { findUnit } from './unit.service.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface PersonRow {
   id: string;
@@ -67,7 +68,7 @@ export async function listPeople(ctx: OrgContext, filter: PeopleFilter): Promise
     .orderBy([{ column: 'p.name' }, { column: 'p.id' }])
     .limit(filter.limit + 1);
   if (filter.cursor) {
-    const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], 'VALIDATION_FAILED');
+    const [name, id] = decodeCursor(filter.cursor, ['text', 'uuid'], CORE_ERRORS.VALIDATION_FAILED);
     query.whereRaw('(p.name, p.id) > (?, ?::uuid)', [name, id]);
   }
   if (filter.unitId && filter.includeSubunits) {
@@ -176,26 +177,29 @@ async function findPersonForChange(ctx: OrgContext, id: string) {
 
 async function assertUnitWritable(ctx: OrgContext, unitId: string): Promise<void> {
   const unit = await findUnit(ctx.trx, unitId);
-  if (!unit) throw badRequest('ORG_UNIT_NOT_FOUND', 'The unit does not exist', [{ path: 'body.unitId', message: 'is not a unit' }]);
+  if (!unit)
+    throw badRequest(CORE_ERRORS.ORG_UNIT_NOT_FOUND, 'The unit does not exist', [{ path: 'body.unitId', message: 'is not a unit' }]);
   assertUnitInScope(ctx, unit.path, 'body.unitId');
 }
 
 async function assertPositionExists(trx: Knex.Transaction, positionId: string): Promise<void> {
   if (!(await trx('core_position').where({ id: positionId }).first('id'))) {
-    throw badRequest('ORG_POSITION_NOT_FOUND', 'The position does not exist', [{ path: 'body.positionId', message: 'is not a position' }]);
+    throw badRequest(CORE_ERRORS.ORG_POSITION_NOT_FOUND, 'The position does not exist', [
+      { path: 'body.positionId', message: 'is not a position' },
+    ]);
   }
 }
 
 async function assertPhoneFree(trx: Knex.Transaction, phone: string): Promise<void> {
   if (await trx('core_person').where({ phone }).first('id')) {
-    throw conflict('ORG_PHONE_TAKEN', `The phone number ${phone} belongs to another person`, [
+    throw conflict(CORE_ERRORS.ORG_PHONE_TAKEN, `The phone number ${phone} belongs to another person`, [
       { path: 'body.phone', message: 'belongs to another person' },
     ]);
   }
 }
 
 function personNotFound() {
-  return notFound('ORG_PERSON_NOT_FOUND', 'No such person');
+  return notFound(CORE_ERRORS.ORG_PERSON_NOT_FOUND, 'No such person');
 }
 
 export function personToView(row: PersonRow) {

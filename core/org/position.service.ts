@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
 import { AppError, conflict, notFound } from '../http/errors.ts';
 import { auditOrg, type OrgContext } from './org-context.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface PositionRow {
   id: string;
@@ -51,7 +52,7 @@ export async function deletePosition(ctx: OrgContext, id: string): Promise<void>
   const position = await findPosition(ctx.trx, id);
   assertTenantScope(ctx);
   if (await ctx.trx('core_person').where({ position_id: id }).first('id')) {
-    throw conflict('ORG_POSITION_IN_USE', 'People hold this position; change their position first', [
+    throw conflict(CORE_ERRORS.ORG_POSITION_IN_USE, 'People hold this position; change their position first', [
       { path: 'params.id', message: 'is held by people' },
     ]);
   }
@@ -66,18 +67,22 @@ export function findPositionByName(trx: Knex.Transaction, name: string): Promise
 
 async function findPosition(trx: Knex.Transaction, id: string): Promise<PositionRow> {
   const row = await trx('core_position').where({ id }).first('id', 'name', 'sort');
-  if (!row) throw notFound('ORG_POSITION_NOT_FOUND', 'No such position');
+  if (!row) throw notFound(CORE_ERRORS.ORG_POSITION_NOT_FOUND, 'No such position');
   return row;
 }
 
 async function assertNameFree(trx: Knex.Transaction, name: string): Promise<void> {
   if (await findPositionByName(trx, name))
-    throw conflict('ORG_POSITION_NAME_TAKEN', `The position "${name}" exists`, [{ path: 'body.name', message: 'is taken' }]);
+    throw conflict(CORE_ERRORS.ORG_POSITION_NAME_TAKEN, `The position "${name}" exists`, [{ path: 'body.name', message: 'is taken' }]);
 }
 
 function assertTenantScope(ctx: OrgContext): void {
   if (ctx.scope.kind !== 'tenant') {
-    throw new AppError(403, 'ORG_OUT_OF_SCOPE', 'Positions are shared by the whole tenant; changing one needs the whole tenant in scope');
+    throw new AppError(
+      403,
+      CORE_ERRORS.ORG_OUT_OF_SCOPE,
+      'Positions are shared by the whole tenant; changing one needs the whole tenant in scope',
+    );
   }
 }
 

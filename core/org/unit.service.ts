@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { assertUnitInScope, auditOrg, type OrgContext } from './org-context.ts';
 import { escapeLike } from '../db/like.ts';
 import type { UnitKind } from './org-kinds.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface UnitRow {
   id: string;
@@ -66,7 +67,9 @@ export async function createUnit(ctx: OrgContext, input: NewUnit): Promise<UnitR
   const id = uuidv7();
   const parent = input.parentId ? await findUnit(ctx.trx, input.parentId) : undefined;
   if (input.parentId && !parent)
-    throw badRequest('ORG_UNIT_NOT_FOUND', 'The parent unit does not exist', [{ path: 'body.parentId', message: 'is not a unit' }]);
+    throw badRequest(CORE_ERRORS.ORG_UNIT_NOT_FOUND, 'The parent unit does not exist', [
+      { path: 'body.parentId', message: 'is not a unit' },
+    ]);
   const path = `${parent?.path ?? '/'}${id}/`;
   assertUnitInScope(ctx, path, 'body.parentId');
   await assertNameFree(ctx.trx, parent?.id ?? null, input.name);
@@ -121,9 +124,11 @@ export async function moveUnit(ctx: OrgContext, id: string, parentId: string | n
   if (unit.parent_id === parentId) return (await findUnitWithCount(ctx.trx, id))!;
   const parent = parentId ? await findUnit(ctx.trx, parentId) : undefined;
   if (parentId && !parent)
-    throw badRequest('ORG_UNIT_NOT_FOUND', 'The new parent unit does not exist', [{ path: 'body.parentId', message: 'is not a unit' }]);
+    throw badRequest(CORE_ERRORS.ORG_UNIT_NOT_FOUND, 'The new parent unit does not exist', [
+      { path: 'body.parentId', message: 'is not a unit' },
+    ]);
   if (parent && parent.path.startsWith(unit.path)) {
-    throw badRequest('ORG_UNIT_MOVE_INVALID', 'A unit cannot move under itself or one of its descendants', [
+    throw badRequest(CORE_ERRORS.ORG_UNIT_MOVE_INVALID, 'A unit cannot move under itself or one of its descendants', [
       { path: 'body.parentId', message: 'is the unit itself or lies below it' },
     ]);
   }
@@ -154,12 +159,14 @@ export async function deleteUnit(ctx: OrgContext, id: string): Promise<void> {
   if (!unit) throw unitNotFound();
   assertUnitInScope(ctx, unit.path, 'params.id');
   if (await ctx.trx('core_unit').where({ parent_id: id }).first('id')) {
-    throw conflict('ORG_UNIT_HAS_CHILDREN', 'The unit has child units; move or delete them first', [
+    throw conflict(CORE_ERRORS.ORG_UNIT_HAS_CHILDREN, 'The unit has child units; move or delete them first', [
       { path: 'params.id', message: 'has child units' },
     ]);
   }
   if (await ctx.trx('core_person').where({ unit_id: id }).first('id')) {
-    throw conflict('ORG_UNIT_HAS_PEOPLE', 'The unit has people; move or delete them first', [{ path: 'params.id', message: 'has people' }]);
+    throw conflict(CORE_ERRORS.ORG_UNIT_HAS_PEOPLE, 'The unit has people; move or delete them first', [
+      { path: 'params.id', message: 'has people' },
+    ]);
   }
   await ctx.trx('core_unit').where({ id }).delete();
   await auditOrg(ctx, {
@@ -180,19 +187,19 @@ async function assertNameFree(trx: Knex.Transaction, parentId: string | null, na
   else query.whereNull('parent_id');
   if (exceptId) query.whereNot({ id: exceptId });
   if (await query)
-    throw conflict('ORG_UNIT_NAME_TAKEN', `A unit named "${name}" already exists there`, [
+    throw conflict(CORE_ERRORS.ORG_UNIT_NAME_TAKEN, `A unit named "${name}" already exists there`, [
       { path: 'body.name', message: 'is taken by a sibling unit' },
     ]);
 }
 
 async function assertCodeFree(trx: Knex.Transaction, code: string): Promise<void> {
   if (await trx('core_unit').where({ code }).first('id')) {
-    throw conflict('ORG_UNIT_CODE_TAKEN', `The code "${code}" is taken`, [{ path: 'body.code', message: 'is taken' }]);
+    throw conflict(CORE_ERRORS.ORG_UNIT_CODE_TAKEN, `The code "${code}" is taken`, [{ path: 'body.code', message: 'is taken' }]);
   }
 }
 
 function unitNotFound() {
-  return notFound('ORG_UNIT_NOT_FOUND', 'No such unit');
+  return notFound(CORE_ERRORS.ORG_UNIT_NOT_FOUND, 'No such unit');
 }
 
 function pick(unit: UnitRow, changes: UnitChanges): Record<string, unknown> {

@@ -4,9 +4,10 @@ import { currentOperator } from '../auth/operator-auth.ts';
 import { getTenantRoute, resetTenantAdminPasswordRoute, updateTenantRoute } from './tenant-profile.schema.ts';
 import { resetTenantAdminPassword, tenantProfile, updateTenantProfile } from './tenant-profile.service.ts';
 import { tenantToView } from './tenant.service.ts';
-import { NO_CACHES } from './tenant-context.ts';
+import { NO_CACHES } from '../auth/tenant-context.ts';
 import { notFound } from '../http/errors.ts';
 import { GrantGuard } from '../auth/grant-guard.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** Platform operator: open one county, edit its profile, reset an admin's password. */
 export const tenantProfileRoutes: RoutePlugin = async (app) => {
@@ -24,7 +25,7 @@ export const tenantProfileRoutes: RoutePlugin = async (app) => {
   app.post('/tenants/:id/admins/:userId/reset-password', { schema: resetTenantAdminPasswordRoute }, async (request) => {
     const { id, userId } = request.params;
     const exists = await request.db('core_tenant').where({ id }).first('id');
-    if (!exists) throw notFound('TENANT_NOT_FOUND', 'No such tenant');
+    if (!exists) throw notFound(CORE_ERRORS.TENANT_NOT_FOUND, 'No such tenant');
     const ctx = {
       trx: request.db,
       tenantId: id,

@@ -2,9 +2,10 @@ import type { Knex } from 'knex';
 import { writeAudit } from '../audit/audit.service.ts';
 import { UserService } from '../auth/user.service.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import type { TenantContext } from './tenant-context.ts';
+import type { TenantContext } from '../auth/tenant-context.ts';
 import { inTenantContext, type TenantRow } from './tenant.service.ts';
 import { LOCKED_SQL } from '../auth/user.service.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 const TENANT_COLUMNS = ['id', 'slug', 'name', 'status', 'locale', 'time_zone', 'logo_url', 'created_at', 'suspended_at'];
 
@@ -24,7 +25,7 @@ export interface Operator {
 /** One county as the operator opens it: its profile and its admins (never their passwords). */
 export async function tenantProfile(trx: Knex.Transaction, id: string) {
   const tenant: TenantRow | undefined = await trx('core_tenant').where({ id }).first(TENANT_COLUMNS);
-  if (!tenant) throw notFound('TENANT_NOT_FOUND', 'No such tenant');
+  if (!tenant) throw notFound(CORE_ERRORS.TENANT_NOT_FOUND, 'No such tenant');
   let admins: { id: string; username: string; display_name: string; status: string; locked: boolean }[] = [];
   await inTenantContext(trx, id, async () => {
     admins = await trx('core_user')
@@ -49,7 +50,7 @@ export async function updateTenantProfile(
   operator: Operator,
 ): Promise<TenantRow> {
   const current: TenantRow | undefined = await trx('core_tenant').where({ id }).first(TENANT_COLUMNS);
-  if (!current) throw notFound('TENANT_NOT_FOUND', 'No such tenant');
+  if (!current) throw notFound(CORE_ERRORS.TENANT_NOT_FOUND, 'No such tenant');
   const changes: Record<string, string | null> = {};
   if (change.name !== undefined && change.name !== current.name) changes.name = change.name;
   if (change.locale !== undefined && change.locale !== current.locale) changes.locale = change.locale;
@@ -82,9 +83,9 @@ export async function resetTenantAdminPassword(ctx: TenantContext, userId: strin
   let result: Awaited<ReturnType<UserService['resetPassword']>> | undefined;
   await inTenantContext(ctx.trx, ctx.tenantId, async () => {
     const target = await ctx.trx('core_user').where({ id: userId }).first('is_tenant_admin');
-    if (!target) throw notFound('USER_NOT_FOUND', 'No such admin in this county');
+    if (!target) throw notFound(CORE_ERRORS.USER_NOT_FOUND, 'No such admin in this county');
     if (!target.is_tenant_admin) {
-      throw badRequest('USER_NOT_TENANT_ADMIN', 'Operators reset only county admins; the county’s admins reset everyone else', [
+      throw badRequest(CORE_ERRORS.USER_NOT_TENANT_ADMIN, 'Operators reset only county admins; the county’s admins reset everyone else', [
         { path: 'params.userId', message: 'is not an admin of the county' },
       ]);
     }

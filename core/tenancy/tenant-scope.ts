@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../http/errors.ts';
 import { authenticateTenantRequest, rejectForeignSession } from '../auth/session-auth.ts';
 import { registerIdempotency } from '../http/idempotency.ts';
 import { requirePermission } from '../auth/permissions.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Hooks of the `/api/t/:tenant` scope, in request order: onRequest resolves the tenant
@@ -16,9 +17,9 @@ export function registerTenantScope(scope: FastifyInstance): void {
   scope.addHook('onRequest', async (request) => {
     const slug = (request.params as { tenant?: string }).tenant ?? '';
     const tenant = await scope.platform.tenants.findBySlug(slug);
-    if (!tenant) throw notFound('TENANT_NOT_FOUND', `No tenant "${slug}"`);
+    if (!tenant) throw notFound(CORE_ERRORS.TENANT_NOT_FOUND, `No tenant "${slug}"`);
     if (tenant.status === 'suspended') {
-      throw forbidden('TENANT_SUSPENDED', `Tenant "${slug}" is suspended; its data is kept. Contact the platform operator.`);
+      throw forbidden(CORE_ERRORS.TENANT_SUSPENDED, `Tenant "${slug}" is suspended; its data is kept. Contact the platform operator.`);
     }
     request.tenant = tenant;
     rejectForeignSession(request);

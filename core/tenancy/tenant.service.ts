@@ -5,6 +5,7 @@ import { conflict, notFound } from '../http/errors.ts';
 import { containsPattern } from '../db/like.ts';
 import { setTenantSql } from '../db/tenant-context-sql.ts';
 import { setTransactionTenant } from '../db/tenant-scoping.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 export interface NewTenant {
   slug: string;
@@ -22,7 +23,8 @@ const TENANT_COLUMNS = ['id', 'slug', 'name', 'status', 'locale', 'time_zone', '
  */
 export async function createTenant(trx: Knex.Transaction, input: NewTenant): Promise<TenantRow> {
   const existing = await trx('core_tenant').where({ slug: input.slug }).first('id');
-  if (existing) throw conflict('TENANT_SLUG_TAKEN', `The address "${input.slug}" is taken`, [{ path: 'body.slug', message: 'is taken' }]);
+  if (existing)
+    throw conflict(CORE_ERRORS.TENANT_SLUG_TAKEN, `The address "${input.slug}" is taken`, [{ path: 'body.slug', message: 'is taken' }]);
   const id = uuidv7();
   const [tenant] = await trx('core_tenant')
     .insert({ id, slug: input.slug, name: input.name, locale: input.locale ?? 'zh-CN' })
@@ -47,7 +49,7 @@ export async function setTenantStatus(trx: Knex.Transaction, id: string, status:
     .where({ id })
     .update({ status, suspended_at: status === 'suspended' ? trx.fn.now() : null, updated_at: trx.fn.now() })
     .returning(TENANT_COLUMNS);
-  if (!tenant) throw notFound('TENANT_NOT_FOUND', 'No such tenant');
+  if (!tenant) throw notFound(CORE_ERRORS.TENANT_NOT_FOUND, 'No such tenant');
   return tenant;
 }
 

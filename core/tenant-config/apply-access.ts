@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { RoleService } from '../auth/role.service.ts';
 import { UserService, type UserChange } from '../auth/user.service.ts';
-import type { TenantContext } from '../tenancy/tenant-context.ts';
+import type { TenantContext } from '../auth/tenant-context.ts';
 import type { ReportBuilder } from './apply-report.ts';
 import type { ConfigAdmin, ConfigPerson, ConfigRole } from './tenant-config.types.ts';
 import { at } from './apply-step.ts';

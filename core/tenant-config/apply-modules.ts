@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { TenantModules } from '../modules/module.service.ts';
 import { CustomFieldSets } from '../custom-fields/custom-field.service.ts';
 import { prepareFragment } from '../custom-fields/custom-field-fragment.ts';
-import type { TenantContext } from '../tenancy/tenant-context.ts';
+import type { TenantContext } from '../auth/tenant-context.ts';
 import type { ReportBuilder } from './apply-report.ts';
 import type { ConfigCustomFieldSet, ConfigModule } from './tenant-config.types.ts';
 import { at } from './apply-step.ts';

@@ -5,7 +5,7 @@ import { deletePerson } from '../org/person.service.ts';
 import { deleteUnit } from '../org/unit.service.ts';
 import { deletePosition } from '../org/position.service.ts';
 import type { OrgContext } from '../org/org-context.ts';
-import type { TenantContext } from '../tenancy/tenant-context.ts';
+import type { TenantContext } from '../auth/tenant-context.ts';
 import type { ReportBuilder } from './apply-report.ts';
 import type { TenantConfig } from './tenant-config.types.ts';
 import { at } from './apply-step.ts';

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import { beginTenantTransaction, setTransactionContext } from '../db/tenant-transaction.ts';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
 import { createTenant } from '../tenancy/tenant.service.ts';
-import { NO_CACHES } from '../tenancy/tenant-context.ts';
+import { NO_CACHES } from '../auth/tenant-context.ts';
 import { GrantGuard } from '../auth/grant-guard.ts';
 import { ReportBuilder, type ApplyReport } from './apply-report.ts';
 import { generatePassword } from './apply-access.ts';

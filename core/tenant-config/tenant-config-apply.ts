@@ -1,5 +1,5 @@
 import type { OrgContext } from '../org/org-context.ts';
-import { auditTenant, type TenantContext } from '../tenancy/tenant-context.ts';
+import { auditTenant, type TenantContext } from '../auth/tenant-context.ts';
 import { ReportBuilder, type ApplyReport } from './apply-report.ts';
 import { applyAccounts, applyAdmins, applyRoles } from './apply-access.ts';
 import { applyPeople, applyPositions } from './apply-directory.ts';

@@ -3,6 +3,7 @@ import { createAjv } from '../schemas/ajv.ts';
 import { issueMessage, issuePath } from '../http/error-handler.ts';
 import { badRequest, type ErrorDetail } from '../http/errors.ts';
 import type { TenantConfig } from './tenant-config.types.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** `tenant-config/schema.json`: the published contract, read once. */
 export const TENANT_CONFIG_SCHEMA_PATH = new URL('../../tenant-config/schema.json', import.meta.url);
@@ -32,7 +33,11 @@ export function parseTenantConfig(input: unknown): TenantConfig {
 }
 
 export function invalidConfig(details: ErrorDetail[]) {
-  return badRequest('TENANT_CONFIG_INVALID', `The tenant configuration has ${details.length} problem(s); nothing was changed`, details);
+  return badRequest(
+    CORE_ERRORS.TENANT_CONFIG_INVALID,
+    `The tenant configuration has ${details.length} problem(s); nothing was changed`,
+    details,
+  );
 }
 
 /** `issuePath` with an empty context gives `.units[3]`; the file's own paths have no leading dot. */

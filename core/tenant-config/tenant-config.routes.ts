@@ -1,13 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../http/route-plugin.ts';
-import { currentUser } from '../auth/session-auth.ts';
+import { currentUser } from '../http/request-context.ts';
 import { forbidden } from '../http/errors.ts';
-import { tenantContext } from '../tenancy/tenant-context.ts';
+import { tenantContext } from '../auth/tenant-context.ts';
 import { applyConfigRoute, exportConfigRoute } from './tenant-config.schema.ts';
 import { exportTenantConfig } from './tenant-config-export.ts';
 import { applyTenantConfig } from './tenant-config-apply.ts';
 import type { ApplyReport } from './apply-report.ts';
 import { setTransactionTenant } from '../db/tenant-scoping.ts';
+import { CORE_ERRORS } from '../schemas/error-codes.ts';
 
 /** A file of a large county (tens of thousands of people) is bigger than the API's usual 1 MiB. */
 const CONFIG_BODY_LIMIT = 16 * 1024 * 1024;
@@ -47,5 +48,5 @@ export const tenantConfigRoutes: RoutePlugin = async (app) => {
 
 function requireTenantAdmin(request: FastifyRequest): void {
   if (!currentUser(request).isTenantAdmin)
-    throw forbidden('TENANT_ADMIN_REQUIRED', 'Only a tenant admin may export or apply the tenant configuration');
+    throw forbidden(CORE_ERRORS.TENANT_ADMIN_REQUIRED, 'Only a tenant admin may export or apply the tenant configuration');
 }

@@ -2,7 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import isoWeek from 'dayjs/plugin/isoWeek.js';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear.js';
 import utc from 'dayjs/plugin/utc.js';
-import { addDays, isIsoDate, type IsoDate, toDayNumber } from '../calendar/calendar-date.ts';
+import { addDays, isIsoDate, type IsoDate, toDayNumber } from './calendar-date.ts';
 
 dayjs.extend(utc);
 dayjs.extend(isoWeek);

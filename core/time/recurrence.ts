@@ -1,4 +1,4 @@
-import { addDays, fromDayNumber, type IsoDate, toDayNumber } from '../calendar/calendar-date.ts';
+import { addDays, fromDayNumber, type IsoDate, toDayNumber } from './calendar-date.ts';
 import { RRule, type RRuleOptions } from './rrule.ts';
 import { endOfDayIn, instantOfWallTime } from './time-zone.ts';
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { IsoDate } from '../calendar/calendar-date.ts';
+import type { IsoDate } from './calendar-date.ts';
 
 /** China's one civil time zone: the zone of a county that has not set its own. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -24,7 +24,7 @@ describe('exports made before core’s export table move into it, files kept', (
     tenant = await platform.createTenant('exports-move');
     await enableForms(tenant);
     await enableDispatch(tenant);
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor'] });
     const formId = await publishedForm(tenant.admin, tenant);
     expect(
       (await tenant.admin.post(`${tenant.base}/forms/forms/${formId}/submissions`, { version: 1, data: goodHousehold })).statusCode,

@@ -4,7 +4,7 @@ import type { TestClient } from '../helpers/test-client.ts';
 import { tinyPdf, tinyPng, uploadFile } from '../helpers/multipart.ts';
 import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
 import { enableForms, goodHousehold, publishedForm } from '../helpers/forms-fixtures.ts';
-import { createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
+import type { ScopedUser } from '../helpers/org-fixtures.ts';
 import { up as linkDispatchFiles } from '../../modules/dispatch/migrations/080_file_links.ts';
 import { up as linkFormsFiles } from '../../modules/forms/migrations/080_file_links.ts';
 
@@ -40,22 +40,14 @@ describe('files are readable only by the readers of their record, exports by the
     tenant = await platform.createTenant('file-rule', '文件县');
     await enableDispatch(tenant);
     await enableForms(tenant);
-    world = await dispatchWorld(platform, tenant);
-    submitter = await createScopedUser(platform, tenant, {
-      username: 'filler',
-      unitId: world.units.hongqi.id,
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
+    // The county's dispatch staff and its forms staff: clerks of 红旗村 and 白马村 fill in, 九峰镇's head reads the town's results.
+    world = await dispatchWorld(platform, tenant, {
+      with: ['forms-staff.json'],
+      signIn: ['supervisor', 'leader', 'agriculture', 'water', 'jiufeng', 'baima', 'hongqi', 'hongqi-clerk', 'baima-clerk', 'jiufeng-head'],
     });
-    otherSubmitter = await createScopedUser(platform, tenant, {
-      username: 'filler2',
-      unitId: world.units.baimaVillage.id,
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
-    });
-    resultsViewer = await createScopedUser(platform, tenant, {
-      username: 'results',
-      unitId: world.units.jiufeng.id,
-      grants: [{ permission: 'forms.results', scope: 'unit_subtree' }],
-    });
+    submitter = world.users['hongqi-clerk'];
+    otherSubmitter = world.users['baima-clerk'];
+    resultsViewer = world.users['jiufeng-head'];
   });
   afterAll(() => platform?.stop());
 

@@ -202,6 +202,22 @@ describe('files: upload, type checks, storage and download', () => {
     expect(staged()).toEqual([]);
   });
 
+  it('a failure of the file store while staging is ours (500), not a malformed body', async () => {
+    const stagingDir = path.join(filesRoot(), '.staging');
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+    // A plain file where the staging folder should be: staging fails on our side, whatever the body.
+    fs.writeFileSync(stagingDir, 'not a folder');
+    const rowsBefore = await rowCount(county.id);
+    try {
+      const response = await uploadFile(county.admin, county.base, 'x.png', tinyPng());
+      expect(response.statusCode).toBe(500);
+      expect(response.json().error.code).toBe('INTERNAL');
+      expect(await rowCount(county.id)).toBe(rowsBefore);
+    } finally {
+      fs.rmSync(stagingDir, { force: true });
+    }
+  });
+
   it("another tenant's file is a 404, for download and metadata", async () => {
     const upload = await uploadFile(county.admin, county.base, 'secret.pdf', tinyPdf());
     const id = upload.json().id;

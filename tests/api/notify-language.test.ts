@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../core/db/tenant-transaction.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
+import { createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
 import { enableDispatch } from '../helpers/dispatch-fixtures.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import type { TestClient } from '../helpers/test-client.ts';
+import { applyWorld } from '../helpers/test-world.ts';
 
 interface InboxItem {
   id: string;
@@ -59,9 +60,10 @@ describe('notifications in the reader’s language: inbox and SMS', () => {
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('language-county');
     await enableDispatch(tenant, { smsReminders: true });
-    const county = await apiUnit(tenant.admin, tenant, { name: '市中区', kind: 'county' });
-    officeId = (await apiUnit(tenant.admin, tenant, { name: '区委督查室', kind: 'department', parentId: county.id })).id;
-    unitId = (await apiUnit(tenant.admin, tenant, { name: '区水务局', kind: 'department', parentId: county.id })).id;
+    // The county alone: its supervisor and the two handlers of 区水务局 are the file's own.
+    const { units } = await applyWorld(platform, tenant, 'shizhong-county.json');
+    officeId = units.office.id;
+    unitId = units.water.id;
     supervisor = await createScopedUser(platform, tenant, {
       username: 'supervisor',
       unitId: officeId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { PASSWORD_CHANGE_REQUIRED } from '../../core/auth/session-auth.ts';
+import { CORE_ERRORS } from '../../core/schemas/error-codes.ts';
 
 /** Issue 10.2: a password that must be changed is enforced by the server, not only by the web app. */
 describe('a password that must be changed: nothing but the change until it is', () => {
@@ -27,10 +27,10 @@ describe('a password that must be changed: nothing but the change until it is', 
 
     const users = await admin.get('/api/t/donggang/users');
     expect(users.statusCode).toBe(403);
-    expect(users.json().error.code).toBe(PASSWORD_CHANGE_REQUIRED);
+    expect(users.json().error.code).toBe(CORE_ERRORS.AUTH_PASSWORD_CHANGE_REQUIRED);
     const unit = await admin.post('/api/t/donggang/org/units', { name: '东港市', kind: 'county' });
     expect(unit.statusCode).toBe(403);
-    expect(unit.json().error.code).toBe(PASSWORD_CHANGE_REQUIRED);
+    expect(unit.json().error.code).toBe(CORE_ERRORS.AUTH_PASSWORD_CHANGE_REQUIRED);
     expect(await platform.ownerQuery('core_unit').where({ tenant_id: created.json().id }).first()).toBeUndefined();
 
     const changed = await admin.post('/api/t/donggang/auth/change-password', {
@@ -63,6 +63,6 @@ describe('a password that must be changed: nothing but the change until it is', 
     const again = await platform.client().loginTenant('suichang', 'veteran', 'reset-pass-123');
     const refused = await again.get(`${county.base}/directory/units`);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.code).toBe(PASSWORD_CHANGE_REQUIRED);
+    expect(refused.json().error.code).toBe(CORE_ERRORS.AUTH_PASSWORD_CHANGE_REQUIRED);
   });
 });

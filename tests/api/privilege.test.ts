@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { apiPerson, apiUnit, createScopedUser, type ScopedUser } from '../helpers/org-fixtures.ts';
-import { ADMIN_ONLY, PRIVILEGE_EXCEEDED } from '../../core/auth/grant-guard.ts';
+import { CORE_ERRORS } from '../../core/schemas/error-codes.ts';
 
 /**
  * Issue 10.1: nobody gives, grants or takes over more than they hold, on every path that changes
@@ -71,7 +71,7 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
   describe('accounts (core.users.manage, even with the scope own_unit)', () => {
     it('cannot reset a tenant admin’s password (ADMIN_ONLY): the admin’s password is unchanged', async () => {
       const reset = await accountClerk.client.post(`${county.base}/users/${adminId}/reset-password`, { newPassword: 'taken-over-1' });
-      expectRefused(reset, ADMIN_ONLY, 'params.id');
+      expectRefused(reset, CORE_ERRORS.ADMIN_ONLY, 'params.id');
       expect((await platform.client().post(`${county.base}/auth/login`, { login: 'admin', password: 'taken-over-1' })).statusCode).toBe(
         401,
       );
@@ -83,7 +83,7 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
     it('cannot make itself or a new account a tenant admin (ADMIN_ONLY), nothing written', async () => {
       expectRefused(
         await accountClerk.client.patch(`${county.base}/users/${accountClerk.userId}`, { isTenantAdmin: true }),
-        ADMIN_ONLY,
+        CORE_ERRORS.ADMIN_ONLY,
         'body.isTenantAdmin',
       );
       expect((await account(accountClerk.userId)).is_tenant_admin).toBe(false);
@@ -94,14 +94,14 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
         password: 'new-admin-pass-1',
         isTenantAdmin: true,
       });
-      expectRefused(created, ADMIN_ONLY, 'body.isTenantAdmin');
+      expectRefused(created, CORE_ERRORS.ADMIN_ONLY, 'body.isTenantAdmin');
       expect(await platform.ownerQuery('core_user').where({ tenant_id: county.id, username: 'new-admin' }).first()).toBeUndefined();
     });
 
     it('cannot link its account to a person who holds more (their roles would be inherited)', async () => {
       expectRefused(
         await accountClerk.client.patch(`${county.base}/users/${accountClerk.userId}`, { personId: people.leader }),
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         'body.personId',
       );
       expect((await account(accountClerk.userId)).person_id).toBe(accountClerk.personId);
@@ -111,12 +111,20 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
         personId: people.leader,
         password: 'leader-twin-1',
       });
-      expectRefused(created, PRIVILEGE_EXCEEDED, 'body.personId');
+      expectRefused(created, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'body.personId');
     });
 
     it('cannot disable or change an admin (ADMIN_ONLY): the admin stays active', async () => {
-      expectRefused(await accountClerk.client.patch(`${county.base}/users/${adminId}`, { status: 'disabled' }), ADMIN_ONLY, 'params.id');
-      expectRefused(await accountClerk.client.patch(`${county.base}/users/${adminId}`, { displayName: '改名' }), ADMIN_ONLY, 'params.id');
+      expectRefused(
+        await accountClerk.client.patch(`${county.base}/users/${adminId}`, { status: 'disabled' }),
+        CORE_ERRORS.ADMIN_ONLY,
+        'params.id',
+      );
+      expectRefused(
+        await accountClerk.client.patch(`${county.base}/users/${adminId}`, { displayName: '改名' }),
+        CORE_ERRORS.ADMIN_ONLY,
+        'params.id',
+      );
       expect(await account(adminId)).toMatchObject({ status: 'active', is_tenant_admin: true });
     });
 
@@ -140,22 +148,22 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
       // own_unit: a village below the town is outside too.
       expectRefused(
         await accountClerk.client.post(`${county.base}/users/${villageAccount.json().id}/reset-password`, { newPassword: 'taken-over-1' }),
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         'params.id',
       );
       expectRefused(
         await accountClerk.client.patch(`${county.base}/users/${hexiAccount.json().id}`, { status: 'disabled' }),
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         'params.id',
       );
       expectRefused(
         await accountClerk.client.post(`${county.base}/users/${hexiAccount.json().id}/unlock`),
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         'params.id',
       );
       expectRefused(
         await accountClerk.client.post(`${county.base}/users`, { username: 'floating', displayName: '无人', password: 'floating-pass-1' }),
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         'body.personId',
       );
       expect((await account(hexiAccount.json().id)).status).toBe('active');
@@ -185,7 +193,7 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
       });
       expectRefused(
         await accountClerk.client.post(`${county.base}/users/${leaderAccount.json().id}/reset-password`, { newPassword: 'taken-over-1' }),
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         'params.id',
       );
       expect((await platform.client().post(`${county.base}/auth/login`, { login: 'leader', password: 'leader-pass-1' })).statusCode).toBe(
@@ -206,12 +214,12 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
           { permission: 'core.users.manage', scope: 'tenant' },
         ],
       });
-      expectRefused(lacking, PRIVILEGE_EXCEEDED, 'body.grants[1]');
+      expectRefused(lacking, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'body.grants[1]');
       const wider = await roleClerk.client.post(`${county.base}/roles`, {
         name: '全县通讯录',
         grants: [{ permission: 'core.org.read', scope: 'tenant' }],
       });
-      expectRefused(wider, PRIVILEGE_EXCEEDED, 'body.grants[0]');
+      expectRefused(wider, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'body.grants[0]');
       expect(await roleNames()).toEqual(before);
     });
 
@@ -219,13 +227,13 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
       const join = await roleClerk.client.put(`${county.base}/roles/${leaderRoleId}/members`, {
         personIds: [people.leader, roleClerk.personId],
       });
-      expectRefused(join, PRIVILEGE_EXCEEDED, 'params.id');
+      expectRefused(join, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'params.id');
       expectRefused(
         await roleClerk.client.put(`${county.base}/roles/${leaderRoleId}`, { name: '县领导', grants: [] }),
-        PRIVILEGE_EXCEEDED,
+        CORE_ERRORS.PRIVILEGE_EXCEEDED,
         'params.id',
       );
-      expectRefused(await roleClerk.client.delete(`${county.base}/roles/${leaderRoleId}`), PRIVILEGE_EXCEEDED, 'params.id');
+      expectRefused(await roleClerk.client.delete(`${county.base}/roles/${leaderRoleId}`), CORE_ERRORS.PRIVILEGE_EXCEEDED, 'params.id');
       expect(
         await platform.ownerQuery('core_person_role').where({ tenant_id: county.id, role_id: leaderRoleId }).pluck('person_id'),
       ).toEqual([people.leader]);
@@ -246,7 +254,7 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
         name: '城关通讯录',
         grants: [{ permission: 'core.org.read', scope: 'tenant' }],
       });
-      expectRefused(widened, PRIVILEGE_EXCEEDED, 'body.grants[0]');
+      expectRefused(widened, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'body.grants[0]');
     });
 
     it('gives a grant only where its own reaches: a 城关镇-wide grant cannot go to a person of 河西镇', async () => {
@@ -257,7 +265,7 @@ describe('privilege inside a county: nobody gives, grants or takes over more tha
       const toHexi = await roleClerk.client.put(`${county.base}/roles/${role.json().id}/members`, {
         personIds: [people.villager, people.hexi],
       });
-      expectRefused(toHexi, PRIVILEGE_EXCEEDED, 'body.personIds[1]');
+      expectRefused(toHexi, CORE_ERRORS.PRIVILEGE_EXCEEDED, 'body.personIds[1]');
       expect(
         await platform.ownerQuery('core_person_role').where({ tenant_id: county.id, role_id: role.json().id }).pluck('person_id'),
       ).toEqual([]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../core/calendar/calendar-date.ts';
+import { addDays } from '../../core/time/calendar-date.ts';
 import { todayIn } from '../../core/time/time-zone.ts';
 import { migrationContext } from '../../core/db/rls.ts';
 import { dailyJob } from '../../modules/forms/server/forms.jobs.ts';
@@ -7,7 +7,6 @@ import { remindersJob } from '../../modules/dispatch/server/reminder.jobs.ts';
 import * as formsMove from '../../modules/forms/migrations/150_core_reminders.ts';
 import * as dispatchMove from '../../modules/dispatch/migrations/150_core_reminders.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
-import { createScopedUser } from '../helpers/org-fixtures.ts';
 import { enableForms, publishedForm } from '../helpers/forms-fixtures.ts';
 import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../helpers/dispatch-fixtures.ts';
 
@@ -48,12 +47,8 @@ describe('reminders sent before core’s ledger move into it: same history, neve
     tenant = await platform.createTenant('reminders-move');
     await enableForms(tenant);
     await enableDispatch(tenant);
-    world = await dispatchWorld(platform, tenant);
-    await createScopedUser(platform, tenant, {
-      username: 'hongqi-filler',
-      unitId: world.units.hongqi.id,
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
-    });
+    // 红旗村's clerk (forms-staff.json) fills in the collection.
+    world = await dispatchWorld(platform, tenant, { with: ['forms-staff.json'], signIn: ['supervisor', 'water'] });
     const formId = await publishedForm(tenant.admin, tenant);
     const collection = await tenant.admin.post(`${tenant.base}/forms/collections`, {
       formId,

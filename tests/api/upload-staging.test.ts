@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileStore } from '../../core/files/file-store.ts';
 import { tinyPng, uploadFile } from '../helpers/multipart.ts';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 
@@ -37,7 +36,7 @@ describe('partial uploads a crash left behind', () => {
   });
 
   it('the hourly sweep removes what has been untouched for an hour and leaves an upload in progress alone', async () => {
-    const store = FileStore.inDataDir(platform.config.dataDir);
+    const store = platform.app.platform.files;
     const stale = path.join(stagingDir, 'stale-partial');
     const live = path.join(stagingDir, 'upload-in-progress');
     fs.writeFileSync(stale, 'x');

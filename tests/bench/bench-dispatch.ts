@@ -4,7 +4,6 @@ import { buildApp } from '../../core/app.ts';
 import { hashPassword } from '../../core/auth/password.ts';
 import type { PlatformConfig } from '../../core/config.ts';
 import { openDatabase } from '../../core/db/database.ts';
-import { FileStore } from '../../core/files/file-store.ts';
 import { moduleJobContext } from '../../core/jobs/module-jobs.ts';
 import { recomputeTenantLights } from '../../modules/dispatch/server/lights.jobs.ts';
 import { installedModules } from '../../modules/index.ts';
@@ -152,7 +151,7 @@ export async function measureLightRecompute(config: PlatformConfig, tenantId: st
       modules: app.platform.modules,
       enablement: app.platform.enablement,
       retryDelaySeconds: 1,
-      files: FileStore.inDataDir(config.dataDir),
+      files: app.platform.files,
     };
     const context = moduleJobContext(app.jobs, deps, 'dispatch', 'bench', app.notifier);
     await db.owner('dispatch_light_change').where({ tenant_id: tenantId }).delete();

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, screenshot } from './e2e-browser.ts';
 import { TenantApi } from './e2e-api.ts';
+import { startDemoCounty, submitSignIn as signIn } from './setup/demo-county.ts';
 
 const OPERATOR = { login: 'operator', password: 'Operator@2026' };
 const COUNTY = {
@@ -13,13 +14,6 @@ const COUNTY = {
 };
 const CLERK = { name: '张伟', phone: '13800000001', username: 'zhangwei', password: 'Zhang@2026' };
 const ROLE = '通讯录查看';
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  const form = page.getByTestId('sign-in-form');
-  await form.getByRole('textbox').first().fill(login);
-  await form.locator('input[type="password"]').fill(password);
-  await form.getByRole('button').last().click();
-}
 
 /**
  * antd's enter/appear motions: a screenshot taken during one shows a half-open drawer. Bounded,
@@ -62,9 +56,7 @@ describe('admin console: tenants, roles, modules, custom fields, audit, calendar
   };
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startDemoCounty());
     operator = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN' });
     operatorPage = await newPage(operator);
     admin = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN' });

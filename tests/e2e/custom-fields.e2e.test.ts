@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
-import { TenantApi } from './e2e-api.ts';
-
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, screenshot } from './e2e-browser.ts';
+import type { TenantApi } from './e2e-api.ts';
+import { DEMO, signIn, startDemoCountyWith } from './setup/demo-county.ts';
 
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
   const a = await from.boundingBox();
@@ -46,16 +45,21 @@ describe('custom fields: designed with the forms designer', () => {
   };
 
   beforeAll(async () => {
-    buildWebApp();
     // No installed module declares record types yet: the test module fixture-base has `item`.
-    server = await startServer({ withFixtureModule: true });
-    browser = await launchBrowser();
+    ({
+      server,
+      browser,
+      admin: api,
+    } = await startDemoCountyWith(
+      async (demoAdmin) => {
+        await demoAdmin.call('POST', '/modules/forms/enable');
+        await demoAdmin.call('POST', '/modules/fixture-base/enable');
+      },
+      { withFixtureModule: true },
+    ));
     admin = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN' });
     page = await admin.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
-    await api.call('POST', '/modules/forms/enable');
-    await api.call('POST', '/modules/fixture-base/enable');
   });
 
   afterAll(async () => {
@@ -65,13 +69,7 @@ describe('custom fields: designed with the forms designer', () => {
   });
 
   it('an admin drags a field in, names it, makes it required, sees the server’s refusal in place, saves, and finds it after a reload', async () => {
-    const next = `/t/${DEMO.slug}/custom-fields`;
-    await page.goto(`${server.baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(next)}`);
-    const form = page.getByTestId('sign-in-form');
-    await form.getByRole('textbox').first().fill(DEMO.login);
-    await form.locator('input[type="password"]').fill(DEMO.password);
-    await form.getByRole('button').last().click();
-    await page.waitForURL(`${server.baseUrl}${next}`);
+    await signIn(page, server.baseUrl, DEMO.login, DEMO.password, `/t/${DEMO.slug}/custom-fields`);
     await pickIn(page, '模块', '测试基础模块');
     await pickIn(page, '记录类型', '事项');
 

@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT } from './e2e-browser.ts';
-import { TenantApi } from './e2e-api.ts';
-import { shanghaiDate, signIn } from './e2e-dispatch.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT } from './e2e-browser.ts';
+import { shanghaiDate } from './e2e-dispatch.ts';
+import { DEMO, signIn } from './setup/demo-county.ts';
+import { startDispatchArea, SUPERVISOR } from './setup/dispatch.ts';
 
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
-const SUPERVISOR = { person: '张伟', username: 'zhangwei', password: 'Zhang@2026' };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function sheet(rows: (string | number | null)[][]): Promise<Buffer> {
@@ -25,30 +24,9 @@ describe('dispatch: a supervisor imports tasks from Excel on the task list', () 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startDispatchArea());
     page = await (await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN', acceptDownloads: true })).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
-    await api.call('POST', '/modules/dispatch/enable');
-    const people = await api.call<{ items: { id: string; name: string }[] }>(
-      'GET',
-      `/org/people?q=${encodeURIComponent(SUPERVISOR.person)}`,
-    );
-    const personId = people.items.find((p) => p.name === SUPERVISOR.person)!.id;
-    await api.call('POST', '/users', {
-      username: SUPERVISOR.username,
-      displayName: SUPERVISOR.person,
-      personId,
-      password: SUPERVISOR.password,
-      mustChangePassword: false,
-    });
-    const role = await api.call<{ id: string }>('POST', '/roles', {
-      name: '任务督办员',
-      grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }],
-    });
-    await api.call('PUT', `/roles/${role.id}/members`, { personIds: [personId] });
   }, 600_000);
 
   afterAll(async () => {
@@ -57,7 +35,7 @@ describe('dispatch: a supervisor imports tasks from Excel on the task list', () 
   });
 
   it('a bad sheet shows its problems by row and column; a good one imports every task', async () => {
-    await signIn(page, server.baseUrl, DEMO.slug, SUPERVISOR.username, SUPERVISOR.password, `/t/${DEMO.slug}/dispatch/tasks`);
+    await signIn(page, server.baseUrl, SUPERVISOR.username, SUPERVISOR.password, `/t/${DEMO.slug}/dispatch/tasks`);
     await page.getByTestId('import-tasks').click();
     const modal = page.getByTestId('task-import');
     const download = page.waitForEvent('download');

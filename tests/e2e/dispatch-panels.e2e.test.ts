@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, screenshot } from './e2e-browser.ts';
 import { TenantApi } from './e2e-api.ts';
-import { label, openTab, pickAll, shanghaiDate, signIn } from './e2e-dispatch.ts';
+import { label, openTab, pickAll, shanghaiDate } from './e2e-dispatch.ts';
+import { DEMO, DEMO_STAFF_PASSWORD, signIn } from './setup/demo-county.ts';
+import { DEPARTMENT, startDispatchArea } from './setup/dispatch.ts';
 
-const SLUG = 'demo';
-const PASSWORD = 'Admin@2026';
+const SLUG = DEMO.slug;
+const PASSWORD = DEMO_STAFF_PASSWORD;
 const TASK = '秸秆禁烧专项督查';
 // Staff accounts of the demo county (tenant-config/demo/demo.json): 督查员, 县领导, 镇长 of 城关镇.
 const SUPERVISOR = { login: 'ducha', name: '张伟' };
 const LEADER = { login: 'leader', name: '王建国' };
 const TOWN = { login: 'town1', name: '张三', unit: '城关镇' };
-// The demo has no department account that takes requests: the test gives 县政府办's director one.
-const DEPARTMENT = { login: 'lixiuying', name: '李秀英', unit: '县政府办', password: 'Lixy@2026' };
 const PHONE = { width: 390, height: 844 };
 const NEW_DEADLINE = `${shanghaiDate(40)} 17:30`;
 
@@ -35,7 +35,7 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, server.baseUrl, SLUG, login, password, next);
+    await signIn(page, server.baseUrl, login, password, next);
     return page;
   }
   const url = (path: string) => `/t/${SLUG}/dispatch/${path}`;
@@ -43,9 +43,8 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    // 县政府办's director (DEPARTMENT) answers requests: the demo has no such account.
+    ({ server, browser } = await startDispatchArea());
   });
 
   afterAll(async () => {
@@ -55,27 +54,7 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     await server?.stop();
   });
 
-  it('set-up (API): the supervisor dispatches one task to two towns, 城关镇 acknowledges it; 县政府办 gets a request handler', async () => {
-    const admin = await TenantApi.signIn(server.baseUrl, SLUG, 'admin', PASSWORD);
-    const people = await admin.call<{ items: { id: string; name: string }[] }>(
-      'GET',
-      `/org/people?q=${encodeURIComponent(DEPARTMENT.name)}`,
-    );
-    const personId = people.items.find((p) => p.name === DEPARTMENT.name)?.id;
-    expect(personId).toBeDefined();
-    await admin.call('POST', '/users', {
-      username: DEPARTMENT.login,
-      displayName: DEPARTMENT.name,
-      personId,
-      password: DEPARTMENT.password,
-      mustChangePassword: false,
-    });
-    const role = await admin.call<{ id: string }>('POST', '/roles', {
-      name: '部门响应员',
-      grants: [{ permission: 'dispatch.request', scope: 'own_unit' }],
-    });
-    await admin.call('PUT', `/roles/${role.id}/members`, { personIds: [personId] });
-
+  it('set-up (API): the supervisor dispatches one task to two towns, 城关镇 acknowledges it', async () => {
     const ducha = await TenantApi.signIn(server.baseUrl, SLUG, SUPERVISOR.login, PASSWORD);
     const units = await ducha.call<{ items: { id: string; name: string }[] }>('GET', '/org/units');
     const unitId = (name: string) => units.items.find((u) => u.name === name)?.id;
@@ -98,7 +77,7 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     supervisorContext = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN' });
     supervisor = await supervisorContext.newPage();
     supervisor.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(supervisor, server.baseUrl, SLUG, SUPERVISOR.login, PASSWORD, url('pending'));
+    await signIn(supervisor, server.baseUrl, SUPERVISOR.login, PASSWORD, url('pending'));
   });
 
   it('延期: the town asks for a later deadline from its phone; the supervisor grants it from 我的待办 and the assignment gets the new deadline', async () => {
@@ -188,7 +167,7 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     await sent.getByText(new RegExp(`^${TOWN.unit} → ${DEPARTMENT.unit} · ${TOWN.name}`)).waitFor();
     await fitsPhone(town);
 
-    const department = await signedIn(DEPARTMENT.login, DEPARTMENT.password, url('pending'));
+    const department = await signedIn(DEPARTMENT.username, DEPARTMENT.password, url('pending'));
     await department.getByTestId('pending-kinds').getByText('待响应诉求 1').waitFor();
     await department.getByTestId('pending-list').getByRole('button', { name: '去响应' }).click();
     // The pending item (like the notice) opens the request itself, on top of the page.
@@ -197,7 +176,7 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     await linked.getByText('申请调派秸秆打捆机械').waitFor();
     await linked.getByRole('button', { name: label('受理') }).click();
     await linked.locator('.ant-tag').getByText('已受理').waitFor();
-    await linked.getByText(new RegExp(`^${DEPARTMENT.unit} 受理 · ${DEPARTMENT.name}`)).waitFor();
+    await linked.getByText(new RegExp(`^${DEPARTMENT.unit} 受理 · ${DEPARTMENT.person}`)).waitFor();
     const call = department.getByTestId('requests-inbox').locator('.ant-card').filter({ hasText: '申请调派秸秆打捆机械' }).first();
     await call.getByText('城关镇东关村尚有 300 亩秸秆未离田，请协调两台打捆机。').waitFor();
     await call.getByPlaceholder('答复内容').fill('已协调县农机站，明日调派两台打捆机到东关村。');
@@ -212,7 +191,7 @@ describe('dispatch panels: extension, instruction, 镇呼县应 and supervision,
     const answered = town.getByTestId('requests-outbox').locator('.ant-card').filter({ hasText: '申请调派秸秆打捆机械' }).first();
     await answered.locator('.ant-tag').getByText('已答复').waitFor();
     await answered.getByText('已协调县农机站，明日调派两台打捆机到东关村。').waitFor();
-    await answered.getByText(new RegExp(`^${DEPARTMENT.name} 答复`)).waitFor();
+    await answered.getByText(new RegExp(`^${DEPARTMENT.person} 答复`)).waitFor();
     await answered.locator('.ant-rate-star').nth(3).click();
     await answered.getByPlaceholder('评价意见（1–2 星必填）').fill('响应及时。');
     await answered.getByRole('button', { name: '提交评价' }).click();

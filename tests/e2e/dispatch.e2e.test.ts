@@ -1,26 +1,19 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
-import { TenantApi } from './e2e-api.ts';
-import { label, pickAll, signIn as signInAs } from './e2e-dispatch.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, screenshot } from './e2e-browser.ts';
+import type { TenantApi } from './e2e-api.ts';
+import { label, pickAll } from './e2e-dispatch.ts';
+import { DEMO, signIn } from './setup/demo-county.ts';
+import { startDispatchArea, SUPERVISOR, TOWN, VILLAGE } from './setup/dispatch.ts';
 
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
 const TASK = '农村人居环境整治专项督查';
-// People of the demo county (tenant-config/demo/demo.json) who get accounts and dispatch roles.
-const SUPERVISOR = { person: '张伟', username: 'zhangwei', password: 'Zhang@2026' };
-const TOWN = { person: '吴敏', username: 'wumin', password: 'Wumin@2026', unit: '河西镇' };
-const VILLAGE = { person: '郑海', username: 'zhenghai', password: 'Zheng@2026', unit: '王庄村' };
 const UNITS = ['县政府办', '城关镇', '河西镇'];
 const VILLAGES = ['河西村', '王庄村'];
 const PHONE = { width: 390, height: 844 };
 // A 1×1 PNG: a real image, so the server's content sniffing accepts it as a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-// The demo county's sign-in, with the slug filled in.
-const signIn = (page: Page, baseUrl: string, login: string, password: string, next: string) =>
-  signInAs(page, baseUrl, DEMO.slug, login, password, next);
 
 const treeNode = (page: Page, unit: string) => page.getByTestId('assignment-tree').getByTestId(`tree-node-${unit}`);
 
@@ -34,50 +27,16 @@ describe('dispatch: dispatch to three units, re-dispatch to villages, report fro
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser, admin: api } = await startDispatchArea());
     supervisor = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
     page = await supervisor.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
   });
 
   afterAll(async () => {
     await supervisor?.close();
     await browser?.close();
     await server?.stop();
-  });
-
-  it('the admin enables dispatch; the inspector supervises, the town and the village handle (API)', async () => {
-    await api.call('POST', '/modules/dispatch/enable');
-    const personId = async (name: string) => {
-      const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(name)}`);
-      const person = people.items.find((p) => p.name === name);
-      if (!person) throw new Error(`${name} is not in the demo directory`);
-      return person.id;
-    };
-    const ids: Record<string, string> = {};
-    for (const staff of [SUPERVISOR, TOWN, VILLAGE]) {
-      ids[staff.username] = await personId(staff.person);
-      await api.call('POST', '/users', {
-        username: staff.username,
-        displayName: staff.person,
-        personId: ids[staff.username],
-        password: staff.password,
-        mustChangePassword: false,
-      });
-    }
-    const supervise = await api.call<{ id: string }>('POST', '/roles', {
-      name: '任务督办员',
-      grants: [{ permission: 'dispatch.supervise', scope: 'tenant' }],
-    });
-    await api.call('PUT', `/roles/${supervise.id}/members`, { personIds: [ids[SUPERVISOR.username]] });
-    const handle = await api.call<{ id: string }>('POST', '/roles', {
-      name: '任务办理员',
-      grants: [{ permission: 'dispatch.handle', scope: 'own_unit' }],
-    });
-    await api.call('PUT', `/roles/${handle.id}/members`, { personIds: [ids[TOWN.username], ids[VILLAGE.username]] });
   });
 
   it('the supervisor dispatches one task to three units in one action', async () => {

@@ -1,16 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
-/** Signs in on the tenant's sign-in page and waits until `next` is shown. */
-export async function signIn(page: Page, baseUrl: string, slug: string, login: string, password: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/t/${slug}/login?next=${encodeURIComponent(next)}`);
-  const form = page.getByTestId('sign-in-form');
-  await form.getByRole('textbox').first().fill(login);
-  await form.locator('input[type="password"]').fill(password);
-  await form.getByRole('button').last().click();
-  await page.waitForURL(`${baseUrl}${next}`);
-}
-
 /** A button's accessible name: antd may put a space between the two characters of a two-character label. */
 export const label = (text: string) => new RegExp(`^(loading )?${[...text].join('\\s?')}$`);
 

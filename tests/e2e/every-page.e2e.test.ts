@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, screenshot } from './e2e-browser.ts';
-import { TenantApi } from './e2e-api.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { screenshot } from './e2e-browser.ts';
+import { DEMO, demoAdmin, giveAccounts, startDemoCounty, submitSignIn as signIn } from './setup/demo-county.ts';
 
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
 const OPERATOR = { login: 'operator', password: 'Operator@2026' };
 const FILLER = { login: 'e2e-filler', password: 'Filler@2026' };
 const VIEWPORTS = { pc: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES = ['zh-CN', 'en'] as const;
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  const form = page.getByTestId('sign-in-form');
-  await form.getByRole('textbox').first().fill(login);
-  await form.locator('input[type="password"]').fill(password);
-  await form.getByRole('button').last().click();
-}
 
 /** Loaded: no request in flight, no spinner or skeleton, no antd motion half-way. */
 async function settle(page: Page): Promise<void> {
@@ -35,10 +27,8 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
   let fillPath: string;
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
-    const api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
+    ({ server, browser } = await startDemoCounty());
+    const api = await demoAdmin(server);
     // Records for the pages that show one: a published form with a repeating group, a collection, a task.
     const form = await api.call<{ id: string }>('POST', '/forms/forms', {
       name: '因户施策',
@@ -63,18 +53,10 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
     const filler = await api.call<{ id: string }>('POST', '/org/people', { name: '填报员甲', phone: '13900000001', unitId: town.id });
     await api.call('POST', '/org/people', { name: '新录用甲', phone: '13900000002', unitId: town.id });
     await api.call('POST', '/org/people', { name: '新录用乙', phone: '13900000003', unitId: town.id });
-    await api.call('POST', '/users', {
-      username: FILLER.login,
-      displayName: '填报员甲',
-      personId: filler.id,
-      password: FILLER.password,
-      mustChangePassword: false,
-    });
-    const role = await api.call<{ id: string }>('POST', '/roles', {
+    await giveAccounts(api, [{ person: '填报员甲', username: FILLER.login, password: FILLER.password }], {
       name: '填报员',
       grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
     });
-    await api.call('PUT', `/roles/${role.id}/members`, { personIds: [filler.id] });
     const collection = await api.call<{ id: string; assignees: { id: string }[] }>('POST', '/forms/collections', {
       formId: form.id,
       name: '因户施策',

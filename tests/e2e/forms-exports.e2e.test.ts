@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, screenshot } from './e2e-browser.ts';
-import { TenantApi } from './e2e-api.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { screenshot } from './e2e-browser.ts';
+import type { TenantApi } from './e2e-api.ts';
+import { DEMO, signIn } from './setup/demo-county.ts';
+import { startFormsArea } from './setup/forms.ts';
 
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
 /** A large phone: the exports page must fit it without sideways scrolling. */
 const PHONE_390 = { width: 390, height: 844 };
 
@@ -18,14 +19,10 @@ describe('my exports page: a forms export followed and downloaded on a phone', (
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser, admin: api } = await startFormsArea());
     context = await browser.newContext({ viewport: PHONE_390, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
-    await api.call('POST', '/modules/forms/enable');
   });
 
   afterAll(async () => {
@@ -45,12 +42,7 @@ describe('my exports page: a forms export followed and downloaded on a phone', (
     });
     expect(job.title).toBe('人口抽查-统计');
 
-    await page.goto(`${server.baseUrl}/t/${DEMO.slug}/login`);
-    const signIn = page.getByTestId('sign-in-form');
-    await signIn.getByRole('textbox').first().fill(DEMO.login);
-    await signIn.locator('input[type="password"]').fill(DEMO.password);
-    await signIn.getByRole('button').last().click();
-    await page.waitForURL(`${server.baseUrl}/t/${DEMO.slug}`);
+    await signIn(page, server.baseUrl, DEMO.login, DEMO.password, `/t/${DEMO.slug}`);
 
     // Every signed-in user has the page in the menu (behind the hamburger on a phone).
     await page.getByTestId('open-menu').click();

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, screenshot } from './e2e-browser.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { screenshot } from './e2e-browser.ts';
+import type { TenantApi } from './e2e-api.ts';
+import { DEMO, signIn as signInAt } from './setup/demo-county.ts';
+import { FILLERS, startFormsArea } from './setup/forms.ts';
 
 /** The phone the issue was found on: 390 px wide. */
 const PHONE_VIEWPORT = { width: 390, height: 844 };
-import { TenantApi } from './e2e-api.ts';
-
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
-const STAFF = { person: '赵春梅', username: 'zhaocm-v', password: 'Zhao@2026' };
+/** 东关村's clerk fills in. */
+const STAFF = FILLERS[0];
 
 /** The form as the designer builds it: a pattern with its own message, a minimum, a condition, a repeating group. */
 const schema = {
@@ -72,26 +73,8 @@ describe('forms: the browser checks answers as the server does, under the CSP, a
   let fillPath: string;
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
-    await api.call('POST', '/modules/forms/enable');
-    const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(STAFF.person)}`);
-    const person = people.items.find((p) => p.name === STAFF.person);
-    if (!person) throw new Error(`${STAFF.person} is not in the demo directory`);
-    await api.call('POST', '/users', {
-      username: STAFF.username,
-      displayName: STAFF.person,
-      personId: person.id,
-      password: STAFF.password,
-      mustChangePassword: false,
-    });
-    const role = await api.call<{ id: string }>('POST', '/roles', {
-      name: '填报员',
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
-    });
-    await api.call('PUT', `/roles/${role.id}/members`, { personIds: [person.id] });
+    let fillerIds: string[];
+    ({ server, browser, admin: api, fillerIds } = await startFormsArea());
     formId = (await api.call<{ id: string }>('POST', '/forms/forms', { name: '入户核查', schema, uiSchema })).id;
     await api.call('POST', `/forms/forms/${formId}/publish`, {});
     const collection = await api.call<{ id: string; assignees: { id: string }[] }>('POST', '/forms/collections', {
@@ -99,7 +82,7 @@ describe('forms: the browser checks answers as the server does, under the CSP, a
       name: '入户核查',
       frequency: 'once',
       dueOn: '2099-12-31',
-      personIds: [person.id],
+      personIds: [fillerIds[0]],
     });
     fillPath = `/t/${DEMO.slug}/forms/fill/${collection.id}/once/${collection.assignees[0].id}`;
   });
@@ -109,14 +92,7 @@ describe('forms: the browser checks answers as the server does, under the CSP, a
     await server?.stop();
   });
 
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(`${server.baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(fillPath)}`);
-    const form = page.getByTestId('sign-in-form');
-    await form.getByRole('textbox').first().fill(STAFF.username);
-    await form.locator('input[type="password"]').fill(STAFF.password);
-    await form.getByRole('button').last().click();
-    await page.waitForURL(`${server.baseUrl}${fillPath}`);
-  }
+  const signIn = (page: Page) => signInAt(page, server.baseUrl, STAFF.username, STAFF.password, fillPath);
 
   it('on a phone: a pattern problem and a missing answer in a group row show on submit with nothing sent, groups are cards, a number over its bound is kept and shown as a problem, a hidden answer is not sent', async () => {
     const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'zh-CN' });

@@ -1,28 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
-import { TenantApi } from './e2e-api.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
+import type { TenantApi } from './e2e-api.ts';
+import { DEMO, signIn, startDemoCountyWith } from './setup/demo-county.ts';
+import { FILLERS, giveFillers } from './setup/forms.ts';
 
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
 const FORM = '因户施策入户表';
-// Two villages of the demo county, each with a village secretary in the directory.
-const STAFF = [
-  { person: '赵春梅', village: '东关村', username: 'zhaocm', password: 'Zhao@2026' },
-  { person: '郑海', village: '王庄村', username: 'zhenghai', password: 'Zheng@2026' },
-];
 // A 1×1 PNG: a real image, so the server's content sniffing accepts it as a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-async function signIn(page: Page, baseUrl: string, login: string, password: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(next)}`);
-  const form = page.getByTestId('sign-in-form');
-  await form.getByRole('textbox').first().fill(login);
-  await form.locator('input[type="password"]').fill(password);
-  await form.getByRole('button').last().click();
-  await page.waitForURL(`${baseUrl}${next}`);
-}
 
 async function settleAnimations(page: Page): Promise<void> {
   await page
@@ -63,15 +50,17 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    // The demo county starts with forms enabled: switched off here, so the test enables it on the page.
+    ({
+      server,
+      browser,
+      admin: api,
+    } = await startDemoCountyWith(async (demoAdmin) => {
+      await demoAdmin.call('POST', '/modules/forms/disable');
+    }));
     admin = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
     page = await admin.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    api = await TenantApi.signIn(server.baseUrl, DEMO.slug, DEMO.login, DEMO.password);
-    // The demo county starts with forms enabled: switched off here, so the test enables it on the page.
-    await api.call('POST', '/modules/forms/disable');
   });
 
   afterAll(async () => {
@@ -88,25 +77,8 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     await menu.getByText('表单', { exact: true }).click();
     for (const label of ['待填报', '表单设计', '收集任务', '填报数据']) await menu.getByText(label, { exact: true }).waitFor();
 
-    const personIds: string[] = [];
-    for (const staff of STAFF) {
-      const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(staff.person)}`);
-      const person = people.items.find((p) => p.name === staff.person);
-      if (!person) throw new Error(`${staff.person} is not in the demo directory`);
-      personIds.push(person.id);
-      await api.call('POST', '/users', {
-        username: staff.username,
-        displayName: staff.person,
-        personId: person.id,
-        password: staff.password,
-        mustChangePassword: false,
-      });
-    }
-    const role = await api.call<{ id: string }>('POST', '/roles', {
-      name: '村级填报员',
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
-    });
-    await api.call('PUT', `/roles/${role.id}/members`, { personIds });
+    // The forms area's village clerks (setup/forms.ts), once the module they fill in for is on.
+    await giveFillers(api);
   });
 
   it('builds the household form with the designer: drag, fields, a condition, a repeating group; publishes v1', async () => {
@@ -205,7 +177,7 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     await form.getByText('每月', { exact: true }).click();
     // One opening of the tree: each click adds a village.
     await page.getByTestId('collection-units').click();
-    for (const staff of STAFF) await page.locator('.ant-select-dropdown:visible').getByText(staff.village, { exact: true }).click();
+    for (const staff of FILLERS) await page.locator('.ant-select-dropdown:visible').getByText(staff.village, { exact: true }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('collection-submit').click();
     await page.getByText(`已下发“${FORM}”`).waitFor();
@@ -217,7 +189,7 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
     await screenshot(page, 'forms-collections-zh');
   });
 
-  async function fillAsStaff(staff: (typeof STAFF)[number], withErrorFirst: boolean): Promise<void> {
+  async function fillAsStaff(staff: (typeof FILLERS)[number], withErrorFirst: boolean): Promise<void> {
     const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const phone = await context.newPage();
     phone.on('pageerror', (error) => pageErrors.push(error.message));
@@ -261,7 +233,7 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
   }
 
   it('the first village submits from a phone, after fixing what the server refused', async () => {
-    await fillAsStaff(STAFF[0], true);
+    await fillAsStaff(FILLERS[0], true);
   });
 
   it('the admin sees who is missing and reminds them', async () => {
@@ -276,14 +248,14 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
   });
 
   it('the second village submits from a phone', async () => {
-    await fillAsStaff(STAFF[1], false);
+    await fillAsStaff(FILLERS[1], false);
   });
 
   it('results: the list, a submission with its version, a statistics chart, and both exports read back', async () => {
     await page.goto(`${server.baseUrl}/t/${DEMO.slug}/forms/results`);
     const table = page.getByTestId('results-table');
-    for (const staff of STAFF) await table.getByText(`${staff.person}户`).waitFor();
-    await table.getByText(`${STAFF[0].person}户`).click();
+    for (const staff of FILLERS) await table.getByText(`${staff.person}户`).waitFor();
+    await table.getByText(`${FILLERS[0].person}户`).click();
     const drawer = page.getByTestId('submission-view');
     await drawer
       .getByText('缺劳动力')
@@ -305,8 +277,8 @@ describe('forms: design, collect monthly, fill in on a phone, remind, statistics
       .filter(Boolean)
       .map((row) => (Array.isArray(row) ? row.map((c) => (c === null || c === undefined ? '' : String(c))).join('|') : ''));
     expect(rows[0]).toContain('户主姓名');
-    expect(rows.some((r) => r.includes(`${STAFF[0].person}户`) && r.includes('其他'))).toBe(true);
-    expect(rows.some((r) => r.includes(`${STAFF[1].person}户`) && r.includes('因病'))).toBe(true);
+    expect(rows.some((r) => r.includes(`${FILLERS[0].person}户`) && r.includes('其他'))).toBe(true);
+    expect(rows.some((r) => r.includes(`${FILLERS[1].person}户`) && r.includes('因病'))).toBe(true);
 
     await page.getByRole('tab', { name: '统计' }).click();
     const chart = page.getByTestId('chart-choice1');

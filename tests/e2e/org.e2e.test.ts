@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
+import { DEMO, signIn as signInAs, startDemoCounty } from './setup/demo-county.ts';
 
-const DEMO = { slug: 'demo', login: 'admin', password: 'Admin@2026' };
 const PERSON_HEADER = ['姓名', '手机号', '所属单位', '职务'];
 
 /** An .xlsx the way a county clerk fills in the template's 人员 sheet. */
@@ -14,14 +14,8 @@ async function peopleWorkbook(rows: string[][]): Promise<Buffer> {
   return Buffer.from((await book.xlsx.writeBuffer()) as unknown as ArrayBuffer);
 }
 
-async function signIn(page: Page, baseUrl: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/t/${DEMO.slug}/login?next=${encodeURIComponent(next)}`);
-  const form = page.getByTestId('sign-in-form');
-  await form.getByRole('textbox').first().fill(DEMO.login);
-  await form.locator('input[type="password"]').fill(DEMO.password);
-  await form.getByRole('button').last().click();
-  await page.waitForURL(`${baseUrl}${next}`);
-}
+/** Signs the demo admin in, landing on `next`. */
+const signIn = (page: Page, baseUrl: string, next: string) => signInAs(page, baseUrl, DEMO.login, DEMO.password, next);
 
 /** antd's enter/appear motions: a screenshot taken during one shows a half-open dialog. */
 async function settleAnimations(page: Page): Promise<void> {
@@ -54,9 +48,7 @@ describe('org directory and accounts (tenant admin console)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startDemoCounty());
     context = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));

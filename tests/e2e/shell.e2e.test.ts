@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
-
-const DEMO = { slug: 'demo', name: '示范县', login: 'admin', password: 'Admin@2026' };
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  const form = page.getByTestId('sign-in-form');
-  await form.getByRole('textbox').first().fill(login);
-  await form.locator('input[type="password"]').fill(password);
-  await form.getByRole('button').last().click();
-}
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, PHONE_VIEWPORT, screenshot } from './e2e-browser.ts';
+import { DEMO, startDemoCounty, submitSignIn as signIn } from './setup/demo-county.ts';
 
 /** antd's enter/appear motions: a screenshot taken during one shows a half-open drawer. */
 async function settleAnimations(page: Page): Promise<void> {
@@ -22,9 +14,7 @@ describe('web app shell', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startDemoCounty());
   });
 
   afterAll(async () => {

@@ -70,11 +70,11 @@ export async function assertTenantIsolation(
   expect(after).toEqual(before);
 }
 
-/** Every registered tenant route must have an isolation case: a new route without one fails. */
+/** Every registered tenant route (the tenant API and the modules' standard APIs) must have an isolation case: a new route without one fails. */
 export function assertEveryTenantRouteCovered(platform: TestPlatform, cases: IsolationCase[], exempt: string[] = []): void {
   const covered = new Set([...cases.map((c) => c.route), ...exempt]);
   const missing = platform.app.routeCatalog
-    .filter((r) => r.url.startsWith('/api/t/:tenant/'))
+    .filter((r) => /^\/[a-z0-9-]+\/t\/:tenant\//.test(r.url))
     .map((r) => `${r.method} ${r.url}`)
     .filter((route) => !covered.has(route));
   expect(missing, 'tenant routes without a cross-tenant case').toEqual([]);

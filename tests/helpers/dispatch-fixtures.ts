@@ -1,12 +1,13 @@
 import { expect } from 'vitest';
 import type { ScopedUser } from './org-fixtures.ts';
-import { applyWorld } from './test-world.ts';
+import { applyWorld, namedAccounts, type TestWorld } from './test-world.ts';
 import type { TestPlatform, TestTenant } from './test-platform.ts';
 
 /**
- * A county for dispatch tests: the county office supervises; two departments and two towns
- * handle; each town has two villages that handle what their town re-dispatches; a leader gives
- * instructions. Every unit has one signed-in user (tests/fixtures/worlds/dispatch-county.json).
+ * The county for dispatch tests (tests/fixtures/worlds/shizhong-county.json with dispatch-staff.json):
+ * the county office supervises; two departments and two towns handle; the villages handle what
+ * their town re-dispatches; a leader gives instructions. Every unit that takes part has one
+ * signed-in user.
  */
 export interface DispatchWorld {
   units: {
@@ -30,6 +31,10 @@ export interface DispatchWorld {
   xinhua: ScopedUser;
   /** A town official who supervises only his own town's subtree. */
   townSupervisor: ScopedUser;
+  /** Every account by username, those of the extra world files too. */
+  accounts: TestWorld['accounts'];
+  /** Every signed-in account by username, those of the extra world files too. */
+  users: Record<string, ScopedUser>;
 }
 
 export async function enableDispatch(tenant: TestTenant, config?: Record<string, unknown>): Promise<void> {
@@ -41,32 +46,51 @@ export async function enableDispatch(tenant: TestTenant, config?: Record<string,
   }
 }
 
-/** The county of tests/fixtures/worlds/dispatch-county.json, applied by the platform's own apply code. */
-export async function dispatchWorld(platform: TestPlatform, tenant: TestTenant): Promise<DispatchWorld> {
-  const { units, users } = await applyWorld(platform, tenant, 'dispatch-county.json');
+/** Who is who in dispatch-staff.json: the DispatchWorld field and the account's username. */
+const STAFF = {
+  supervisor: 'supervisor',
+  leader: 'leader',
+  agriculture: 'agriculture',
+  water: 'water',
+  jiufeng: 'jiufeng',
+  baima: 'baima',
+  hongqi: 'hongqi',
+  xinhua: 'xinhua',
+  townSupervisor: 'jiufeng-supervisor',
+} as const;
+
+/**
+ * The dispatch county, applied by the platform's own apply code. `with`: more world files on the
+ * same county (`forms-staff.json`, `agriculture-head.json`); `signIn`: only these usernames (a
+ * sign-in costs a password check) — reading someone else's field then throws.
+ */
+export async function dispatchWorld(
+  platform: TestPlatform,
+  tenant: TestTenant,
+  options: { with?: string[]; signIn?: string[] } = {},
+): Promise<DispatchWorld> {
+  const files = ['shizhong-county.json', 'dispatch-staff.json', ...(options.with ?? [])];
+  const { units, accounts, users } = await applyWorld(platform, tenant, files, { signIn: options.signIn });
   const unit = (code: string) => ({ id: units[code].id });
-  return {
-    units: {
-      county: unit('county'),
-      office: unit('office'),
-      agriculture: unit('agriculture'),
-      water: unit('water'),
-      jiufeng: unit('jiufeng'),
-      baima: unit('baima'),
-      hongqi: unit('hongqi'),
-      xinhua: unit('xinhua'),
-      baimaVillage: unit('baimaVillage'),
+  // Getters: a field that was not signed in throws when read.
+  return Object.defineProperties(
+    {
+      units: {
+        county: unit('county'),
+        office: unit('office'),
+        agriculture: unit('agriculture'),
+        water: unit('water'),
+        jiufeng: unit('jiufeng'),
+        baima: unit('baima'),
+        hongqi: unit('hongqi'),
+        xinhua: unit('xinhua'),
+        baimaVillage: unit('baimaVillage'),
+      },
+      accounts,
+      users,
     },
-    supervisor: users.supervisor,
-    leader: users.leader,
-    agriculture: users.agriculture,
-    water: users.water,
-    jiufeng: users.jiufeng,
-    baima: users.baima,
-    hongqi: users.hongqi,
-    xinhua: users.xinhua,
-    townSupervisor: users['jiufeng-supervisor'],
-  };
+    Object.getOwnPropertyDescriptors(namedAccounts(users, STAFF)),
+  ) as DispatchWorld;
 }
 
 /** An instant `days` days from now (negative: in the past). */

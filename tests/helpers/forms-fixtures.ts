@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
+import type { ScopedUser } from './org-fixtures.ts';
 import type { TestClient } from './test-client.ts';
-import type { TestTenant } from './test-platform.ts';
+import type { TestPlatform, TestTenant } from './test-platform.ts';
+import { applyWorld, namedAccounts } from './test-world.ts';
 
 /** The Jiazhou "因户施策" household form: choices, numbers, yes/no, a date, a photo, a condition and a repeating group. */
 export const householdSchema = {
@@ -101,4 +103,47 @@ export async function enableForms(tenant: TestTenant): Promise<void> {
 
 export function detailPaths(response: { json(): { error: { details: { path: string }[] } } }): string[] {
   return response.json().error.details.map((d) => d.path);
+}
+
+/**
+ * The county for forms tests (tests/fixtures/worlds/shizhong-county.json with forms-staff.json):
+ * 九峰镇 has 红旗村, 新华村 and 石桥村, 白马镇 has 白马村. A clerk of 红旗村, 新华村 and 白马村 each
+ * fills in for the village (forms.submit, own unit); nobody does for 石桥村. The heads of both
+ * towns collect from and read the results of the town and its villages (unit_subtree).
+ */
+export interface FormsWorld {
+  units: Record<'county' | 'jiufeng' | 'baima' | 'hongqi' | 'xinhua' | 'shiqiao' | 'baimaVillage', { id: string }>;
+  hongqiClerk: ScopedUser;
+  xinhuaClerk: ScopedUser;
+  baimaClerk: ScopedUser;
+  jiufengHead: ScopedUser;
+  baimaHead: ScopedUser;
+}
+
+const FORMS_STAFF = {
+  hongqiClerk: 'hongqi-clerk',
+  xinhuaClerk: 'xinhua-clerk',
+  baimaClerk: 'baima-clerk',
+  jiufengHead: 'jiufeng-head',
+  baimaHead: 'baima-head',
+} as const;
+
+/** The forms county, applied by the platform's own apply code; `signIn`: only these usernames (reading another then throws). */
+export async function formsWorld(platform: TestPlatform, tenant: TestTenant, options: { signIn?: string[] } = {}): Promise<FormsWorld> {
+  const { units, users } = await applyWorld(platform, tenant, ['shizhong-county.json', 'forms-staff.json'], options);
+  const unit = (code: string) => ({ id: units[code].id });
+  return Object.defineProperties(
+    {
+      units: {
+        county: unit('county'),
+        jiufeng: unit('jiufeng'),
+        baima: unit('baima'),
+        hongqi: unit('hongqi'),
+        xinhua: unit('xinhua'),
+        shiqiao: unit('shiqiao'),
+        baimaVillage: unit('baimaVillage'),
+      },
+    },
+    Object.getOwnPropertyDescriptors(namedAccounts(users, FORMS_STAFF)),
+  ) as FormsWorld;
 }

@@ -2,18 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
+import type { AuditActionList } from '../../../core/audit/audit.schema';
 
-/** One action the audit filter offers (core/audit/audit-catalogue.routes.ts). */
-export interface AuditAction {
-  action: string;
-  /** The installed module it belongs to; null for core. */
-  moduleId: string | null;
-}
+export type { AuditAction } from '../../../core/audit/audit.schema';
 
 export function useAuditActions(slug: string) {
   return useQuery({
     queryKey: [...tenantKeys.all(slug), 'audit-actions'] as const,
-    queryFn: ({ signal }) => apiRequest<{ items: AuditAction[] }>(tenantScope(slug), '/audit/actions', { signal }),
+    queryFn: ({ signal }) => apiRequest<AuditActionList>(tenantScope(slug), '/audit/actions', { signal }),
     select: (data) => data.items,
     staleTime: 60_000,
   });

@@ -2,37 +2,16 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
+import type { AuditPage, AuditQuery } from '../../../core/audit/audit.schema';
+import type { UserView } from '../../../core/auth/user.schema';
 
-// Mirrors core/audit/audit.schema.ts.
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: string;
-  recordType: string;
-  recordId: string;
-  data: Record<string, unknown>;
-  /** The record's name where the server knew it (core/audit/audit-record-names.ts). */
-  recordName: string | null;
-  actor: { id: string; displayName: string | null } | null;
-}
+export type { AuditEntry } from '../../../core/audit/audit.schema';
 
-export interface AuditFilter {
-  action?: string;
-  recordType?: string;
-  recordId?: string;
-  /** The acting user's id. */
-  userId?: string;
-  /** ISO timestamps; `from` inclusive, `to` exclusive. */
-  from?: string;
-  to?: string;
-}
+/** What the trail is filtered by: the list query without its paging. */
+export type AuditFilter = Omit<AuditQuery, 'limit' | 'cursor'>;
 
-/** An account as the actor picker shows it (core/auth/user.schema.ts). */
-export interface UserOption {
-  id: string;
-  username: string;
-  displayName: string;
-}
+/** An account as the actor picker shows it. */
+export type UserOption = Pick<UserView, 'id' | 'username' | 'displayName'>;
 
 const PAGE_SIZE = 50;
 
@@ -42,7 +21,7 @@ export function useAuditLog(slug: string, filter: AuditFilter) {
     queryKey: [...tenantKeys.all(slug), 'audit', filter] as const,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      apiRequest<{ items: AuditEntry[]; nextCursor: string | null }>(tenantScope(slug), '/audit', {
+      apiRequest<AuditPage>(tenantScope(slug), '/audit', {
         query: { ...filter, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

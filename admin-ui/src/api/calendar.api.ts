@@ -2,46 +2,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
+import type {
+  CalendarDayView as CalendarDay,
+  CalendarEntry,
+  CalendarYear,
+  DayKind,
+  WorkingDaysResult,
+} from '../../../core/calendar/calendar.schema';
 
-// Mirrors core/calendar/calendar.schema.ts.
-export type DayKind = 'holiday' | 'workday';
-
-/** A listed day: a statutory holiday, a make-up working day (调休) or the tenant's override. */
-export interface CalendarEntry {
-  date: string;
-  /** 0 Sunday … 6 Saturday. */
-  weekday: number;
-  kind: DayKind;
-  name: string;
-  source: 'statutory' | 'tenant';
-  /** A statutory holiday paid for by a make-up working day. */
-  inLieu?: boolean;
-  /** The statutory day a tenant override replaces. */
-  replaces?: { kind: DayKind; name: string } | null;
-}
-
-export interface CalendarYear {
-  year: number;
-  /** false when the State Council has not published the year's arrangement yet. */
-  statutoryKnown: boolean;
-  days: CalendarEntry[];
-}
-
-export interface CalendarDay {
-  date: string;
-  weekday: number;
-  working: boolean;
-  source: 'tenant' | 'statutory' | 'weekly';
-  name: string;
-}
-
-export interface WorkingDaysResult {
-  from: string;
-  days: number;
-  date: string;
-  day: CalendarDay;
-  skipped: CalendarDay[];
-}
+export type {
+  CalendarDayView as CalendarDay,
+  CalendarEntry,
+  CalendarYear,
+  DayKind,
+  WorkingDaysResult,
+} from '../../../core/calendar/calendar.schema';
 
 const calendarKeys = {
   all: (slug: string) => [...tenantKeys.all(slug), 'calendar'] as const,

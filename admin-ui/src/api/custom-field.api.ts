@@ -2,34 +2,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
+import type {
+  CustomFieldSetChange,
+  CustomFieldSetView as CustomFieldSet,
+  EffectiveSchemaView as EffectiveSchema,
+} from '../../../core/custom-fields/custom-field.schema';
 
-// Mirrors core/custom-fields/custom-field.schema.ts.
-/** A tenant's custom fields of one record type: a JSON Schema object fragment and its uiSchema. */
-export interface CustomFieldSet {
-  moduleId: string;
-  recordType: string;
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-  /** 0 until the first change; +1 on each change. */
-  version: number;
-  updatedAt: string | null;
-}
+export type {
+  CustomFieldSetView as CustomFieldSet,
+  EffectiveSchemaView as EffectiveSchema,
+} from '../../../core/custom-fields/custom-field.schema';
 
-/** The record type's schema with the tenant's fields under `custom`, as a browser form renders it. */
-export interface EffectiveSchema {
-  moduleId: string;
-  recordType: string;
-  version: number;
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-}
-
-export interface CustomFieldSetInput {
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-  /** The version the change is based on: a 409 when someone else saved meanwhile. */
-  version: number;
-}
+/** What the editors save: every part, with the version the change is based on (a 409 when someone else saved meanwhile). */
+export type CustomFieldSetInput = Required<CustomFieldSetChange>;
 
 const path = (moduleId: string, recordType: string) => `/custom-fields/${encodeURIComponent(moduleId)}/${encodeURIComponent(recordType)}`;
 

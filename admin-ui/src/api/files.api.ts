@@ -1,13 +1,9 @@
 import { tenantApiUrl, tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
+import type { FileView } from '../../../core/files/file.schema';
 
-/** A stored upload as `POST /files` answers it (core/files/file.schema.ts), what the web app reads of it. */
-export interface UploadedFile {
-  id: string;
-  name: string;
-  contentType: string;
-  sizeBytes: number;
-}
+/** A stored upload as `POST /files` answers it, what the web app reads of it. */
+export type UploadedFile = Pick<FileView, 'id' | 'name' | 'contentType' | 'sizeBytes'>;
 
 /**
  * Uploads one file to core `POST /files` (multipart field `file`); the answer holds the id a

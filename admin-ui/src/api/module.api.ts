@@ -1,47 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
-import type { LocalizedText } from './localized-text';
 import { tenantKeys } from './query-keys';
+import type { TenantModuleList, TenantModuleView as TenantModule } from '../../../core/modules/module.schema';
 
-// The parts of core/modules/contract.ts ModuleManifest the web app reads.
-export interface ModuleMenuEntry {
-  id: string;
-  name: LocalizedText;
-  /** Path below the tenant, e.g. `/dispatch/tasks`. */
-  path: string;
-  /** Shown to holders of this permission, or of any one of a list. */
-  permission?: string | string[];
-}
-
-/** A record of a module that tenant admins may extend with custom fields. */
-export interface ModuleRecordType {
-  id: string;
-  name: LocalizedText;
-  schema: Record<string, unknown>;
-}
-
-export interface ModuleManifestView {
-  id: string;
-  version: string;
-  name: LocalizedText;
-  description: LocalizedText;
-  dependsOn: string[];
-  configSchema: Record<string, unknown>;
-  configUiSchema?: Record<string, unknown>;
-  recordTypes: ModuleRecordType[];
-  menu: ModuleMenuEntry[];
-}
-
-export interface TenantModule {
-  id: string;
-  manifest: ModuleManifestView;
-  enabled: boolean;
-  config: Record<string, unknown>;
-}
+export type { ModuleManifestView, TenantModuleView as TenantModule } from '../../../core/modules/module.schema';
 
 export const fetchTenantModules = (slug: string, signal?: AbortSignal) =>
-  apiRequest<{ items: TenantModule[] }>(tenantScope(slug), '/modules', { signal });
+  apiRequest<TenantModuleList>(tenantScope(slug), '/modules', { signal });
 
 /**
  * Enable or disable a module. The server enforces dependencies both ways and answers 409

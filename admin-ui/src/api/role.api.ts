@@ -3,6 +3,7 @@ import { tenantScope } from './api-scope';
 import { apiRequest } from './http-client';
 import { tenantKeys } from './query-keys';
 import type { DataScopeKind, PermissionGroup, RoleInput, RoleMember, RoleView } from '../../../core/auth/role.schema';
+import type { PersonView } from '../../../core/org/person.schema';
 
 // The shapes come from the route schemas themselves.
 export type {
@@ -16,13 +17,8 @@ export type {
 /** own_unit: the person's unit; unit_subtree: it and everything below; tenant: the whole county. */
 export const DATA_SCOPES: DataScopeKind[] = ['own_unit', 'unit_subtree', 'tenant'];
 
-/** A person of the directory as the member picker shows them (core/org/person.schema.ts). */
-export interface PersonOption {
-  id: string;
-  name: string;
-  phone: string;
-  unitName: string;
-}
+/** A person of the directory as the member picker shows them. */
+export type PersonOption = Pick<PersonView, 'id' | 'name' | 'phone' | 'unitName'>;
 
 const roleKeys = {
   all: (slug: string) => [...tenantKeys.all(slug), 'roles'] as const,

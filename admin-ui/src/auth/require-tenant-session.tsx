@@ -10,6 +10,7 @@ import { PageLoading } from '../components/page-loading';
 import { useSessionLanguage } from '../i18n/use-account-language';
 import { setCountyTimeZone } from '../time/county-time';
 import { TenantSessionContext } from './tenant-session-context';
+import { CORE_ERRORS } from '../../../core/schemas/error-codes';
 
 /**
  * Guards every signed-in tenant page: asks `/auth/me` (which also hands back the CSRF token after
@@ -32,9 +33,9 @@ export function RequireTenantSession() {
   }
   const error = session.error;
   if (!error || (isApiError(error) && error.status === 401)) return <PageLoading />;
-  if (isApiError(error) && error.code === 'TENANT_NOT_FOUND')
+  if (isApiError(error) && error.code === CORE_ERRORS.TENANT_NOT_FOUND)
     return <Result status="404" title={t('tenantNotFound.title')} subTitle={t('tenantNotFound.description', { slug })} />;
-  if (isApiError(error) && error.code === 'TENANT_SUSPENDED')
+  if (isApiError(error) && error.code === CORE_ERRORS.TENANT_SUSPENDED)
     return <Result status="403" title={t('tenantSuspended.title')} subTitle={t('tenantSuspended.description')} />;
   return <ErrorResult error={error} onRetry={() => void session.refetch()} />;
 }

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
+import { CORE_ERRORS } from '../../../core/schemas/error-codes';
 
 export interface SignInValues {
   login: string;
@@ -13,10 +14,10 @@ function failureText(t: ReturnType<typeof useTranslation<'auth'>>['t'], error: u
   if (!isApiError(error)) return t('login.failed', { code: 'CLIENT_ERROR' });
   if (error.isNetworkError) return t('network.title', { ns: 'errors' });
   if (error.status === 401) return t('login.invalid');
-  if (error.code === 'AUTH_RATE_LIMITED') return t('login.rateLimited');
+  if (error.code === CORE_ERRORS.AUTH_RATE_LIMITED) return t('login.rateLimited');
   if (error.status === 429) return t('login.locked');
-  if (error.code === 'TENANT_NOT_FOUND') return t('login.tenantNotFound');
-  if (error.code === 'TENANT_SUSPENDED') return t('tenantSuspended.title', { ns: 'errors' });
+  if (error.code === CORE_ERRORS.TENANT_NOT_FOUND) return t('login.tenantNotFound');
+  if (error.code === CORE_ERRORS.TENANT_SUSPENDED) return t('tenantSuspended.title', { ns: 'errors' });
   return t('login.failed', { code: error.code });
 }
 

@@ -3,6 +3,7 @@ import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { formFieldErrors } from '../components/field-errors';
+import { CORE_ERRORS } from '../../../core/schemas/error-codes';
 
 interface FormValues {
   currentPassword: string;
@@ -54,7 +55,7 @@ export function ChangePasswordModal({
       onClose();
     },
     onError: (error) => {
-      if (isApiError(error) && error.code === 'AUTH_PASSWORD_WRONG') {
+      if (isApiError(error) && error.code === CORE_ERRORS.AUTH_PASSWORD_WRONG) {
         form.setFields([{ name: 'currentPassword', errors: [t('changePassword.wrongCurrent')] }]);
         return;
       }

@@ -19,6 +19,7 @@ import {
 import { writeAggregationWorkbook } from './aggregation-workbook.ts';
 import { AGGREGATION_CHUNK, countAssignments, reportFormColumns, type AggregationParams } from './aggregation.service.ts';
 import { REPORT_FORMS_SERVICE, type ReportForms } from './report-form-port.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Writes one aggregation (queued by `POST /tasks/:id/aggregations`, run by core's export job):
@@ -33,7 +34,7 @@ export const aggregationRunner: ExportRunner = async (task: ExportTask, context:
   const forms = await context.service<ReportForms>(tenantId, REPORT_FORMS_SERVICE);
   const { title, formColumns, timeZone, total } = await context.withTenant(tenantId, async ({ db }) => {
     const found: { title: string } | undefined = await db('dispatch_task').where({ id: params.taskId }).first('title');
-    if (!found) throw notFound('DISPATCH_TASK_NOT_FOUND', 'The task no longer exists');
+    if (!found) throw notFound(DISPATCH_ERRORS.TASK_NOT_FOUND, 'The task no longer exists');
     return {
       title: found.title,
       formColumns: await reportFormColumns(db, params.taskId, forms),

@@ -6,6 +6,7 @@ import { writeAggregationWorkbook } from './aggregation-workbook.ts';
 import { aggregationRows, filesBase, checkPeriod, countAssignments, createAggregation, reportFormColumns } from './aggregation.service.ts';
 import { reportForms } from './report-form-port.ts';
 import { taskAccess, type TaskAccess } from './task-access.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Aggregation (汇总): every unit's latest report of a task in one .xlsx sheet. The whole tree is
@@ -22,7 +23,7 @@ export const aggregationRoutes: RoutePlugin = async (app) => {
     const rows = await countAssignments(request.db, access.task.id);
     if (rows > max) {
       throw badRequest(
-        'DISPATCH_AGGREGATION_TOO_LARGE',
+        DISPATCH_ERRORS.AGGREGATION_TOO_LARGE,
         `The task has ${rows} assignments; a direct download holds at most ${max}: queue POST /tasks/:id/aggregations`,
         [{ path: 'querystring', message: `the tree has more than ${max} rows` }],
       );
@@ -71,6 +72,6 @@ export const aggregationRoutes: RoutePlugin = async (app) => {
 
 function requireOverview(access: TaskAccess): TaskAccess {
   if (!access.supervise && !access.instruct)
-    throw forbidden('DISPATCH_NOT_SUPERVISOR', 'Only the task’s supervisors and leaders aggregate its reports');
+    throw forbidden(DISPATCH_ERRORS.NOT_SUPERVISOR, 'Only the task’s supervisors and leaders aggregate its reports');
   return access;
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { badRequest, type ExportView, queueExport } from '../../../core/module-kit.ts';
 import { aggregationCells, aggregationPage, aggregationTitle, type AggregationLanguage, type Cell } from './aggregation-sheet.ts';
 import type { ReportFormColumn, ReportForms } from './report-form-port.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Dispatch's one kind of export (`exportRunners`). */
 export const AGGREGATION_KIND = 'aggregation';
@@ -23,7 +24,7 @@ export async function checkPeriod(trx: Knex.Transaction, taskId: string, periodK
   if (periodKey === undefined) return;
   const found = await trx('dispatch_report_period').where({ task_id: taskId, period_key: periodKey }).first('period_key');
   if (!found)
-    throw badRequest('DISPATCH_PERIOD_NOT_FOUND', 'The task has no such report period', [
+    throw badRequest(DISPATCH_ERRORS.PERIOD_NOT_FOUND, 'The task has no such report period', [
       { path, message: 'is not a report period of the task' },
     ]);
 }

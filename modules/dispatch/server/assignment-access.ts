@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, conflict, forbidden, notFound } from '../../../core/module-kit.ts';
 import { taskAccess, type TaskAccess } from './task-access.ts';
 import { assignmentQuery, toAssignmentNode, visibleNodes, type AssignmentNode } from './task-view.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface AssignmentAccess extends TaskAccess {
   node: AssignmentNode;
@@ -33,21 +34,21 @@ export async function assignmentAccess(request: FastifyRequest, assignmentId: st
 }
 
 export function requireHandler(access: AssignmentAccess): AssignmentAccess {
-  if (!access.handles) throw forbidden('DISPATCH_NOT_HANDLER', 'Only the responsible unit or person may do this');
+  if (!access.handles) throw forbidden(DISPATCH_ERRORS.NOT_HANDLER, 'Only the responsible unit or person may do this');
   return access;
 }
 
 export function requireReviewer(access: AssignmentAccess): AssignmentAccess {
-  if (!access.reviews) throw forbidden('DISPATCH_NOT_REVIEWER', 'Only the task’s supervisors or the dispatching unit may do this');
+  if (!access.reviews) throw forbidden(DISPATCH_ERRORS.NOT_REVIEWER, 'Only the task’s supervisors or the dispatching unit may do this');
   return access;
 }
 
 /** Work on an assignment needs it open: done and closed ones take no more reports, subtasks or requests. */
 export function requireOpen(access: AssignmentAccess): AssignmentAccess {
   if (access.task.status === 'closed' || access.node.status === 'closed')
-    throw conflict('DISPATCH_ASSIGNMENT_CLOSED', 'The assignment is closed');
-  if (access.node.status === 'done') throw conflict('DISPATCH_ASSIGNMENT_DONE', 'The assignment is done');
+    throw conflict(DISPATCH_ERRORS.ASSIGNMENT_CLOSED, 'The assignment is closed');
+  if (access.node.status === 'done') throw conflict(DISPATCH_ERRORS.ASSIGNMENT_DONE, 'The assignment is done');
   return access;
 }
 
-export const assignmentNotFound = () => notFound('DISPATCH_ASSIGNMENT_NOT_FOUND', 'No such assignment');
+export const assignmentNotFound = () => notFound(DISPATCH_ERRORS.ASSIGNMENT_NOT_FOUND, 'No such assignment');

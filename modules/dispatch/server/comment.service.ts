@@ -9,6 +9,7 @@ import { checkFiles } from './task.service.ts';
 import { assignmentQuery, fileViews, toAssignmentNode, visibleNodes, type AssignmentNode } from './task-view.ts';
 import { appendTimeline } from './timeline.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface NewComment {
   text: string;
@@ -31,11 +32,11 @@ async function visibleTaskNodes(trx: Knex.Transaction, access: TaskAccess): Prom
 export async function addComment(ctx: ModuleContext, access: TaskAccess, input: NewComment): Promise<string> {
   const { trx } = ctx;
   if (!input.text.trim())
-    throw badRequest('DISPATCH_TEXT_BLANK', 'The comment is blank', [{ path: 'body.text', message: 'must not be blank' }]);
+    throw badRequest(DISPATCH_ERRORS.TEXT_BLANK, 'The comment is blank', [{ path: 'body.text', message: 'must not be blank' }]);
   const photoIds = input.photoIds ?? [];
   const config = await dispatchConfig(trx);
   if (photoIds.length > config.maxPhotosPerReport) {
-    throw badRequest('DISPATCH_TOO_MANY_PHOTOS', `At most ${config.maxPhotosPerReport} photos per comment`, [
+    throw badRequest(DISPATCH_ERRORS.TOO_MANY_PHOTOS, `At most ${config.maxPhotosPerReport} photos per comment`, [
       { path: 'body.photoIds', message: `holds ${photoIds.length} photos` },
     ]);
   }
@@ -43,7 +44,7 @@ export async function addComment(ctx: ModuleContext, access: TaskAccess, input: 
   const visible = new Map(nodes.map((n) => [n.id, n]));
   let assignmentId = input.assignmentId ?? null;
   if (assignmentId && !visible.has(assignmentId))
-    throw badRequest('DISPATCH_ASSIGNMENT_NOT_FOUND', 'No such assignment of this task', [
+    throw badRequest(DISPATCH_ERRORS.ASSIGNMENT_NOT_FOUND, 'No such assignment of this task', [
       { path: 'body.assignmentId', message: 'is not an assignment of this task you can see' },
     ]);
   let replyTo: { id: string; assignment_id: string | null; author_id: string } | undefined;
@@ -52,12 +53,12 @@ export async function addComment(ctx: ModuleContext, access: TaskAccess, input: 
       .where({ id: input.replyToId, task_id: access.task.id })
       .first('id', 'assignment_id', 'author_id');
     if (!replyTo || (replyTo.assignment_id && !visible.has(replyTo.assignment_id))) {
-      throw badRequest('DISPATCH_COMMENT_NOT_FOUND', 'No such comment on this task', [
+      throw badRequest(DISPATCH_ERRORS.COMMENT_NOT_FOUND, 'No such comment on this task', [
         { path: 'body.replyToId', message: 'is not a comment of this task you can see' },
       ]);
     }
     if (assignmentId && assignmentId !== replyTo.assignment_id)
-      throw badRequest('DISPATCH_COMMENT_INVALID', 'A reply stays on the assignment of the comment it answers', [
+      throw badRequest(DISPATCH_ERRORS.COMMENT_INVALID, 'A reply stays on the assignment of the comment it answers', [
         { path: 'body.assignmentId', message: 'differs from the assignment of the comment replied to' },
       ]);
     assignmentId = replyTo.assignment_id;
@@ -164,7 +165,7 @@ export async function commentPage(
   if (page.assignmentId) query.where('c.assignment_id', page.assignmentId);
   if (page.ids) query.whereIn('c.id', page.ids);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], DISPATCH_ERRORS.CURSOR_INVALID);
     query.whereRaw('(c.created_at, c.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows: CommentRow[] = await query;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { addTenantWorkingDays, badRequest, endOfDayIn, todayIn } from '../../../core/module-kit.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface DeadlineInput {
   deadline?: string;
@@ -23,7 +24,7 @@ export class DeadlineResolver {
   /** The deadline an input asks for, undefined when it names none; 400 for a past or doubly given one. `path` names the object holding the fields. */
   async resolve(input: DeadlineInput, path: string): Promise<Date | undefined> {
     if (input.deadline !== undefined && input.deadlineWorkingDays !== undefined) {
-      throw badRequest('DISPATCH_DEADLINE_AMBIGUOUS', 'Give the deadline as an instant or as working days, not both', [
+      throw badRequest(DISPATCH_ERRORS.DEADLINE_AMBIGUOUS, 'Give the deadline as an instant or as working days, not both', [
         { path: `${path}.deadlineWorkingDays`, message: 'is given together with deadline' },
       ]);
     }
@@ -31,7 +32,7 @@ export class DeadlineResolver {
     if (input.deadline === undefined) return undefined;
     const deadline = new Date(input.deadline);
     if (deadline.getTime() <= this.now.getTime()) {
-      throw badRequest('DISPATCH_DEADLINE_PAST', 'The deadline must lie in the future', [
+      throw badRequest(DISPATCH_ERRORS.DEADLINE_PAST, 'The deadline must lie in the future', [
         { path: `${path}.deadline`, message: 'is not in the future' },
       ]);
     }

@@ -121,7 +121,7 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
       });
     deadlines.push(deadline);
   }
-  if (problems.length > 0) throw badRequest('DISPATCH_DEADLINE_AFTER_PARENT', 'A deadline lies after the one above it', problems);
+  if (problems.length > 0) throw badRequest(DISPATCH_ERRORS.DEADLINE_AFTER_PARENT, 'A deadline lies after the one above it', problems);
 
   const parentId = target.kind === 'subtask' ? target.parent.id : null;
   const taken: string[] = await trx('dispatch_assignment')
@@ -131,7 +131,7 @@ export async function dispatchAssignments(ctx: ModuleContext, target: DispatchTa
     .pluck('unit_id');
   if (taken.length > 0) {
     throw conflict(
-      'DISPATCH_ALREADY_DISPATCHED',
+      DISPATCH_ERRORS.ALREADY_DISPATCHED,
       'Some units already have this assignment',
       inputs.flatMap((a, i) => (taken.includes(a.unitId) ? [{ path: at(i, 'unitId'), message: 'already has this assignment' }] : [])),
     );

@@ -6,6 +6,7 @@ import type { AssignmentAccess } from './assignment-access.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export type EscalationLevel = 'urge' | 'notice' | 'interview';
 
@@ -51,20 +52,20 @@ export async function raiseEscalation(ctx: ModuleContext, access: AssignmentAcce
   const row: { escalation_level: number } = await trx('dispatch_assignment').where({ id: node.id }).forUpdate().first('escalation_level');
   const level = nextLevel(row.escalation_level, config.escalationLadder);
   if (!level)
-    throw conflict('DISPATCH_ESCALATION_AT_TOP', 'The assignment is already at the top of the escalation ladder', [
+    throw conflict(DISPATCH_ERRORS.ESCALATION_AT_TOP, 'The assignment is already at the top of the escalation ladder', [
       { path: 'body.level', message: 'no step is left above the current one' },
     ]);
   if (input.level && input.level !== level) {
-    throw conflict('DISPATCH_ESCALATION_NOT_NEXT', `The next step of the ladder is "${level}"`, [
+    throw conflict(DISPATCH_ERRORS.ESCALATION_NOT_NEXT, `The next step of the ladder is "${level}"`, [
       { path: 'body.level', message: `is not the next step of the ladder (next: ${level})` },
     ]);
   }
   if (level === 'interview' && !input.record)
-    throw badRequest('DISPATCH_INTERVIEW_RECORD_REQUIRED', 'An interview needs its record', [
+    throw badRequest(DISPATCH_ERRORS.INTERVIEW_RECORD_REQUIRED, 'An interview needs its record', [
       { path: 'body.record', message: 'is required for an interview (time, place, attendees, summary)' },
     ]);
   if (level !== 'interview' && input.record)
-    throw badRequest('DISPATCH_RECORD_NOT_EXPECTED', 'Only an interview takes a record', [
+    throw badRequest(DISPATCH_ERRORS.RECORD_NOT_EXPECTED, 'Only an interview takes a record', [
       { path: 'body.record', message: `is only for an interview, not for "${level}"` },
     ]);
 

@@ -7,6 +7,7 @@ import { decideExtension, requestExtension } from './extension.service.ts';
 import { extensionQuery, extensionView, toExtensionView } from './extension-view.ts';
 import { taskAccess } from './task-access.ts';
 import { assignmentQuery, toAssignmentNode, visibleNodes } from './task-view.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Extensions (延期): a unit asks for more time, a reviewer grants or refuses, lists per task. */
 export const extensionRoutes: RoutePlugin = async (app) => {
@@ -65,4 +66,4 @@ async function extensionAccess(request: FastifyRequest, extensionId: string): Pr
   }
 }
 
-const extensionNotFound = () => notFound('DISPATCH_EXTENSION_NOT_FOUND', 'No such extension request');
+const extensionNotFound = () => notFound(DISPATCH_ERRORS.EXTENSION_NOT_FOUND, 'No such extension request');

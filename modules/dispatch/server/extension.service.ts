@@ -8,6 +8,7 @@ import { recomputeTaskLights } from './light.service.ts';
 import { assignmentUsers } from './recipients.ts';
 import { appendTimeline } from './timeline.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface NewExtension extends DeadlineInput {
   reason: string;
@@ -42,21 +43,21 @@ export async function requestExtension(ctx: ModuleContext, access: AssignmentAcc
   const field = `body.${input.deadline !== undefined ? 'deadline' : 'deadlineWorkingDays'}`;
   const requested = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(input, 'body');
   if (!requested)
-    throw badRequest('DISPATCH_DEADLINE_REQUIRED', 'Say until when', [
+    throw badRequest(DISPATCH_ERRORS.DEADLINE_REQUIRED, 'Say until when', [
       { path: 'body.deadline', message: 'is required (or deadlineWorkingDays)' },
     ]);
   if (requested.getTime() <= current.deadline.getTime()) {
-    throw badRequest('DISPATCH_EXTENSION_NOT_LATER', 'An extension must end after the current deadline', [
+    throw badRequest(DISPATCH_ERRORS.EXTENSION_NOT_LATER, 'An extension must end after the current deadline', [
       { path: field, message: `is not after the current deadline ${countyDateTime(current.deadline, ctx.timeZone)}` },
     ]);
   }
   if (current.parent_deadline && requested.getTime() > current.parent_deadline.getTime()) {
-    throw badRequest('DISPATCH_DEADLINE_AFTER_PARENT', 'A subtask cannot run past its parent assignment', [
+    throw badRequest(DISPATCH_ERRORS.DEADLINE_AFTER_PARENT, 'A subtask cannot run past its parent assignment', [
       { path: field, message: `is after the parent assignment’s deadline ${countyDateTime(current.parent_deadline, ctx.timeZone)}` },
     ]);
   }
   const pending = await trx('dispatch_extension').where({ assignment_id: node.id, status: 'pending' }).first('id');
-  if (pending) throw conflict('DISPATCH_EXTENSION_PENDING', 'An extension request of this assignment waits for a decision');
+  if (pending) throw conflict(DISPATCH_ERRORS.EXTENSION_PENDING, 'An extension request of this assignment waits for a decision');
 
   const id = uuidv7();
   await trx('dispatch_extension').insert({
@@ -119,26 +120,26 @@ export async function decideExtension(
   const { trx } = ctx;
   const node = access.node;
   if (decision === 'refuse' && !reason)
-    throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the extension is refused', [
+    throw badRequest(DISPATCH_ERRORS.REASON_REQUIRED, 'Say why the extension is refused', [
       { path: 'body.reason', message: 'is required to refuse an extension' },
     ]);
   const extension: { status: string; requested_deadline: Date } = await trx('dispatch_extension')
     .where({ id: extensionId })
     .forUpdate()
     .first('status', 'requested_deadline');
-  if (extension.status !== 'pending') throw conflict('DISPATCH_EXTENSION_DECIDED', `The extension was already ${extension.status}`);
+  if (extension.status !== 'pending') throw conflict(DISPATCH_ERRORS.EXTENSION_DECIDED, `The extension was already ${extension.status}`);
   const requested = new Date(extension.requested_deadline);
   if (decision === 'grant') {
     if (access.task.status === 'closed' || node.status === 'closed')
-      throw conflict('DISPATCH_ASSIGNMENT_CLOSED', 'The assignment is closed');
-    if (node.status === 'done') throw conflict('DISPATCH_ASSIGNMENT_DONE', 'The assignment is done');
+      throw conflict(DISPATCH_ERRORS.ASSIGNMENT_CLOSED, 'The assignment is closed');
+    if (node.status === 'done') throw conflict(DISPATCH_ERRORS.ASSIGNMENT_DONE, 'The assignment is done');
     const current = await lockAssignment(trx, node.id);
     if (requested.getTime() <= ctx.now.getTime())
-      throw conflict('DISPATCH_EXTENSION_EXPIRED', 'The requested deadline has passed: refuse it and let the unit ask again');
+      throw conflict(DISPATCH_ERRORS.EXTENSION_EXPIRED, 'The requested deadline has passed: refuse it and let the unit ask again');
     if (requested.getTime() <= current.deadline.getTime())
-      throw conflict('DISPATCH_EXTENSION_NOT_LATER', 'The assignment’s deadline is already as late');
+      throw conflict(DISPATCH_ERRORS.EXTENSION_NOT_LATER, 'The assignment’s deadline is already as late');
     if (current.parent_deadline && requested.getTime() > current.parent_deadline.getTime())
-      throw conflict('DISPATCH_DEADLINE_AFTER_PARENT', 'The parent assignment’s deadline is earlier than the one requested');
+      throw conflict(DISPATCH_ERRORS.DEADLINE_AFTER_PARENT, 'The parent assignment’s deadline is earlier than the one requested');
     await trx('dispatch_assignment').where({ id: node.id }).update({ deadline: requested, updated_at: ctx.now });
     await scheduleDeadlineLights(ctx, access.task.id, [requested]);
   }

@@ -10,6 +10,7 @@ import {
 import type { LightChange } from './lights.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Follow (关注) a task: idempotent, a second follow changes nothing. */
 export async function followTask(trx: Knex.Transaction, tenantId: string, taskId: string, userId: string): Promise<void> {
@@ -153,7 +154,7 @@ export async function followedTasks(trx: Knex.Transaction, viewer: FollowViewer,
     ])
     .limit(page.limit + 1);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], DISPATCH_ERRORS.CURSOR_INVALID);
     query.whereRaw('(f.created_at, t.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows = await query;

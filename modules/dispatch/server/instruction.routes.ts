@@ -4,6 +4,7 @@ import { acknowledgeInstructionRoute, giveInstructionRoute, listInstructionsRout
 import { dispatchContext } from './dispatch-context.ts';
 import { acknowledgeInstruction, giveInstruction, instructionViews } from './instruction.service.ts';
 import { taskAccess, type TaskAccess } from './task-access.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Leaders' instructions (批示): give one, list them with their acknowledgements, acknowledge. */
 export const instructionRoutes: RoutePlugin = async (app) => {
@@ -51,4 +52,4 @@ async function instructionAccess(request: FastifyRequest, instructionId: string)
   }
 }
 
-const instructionNotFound = () => notFound('DISPATCH_INSTRUCTION_NOT_FOUND', 'No such instruction');
+const instructionNotFound = () => notFound(DISPATCH_ERRORS.INSTRUCTION_NOT_FOUND, 'No such instruction');

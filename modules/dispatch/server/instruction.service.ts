@@ -8,6 +8,7 @@ import type { TaskAccess } from './task-access.ts';
 import { assignmentQuery, toAssignmentNode, visibleNodes, type AssignmentNode } from './task-view.ts';
 import { appendTimeline } from './timeline.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Who acknowledges a leader's instruction (批示): the units the task was dispatched to (its
@@ -30,10 +31,10 @@ async function taskNodes(trx: Knex.Transaction, taskId: string): Promise<Assignm
 /** Stores an instruction, puts it on the timeline and tells the units (in-app, SMS per config) and the task's watchers. */
 export async function giveInstruction(ctx: ModuleContext, access: TaskAccess, text: string): Promise<string> {
   if (!access.instruct)
-    throw forbidden('DISPATCH_NOT_LEADER', 'Only leaders holding dispatch.instruct over the task may give instructions');
-  if (access.task.status === 'closed') throw conflict('DISPATCH_TASK_CLOSED', 'The task is closed');
+    throw forbidden(DISPATCH_ERRORS.NOT_LEADER, 'Only leaders holding dispatch.instruct over the task may give instructions');
+  if (access.task.status === 'closed') throw conflict(DISPATCH_ERRORS.TASK_CLOSED, 'The task is closed');
   if (!text.trim())
-    throw badRequest('DISPATCH_TEXT_BLANK', 'The instruction is blank', [{ path: 'body.text', message: 'must not be blank' }]);
+    throw badRequest(DISPATCH_ERRORS.TEXT_BLANK, 'The instruction is blank', [{ path: 'body.text', message: 'must not be blank' }]);
   const { trx } = ctx;
   const id = uuidv7();
   await trx('dispatch_instruction').insert({
@@ -81,7 +82,7 @@ export async function giveInstruction(ctx: ModuleContext, access: TaskAccess, te
 export async function acknowledgeInstruction(ctx: ModuleContext, access: TaskAccess, instructionId: string): Promise<void> {
   const { trx } = ctx;
   const mine = (await taskNodes(trx, access.task.id)).filter((n) => mustAcknowledge(n) && access.handled.includes(n.id));
-  if (mine.length === 0) throw forbidden('DISPATCH_NOT_HANDLER', 'Only the units the task was dispatched to acknowledge instructions');
+  if (mine.length === 0) throw forbidden(DISPATCH_ERRORS.NOT_HANDLER, 'Only the units the task was dispatched to acknowledge instructions');
   const done: string[] = await trx('dispatch_instruction_ack')
     .where({ instruction_id: instructionId })
     .whereIn(
@@ -90,7 +91,7 @@ export async function acknowledgeInstruction(ctx: ModuleContext, access: TaskAcc
     )
     .pluck('assignment_id');
   const open = mine.filter((n) => !done.includes(n.id));
-  if (open.length === 0) throw conflict('DISPATCH_INSTRUCTION_ACKNOWLEDGED', 'The instruction was already acknowledged');
+  if (open.length === 0) throw conflict(DISPATCH_ERRORS.INSTRUCTION_ACKNOWLEDGED, 'The instruction was already acknowledged');
   await trx('dispatch_instruction_ack').insert(
     open.map((n) => ({
       tenant_id: ctx.tenantId,

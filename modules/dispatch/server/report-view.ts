@@ -3,6 +3,7 @@ import { reportFormColumns } from './aggregation.service.ts';
 import type { ReportForms } from './report-form-port.ts';
 import { decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import { fileViews } from './task-view.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Reports as lists show them: with unit, submitter, reviewer and card. */
 export function reportQuery(trx: Knex.Transaction) {
@@ -117,7 +118,7 @@ export async function reportPage(
     ])
     .limit(page.limit + 1);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], DISPATCH_ERRORS.CURSOR_INVALID);
     query.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows: ReportQueryRow[] = await query;

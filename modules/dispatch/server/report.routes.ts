@@ -8,6 +8,7 @@ import { reportPage, reportQuery, reportView } from './report-view.ts';
 import { giveCard, reviewReport, submitReport } from './report.service.ts';
 import { taskAccess } from './task-access.ts';
 import { assignmentQuery, toAssignmentNode, visibleNodes } from './task-view.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Progress reports: submit, list, accept or return, give a card. */
 export const reportRoutes: RoutePlugin = async (app) => {
@@ -85,4 +86,4 @@ async function reportAccess(request: FastifyRequest, reportId: string): Promise<
   }
 }
 
-const reportNotFound = () => notFound('DISPATCH_REPORT_NOT_FOUND', 'No such report');
+const reportNotFound = () => notFound(DISPATCH_ERRORS.REPORT_NOT_FOUND, 'No such report');

@@ -17,6 +17,7 @@ import { checkFiles } from './task.service.ts';
 import { appendTimeline } from './timeline.ts';
 import { notifyWatchers as notifyTaskWatchers } from './follow.service.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface NewReport {
   progress: number;
@@ -43,7 +44,7 @@ export async function submitReport(
   const config = await dispatchConfig(trx);
   const photoIds = input.photoIds ?? [];
   if (photoIds.length > config.maxPhotosPerReport) {
-    throw badRequest('DISPATCH_TOO_MANY_PHOTOS', `At most ${config.maxPhotosPerReport} photos per report`, [
+    throw badRequest(DISPATCH_ERRORS.TOO_MANY_PHOTOS, `At most ${config.maxPhotosPerReport} photos per report`, [
       { path: 'body.photoIds', message: `holds ${photoIds.length} photos` },
     ]);
   }
@@ -56,7 +57,7 @@ export async function submitReport(
       ? await trx('dispatch_report_period').where({ task_id: access.task.id, period_key: input.periodKey }).first('period_key')
       : undefined;
     if (!period)
-      throw badRequest('DISPATCH_PERIOD_NOT_FOUND', 'The task has no such report period', [
+      throw badRequest(DISPATCH_ERRORS.PERIOD_NOT_FOUND, 'The task has no such report period', [
         { path: 'body.periodKey', message: 'is not an open report period of the task' },
       ]);
   }
@@ -119,17 +120,18 @@ async function checkFormData(
 ) {
   if (!task.report_form_id || task.report_form_version === null) {
     if (data !== undefined)
-      throw badRequest('DISPATCH_NO_REPORT_FORM', 'The task has no report form', [
+      throw badRequest(DISPATCH_ERRORS.NO_REPORT_FORM, 'The task has no report form', [
         { path: 'body.data', message: 'is not expected: the task has no report form' },
       ]);
     return null;
   }
   if (data === undefined)
-    throw badRequest('DISPATCH_REPORT_FORM_REQUIRED', 'The task’s report form must be filled in', [
+    throw badRequest(DISPATCH_ERRORS.REPORT_FORM_REQUIRED, 'The task’s report form must be filled in', [
       { path: 'body.data', message: 'is required: the task has a report form' },
     ]);
   const version = forms ? await forms.publishedVersion(ctx.trx, task.report_form_id, task.report_form_version) : undefined;
-  if (!forms || !version) throw conflict('DISPATCH_FORMS_UNAVAILABLE', 'The report form cannot be read: the forms module is not enabled');
+  if (!forms || !version)
+    throw conflict(DISPATCH_ERRORS.FORMS_UNAVAILABLE, 'The report form cannot be read: the forms module is not enabled');
   return forms.checkAnswers(ctx.trx, version, data);
 }
 
@@ -146,16 +148,16 @@ export async function reviewReport(
 ): Promise<void> {
   const { trx } = ctx;
   if (decision === 'return' && !reason)
-    throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the report is returned', [
+    throw badRequest(DISPATCH_ERRORS.REASON_REQUIRED, 'Say why the report is returned', [
       { path: 'body.reason', message: 'is required to return a report' },
     ]);
   const report: { status: string; progress: number } = await trx('dispatch_report')
     .where({ id: reportId })
     .forUpdate()
     .first('status', 'progress');
-  if (report.status !== 'submitted') throw conflict('DISPATCH_REPORT_REVIEWED', 'The report was already reviewed');
+  if (report.status !== 'submitted') throw conflict(DISPATCH_ERRORS.REPORT_REVIEWED, 'The report was already reviewed');
   if (access.task.status === 'closed' || access.node.status === 'closed')
-    throw conflict('DISPATCH_ASSIGNMENT_CLOSED', 'The assignment is closed');
+    throw conflict(DISPATCH_ERRORS.ASSIGNMENT_CLOSED, 'The assignment is closed');
   await trx('dispatch_report')
     .where({ id: reportId })
     .update({
@@ -199,7 +201,7 @@ export async function giveCard(
   const { trx } = ctx;
   const given = await trx('dispatch_card').where({ report_id: reportId }).first('id');
   if (given)
-    throw conflict('DISPATCH_CARD_GIVEN', 'This report already has a card', [
+    throw conflict(DISPATCH_ERRORS.CARD_GIVEN, 'This report already has a card', [
       { path: 'body.color', message: 'a card was already given on this report' },
     ]);
   const id = uuidv7();

@@ -3,6 +3,7 @@ import { badRequest, conflict, forbidden, type ModuleContext } from '../../../co
 import { dispatchConfig } from '../dispatch-config.ts';
 import { ANSWERABLE, addresseeProblems, notify, notifyUnit, requestUsers, type RequestAccess } from './request.service.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * What the called department does with a request before answering it: accept it (受理: "we are
@@ -12,9 +13,10 @@ import { dispatchMessage } from '../locales/notifications.ts';
  * is told each time.
  */
 function mustAnswer(access: RequestAccess, action: string): void {
-  if (!access.answers) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', `Only the unit the request is addressed to may ${action} it`);
-  if (access.row.status === 'returned') throw conflict('DISPATCH_REQUEST_RETURNED', 'The request was returned to the unit that raised it');
-  if (!ANSWERABLE.includes(access.row.status)) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  if (!access.answers) throw forbidden(DISPATCH_ERRORS.NOT_REQUEST_PARTY, `Only the unit the request is addressed to may ${action} it`);
+  if (access.row.status === 'returned')
+    throw conflict(DISPATCH_ERRORS.REQUEST_RETURNED, 'The request was returned to the unit that raised it');
+  if (!ANSWERABLE.includes(access.row.status)) throw conflict(DISPATCH_ERRORS.REQUEST_RESPONDED, 'The request was already answered');
 }
 
 async function step(
@@ -44,12 +46,12 @@ const callers = async (ctx: ModuleContext, access: RequestAccess) => [
 
 export async function acceptRequest(ctx: ModuleContext, access: RequestAccess): Promise<void> {
   mustAnswer(access, 'accept');
-  if (access.row.status === 'accepted') throw conflict('DISPATCH_REQUEST_ACCEPTED', 'The request was already accepted');
+  if (access.row.status === 'accepted') throw conflict(DISPATCH_ERRORS.REQUEST_ACCEPTED, 'The request was already accepted');
   const updated = await ctx
     .trx('dispatch_request')
     .where({ id: access.row.id, status: 'open' })
     .update({ status: 'accepted', accepted_by: ctx.userId, accepted_at: ctx.now });
-  if (updated === 0) throw conflict('DISPATCH_REQUEST_ACCEPTED', 'The request was already accepted');
+  if (updated === 0) throw conflict(DISPATCH_ERRORS.REQUEST_ACCEPTED, 'The request was already accepted');
   await step(ctx, access, 'accepted', null, null);
   await notify(ctx, await callers(ctx, access), {
     kind: 'dispatch.request.accepted',
@@ -68,13 +70,13 @@ export async function transferRequest(
     ...(await addresseeProblems(ctx.trx, input.toUnitId, [access.row.to_unit_id, access.row.from_unit_id])),
     ...(input.reason.trim() ? [] : [{ path: 'body.reason', message: 'must not be blank' }]),
   ];
-  if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The request cannot be transferred', problems);
+  if (problems.length > 0) throw badRequest(DISPATCH_ERRORS.REQUEST_INVALID, 'The request cannot be transferred', problems);
   const updated = await ctx
     .trx('dispatch_request')
     .where({ id: access.row.id })
     .whereIn('status', ANSWERABLE)
     .update({ to_unit_id: input.toUnitId, status: 'open', accepted_by: null, accepted_at: null });
-  if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  if (updated === 0) throw conflict(DISPATCH_ERRORS.REQUEST_RESPONDED, 'The request was already answered');
   await step(ctx, access, 'transferred', input.toUnitId, input.reason.trim());
   const config = await dispatchConfig(ctx.trx);
   const toName: string = (await ctx.trx('core_unit').where({ id: input.toUnitId }).first('name')).name;
@@ -104,7 +106,7 @@ export async function transferRequest(
 export async function returnRequest(ctx: ModuleContext, access: RequestAccess, input: { reason: string }): Promise<void> {
   mustAnswer(access, 'return');
   if (!input.reason.trim())
-    throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the request is returned', [
+    throw badRequest(DISPATCH_ERRORS.REASON_REQUIRED, 'Say why the request is returned', [
       { path: 'body.reason', message: 'must not be blank' },
     ]);
   const updated = await ctx
@@ -112,7 +114,7 @@ export async function returnRequest(ctx: ModuleContext, access: RequestAccess, i
     .where({ id: access.row.id })
     .whereIn('status', ANSWERABLE)
     .update({ status: 'returned', return_reason: input.reason.trim(), returned_by: ctx.userId, returned_at: ctx.now });
-  if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  if (updated === 0) throw conflict(DISPATCH_ERRORS.REQUEST_RESPONDED, 'The request was already answered');
   await step(ctx, access, 'returned', null, input.reason.trim());
   await notify(ctx, await callers(ctx, access), {
     kind: 'dispatch.request.returned',

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import { fileViews } from './task-view.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** A request row with its units' and people's names. */
 export interface RequestRow {
@@ -130,7 +131,7 @@ export async function requestPage(
     ])
     .limit(page.limit + 1);
   if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid'], DISPATCH_ERRORS.CURSOR_INVALID);
     query.whereRaw('(r.created_at, r.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows: RequestRow[] = await query;

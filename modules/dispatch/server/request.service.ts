@@ -5,6 +5,7 @@ import {
   attachFiles,
   badRequest,
   conflict,
+  CORE_ERRORS,
   type DataScope,
   fileReferences,
   forbidden,
@@ -20,6 +21,7 @@ import { dispatchConfig } from '../dispatch-config.ts';
 import { requestQuery, type RequestRow } from './request-view.ts';
 import { checkFiles } from './task.service.ts';
 import { dispatchMessage } from '../locales/notifications.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * Who deals with a request (镇呼县应). The two units act through their people holding
@@ -71,7 +73,7 @@ export interface NewRequest {
 /** Raises a request from the caller's own unit after checking all of it; the called unit's request handlers are told. */
 export async function raiseRequest(ctx: ModuleContext, actor: ModuleActor, input: NewRequest): Promise<string> {
   const { trx } = ctx;
-  if (!actor.unitId) throw forbidden('DISPATCH_NO_UNIT', 'Only people of a unit of the directory raise requests');
+  if (!actor.unitId) throw forbidden(DISPATCH_ERRORS.NO_UNIT, 'Only people of a unit of the directory raise requests');
   const config = await dispatchConfig(trx);
   const problems = [];
   problems.push(...(await addresseeProblems(trx, input.toUnitId, [actor.unitId])));
@@ -79,7 +81,7 @@ export async function raiseRequest(ctx: ModuleContext, actor: ModuleActor, input
     problems.push({ path: 'body.dueAt', message: 'is not in the future' });
   if (!input.title.trim()) problems.push({ path: 'body.title', message: 'must not be blank' });
   problems.push(...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport));
-  if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The request cannot be raised', problems);
+  if (problems.length > 0) throw badRequest(DISPATCH_ERRORS.REQUEST_INVALID, 'The request cannot be raised', problems);
   await checkFiles(trx, input.photoIds ?? [], 'body.photoIds', 'image');
 
   const id = uuidv7();
@@ -131,15 +133,16 @@ export async function respondRequest(
   access: RequestAccess,
   input: { text: string; photoIds?: string[] },
 ): Promise<void> {
-  if (!access.answers) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit the request is addressed to answers it');
-  if (access.row.status === 'returned') throw conflict('DISPATCH_REQUEST_RETURNED', 'The request was returned to the unit that raised it');
-  if (!ANSWERABLE.includes(access.row.status)) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  if (!access.answers) throw forbidden(DISPATCH_ERRORS.NOT_REQUEST_PARTY, 'Only the unit the request is addressed to answers it');
+  if (access.row.status === 'returned')
+    throw conflict(DISPATCH_ERRORS.REQUEST_RETURNED, 'The request was returned to the unit that raised it');
+  if (!ANSWERABLE.includes(access.row.status)) throw conflict(DISPATCH_ERRORS.REQUEST_RESPONDED, 'The request was already answered');
   const config = await dispatchConfig(ctx.trx);
   const problems = [
     ...photoProblems(input.photoIds ?? [], config.maxPhotosPerReport),
     ...(input.text.trim() ? [] : [{ path: 'body.text', message: 'must not be blank' }]),
   ];
-  if (problems.length > 0) throw badRequest('DISPATCH_REQUEST_INVALID', 'The answer cannot be stored', problems);
+  if (problems.length > 0) throw badRequest(DISPATCH_ERRORS.REQUEST_INVALID, 'The answer cannot be stored', problems);
   await checkFiles(ctx.trx, input.photoIds ?? [], 'body.photoIds', 'image');
   const updated = await ctx
     .trx('dispatch_request')
@@ -152,7 +155,7 @@ export async function respondRequest(
       responded_by: ctx.userId,
       responded_at: ctx.now,
     });
-  if (updated === 0) throw conflict('DISPATCH_REQUEST_RESPONDED', 'The request was already answered');
+  if (updated === 0) throw conflict(DISPATCH_ERRORS.REQUEST_RESPONDED, 'The request was already answered');
   // The request's own photos stay attached beside the answer's.
   await attachFiles(ctx.trx, ctx.tenantId, ctx.userId, { module: 'dispatch', kind: 'request', id: access.row.id }, [
     ...fileReferences(access.row.photo_ids, 'photoIds'),
@@ -172,19 +175,19 @@ export async function respondRequest(
 
 /** The calling unit rates the answer once; a low rating must say why. */
 export async function rateRequest(ctx: ModuleContext, access: RequestAccess, input: { rating: number; comment?: string }): Promise<void> {
-  if (!access.raises) throw forbidden('DISPATCH_NOT_REQUEST_PARTY', 'Only the unit that raised the request rates the answer');
+  if (!access.raises) throw forbidden(DISPATCH_ERRORS.NOT_REQUEST_PARTY, 'Only the unit that raised the request rates the answer');
   if (access.row.status !== 'responded' && access.row.status !== 'rated')
-    throw conflict('DISPATCH_REQUEST_NOT_RESPONDED', 'The request has no answer to rate');
-  if (access.row.status === 'rated') throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
+    throw conflict(DISPATCH_ERRORS.REQUEST_NOT_RESPONDED, 'The request has no answer to rate');
+  if (access.row.status === 'rated') throw conflict(DISPATCH_ERRORS.REQUEST_RATED, 'The answer was already rated');
   if (input.rating <= 2 && !input.comment?.trim())
-    throw badRequest('DISPATCH_REASON_REQUIRED', 'Say why the answer is rated low', [
+    throw badRequest(DISPATCH_ERRORS.REASON_REQUIRED, 'Say why the answer is rated low', [
       { path: 'body.comment', message: 'is required for a rating of 1 or 2' },
     ]);
   const updated = await ctx
     .trx('dispatch_request')
     .where({ id: access.row.id, status: 'responded' })
     .update({ status: 'rated', rating: input.rating, rating_comment: input.comment?.trim() || null, rated_at: ctx.now });
-  if (updated === 0) throw conflict('DISPATCH_REQUEST_RATED', 'The answer was already rated');
+  if (updated === 0) throw conflict(DISPATCH_ERRORS.REQUEST_RATED, 'The answer was already rated');
   const userIds = [
     ...(access.row.responded_by ? [access.row.responded_by] : []),
     ...((await requestUsers(ctx.trx, [access.row.to_unit_id])).get(access.row.to_unit_id) ?? []),
@@ -255,15 +258,15 @@ export function requestBox(
   const query = requestQuery(trx);
   if (box === 'supervised') {
     const scope = viewer.supervise;
-    if (!scope) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.supervise"');
+    if (!scope) throw forbidden(CORE_ERRORS.PERMISSION_DENIED, 'This needs the permission "dispatch.supervise"');
     if (scope.kind === 'own_unit') query.where((w) => w.where('r.from_unit_id', scope.unitId).orWhere('r.to_unit_id', scope.unitId));
     else if (scope.kind === 'unit_subtree')
       query.where((w) => w.where('fu.path', 'like', `${scope.unitPath}%`).orWhere('tu.path', 'like', `${scope.unitPath}%`));
     return query;
   }
-  if (!viewer.request) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.request"');
+  if (!viewer.request) throw forbidden(CORE_ERRORS.PERMISSION_DENIED, 'This needs the permission "dispatch.request"');
   if (!viewer.actor.unitId) return query.whereRaw('false');
   return query.where(box === 'inbox' ? 'r.to_unit_id' : 'r.from_unit_id', viewer.actor.unitId);
 }
 
-export const requestNotFound = () => notFound('DISPATCH_REQUEST_NOT_FOUND', 'No such request');
+export const requestNotFound = () => notFound(DISPATCH_ERRORS.REQUEST_NOT_FOUND, 'No such request');

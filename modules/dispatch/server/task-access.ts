@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import { type DataScope, moduleActor, type ModuleActor, notFound, unitPathInScope } from '../../../core/module-kit.ts';
 import { dispatchScopes } from './dispatch-scopes.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface TaskRow {
   id: string;
@@ -81,4 +82,4 @@ async function handledAssignmentIds(trx: Knex.Transaction, actor: ModuleActor, t
     .pluck('id');
 }
 
-export const taskNotFound = () => notFound('DISPATCH_TASK_NOT_FOUND', 'No such task');
+export const taskNotFound = () => notFound(DISPATCH_ERRORS.TASK_NOT_FOUND, 'No such task');

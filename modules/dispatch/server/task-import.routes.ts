@@ -13,6 +13,7 @@ import { dispatchContext } from './dispatch-context.ts';
 import { reportForms } from './report-form-port.ts';
 import { importTemplate, parseImportSheet } from './task-import-sheet.ts';
 import { importTasks } from './task-import.service.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Many tasks at once from a spreadsheet (Huantai: 60 items × 34 units), and its template. */
 export const taskImportRoutes: RoutePlugin = async (app) => {
@@ -26,7 +27,7 @@ export const taskImportRoutes: RoutePlugin = async (app) => {
       const scope = request.scope;
       const file: unknown = request.body;
       if (!Buffer.isBuffer(file) || file.length === 0) {
-        throw badRequest('DISPATCH_IMPORT_INVALID', `Send the .xlsx file as the request body with Content-Type ${XLSX_MIME}`, [
+        throw badRequest(DISPATCH_ERRORS.IMPORT_INVALID, `Send the .xlsx file as the request body with Content-Type ${XLSX_MIME}`, [
           { path: 'body', message: 'is not an .xlsx file' },
         ]);
       }

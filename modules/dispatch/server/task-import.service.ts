@@ -13,6 +13,7 @@ import type { AssignmentInput } from './dispatch.service.ts';
 import type { ReportForms } from './report-form-port.ts';
 import { rowPath, type ImportRow, type ParsedImport } from './task-import-sheet.ts';
 import { createTask, type NewTask } from './task.service.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export type ImportedTask = {
   row: number;
@@ -74,7 +75,7 @@ export async function importTasks(
         }
       }
       const unique = [...new Map(errors.map((e) => [`${e.path}:${e.message}`, e])).values()].sort(byRow);
-      if (unique.length > 0) throw badRequest('DISPATCH_IMPORT_INVALID', `${unique.length} 处问题，未导入任何任务`, unique);
+      if (unique.length > 0) throw badRequest(DISPATCH_ERRORS.IMPORT_INVALID, `${unique.length} 处问题，未导入任何任务`, unique);
       if (dryRun) throw new DryRun();
     });
   } catch (error) {

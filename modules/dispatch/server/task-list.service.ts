@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { containsPattern, type DataScope, decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import { fileViews, taskQuery, toTaskView } from './task-view.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface TaskListFilter {
   status?: 'active' | 'closed';
@@ -43,7 +44,7 @@ export async function listTasks(trx: Knex.Transaction, scopes: DataScope[], filt
       trx('dispatch_assignment as a').whereRaw('a.tenant_id = t.tenant_id and a.task_id = t.id').where('a.unit_id', filter.unitId),
     );
   if (filter.cursor) {
-    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], DISPATCH_ERRORS.CURSOR_INVALID);
     query.whereRaw('(t.created_at, t.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows = await query;

@@ -1,4 +1,4 @@
-import { audit, conflict, forbidden, requirePermission, type RoutePlugin, scopeOf } from '../../../core/module-kit.ts';
+import { audit, conflict, CORE_ERRORS, forbidden, requirePermission, type RoutePlugin, scopeOf } from '../../../core/module-kit.ts';
 import {
   addAssignmentsRoute,
   closeTaskRoute,
@@ -17,6 +17,7 @@ import { listTasks } from './task-list.service.ts';
 import { closeTask, createTask, updateTask } from './task.service.ts';
 import { taskDetail } from './task-view.ts';
 import { taskTimeline } from './timeline.service.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 /** Tasks: create and dispatch, read with their tree, change, close, dispatch to more units, timeline. */
 export const taskRoutes: RoutePlugin = async (app) => {
@@ -39,7 +40,8 @@ export const taskRoutes: RoutePlugin = async (app) => {
 
   app.get('/tasks', { schema: listTasksRoute }, async (request) => {
     const scopes = [await scopeOf(request, 'dispatch.supervise'), await scopeOf(request, 'dispatch.instruct')].filter((s) => s !== null);
-    if (scopes.length === 0) throw forbidden('PERMISSION_DENIED', 'This needs the permission "dispatch.supervise" or "dispatch.instruct"');
+    if (scopes.length === 0)
+      throw forbidden(CORE_ERRORS.PERMISSION_DENIED, 'This needs the permission "dispatch.supervise" or "dispatch.instruct"');
     return listTasks(request.db, scopes, request.query);
   });
 
@@ -94,8 +96,8 @@ export const taskRoutes: RoutePlugin = async (app) => {
 
 /** Supervising actions need dispatch.supervise over the task; a unit that only handles it gets 403 (it can see the task). */
 export function requireSupervise(access: TaskAccess): TaskAccess {
-  if (!access.supervise) throw forbidden('DISPATCH_NOT_SUPERVISOR', 'Only the task’s supervisors may do this');
+  if (!access.supervise) throw forbidden(DISPATCH_ERRORS.NOT_SUPERVISOR, 'Only the task’s supervisors may do this');
   return access;
 }
 
-export const closedTask = () => conflict('DISPATCH_TASK_CLOSED', 'The task is closed');
+export const closedTask = () => conflict(DISPATCH_ERRORS.TASK_CLOSED, 'The task is closed');

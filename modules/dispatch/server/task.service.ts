@@ -17,6 +17,7 @@ import { dispatchAssignments, type AssignmentInput } from './dispatch.service.ts
 import { recomputeTaskLights } from './light.service.ts';
 import { openFirstPeriod } from './period.service.ts';
 import { appendTimeline } from './timeline.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface NewTask extends DeadlineInput {
   title: string;
@@ -45,16 +46,16 @@ export async function createTask(
   const { trx } = ctx;
   const owner: { path: string } | undefined = await trx('core_unit').where({ id: input.ownerUnitId }).first('path');
   if (!owner)
-    throw badRequest('DISPATCH_UNIT_NOT_FOUND', 'The supervising unit does not exist', [
+    throw badRequest(DISPATCH_ERRORS.UNIT_NOT_FOUND, 'The supervising unit does not exist', [
       { path: 'body.ownerUnitId', message: 'is not a unit of the directory' },
     ]);
   if (!unitPathInScope(owner.path, scope))
-    throw badRequest('DISPATCH_UNIT_OUT_OF_SCOPE', 'The supervising unit lies outside your scope', [
+    throw badRequest(DISPATCH_ERRORS.UNIT_OUT_OF_SCOPE, 'The supervising unit lies outside your scope', [
       { path: 'body.ownerUnitId', message: 'lies outside your dispatch scope' },
     ]);
   const deadline = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(input, 'body');
   if (!deadline)
-    throw badRequest('DISPATCH_DEADLINE_REQUIRED', 'A task needs a deadline', [
+    throw badRequest(DISPATCH_ERRORS.DEADLINE_REQUIRED, 'A task needs a deadline', [
       { path: 'body.deadline', message: 'is required (or deadlineWorkingDays)' },
     ]);
   await checkFiles(trx, input.attachmentIds ?? [], 'body.attachmentIds');
@@ -99,18 +100,18 @@ export async function createTask(
 async function resolveReportForm(trx: Knex.Transaction, input: NewTask, reportForms: ReportForms | undefined) {
   if (!input.reportFormId) {
     if (input.reportFormVersion !== undefined)
-      throw badRequest('DISPATCH_REPORT_FORM_INVALID', 'A version needs a form', [
+      throw badRequest(DISPATCH_ERRORS.REPORT_FORM_INVALID, 'A version needs a form', [
         { path: 'body.reportFormVersion', message: 'is given without reportFormId' },
       ]);
     return undefined;
   }
   if (!reportForms)
-    throw badRequest('DISPATCH_FORMS_UNAVAILABLE', 'Report forms need the forms module enabled', [
+    throw badRequest(DISPATCH_ERRORS.FORMS_UNAVAILABLE, 'Report forms need the forms module enabled', [
       { path: 'body.reportFormId', message: 'needs the forms module' },
     ]);
   const version = await reportForms.publishedVersion(trx, input.reportFormId, input.reportFormVersion);
   if (!version)
-    throw badRequest('DISPATCH_REPORT_FORM_NOT_FOUND', 'No such published form version', [
+    throw badRequest(DISPATCH_ERRORS.REPORT_FORM_NOT_FOUND, 'No such published form version', [
       { path: input.reportFormVersion ? 'body.reportFormVersion' : 'body.reportFormId', message: 'is not a published form version' },
     ]);
   return version;
@@ -127,7 +128,7 @@ export async function checkFiles(trx: Knex.Transaction, ids: string[], path: str
     if (kind === 'image' && !file.content_type.startsWith('image/')) return [{ path: `${path}[${i}]`, message: 'is not a photo' }];
     return [];
   });
-  if (problems.length > 0) throw badRequest('DISPATCH_FILE_NOT_FOUND', 'Some files are not uploaded photos or files', problems);
+  if (problems.length > 0) throw badRequest(DISPATCH_ERRORS.FILE_NOT_FOUND, 'Some files are not uploaded photos or files', problems);
 }
 
 export interface TaskChanges extends DeadlineInput {
@@ -145,7 +146,7 @@ export interface TaskChanges extends DeadlineInput {
 export async function updateTask(ctx: ModuleContext, taskId: string, changes: TaskChanges): Promise<void> {
   const { trx } = ctx;
   const task: { status: string; deadline: Date } = await trx('dispatch_task').where({ id: taskId }).forUpdate().first('status', 'deadline');
-  if (task.status === 'closed') throw conflict('DISPATCH_TASK_CLOSED', 'The task is closed');
+  if (task.status === 'closed') throw conflict(DISPATCH_ERRORS.TASK_CLOSED, 'The task is closed');
   const deadline = await new DeadlineResolver(trx, ctx.now, ctx.timeZone).resolve(changes, 'body');
   if (changes.attachmentIds) await checkFiles(trx, changes.attachmentIds, 'body.attachmentIds');
   const update: Record<string, unknown> = { updated_at: ctx.now };
@@ -174,7 +175,7 @@ export async function updateTask(ctx: ModuleContext, taskId: string, changes: Ta
       .whereRaw('deadline <> original_deadline')
       .first('id');
     if (later)
-      throw badRequest('DISPATCH_DEADLINE_BEFORE_EXTENSION', 'An extension granted to a unit runs past this deadline', [
+      throw badRequest(DISPATCH_ERRORS.DEADLINE_BEFORE_EXTENSION, 'An extension granted to a unit runs past this deadline', [
         { path: 'body.deadline', message: 'is before a granted extension' },
       ]);
     update.deadline = deadline;
@@ -196,7 +197,7 @@ export async function closeTask(ctx: ModuleContext, taskId: string): Promise<voi
     .trx('dispatch_task')
     .where({ id: taskId, status: 'active' })
     .update({ status: 'closed', closed_at: ctx.now, updated_at: ctx.now });
-  if (closed === 0) throw conflict('DISPATCH_TASK_CLOSED', 'The task is already closed');
+  if (closed === 0) throw conflict(DISPATCH_ERRORS.TASK_CLOSED, 'The task is already closed');
   await ctx
     .trx('dispatch_assignment')
     .where({ task_id: taskId })

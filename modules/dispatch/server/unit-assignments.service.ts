@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { type DataScope, decodeCursor, encodeCursor, type ModuleActor } from '../../../core/module-kit.ts';
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 
 export interface UnitAssignmentFilter {
   state: 'active' | 'finished' | 'all';
@@ -54,7 +55,7 @@ export async function unitAssignments(trx: Knex.Transaction, actor: ModuleActor,
   if (filter.state === 'active') query.whereIn('a.status', ACTIVE);
   if (filter.state === 'finished') query.whereIn('a.status', FINISHED);
   if (filter.cursor) {
-    const [at, id] = decodeCursor(filter.cursor, 2, 'DISPATCH_CURSOR_INVALID');
+    const [at, id] = decodeCursor(filter.cursor, 2, DISPATCH_ERRORS.CURSOR_INVALID);
     query.whereRaw('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   const rows = await query;

@@ -62,7 +62,9 @@ describe('dispatch: aggregating every unit’s latest report into one .xlsx', ()
     tenant = await platform.createTenant('dispatch-aggregation');
     await enableForms(tenant);
     await enableDispatch(tenant, { directAggregationMaxRows: 10 });
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, {
+      signIn: ['supervisor', 'leader', 'agriculture', 'water', 'jiufeng', 'baima', 'hongqi'],
+    });
     const formId = await publishedForm(tenant.admin, tenant);
     const created = await world.supervisor.client.post(`${api()}/tasks`, {
       title: '入户走访月报',

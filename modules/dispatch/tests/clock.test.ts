@@ -56,7 +56,7 @@ describe('dispatch and the clock: lights turn at the deadline, SMS wait for the 
     });
     tenant = await platform.createTenant('dispatch-clock');
     await enableDispatch(tenant, { smsReminders: true });
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor', 'leader', 'agriculture'] });
   });
   afterAll(() => platform?.stop());
 

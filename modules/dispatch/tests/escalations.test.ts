@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
 import { detailPaths } from '../../../tests/helpers/forms-fixtures.ts';
-import { createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
 import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
 describe('dispatch: the escalation ladder (督办) — urge, notice, interview', () => {
   let platform: TestPlatform;
   let tenant: TestTenant;
   let world: DispatchWorld;
-  let head: ScopedUser;
+  /** The 局长 of 区农业农村局 (agriculture-head.json): its head, holding no dispatch permission. */
+  let head: { userId: string };
   const api = () => `${tenant.base}/dispatch`;
   const notified = (userId: string, kind: string) =>
     platform.ownerQuery('core_notification').where({ tenant_id: tenant.id, user_id: userId, kind }).select('id', 'title', 'body');
@@ -36,12 +36,11 @@ describe('dispatch: the escalation ladder (督办) — urge, notice, interview',
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('dispatch-escalations');
     await enableDispatch(tenant);
-    world = await dispatchWorld(platform, tenant);
-    const position = await tenant.admin.post(`${tenant.base}/org/positions`, { name: '局长' });
-    head = await createScopedUser(platform, tenant, { username: 'agri-head', unitId: world.units.agriculture.id, grants: [] });
-    expect((await tenant.admin.patch(`${tenant.base}/org/people/${head.personId}`, { positionId: position.json().id })).statusCode).toBe(
-      200,
-    );
+    world = await dispatchWorld(platform, tenant, {
+      with: ['agriculture-head.json'],
+      signIn: ['supervisor', 'agriculture', 'water', 'baima'],
+    });
+    head = world.accounts['agri-head'];
   });
   afterAll(() => platform?.stop());
 

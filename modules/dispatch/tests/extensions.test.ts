@@ -45,7 +45,7 @@ describe('dispatch: extensions (延期) — asked with a reason, granted or refu
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('dispatch-extensions');
     await enableDispatch(tenant);
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor', 'water', 'jiufeng', 'baima', 'hongqi'] });
   });
   afterAll(() => platform?.stop());
 

@@ -44,7 +44,7 @@ describe('dispatch: many tasks at once from an .xlsx', () => {
     other = await platform.createTenant('dispatch-import-other');
     await enableDispatch(tenant);
     await enableDispatch(other);
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor', 'jiufeng', 'jiufeng-supervisor'] });
     for (let i = 1; i <= 34; i++)
       units.push(
         (await apiUnit(tenant.admin, tenant, { name: `落实单位${i}`, kind: 'department', parentId: world.units.county.id, code: `LS${i}` }))

@@ -25,7 +25,9 @@ describe('dispatch: leaders’ instructions, following tasks, replies with photo
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('dispatch-leaders');
     await enableDispatch(tenant, { maxPhotosPerReport: 2 });
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, {
+      signIn: ['supervisor', 'leader', 'agriculture', 'water', 'jiufeng', 'baima', 'hongqi', 'jiufeng-supervisor'],
+    });
     const created = await world.supervisor.client.post(`${api()}/tasks`, {
       title: '人居环境整治',
       ownerUnitId: world.units.office.id,

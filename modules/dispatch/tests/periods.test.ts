@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../../../core/auth/password.ts';
-import { addDays, weekdayOf, type IsoDate } from '../../../core/calendar/calendar-date.ts';
+import { addDays, weekdayOf, type IsoDate } from '../../../core/time/calendar-date.ts';
 import { todayIn } from '../../../core/time/time-zone.ts';
 import { periodsJob } from '../server/period.jobs.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
@@ -74,7 +74,7 @@ describe('dispatch: recurring report periods', () => {
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('dispatch-periods');
     await enableDispatch(tenant);
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor', 'water', 'baima', 'hongqi'] });
   });
   afterAll(() => platform?.stop());
 

@@ -4,7 +4,6 @@ import { REMINDERS_JOB, remindersJob } from '../server/reminder.jobs.ts';
 import { sendDueReminders } from '../server/reminder.service.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
 import { detailPaths } from '../../../tests/helpers/forms-fixtures.ts';
-import { createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
 import { waitFor } from '../../../tests/helpers/fake-sms-gateway.ts';
 import { daysFromNow, dispatchWorld, enableDispatch, type DispatchWorld } from '../../../tests/helpers/dispatch-fixtures.ts';
 
@@ -16,7 +15,8 @@ describe('dispatch: reminders reach each unit once and only once', () => {
   let platform: TestPlatform;
   let tenant: TestTenant;
   let world: DispatchWorld;
-  let agricultureHead: ScopedUser;
+  /** The 局长 of 区农业农村局 (agriculture-head.json): its head, holding no dispatch permission. */
+  let agricultureHead: { userId: string };
   const api = () => `${tenant.base}/dispatch`;
   const jobs = () => ({ ...platform.jobContext('dispatch'), enabledTenantIds: async () => [tenant.id] });
   const runAt = (at: number) => remindersJob.handler({ now: new Date(at).toISOString() }, jobs());
@@ -64,12 +64,11 @@ describe('dispatch: reminders reach each unit once and only once', () => {
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('dispatch-reminders');
     await enableDispatch(tenant);
-    world = await dispatchWorld(platform, tenant);
-    const position = await tenant.admin.post(`${tenant.base}/org/positions`, { name: '局长' });
-    expect(position.statusCode, position.body).toBe(201);
-    agricultureHead = await createScopedUser(platform, tenant, { username: 'agri-head', unitId: world.units.agriculture.id, grants: [] });
-    const placed = await tenant.admin.patch(`${tenant.base}/org/people/${agricultureHead.personId}`, { positionId: position.json().id });
-    expect(placed.statusCode, placed.body).toBe(200);
+    world = await dispatchWorld(platform, tenant, {
+      with: ['agriculture-head.json'],
+      signIn: ['supervisor', 'water', 'jiufeng', 'baima', 'hongqi'],
+    });
+    agricultureHead = world.accounts['agri-head'];
   });
   afterAll(() => platform?.stop());
 

@@ -47,7 +47,7 @@ describe('dispatch: re-dispatch, reports, review, cards and lights', () => {
     tenant = await platform.createTenant('dispatch-reports');
     await enableDispatch(tenant);
     await tenant.admin.post(`${tenant.base}/modules/scoring-probe/enable`);
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor', 'water', 'jiufeng', 'baima', 'hongqi', 'xinhua'] });
     const created = await world.supervisor.client.post(`${api()}/tasks`, {
       title: '人居环境整治',
       ownerUnitId: world.units.office.id,

@@ -27,7 +27,7 @@ describe('dispatch: bottom-up requests (镇呼县应) — a town calls, a depart
     platform = await TestPlatform.start();
     tenant = await platform.createTenant('dispatch-requests');
     await enableDispatch(tenant, { maxPhotosPerReport: 2, smsReminders: false });
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, { signIn: ['supervisor', 'agriculture', 'water', 'jiufeng', 'jiufeng-supervisor'] });
     town = await requester('jiufeng-caller', world.units.jiufeng.id);
     otherTown = await requester('baima-caller', world.units.baima.id);
     department = await requester('water-answer', world.units.water.id);

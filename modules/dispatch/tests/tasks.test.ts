@@ -25,7 +25,9 @@ describe('dispatch: creating tasks and dispatching them to units', () => {
     other = await platform.createTenant('dispatch-other');
     await enableDispatch(tenant);
     await enableDispatch(other);
-    world = await dispatchWorld(platform, tenant);
+    world = await dispatchWorld(platform, tenant, {
+      signIn: ['supervisor', 'agriculture', 'water', 'jiufeng', 'baima', 'hongqi', 'jiufeng-supervisor'],
+    });
     otherUnitId = (await apiUnit(other.admin, other, { name: '外县', kind: 'county' })).id;
   });
   afterAll(() => platform?.stop());

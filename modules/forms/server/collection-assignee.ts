@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { badRequest, forbidden, type ModuleActor } from '../../../core/module-kit.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 export interface CollectionRow {
   id: string;
@@ -47,25 +48,25 @@ export async function resolveCollectionTarget(
     .where({ id: input.collectionId, form_id: input.formId })
     .first();
   if (!collection)
-    throw badRequest('FORMS_COLLECTION_INVALID', 'No such collection of this form', [
+    throw badRequest(FORMS_ERRORS.COLLECTION_INVALID, 'No such collection of this form', [
       { path: 'body.collectionId', message: 'is not a collection of this form' },
     ]);
   if (collection.status !== 'active')
-    throw badRequest('FORMS_COLLECTION_CLOSED', 'The collection is closed', [{ path: 'body.collectionId', message: 'is closed' }]);
+    throw badRequest(FORMS_ERRORS.COLLECTION_CLOSED, 'The collection is closed', [{ path: 'body.collectionId', message: 'is closed' }]);
   if (collection.version !== input.version) {
-    throw badRequest('FORMS_VERSION_MISMATCH', `This collection is filled in with version ${collection.version}`, [
+    throw badRequest(FORMS_ERRORS.VERSION_MISMATCH, `This collection is filled in with version ${collection.version}`, [
       { path: 'body.version', message: `must be ${collection.version}` },
     ]);
   }
   if (!input.periodKey)
-    throw badRequest('FORMS_PERIOD_REQUIRED', 'Name the period of the collection', [
+    throw badRequest(FORMS_ERRORS.PERIOD_REQUIRED, 'Name the period of the collection', [
       { path: 'body.periodKey', message: 'is required with collectionId' },
     ]);
   const period: PeriodRow | undefined = await trx('forms_period')
     .where({ collection_id: collection.id, period_key: input.periodKey })
     .first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
   if (!period)
-    throw badRequest('FORMS_PERIOD_NOT_OPEN', 'This period of the collection is not open', [
+    throw badRequest(FORMS_ERRORS.PERIOD_NOT_OPEN, 'This period of the collection is not open', [
       { path: 'body.periodKey', message: 'is not an open period of the collection' },
     ]);
 
@@ -88,16 +89,18 @@ export async function resolveCollectionTarget(
   const matches: { id: string; unit_id: string | null }[] = await query;
   if (matches.length === 0) {
     if (input.assigneeId)
-      throw badRequest('FORMS_ASSIGNEE_INVALID', 'Not an assignee of this collection you may fill in for', [
+      throw badRequest(FORMS_ERRORS.ASSIGNEE_INVALID, 'Not an assignee of this collection you may fill in for', [
         { path: 'body.assigneeId', message: 'is not yours to fill in' },
       ]);
     if (actor.isTenantAdmin)
-      throw badRequest('FORMS_ASSIGNEE_REQUIRED', 'Name the assignee to fill in for', [
+      throw badRequest(FORMS_ERRORS.ASSIGNEE_REQUIRED, 'Name the assignee to fill in for', [
         { path: 'body.assigneeId', message: 'is required' },
       ]);
-    throw forbidden('FORMS_NOT_ASSIGNED', 'This collection was not sent to you or your unit');
+    throw forbidden(FORMS_ERRORS.NOT_ASSIGNED, 'This collection was not sent to you or your unit');
   }
   if (actor.isTenantAdmin && !input.assigneeId)
-    throw badRequest('FORMS_ASSIGNEE_REQUIRED', 'Name the assignee to fill in for', [{ path: 'body.assigneeId', message: 'is required' }]);
+    throw badRequest(FORMS_ERRORS.ASSIGNEE_REQUIRED, 'Name the assignee to fill in for', [
+      { path: 'body.assigneeId', message: 'is required' },
+    ]);
   return { collection, period, assigneeId: matches[0].id, unitId: matches[0].unit_id };
 }

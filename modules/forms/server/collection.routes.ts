@@ -18,6 +18,7 @@ import { ensurePeriod, periodToView, requestedPeriod } from './period.service.ts
 import { periodAssigneeStatus } from './period-status.service.ts';
 import { previousAnswers } from './previous-answers.service.ts';
 import { remindMissing } from './reminder.service.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /** Collections (一月一报): sending a form to units and people per period, tracking and reminding. */
 export const collectionRoutes: RoutePlugin = async (app) => {
@@ -111,6 +112,6 @@ async function findPeriod(trx: Knex.Transaction, collectionId: string, periodKey
   const period: PeriodRow | undefined = await trx('forms_period')
     .where({ collection_id: collectionId, period_key: periodKey })
     .first('collection_id', 'period_key', 'starts_on', 'ends_on', 'due_on');
-  if (!period) throw notFound('FORMS_PERIOD_NOT_FOUND', `Period ${periodKey} is not open in this collection`);
+  if (!period) throw notFound(FORMS_ERRORS.PERIOD_NOT_FOUND, `Period ${periodKey} is not open in this collection`);
   return period;
 }

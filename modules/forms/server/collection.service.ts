@@ -17,6 +17,7 @@ import {
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
 import { findVersion, getForm, requirePublished } from './form.service.ts';
 import { ensurePeriod, periodAt, periodToView } from './period.service.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 export interface NewCollection {
   formId: string;
@@ -36,28 +37,32 @@ export interface NewCollection {
 export async function createCollection(ctx: ModuleContext, scope: DataScope, input: NewCollection): Promise<string> {
   const form = await getForm(ctx.trx, input.formId).catch((error: unknown) => {
     if (error instanceof AppError && error.statusCode === 404)
-      throw badRequest('FORMS_FORM_NOT_FOUND', 'No such form', [{ path: 'body.formId', message: 'is not a form' }]);
+      throw badRequest(FORMS_ERRORS.FORM_NOT_FOUND, 'No such form', [{ path: 'body.formId', message: 'is not a form' }]);
     throw error;
   });
   const version = input.version ?? requirePublished(form);
   if (!(await findVersion(ctx.trx, form.id, version)))
-    throw badRequest('FORMS_VERSION_NOT_FOUND', `Form version ${version} does not exist`, [
+    throw badRequest(FORMS_ERRORS.VERSION_NOT_FOUND, `Form version ${version} does not exist`, [
       { path: 'body.version', message: 'is not a published version' },
     ]);
   const today = todayIn(await tenantTimeZone(ctx.trx, ctx.tenantId));
   const startsOn = input.startsOn ?? today;
   if (input.frequency === 'once' && !input.dueOn)
-    throw badRequest('FORMS_DUE_DATE_REQUIRED', 'A one-time collection needs a due date', [
+    throw badRequest(FORMS_ERRORS.DUE_DATE_REQUIRED, 'A one-time collection needs a due date', [
       { path: 'body.dueOn', message: 'is required for frequency "once"' },
     ]);
   if (input.frequency === 'once' && (input.dueOn as string) < startsOn)
-    throw badRequest('FORMS_DUE_DATE_INVALID', 'The due date is before the start', [{ path: 'body.dueOn', message: 'is before startsOn' }]);
+    throw badRequest(FORMS_ERRORS.DUE_DATE_INVALID, 'The due date is before the start', [
+      { path: 'body.dueOn', message: 'is before startsOn' },
+    ]);
   if (input.endsOn && input.endsOn < startsOn)
-    throw badRequest('FORMS_END_INVALID', 'The collection ends before it starts', [{ path: 'body.endsOn', message: 'is before startsOn' }]);
+    throw badRequest(FORMS_ERRORS.END_INVALID, 'The collection ends before it starts', [
+      { path: 'body.endsOn', message: 'is before startsOn' },
+    ]);
   const unitIds = input.unitIds ?? [];
   const personIds = input.personIds ?? [];
   if (unitIds.length + personIds.length === 0)
-    throw badRequest('FORMS_ASSIGNEES_REQUIRED', 'Send the form to at least one unit or person', [
+    throw badRequest(FORMS_ERRORS.ASSIGNEES_REQUIRED, 'Send the form to at least one unit or person', [
       { path: 'body.unitIds', message: 'or personIds must name someone' },
     ]);
   await checkAssignees(ctx.trx, scope, unitIds, personIds);
@@ -121,14 +126,14 @@ async function checkAssignees(trx: Knex.Transaction, scope: DataScope, unitIds: 
   const bad = problems
     .filter((p) => !p.ok || outside.has(p.unitId))
     .map((p) => ({ path: p.path, message: p.ok ? 'is outside your units' : 'does not exist' }));
-  if (bad.length > 0) throw badRequest('FORMS_ASSIGNEE_INVALID', 'Some assignees cannot receive this collection', bad);
+  if (bad.length > 0) throw badRequest(FORMS_ERRORS.ASSIGNEE_INVALID, 'Some assignees cannot receive this collection', bad);
 }
 
 export async function getCollectionRow(trx: Knex.Transaction, id: string, lock = false): Promise<CollectionRow> {
   const query = trx('forms_collection').where({ id }).first();
   if (lock) query.forUpdate();
   const row: CollectionRow | undefined = await query;
-  if (!row) throw notFound('FORMS_COLLECTION_NOT_FOUND', 'No such collection');
+  if (!row) throw notFound(FORMS_ERRORS.COLLECTION_NOT_FOUND, 'No such collection');
   return row;
 }
 
@@ -151,7 +156,7 @@ export function whereCollectionInScope(query: Knex.QueryBuilder, trx: Knex.Trans
 
 export async function getCollection(trx: Knex.Transaction, scope: DataScope, id: string) {
   const query = trx('forms_collection as c').where('c.id', id).first('c.id');
-  if (!(await whereCollectionInScope(query, trx, scope))) throw notFound('FORMS_COLLECTION_NOT_FOUND', 'No such collection');
+  if (!(await whereCollectionInScope(query, trx, scope))) throw notFound(FORMS_ERRORS.COLLECTION_NOT_FOUND, 'No such collection');
   return (await collectionViews(trx, [await getCollectionRow(trx, id)]))[0];
 }
 
@@ -167,7 +172,7 @@ export async function listCollections(
   if (filter.formId) query.where('c.form_id', filter.formId);
   if (filter.status) query.where('c.status', filter.status);
   // Ids are uuid v7, so id order is creation order.
-  if (filter.cursor) query.where('c.id', '<', decodeCursor(filter.cursor, ['uuid'], 'FORMS_CURSOR_INVALID')[0]);
+  if (filter.cursor) query.where('c.id', '<', decodeCursor(filter.cursor, ['uuid'], FORMS_ERRORS.CURSOR_INVALID)[0]);
   const rows: CollectionRow[] = await whereCollectionInScope(query, trx, scope);
   const page = rows.slice(0, filter.limit);
   return {
@@ -185,12 +190,14 @@ export async function updateCollection(
   await getCollection(ctx.trx, scope, id);
   const current = await getCollectionRow(ctx.trx, id, true);
   if (changes.version !== undefined && !(await findVersion(ctx.trx, current.form_id, changes.version))) {
-    throw badRequest('FORMS_VERSION_NOT_FOUND', `Form version ${changes.version} does not exist`, [
+    throw badRequest(FORMS_ERRORS.VERSION_NOT_FOUND, `Form version ${changes.version} does not exist`, [
       { path: 'body.version', message: 'is not a published version' },
     ]);
   }
   if (changes.endsOn && changes.endsOn < current.starts_on)
-    throw badRequest('FORMS_END_INVALID', 'The collection ends before it starts', [{ path: 'body.endsOn', message: 'is before startsOn' }]);
+    throw badRequest(FORMS_ERRORS.END_INVALID, 'The collection ends before it starts', [
+      { path: 'body.endsOn', message: 'is before startsOn' },
+    ]);
   const update: Record<string, unknown> = { updated_at: ctx.trx.fn.now() };
   if (changes.name !== undefined) update.name = changes.name;
   if (changes.status !== undefined) update.status = changes.status;

@@ -6,6 +6,7 @@ import { resultFields } from './results.service.ts';
 import { statisticsPlan } from './statistics.service.ts';
 import type { ExportCellContext } from './county-time.ts';
 import { STATISTICS_TEXTS, type ExportLanguage } from './export-language.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /** A workbook of the list or of the statistics, or a `.zip` of the photo and file answers. */
 export type ExportKind = 'list' | 'statistics' | 'photos';
@@ -59,7 +60,7 @@ export async function createExport(
   const { fields } = await asBodyErrors(() => resultFields(request.db, form.id, params.filter.version));
   let total = 1;
   if (kind === 'photos' && !fields.some((f) => f.kind === 'file')) {
-    throw badRequest('FORMS_EXPORT_NO_FILES', 'The form has no photo or file question', [
+    throw badRequest(FORMS_ERRORS.EXPORT_NO_FILES, 'The form has no photo or file question', [
       { path: 'body.kind', message: 'photos: the form asks for no photo or file' },
     ]);
   }
@@ -71,7 +72,7 @@ export async function createExport(
     });
     if (total > EXPORT_JOB_MAX_ROWS) {
       throw badRequest(
-        'FORMS_EXPORT_TOO_LARGE',
+        FORMS_ERRORS.EXPORT_TOO_LARGE,
         `${total} submissions match; an export holds at most ${EXPORT_JOB_MAX_ROWS}: narrow the filters`,
         [{ path: 'body', message: `matches more than ${EXPORT_JOB_MAX_ROWS} submissions` }],
       );

@@ -1,5 +1,6 @@
 import { badRequest, checkTenantSchema, compileTenantSchema, type ErrorDetail, TenantSchemaError } from '../../../core/module-kit.ts';
 import type { ValidateFunction } from 'ajv';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * A form's schema is tenant-authored: the core guard bounds it (size, depth, local $ref, no
@@ -15,13 +16,13 @@ export function checkFormSchema(
   if (schema.type !== 'object')
     problems.push({ path: `${path}.schema.type`, message: 'must be "object": a form is filled in as one object' });
   if (uiSchema !== undefined) problems.push(...checkTenantSchema(uiSchema, `${path}.uiSchema`));
-  if (problems.length > 0) throw badRequest('FORMS_SCHEMA_INVALID', 'The form schema was rejected', problems);
+  if (problems.length > 0) throw badRequest(FORMS_ERRORS.SCHEMA_INVALID, 'The form schema was rejected', problems);
   const guardProblems = checkTenantSchema(schema, `${path}.schema`);
-  if (guardProblems.length > 0) throw badRequest('FORMS_SCHEMA_INVALID', 'The form schema was rejected', guardProblems);
+  if (guardProblems.length > 0) throw badRequest(FORMS_ERRORS.SCHEMA_INVALID, 'The form schema was rejected', guardProblems);
   try {
     return compileTenantSchema(schema, `${path}.schema`);
   } catch (error) {
-    if (error instanceof TenantSchemaError) throw badRequest('FORMS_SCHEMA_INVALID', 'The form schema was rejected', error.problems);
+    if (error instanceof TenantSchemaError) throw badRequest(FORMS_ERRORS.SCHEMA_INVALID, 'The form schema was rejected', error.problems);
     throw error;
   }
 }
@@ -34,7 +35,7 @@ export function versionValidator(schema: Record<string, unknown>): ValidateFunct
     // A version was checked when it was published; failing now means the guard got stricter.
     if (error instanceof TenantSchemaError)
       throw badRequest(
-        'FORMS_VERSION_UNUSABLE',
+        FORMS_ERRORS.VERSION_UNUSABLE,
         'This form version no longer passes the schema checks; publish a corrected version',
         error.problems,
       );

@@ -11,6 +11,7 @@ import {
   writeAudit,
 } from '../../../core/module-kit.ts';
 import { checkFormSchema } from './form-schema-check.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /** Who acts, in which tenant transaction: what every forms service works in. */
 export interface FormRow {
@@ -94,7 +95,7 @@ export async function getForm(trx: Knex.Transaction, id: string, lock = false): 
   // Publishing locks the form: two publishes at once must not both take the same number.
   if (lock) query.forUpdate();
   const row: FormRow | undefined = await query;
-  if (!row) throw notFound('FORMS_FORM_NOT_FOUND', 'No such form');
+  if (!row) throw notFound(FORMS_ERRORS.FORM_NOT_FOUND, 'No such form');
   return row;
 }
 
@@ -122,7 +123,7 @@ export async function updateForm(ctx: ModuleContext, id: string, changes: Partia
 export async function publishForm(ctx: ModuleContext, id: string): Promise<VersionRow> {
   const form = await getForm(ctx.trx, id, true);
   if (!form.draft_changed && form.latest_version > 0) {
-    throw conflict('FORMS_NOTHING_TO_PUBLISH', `The draft is the same as version ${form.latest_version}`);
+    throw conflict(FORMS_ERRORS.NOTHING_TO_PUBLISH, `The draft is the same as version ${form.latest_version}`);
   }
   // Re-checked: the guard may have become stricter since the draft was saved.
   checkFormSchema(form.schema, form.ui_schema, 'draft');
@@ -167,7 +168,7 @@ export async function listForms(
   if (filter.published === true) query.where('latest_version', '>', 0);
   if (filter.published === false) query.where('latest_version', 0);
   if (filter.cursor) {
-    const [at, formId] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'FORMS_CURSOR_INVALID');
+    const [at, formId] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], FORMS_ERRORS.CURSOR_INVALID);
     query.whereRaw('(updated_at, id) < (?::timestamptz, ?::uuid)', [at, formId]);
   }
   const rows: (Pick<FormRow, 'id' | 'name' | 'description' | 'category' | 'latest_version' | 'draft_changed' | 'updated_at'> & {
@@ -219,12 +220,12 @@ export function findVersion(trx: Knex.Transaction, formId: string, version: numb
 
 export async function getVersion(trx: Knex.Transaction, formId: string, version: number): Promise<VersionRow> {
   const row = await findVersion(trx, formId, version);
-  if (!row) throw notFound('FORMS_VERSION_NOT_FOUND', `Form version ${version} does not exist`);
+  if (!row) throw notFound(FORMS_ERRORS.VERSION_NOT_FOUND, `Form version ${version} does not exist`);
   return row;
 }
 
 export function requirePublished(form: FormRow): number {
   if (form.latest_version === 0)
-    throw badRequest('FORMS_NOT_PUBLISHED', 'Publish the form first', [{ path: 'body.formId', message: 'has no published version' }]);
+    throw badRequest(FORMS_ERRORS.NOT_PUBLISHED, 'Publish the form first', [{ path: 'body.formId', message: 'has no published version' }]);
   return form.latest_version;
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { type ModuleActor, notFound } from '../../../core/module-kit.ts';
 import { resolveCollectionTarget, type CollectionRow } from './collection-assignee.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /** At most this many earlier answers are offered (a village's households). */
 const MAX_PREVIOUS = 500;
@@ -18,7 +19,7 @@ export async function previousAnswers(
   assigneeId: string | undefined,
 ) {
   const collection: CollectionRow | undefined = await trx('forms_collection').where({ id: collectionId }).first();
-  if (!collection) throw notFound('FORMS_COLLECTION_NOT_FOUND', 'No such collection');
+  if (!collection) throw notFound(FORMS_ERRORS.COLLECTION_NOT_FOUND, 'No such collection');
   const target = await resolveCollectionTarget(trx, actor, {
     collectionId,
     periodKey,

@@ -7,6 +7,7 @@ import { resultFields, submissionsPage } from './results.service.ts';
 import type { LabelKey, statistics } from './statistics.service.ts';
 import type { ExportCellContext } from './county-time.ts';
 import { STATISTICS_TEXTS, type ExportLanguage } from './export-language.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * The largest list written within the request; a larger one goes through an export job
@@ -26,7 +27,7 @@ export async function resultsSheets(
   const rows = await submissionsPage(trx, formId, scope, fields, filter, sortKey(fields, sort), null, DIRECT_EXPORT_MAX_ROWS + 1);
   if (rows.length > DIRECT_EXPORT_MAX_ROWS) {
     throw badRequest(
-      'FORMS_EXPORT_TOO_LARGE',
+      FORMS_ERRORS.EXPORT_TOO_LARGE,
       `More than ${DIRECT_EXPORT_MAX_ROWS} submissions match: start an export job (POST /forms/forms/:id/exports) instead`,
       [{ path: 'querystring', message: `matches more than ${DIRECT_EXPORT_MAX_ROWS} submissions` }],
     );

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { badRequest, containsPattern, type DataScope, whereInScope } from '../../../core/module-kit.ts';
 import type { FormField } from './form-fields.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 export interface ResultsFilter {
   status?: 'submitted' | 'returned';
@@ -52,16 +53,16 @@ export function filteredSubmissions(
     const at = `querystring.${key}`;
     const field = fields.find((f) => f.name === name);
     if (!field)
-      throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a field of this form`, [
+      throw badRequest(FORMS_ERRORS.FIELD_UNKNOWN, `"${name}" is not a field of this form`, [
         { path: at, message: 'is not a field of the form' },
       ]);
     if (field.kind === 'group') {
-      throw badRequest('FORMS_FILTER_INVALID', 'Filter on the fields of a repeating group, not the group itself', [
+      throw badRequest(FORMS_ERRORS.FILTER_INVALID, 'Filter on the fields of a repeating group, not the group itself', [
         { path: at, message: `cannot filter (a ${field.kind} field)` },
       ]);
     }
     if (bound && field.group) {
-      throw badRequest('FORMS_FILTER_INVALID', 'Ranges do not apply inside repeating groups', [
+      throw badRequest(FORMS_ERRORS.FILTER_INVALID, 'Ranges do not apply inside repeating groups', [
         { path: at, message: 'cannot take a range (a field of a repeating group)' },
       ]);
     }
@@ -70,12 +71,12 @@ export function filteredSubmissions(
       if (field.kind === 'number') {
         const number = Number(value);
         if (value.trim() === '' || !Number.isFinite(number))
-          throw badRequest('FORMS_FILTER_INVALID', 'A number range needs a number', [{ path: at, message: 'must be a number' }]);
+          throw badRequest(FORMS_ERRORS.FILTER_INVALID, 'A number range needs a number', [{ path: at, message: 'must be a number' }]);
         query.whereRaw(`${numberSql()} ${op} ?`, [field.path, field.path, number]);
       } else if (field.kind === 'date' || field.kind === 'text') {
         query.whereRaw(`s.data #>> ?::text[] ${op} ?`, [field.path, value]);
       } else {
-        throw badRequest('FORMS_FILTER_INVALID', 'Ranges apply to numbers, dates and text', [
+        throw badRequest(FORMS_ERRORS.FILTER_INVALID, 'Ranges apply to numbers, dates and text', [
           { path: at, message: `cannot take a range (a ${field.kind} field)` },
         ]);
       }
@@ -92,12 +93,12 @@ function typedValue(field: FormField, value: string, at: string): unknown {
   if (field.kind === 'number') {
     const number = Number(value);
     if (value.trim() === '' || !Number.isFinite(number))
-      throw badRequest('FORMS_FILTER_INVALID', 'This field holds numbers', [{ path: at, message: 'must be a number' }]);
+      throw badRequest(FORMS_ERRORS.FILTER_INVALID, 'This field holds numbers', [{ path: at, message: 'must be a number' }]);
     return number;
   }
   if (field.kind === 'boolean') {
     if (value !== 'true' && value !== 'false')
-      throw badRequest('FORMS_FILTER_INVALID', 'This field is yes/no', [{ path: at, message: 'must be true or false' }]);
+      throw badRequest(FORMS_ERRORS.FILTER_INVALID, 'This field is yes/no', [{ path: at, message: 'must be true or false' }]);
     return value === 'true';
   }
   // A multi-choice answer contains the value among its choices.

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { badRequest, decodeCursor, encodeCursor, isStorableTimestamp } from '../../../core/module-kit.ts';
 import type { FormField } from './form-fields.ts';
 import { numberSql } from './results-query.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 export interface SortRequest {
   sort?: string;
@@ -27,7 +28,7 @@ export function sortKey(fields: FormField[], request: SortRequest): SortKey {
   if (request.sort === 'unit') return { name: 'unit', order, sql: 'u.name', bindings: [], cast: 'text' };
   const field = fields.find((f) => f.name === request.sort);
   if (!field || field.group || field.kind === 'group') {
-    throw badRequest('FORMS_FIELD_UNKNOWN', `"${request.sort}" cannot sort this form`, [
+    throw badRequest(FORMS_ERRORS.FIELD_UNKNOWN, `"${request.sort}" cannot sort this form`, [
       { path: 'querystring.sort', message: 'is not a field of the form (outside repeating groups), submittedAt or unit' },
     ]);
   }
@@ -76,11 +77,11 @@ export function encodeKeysetCursor(key: SortKey, position: KeysetPosition): stri
 }
 
 export function decodeKeysetCursor(cursor: string, key: SortKey): KeysetPosition {
-  const [name, order, , id] = decodeCursor(cursor, 4, 'FORMS_CURSOR_INVALID');
+  const [name, order, , id] = decodeCursor(cursor, 4, FORMS_ERRORS.CURSOR_INVALID);
   // decodeCursor checked the shape; read the key again to tell a missing key (null) from ''.
   const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
   if (name !== key.name || order !== key.order || !UUID.test(id) || !validKeyValue(key, raw[2])) {
-    throw badRequest('FORMS_CURSOR_INVALID', 'The cursor belongs to another sort or is not one this list gave out', [
+    throw badRequest(FORMS_ERRORS.CURSOR_INVALID, 'The cursor belongs to another sort or is not one this list gave out', [
       { path: 'querystring.cursor', message: 'is invalid for this sort' },
     ]);
   }

@@ -3,6 +3,7 @@ import { badRequest, type DataScope, MAX_JSON_NUMBER } from '../../../core/modul
 import type { FormField } from './form-fields.ts';
 import { filteredSubmissions, numberSql, type ResultsFilter } from './results-query.ts';
 import { fieldView, resultFields } from './results.service.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /**
  * What a group or option without a name of its own stands for: every submission (no grouping),
@@ -88,7 +89,7 @@ export function statisticsPlan(
   const chosen = asked.map((name, i) => {
     const field = fields.find((f) => f.name === name);
     if (!countable(field)) {
-      throw badRequest('FORMS_FIELD_UNKNOWN', `"${name}" is not a number or choice field of this form`, [
+      throw badRequest(FORMS_ERRORS.FIELD_UNKNOWN, `"${name}" is not a number or choice field of this form`, [
         { path: `querystring.fields[${i}]`, message: 'is not a number or choice field of the form (outside repeating groups)' },
       ]);
     }
@@ -125,7 +126,7 @@ function groupExpression(fields: FormField[], groupBy: string | undefined): Grou
   }
   const field = fields.find((f) => f.name === groupBy);
   if (!field || !['choice', 'boolean'].includes(field.kind)) {
-    throw badRequest('FORMS_FIELD_UNKNOWN', `"${groupBy}" cannot group: use unit, period or a single-choice field`, [
+    throw badRequest(FORMS_ERRORS.FIELD_UNKNOWN, `"${groupBy}" cannot group: use unit, period or a single-choice field`, [
       { path: 'querystring.groupBy', message: 'is not unit, period or a single-choice field' },
     ]);
   }

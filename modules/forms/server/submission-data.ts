@@ -5,6 +5,7 @@ import type { FormsConfig } from '../forms-config.ts';
 import { versionValidator } from './form-schema-check.ts';
 import { hiddenAnswers } from './hidden-answers.ts';
 import { schemaReferences, type Reference, type ReferenceKind } from './record-references.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /** Limits that hold whatever the tenant's schema says: they keep one submission cheap to store and search. */
 export const DATA_LIMITS = { maxDepth: 32, maxStringLength: 20_000, maxSearchText: 100_000 };
@@ -33,12 +34,12 @@ export async function checkSubmissionData(
   const text = JSON.stringify(input);
   const maxBytes = options.config.maxSubmissionKilobytes * 1024;
   if (Buffer.byteLength(text) > maxBytes) {
-    throw payloadTooLarge('FORMS_SUBMISSION_TOO_LARGE', `The answers are larger than ${options.config.maxSubmissionKilobytes} KB`, [
+    throw payloadTooLarge(FORMS_ERRORS.SUBMISSION_TOO_LARGE, `The answers are larger than ${options.config.maxSubmissionKilobytes} KB`, [
       { path: 'body.data', message: `is larger than ${maxBytes} bytes` },
     ]);
   }
   const shapeProblems = checkShape(input);
-  if (shapeProblems.length > 0) throw badRequest('FORMS_SUBMISSION_INVALID', 'The answers have invalid fields', shapeProblems);
+  if (shapeProblems.length > 0) throw badRequest(FORMS_ERRORS.SUBMISSION_INVALID, 'The answers have invalid fields', shapeProblems);
 
   // ajv applies defaults in place: validate a copy, so the caller's body stays as sent.
   const data = structuredClone(input);
@@ -46,12 +47,12 @@ export async function checkSubmissionData(
   const valid = validate(data);
   const errors = valid ? [] : (validate.errors ?? []).filter((e: ErrorObject) => !(options.draft && MISSING_KEYWORDS.has(e.keyword)));
   const problems = [...detailsFromAjv('body.data', errors), ...hiddenAnswers(schema, data)];
-  if (problems.length > 0) throw badRequest('FORMS_SUBMISSION_INVALID', 'The answers have invalid fields', dedupe(problems));
+  if (problems.length > 0) throw badRequest(FORMS_ERRORS.SUBMISSION_INVALID, 'The answers have invalid fields', dedupe(problems));
 
   const references = schemaReferences(schema, data, 'body.data');
   const files = references.filter((r) => r.kind === 'file');
   if (files.length > options.config.maxFilesPerSubmission) {
-    throw badRequest('FORMS_TOO_MANY_FILES', `At most ${options.config.maxFilesPerSubmission} files per submission`, [
+    throw badRequest(FORMS_ERRORS.TOO_MANY_FILES, `At most ${options.config.maxFilesPerSubmission} files per submission`, [
       { path: 'body.data', message: `holds ${files.length} files` },
     ]);
   }
@@ -60,9 +61,9 @@ export async function checkSubmissionData(
 }
 
 const REFERENCE_TABLE: Record<ReferenceKind, { table: string; code: string; message: string }> = {
-  file: { table: 'core_file', code: 'FORMS_FILE_NOT_FOUND', message: 'is not an uploaded file' },
-  person: { table: 'core_person', code: 'FORMS_PERSON_NOT_FOUND', message: 'is not a person of the directory' },
-  unit: { table: 'core_unit', code: 'FORMS_UNIT_NOT_FOUND', message: 'is not a unit of the directory' },
+  file: { table: 'core_file', code: FORMS_ERRORS.FILE_NOT_FOUND, message: 'is not an uploaded file' },
+  person: { table: 'core_person', code: FORMS_ERRORS.PERSON_NOT_FOUND, message: 'is not a person of the directory' },
+  unit: { table: 'core_unit', code: FORMS_ERRORS.UNIT_NOT_FOUND, message: 'is not a unit of the directory' },
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -82,7 +83,7 @@ async function checkReferences(trx: Knex.Transaction, references: Reference[]): 
   }
   if (missing.length === 0) return;
   const kinds = new Set(missing.map((r) => r.kind));
-  const code = kinds.size === 1 ? REFERENCE_TABLE[missing[0].kind].code : 'FORMS_REFERENCE_NOT_FOUND';
+  const code = kinds.size === 1 ? REFERENCE_TABLE[missing[0].kind].code : FORMS_ERRORS.REFERENCE_NOT_FOUND;
   throw badRequest(
     code,
     'A referenced file, person or unit does not exist',

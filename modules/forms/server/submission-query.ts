@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { type DataScope, decodeCursor, encodeCursor, notFound, unitPathInScope } from '../../../core/module-kit.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned';
 
@@ -98,7 +99,7 @@ export function assertVisible(row: SubmissionRow | undefined, userId: string, sc
       (scope && (scope.kind === 'tenant' || (row.unit_path !== null && unitPathInScope(row.unit_path, scope)))))
   )
     return row;
-  throw notFound('FORMS_SUBMISSION_NOT_FOUND', 'No such submission');
+  throw notFound(FORMS_ERRORS.SUBMISSION_NOT_FOUND, 'No such submission');
 }
 
 /** The user's own submissions, last changed first. */
@@ -117,7 +118,7 @@ export async function listMySubmissions(
   if (filter.status) query.where('s.status', filter.status);
   if (filter.formId) query.where('s.form_id', filter.formId);
   if (filter.cursor) {
-    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], 'FORMS_CURSOR_INVALID');
+    const [at, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid'], FORMS_ERRORS.CURSOR_INVALID);
     query.whereRaw('(s.updated_at, s.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
   // The key as PostgreSQL's text: a JS Date would drop the microseconds and skip rows.

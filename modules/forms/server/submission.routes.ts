@@ -11,6 +11,7 @@ import {
 import { getVersion } from './form.service.ts';
 import { assertVisible, findSubmission, listMySubmissions, submissionToView } from './submission-query.ts';
 import { createSubmission, returnSubmission, submitSubmission, updateSubmission, type SubmissionContext } from './submission.service.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 async function submissionContext(request: FastifyRequest): Promise<SubmissionContext> {
   return {
@@ -69,7 +70,7 @@ export const submissionRoutes: RoutePlugin = async (app) => {
     const row = await findSubmission(request.db, request.params.id);
     // Outside the returner's units the submission does not exist for them.
     if (!row || !(scope.kind === 'tenant' || (row.unit_path !== null && unitPathInScope(row.unit_path, scope))))
-      throw notFound('FORMS_SUBMISSION_NOT_FOUND', 'No such submission');
+      throw notFound(FORMS_ERRORS.SUBMISSION_NOT_FOUND, 'No such submission');
     return submissionToView(await returnSubmission(await submissionContext(request), row, request.body.reason));
   });
 };

@@ -17,6 +17,7 @@ import { findVersion, getForm, getVersion } from './form.service.ts';
 import { checkSubmissionData } from './submission-data.ts';
 import { findSubmission, type SubmissionRow } from './submission-query.ts';
 import { formsMessage } from '../locales/notifications.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /** What a submission change works in: the tenant transaction, who acts, and core's notifier and jobs. */
 export interface SubmissionContext {
@@ -43,7 +44,7 @@ export async function createSubmission(ctx: SubmissionContext, formId: string, i
   await getForm(ctx.trx, formId);
   const version = await findVersion(ctx.trx, formId, input.version);
   if (!version)
-    throw badRequest('FORMS_VERSION_NOT_FOUND', `Form version ${input.version} does not exist`, [
+    throw badRequest(FORMS_ERRORS.VERSION_NOT_FOUND, `Form version ${input.version} does not exist`, [
       { path: 'body.version', message: 'is not a published version of the form' },
     ]);
   const target = input.collectionId
@@ -141,7 +142,7 @@ export async function submitSubmission(
 export async function returnSubmission(ctx: SubmissionContext, row: SubmissionRow, reason: string): Promise<SubmissionRow> {
   const locked = (await findSubmission(ctx.trx, row.id, true)) as SubmissionRow;
   if (locked.status !== 'submitted')
-    throw conflict('FORMS_SUBMISSION_NOT_SUBMITTED', `Only a submitted submission can be returned (this one is ${locked.status})`);
+    throw conflict(FORMS_ERRORS.SUBMISSION_NOT_SUBMITTED, `Only a submitted submission can be returned (this one is ${locked.status})`);
   await ctx.trx('forms_submission').where({ id: row.id }).update({
     status: 'returned',
     return_reason: reason,
@@ -171,9 +172,9 @@ export async function returnSubmission(ctx: SubmissionContext, row: SubmissionRo
 async function ownEditable(ctx: SubmissionContext, id: string): Promise<SubmissionRow> {
   const row = await findSubmission(ctx.trx, id, true);
   // Someone else's submission is not found: editing goes through its submitter only.
-  if (!row || row.submitted_by !== ctx.actor.userId) throw notFound('FORMS_SUBMISSION_NOT_FOUND', 'No such submission of yours');
+  if (!row || row.submitted_by !== ctx.actor.userId) throw notFound(FORMS_ERRORS.SUBMISSION_NOT_FOUND, 'No such submission of yours');
   if (row.status === 'submitted')
-    throw conflict('FORMS_SUBMISSION_LOCKED', 'This submission was submitted; it changes only after it is returned for correction');
+    throw conflict(FORMS_ERRORS.SUBMISSION_LOCKED, 'This submission was submitted; it changes only after it is returned for correction');
   return row;
 }
 

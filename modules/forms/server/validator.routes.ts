@@ -2,6 +2,7 @@ import { conflict, type RoutePlugin } from '../../../core/module-kit.ts';
 import { versionValidatorRoute } from '../schemas/validator.schema.ts';
 import { getVersion } from './form.service.ts';
 import { ValidatorUnavailableError, validatorModule, type ValidatorModule } from './validator-module.ts';
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 
 /** The browser's validator of a frozen version: generated once per schema, cached, served with an ETag. */
 export const validatorRoutes: RoutePlugin = async (app) => {
@@ -18,7 +19,7 @@ export const validatorRoutes: RoutePlugin = async (app) => {
       } catch (error) {
         // The form still works: the browser leaves validation to the server's check on save.
         if (error instanceof ValidatorUnavailableError)
-          throw conflict('FORMS_VALIDATOR_UNAVAILABLE', error.message, [{ path: 'params.version', message: error.message }]);
+          throw conflict(FORMS_ERRORS.VALIDATOR_UNAVAILABLE, error.message, [{ path: 'params.version', message: error.message }]);
         throw error;
       }
       const etag = `"${module.hash}"`;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../core/calendar/calendar-date.ts';
+import { addDays } from '../../../core/time/calendar-date.ts';
 import { todayIn } from '../../../core/time/time-zone.ts';
 import { dailyJob } from '../server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
-import { enableForms, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import type { ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { enableForms, formsWorld, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 /** `hour`:30 on `day` by the Beijing clock, as an instant. */
 const beijing = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:30:00+08:00`).toISOString();
@@ -15,9 +15,10 @@ describe('forms: sending to units that can fill in, starting from last period, q
   let formId: string;
   let hongqi: { id: string };
   let xinhua: { id: string };
-  let dongfeng: { id: string };
+  /** Nobody may fill in forms for 石桥村. */
+  let shiqiao: { id: string };
   let hongqiStaff: ScopedUser;
-  let dongfengStaff: ScopedUser;
+  let xinhuaStaff: ScopedUser;
   let townHead: ScopedUser;
   const api = () => `${tenant.base}/forms`;
   const notificationsOf = (userId: string) =>
@@ -29,19 +30,11 @@ describe('forms: sending to units that can fill in, starting from last period, q
     tenant = await platform.createTenant('forms-week');
     await enableForms(tenant);
     formId = await publishedForm(tenant.admin, tenant);
-    const town = await apiUnit(tenant.admin, tenant, { name: '九峰镇', kind: 'town' });
-    hongqi = await apiUnit(tenant.admin, tenant, { name: '红旗村', kind: 'village', parentId: town.id });
-    // 新华村 has nobody who may fill in forms.
-    xinhua = await apiUnit(tenant.admin, tenant, { name: '新华村', kind: 'village', parentId: town.id });
-    dongfeng = await apiUnit(tenant.admin, tenant, { name: '东风村', kind: 'village', parentId: town.id });
-    const fill = [{ permission: 'forms.submit' as const, scope: 'own_unit' as const }];
-    hongqiStaff = await createScopedUser(platform, tenant, { username: 'hongqi', unitId: hongqi.id, grants: fill });
-    dongfengStaff = await createScopedUser(platform, tenant, { username: 'dongfeng', unitId: dongfeng.id, grants: fill });
-    townHead = await createScopedUser(platform, tenant, {
-      username: 'town-head',
-      unitId: town.id,
-      grants: [{ permission: 'forms.collect', scope: 'unit_subtree' }],
-    });
+    const world = await formsWorld(platform, tenant, { signIn: ['hongqi-clerk', 'xinhua-clerk', 'jiufeng-head'] });
+    ({ hongqi, xinhua, shiqiao } = world.units);
+    hongqiStaff = world.hongqiClerk;
+    xinhuaStaff = world.xinhuaClerk;
+    townHead = world.jiufengHead;
   });
   afterAll(() => platform?.stop());
 
@@ -51,20 +44,20 @@ describe('forms: sending to units that can fill in, starting from last period, q
       name: '一次性核查',
       frequency: 'once',
       dueOn: addDays(todayIn('Asia/Shanghai'), 10),
-      unitIds: [hongqi.id, xinhua.id],
+      unitIds: [hongqi.id, shiqiao.id],
     });
     expect(sent.statusCode, sent.body).toBe(201);
     const collection = sent.json();
     expect(Object.fromEntries(collection.assignees.map((a: { unitName: string; fillers: number }) => [a.unitName, a.fillers]))).toEqual({
       红旗村: 1,
-      新华村: 0,
+      石桥村: 0,
     });
 
     const reminded = await townHead.client.post(`${api()}/collections/${collection.id}/periods/once/remind`, { sms: false });
     expect(reminded.json()).toMatchObject({ remindedAssignees: 1, unreachableAssignees: 1, notifiedUsers: 1 });
     const status = (await townHead.client.get(`${api()}/collections/${collection.id}/periods/once/status`)).json();
     const byName = Object.fromEntries(status.missing.map((a: { unitName: string }) => [a.unitName, a]));
-    expect(byName['新华村']).toMatchObject({ fillers: 0, lastRemindedAt: null });
+    expect(byName['石桥村']).toMatchObject({ fillers: 0, lastRemindedAt: null });
     expect(byName['红旗村'].fillers).toBe(1);
     expect(byName['红旗村'].lastRemindedAt).not.toBeNull();
   });
@@ -76,7 +69,7 @@ describe('forms: sending to units that can fill in, starting from last period, q
       frequency: 'monthly',
       startsOn: '2025-01-01',
       dueOffset: 5,
-      unitIds: [hongqi.id, dongfeng.id],
+      unitIds: [hongqi.id, xinhua.id],
     });
     const collection = sent.json();
     for (const key of ['2025-01', '2025-02'])
@@ -90,7 +83,7 @@ describe('forms: sending to units that can fill in, starting from last period, q
       });
     expect((await submit(hongqiStaff, '2025-01', '王大山')).statusCode).toBe(201);
     expect((await submit(hongqiStaff, '2025-01', '李小河')).statusCode).toBe(201);
-    expect((await submit(dongfengStaff, '2025-01', '赵东风')).statusCode).toBe(201);
+    expect((await submit(xinhuaStaff, '2025-01', '赵东风')).statusCode).toBe(201);
 
     const previous = await hongqiStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-02/previous`);
     expect(previous.statusCode, previous.body).toBe(200);
@@ -102,14 +95,14 @@ describe('forms: sending to units that can fill in, starting from last period, q
       periodKey: null,
       items: [],
     });
-    // 东风村 sees its own household, never 红旗村's, even naming 红旗村's assignment.
+    // 新华村 sees its own household, never 红旗村's, even naming 红旗村's assignment.
     expect(
-      (await dongfengStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-02/previous`))
+      (await xinhuaStaff.client.get(`${api()}/collections/${collection.id}/periods/2025-02/previous`))
         .json()
         .items.map((s: { data: { householder: string } }) => s.data.householder),
     ).toEqual(['赵东风']);
     const hongqiAssignee = collection.assignees.find((a: { unitName: string }) => a.unitName === '红旗村').id;
-    const foreign = await dongfengStaff.client.get(
+    const foreign = await xinhuaStaff.client.get(
       `${api()}/collections/${collection.id}/periods/2025-02/previous?assigneeId=${hongqiAssignee}`,
     );
     expect(foreign.statusCode).toBe(400);
@@ -128,7 +121,7 @@ describe('forms: sending to units that can fill in, starting from last period, q
         name: '明日截止',
         frequency: 'once',
         dueOn: addDays(today, 1),
-        unitIds: [dongfeng.id],
+        unitIds: [xinhua.id],
       })
     ).json();
     const autoReminders = () =>
@@ -136,18 +129,18 @@ describe('forms: sending to units that can fill in, starting from last period, q
         .ownerQuery('core_reminder')
         .where({ tenant_id: tenant.id, module: 'forms', kind: 'auto' })
         .whereRaw(`data->>'collectionId' = ?`, [collection.id]);
-    const before = (await notificationsOf(dongfengStaff.userId)).length;
+    const before = (await notificationsOf(xinhuaStaff.userId)).length;
 
     // 07:30 and 08:30 Beijing lie within 21:00–09:00: nothing is sent or recorded.
     await dailyJob.handler({ today, now: beijing(today, 7) }, jobContext());
     await dailyJob.handler({ today, now: beijing(today, 8) }, jobContext());
     expect(await autoReminders()).toHaveLength(0);
-    expect(await notificationsOf(dongfengStaff.userId)).toHaveLength(before);
+    expect(await notificationsOf(xinhuaStaff.userId)).toHaveLength(before);
 
     // 09:30: the first run after the quiet hours sends it, once.
     await dailyJob.handler({ today, now: beijing(today, 9) }, jobContext());
     await dailyJob.handler({ today, now: beijing(today, 10) }, jobContext());
     expect(await autoReminders()).toHaveLength(1);
-    expect(await notificationsOf(dongfengStaff.userId)).toHaveLength(before + 1);
+    expect(await notificationsOf(xinhuaStaff.userId)).toHaveLength(before + 1);
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../core/calendar/calendar-date.ts';
+import { addDays } from '../../../core/time/calendar-date.ts';
 import { todayIn } from '../../../core/time/time-zone.ts';
 import { dailyJob } from '../server/forms.jobs.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
-import { detailPaths, enableForms, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import type { ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, formsWorld, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 describe('forms: collections per period (一月一报), who is missing, reminders', () => {
   let platform: TestPlatform;
@@ -16,6 +16,8 @@ describe('forms: collections per period (一月一报), who is missing, reminder
   let xinhuaStaff: ScopedUser;
   let townHead: ScopedUser;
   let otherHead: ScopedUser;
+  /** A clerk who fills in for a village the collections do not go to. */
+  let outsider: ScopedUser;
   let monthly: string;
   const api = () => `${tenant.base}/forms`;
   const submitFor = (user: ScopedUser, collectionId: string, periodKey: string, extra: Record<string, unknown> = {}) =>
@@ -29,24 +31,13 @@ describe('forms: collections per period (一月一报), who is missing, reminder
     tenant = await platform.createTenant('forms-collect');
     await enableForms(tenant);
     formId = await publishedForm(tenant.admin, tenant);
-    const county = await apiUnit(tenant.admin, tenant, { name: '市中区', kind: 'county' });
-    const town = await apiUnit(tenant.admin, tenant, { name: '九峰镇', kind: 'town', parentId: county.id });
-    const otherTown = await apiUnit(tenant.admin, tenant, { name: '白马镇', kind: 'town', parentId: county.id });
-    hongqi = await apiUnit(tenant.admin, tenant, { name: '红旗村', kind: 'village', parentId: town.id });
-    xinhua = await apiUnit(tenant.admin, tenant, { name: '新华村', kind: 'village', parentId: town.id });
-    const fill = [{ permission: 'forms.submit' as const, scope: 'own_unit' as const }];
-    hongqiStaff = await createScopedUser(platform, tenant, { username: 'hongqi', unitId: hongqi.id, grants: fill });
-    xinhuaStaff = await createScopedUser(platform, tenant, { username: 'xinhua', unitId: xinhua.id, grants: fill });
-    townHead = await createScopedUser(platform, tenant, {
-      username: 'jiufeng-head',
-      unitId: town.id,
-      grants: [{ permission: 'forms.collect', scope: 'unit_subtree' }],
-    });
-    otherHead = await createScopedUser(platform, tenant, {
-      username: 'baima-head',
-      unitId: otherTown.id,
-      grants: [{ permission: 'forms.collect', scope: 'unit_subtree' }],
-    });
+    const world = await formsWorld(platform, tenant);
+    ({ hongqi, xinhua } = world.units);
+    hongqiStaff = world.hongqiClerk;
+    xinhuaStaff = world.xinhuaClerk;
+    townHead = world.jiufengHead;
+    otherHead = world.baimaHead;
+    outsider = world.baimaClerk;
   });
   afterAll(() => platform?.stop());
 
@@ -129,11 +120,6 @@ describe('forms: collections per period (一月一报), who is missing, reminder
   });
 
   it('submitting needs an assignee: someone else gets 403, an admin must name the assignee, a closed collection takes nothing', async () => {
-    const outsider = await createScopedUser(platform, tenant, {
-      username: 'outsider',
-      unitId: (await apiUnit(tenant.admin, tenant, { name: '外村', kind: 'village' })).id,
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
-    });
     expect((await submitFor(outsider, monthly, '2025-03')).json().error.code).toBe('FORMS_NOT_ASSIGNED');
     expect(detailPaths(await submitFor(hongqiStaff, monthly, '2025-02'))).toEqual(['body.periodKey']);
     const admin = await tenant.admin.post(`${api()}/forms/${formId}/submissions`, {

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../core/export/xlsx-reader.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
-import { apiUnit, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
-import { detailPaths, enableForms, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import { createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import { detailPaths, enableForms, formsWorld, goodHousehold, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
 
 describe('forms: results list, filters, search, statistics and .xlsx export', () => {
   let platform: TestPlatform;
@@ -19,14 +19,12 @@ describe('forms: results list, filters, search, statistics and .xlsx export', ()
     tenant = await platform.createTenant('forms-results');
     await enableForms(tenant);
     formId = await publishedForm(tenant.admin, tenant);
-    const hongqi = await apiUnit(tenant.admin, tenant, { name: '红旗村', kind: 'village' });
-    const xinhua = await apiUnit(tenant.admin, tenant, { name: '新华村', kind: 'village' });
-    const fill = [{ permission: 'forms.submit' as const, scope: 'own_unit' as const }];
-    const a = await createScopedUser(platform, tenant, { username: 'hq-staff', unitId: hongqi.id, grants: fill });
-    const b = await createScopedUser(platform, tenant, { username: 'xh-staff', unitId: xinhua.id, grants: fill });
+    const world = await formsWorld(platform, tenant, { signIn: ['hongqi-clerk', 'xinhua-clerk'] });
+    const [a, b] = [world.hongqiClerk, world.xinhuaClerk];
+    // Reads the results of 红旗村 alone.
     villageHead = await createScopedUser(platform, tenant, {
       username: 'hq-head',
-      unitId: hongqi.id,
+      unitId: world.units.hongqi.id,
       grants: [{ permission: 'forms.results', scope: 'own_unit' }],
     });
     const households = [

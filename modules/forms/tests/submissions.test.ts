@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { withTenant } from '../../../core/db/tenant-transaction.ts';
 import { TestPlatform, type TestTenant } from '../../../tests/helpers/test-platform.ts';
-import { apiUnit, auditOf, createScopedUser, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
-import { detailPaths, enableForms, goodHousehold, householdSchema, publishedForm } from '../../../tests/helpers/forms-fixtures.ts';
+import { auditOf, type ScopedUser } from '../../../tests/helpers/org-fixtures.ts';
+import {
+  detailPaths,
+  enableForms,
+  formsWorld,
+  goodHousehold,
+  householdSchema,
+  publishedForm,
+} from '../../../tests/helpers/forms-fixtures.ts';
 
 describe('forms: filling in, validating against the exact version, drafts, returns and resubmission', () => {
   let platform: TestPlatform;
@@ -12,6 +19,8 @@ describe('forms: filling in, validating against the exact version, drafts, retur
   let staff: ScopedUser;
   let townHead: ScopedUser;
   let otherTownHead: ScopedUser;
+  /** Fills in for another village, 白马村. */
+  let stranger: ScopedUser;
   const submissions = () => `${tenant.base}/forms/forms/${formId}/submissions`;
   const countRows = async () =>
     Number((await platform.ownerQuery('forms_submission').where({ tenant_id: tenant.id }).count({ n: '*' }))[0].n);
@@ -21,21 +30,11 @@ describe('forms: filling in, validating against the exact version, drafts, retur
     tenant = await platform.createTenant('forms-fill');
     await enableForms(tenant);
     formId = await publishedForm(tenant.admin, tenant);
-    const county = await apiUnit(tenant.admin, tenant, { name: '嘉州区', kind: 'county' });
-    const town = await apiUnit(tenant.admin, tenant, { name: '九峰镇', kind: 'town', parentId: county.id });
-    const otherTown = await apiUnit(tenant.admin, tenant, { name: '白马镇', kind: 'town', parentId: county.id });
-    const village = await apiUnit(tenant.admin, tenant, { name: '红旗村', kind: 'village', parentId: town.id });
-    staff = await createScopedUser(platform, tenant, {
-      username: 'village-staff',
-      unitId: village.id,
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
-    });
-    const head = [
-      { permission: 'forms.collect' as const, scope: 'unit_subtree' as const },
-      { permission: 'forms.results' as const, scope: 'unit_subtree' as const },
-    ];
-    townHead = await createScopedUser(platform, tenant, { username: 'town-head', unitId: town.id, grants: head });
-    otherTownHead = await createScopedUser(platform, tenant, { username: 'other-head', unitId: otherTown.id, grants: head });
+    const world = await formsWorld(platform, tenant, { signIn: ['hongqi-clerk', 'baima-clerk', 'jiufeng-head', 'baima-head'] });
+    staff = world.hongqiClerk;
+    townHead = world.jiufengHead;
+    otherTownHead = world.baimaHead;
+    stranger = world.baimaClerk;
   });
   afterAll(() => platform?.stop());
 
@@ -48,7 +47,7 @@ describe('forms: filling in, validating against the exact version, drafts, retur
       status: 'submitted',
       unitName: '红旗村',
       data: goodHousehold,
-      submittedBy: { displayName: 'village-staff' },
+      submittedBy: { displayName: '王秀兰' },
     });
     expect((await auditOf(platform, tenant.id, response.json().id)).map((e) => e.action)).toEqual(['forms.submission.submit']);
   });
@@ -178,12 +177,6 @@ describe('forms: filling in, validating against the exact version, drafts, retur
 
   it("someone else's submission cannot be read or changed by another filler", async () => {
     const id = (await staff.client.post(submissions(), { version: 1, data: goodHousehold, draft: true })).json().id;
-    const unit = await apiUnit(tenant.admin, tenant, { name: '另一村', kind: 'village' });
-    const stranger = await createScopedUser(platform, tenant, {
-      username: 'stranger',
-      unitId: unit.id,
-      grants: [{ permission: 'forms.submit', scope: 'own_unit' }],
-    });
     expect((await stranger.client.get(`${tenant.base}/forms/submissions/${id}`)).statusCode).toBe(404);
     expect((await stranger.client.patch(`${tenant.base}/forms/submissions/${id}`, { data: goodHousehold })).statusCode).toBe(404);
     expect((await stranger.client.post(`${tenant.base}/forms/submissions/${id}/submit`, {})).statusCode).toBe(404);

@@ -28,6 +28,10 @@ export const gridEventsMessages = defineMessages('grid-events', {
     'zh-CN': { title: '您上报的事件已办结：{category}（{code}）', body: '{note}' },
     en: { title: 'Your event was resolved: {category} ({code})', body: '{note}' },
   },
+  'event.merged': {
+    'zh-CN': { title: '您上报的事件已合并：{category}（{code}）', body: '与事件 {into} 为同一件事，请关注 {into} 的办理' },
+    en: { title: 'Your event was merged: {category} ({code})', body: 'It is the same matter as {into}: follow {into}' },
+  },
   'event.reopened': {
     'zh-CN': { title: '群众评价不满意，事件重新办理：{category}（{code}）', body: '评价 {rating} 星：{comment}' },
     en: { title: 'Rated poorly, reopened: {category} ({code})', body: 'Rated {rating}/5: {comment}' },

@@ -209,3 +209,18 @@ export const callbackEventRoute = stepRouteWith('A manager records the call-back
   additionalProperties: false,
   properties: { result: { type: 'string', enum: ['satisfied', 'unsatisfied', 'unreachable'] }, note: plainText(500) },
 });
+
+export const duplicateCandidate = responseObject({ ...eventSummary.properties, distanceMeters: { type: 'integer' } });
+
+export const eventDuplicatesRoute = {
+  tags: ['grid-events'],
+  summary:
+    'Likely duplicates of an event: events the caller sees of the same category, within the county’s radius and time window, not closed or merged, nearest first',
+  params: tenantIdParams,
+  response: { 200: responseObject({ items: { type: 'array', items: duplicateCandidate } }), ...errorResponses },
+} as const;
+
+export const mergeEventRoute = stepRouteWith(
+  'Merges an open event the caller handles or manages into another open one it sees (the survivor): it leaves the lists; its reporters are pointed at the survivor and hear of its resolution',
+  { type: 'object', required: ['intoId'], additionalProperties: false, properties: { intoId: uuid } },
+);

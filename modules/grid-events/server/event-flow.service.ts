@@ -12,6 +12,7 @@ import type { EventStatus } from '../schemas/common.schema.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
 import type { EventAction } from '../schemas/event.schema.ts';
 import { findCategory } from './category.service.ts';
+import { mergedReporters } from './duplicates.service.ts';
 import { allowedActions, type EventAccess } from './event-access.ts';
 import { checkPhotoCount, checkPhotos } from './event.service.ts';
 import type { EventRow } from './event-row.ts';
@@ -87,7 +88,8 @@ export async function startEvent(ctx: ModuleContext, access: EventAccess, actor:
 
 /**
  * 办结: what was done and at least one photo of it. A share of resolved events (the county's
- * call-back percentage) is drawn for a call-back (回访). The grid worker who reported hears of it.
+ * call-back percentage) is drawn for a call-back (回访). The grid workers who reported it (or a
+ * report merged into it) hear of it.
  */
 export async function resolveEvent(
   ctx: ModuleContext,
@@ -121,14 +123,17 @@ export async function resolveEvent(
     ),
   ]);
   await step(ctx, event, actor, 'resolve', 'resolved', { note: input.note.trim(), photoIds: input.photoIds });
-  if (event.reporter_user_id && event.reporter_user_id !== actor.userId)
-    await tellUser(
-      ctx,
-      noticeOf(event),
-      [event.reporter_user_id],
-      gridMessage('event.resolved', { category: event.category_name, code: event.code, note: input.note.trim() }),
-      'grid-events.event.resolved',
-    );
+  // The grid worker who reported it, and those whose reports of the same matter were merged into it.
+  const reporters = [event.reporter_user_id, ...(await mergedReporters(ctx.trx, event.id))].filter(
+    (id): id is string => id !== null && id !== actor.userId,
+  );
+  await tellUser(
+    ctx,
+    noticeOf(event),
+    [...new Set(reporters)],
+    gridMessage('event.resolved', { category: event.category_name, code: event.code, note: input.note.trim() }),
+    'grid-events.event.resolved',
+  );
   await ctx.emitEvent(ctx.trx, ctx.tenantId, 'grid-events.resolved', {
     eventId: event.id,
     unitId: event.handling_unit_id,

@@ -1,10 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { audit, moduleContext, type RoutePlugin } from '../../../core/module-kit.ts';
+import { audit, badRequest, moduleContext, type RoutePlugin } from '../../../core/module-kit.ts';
+import { GRID_ERRORS } from '../schemas/error-codes.ts';
+import { likelyDuplicates, mergeEvent } from './duplicates.service.ts';
 import {
   acceptEventRoute,
   callbackEventRoute,
   closeEventRoute,
   decideExtensionRoute,
+  eventDuplicatesRoute,
+  mergeEventRoute,
   eventQueueRoute,
   getEventRoute,
   listEventsRoute,
@@ -117,6 +121,28 @@ export const eventRoutes: RoutePlugin = async (app) => {
     takeStep(request, request.params.id, 'close', request.body ?? {}, (a) =>
       closeEvent(moduleContext(request), a, actorOf(request), request.body?.note ?? ''),
     ),
+  );
+  app.get(
+    '/events/:id/duplicates',
+    { schema: eventDuplicatesRoute, config: { permission: [PERMISSION.handle, PERMISSION.manage] } },
+    async (request) => {
+      const access = await eventAccess(request, request.params.id);
+      return { items: await likelyDuplicates(request.db, await callerScopes(request), access.event, new Date()) };
+    },
+  );
+  app.post(
+    '/events/:id/merge',
+    { schema: mergeEventRoute, config: { permission: [PERMISSION.handle, PERMISSION.manage] } },
+    async (request) => {
+      const survivor = await eventAccess(request, request.body.intoId, { forUpdate: true }).catch(() => {
+        throw badRequest(GRID_ERRORS.EVENT_NOT_FOUND, 'No such event to merge into', [
+          { path: 'body.intoId', message: 'is not an event you see' },
+        ]);
+      });
+      return takeStep(request, request.params.id, 'merge', request.body, (a) =>
+        mergeEvent(moduleContext(request), a, survivor, actorOf(request)),
+      );
+    },
   );
   app.post('/events/:id/callback', { schema: callbackEventRoute, config: manage }, (request) =>
     takeStep(request, request.params.id, 'callback', request.body, (a) =>

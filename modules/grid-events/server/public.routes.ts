@@ -1,6 +1,5 @@
 import {
   AppError,
-  FileStore,
   moduleContext,
   notFound,
   receivePublicPhoto,
@@ -86,7 +85,7 @@ export const publicRoutes: RoutePlugin = async (app) => {
       const { fileId } = request.params;
       if (!event.photo_ids.includes(fileId) && !event.resolution_photo_ids.includes(fileId))
         throw notFound(GRID_ERRORS.EVENT_NOT_FOUND, 'No such photo of this report');
-      return sendStoredFile(request, reply, FileStore.inDataDir(request.server.platform.config.dataDir), fileId, 'inline-if-safe');
+      return sendStoredFile(request, reply, request.server.platform.files, fileId, 'inline-if-safe');
     },
   );
 

@@ -10,6 +10,7 @@ import { lazyModuleComponent } from '../../modules/lazy-module-component';
 import { moduleUis } from '../../modules/registry';
 import type { CustomFieldFragment, ModuleUiFieldSetEditor } from '../../modules/ui-contract';
 import { enabledModules, useTenantModules } from '../../modules/use-tenant-modules';
+import { CORE_ERRORS } from '../../../../core/schemas/error-codes';
 
 /** The first enabled module's custom-field editor (registry order), or none: then the page's own list editor serves. */
 export function useContributedFieldSetEditor(): ModuleUiFieldSetEditor | undefined {
@@ -38,7 +39,7 @@ export function ContributedFieldSetEditor({ editor, fieldSet }: { editor: Module
       await save.mutateAsync({ ...fragment, version: fieldSet.version });
       message.success(t('saved'));
     } catch (error) {
-      if (isApiError(error) && error.code === 'CUSTOM_FIELDS_VERSION_CONFLICT') message.error(t('versionConflict'));
+      if (isApiError(error) && error.code === CORE_ERRORS.CUSTOM_FIELDS_VERSION_CONFLICT) message.error(t('versionConflict'));
       else if (isApiError(error) && error.details.length > 0) setProblems(error.details);
       else message.error(t('saveFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
       throw error;

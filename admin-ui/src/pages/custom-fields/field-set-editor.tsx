@@ -8,6 +8,7 @@ import { useTenantSession } from '../../auth/tenant-session-context';
 import { fieldMessage } from '../../components/field-errors';
 import { FieldEditorModal } from './field-editor-modal';
 import { fieldOfIssue, fieldsToFragment, fragmentToFields, type FieldDraft } from './field-model';
+import { CORE_ERRORS } from '../../../../core/schemas/error-codes';
 
 /** The list editor of one record type's custom fields; nothing is stored until Save. */
 export function FieldSetEditor({ fieldSet }: { fieldSet: CustomFieldSet }) {
@@ -45,7 +46,7 @@ export function FieldSetEditor({ fieldSet }: { fieldSet: CustomFieldSet }) {
           setDirty(false);
         },
         onError: (error) => {
-          if (isApiError(error) && error.code === 'CUSTOM_FIELDS_VERSION_CONFLICT') setFailure(t('versionConflict'));
+          if (isApiError(error) && error.code === CORE_ERRORS.CUSTOM_FIELDS_VERSION_CONFLICT) setFailure(t('versionConflict'));
           else if (isApiError(error) && error.details.length > 0) setIssues(error.details);
           else setFailure(t('saveFailed', { code: isApiError(error) ? error.code : 'CLIENT_ERROR' }));
         },

@@ -6,6 +6,7 @@ import { isApiError } from '../../api/api-error';
 import { useToggleModule, type TenantModule } from '../../api/module.api';
 import { useTenantSession } from '../../auth/tenant-session-context';
 import { useLocalized } from '../../i18n/localized';
+import { CORE_ERRORS } from '../../../../core/schemas/error-codes';
 
 interface ModuleCardProps {
   module: TenantModule;
@@ -35,8 +36,8 @@ export function ModuleCard({ module, all, onConfigure }: ModuleCardProps) {
           if (!isApiError(error)) return setProblem(t('toggleFailed', { code: 'CLIENT_ERROR' }));
           // The 409's details name the other modules: worded here in the UI language with their names.
           const others = error.details.map((detail) => nameOf(detail.message)).join('、');
-          if (error.code === 'MODULE_DEPENDENCY_DISABLED') setProblem(t('dependencyDisabled', { modules: others }));
-          else if (error.code === 'MODULE_REQUIRED_BY_OTHERS') setProblem(t('requiredByOthers', { modules: others }));
+          if (error.code === CORE_ERRORS.MODULE_DEPENDENCY_DISABLED) setProblem(t('dependencyDisabled', { modules: others }));
+          else if (error.code === CORE_ERRORS.MODULE_REQUIRED_BY_OTHERS) setProblem(t('requiredByOthers', { modules: others }));
           else setProblem(error.status === 409 ? error.message : t('toggleFailed', { code: error.code }));
         },
       },

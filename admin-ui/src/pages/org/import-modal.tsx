@@ -10,6 +10,7 @@ import { importProblems, type ImportProblem } from './import-details';
 import { ImportErrorTable } from './import-error-table';
 import { ImportTemplateButton } from './import-template-button';
 import { useOrgErrors } from './use-org-errors';
+import { CORE_ERRORS } from '../../../../core/schemas/error-codes';
 
 type Outcome = { kind: 'done'; counts: ImportCounts } | { kind: 'rejected'; problems: ImportProblem[] } | { kind: 'failed'; text: string };
 
@@ -44,7 +45,11 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         },
         onError: (error) => {
           // ORG_IMPORT_INVALID (bad rows) and ORG_OUT_OF_SCOPE (rows outside the scope) both list cells.
-          if (isApiError(error) && (error.code === 'ORG_IMPORT_INVALID' || error.code === 'ORG_OUT_OF_SCOPE') && error.details.length > 0) {
+          if (
+            isApiError(error) &&
+            (error.code === CORE_ERRORS.ORG_IMPORT_INVALID || error.code === CORE_ERRORS.ORG_OUT_OF_SCOPE) &&
+            error.details.length > 0
+          ) {
             setOutcome({ kind: 'rejected', problems: importProblems(error.details) });
           } else if (isApiError(error) && error.status === 413) setOutcome({ kind: 'failed', text: t('import.tooLarge') });
           else setOutcome({ kind: 'failed', text: errors.textOf(error) });

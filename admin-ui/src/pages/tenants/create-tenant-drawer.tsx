@@ -4,6 +4,7 @@ import { isApiError } from '../../api/api-error';
 import { useCreateTenant, type NewTenantInput } from '../../api/tenant.api';
 import { formFieldErrors } from '../../components/field-errors';
 import { useIsPhone } from '../../layout/use-is-phone';
+import { CORE_ERRORS } from '../../../../core/schemas/error-codes';
 
 // The rules of core/tenancy/tenant.schema.ts, checked here first for a quick answer; the server checks again.
 const SLUG_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
@@ -31,7 +32,7 @@ export function CreateTenantDrawer({ open, onClose }: { open: boolean; onClose: 
         close();
       },
       onError: (error) => {
-        if (isApiError(error) && error.code === 'TENANT_SLUG_TAKEN') {
+        if (isApiError(error) && error.code === CORE_ERRORS.TENANT_SLUG_TAKEN) {
           form.setFields([{ name: 'slug', errors: [t('create.slugTaken')] }]);
           return;
         }

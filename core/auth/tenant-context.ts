@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { writeAudit, type AuditEntry } from '../audit/audit.service.ts';
 import { afterCommit } from '../db/request-transaction.ts';
 import type { ModuleRegistry } from '../modules/module-registry.ts';
-import { GrantGuard } from '../auth/grant-guard.ts';
+import { GrantGuard } from './grant-guard.ts';
 
 /**
  * This node's in-memory caches a change must clear once it is committed. A CLI run or the start-up

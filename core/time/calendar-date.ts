@@ -1,5 +1,5 @@
 /**
- * Calendar days as `YYYY-MM-DD` strings: a day of a county's calendar (core/calendar/time-zone.ts reads it off the county's clock), with no time and
+ * Calendar days as `YYYY-MM-DD` strings: a day of a county's calendar (core/time/time-zone.ts reads it off the county's clock), with no time and
  * no time zone. Arithmetic runs on whole UTC days, so the host's time zone never shifts a day.
  */
 export type IsoDate = string;

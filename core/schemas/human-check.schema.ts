@@ -1,4 +1,4 @@
-import { errorResponses, responseObject, tenantParams, uuid } from '../schemas/common.schema.ts';
+import { errorResponses, responseObject, tenantParams, uuid } from './common.schema.ts';
 
 /** The error a failed, replayed or expired human check answers with (400, naming the field). */
 export const CORE_HUMAN_CHECK_FAILED = 'HUMAN_CHECK_FAILED';

@@ -1,0 +1,101 @@
+import type { IsolationCase, IsolationSuite } from '../../../tests/helpers/cross-tenant.ts';
+import { enableGridEvents, gridWorld, reportAt } from './grid-world.ts';
+
+/** Grid-events routes: categories, grid polygons, events and their steps, the public pages. */
+export const gridEventsIsolation: IsolationSuite = {
+  name: 'grid-events',
+  async setup(platform, owner, intruder) {
+    const world = await gridWorld(platform, owner);
+    await enableGridEvents(intruder);
+    const event = await reportAt(world, owner, 117.615, 24.505);
+    const areas = (await owner.admin.get(`${world.base}/areas`)).json().items as { id: string }[];
+    const id = { id: event.id };
+    const category = { id: world.categories.noise };
+    const area = { id: areas[0].id };
+    const code = { code: event.code };
+    const cases: IsolationCase[] = [
+      { route: 'GET /api/t/:tenant/grid-events/categories' },
+      {
+        route: 'POST /api/t/:tenant/grid-events/categories',
+        body: { name: '乙县分类', code: 'intruder', acceptHours: 1, resolveHours: 2 },
+      },
+      { route: 'PATCH /api/t/:tenant/grid-events/categories/:id', params: category, body: { name: '改名' } },
+      { route: 'DELETE /api/t/:tenant/grid-events/categories/:id', params: category },
+      { route: 'GET /api/t/:tenant/grid-events/areas' },
+      {
+        route: 'POST /api/t/:tenant/grid-events/areas',
+        body: {
+          unitId: world.units.qianjin1,
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      },
+      { route: 'DELETE /api/t/:tenant/grid-events/areas/:id', params: area },
+      {
+        route: 'POST /api/t/:tenant/grid-events/areas/import',
+        body: {
+          collection: {
+            type: 'FeatureCollection',
+            features: [
+              {
+                type: 'Feature',
+                properties: { code: 'qianjin-1' },
+                geometry: {
+                  type: 'Polygon',
+                  coordinates: [
+                    [
+                      [0, 0],
+                      [1, 0],
+                      [1, 1],
+                      [0, 0],
+                    ],
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+      {
+        route: 'POST /api/t/:tenant/grid-events/events',
+        body: { categoryId: world.categories.noise, description: '乙县', location: { lon: 117.61, lat: 24.5 }, photoIds: [event.id] },
+      },
+      { route: 'GET /api/t/:tenant/grid-events/events' },
+      { route: 'GET /api/t/:tenant/grid-events/events/queue' },
+      { route: 'GET /api/t/:tenant/grid-events/events/:id', params: id },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/accept', params: id },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/start', params: id },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/resolve', params: id, body: { note: '乙县', photoIds: [event.id] } },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/return', params: id, body: { reason: '乙县' } },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/reroute', params: id, body: { unitId: world.units.qianjin, reason: '乙县' } },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/extension', params: id, body: { hours: 2, reason: '乙县' } },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/extension/decision', params: id, body: { approve: true } },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/close', params: id, body: {} },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/callback', params: id, body: { result: 'satisfied' } },
+      { route: 'GET /api/t/:tenant/grid-events/events/:id/duplicates', params: id },
+      { route: 'POST /api/t/:tenant/grid-events/events/:id/merge', params: id, body: { intoId: event.id } },
+      // The public pages: anyone may use them on any county; a tracking code is the only key, and
+      // the owner's code on the intruder's county finds nothing.
+      { route: 'GET /api/t/:tenant/grid-events/public/categories', public: { writes: [] } },
+      { route: 'POST /api/t/:tenant/grid-events/public/photos', public: { writes: [] } },
+      { route: 'POST /api/t/:tenant/grid-events/public/events', public: { writes: [] }, body: { categoryId: world.categories.noise } },
+      { route: 'GET /api/t/:tenant/grid-events/public/events/:code', params: code, public: { writes: [] } },
+      {
+        route: 'GET /api/t/:tenant/grid-events/public/events/:code/photos/:fileId',
+        params: { ...code, fileId: event.id },
+        public: { writes: [] },
+      },
+      { route: 'POST /api/t/:tenant/grid-events/public/events/:code/rating', params: code, public: { writes: [] }, body: { rating: 5 } },
+    ];
+    return cases;
+  },
+};
