@@ -3,7 +3,17 @@ import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/mo
 import type { AreaGeometry, AreaView } from '../../schemas/area.schema';
 import type { CategoryChanges, CategoryInput, CategoryView } from '../../schemas/category.schema';
 import type { EventStatus } from '../../schemas/common.schema';
-import type { EventAction, EventSummary, EventView, ListEventsQuery, ReportEventInput } from '../../schemas/event.schema';
+import type { FromSchema } from 'json-schema-to-ts';
+import type {
+  duplicateCandidate,
+  EventAction,
+  EventSummary,
+  EventView,
+  ListEventsQuery,
+  ReportEventInput,
+} from '../../schemas/event.schema';
+
+export type DuplicateCandidate = FromSchema<typeof duplicateCandidate>;
 
 const enc = encodeURIComponent;
 const BASE = '/grid-events';
@@ -162,3 +172,20 @@ export function useMapEvents(slug: string) {
     refetchInterval: 60_000,
   });
 }
+
+/** Likely duplicates of an open event (same category, near, recent; nearest first), for handlers and managers. */
+export function useDuplicates(slug: string, id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...gridKeys.event(slug, id), 'duplicates'],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: DuplicateCandidate[] }>(tenantScope(slug), `${BASE}/events/${enc(id)}/duplicates`, { signal }),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+/** Merges the event into a survivor: it leaves the lists, its reporters follow the survivor. */
+export const useMergeEvent = (slug: string, id: string) =>
+  useGridMutation(slug, (intoId: string) =>
+    apiRequest<EventView>(tenantScope(slug), `${BASE}/events/${enc(id)}/merge`, { method: 'POST', body: { intoId } }),
+  );

@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, Flex, Rate, Skeleton, Space, Tag, Typography
 import { ErrorResult, fileUrl, useCountyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import type { EventView } from '../../schemas/event.schema';
 import { useEvent } from '../api/grid-events.api';
+import { DuplicatesPanel } from '../components/duplicates-panel';
 import { EventActions } from '../components/event-actions';
 import { OverdueTag, StatusTag } from '../components/event-status';
 import { EventTimeline } from '../components/event-timeline';
@@ -111,6 +112,7 @@ export default function EventDetailPage() {
       )}
       <EventActions event={event} />
       <Facts event={event} />
+      <DuplicatesPanel event={event} />
       {event.photos.length > 0 && (
         <Card size="small" title={t('detail.photos')}>
           <PhotoStrip photos={event.photos} src={src} testId="event-photos" />
