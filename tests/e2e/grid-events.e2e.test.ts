@@ -1,52 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWebApp, startServer, type RunningServer } from './e2e-server.ts';
-import { launchBrowser, PC_VIEWPORT, screenshot } from './e2e-browser.ts';
-import { TenantApi } from './e2e-api.ts';
-import { signIn } from './e2e-dispatch.ts';
+import type { RunningServer } from './e2e-server.ts';
+import { PC_VIEWPORT, screenshot } from './e2e-browser.ts';
+import { signIn as signInAt } from './setup/demo-county.ts';
+import { DATONG, STREETLIGHT as CATEGORY, startGridEventsArea, TONGBEI, ZHANGZHOU as COUNTY } from './setup/grid-events.ts';
 
-// Zhangzhou's demo county (tenant-config/demo/zhangzhou.json): two grids in two communities, each with its grid worker.
-const COUNTY = { slug: 'zhangzhou', login: 'admin', password: 'Admin@2026' };
-const DATONG = { grid: '大同社区第一网格', community: '大同社区', person: '许美灵', username: 'grid', password: 'Admin@2026' };
-const TONGBEI = { grid: '通北社区第一网格', community: '通北社区', person: '方淑贞', username: 'fangshuzhen', password: 'Fang@2026' };
-// Two squares side by side near the district's centre (WGS-84): the citizen stands in the first.
-const SQUARES: Record<string, [number, number, number, number]> = {
-  [DATONG.grid]: [117.64, 24.5, 117.65, 24.51],
-  [TONGBEI.grid]: [117.65, 24.5, 117.66, 24.51],
-};
+// The citizen stands in 大同社区第一网格 (setup/grid-events.ts draws it and its neighbour).
 const CITIZEN_PLACE = { longitude: 117.6452, latitude: 24.5047 };
-const CATEGORY = '路灯不亮';
 const PHONE = { width: 390, height: 844 };
 // A 1×1 PNG: a real image, so the server's content sniffing accepts it as a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-const square = ([minLon, minLat, maxLon, maxLat]: [number, number, number, number]) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [minLon, minLat],
-      [maxLon, minLat],
-      [maxLon, maxLat],
-      [minLon, maxLat],
-      [minLon, minLat],
-    ],
-  ],
-});
+const signIn = (page: Page, baseUrl: string, login: string, password: string, next: string) =>
+  signInAt(page, baseUrl, login, password, next, COUNTY.slug);
 
 describe('grid events: a citizen reports from a phone, the grid of the place handles it, the citizen rates it', () => {
   let server: RunningServer;
   let browser: Browser;
   let citizen: BrowserContext;
   let phone: Page;
-  let api: TenantApi;
   let trackingCode = '';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await TenantApi.signIn(server.baseUrl, COUNTY.slug, COUNTY.login, COUNTY.password);
+    ({ server, browser } = await startGridEventsArea());
     // The citizen's phone: no account, its position where the street light is out.
     citizen = await browser.newContext({
       viewport: PHONE,
@@ -58,51 +35,12 @@ describe('grid events: a citizen reports from a phone, the grid of the place han
     });
     phone = await citizen.newPage();
     phone.on('pageerror', (error) => pageErrors.push(error.message));
-  });
+  }, 600_000);
 
   afterAll(async () => {
     await citizen?.close();
     await browser?.close();
     await server?.stop();
-  });
-
-  it('the county enables grid events: a category, two grids drawn, a handler in each grid (API)', async () => {
-    await api.call('POST', '/modules/grid-events/enable');
-    const units = await api.call<{ items: { id: string; name: string }[] }>('GET', '/directory/units');
-    const unitId = (name: string) => {
-      const unit = units.items.find((u) => u.name === name);
-      if (!unit) throw new Error(`${name} is not in the demo county`);
-      return unit.id;
-    };
-    await api.call('POST', '/grid-events/categories', {
-      name: CATEGORY,
-      code: 'streetlight',
-      departmentUnitId: unitId('区城市管理局'),
-      acceptHours: 2,
-      resolveHours: 48,
-    });
-    for (const [grid, box] of Object.entries(SQUARES)) {
-      await api.call('POST', '/grid-events/areas', { unitId: unitId(grid), geometry: square(box) });
-    }
-    const people = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(TONGBEI.person)}`);
-    const tongbei = people.items.find((p) => p.name === TONGBEI.person);
-    if (!tongbei) throw new Error(`${TONGBEI.person} is not in the demo county`);
-    await api.call('POST', '/users', {
-      username: TONGBEI.username,
-      displayName: TONGBEI.person,
-      personId: tongbei.id,
-      password: TONGBEI.password,
-      mustChangePassword: false,
-    });
-    const datong = await api.call<{ items: { id: string; name: string }[] }>('GET', `/org/people?q=${encodeURIComponent(DATONG.person)}`);
-    const role = await api.call<{ id: string }>('POST', '/roles', {
-      name: '网格事件办理',
-      grants: [
-        { permission: 'grid-events.report', scope: 'own_unit' },
-        { permission: 'grid-events.handle', scope: 'own_unit' },
-      ],
-    });
-    await api.call('PUT', `/roles/${role.id}/members`, { personIds: [tongbei.id, datong.items[0].id] });
   });
 
   it('a citizen reports from a 390 px phone with a photo, passes the human check and gets a tracking code', async () => {
@@ -141,14 +79,14 @@ describe('grid events: a citizen reports from a phone, the grid of the place han
     const other = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const otherPage = await other.newPage();
     otherPage.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(otherPage, server.baseUrl, COUNTY.slug, TONGBEI.username, TONGBEI.password, `/t/${COUNTY.slug}/grid-events/queue`);
+    await signIn(otherPage, server.baseUrl, TONGBEI.username, TONGBEI.password, `/t/${COUNTY.slug}/grid-events/queue`);
     await otherPage.getByText('没有待办的事件').waitFor();
     await other.close();
 
     const context = await browser.newContext({ viewport: PC_VIEWPORT, locale: 'zh-CN' });
     const handler = await context.newPage();
     handler.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(handler, server.baseUrl, COUNTY.slug, DATONG.username, DATONG.password, `/t/${COUNTY.slug}/grid-events/queue`);
+    await signIn(handler, server.baseUrl, DATONG.username, DATONG.password, `/t/${COUNTY.slug}/grid-events/queue`);
     const card = handler.locator(`[data-testid="event-card"][data-code="${trackingCode}"]`);
     await card.waitFor();
     await screenshot(handler, 'grid-events-queue-zh');
@@ -202,7 +140,7 @@ describe('grid events: a citizen reports from a phone, the grid of the place han
       const context = await browser.newContext({ viewport, locale: 'zh-CN', isMobile: name === 'phone' });
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await signIn(page, server.baseUrl, COUNTY.slug, COUNTY.login, COUNTY.password, `/t/${COUNTY.slug}/grid-events/map`);
+      await signIn(page, server.baseUrl, COUNTY.login, COUNTY.password, `/t/${COUNTY.slug}/grid-events/map`);
       await page.getByTestId('map-count-resolved').getByText('1').waitFor();
       // Two grids and one event drawn as vectors (canvas), with no tile server anywhere.
       await page.getByTestId('event-map').locator('canvas').first().waitFor();
