@@ -6,6 +6,7 @@ import { RouteErrorPage } from './components/route-error-page';
 import { OperatorShell } from './layout/operator-shell';
 import { TenantShell } from './layout/tenant-shell';
 import { ModuleRoutes } from './modules/module-routes';
+import { PublicModuleRoutes } from './modules/public-module-routes';
 import { CORE_PAGES } from './pages/core/core-pages';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -33,6 +34,7 @@ const corePageRoutes: RouteObject[] = CORE_PAGES.map((page) => ({
  *   /                          pick a county (nothing tenant-specific is shown)
  *   /t/:tenant/login           a county's sign-in
  *   /t/:tenant/...             that county's signed-in app: core pages, then /t/:tenant/<module id>/...
+ *   /public/t/:tenant/<module id>/...   a module's public pages, without sign-in (ModuleUi.publicRoutes)
  *   /platform/login, /platform/...   platform operators
  */
 export const appRoutes: RouteObject[] = [
@@ -55,6 +57,7 @@ export const appRoutes: RouteObject[] = [
           },
         ],
       },
+      { path: '/public/t/:tenant/:moduleId/*', element: <PublicModuleRoutes /> },
       { path: '/t/:tenant/login', element: <TenantLoginPage /> },
       {
         path: '/t/:tenant',

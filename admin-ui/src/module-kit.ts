@@ -16,6 +16,7 @@ export type {
   FieldSetProblem,
   FormRendererProps,
   ModuleUi,
+  ModuleUiPublicRoute,
   ModuleUiRoute,
   ModuleUiWidget,
   ModuleWidgetProps,
@@ -24,6 +25,12 @@ export type {
 // The signed-in user, the tenant and what the user may do (inside the tenant's pages only).
 export { useTenantSession, type TenantSessionValue } from './auth/tenant-session-context';
 export { useHasPermission } from './auth/permissions';
+
+// A module's config as the county set it (its pages read settings such as a map's tile address).
+export { useModuleConfig } from './modules/use-module-config';
+
+// The tenant of a public page (`ModuleUi.publicRoutes`, no sign-in): its slug from the address.
+export { usePublicTenant, type PublicTenantValue } from './modules/public-tenant-context';
 
 // The API client: JSON (or multipart) in and out, the CSRF token, an Idempotency-Key per
 // attempt (`idempotent: true`), failures as ApiError, an expired session sent to sign-in.

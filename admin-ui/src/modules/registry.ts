@@ -1,5 +1,6 @@
 import { dispatchUi } from '../../../modules/dispatch/ui/index';
 import { formsUi } from '../../../modules/forms/ui/index';
+import { gridEventsUi } from '../../../modules/grid-events/ui/index';
 import type { ModuleUiRegistry } from './module-uis-context';
 
 /**
@@ -23,4 +24,4 @@ import type { ModuleUiRegistry } from './module-uis-context';
  *
  * Only the small `ui/index` enters the shell's bundle; each `load()` becomes its own chunk.
  */
-export const moduleUis: ModuleUiRegistry = { forms: formsUi, dispatch: dispatchUi };
+export const moduleUis: ModuleUiRegistry = { forms: formsUi, dispatch: dispatchUi, 'grid-events': gridEventsUi };

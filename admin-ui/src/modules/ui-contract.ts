@@ -13,6 +13,14 @@ import type { SchemaFormProps } from '../components/rjsf/lazy-schema-form';
  */
 export interface ModuleUi {
   routes: ModuleUiRoute[];
+  /**
+   * Pages anyone may open without signing in (a citizen's report form, following a report by its
+   * code), mounted at `/public/t/:tenant/<module id>/` in a bare phone-first layout with only the
+   * language switch: no menu, no session, no tenant data but what the page asks the API for.
+   * The page reads the tenant from `usePublicTenant()` and calls the module's public routes, which
+   * answer 404 while the module is not enabled for the tenant.
+   */
+  publicRoutes?: ModuleUiPublicRoute[];
   menu?: ModuleUiMenuDecoration[];
   widgets?: ModuleUiWidget[];
   /**
@@ -45,6 +53,12 @@ export interface ModuleUiRoute {
   load: () => LazyComponentModule;
   /** The page shows "no access" to users without it (the API refuses them anyway). */
   permission?: string;
+}
+
+export interface ModuleUiPublicRoute {
+  /** Below `/public/t/:tenant/<module id>/`, in react-router syntax: `report`, `track/:code`. */
+  path: string;
+  load: () => LazyComponentModule;
 }
 
 /** Presentation of one `manifest.menu` entry, matched by its id. */
