@@ -46,7 +46,12 @@ export async function issueHumanCheck(trx: Knex.Transaction, tenantId: string, n
   const expired = trx('core_human_check').where({ tenant_id: tenantId }).andWhere('expires_at', '<', now).limit(SWEEP_BATCH).select('id');
   await trx('core_human_check').where({ tenant_id: tenantId }).whereIn('id', expired).delete();
   await trx('core_human_check').insert({ tenant_id: tenantId, id, secret, expires_at: expiresAt });
-  return { id, parameters: challenge.parameters as HumanCheckChallenge['parameters'], signature: challenge.signature ?? '' };
+  return {
+    id,
+    maxCounter: HUMAN_CHECK_MAX_COUNTER,
+    parameters: challenge.parameters as HumanCheckChallenge['parameters'],
+    signature: challenge.signature ?? '',
+  };
 }
 
 /**

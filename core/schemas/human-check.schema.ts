@@ -1,9 +1,12 @@
 import { errorResponses, responseObject, tenantParams, uuid } from './common.schema.ts';
 
+import type { FromSchema } from 'json-schema-to-ts';
+import { CORE_ERRORS } from './error-codes.ts';
+
 /** The error a failed, replayed or expired human check answers with (400, naming the field). */
-export const CORE_HUMAN_CHECK_FAILED = 'HUMAN_CHECK_FAILED';
+export const CORE_HUMAN_CHECK_FAILED = CORE_ERRORS.HUMAN_CHECK_FAILED;
 /** 429: too many challenges asked for from one client address. */
-export const CORE_HUMAN_CHECK_RATE_LIMITED = 'HUMAN_CHECK_RATE_LIMITED';
+export const CORE_HUMAN_CHECK_RATE_LIMITED = CORE_ERRORS.HUMAN_CHECK_RATE_LIMITED;
 
 /** ALTCHA challenge parameters as the server made them: sent back unchanged with the solution. */
 const challengeParameters = {
@@ -27,9 +30,13 @@ const challengeParameters = {
 
 export const humanCheckChallengeView = responseObject({
   id: uuid,
+  maxCounter: { type: 'integer', description: 'The solution’s counter lies below this: what a progress bar measures against' },
   parameters: challengeParameters,
   signature: { type: 'string' },
 });
+
+/** A challenge as the browser gets it from `POST /human-checks`. */
+export type HumanCheckChallengeView = FromSchema<typeof humanCheckChallengeView>;
 
 /** The `humanCheck` property of a public form's body: the challenge as received and what solves it. */
 export const humanCheckAnswer = {

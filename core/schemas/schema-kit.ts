@@ -19,5 +19,5 @@ export {
   uuid,
 } from './common.schema.ts';
 export { XLSX_MIME } from './xlsx-mime.ts';
-export { CORE_HUMAN_CHECK_FAILED, humanCheckAnswer } from './human-check.schema.ts';
+export { CORE_HUMAN_CHECK_FAILED, humanCheckAnswer, type HumanCheckChallengeView } from './human-check.schema.ts';
 export { CORE_ERRORS, type CoreErrorCode } from './error-codes.ts';

@@ -24,12 +24,13 @@ export class TenantApi {
     return new TenantApi(base, cookie, csrfToken);
   }
 
-  async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  async call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrfToken };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
+    // A 204 (a deletion) has no body.
+    return (text ? JSON.parse(text) : null) as T;
   }
 }

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+export type { HumanCheckChallengeView } from '../../../core/schemas/schema-kit.ts';
 import {
   errorResponses,
   humanCheckAnswer,

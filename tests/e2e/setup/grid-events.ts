@@ -34,7 +34,7 @@ const square = ([minLon, minLat, maxLon, maxLat]: [number, number, number, numbe
 });
 
 /**
- * The grid-events area of the browser tests: Zhangzhou with the module enabled, one category
+ * The grid-events area of the browser tests: Zhangzhou with the module enabled, one category more
  * (路灯不亮, to 区城市管理局 where no grid holds the place), two neighbouring grids drawn, and each
  * grid's worker reporting and handling its own grid's events (网格事件办理).
  */
@@ -42,7 +42,11 @@ export async function startGridEventsArea(): Promise<DemoCounty & { admin: Tenan
   const county = await startDemoCounty();
   try {
     const admin = await TenantApi.signIn(county.server.baseUrl, ZHANGZHOU.slug, ZHANGZHOU.login, ZHANGZHOU.password);
+    // The demo county comes with grid events enabled, its categories and a polygon for every grid;
+    // this area draws two neighbouring grids of its own, so the others' polygons go first.
     await admin.call('POST', '/modules/grid-events/enable');
+    const demoAreas = await admin.call<{ items: { id: string }[] }>('GET', '/grid-events/areas');
+    for (const area of demoAreas.items) await admin.call('DELETE', `/grid-events/areas/${area.id}`);
     const units = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/directory/units');
     const unitId = (name: string) => {
       const unit = units.items.find((u) => u.name === name);

@@ -12,7 +12,8 @@ const PUBLIC = { redirectOnUnauthorized: false } as const;
 
 export type PublicCategory = FromSchema<typeof publicCategoryView>;
 /** A challenge of core `POST /human-checks`, as the report sends it back solved. */
-export type HumanCheckChallenge = PublicReportInput['humanCheck']['challenge'] & { id: string };
+import type { HumanCheckChallengeView as HumanCheckChallenge } from '../../schemas/public.schema';
+export type { HumanCheckChallenge };
 
 const publicKeys = {
   categories: (slug: string) => ['public', slug, 'grid-events', 'categories'] as const,

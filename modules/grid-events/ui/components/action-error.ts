@@ -1,4 +1,4 @@
-import { isApiError } from '../../../../admin-ui/src/module-kit';
+import { CORE_ERRORS, isApiError } from '../../../../admin-ui/src/module-kit';
 import { GRID_ERRORS } from '../../schemas/error-codes';
 import type { GridT } from '../i18n/grid-events-i18n';
 
@@ -16,8 +16,8 @@ const KNOWN = [
   GRID_ERRORS.RATING_CLOSED,
   GRID_ERRORS.STATE_CONFLICT,
   GRID_ERRORS.UNIT_INVALID,
-  'HUMAN_CHECK_FAILED',
-  'HUMAN_CHECK_RATE_LIMITED',
+  CORE_ERRORS.HUMAN_CHECK_FAILED,
+  CORE_ERRORS.HUMAN_CHECK_RATE_LIMITED,
 ] as const;
 
 /** A failed action in a sentence: known codes in words, a 429 as "too many", field problems pointed to. */

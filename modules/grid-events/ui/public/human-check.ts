@@ -4,12 +4,6 @@ import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import type { PublicReportInput } from '../../schemas/public.schema';
 import { fetchHumanCheck } from '../api/public.api';
 
-/**
- * Core's challenges take a counter below this (core/human-check/human-check.ts): what the progress
- * bar measures against. The challenge does not state it, so the bar may stop short of the end.
- */
-const NOMINAL_MAX_COUNTER = 60_000;
-
 export type HumanCheckAnswer = PublicReportInput['humanCheck'];
 
 export class HumanCheckUnavailable extends Error {}
@@ -31,7 +25,7 @@ export function useHumanCheck(slug: string) {
         challenge: challenge as unknown as Challenge,
         deriveKey: async (parameters, salt, password) => {
           tries += 1;
-          if (tries % 500 === 0) setProgress(Math.min(99, Math.round((tries / NOMINAL_MAX_COUNTER) * 100)));
+          if (tries % 500 === 0) setProgress(Math.min(99, Math.round((tries / challenge.maxCounter) * 100)));
           return deriveKey(parameters, salt, password);
         },
         timeout: 60_000,
