@@ -226,3 +226,8 @@ export const unknownResourceRoute = {
   },
   response: { ...open311Errors },
 } as const;
+
+export const unknownResourceWithBodyRoute = {
+  ...unknownResourceRoute,
+  body: { description: 'Whatever is sent: the path is no resource' },
+} as const;

@@ -101,7 +101,7 @@ export async function listOpen311Requests(trx: Knex.Transaction, query: ListRequ
 /** One request filed through Open311 by its tracking code, else 404. */
 export async function findOpen311Request(trx: Knex.Transaction, code: string): Promise<Open311Row> {
   const row: Open311Row | undefined = await requestQuery(trx).where('e.code', code).first();
-  if (!row) throw notFound(OPEN311_ERRORS.REQUEST_NOT_FOUND, `service_request_id ${code} is not a request of this county`);
+  if (!row) throw notFound(OPEN311_ERRORS.REQUEST_NOT_FOUND, 'No request of this county has this service_request_id');
   return row;
 }
 

@@ -10,6 +10,7 @@ import {
   serviceDefinitionRoute,
   servicesRoute,
   unknownResourceRoute,
+  unknownResourceWithBodyRoute,
 } from '../schemas/open311.schema.ts';
 import { registerOpen311Errors } from './open311-errors.ts';
 import { parseForm, withNumericCoordinates } from './open311-form.ts';
@@ -77,7 +78,7 @@ export const open311Routes: RoutePlugin = async (app) => {
   app.get('/v2/services/:code.json', { schema: serviceDefinitionRoute, config: open, onRequest: limited }, async (request) => {
     const { code } = request.params;
     if (!(await activeServices(request.db)).some((s) => s.code === code))
-      throw new AppError(404, OPEN311_ERRORS.SERVICE_NOT_FOUND, `service_code ${code} is not a service of this county`);
+      throw new AppError(404, OPEN311_ERRORS.SERVICE_NOT_FOUND, 'No service of this county has this service_code (see services.json)');
     return { service_code: code, attributes: [] };
   });
 
@@ -108,18 +109,14 @@ export const open311Routes: RoutePlugin = async (app) => {
   // Core's web app answers every other GET with its page, and a not-found handler here would meet
   // the tenant scope's sign-in check: so any other path under this endpoint (an .xml form too) is
   // a public route answering the standard's 404.
-  app.route({
-    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    url: '/*',
-    schema: unknownResourceRoute,
-    config: open,
-    onRequest: limited,
-    handler: async (request) => {
-      throw new AppError(
-        404,
-        OPEN311_ERRORS.RESOURCE_NOT_FOUND,
-        `No Open311 resource ${request.method} /${request.params['*']} (this server answers .json only)`,
-      );
-    },
-  });
+  const unknownResource = async (request: FastifyRequest<{ Params: { '*': string } }>) => {
+    throw new AppError(
+      404,
+      OPEN311_ERRORS.RESOURCE_NOT_FOUND,
+      `No Open311 resource ${request.method} /${request.params['*']} (this server answers .json only)`,
+    );
+  };
+  const unknown = { config: open, onRequest: limited, handler: unknownResource };
+  app.route({ method: ['GET', 'DELETE'], url: '/*', schema: unknownResourceRoute, ...unknown });
+  app.route({ method: ['POST', 'PUT', 'PATCH'], url: '/*', schema: unknownResourceWithBodyRoute, ...unknown });
 };

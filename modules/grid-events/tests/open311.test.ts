@@ -153,8 +153,8 @@ describe('grid events: Open311 GeoReport v2', () => {
       const definition = await app.get(`${v2}/services/night-market.json`);
       expect(definition.statusCode, definition.body).toBe(200);
       expect(definition.json()).toEqual({ service_code: 'night-market', attributes: [] });
-      expectSpecError(await app.get(`${v2}/services/retired.json`), 404, 'retired');
-      expectSpecError(await app.get(`${v2}/services/no-such.json`), 404, 'no-such');
+      expectSpecError(await app.get(`${v2}/services/retired.json`), 404, 'service_code');
+      expectSpecError(await app.get(`${v2}/services/no-such.json`), 404, 'service_code');
       expectSpecError(await app.get(`${v2}/services/bad%20code.json`), 400, 'service_code');
     });
 
@@ -391,7 +391,7 @@ describe('grid events: Open311 GeoReport v2', () => {
       const linked = (await postForm(example({ media_url: 'https://photos.example.com/2.jpg' }))).json()[0].service_request_id;
       expect((await app.get(`${v2}/requests/${linked}.json`)).json()[0].media_url).toBe('https://photos.example.com/2.jpg');
 
-      expectSpecError(await app.get(`${v2}/requests/${citizenCode}.json`), 404, citizenCode);
+      expectSpecError(await app.get(`${v2}/requests/${citizenCode}.json`), 404, 'service_request_id');
       expectSpecError(await app.get(`${v2}/requests/${workerCode}.json`), 404);
       expectSpecError(await app.get(`${v2}/requests/not-a-code.json`), 400, 'service_request_id');
     });
