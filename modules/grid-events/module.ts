@@ -9,6 +9,8 @@ import { gridEventsConfigData } from './server/config-data.ts';
 import { escalationJob } from './server/escalation.jobs.ts';
 import { eventRoutes } from './server/event.routes.ts';
 import { gridEventsFileAccess } from './server/file-access.ts';
+import { open311ClientRoutes } from './server/open311-client.routes.ts';
+import { open311Routes } from './server/open311.routes.ts';
 import { PERMISSION } from './server/permissions.ts';
 import { publicRoutes } from './server/public.routes.ts';
 import { statsRoutes } from './server/stats.routes.ts';
@@ -70,6 +72,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(eventRoutes);
   await app.register(statsRoutes);
   await app.register(publicRoutes);
+  await app.register(open311ClientRoutes);
 };
 
 /** Grid events: see README.md. */
@@ -77,6 +80,7 @@ export const gridEventsModule: PlatformModule = {
   manifest,
   migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
   routes,
+  standardApis: [{ prefix: 'open311', routes: open311Routes }],
   jobs: [escalationJob],
   fileAccess: gridEventsFileAccess,
   messages: gridEventsMessages.catalogue,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { fixtureAddon, fixtureBase } from '../helpers/fixture-modules.ts';
 import { installedModules } from '../../modules/index.ts';
+import { errorShapeProblem, isStandardApiRoute } from '../helpers/schema-fuzz.ts';
 
 describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
   let platform: TestPlatform;
@@ -13,10 +14,10 @@ describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
   });
   afterAll(() => platform?.stop());
 
-  it('every API route declares its response schemas, and its params, query and body where it has them', () => {
+  it('every API route (the modules’ standard APIs too) declares its response schemas, and its params, query and body where it has them', () => {
     const problems: string[] = [];
     for (const route of platform.app.routeCatalog) {
-      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      if (!((route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) || isStandardApiRoute(route.url))) continue;
       const name = `${route.method} ${route.url}`;
       const schema = route.schema as Record<string, unknown> | undefined;
       if (!schema) {
@@ -69,6 +70,32 @@ describe('API hygiene: schemas, OpenAPI, one error shape, bad input', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'BODY_INVALID' });
   });
+
+  it('a standard API answers malformed JSON, an oversized body and an unknown path in its own error shape, not a 500', async () => {
+    const posts = platform.app.routeCatalog.filter((r) => isStandardApiRoute(r.url) && r.method === 'POST' && !r.url.endsWith('*'));
+    expect(posts.length).toBeGreaterThan(0);
+    for (const route of posts) {
+      await tenant.admin.post(`${tenant.base}/modules/${moduleOfPrefix(route.url)}/enable`);
+      const url = route.url.replace(':tenant', tenant.slug);
+      const malformed = await platform.client().request('POST', url, '{"a": ', { 'content-type': 'application/json' });
+      expect(malformed.statusCode, url).toBe(400);
+      expect(errorShapeProblem(route.url, 400, malformed.body), url).toBeNull();
+      const huge = await platform.client().post(url, { description: 'x'.repeat(1_100_000) });
+      expect(huge.statusCode, url).toBe(413);
+      expect(errorShapeProblem(route.url, 413, huge.body), url).toBeNull();
+      const unknown = await platform.client().get(`${url.split('/t/')[0]}/t/${tenant.slug}/no-such-resource`);
+      expect(unknown.statusCode, url).toBe(404);
+      expect(errorShapeProblem(route.url, 404, unknown.body), url).toBeNull();
+    }
+  });
+
+  /** The module that mounts a standard API, by the prefix its routes carry. */
+  function moduleOfPrefix(url: string): string {
+    const prefix = url.split('/')[1];
+    const module = installedModules.find((m) => m.standardApis?.some((api) => api.prefix === prefix));
+    if (!module) throw new Error(`no module mounts /${prefix}`);
+    return module.manifest.id;
+  }
 
   it('an oversized body is refused with 413 and nothing is written', async () => {
     const response = await tenant.admin.post(`${tenant.base}/roles`, { name: '大', description: 'x'.repeat(1_100_000), grants: [] });

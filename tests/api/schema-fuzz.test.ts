@@ -3,7 +3,16 @@ import { ADMIN_PASSWORD, OPERATOR, TestPlatform, type TestTenant } from '../help
 import type { TestClient } from '../helpers/test-client.ts';
 import { fixtureAddon, fixtureBase } from '../helpers/fixture-modules.ts';
 import type { IsolationCase } from '../helpers/cross-tenant.ts';
-import { bodyText, fuzzRequests, queryText, sampleOf, type FuzzRequest } from '../helpers/schema-fuzz.ts';
+import {
+  bodyText,
+  errorShapeProblem,
+  formText,
+  fuzzRequests,
+  isStandardApiRoute,
+  queryText,
+  sampleOf,
+  type FuzzRequest,
+} from '../helpers/schema-fuzz.ts';
 import { installedModules } from '../../modules/index.ts';
 import { isolationSuites } from '../isolation/index.ts';
 
@@ -32,8 +41,10 @@ interface Target {
  * Every route of the app (core and every installed module, found in the route catalog, so a route
  * a module adds later is fuzzed without a line here) gets bad and edge-case input derived from its
  * own JSON schemas, sent with a tenant admin's (or the operator's) session and CSRF token, on the
- * real ids the cross-tenant suites create. No answer may be a 5xx, and no refused request may
- * leave a row changed.
+ * real ids the cross-tenant suites create; the modules' standard APIs (Open311 at
+ * `/open311/t/:tenant/…`) as an anonymous client, every other body as a form where the route takes
+ * forms. No answer may be a 5xx, no refused request may leave a row changed, and every 4xx is JSON
+ * in its route's error shape: the platform's, or on a standard API the standard's.
  */
 describe('no route answers 500 to bad input, and a refused request writes nothing', () => {
   let platform: TestPlatform;
@@ -53,7 +64,7 @@ describe('no route answers 500 to bad input, and a refused request writes nothin
   it('every route survives schema-derived bad input', async () => {
     const started = Date.now();
     const targets = platform.app.routeCatalog
-      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .filter((r) => (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) || isStandardApiRoute(r.url))
       .map((r) => target(`${r.method} ${r.url}`))
       .sort(
         (a, b) =>
@@ -69,15 +80,18 @@ describe('no route answers 500 to bad input, and a refused request writes nothin
       const schema = platform.app.routeCatalog.find((r) => `${r.method} ${r.url}` === t.route)?.schema as Parameters<
         typeof fuzzRequests
       >[0];
-      for (const request of fuzzRequests(schema, t, SEED ^ hash(t.route), RUNS_PER_ROUTE)) {
-        const response = await send(t, request);
+      const takesForms = (schema as { consumes?: string[] } | undefined)?.consumes?.includes('application/x-www-form-urlencoded') ?? false;
+      for (const [i, request] of fuzzRequests(schema, t, SEED ^ hash(t.route), RUNS_PER_ROUTE).entries()) {
+        const response = await send(t, request, takesForms && i % 2 === 1);
         sent++;
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         const after = await lastWrite();
         if (response.statusCode >= 500)
           failures.push(`${t.route} with ${request.mutation}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-        else if (response.statusCode >= 400 && !WRITES_WHEN_REFUSED.has(t.route)) {
-          if (after !== written)
+        else if (response.statusCode >= 400) {
+          const shape = errorShapeProblem(t.route.split(' ')[1], response.statusCode, response.body);
+          if (shape) failures.push(`${t.route} with ${request.mutation}: ${response.statusCode} ${shape}`);
+          if (after !== written && !WRITES_WHEN_REFUSED.has(t.route))
             failures.push(
               `${t.route} with ${request.mutation}: ${response.statusCode} but wrote to ${(await tablesWrittenSince(written)).join(', ')}`,
             );
@@ -132,13 +146,16 @@ describe('no route answers 500 to bad input, and a refused request writes nothin
     return { route, client, params, query: Object.fromEntries(new URLSearchParams(known?.query ?? '')), body };
   }
 
-  async function send(t: Target, request: FuzzRequest) {
+  /** One request; `asForm`: the body form-urlencoded when it has that form, else JSON. */
+  async function send(t: Target, request: FuzzRequest, asForm = false) {
     const [method, pattern] = t.route.split(' ') as ['GET', string];
     let url = pattern;
     for (const [name, value] of Object.entries(request.params)) url = url.replace(`:${name}`, encodePathSegment(value));
     const query = queryText(request.query);
     if (query) url += `?${query}`;
     if (request.body === undefined) return t.client.request(method, url);
+    const form = asForm ? formText(request.body) : null;
+    if (form !== null) return t.client.request(method, url, form, { 'content-type': 'application/x-www-form-urlencoded' });
     return t.client.request(method, url, bodyText(request.body), { 'content-type': 'application/json' });
   }
 

@@ -270,3 +270,65 @@ export function queryText(query: unknown): string {
   }
   return search.toString();
 }
+
+/** A module's standard API (`PlatformModule.standardApis`), mounted at `/<prefix>/t/:tenant/…` beside `/api`. */
+export function isStandardApiRoute(url: string): boolean {
+  return !url.startsWith('/api/') && /^\/[a-z0-9-]+\/t\/:tenant\//.test(url);
+}
+
+type ErrorShape = (status: number, body: unknown) => boolean;
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The platform's: `{ "error": { "code", "message", "details": [{ "path", "message" }] } }` (core/http/errors.ts). */
+const platformError: ErrorShape = (_status, body) =>
+  isObject(body) &&
+  isObject(body.error) &&
+  typeof body.error.code === 'string' &&
+  typeof body.error.message === 'string' &&
+  Array.isArray(body.error.details) &&
+  body.error.details.every((d) => isObject(d) && typeof d.path === 'string' && typeof d.message === 'string');
+
+/** Open311 GeoReport v2's: `[{ "code": <the HTTP status>, "description" }]`, at least one entry. */
+const open311Error: ErrorShape = (status, body) =>
+  Array.isArray(body) &&
+  body.length > 0 &&
+  body.every((e) => isObject(e) && e.code === status && typeof e.description === 'string' && Object.keys(e).length === 2);
+
+/**
+ * Refusals of the router itself, before any route, hook or error handler runs (a path that is not
+ * valid percent-encoding, a param longer than the router takes): Fastify answers them in its own
+ * shape, `{ "error", "code", "message" }`, unless the app sets `frameworkErrors` (core/app.ts does
+ * not yet). They are nobody's route's answer, so no route's shape is asked of them.
+ */
+const ROUTER_REFUSALS = new Set(['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH']);
+
+/** The error shape each standard API answers in, by its prefix; every other route answers the platform's. */
+const STANDARD_ERROR_SHAPES: Record<string, ErrorShape> = { open311: open311Error };
+
+/**
+ * What is wrong with a 4xx answer's body for its route, or null: JSON in the platform's shape, or
+ * on a standard API in that standard's (a standard API without a known shape must use the platform's).
+ */
+export function errorShapeProblem(url: string, status: number, text: string): string | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `not JSON: ${text.slice(0, 80)}`;
+  }
+  if (isObject(body) && typeof body.code === 'string' && ROUTER_REFUSALS.has(body.code)) return null;
+  const shape = isStandardApiRoute(url) ? (STANDARD_ERROR_SHAPES[url.split('/')[1]] ?? platformError) : platformError;
+  return shape(status, body) ? null : `not in the route's error shape: ${text.slice(0, 120)}`;
+}
+
+/**
+ * The body as `application/x-www-form-urlencoded`, for a route that takes forms (an object's
+ * fields as texts); null when the value has no form (not an object).
+ */
+export function formText(body: unknown): string | null {
+  if (!isObject(body)) return null;
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(body)) form.append(key, textOf(value));
+  return form.toString();
+}

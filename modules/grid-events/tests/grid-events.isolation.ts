@@ -1,7 +1,7 @@
 import type { IsolationCase, IsolationSuite } from '../../../tests/helpers/cross-tenant.ts';
 import { enableGridEvents, gridWorld, reportAt } from './grid-world.ts';
 
-/** Grid-events routes: categories, grid polygons, events and their steps, the public pages. */
+/** Grid-events routes: categories, grid polygons, events and their steps, the public pages, Open311 and its clients. */
 export const gridEventsIsolation: IsolationSuite = {
   name: 'grid-events',
   async setup(platform, owner, intruder) {
@@ -14,6 +14,18 @@ export const gridEventsIsolation: IsolationSuite = {
     const area = { id: areas[0].id };
     const code = { code: event.code };
     const period = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
+    const issued = await owner.admin.post(`${world.base}/open311-clients`, { name: '甲县系统' });
+    const open311Client = { id: issued.json().id as string };
+    const filed = await owner.admin.request(
+      'POST',
+      `/open311/t/${owner.slug}/v2/requests.json`,
+      new URLSearchParams({ api_key: issued.json().apiKey, service_code: 'noise', lat: '24.505', long: '117.615' }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    const open311Request = filed.json()[0].service_request_id as string;
+    // A key of another county is refused like any wrong one (modules/grid-events/tests/open311.test.ts):
+    // the intruder, holding none of the owner's, files nothing on either county.
+    const open311Post = { api_key: 'o311_not-a-key-of-the-owner', service_code: 'noise', lat: 24.505, long: 117.615 };
     const cases: IsolationCase[] = [
       { route: 'GET /api/t/:tenant/grid-events/categories' },
       {
@@ -98,6 +110,19 @@ export const gridEventsIsolation: IsolationSuite = {
         public: { writes: [] },
       },
       { route: 'POST /api/t/:tenant/grid-events/public/events/:code/rating', params: code, public: { writes: [] }, body: { rating: 5 } },
+      { route: 'GET /api/t/:tenant/grid-events/open311-clients' },
+      { route: 'POST /api/t/:tenant/grid-events/open311-clients', body: { name: '乙县系统' } },
+      { route: 'POST /api/t/:tenant/grid-events/open311-clients/:id/revoke', params: open311Client, body: {} },
+      // Open311 GeoReport v2: public like the citizens' pages (the services and the requests filed
+      // through Open311 are open to anyone); only a key of the county files a request.
+      { route: 'GET /open311/t/:tenant/v2/discovery.json', public: { writes: [] } },
+      { route: 'GET /open311/t/:tenant/v2/services.json', public: { writes: [] } },
+      { route: 'GET /open311/t/:tenant/v2/services/:code.json', params: { code: 'street-vendor' }, public: { writes: [] } },
+      { route: 'GET /open311/t/:tenant/v2/requests.json', public: { writes: [] } },
+      { route: 'POST /open311/t/:tenant/v2/requests.json', body: open311Post, public: { writes: [] } },
+      { route: 'GET /open311/t/:tenant/v2/requests/:id.json', params: { id: open311Request }, public: { writes: [] } },
+      { route: 'GET /open311/t/:tenant/v2/tokens/:token.json', params: { token: open311Request }, public: { writes: [] } },
+      ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ route: `${method} /open311/t/:tenant/*`, public: { writes: [] } })),
     ];
     return cases;
   },
