@@ -102,9 +102,6 @@ export default tseslint.config(
     ignores: [
       '**/*.test.{ts,tsx}',
       'modules/*/tests/**',
-      // Moved by the periods work of issue 12, which names their codes; drop these lines when it lands.
-      'modules/forms/server/period.service.ts',
-      'modules/dispatch/server/period-status.service.ts',
     ],
     rules: { 'no-restricted-syntax': ['error', ...ERROR_CODE_LITERALS] },
   },

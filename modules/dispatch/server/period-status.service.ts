@@ -1,3 +1,4 @@
+import { DISPATCH_ERRORS } from '../schemas/error-codes.ts';
 import type { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from '../../../core/module-kit.ts';
 import type { TaskAccess } from './task-access.ts';
@@ -43,7 +44,7 @@ export async function taskPeriods(
     .limit(query.limit + 1);
   if (query.periodKey) periodsQuery.where('period_key', query.periodKey);
   if (query.cursor) {
-    const [startsOn, key] = decodeCursor(query.cursor, ['date', 'text'], 'DISPATCH_CURSOR_INVALID');
+    const [startsOn, key] = decodeCursor(query.cursor, ['date', 'text'], DISPATCH_ERRORS.CURSOR_INVALID);
     periodsQuery.whereRaw('(starts_on, period_key) < (?::date, ?)', [startsOn, key]);
   }
   const found: PeriodRow[] = await periodsQuery;

@@ -1,3 +1,4 @@
+import { FORMS_ERRORS } from '../schemas/error-codes.ts';
 import type { Knex } from 'knex';
 import { addTenantWorkingDays, badRequest, type IsoDate } from '../../../core/module-kit.ts';
 import type { CollectionRow, PeriodRow } from './collection-assignee.ts';
@@ -47,7 +48,7 @@ export function requestedPeriod(collection: CollectionRow, key: string, today: I
         : null
       : periodFromKey(collection.frequency, key);
   const invalid = (message: string) =>
-    badRequest('FORMS_PERIOD_INVALID', `Period "${key}" ${message}`, [{ path: 'body.periodKey', message }]);
+    badRequest(FORMS_ERRORS.PERIOD_INVALID, `Period "${key}" ${message}`, [{ path: 'body.periodKey', message }]);
   if (!period) throw invalid(`is not a ${collection.frequency} period`);
   if (period.endsOn < collection.starts_on || (collection.ends_on !== null && period.startsOn > collection.ends_on))
     throw invalid('lies outside the collection’s dates');

@@ -22,23 +22,6 @@ import type { RequestInput, RequestStatus, RequestView } from '../../schemas/req
 import type { UnitAssignment } from '../../schemas/view.schema';
 import type { Page } from './list-helpers';
 
-/**
- * One aggregation job (modules/dispatch/schemas/aggregation.schema.ts). Still written out here:
- * aggregations move to the core export table (issue 12), whose type replaces this one.
- */
-export interface Aggregation {
-  id: string;
-  taskId: string;
-  periodKey: string | null;
-  lang: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  progress: number;
-  fileId: string | null;
-  error: string | null;
-}
-
 const enc = encodeURIComponent;
 const key = (slug: string, ...parts: string[]) => [...dispatchKeys.all(slug), ...parts] as const;
 
