@@ -2,7 +2,7 @@ import { loadConfig } from './config.ts';
 import { exitIfDataDirLocked } from './db/data-dir-lock.ts';
 import { buildApp } from './app.ts';
 import { openMigratedDatabase } from './db/bootstrap.ts';
-import { prepareFirstStart } from './tenancy/first-start.ts';
+import { prepareFirstStart } from './server/first-start.ts';
 import { installedModules } from '../modules/index.ts';
 import { platformLoggerOptions } from './ops/logger.ts';
 import { listenForBackups } from './backup/backup-socket.ts';

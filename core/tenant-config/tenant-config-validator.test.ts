@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TENANT_FILES, demoTenantFile } from '../tenancy/demo-seed.ts';
+import { DEMO_TENANT_FILES, demoTenantFile } from '../server/demo-seed.ts';
 import { checkTenantConfigShape } from './tenant-config-validator.ts';
 
 const minimal = { version: 1, profile: { slug: 'some-county', name: '某县' } };

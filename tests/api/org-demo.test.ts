@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, seedDemoIfEmpty } from '../../core/tenancy/demo-seed.ts';
+import { DEMO, seedDemoIfEmpty } from '../../core/server/demo-seed.ts';
 import { TestPlatform } from '../helpers/test-platform.ts';
 import { installedModules } from '../../modules/index.ts';
 import type { TestClient } from '../helpers/test-client.ts';

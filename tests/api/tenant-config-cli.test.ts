@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPlatform } from '../helpers/test-platform.ts';
-import { DEMO, DEMO_TENANT_FILES, demoTenantFile, seedDemoIfEmpty } from '../../core/tenancy/demo-seed.ts';
+import { DEMO, DEMO_TENANT_FILES, demoTenantFile, seedDemoIfEmpty } from '../../core/server/demo-seed.ts';
 import { applyTenantConfigToDatabase } from '../../core/tenant-config/apply-to-database.ts';
 import { ModuleRegistry } from '../../core/modules/module-registry.ts';
 import { installedModules } from '../../modules/index.ts';

@@ -4,7 +4,7 @@ import { TestPlatform, type TestTenant } from '../helpers/test-platform.ts';
 import { fixtureAddon, fixtureBase } from '../helpers/fixture-modules.ts';
 import { snapshotTenant } from '../helpers/cross-tenant.ts';
 import { installedModules } from '../../modules/index.ts';
-import { DEMO_TENANT_FILES, demoTenantFile } from '../../core/tenancy/demo-seed.ts';
+import { DEMO_TENANT_FILES, demoTenantFile } from '../../core/server/demo-seed.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../core/config.ts';
 import { buildApp } from '../../core/app.ts';
 import { openMigratedDatabase } from '../../core/db/bootstrap.ts';
-import { prepareFirstStart } from '../../core/tenancy/first-start.ts';
+import { prepareFirstStart } from '../../core/server/first-start.ts';
 import { installedModules } from '../../modules/index.ts';
 import { fixtureBase } from '../helpers/fixture-modules.ts';
 

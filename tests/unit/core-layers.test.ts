@@ -45,10 +45,9 @@ describe('core’s folders: the low layer knows no feature', () => {
  * Folder pairs of core that import each other (values; types and entry points exempt). Each is a
  * knot a change may pull tight; the ones left are listed here, and a new one fails. Why each
  * stays: the audit writer (`audit()`, used by every feature) shares core/audit with the trail's
- * readers, which need permissions and file access; the demo seed and first start (core/tenancy)
- * apply tenant-config files, whose apply creates tenants.
+ * readers, which need permissions and file access.
  */
-const KNOWN_FOLDER_CYCLES = ['audit <-> auth', 'audit <-> files', 'tenancy <-> tenant-config'];
+const KNOWN_FOLDER_CYCLES = ['audit <-> auth', 'audit <-> files'];
 
 describe('core’s feature folders: no two import each other', () => {
   it(`only the known pairs remain (${KNOWN_FOLDER_CYCLES.join(', ')})`, () => {

@@ -134,6 +134,8 @@ export const eventRoutes: RoutePlugin = async (app) => {
     '/events/:id/merge',
     { schema: mergeEventRoute, config: { permission: [PERMISSION.handle, PERMISSION.manage] } },
     async (request) => {
+      // The event merged must be one the caller sees (404 otherwise), before the one it goes into.
+      await eventAccess(request, request.params.id);
       const survivor = await eventAccess(request, request.body.intoId, { forUpdate: true }).catch(() => {
         throw badRequest(GRID_ERRORS.EVENT_NOT_FOUND, 'No such event to merge into', [
           { path: 'body.intoId', message: 'is not an event you see' },
