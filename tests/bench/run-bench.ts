@@ -115,7 +115,7 @@ try {
     fs.writeFileSync('test-results/bench-grid.json', JSON.stringify({ date: new Date().toISOString(), grid }, null, 2));
   } else await allPhases();
 
-  // Every phase but grid events', with the sessions and ids above.
+  // The dispatch phases, then (unless --only-dispatch) the others and grid events' last, with the sessions and ids above.
   async function allPhases() {
     let phone = 0;
     let household = 1_000_000;
