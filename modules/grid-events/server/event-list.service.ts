@@ -12,7 +12,7 @@ interface Page {
 }
 
 /** Newest first, keyset-paged on (created_at, id): stable while others report. */
-async function page(query: Knex.QueryBuilder, trx: Knex.Transaction, limit: number, cursor: string | undefined, now: Date): Promise<Page> {
+function keyset(query: Knex.QueryBuilder, trx: Knex.Transaction, limit: number, cursor: string | undefined): Knex.QueryBuilder {
   query
     .select(trx.raw('e.created_at::text as cursor_at'))
     .orderBy([
@@ -24,7 +24,39 @@ async function page(query: Knex.QueryBuilder, trx: Knex.Transaction, limit: numb
     const [at, id] = decodeCursor(cursor, ['timestamp', 'uuid'], GRID_ERRORS.CURSOR_INVALID);
     query.whereRaw('(e.created_at, e.id) < (?::timestamptz, ?::uuid)', [at, id]);
   }
-  const rows: (EventRow & { cursor_at: string })[] = await query;
+  return query;
+}
+
+/**
+ * One page of the events `filtered()` gives, in the given states. With several states each state's
+ * rows come from their own ordered, limited walk of the (state, created_at, id) index and are merged:
+ * a single `status in (…)` would read and sort every matching row of a county with 100,000 events
+ * to keep twenty (docs/PERFORMANCE.md, grid events).
+ */
+async function page(
+  filtered: () => Knex.QueryBuilder,
+  statuses: readonly string[] | undefined,
+  trx: Knex.Transaction,
+  limit: number,
+  cursor: string | undefined,
+  now: Date,
+): Promise<Page> {
+  let rows: (EventRow & { cursor_at: string })[];
+  if (!statuses || statuses.length <= 1) {
+    const query = filtered();
+    if (statuses?.length) query.where('e.status', statuses[0]);
+    rows = await keyset(query, trx, limit, cursor);
+  } else {
+    const parts = statuses.map((status) => keyset(filtered().where('e.status', status), trx, limit, cursor));
+    rows = await trx
+      .select('*')
+      .from(trx.queryBuilder().unionAll(parts, true).as('u'))
+      .orderBy([
+        { column: 'u.created_at', order: 'desc' },
+        { column: 'u.id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+  }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
@@ -41,8 +73,11 @@ function whereOverdue(query: Knex.QueryBuilder, now: Date, overdue: boolean): vo
 
 /** The events the caller sees, filtered as asked. */
 export async function listEvents(trx: Knex.Transaction, scopes: CallerScopes, filter: ListEventsQuery, now: Date): Promise<Page> {
+  return page(() => filteredEvents(trx, scopes, filter, now), filter.status, trx, filter.limit ?? 20, filter.cursor, now);
+}
+
+function filteredEvents(trx: Knex.Transaction, scopes: CallerScopes, filter: ListEventsQuery, now: Date): Knex.QueryBuilder {
   const query = whereVisible(eventQuery(trx), scopes, trx);
-  if (filter.status?.length) query.whereIn('e.status', filter.status);
   if (filter.categoryId) query.where('e.category_id', filter.categoryId);
   if (filter.gridUnitId) query.where('e.grid_unit_id', filter.gridUnitId);
   if (filter.handlingUnitId) query.where('e.handling_unit_id', filter.handlingUnitId);
@@ -53,7 +88,7 @@ export async function listEvents(trx: Knex.Transaction, scopes: CallerScopes, fi
     const pattern = containsPattern(q);
     query.where((w) => w.where('e.code', q.toUpperCase()).orWhereILike('e.description', pattern).orWhereILike('e.address', pattern));
   }
-  return page(query, trx, filter.limit ?? 20, filter.cursor, now);
+  return query;
 }
 
 /** The handler's queue: open events handled by units in the caller's grid-events.handle scope. */
@@ -63,7 +98,6 @@ export async function eventQueue(
   input: { limit?: number; cursor?: string },
   now: Date,
 ): Promise<Page> {
-  const query = eventQuery(trx).whereIn('e.status', OPEN_STATES);
-  whereInScope(query, 'e.handling_unit_id', handleScope, trx);
-  return page(query, trx, input.limit ?? 20, input.cursor, now);
+  const filtered = () => whereInScope(eventQuery(trx), 'e.handling_unit_id', handleScope, trx);
+  return page(filtered, OPEN_STATES, trx, input.limit ?? 20, input.cursor, now);
 }

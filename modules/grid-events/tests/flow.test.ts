@@ -137,5 +137,19 @@ describe('grid events: handling an event to the end', () => {
     const second = await world.users.leader.client.get(`${world.base}/events?limit=2&cursor=${first.json().nextCursor}`);
     expect(second.json().items[0].id).not.toBe(first.json().items[1].id);
     expect((await world.users.leader.client.get(`${world.base}/events?cursor=bad`)).statusCode).toBe(400);
+
+    // Several states page through every matching event exactly once, newest first.
+    const wanted = all
+      .filter((e: { status: string }) => ['closed', 'unassigned', 'reported', 'accepted'].includes(e.status))
+      .map((e: { id: string }) => e.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `${world.base}/events?status=closed&status=unassigned&status=reported&status=accepted&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const pageOf = (await world.users.leader.client.get(url)).json();
+      seen.push(...pageOf.items.map((e: { id: string }) => e.id));
+      cursor = pageOf.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(wanted);
   });
 });
