@@ -4,13 +4,20 @@ import type { PlatformModule } from '../../core/module-kit.ts';
 import { gridEventsConfigSchema, gridEventsConfigUiSchema } from './grid-events-config.ts';
 import { gridEventsMessages } from './locales/notifications.ts';
 import { areaRoutes } from './server/area.routes.ts';
+import { BUILDING_READERS } from './server/building-access.ts';
+import { buildingRoutes } from './server/building.routes.ts';
 import { categoryRoutes } from './server/category.routes.ts';
 import { escalationJob } from './server/escalation.jobs.ts';
 import { eventRoutes } from './server/event.routes.ts';
 import { gridEventsFileAccess } from './server/file-access.ts';
+import { householdRoutes } from './server/household.routes.ts';
+import { visitReadable } from './server/household.service.ts';
 import { PERMISSION } from './server/permissions.ts';
+import { publicBuildingRoutes } from './server/public-building.routes.ts';
 import { publicRoutes } from './server/public.routes.ts';
+import { qrRoutes } from './server/qr.routes.ts';
 import { statsRoutes } from './server/stats.routes.ts';
+import { visitRemindersJob } from './server/visit-reminder.jobs.ts';
 
 const manifest = {
   id: 'grid-events',
@@ -69,6 +76,10 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(eventRoutes);
   await app.register(statsRoutes);
   await app.register(publicRoutes);
+  await app.register(buildingRoutes);
+  await app.register(qrRoutes);
+  await app.register(householdRoutes);
+  await app.register(publicBuildingRoutes);
 };
 
 /** Grid events: see README.md. */
@@ -76,7 +87,11 @@ export const gridEventsModule: PlatformModule = {
   manifest,
   migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
   routes,
-  jobs: [escalationJob],
-  fileAccess: gridEventsFileAccess,
+  jobs: [escalationJob, visitRemindersJob],
+  fileAccess: {
+    ...gridEventsFileAccess,
+    // A visit's photos: whoever reads its household's building (grid workers, handlers, managers, viewers of its grid).
+    visit: (request, visitId) => (request.user ? visitReadable(request, visitId, BUILDING_READERS) : Promise.resolve(false)),
+  },
   messages: gridEventsMessages.catalogue,
 };
