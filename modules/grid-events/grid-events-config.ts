@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { moduleConfig } from '../../core/module-kit.ts';
+import { householdTag } from './schemas/household.schema.ts';
 
 /**
  * What a county admin sets for grid events: how long each level of the escalation chain has, when
@@ -22,6 +23,10 @@ export const GRID_EVENTS_CONFIG_DEFAULTS = {
   bounds: { minLon: 0, minLat: 0, maxLon: 0, maxLat: 0 },
   // A raster tile URL ({z}/{x}/{y}), e.g. 天地图 with the county's key; empty: vectors only.
   tileUrl: '',
+  // Days between visits per household tag; a household's shortest counts; 0: no regular visit. Custom tags welcome.
+  visitCadenceDays: { 独居老人: 7, 留守儿童: 14, 出租: 30, 空房: 90, 自住: 0 } as Record<string, number>,
+  // Where printed QR codes point (the public site's origin); empty: the address the sheet was printed from.
+  publicBaseUrl: '',
 };
 
 export type GridEventsConfig = typeof GRID_EVENTS_CONFIG_DEFAULTS;
@@ -78,6 +83,21 @@ export const gridEventsConfigSchema = {
       pattern: '^(https://.*\\{z\\}.*\\{x\\}.*\\{y\\}.*)?$',
       default: D.tileUrl,
     },
+    visitCadenceDays: {
+      type: 'object',
+      title: '住户走访周期（天）',
+      propertyNames: householdTag,
+      additionalProperties: { type: 'integer', minimum: 0, maximum: 365 },
+      maxProperties: 50,
+      default: D.visitCadenceDays,
+    },
+    publicBaseUrl: {
+      type: 'string',
+      title: '楼栋二维码指向的网址',
+      maxLength: 200,
+      pattern: '^(https?://[^/?#\\s]+)?$',
+      default: D.publicBaseUrl,
+    },
   },
 } as const;
 
@@ -85,6 +105,14 @@ export const gridEventsConfigUiSchema = {
   bounds: { 'ui:help': '全为 0 时取本县网格的范围；没有网格时为全国范围。范围外的位置不受理' },
   tileUrl: { 'ui:help': '留空时地图只画网格、楼栋和事件；可填天地图等瓦片地址（含 {z} {x} {y} 和密钥），须为 https' },
   levelHours: { 'ui:help': '网格一级的签收和办结时限在事件分类中设置；逾期未办结自动上报上一级' },
+  visitCadenceDays: {
+    'ui:help':
+      '每类住户多少天走访一次，一户有多个标签时按最短的周期；0 表示不定期走访。可添加本县自己的标签（如 残疾人: 30）。到期未走访的住户列入逾期名单，并提醒所在网格的网格员',
+  },
+  publicBaseUrl: {
+    'ui:help':
+      '群众扫码打开的网站地址，如 https://wg.example.gov.cn（不含路径）；留空时取打印二维码时所用的地址。二维码印出后长期张贴，请填对外的正式地址',
+  },
 } as const;
 
 /** The county's grid-events config, read in its transaction; defaults fill what a stored config lacks. */

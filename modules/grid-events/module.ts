@@ -4,6 +4,8 @@ import type { PlatformModule } from '../../core/module-kit.ts';
 import { gridEventsConfigSchema, gridEventsConfigUiSchema } from './grid-events-config.ts';
 import { gridEventsMessages } from './locales/notifications.ts';
 import { areaRoutes } from './server/area.routes.ts';
+import { BUILDING_READERS } from './server/building-access.ts';
+import { buildingRoutes } from './server/building.routes.ts';
 import { categoryRoutes } from './server/category.routes.ts';
 import { gridEventsConfigData } from './server/config-data.ts';
 import { escalationJob } from './server/escalation.jobs.ts';
@@ -11,9 +13,14 @@ import { eventRoutes } from './server/event.routes.ts';
 import { gridEventsFileAccess } from './server/file-access.ts';
 import { open311ClientRoutes } from './server/open311-client.routes.ts';
 import { open311Routes } from './server/open311.routes.ts';
+import { householdRoutes } from './server/household.routes.ts';
+import { visitReadable } from './server/household.service.ts';
 import { PERMISSION } from './server/permissions.ts';
+import { publicBuildingRoutes } from './server/public-building.routes.ts';
 import { publicRoutes } from './server/public.routes.ts';
+import { qrRoutes } from './server/qr.routes.ts';
 import { statsRoutes } from './server/stats.routes.ts';
+import { visitRemindersJob } from './server/visit-reminder.jobs.ts';
 
 const manifest = {
   id: 'grid-events',
@@ -60,6 +67,12 @@ const manifest = {
       path: '/grid-events/stats',
       permission: [PERMISSION.view, PERMISSION.manage],
     },
+    {
+      id: 'visits',
+      name: { 'zh-CN': '逾期走访', en: 'Overdue visits' },
+      path: '/grid-events/visits',
+      permission: [PERMISSION.report, PERMISSION.handle, PERMISSION.manage],
+    },
     { id: 'categories', name: { 'zh-CN': '事件分类', en: 'Categories' }, path: '/grid-events/categories', permission: PERMISSION.manage },
     { id: 'grids', name: { 'zh-CN': '网格边界', en: 'Grids' }, path: '/grid-events/grids', permission: PERMISSION.manage },
   ],
@@ -73,6 +86,10 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(statsRoutes);
   await app.register(publicRoutes);
   await app.register(open311ClientRoutes);
+  await app.register(buildingRoutes);
+  await app.register(qrRoutes);
+  await app.register(householdRoutes);
+  await app.register(publicBuildingRoutes);
 };
 
 /** Grid events: see README.md. */
@@ -81,8 +98,12 @@ export const gridEventsModule: PlatformModule = {
   migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
   routes,
   standardApis: [{ prefix: 'open311', routes: open311Routes }],
-  jobs: [escalationJob],
-  fileAccess: gridEventsFileAccess,
+  jobs: [escalationJob, visitRemindersJob],
+  fileAccess: {
+    ...gridEventsFileAccess,
+    // A visit's photos: whoever reads its household's building (grid workers, handlers, managers, viewers of its grid).
+    visit: (request, visitId) => (request.user ? visitReadable(request, visitId, BUILDING_READERS) : Promise.resolve(false)),
+  },
   messages: gridEventsMessages.catalogue,
   configData: gridEventsConfigData,
 };

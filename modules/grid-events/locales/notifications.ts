@@ -3,6 +3,8 @@ import { defineMessages } from '../../../core/module-kit.ts';
 /**
  * What grid events tells people (in-app and by SMS), in both languages. A category's own SMS text
  * (`smsTemplate`), written by the county, is sent as written instead of `event.arrived`.
+ * `visit.overdue` names households as "<building> <unit>-<room>" (翠园3号楼 2-301), which reads
+ * the same in both languages.
  */
 export const gridEventsMessages = defineMessages('grid-events', {
   'event.arrived': {
@@ -47,5 +49,12 @@ export const gridEventsMessages = defineMessages('grid-events', {
   'extension.refused': {
     'zh-CN': { title: '延期未获批准：{category}（{code}）', body: '{note}' },
     en: { title: 'Extension refused: {category} ({code})', body: '{note}' },
+  },
+  'visit.overdue': {
+    'zh-CN': { title: '走访提醒：{grid}有 {count} 户到期未走访', body: '{households}已到走访周期，请入户走访并登记。' },
+    en: {
+      title: 'Visits due in {grid}: {count} households',
+      body: 'Due for a visit: {households}. Please visit them and record each visit.',
+    },
   },
 });

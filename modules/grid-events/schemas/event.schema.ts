@@ -23,6 +23,7 @@ import {
   plainText,
   reasonText,
 } from './common.schema.ts';
+import { buildingUnitNo } from './building.schema.ts';
 
 /** What the caller may do with the event now: the page shows these buttons and no others. */
 export const eventAction = {
@@ -100,16 +101,18 @@ const statusList = { type: 'array', items: eventStatus, maxItems: 7, uniqueItems
 export const reportEventRoute = {
   tags: ['grid-events'],
   summary:
-    'A grid worker reports an event (上报): category, description, photos, the place (the event’s place, not the reporter’s). It goes to the grid holding the place, else to the category’s department. `quick`: handled on the spot (减负), recorded and closed in one step, with its photo. Accepts an Idempotency-Key',
+    'A grid worker reports an event (上报): category, description, photos, the place (the event’s place, not the reporter’s) and/or a building (`buildingId`, `buildingUnit`: its place when no location is sent). It goes to the building’s grid, else the grid holding the place, else to the category’s department. `quick`: handled on the spot (减负), recorded and closed in one step, with its photo. Accepts an Idempotency-Key',
   params: tenantParams,
   body: {
     type: 'object',
-    required: ['categoryId', 'description', 'location', 'photoIds'],
+    required: ['categoryId', 'description', 'photoIds'],
     additionalProperties: false,
     properties: {
       categoryId: uuid,
       description: plainText(1000, 1),
-      location: locationInput,
+      location: { ...locationInput, description: 'Required unless a building is named' },
+      buildingId: { ...uuid, description: 'The building it happened at' },
+      buildingUnit: { ...buildingUnitNo, description: 'The unit (单元) of that building' },
       photoIds: { ...fileIds(20, 1), description: 'Uploaded photos (POST /files)' },
       quick: {
         type: 'object',

@@ -20,6 +20,7 @@ import {
   nullableTimestamp,
   plainText,
 } from './common.schema.ts';
+import { buildingToken, buildingUnitNo } from './building.schema.ts';
 
 /** A tracking code: 10 characters of Crockford base32 (no I, L, O, U), about 50 bits: not guessable. */
 export const trackingCode = { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{10}$' } as const;
@@ -56,16 +57,18 @@ export const publicPhotoRoute = {
 export const publicReportRoute = {
   tags: ['grid-events', 'public'],
   summary:
-    'A citizen reports an event without an account: category, description, place, photos, a mobile number to be called back on, and a solved human check (POST /human-checks). Answers the tracking code. Limited per client address and per phone',
+    'A citizen reports an event without an account: category, description, place (a location, or the building and unit of a scanned QR code), photos, a mobile number to be called back on, and a solved human check (POST /human-checks). Answers the tracking code. Limited per client address and per phone',
   params: tenantParams,
   body: {
     type: 'object',
-    required: ['categoryId', 'description', 'location', 'phone', 'humanCheck'],
+    required: ['categoryId', 'description', 'phone', 'humanCheck'],
     additionalProperties: false,
     properties: {
       categoryId: uuid,
       description: plainText(1000, 1),
-      location: locationInput,
+      location: { ...locationInput, description: 'Required unless a building’s QR token is sent' },
+      buildingToken: { ...buildingToken, description: 'From a building’s QR code (GET public/buildings/:token)' },
+      buildingUnit: { ...buildingUnitNo, description: 'The unit (单元) of that building' },
       photoIds: { ...fileIds(9), description: 'Photos from POST /public/photos' },
       phone: mobilePhone,
       name: plainText(40),

@@ -34,7 +34,8 @@ import {
 } from './event-flow.service.ts';
 import { eventQueue, listEvents } from './event-list.service.ts';
 import { toEventView } from './event-view.ts';
-import { checkPhotoCount, checkPhotos, placeOf, recordEvent } from './event.service.ts';
+import { reportPlace } from './building-report.ts';
+import { checkPhotoCount, checkPhotos, recordEvent } from './event.service.ts';
 import { ANY_GRID_PERMISSION, PERMISSION } from './permissions.ts';
 
 const actorOf = (request: FastifyRequest): Actor => ({ userId: request.user?.id ?? '', name: request.user?.displayName ?? '' });
@@ -49,19 +50,20 @@ export const eventRoutes: RoutePlugin = async (app) => {
     const body = request.body;
     await checkPhotoCount(request.db, body.photoIds, 'body.photoIds');
     await checkPhotos(request.db, body.photoIds, 'body.photoIds');
-    const point = await placeOf(request.db, body.location, 'body.location');
+    const place = await reportPlace(request.db, body);
     const { id } = await recordEvent(
       moduleContext(request),
       {
         categoryId: body.categoryId,
         description: body.description,
-        location: body.location,
+        location: place.location,
+        building: place.building,
         photoIds: body.photoIds,
         source: 'worker',
         reporter: { userId: request.user?.id ?? null, name: request.user?.displayName ?? '', phone: null },
         quick: body.quick,
       },
-      point,
+      place.point,
     );
     await audit(request, {
       action: 'grid-events.event.report',

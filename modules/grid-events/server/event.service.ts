@@ -4,6 +4,7 @@ import { attachFiles, badRequest, fileReferences, type ModuleContext } from '../
 import { gridEventsConfig } from '../grid-events-config.ts';
 import type { LocationInput } from '../schemas/common.schema.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
+import { routeToBuildingGrid, type EventBuilding } from './building-report.ts';
 import { reportableCategory, type CategoryRow } from './category.service.ts';
 import { toWgs84, type LonLat } from './geo.ts';
 import { gridMessage, tellHandlers, tellManagers } from './handler-notices.ts';
@@ -23,6 +24,8 @@ export interface NewEvent {
   reporter: { userId: string | null; name: string; phone: string | null };
   /** Handled on the spot: recorded and closed in one step. */
   quick?: { note: string };
+  /** The building it happened at (a QR code, or picked in the app): the event goes to the building's grid. */
+  building?: EventBuilding;
 }
 
 /** Where the request's place lands after conversion, checked against the county's extent. */
@@ -61,7 +64,7 @@ export async function checkPhotos(trx: Knex.Transaction, ids: string[], path: st
 export async function recordEvent(ctx: ModuleContext, input: NewEvent, point: LonLat): Promise<{ id: string; code: string }> {
   const { trx, now } = ctx;
   const category: CategoryRow = await reportableCategory(trx, input.categoryId, 'body.categoryId');
-  const route = await routeEvent(trx, point, category);
+  const route = input.building ? await routeToBuildingGrid(trx, input.building) : await routeEvent(trx, point, category);
   const id = uuidv7();
   const code = await uniqueCode(trx);
   const quick = input.quick !== undefined;
@@ -77,6 +80,8 @@ export async function recordEvent(ctx: ModuleContext, input: NewEvent, point: Lo
     lon: point.lon,
     lat: point.lat,
     address: input.location.address?.trim() ?? '',
+    building_id: input.building?.id ?? null,
+    building_unit: input.building?.unit ? String(input.building.unit) : null,
     source: input.source,
     reporter_user_id: input.reporter.userId,
     reporter_name: input.reporter.name,

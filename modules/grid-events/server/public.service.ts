@@ -14,7 +14,8 @@ import type { PublicEventView, PublicReportInput } from '../schemas/public.schem
 import { canRate } from './event-flow.service.ts';
 import { eventQuery, type EventRow } from './event-row.ts';
 import { fileViews, stepRows } from './event-view.ts';
-import { checkPhotoCount, placeOf, recordEvent } from './event.service.ts';
+import { reportPlace } from './building-report.ts';
+import { checkPhotoCount, recordEvent } from './event.service.ts';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -60,7 +61,7 @@ export async function reportAsCitizen(ctx: ModuleContext, input: PublicReportInp
     throw tooManyRequests(GRID_ERRORS.PHONE_LIMIT, `At most ${config.publicReportsPerPhonePerDay} reports a day from one phone`, [
       { path: 'body.phone', message: 'has reached today’s limit' },
     ]);
-  const point = await placeOf(trx, input.location, 'body.location');
+  const place = await reportPlace(trx, { location: input.location, buildingToken: input.buildingToken, buildingUnit: input.buildingUnit });
   const photoIds = input.photoIds ?? [];
   await checkPhotoCount(trx, photoIds, 'body.photoIds');
   await claimablePublicPhotos(trx, fileReferences(photoIds, 'body.photoIds'), now);
@@ -69,12 +70,13 @@ export async function reportAsCitizen(ctx: ModuleContext, input: PublicReportInp
     {
       categoryId: input.categoryId,
       description: input.description,
-      location: input.location,
+      location: place.location,
+      building: place.building,
       photoIds,
       source: 'citizen',
       reporter: { userId: null, name: input.name?.trim() || '群众', phone: input.phone },
     },
-    point,
+    place.point,
   );
   return code;
 }

@@ -1,7 +1,7 @@
 import type { IsolationCase, IsolationSuite } from '../../../tests/helpers/cross-tenant.ts';
 import { enableGridEvents, gridWorld, reportAt } from './grid-world.ts';
 
-/** Grid-events routes: categories, grid polygons, events and their steps, the public pages, Open311 and its clients. */
+/** Grid-events routes: categories, grid polygons, events and their steps, buildings and households, the public pages, Open311 and its clients. */
 export const gridEventsIsolation: IsolationSuite = {
   name: 'grid-events',
   async setup(platform, owner, intruder) {
@@ -26,6 +26,18 @@ export const gridEventsIsolation: IsolationSuite = {
     // A key of another county is refused like any wrong one (modules/grid-events/tests/open311.test.ts):
     // the intruder, holding none of the owner's, files nothing on either county.
     const open311Post = { api_key: 'o311_not-a-key-of-the-owner', service_code: 'noise', lat: 24.505, long: 117.615 };
+    const created = await owner.admin.post(`${world.base}/buildings`, {
+      name: '甲县楼',
+      location: { lon: 117.615, lat: 24.505 },
+      unitCount: 1,
+      floorCount: 1,
+      householdsPerFloor: 2,
+    });
+    const building = created.json() as { id: string; qrToken: string };
+    const household = (await owner.admin.get(`${world.base}/buildings/${building.id}/households`)).json().items[0] as { id: string };
+    await owner.admin.post(`${world.base}/households/${household.id}/visits`, { note: '甲县走访' });
+    const buildingParams = { id: building.id };
+    const householdParams = { id: household.id };
     const cases: IsolationCase[] = [
       { route: 'GET /api/t/:tenant/grid-events/categories' },
       {
@@ -98,6 +110,26 @@ export const gridEventsIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/grid-events/events/:id/merge', params: id, body: { intoId: event.id } },
       { route: 'GET /api/t/:tenant/grid-events/stats', query: period },
       { route: 'GET /api/t/:tenant/grid-events/stats/export', query: period },
+      { route: 'GET /api/t/:tenant/grid-events/buildings' },
+      {
+        route: 'POST /api/t/:tenant/grid-events/buildings',
+        body: { name: '乙县楼', location: { lon: 117.615, lat: 24.505 }, unitCount: 1, floorCount: 1, householdsPerFloor: 1 },
+      },
+      { route: 'GET /api/t/:tenant/grid-events/buildings/:id', params: buildingParams },
+      { route: 'PATCH /api/t/:tenant/grid-events/buildings/:id', params: buildingParams, body: { name: '改名' } },
+      { route: 'DELETE /api/t/:tenant/grid-events/buildings/:id', params: buildingParams },
+      { route: 'POST /api/t/:tenant/grid-events/buildings/:id/households/generate', params: buildingParams },
+      { route: 'GET /api/t/:tenant/grid-events/buildings/:id/households', params: buildingParams },
+      { route: 'GET /api/t/:tenant/grid-events/buildings/:id/qr.svg', params: buildingParams },
+      { route: 'GET /api/t/:tenant/grid-events/buildings/qr-sheet.svg', query: `buildingId=${building.id}` },
+      { route: 'POST /api/t/:tenant/grid-events/buildings/import', body: {} },
+      { route: 'GET /api/t/:tenant/grid-events/buildings/import-template' },
+      { route: 'GET /api/t/:tenant/grid-events/households/tags' },
+      { route: 'PATCH /api/t/:tenant/grid-events/households/:id', params: householdParams, body: { tags: ['出租'] } },
+      { route: 'POST /api/t/:tenant/grid-events/households/:id/visits', params: householdParams, body: { note: '乙县' } },
+      { route: 'GET /api/t/:tenant/grid-events/households/:id/visits', params: householdParams },
+      { route: 'GET /api/t/:tenant/grid-events/visits/overdue', query: `buildingId=${building.id}` },
+      { route: 'GET /api/t/:tenant/grid-events/public/buildings/:token', params: { token: building.qrToken }, public: { writes: [] } },
       // The public pages: anyone may use them on any county; a tracking code is the only key, and
       // the owner's code on the intruder's county finds nothing.
       { route: 'GET /api/t/:tenant/grid-events/public/categories', public: { writes: [] } },

@@ -1,4 +1,12 @@
-import { AimOutlined, ApartmentOutlined, BorderOutlined, CameraOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  BorderOutlined,
+  CameraOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { ModuleUi } from '../../../admin-ui/src/module-kit';
 
 /**
@@ -15,6 +23,7 @@ export const gridEventsUi: ModuleUi = {
     { path: 'map', load: () => import('./pages/map-page') },
     { path: 'categories', load: () => import('./pages/categories-page'), permission: 'grid-events.manage' },
     { path: 'grids', load: () => import('./pages/grids-page'), permission: 'grid-events.manage' },
+    { path: 'visits', load: () => import('./pages/visits-page') },
   ],
   publicRoutes: [
     { path: 'report', load: () => import('./public/public-report-page') },
@@ -28,5 +37,6 @@ export const gridEventsUi: ModuleUi = {
     { id: 'map', icon: <AimOutlined /> },
     { id: 'categories', icon: <ApartmentOutlined /> },
     { id: 'grids', icon: <BorderOutlined /> },
+    { id: 'visits', icon: <HomeOutlined /> },
   ],
 };
