@@ -10,6 +10,7 @@ import {
   tenantSlug,
   timestamp,
   uuid,
+  XLSX_MIME,
 } from '../../../core/schemas/schema-kit.ts';
 import { namedRef, nullableString, plainText } from './common.schema.ts';
 
@@ -167,6 +168,8 @@ export const importBuildingsRoute = {
     'Imports buildings from an .xlsx (the template’s columns, either language), all or nothing: any bad row is a 400 naming `rows[n].<column>` and nothing is saved. Each building’s households are laid out. `dryRun` checks only. Send the file as the body with Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   params: tenantParams,
   querystring: { type: 'object', additionalProperties: false, properties: { dryRun: { type: 'boolean', default: false } } },
+  // The body is the file itself: a Buffer from the content-type parser, checked in the handler.
+  body: { content: { [XLSX_MIME]: { schema: { description: 'The .xlsx file' } } } },
   response: {
     200: responseObject({ dryRun: { type: 'boolean' }, buildings: { type: 'integer' }, households: { type: 'integer' } }),
     201: responseObject({ dryRun: { type: 'boolean' }, buildings: { type: 'integer' }, households: { type: 'integer' } }),
