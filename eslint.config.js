@@ -99,10 +99,7 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts', 'modules/**/*.{ts,tsx}', 'admin-ui/src/**/*.{ts,tsx}'],
     // Tests state the codes' values on purpose (they are the API), and fake answers with them.
-    ignores: [
-      '**/*.test.{ts,tsx}',
-      'modules/*/tests/**',
-    ],
+    ignores: ['**/*.test.{ts,tsx}', 'modules/*/tests/**'],
     rules: { 'no-restricted-syntax': ['error', ...ERROR_CODE_LITERALS] },
   },
   {
