@@ -24,7 +24,7 @@ export const manageRoutes: RoutePlugin = async (app) => {
     listManaged(request, (await moduleActor(request)).userId, request.query),
   );
 
-  app.post('/manage', { schema: createNoticeRoute, config: { permission } }, async (request, reply) => {
+  app.post('/manage', { schema: createNoticeRoute, config: { permission, idempotent: true } }, async (request, reply) => {
     const id = await createNotice(request, request.body);
     const row = await managedNotice(request, id);
     await audit(request, { action: 'announcements.notice.create', ...record(id), data: { title: row.title } });
