@@ -21,6 +21,7 @@ import type { AudienceKind, NoticeDetail, NoticeInput } from '../../schemas/noti
 import { useAudienceRoles, useManagedNotice, useNoticeAction, useSaveNotice } from '../api/announcements.api';
 import { actionError } from '../components/action-error';
 import { RichTextEditor } from '../components/rich-text-editor';
+import { pagePath } from '../components/paths';
 import { useT } from '../i18n/announcements-i18n';
 import { useTranslation } from 'react-i18next';
 
@@ -132,10 +133,10 @@ function NoticeEditor({ slug, notice }: { slug: string; notice: NoticeDetail | u
       if (publish) {
         const published = await action.mutateAsync({ id: saved.id, action: 'publish' });
         void message.success(t('manage.published', { count: published?.counts.recipients ?? 0 }));
-        void navigate(`../manage/${saved.id}`, { relative: 'path' });
+        void navigate(pagePath(slug, `manage/${saved.id}`));
       } else {
         void message.success(t('editor.saved'));
-        if (!notice) void navigate(`../manage/${saved.id}/edit`, { relative: 'path', replace: true });
+        if (!notice) void navigate(pagePath(slug, `manage/${saved.id}/edit`), { replace: true });
       }
     } catch (error) {
       if (isApiError(error) && error.details.length > 0) {
@@ -151,9 +152,7 @@ function NoticeEditor({ slug, notice }: { slug: string; notice: NoticeDetail | u
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 900 }}>
-      <Link to="../manage" relative="path">
-        ← {t('editor.cancel')}
-      </Link>
+      <Link to={pagePath(slug, 'manage')}>← {t('editor.cancel')}</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {notice ? t('editor.editTitle') : t('editor.newTitle')}
       </Typography.Title>

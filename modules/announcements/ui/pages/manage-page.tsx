@@ -7,6 +7,7 @@ import type { NoticeStatus, NoticeSummary } from '../../schemas/notice.schema';
 import { useManagedNotices, useNoticeAction } from '../api/announcements.api';
 import { actionError } from '../components/action-error';
 import { StatusTag } from '../components/status-tag';
+import { pagePath } from '../components/paths';
 import { useT } from '../i18n/announcements-i18n';
 
 /** `/announcements/manage` (发布通知): the publisher's notices, drafts to withdrawn, with how many have read each. */
@@ -38,12 +39,7 @@ export default function ManagePage() {
     <>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3}>{t('manage.title')}</Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => void navigate('../manage/new', { relative: 'path' })}
-          data-testid="notice-add"
-        >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(pagePath(slug, 'manage/new'))} data-testid="notice-add">
           {t('manage.add')}
         </Button>
       </Flex>
@@ -77,9 +73,7 @@ export default function ManagePage() {
               render: (_, row) => (
                 <Space size={4} wrap>
                   {row.pinned && <Tag color="red">{t('notices.pinned')}</Tag>}
-                  <Link to={row.status === 'draft' ? `../manage/${row.id}/edit` : `../manage/${row.id}`} relative="path">
-                    {row.title}
-                  </Link>
+                  <Link to={pagePath(slug, row.status === 'draft' ? `manage/${row.id}/edit` : `manage/${row.id}`)}>{row.title}</Link>
                 </Space>
               ),
             },
@@ -100,7 +94,7 @@ export default function ManagePage() {
                 row.status === 'draft' ? (
                   '—'
                 ) : (
-                  <Link to={`../manage/${row.id}`} relative="path">{`${row.counts.read} / ${row.counts.recipients}`}</Link>
+                  <Link to={pagePath(slug, `manage/${row.id}`)}>{`${row.counts.read} / ${row.counts.recipients}`}</Link>
                 ),
             },
             {
@@ -110,9 +104,7 @@ export default function ManagePage() {
               render: (_, row) =>
                 row.status === 'draft' ? (
                   <Space size={4} wrap>
-                    <Link to={`../manage/${row.id}/edit`} relative="path">
-                      {t('manage.edit')}
-                    </Link>
+                    <Link to={pagePath(slug, `manage/${row.id}/edit`)}>{t('manage.edit')}</Link>
                     <Popconfirm title={t('manage.publishConfirm')} onConfirm={() => run(row.id, 'publish')}>
                       <Button size="small" type="link" data-testid={`publish-${row.id}`}>
                         {t('manage.publish')}
@@ -126,9 +118,7 @@ export default function ManagePage() {
                   </Space>
                 ) : (
                   <Space size={4} wrap>
-                    <Link to={`../manage/${row.id}`} relative="path">
-                      {t('manage.receipts')}
-                    </Link>
+                    <Link to={pagePath(slug, `manage/${row.id}`)}>{t('manage.receipts')}</Link>
                     {row.status === 'published' && (
                       <Popconfirm title={t('manage.withdrawConfirm')} onConfirm={() => run(row.id, 'withdraw')}>
                         <Button size="small" type="link" danger>

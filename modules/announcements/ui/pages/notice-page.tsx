@@ -6,6 +6,7 @@ import { useConfirmNotice, useReadNotice } from '../api/announcements.api';
 import { actionError } from '../components/action-error';
 import { AttachmentList } from '../components/attachment-list';
 import { NoticeBody } from '../components/notice-body';
+import { pagePath } from '../components/paths';
 import { useT } from '../i18n/announcements-i18n';
 
 /** `/announcements/notices/:id`: a notice addressed to the user; opening it records the read, confirming when asked. */
@@ -23,9 +24,7 @@ export default function NoticePage() {
   const view = notice.data;
   return (
     <Flex vertical gap={12} style={{ maxWidth: 860 }}>
-      <Link to="../notices" relative="path">
-        ← {t('reading.back')}
-      </Link>
+      <Link to={pagePath(slug, 'notices')}>← {t('reading.back')}</Link>
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="notice-title">
           {view.pinned && <Tag color="red">{t('notices.pinned')}</Tag>}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorResult, useCountyTime, useTenantSession } from '../../../../admin-ui/src/module-kit';
 import type { ReaderSummary } from '../../schemas/notice.schema';
 import { useMyNotices } from '../api/announcements.api';
+import { pagePath } from '../components/paths';
 import { useT } from '../i18n/announcements-i18n';
 
 /** `/announcements/notices` (通知公告): the notices addressed to the signed-in user, pinned first, unread marked. */
@@ -44,7 +45,7 @@ export default function NoticesPage() {
                     <Space size={4} wrap>
                       {!notice.readAt && <Badge status="processing" text={<Tag color="blue">{t('notices.unread')}</Tag>} />}
                       {notice.pinned && <Tag color="red">{t('notices.pinned')}</Tag>}
-                      <Link to={`../notices/${notice.id}`} relative="path" style={{ fontWeight: notice.readAt ? 400 : 600 }}>
+                      <Link to={pagePath(slug, `notices/${notice.id}`)} style={{ fontWeight: notice.readAt ? 400 : 600 }}>
                         {notice.title}
                       </Link>
                       {notice.requiresConfirmation &&

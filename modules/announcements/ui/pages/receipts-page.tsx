@@ -10,6 +10,7 @@ import { AttachmentList } from '../components/attachment-list';
 import { NoticeBody } from '../components/notice-body';
 import { ReceiptPeople } from '../components/receipt-people';
 import { StatusTag } from '../components/status-tag';
+import { pagePath } from '../components/paths';
 import { useT } from '../i18n/announcements-i18n';
 
 type UnitRow = ReceiptsView['units'][number];
@@ -47,9 +48,7 @@ export default function ReceiptsPage() {
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 1000 }}>
-      <Link to="../manage" relative="path">
-        ← {t('receipts.back')}
-      </Link>
+      <Link to={pagePath(slug, 'manage')}>← {t('receipts.back')}</Link>
       <Flex align="center" gap={8} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {view.title}
