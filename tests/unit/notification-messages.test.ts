@@ -14,7 +14,7 @@ const catalogues: MessageCatalogue[] = [coreMessages.catalogue, ...installedModu
 
 describe('notification catalogues: every message in both languages', () => {
   it('core and every installed module that notifies has a catalogue, named by its id', () => {
-    expect(catalogues.map((c) => c.namespace).sort()).toEqual(['approvals', 'core', 'dispatch', 'forms', 'grid-events']);
+    expect(catalogues.map((c) => c.namespace).sort()).toEqual(['announcements', 'approvals', 'core', 'dispatch', 'forms', 'grid-events']);
     for (const module of installedModules) if (module.messages) expect(module.messages.namespace).toBe(module.manifest.id);
   });
 

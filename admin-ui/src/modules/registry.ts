@@ -1,3 +1,4 @@
+import { announcementsUi } from '../../../modules/announcements/ui/index';
 import { dispatchUi } from '../../../modules/dispatch/ui/index';
 import { formsUi } from '../../../modules/forms/ui/index';
 import { gridEventsUi } from '../../../modules/grid-events/ui/index';
@@ -19,9 +20,15 @@ import type { ModuleUiRegistry } from './module-uis-context';
  *   };
  *
  *   // here
- *   import { dispatchUi } from '../../../modules/dispatch/ui/index';
+ *   import { announcementsUi } from '../../../modules/announcements/ui/index';
+import { dispatchUi } from '../../../modules/dispatch/ui/index';
  *   export const moduleUis: ModuleUiRegistry = { dispatch: dispatchUi };
  *
  * Only the small `ui/index` enters the shell's bundle; each `load()` becomes its own chunk.
  */
-export const moduleUis: ModuleUiRegistry = { forms: formsUi, dispatch: dispatchUi, 'grid-events': gridEventsUi };
+export const moduleUis: ModuleUiRegistry = {
+  forms: formsUi,
+  dispatch: dispatchUi,
+  'grid-events': gridEventsUi,
+  announcements: announcementsUi,
+};
