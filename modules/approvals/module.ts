@@ -24,7 +24,11 @@ const manifest = {
   ],
   configSchema: approvalsConfigSchema,
   recordTypes: [],
-  menu: [],
+  menu: [
+    // Approvers need no permission: anyone may be named on a step, so the boxes are everyone's.
+    { id: 'requests', name: { 'zh-CN': '审批', en: 'Approvals' }, path: '/approvals/requests' },
+    { id: 'apply', name: { 'zh-CN': '发起审批', en: 'New request' }, path: '/approvals/apply', permission: PERMISSION.apply },
+  ],
   emits: ['approvals.approved', 'approvals.rejected'],
 };
 

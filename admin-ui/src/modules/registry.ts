@@ -1,4 +1,5 @@
 import { announcementsUi } from '../../../modules/announcements/ui/index';
+import { approvalsUi } from '../../../modules/approvals/ui/index';
 import { dispatchUi } from '../../../modules/dispatch/ui/index';
 import { formsUi } from '../../../modules/forms/ui/index';
 import { gridEventsUi } from '../../../modules/grid-events/ui/index';
@@ -21,6 +22,7 @@ import type { ModuleUiRegistry } from './module-uis-context';
  *
  *   // here
  *   import { announcementsUi } from '../../../modules/announcements/ui/index';
+import { approvalsUi } from '../../../modules/approvals/ui/index';
 import { dispatchUi } from '../../../modules/dispatch/ui/index';
  *   export const moduleUis: ModuleUiRegistry = { dispatch: dispatchUi };
  *
@@ -30,5 +32,6 @@ export const moduleUis: ModuleUiRegistry = {
   forms: formsUi,
   dispatch: dispatchUi,
   'grid-events': gridEventsUi,
+  approvals: approvalsUi,
   announcements: announcementsUi,
 };

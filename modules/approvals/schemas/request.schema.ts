@@ -91,6 +91,8 @@ export const requestView = responseObject({
   myTaskId: nullableString,
   canWithdraw: { type: 'boolean' },
   canUrge: { type: 'boolean' },
+  /** The applicant may change it and send it (again): a draft or a returned request. */
+  canEdit: { type: 'boolean' },
 });
 export type RequestView = FromSchema<typeof requestView>;
 

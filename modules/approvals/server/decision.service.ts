@@ -143,18 +143,18 @@ async function handOver(
       comment: event.comment,
     });
     await ctx.trx('approval_task').insert({ ...row, id: uuidv7(), position: task.position, status: 'waiting' });
-    await recordEvents(ctx, [{ ...event, kind: 'transferred', data: { toUserId: to } }]);
+    await recordEvents(ctx, [{ ...event, kind: 'transferred', data: { toUserId: to, toUserName: await nameOf(ctx, to) } }]);
     await tellApprovers(ctx, request, [to]);
   } else if (action === 'addBefore') {
     await shift(task.position);
     await ctx.trx('approval_task').where({ id: task.id }).update({ status: 'queued' });
     await ctx.trx('approval_task').insert({ ...row, id: uuidv7(), position: task.position, status: 'waiting' });
-    await recordEvents(ctx, [{ ...event, kind: 'added_before', data: { toUserId: to } }]);
+    await recordEvents(ctx, [{ ...event, kind: 'added_before', data: { toUserId: to, toUserName: await nameOf(ctx, to) } }]);
     await tellApprovers(ctx, request, [to]);
   } else {
     await shift(task.position + 1);
     await ctx.trx('approval_task').insert({ ...row, id: uuidv7(), position: task.position + 1, status: 'queued' });
-    await recordEvents(ctx, [{ ...event, kind: 'added_after', data: { toUserId: to } }]);
+    await recordEvents(ctx, [{ ...event, kind: 'added_after', data: { toUserId: to, toUserName: await nameOf(ctx, to) } }]);
   }
 }
 

@@ -111,5 +111,6 @@ export async function requestView(request: FastifyRequest, row: RequestRow): Pro
     myTaskId: mine?.id ?? null,
     canWithdraw: isApplicant && row.status === 'pending' && !(await hasDecisions(trx, row.id)),
     canUrge: isApplicant && row.status === 'pending' && !urgedRecently,
+    canEdit: isApplicant && (row.status === 'draft' || row.status === 'returned'),
   };
 }
