@@ -70,7 +70,7 @@ export { accountFacts, accountsNamed, roleAccounts, roleNames, tenantAdminAccoun
 export { ancestorIds, topUnitIds, unitFacts, unitsNamed, type UnitFacts } from './directory/unit-facts.ts';
 
 // Migrations: a tenant table with its key, row-level security and grants in one call.
-export { createTenantTable as tenantTable, type TenantTableOptions } from './db/tenant-table.ts';
+export { createTenantTable as tenantTable, tenantForeignKey, type TenantTableOptions } from './db/tenant-table.ts';
 export { protectTenantTable, tenantColumn } from './db/rls.ts';
 
 // Errors: a 4xx names the field; never a 500 for bad input.
@@ -86,7 +86,10 @@ export {
   cursorQuery,
   errorResponses,
   limitQuery,
+  nullableString,
+  nullableTimestamp,
   plainName,
+  plainText,
   responseObject,
   tenantIdParams,
   tenantParams,

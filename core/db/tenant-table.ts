@@ -36,3 +36,12 @@ export async function createTenantTable(
   });
   await protectTenantTable(knex, name, options.access);
 }
+
+/**
+ * A foreign key from one tenant table to another's `(tenant_id, id)`: a row may only name records
+ * of its own tenant (and Citus keeps the pair on one shard). For a migration's `keys`.
+ */
+export function tenantForeignKey(t: Knex.AlterTableBuilder, column: string, table: string, options: { onDelete?: 'CASCADE' } = {}): void {
+  const key = t.foreign(['tenant_id', column]).references(['tenant_id', 'id']).inTable(table);
+  if (options.onDelete) key.onDelete(options.onDelete);
+}

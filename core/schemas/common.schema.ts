@@ -47,6 +47,12 @@ export const limitQuery = { type: 'integer', minimum: 1, maximum: 200, default: 
 export const cursorQuery = { type: 'string', maxLength: 200 } as const;
 
 export const timestamp = { type: 'string', format: 'date-time' } as const;
+export const nullableTimestamp = { type: ['string', 'null'], format: 'date-time' } as const;
+export const nullableString = { type: ['string', 'null'] } as const;
+
+/** A few lines of plain text: no control characters but newlines, no markup brackets (what a name or comment field takes). */
+export const plainText = (maxLength: number, minLength = 0) =>
+  ({ type: 'string', minLength, maxLength, pattern: '^[^<>\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' }) as const;
 
 /** Standard error responses, spread into each route's `response`. */
 /** The body of every error answer: `{ error: { code, message, details: [{ path, message }] } }` (core/http/errors.ts). */

@@ -1,10 +1,5 @@
 import type { Knex } from 'knex';
-import { tenantTable } from '../../../core/module-kit.ts';
-
-function belongsTo(t: Knex.AlterTableBuilder, column: string, table: string, onDelete?: string): void {
-  const key = t.foreign(['tenant_id', column]).references(['tenant_id', 'id']).inTable(table);
-  if (onDelete) key.onDelete(onDelete);
-}
+import { tenantForeignKey, tenantTable } from '../../../core/module-kit.ts';
 
 /**
  * Announcements (通知公告): a notice with its sanitised body, audience and flags, and one row per
@@ -51,9 +46,9 @@ export async function up(knex: Knex): Promise<void> {
     },
     {
       keys: (t) => {
-        belongsTo(t, 'unit_id', 'core_unit');
-        belongsTo(t, 'created_by', 'core_user');
-        belongsTo(t, 'published_by', 'core_user');
+        tenantForeignKey(t, 'unit_id', 'core_unit');
+        tenantForeignKey(t, 'created_by', 'core_user');
+        tenantForeignKey(t, 'published_by', 'core_user');
       },
     },
   );
@@ -74,9 +69,9 @@ export async function up(knex: Knex): Promise<void> {
     },
     {
       keys: (t) => {
-        belongsTo(t, 'announcement_id', 'announcement', 'CASCADE');
-        belongsTo(t, 'user_id', 'core_user', 'CASCADE');
-        belongsTo(t, 'unit_id', 'core_unit');
+        tenantForeignKey(t, 'announcement_id', 'announcement', { onDelete: 'CASCADE' });
+        tenantForeignKey(t, 'user_id', 'core_user', { onDelete: 'CASCADE' });
+        tenantForeignKey(t, 'unit_id', 'core_unit');
       },
     },
   );

@@ -1,12 +1,7 @@
 import type { Knex } from 'knex';
-import { tenantTable } from '../../../core/module-kit.ts';
+import { tenantForeignKey, tenantTable } from '../../../core/module-kit.ts';
 
 type Table = Knex.CreateTableBuilder;
-
-function belongsTo(t: Knex.AlterTableBuilder, column: string, table: string, onDelete?: 'CASCADE'): void {
-  const key = t.foreign(['tenant_id', column]).references(['tenant_id', 'id']).inTable(table);
-  if (onDelete) key.onDelete(onDelete);
-}
 
 function times(t: Table, knex: Knex): void {
   t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
@@ -38,7 +33,7 @@ export async function up(knex: Knex): Promise<void> {
       t.primary(['tenant_id', 'id']);
       t.unique(['tenant_id', 'name']);
     },
-    { keys: (t) => belongsTo(t, 'created_by', 'core_user') },
+    { keys: (t) => tenantForeignKey(t, 'created_by', 'core_user') },
   );
 
   await tenantTable(
@@ -56,8 +51,8 @@ export async function up(knex: Knex): Promise<void> {
     },
     {
       keys: (t) => {
-        belongsTo(t, 'type_id', 'approval_type', 'CASCADE');
-        belongsTo(t, 'created_by', 'core_user');
+        tenantForeignKey(t, 'type_id', 'approval_type', { onDelete: 'CASCADE' });
+        tenantForeignKey(t, 'created_by', 'core_user');
       },
     },
   );
@@ -91,8 +86,8 @@ export async function up(knex: Knex): Promise<void> {
         t.foreign(['tenant_id', 'type_id', 'flow_version'])
           .references(['tenant_id', 'type_id', 'version'])
           .inTable('approval_flow_version');
-        belongsTo(t, 'applicant_user_id', 'core_user');
-        belongsTo(t, 'applicant_unit_id', 'core_unit');
+        tenantForeignKey(t, 'applicant_user_id', 'core_user');
+        tenantForeignKey(t, 'applicant_unit_id', 'core_unit');
       },
     },
   );
@@ -120,7 +115,7 @@ export async function up(knex: Knex): Promise<void> {
       t.check(`mode in ('any', 'all', 'sequential')`);
       t.check(`status in ('waiting', 'active', 'approved', 'skipped', 'rejected', 'cancelled')`);
     },
-    { keys: (t) => belongsTo(t, 'request_id', 'approval_request', 'CASCADE') },
+    { keys: (t) => tenantForeignKey(t, 'request_id', 'approval_request', { onDelete: 'CASCADE' }) },
   );
 
   await tenantTable(
@@ -150,10 +145,10 @@ export async function up(knex: Knex): Promise<void> {
     },
     {
       keys: (t) => {
-        belongsTo(t, 'request_id', 'approval_request', 'CASCADE');
-        belongsTo(t, 'step_id', 'approval_step', 'CASCADE');
-        belongsTo(t, 'approver_user_id', 'core_user');
-        belongsTo(t, 'decided_by', 'core_user');
+        tenantForeignKey(t, 'request_id', 'approval_request', { onDelete: 'CASCADE' });
+        tenantForeignKey(t, 'step_id', 'approval_step', { onDelete: 'CASCADE' });
+        tenantForeignKey(t, 'approver_user_id', 'core_user');
+        tenantForeignKey(t, 'decided_by', 'core_user');
       },
     },
   );
@@ -182,7 +177,7 @@ export async function up(knex: Knex): Promise<void> {
       t.primary(['tenant_id', 'id']);
       t.index(['tenant_id', 'request_id', 'created_at']);
     },
-    { keys: (t) => belongsTo(t, 'request_id', 'approval_request', 'CASCADE') },
+    { keys: (t) => tenantForeignKey(t, 'request_id', 'approval_request', { onDelete: 'CASCADE' }) },
   );
 
   await tenantTable(
@@ -198,8 +193,8 @@ export async function up(knex: Knex): Promise<void> {
     },
     {
       keys: (t) => {
-        belongsTo(t, 'request_id', 'approval_request', 'CASCADE');
-        belongsTo(t, 'user_id', 'core_user');
+        tenantForeignKey(t, 'request_id', 'approval_request', { onDelete: 'CASCADE' });
+        tenantForeignKey(t, 'user_id', 'core_user');
       },
     },
   );
@@ -224,8 +219,8 @@ export async function up(knex: Knex): Promise<void> {
     },
     {
       keys: (t) => {
-        belongsTo(t, 'user_id', 'core_user');
-        belongsTo(t, 'deputy_user_id', 'core_user');
+        tenantForeignKey(t, 'user_id', 'core_user');
+        tenantForeignKey(t, 'deputy_user_id', 'core_user');
       },
     },
   );

@@ -1,13 +1,10 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { plainName, responseObject, uuid } from '../../../core/schemas/schema-kit.ts';
+import { nullableString, nullableTimestamp, plainName, plainText, responseObject, uuid } from '../../../core/schemas/schema-kit.ts';
 
-export const nullableString = { type: ['string', 'null'] } as const;
-export const nullableTimestamp = { type: ['string', 'null'], format: 'date-time' } as const;
+export { nullableString, nullableTimestamp, plainText };
+
 export const nullableInteger = { type: ['integer', 'null'] } as const;
 
-/** A few lines of plain text: no control characters but newlines, no markup brackets. */
-export const plainText = (maxLength: number, minLength = 0) =>
-  ({ type: 'string', minLength, maxLength, pattern: '^[^<>\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' }) as const;
 export const reasonText = { ...plainText(500, 1), description: 'Not blank' } as const;
 export const fileIds = (maxItems: number, minItems = 0) => ({ type: 'array', items: uuid, minItems, maxItems, uniqueItems: true }) as const;
 /** A mainland mobile number: what a citizen leaves to be called back. */
