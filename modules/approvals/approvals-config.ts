@@ -11,6 +11,8 @@ export const APPROVALS_CONFIG_DEFAULTS = {
   headPositionNames: ['书记', '主任', '局长', '镇长', '乡长', '县长', '部长', '站长', '科长', '所长'] as string[],
   /** Working days a step may wait before its approvers are reminded. */
   remindAfterWorkingDays: 1,
+  /** Working days after which the heads of the approver's unit hear of a waiting task too; 0: never. */
+  escalateAfterWorkingDays: 3,
   smsReminders: true,
   /** Hours between two urges (催办) of one request by its applicant. */
   urgeIntervalHours: 24,
@@ -51,6 +53,13 @@ export const approvalsConfigSchema = {
       minimum: 1,
       maximum: 30,
       default: D.remindAfterWorkingDays,
+    },
+    escalateAfterWorkingDays: {
+      type: 'integer',
+      title: '待审批多少个工作日后告知审批人的单位负责人（0：不告知）',
+      minimum: 0,
+      maximum: 60,
+      default: D.escalateAfterWorkingDays,
     },
     smsReminders: { type: 'boolean', title: '提醒同时发短信', default: D.smsReminders },
     urgeIntervalHours: { type: 'integer', title: '催办间隔（小时）', minimum: 1, maximum: 168, default: D.urgeIntervalHours },

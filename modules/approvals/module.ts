@@ -6,6 +6,7 @@ import { approvalsMessages } from './locales/notifications.ts';
 import { accountRoutes } from './server/account.routes.ts';
 import { delegationRoutes } from './server/delegation.routes.ts';
 import { PERMISSION } from './server/permissions.ts';
+import { taskRemindersJob } from './server/reminder.jobs.ts';
 import { requestRoutes } from './server/request.routes.ts';
 import { typeRoutes } from './server/type.routes.ts';
 
@@ -44,5 +45,6 @@ export const approvalsModule: PlatformModule = {
   manifest,
   migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
   routes,
+  jobs: [taskRemindersJob],
   messages: approvalsMessages.catalogue,
 };

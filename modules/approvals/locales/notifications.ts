@@ -14,6 +14,10 @@ export const approvalsMessages = defineMessages('approvals', {
     'zh-CN': { title: '审批提醒：{title}', body: '{type}已等待您审批超过 {days} 个工作日' },
     en: { title: 'Approval reminder: {title}', body: 'The {type} has waited for you more than {days} working days' },
   },
+  'task.escalated': {
+    'zh-CN': { title: '审批超时：{title}', body: '{approver}待审批的{type}已超过 {days} 个工作日未处理' },
+    en: { title: 'Approval overdue: {title}', body: 'The {type} has waited for {approver} more than {days} working days' },
+  },
   'request.approved': {
     'zh-CN': { title: '审批通过：{title}', body: '您提交的{type}已审批通过' },
     en: { title: 'Approved: {title}', body: 'Your {type} was approved' },
