@@ -22,6 +22,7 @@ import { BENCH_DISPATCH, dispatchBody, measureLightRecompute, resetBenchDispatch
 import { BENCH_GRID, resetBenchGrid, seedBenchGrid } from './bench-grid-seed.ts';
 import { explainLists, measureRouting, type RoutingResult } from './bench-grid.ts';
 import { gridPhases, printGrid } from './bench-grid-phases.ts';
+import { approvalPhases, BENCH_APPROVALS, printApprovals, resetBenchApprovals, seedBenchApprovals } from './bench-approvals.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 20;
@@ -37,6 +38,8 @@ const ONLY_DISPATCH = process.argv.includes('--only-dispatch');
 const ONLY_SMS = process.argv.includes('--only-sms');
 // `--only-grid`: the grid-events phases alone (routing, the queue at 100,000 events, public reports).
 const ONLY_GRID = process.argv.includes('--only-grid');
+// `--only-approvals`: the approvals phases alone ("waiting for me" at 100,000 requests, decisions).
+const ONLY_APPROVALS = process.argv.includes('--only-approvals');
 
 const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchUrl = new URL(adminUrl);
@@ -53,10 +56,10 @@ if (ONLY_SMS) {
 await prepareDatabase();
 const ids = await benchIds();
 // In-process, before the server starts: SMS delivery is job work, not an HTTP request.
-const sms = ONLY_GRID ? null : await measureSmsDelivery(config, ids.tenantId);
+const sms = ONLY_GRID || ONLY_APPROVALS ? null : await measureSmsDelivery(config, ids.tenantId);
 if (sms) printSms(sms);
 // In-process, before the server starts: the schedule's work is not an HTTP request.
-const lights = ONLY_GRID ? null : await measureLightRecompute(config, ids.tenantId);
+const lights = ONLY_GRID || ONLY_APPROVALS ? null : await measureLightRecompute(config, ids.tenantId);
 // In-process too: routing is a step inside recording an event, measured alone.
 const routing: RoutingResult = await measureRouting(config, ids.tenantId);
 const plans = await explainLists(config, ids.tenantId);
@@ -108,7 +111,12 @@ try {
   // Warm-up, not measured: a just-started server is still compiling its hot paths (JIT) and filling pools.
   await load({ url: `${api}/org/people?limit=20`, headers: { cookie }, duration: WARM_UP_SECONDS });
 
-  if (ONLY_GRID) {
+  if (ONLY_APPROVALS) {
+    const approvals = await withOwner((owner) => approvalPhases({ base, owner, tenantId: ids.tenantId, load }));
+    printApprovals(approvals);
+    fs.mkdirSync('test-results', { recursive: true });
+    fs.writeFileSync('test-results/bench-approvals.json', JSON.stringify({ date: new Date().toISOString(), approvals }, null, 2));
+  } else if (ONLY_GRID) {
     const grid = await gridPhases({ base, config, tenantId: ids.tenantId, routing, plans, load, seconds: SECONDS, pool: POOL });
     printGrid(grid);
     fs.mkdirSync('test-results', { recursive: true });
@@ -190,8 +198,9 @@ try {
         ),
       };
       const grid = await gridPhases({ base, config, tenantId: ids.tenantId, routing, plans, load, seconds: SECONDS, pool: POOL });
+      const approvals = await withOwner((owner) => approvalPhases({ base, owner, tenantId: ids.tenantId, load }));
       fs.mkdirSync('test-results', { recursive: true });
-      fs.writeFileSync('test-results/bench.json', JSON.stringify({ ...results, dispatch, sms, grid }, null, 2));
+      fs.writeFileSync('test-results/bench.json', JSON.stringify({ ...results, dispatch, sms, grid, approvals }, null, 2));
       console.table({
         'list 20 people (GET, 20 conn.)': row(results.list),
         'create person (POST, validated + audited)': row(results.create),
@@ -204,6 +213,7 @@ try {
       );
       report(dispatch);
       printGrid(grid);
+      printApprovals(approvals);
     }
   }
 } finally {
@@ -310,6 +320,12 @@ async function prepareDatabase(): Promise<void> {
       await seedBenchGrid(db.owner, big.id, BENCH.adminPassword);
     }
     await resetBenchGrid(db.owner, big.id);
+    if (!(await db.owner('approval_type').where({ tenant_id: big.id, name: BENCH_APPROVALS.typeName }).first('id'))) {
+      console.log(`Seeding approvals: ${BENCH_APPROVALS.requests} requests...`);
+      const form = await db.owner('forms_form').where({ tenant_id: big.id, name: BENCH_FORMS.formName }).first('id');
+      await seedBenchApprovals(db.owner, big.id, form.id, BENCH.adminPassword);
+    }
+    await resetBenchApprovals(db.owner, big.id);
     // Drop what earlier runs' creates added.
     await db.owner('core_audit_log').whereIn('action', ['org.person.create', 'forms.submission.submit']).delete();
     await db.owner('core_person').where({ name: BENCH_NEW_PERSON }).delete();

@@ -24,19 +24,16 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 /** A request as everyone involved reads it: answers, steps with their approvers, the whole history, and what the caller may do. */
 export async function requestView(request: FastifyRequest, row: RequestRow): Promise<RequestView> {
   const trx = request.db;
-  const [type, version, steps, tasks, events] = await Promise.all([
-    trx('approval_type').where({ id: row.type_id }).first('name', 'form_id') as Promise<{ name: string; form_id: string }>,
-    trx('approval_flow_version').where({ type_id: row.type_id, version: row.flow_version }).first('form_version') as Promise<{
-      form_version: number;
-    }>,
-    trx('approval_step').where({ request_id: row.id }).orderBy('seq') as Promise<StepRow[]>,
-    trx('approval_task')
-      .where({ request_id: row.id })
-      .orderBy([{ column: 'chain' }, { column: 'position' }, { column: 'created_at' }]) as Promise<TaskRow[]>,
-    trx('approval_event')
-      .where({ request_id: row.id })
-      .orderBy([{ column: 'created_at' }, { column: 'id' }]) as Promise<EventRow[]>,
-  ]);
+  // One after another: they share the request's transaction, which runs one statement at a time.
+  const type: { name: string; form_id: string } = await trx('approval_type').where({ id: row.type_id }).first('name', 'form_id');
+  const version: { form_version: number } = await trx('approval_flow_version')
+    .where({ type_id: row.type_id, version: row.flow_version })
+    .first('form_version');
+  const steps: StepRow[] = await trx('approval_step').where({ request_id: row.id }).orderBy('seq');
+  const tasks: TaskRow[] = await trx('approval_task')
+    .where({ request_id: row.id })
+    .orderBy([{ column: 'chain' }, { column: 'position' }, { column: 'created_at' }]);
+  const events: EventRow[] = await trx('approval_event').where({ request_id: row.id }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
   const form = await (await formsService(request, 'params.id')).publishedVersion(trx, type.form_id, version.form_version);
   const people = await accountFacts(trx, [
     row.applicant_user_id,
