@@ -8,6 +8,7 @@ import { delegationRoutes } from './server/delegation.routes.ts';
 import { PERMISSION } from './server/permissions.ts';
 import { taskRemindersJob } from './server/reminder.jobs.ts';
 import { requestRoutes } from './server/request.routes.ts';
+import { statsRoutes } from './server/stats.routes.ts';
 import { typeRoutes } from './server/type.routes.ts';
 
 const manifest = {
@@ -29,6 +30,7 @@ const manifest = {
     // Approvers need no permission: anyone may be named on a step, so the boxes are everyone's.
     { id: 'requests', name: { 'zh-CN': '审批', en: 'Approvals' }, path: '/approvals/requests' },
     { id: 'apply', name: { 'zh-CN': '发起审批', en: 'New request' }, path: '/approvals/apply', permission: PERMISSION.apply },
+    { id: 'delegations', name: { 'zh-CN': '委托审批', en: 'Delegation' }, path: '/approvals/delegations' },
   ],
   emits: ['approvals.approved', 'approvals.rejected'],
 };
@@ -38,6 +40,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(requestRoutes);
   await app.register(delegationRoutes);
   await app.register(accountRoutes);
+  await app.register(statsRoutes);
 };
 
 /** Approvals: see README.md. */

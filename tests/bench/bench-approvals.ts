@@ -145,14 +145,24 @@ export async function approvalPhases(o: {
 
 /** Puts what the decision phase decided back as it was seeded. */
 export async function resetBenchApprovals(owner: Knex, tenantId: string): Promise<void> {
-  const approver: { id: string } | undefined = await owner('core_user').where({ tenant_id: tenantId, username: BENCH_APPROVALS.approver }).first('id');
+  const approver: { id: string } | undefined = await owner('core_user')
+    .where({ tenant_id: tenantId, username: BENCH_APPROVALS.approver })
+    .first('id');
   if (!approver) return;
-  const decided = owner('approval_task').where({ tenant_id: tenantId, approver_user_id: approver.id, status: 'approved' }).whereRaw("comment = '同意'");
+  const decided = owner('approval_task')
+    .where({ tenant_id: tenantId, approver_user_id: approver.id, status: 'approved' })
+    .whereRaw("comment = '同意'");
   const requestIds = await decided.clone().pluck('request_id');
   if (requestIds.length === 0) return;
   await owner('approval_event').where({ tenant_id: tenantId }).whereIn('request_id', requestIds).whereNot('kind', 'submitted').delete();
-  await owner('approval_task').where({ tenant_id: tenantId }).whereIn('request_id', requestIds).update({ status: 'waiting', decided_by: null, decided_at: null, comment: '' });
-  await owner('approval_step').where({ tenant_id: tenantId }).whereIn('request_id', requestIds).update({ status: 'active', finished_at: null });
+  await owner('approval_task')
+    .where({ tenant_id: tenantId })
+    .whereIn('request_id', requestIds)
+    .update({ status: 'waiting', decided_by: null, decided_at: null, comment: '' });
+  await owner('approval_step')
+    .where({ tenant_id: tenantId })
+    .whereIn('request_id', requestIds)
+    .update({ status: 'active', finished_at: null });
   await owner('approval_request').where({ tenant_id: tenantId }).whereIn('id', requestIds).update({ status: 'pending', finished_at: null });
   await owner('core_notification').where({ tenant_id: tenantId }).whereLike('kind', 'approvals.%').delete();
   await owner.raw('vacuum analyze approval_task, approval_step, approval_request, approval_event');

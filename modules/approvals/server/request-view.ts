@@ -33,7 +33,9 @@ export async function requestView(request: FastifyRequest, row: RequestRow): Pro
   const tasks: TaskRow[] = await trx('approval_task')
     .where({ request_id: row.id })
     .orderBy([{ column: 'chain' }, { column: 'position' }, { column: 'created_at' }]);
-  const events: EventRow[] = await trx('approval_event').where({ request_id: row.id }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
+  const events: EventRow[] = await trx('approval_event')
+    .where({ request_id: row.id })
+    .orderBy([{ column: 'created_at' }, { column: 'id' }]);
   const form = await (await formsService(request, 'params.id')).publishedVersion(trx, type.form_id, version.form_version);
   const people = await accountFacts(trx, [
     row.applicant_user_id,

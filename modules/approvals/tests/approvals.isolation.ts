@@ -33,6 +33,8 @@ export const approvalsIsolation: IsolationSuite = {
       { route: 'POST /api/t/:tenant/approvals/tasks/batch-approve', body: { taskIds: [taskId] } },
       { route: 'GET /api/t/:tenant/approvals/delegations' },
       { route: 'GET /api/t/:tenant/approvals/accounts', query: 'q=镇' },
+      { route: 'GET /api/t/:tenant/approvals/stats' },
+      { route: 'GET /api/t/:tenant/approvals/stats/export' },
       {
         route: 'POST /api/t/:tenant/approvals/delegations',
         body: { deputyUserId: world.users.deputy.userId, startsOn: '2026-01-01', endsOn: '2099-12-31' },

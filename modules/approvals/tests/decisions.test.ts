@@ -192,6 +192,25 @@ describe('approvals: decisions', () => {
     const mine = (await world.users.clerk.client.get(`${world.base}/requests?box=mine&status=pending`)).json();
     expect(mine.items.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([a.id, b.id]));
   });
+  it('managers see counts by state and the time each step takes, and download them as .xlsx; others may not', async () => {
+    const stats = await world.users['hr-manager'].client.get(`${world.base}/stats`);
+    expect(stats.statusCode, stats.body).toBe(200);
+    const leave = stats.json().types.find((t: { typeName: string }) => t.typeName === '请假');
+    expect(leave.submitted).toBe(10);
+    expect(leave.approved).toBe(2);
+    expect(leave.rejected).toBe(1);
+    expect(leave.withdrawn).toBe(1);
+    const first = stats
+      .json()
+      .steps.find((s: { typeName: string; stepName: string }) => s.typeName === '请假' && s.stepName === '审批first');
+    expect(first.finished).toBeGreaterThan(0);
+    expect(first.hoursPerStep).not.toBeNull();
+    const sheet = await world.users['hr-manager'].client.get(`${world.base}/stats/export?lang=en`);
+    expect(sheet.headers['content-type']).toContain('spreadsheetml');
+    expect((await world.users.clerk.client.get(`${world.base}/stats`)).statusCode).toBe(403);
+    const backwards = await world.users['hr-manager'].client.get(`${world.base}/stats?from=2026-12-31&to=2026-01-01`);
+    expect(backwards.statusCode).toBe(400);
+  });
 });
 
 describe('approvals: bad flows and bad requests are refused, naming the field, writing nothing', () => {

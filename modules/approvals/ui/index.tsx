@@ -1,4 +1,4 @@
-import { AuditOutlined, FormOutlined } from '@ant-design/icons';
+import { AuditOutlined, FormOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { ModuleUi } from '../../../admin-ui/src/module-kit';
 
 /** The approvals module's pages (see modules/approvals/README.md), under `/t/:tenant/approvals/`. */
@@ -7,9 +7,11 @@ export const approvalsUi: ModuleUi = {
     { path: 'requests', load: () => import('./pages/requests-page') },
     { path: 'requests/:id', load: () => import('./pages/request-page') },
     { path: 'apply', load: () => import('./pages/apply-page'), permission: 'approvals.apply' },
+    { path: 'delegations', load: () => import('./pages/delegations-page') },
   ],
   menu: [
     { id: 'requests', icon: <AuditOutlined /> },
     { id: 'apply', icon: <FormOutlined /> },
+    { id: 'delegations', icon: <UserSwitchOutlined /> },
   ],
 };
