@@ -162,7 +162,7 @@ describe('grid events: a citizen reports from a phone, the grid of the place han
     }
     expect(pageErrors).toEqual([]);
   });
-  it('buildings on a 390 px phone: the floor model of a building, a household tagged 独居老人, its QR code', async () => {
+  it('buildings on a 390 px phone: the floor model of a building, a household tagged 独居老人 and visited, its QR code', async () => {
     const units = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/directory/units');
     const grid = units.items.find((u) => u.name === DATONG.grid);
     ({ qrToken: buildingToken } = await admin.call<{ qrToken: string }>('POST', '/grid-events/buildings', {
@@ -199,6 +199,16 @@ describe('grid events: a citizen reports from a phone, the grid of the place han
     await cell.getByText('独居老人').waitFor();
     await cell.getByText('低保户').waitFor();
     await page.getByTestId('building-tag-counts').getByText('独居老人').waitFor();
+
+    // The visit (入户走访) recorded on the spot, with a photo.
+    await cell.click();
+    await page.getByTestId('visit-note').fill('老人身体状况良好，已提醒用电安全');
+    await page.getByTestId('visit-photos-input').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
+    await expect.poll(() => page.getByTestId('visit-photos-photo').count()).toBe(1);
+    await page.getByTestId('visit-record').click();
+    await page.getByTestId('visit-item').getByText('老人身体状况良好，已提醒用电安全').waitFor();
+    await screenshot(page, 'grid-events-household-visit-phone-zh');
+    await page.keyboard.press('Escape');
 
     await page.getByTestId('building-qr-open').click();
     const qr = page.getByTestId('building-qr-image');

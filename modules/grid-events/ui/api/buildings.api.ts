@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest, saveFile, tenantApiUrl, tenantScope, uploadRaw } from '../../../../admin-ui/src/module-kit';
 import type { BuildingChanges, BuildingInput, BuildingView } from '../../schemas/building.schema';
-import type { HouseholdChanges, HouseholdView } from '../../schemas/household.schema';
+import type { HouseholdChanges, HouseholdView, VisitInput, VisitView } from '../../schemas/household.schema';
 import { gridKeys, type Page } from './grid-events.api';
 
 const enc = encodeURIComponent;
@@ -157,3 +157,23 @@ export const QR_SHEET_PAGE = 12;
 /** How many pages the buildings' codes fill: one a unit (the default) or one a building. */
 export const qrSheetPages = (buildings: Pick<BuildingView, 'unitCount'>[], per: 'unit' | 'building') =>
   Math.ceil(buildings.reduce((sum, b) => sum + (per === 'unit' ? b.unitCount : 1), 0) / QR_SHEET_PAGE);
+
+/** A household's visits, newest first (the latest few: the drawer shows them). */
+export function useHouseholdVisits(slug: string, householdId: string | undefined) {
+  return useQuery({
+    queryKey: [...gridKeys.all(slug), 'household-visits', householdId ?? ''],
+    queryFn: ({ signal }) =>
+      apiRequest<Page<VisitView>>(tenantScope(slug), `${BASE}/households/${enc(householdId ?? '')}/visits`, {
+        signal,
+        query: { limit: 5 },
+      }),
+    select: (data) => data.items,
+    enabled: !!householdId,
+  });
+}
+
+/** Records a visit (入户走访); idempotent, so a retry on a bad network records it once. */
+export const useRecordVisit = (slug: string) =>
+  useBuildingMutation(slug, ({ id, body }: { id: string; body: VisitInput }) =>
+    apiRequest<VisitView>(tenantScope(slug), `${BASE}/households/${enc(id)}/visits`, { method: 'POST', body, idempotent: true }),
+  );

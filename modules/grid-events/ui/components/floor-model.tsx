@@ -76,9 +76,16 @@ export function FloorModel({ households, onOpen }: { households: HouseholdView[]
   const units = useMemo(() => byUnitAndFloor(households), [households]);
   if (units.length === 0) return <Empty description={t('buildings.noHouseholds')} />;
   return (
-    <Flex vertical gap={12} data-testid="floor-model">
+    // Units side by side where the screen is wide, one under another on a phone.
+    <Flex wrap gap={12} align="flex-start" data-testid="floor-model">
       {units.map((unit) => (
-        <Card key={unit.unitNo} size="small" title={t('buildings.unit', { n: unit.unitNo })} data-testid="floor-model-unit">
+        <Card
+          key={unit.unitNo}
+          size="small"
+          title={t('buildings.unit', { n: unit.unitNo })}
+          style={{ maxWidth: '100%' }}
+          data-testid="floor-model-unit"
+        >
           <div style={{ overflowX: 'auto' }}>
             <Flex vertical gap={6} style={{ width: 'max-content' }}>
               {unit.floors.map((floor) => (

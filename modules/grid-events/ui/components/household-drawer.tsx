@@ -6,6 +6,7 @@ import { useHouseholdTags, useUpdateHousehold } from '../api/buildings.api';
 import { useT } from '../i18n/grid-events-i18n';
 import { actionError } from './action-error';
 import { tagColor } from './household-tags';
+import { HouseholdVisits } from './household-visits';
 
 // The API's rule for a tag: a short word, no spaces or markup.
 const TAG_PATTERN = /^[^<>\s]{1,20}$/;
@@ -154,6 +155,7 @@ export function HouseholdDrawer({
               )}
             </Descriptions.Item>
           </Descriptions>
+          <HouseholdVisits householdId={household.id} canRecord={canEdit} />
         </Flex>
       )}
     </Drawer>
