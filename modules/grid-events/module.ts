@@ -17,6 +17,7 @@ import { householdRoutes } from './server/household.routes.ts';
 import { visitReadable } from './server/household.service.ts';
 import { PERMISSION } from './server/permissions.ts';
 import { publicBuildingRoutes } from './server/public-building.routes.ts';
+import { publicSettingsRoutes } from './server/public-settings.routes.ts';
 import { publicRoutes } from './server/public.routes.ts';
 import { qrRoutes } from './server/qr.routes.ts';
 import { statsRoutes } from './server/stats.routes.ts';
@@ -73,8 +74,15 @@ const manifest = {
       path: '/grid-events/visits',
       permission: [PERMISSION.report, PERMISSION.handle, PERMISSION.manage],
     },
+    {
+      id: 'buildings',
+      name: { 'zh-CN': '楼栋', en: 'Buildings' },
+      path: '/grid-events/buildings',
+      permission: [PERMISSION.report, PERMISSION.handle, PERMISSION.manage, PERMISSION.view],
+    },
     { id: 'categories', name: { 'zh-CN': '事件分类', en: 'Categories' }, path: '/grid-events/categories', permission: PERMISSION.manage },
     { id: 'grids', name: { 'zh-CN': '网格边界', en: 'Grids' }, path: '/grid-events/grids', permission: PERMISSION.manage },
+    { id: 'open311', name: { 'zh-CN': 'Open311 接口', en: 'Open311' }, path: '/grid-events/open311', permission: PERMISSION.manage },
   ],
   emits: ['grid-events.reported', 'grid-events.resolved', 'grid-events.rated', 'grid-events.escalated'],
 };
@@ -90,6 +98,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(qrRoutes);
   await app.register(householdRoutes);
   await app.register(publicBuildingRoutes);
+  await app.register(publicSettingsRoutes);
 };
 
 /** Grid events: see README.md. */

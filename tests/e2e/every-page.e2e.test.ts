@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from './e2e-server.ts';
 import { screenshot } from './e2e-browser.ts';
+import { TenantApi } from './e2e-api.ts';
 import { DEMO, demoAdmin, giveAccounts, startDemoCounty, submitSignIn as signIn } from './setup/demo-county.ts';
 
 const OPERATOR = { login: 'operator', password: 'Operator@2026' };
 const FILLER = { login: 'e2e-filler', password: 'Filler@2026' };
 const VIEWPORTS = { pc: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES = ['zh-CN', 'en'] as const;
+/** Donggang's demo county (tenant-config/demo/donggang.json): grid events with its grids and buildings. */
+const DONGGANG = { slug: 'donggang', login: 'admin', password: 'Admin@2026' };
 
 /** Loaded: no request in flight, no spinner or skeleton, no antd motion half-way. */
 async function settle(page: Page): Promise<void> {
@@ -24,6 +27,7 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
   let server: RunningServer;
   let browser: Browser;
   let routes: { name: string; path: string }[];
+  let gridRoutes: { name: string; path: string }[];
   let fillPath: string;
 
   beforeAll(async () => {
@@ -90,6 +94,23 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
       { name: 'dispatch-board', path: `${tenant}/dispatch/board` },
       { name: 'dispatch-requests', path: `${tenant}/dispatch/requests` },
     ];
+    // Grid events' pages, in the county that keeps floor models (its demo buildings come with the file).
+    const donggang = await TenantApi.signIn(server.baseUrl, DONGGANG.slug, DONGGANG.login, DONGGANG.password);
+    await donggang.call('POST', '/modules/grid-events/enable');
+    const buildings = await donggang.call<{ items: { id: string; qrToken: string }[] }>('GET', '/grid-events/buildings');
+    const building = buildings.items[0];
+    const grid = `/t/${DONGGANG.slug}/grid-events`;
+    const publicGrid = `/public/t/${DONGGANG.slug}/grid-events`;
+    gridRoutes = [
+      ...['report', 'queue', 'events', 'map', 'stats', 'visits', 'buildings', 'categories', 'grids', 'open311'].map((segment) => ({
+        name: `grid-events-${segment}`,
+        path: `${grid}/${segment}`,
+      })),
+      { name: 'grid-events-building', path: `${grid}/buildings/${building.id}` },
+      { name: 'grid-events-public-report', path: `${publicGrid}/report` },
+      { name: 'grid-events-public-scan', path: `${publicGrid}/report?building=${building.qrToken}&unit=1` },
+      { name: 'grid-events-public-track', path: `${publicGrid}/track` },
+    ];
   });
 
   afterAll(async () => {
@@ -99,7 +120,7 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
 
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     for (const language of LANGUAGES) {
-      it(`${device}, ${language}: every county page as the demo admin and the operator's pages open without errors; screenshots saved`, async () => {
+      it(`${device}, ${language}: every county page as the demo admin, grid events' pages in Donggang, and the operator's pages open without errors; screenshots saved`, async () => {
         const context = await browser.newContext({
           viewport,
           locale: language,
@@ -135,6 +156,11 @@ describe('every page of the web app, on a PC and a phone, in both languages', ()
         await signIn(page, FILLER.login, FILLER.password);
         await page.waitForURL(`${server.baseUrl}${fillPath}`);
         await visit({ name: 'forms-fill', path: fillPath });
+
+        await page.goto(`${server.baseUrl}/t/${DONGGANG.slug}/login`);
+        await signIn(page, DONGGANG.login, DONGGANG.password);
+        await page.waitForURL(`${server.baseUrl}/t/${DONGGANG.slug}`, { timeout: 60_000 });
+        for (const route of gridRoutes) await visit(route);
 
         await page.goto(`${server.baseUrl}/platform/login`);
         await settle(page);

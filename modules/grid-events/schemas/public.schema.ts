@@ -131,3 +131,27 @@ export const publicRatingRoute = {
   },
   response: { 200: publicEventView, ...errorResponses },
 } as const;
+
+const extent = {
+  type: 'array',
+  items: { type: 'number' },
+  minItems: 4,
+  maxItems: 4,
+  description: '[minLon, minLat, maxLon, maxLat], WGS-84',
+} as const;
+
+export const publicSettingsView = responseObject({
+  tileUrl: { type: 'string', description: 'A raster tile URL with {z} {x} {y}; empty: the map draws on a plain background' },
+  extent: { ...extent, description: 'Where the county takes reports: its bounds, else its grids with a margin, else mainland China' },
+  center: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2, description: '[lon, lat] of the extent’s middle' },
+  maxPhotos: { type: 'integer', description: 'Photos a report may carry' },
+});
+export type PublicSettingsView = FromSchema<typeof publicSettingsView>;
+
+export const publicSettingsRoute = {
+  tags: ['grid-events', 'public'],
+  summary:
+    'What the public report page needs to draw its map (no sign-in): the county’s tile URL, the extent it takes reports in and its centre, and the photos a report may carry',
+  params: tenantParams,
+  response: { 200: publicSettingsView, ...errorResponses },
+} as const;

@@ -252,7 +252,7 @@ export function roomNumber(floor: number, place: number): string {
  * Lays out the households of buildings (units × floors × households per floor); rooms that exist
  * are kept as they are, with their tags and visits. Answers how many were created.
  */
-export async function insertHouseholds(ctx: ModuleContext, buildings: FloorModel[]): Promise<number> {
+export async function insertHouseholds(ctx: Pick<ModuleContext, 'trx' | 'tenantId' | 'now'>, buildings: FloorModel[]): Promise<number> {
   const rows: Record<string, unknown>[] = [];
   for (const b of buildings)
     for (let unit = 1; unit <= b.unit_count; unit++)

@@ -3,12 +3,14 @@ import { uuidv7 } from 'uuidv7';
 import { badRequest, type ConfigDataContext, type ErrorDetail, type ModuleConfigData } from '../../../core/module-kit.ts';
 import { areaGeometry, type AreaGeometry } from '../schemas/area.schema.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
+import { applyBuildings, buildingsDataSchema, exportBuildings, type BuildingEntry } from './config-data-buildings.ts';
 import { bboxOf, polygonProblems } from './geo.ts';
 
 /**
- * Grid events' part of a tenant-config file (`modules[i].data`): the county's categories and its
- * grid polygons, named by codes — what a county sets up once and keeps as code (the demo counties
- * do). Applying upserts by code (a category's code, a grid unit's code) and never deletes.
+ * Grid events' part of a tenant-config file (`modules[i].data`): the county's categories, its
+ * grid polygons and its buildings (config-data-buildings.ts), named by codes — what a county sets
+ * up once and keeps as code (the demo counties do). Applying upserts by code (a category's code, a
+ * grid unit's code; a building by its grid and name) and never deletes.
  */
 const schema = {
   type: 'object',
@@ -46,6 +48,7 @@ const schema = {
         properties: { unit: { type: 'string', description: 'The code of the grid unit' }, geometry: areaGeometry },
       },
     },
+    buildings: buildingsDataSchema,
   },
 } as const;
 
@@ -66,6 +69,7 @@ interface CategoryEntry {
 interface Data {
   categories?: CategoryEntry[];
   grids?: { unit: string; geometry: AreaGeometry }[];
+  buildings?: BuildingEntry[];
 }
 
 function invalid(details: ErrorDetail[]) {
@@ -215,7 +219,8 @@ async function exportData(trx: Knex.Transaction): Promise<Data | undefined> {
     })
     .orderBy('u.code')
     .select('u.code', 'a.geometry');
-  if (categories.length === 0 && grids.length === 0) return undefined;
+  const buildings = await exportBuildings(trx);
+  if (categories.length === 0 && grids.length === 0 && buildings.length === 0) return undefined;
   return {
     categories: categories.map((c) => ({
       code: c.code,
@@ -232,16 +237,19 @@ async function exportData(trx: Knex.Transaction): Promise<Data | undefined> {
     })),
     // A grid unit without a code cannot be named in a file: its polygon stays out of the export.
     grids: grids.flatMap((g) => (g.code ? [{ unit: g.code, geometry: g.geometry }] : [])),
+    ...(buildings.length ? { buildings } : {}),
   };
 }
 
 export const gridEventsConfigData: ModuleConfigData = {
   schema,
   async apply(ctx, data) {
-    const { categories = [], grids = [] } = data as Data;
+    const { categories = [], grids = [], buildings = [] } = data as Data;
     const a = await applyCategories(ctx, categories);
     const b = await applyGrids(ctx, grids);
-    return { created: a.created + b.created, updated: a.updated + b.updated };
+    // After the grids: a building names its grid, whose polygon may have come with the same file.
+    const c = await applyBuildings(ctx, buildings);
+    return { created: a.created + b.created + c.created, updated: a.updated + b.updated + c.updated };
   },
   export: (ctx) => exportData(ctx.trx),
 };

@@ -90,7 +90,11 @@ export async function listHouseholds(trx: Knex.Transaction, buildingId: string, 
 }
 
 /** Sets tags and notes; new tags start the cadence of a household never visited from now. */
-export async function updateHousehold(ctx: ModuleContext, household: HouseholdRow, changes: HouseholdChanges): Promise<HouseholdRow> {
+export async function updateHousehold(
+  ctx: Pick<ModuleContext, 'trx' | 'now'>,
+  household: HouseholdRow,
+  changes: HouseholdChanges,
+): Promise<HouseholdRow> {
   const next = { ...household };
   if (changes.notes !== undefined) next.notes = changes.notes.trim();
   if (changes.tags !== undefined) {

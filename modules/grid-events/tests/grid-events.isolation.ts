@@ -133,6 +133,7 @@ export const gridEventsIsolation: IsolationSuite = {
       // The public pages: anyone may use them on any county; a tracking code is the only key, and
       // the owner's code on the intruder's county finds nothing.
       { route: 'GET /api/t/:tenant/grid-events/public/categories', public: { writes: [] } },
+      { route: 'GET /api/t/:tenant/grid-events/public/settings', public: { writes: [] } },
       { route: 'POST /api/t/:tenant/grid-events/public/photos', public: { writes: [] } },
       { route: 'POST /api/t/:tenant/grid-events/public/events', public: { writes: [] }, body: { categoryId: world.categories.noise } },
       { route: 'GET /api/t/:tenant/grid-events/public/events/:code', params: code, public: { writes: [] } },

@@ -142,10 +142,46 @@ describe('grid events: the citizens’ public pages', () => {
     expect(page).toMatchObject({ reopenCount: 1, rating: 5 });
   });
 
+  it('the public page’s map settings: the county’s tiles, the extent it takes reports in and its centre, the photo limit', async () => {
+    const tileUrl = 'https://t0.tianditu.gov.cn/DataServer?T=vec_w&l={z}&x={x}&y={y}&tk=demo';
+    const configured = await tenant.admin.put(`${tenant.base}/modules/grid-events/config`, {
+      config: { publicReportsPerPhonePerDay: 3, callbackPercent: 0, tileUrl, maxPhotos: 4 },
+    });
+    expect(configured.statusCode, configured.body).toBe(200);
+    // Without bounds: the grids' extent with a 0.05° margin.
+    const boxes: number[][] = (await tenant.admin.get(`${world.base}/areas`)).json().items.map((a: { bbox: number[] }) => a.bbox);
+    const grids = [
+      Math.min(...boxes.map((b) => b[0])) - 0.05,
+      Math.min(...boxes.map((b) => b[1])) - 0.05,
+      Math.max(...boxes.map((b) => b[2])) + 0.05,
+      Math.max(...boxes.map((b) => b[3])) + 0.05,
+    ];
+    const settings = await citizen.get(`${publicBase}/settings`);
+    expect(settings.statusCode, settings.body).toBe(200);
+    const body = settings.json();
+    expect(Object.keys(body).sort()).toEqual(['center', 'extent', 'maxPhotos', 'tileUrl']);
+    expect(body).toMatchObject({ tileUrl, maxPhotos: 4 });
+    body.extent.forEach((value: number, i: number) => expect(value).toBeCloseTo(grids[i], 6));
+    expect(body.center[0]).toBeCloseTo((grids[0] + grids[2]) / 2, 6);
+    expect(body.center[1]).toBeCloseTo((grids[1] + grids[3]) / 2, 6);
+
+    const bounds = { minLon: 117.5, minLat: 24.4, maxLon: 117.8, maxLat: 24.7 };
+    await tenant.admin.put(`${tenant.base}/modules/grid-events/config`, {
+      config: { publicReportsPerPhonePerDay: 3, callbackPercent: 0, tileUrl, maxPhotos: 4, bounds },
+    });
+    const bounded = (await citizen.get(`${publicBase}/settings`)).json();
+    expect(bounded.extent).toEqual([117.5, 24.4, 117.8, 24.7]);
+    expect(bounded.center[0]).toBeCloseTo(117.65, 9);
+    expect(bounded.center[1]).toBeCloseTo(24.55, 9);
+    // Another county's address serves that county's settings, never these.
+    expect((await citizen.get(`/api/t/no-such-county/grid-events/public/settings`)).statusCode).toBe(404);
+  });
+
   it('a county that closes its public page refuses reports (403) and lists no categories', async () => {
     const saved = await tenant.admin.put(`${tenant.base}/modules/grid-events/config`, { config: { publicReports: false } });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await citizen.get(`${publicBase}/categories`)).statusCode).toBe(403);
+    expect((await citizen.get(`${publicBase}/settings`)).statusCode).toBe(403);
     expect((await report({ phone: '13500000001' })).statusCode).toBe(403);
   });
 });

@@ -1,6 +1,9 @@
 import {
   AimOutlined,
   ApartmentOutlined,
+  ApiOutlined,
+  BankOutlined,
+  BarChartOutlined,
   BorderOutlined,
   CameraOutlined,
   HomeOutlined,
@@ -24,6 +27,10 @@ export const gridEventsUi: ModuleUi = {
     { path: 'categories', load: () => import('./pages/categories-page'), permission: 'grid-events.manage' },
     { path: 'grids', load: () => import('./pages/grids-page'), permission: 'grid-events.manage' },
     { path: 'visits', load: () => import('./pages/visits-page') },
+    { path: 'buildings', load: () => import('./pages/buildings-page') },
+    { path: 'buildings/:id', load: () => import('./pages/building-page') },
+    { path: 'stats', load: () => import('./pages/stats-page') },
+    { path: 'open311', load: () => import('./pages/open311-page'), permission: 'grid-events.manage' },
   ],
   publicRoutes: [
     { path: 'report', load: () => import('./public/public-report-page') },
@@ -38,5 +45,8 @@ export const gridEventsUi: ModuleUi = {
     { id: 'categories', icon: <ApartmentOutlined /> },
     { id: 'grids', icon: <BorderOutlined /> },
     { id: 'visits', icon: <HomeOutlined /> },
+    { id: 'buildings', icon: <BankOutlined /> },
+    { id: 'stats', icon: <BarChartOutlined /> },
+    { id: 'open311', icon: <ApiOutlined /> },
   ],
 };

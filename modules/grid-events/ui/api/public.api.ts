@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, tenantApiUrl, tenantScope } from '../../../../admin-ui/src/module-kit';
 import type { FileView } from '../../schemas/common.schema';
-import type { PublicEventView, PublicReportInput } from '../../schemas/public.schema';
+import type { PublicBuildingView } from '../../schemas/building.schema';
+import type { PublicEventView, PublicReportInput, PublicSettingsView } from '../../schemas/public.schema';
 import type { publicCategoryView } from '../../schemas/public.schema';
 import type { FromSchema } from 'json-schema-to-ts';
 
@@ -18,7 +19,31 @@ export type { HumanCheckChallenge };
 const publicKeys = {
   categories: (slug: string) => ['public', slug, 'grid-events', 'categories'] as const,
   event: (slug: string, code: string) => ['public', slug, 'grid-events', 'event', code] as const,
+  settings: (slug: string) => ['public', slug, 'grid-events', 'settings'] as const,
+  building: (slug: string, token: string) => ['public', slug, 'grid-events', 'building', token] as const,
 };
+
+/** The county's map settings for the public page: tiles, the extent it takes reports in, the photo limit. */
+export function usePublicSettings(slug: string) {
+  return useQuery({
+    queryKey: publicKeys.settings(slug),
+    queryFn: ({ signal }) => apiRequest<PublicSettingsView>(tenantScope(slug), `${BASE}/settings`, { signal, ...PUBLIC }),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** The building a scanned QR code names: its name, address, place and units (nothing of its households). */
+export function usePublicBuilding(slug: string, token: string | undefined) {
+  return useQuery({
+    queryKey: publicKeys.building(slug, token ?? ''),
+    queryFn: ({ signal }) =>
+      apiRequest<PublicBuildingView>(tenantScope(slug), `${BASE}/buildings/${enc(token ?? '')}`, { signal, ...PUBLIC }),
+    enabled: !!token,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
 
 export function usePublicCategories(slug: string) {
   return useQuery({

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { AimOutlined, EnvironmentOutlined, GlobalOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Input, Typography } from 'antd';
 import L from 'leaflet';
 import type { AreaView } from '../../schemas/area.schema';
@@ -17,6 +17,8 @@ interface PlacePickerProps {
   onChange?: (value: PlaceValue) => void;
   /** The map to tap on (the county's grids over its tiles, or a plain background); none: the device's position only. */
   map?: { settings: MapSettings; areas: AreaView[] | undefined; ready: boolean };
+  /** The map stays folded until asked for, or until the device cannot tell its position (citizens' phones). */
+  mapOnDemand?: boolean;
   testId: string;
 }
 
@@ -61,9 +63,11 @@ function PlaceMap({
  * tap on the map, and the address in words. Coordinates are WGS-84 (what browser geolocation and
  * 天地图 give).
  */
-export function PlacePicker({ value, onChange, map, testId }: PlacePickerProps) {
+export function PlacePicker({ value, onChange, map, mapOnDemand = false, testId }: PlacePickerProps) {
   const t = useT();
   const geo = useGeolocation();
+  const [asked, setAsked] = useState(false);
+  const mapShown = !!map && (!mapOnDemand || asked || geo.problem !== null);
   const set = (patch: PlaceValue) => onChange?.({ ...value, crs: 'wgs84', ...patch });
   const pick = (lon: number, lat: number) => set({ lon, lat });
 
@@ -78,12 +82,17 @@ export function PlacePicker({ value, onChange, map, testId }: PlacePickerProps) 
         >
           {t('place.useMyLocation')}
         </Button>
+        {map && !mapShown && (
+          <Button icon={<GlobalOutlined />} onClick={() => setAsked(true)} data-testid="place-open-map">
+            {t('place.pickOnMap')}
+          </Button>
+        )}
         <Typography.Text type={hasPoint(value) ? undefined : 'secondary'} data-testid="place-point">
           {hasPoint(value) ? (
             <>
               <EnvironmentOutlined /> {t('place.point', { lon: value.lon.toFixed(5), lat: value.lat.toFixed(5) })}
             </>
-          ) : map ? (
+          ) : mapShown ? (
             t('place.tapMap')
           ) : (
             t('place.none')
@@ -91,7 +100,7 @@ export function PlacePicker({ value, onChange, map, testId }: PlacePickerProps) 
         </Typography.Text>
       </Flex>
       {geo.problem && <Alert type="warning" showIcon title={t(`place.problems.${geo.problem}`)} />}
-      {map && <PlaceMap value={value} onPick={pick} map={map} />}
+      {map && mapShown && <PlaceMap value={value} onPick={pick} map={map} />}
       <Input
         value={value?.address}
         onChange={(event) => set({ address: event.target.value })}

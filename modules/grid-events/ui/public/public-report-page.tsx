@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import { CheckCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Progress, Result, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { BankOutlined, CheckCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Form, Input, Progress, Result, Select, Typography } from 'antd';
 import { isApiError, usePublicTenant } from '../../../../admin-ui/src/module-kit';
-import { sendPublicReport, uploadPublicPhoto, usePublicCategories } from '../api/public.api';
+import { sendPublicReport, uploadPublicPhoto, usePublicBuilding, usePublicCategories, usePublicSettings } from '../api/public.api';
 import { actionError } from '../components/action-error';
 import { CategoryPicker } from '../components/category-picker';
 import { PhotoUploads, type PickedPhoto } from '../components/photo-uploads';
 import { PlacePicker, type PlaceValue } from '../components/place-picker';
 import { useT } from '../i18n/grid-events-i18n';
+import type { MapSettings } from '../map/map-settings';
 import { HumanCheckUnavailable, useHumanCheck } from './human-check';
 
 interface Values {
@@ -16,13 +17,26 @@ interface Values {
   description?: string;
   photos?: PickedPhoto[];
   place?: PlaceValue;
+  unit?: number;
   phone?: string;
   name?: string;
 }
 
-/** Photos a citizen's report may carry (the API's limit; the county's config may set fewer, and the server says so). */
+/** Photos a citizen's report may carry until the county's settings say (the API's limit). */
 const MAX_PHOTOS = 9;
 const MOBILE = /^1\d{10}$/;
+/** A building's QR token as printed codes carry it (20 characters of Crockford base32). */
+const BUILDING_TOKEN = /^[0-9A-HJKMNP-TV-Z]{20}$/;
+
+/** The building and unit a scanned code put in the address (`?building=<token>&unit=<n>`); nonsense is ignored. */
+function scannedOf(params: URLSearchParams): { token?: string; unit?: number } {
+  const token = params.get('building')?.trim().toUpperCase();
+  const unit = Number(params.get('unit'));
+  return {
+    token: token && BUILDING_TOKEN.test(token) ? token : undefined,
+    unit: Number.isInteger(unit) && unit >= 1 && unit <= 50 ? unit : undefined,
+  };
+}
 
 /** Uploads through the public route; the page shows the picked file itself (the upload is not readable back). */
 function usePublicUpload(slug: string) {
@@ -78,14 +92,26 @@ function Reported({ slug, code, onAnother }: { slug: string; code: string; onAno
  * `/public/t/:tenant/grid-events/report`: a citizen reports without an account — what (category,
  * words, photos), where (the phone's position and the address), a mobile number to be called back
  * on — then a human check the browser solves by itself, and the tracking code to follow it by.
- * The form starts empty: a building's QR code will fill in the building and unit here once the
- * API takes them.
+ * A building's QR code opens it with the building and unit filled in (the report then needs no
+ * position: it goes to the building's grid). When the phone will not tell its position, the
+ * county's map (its tiles, framed on its extent) opens to tap the place on.
  */
 export default function PublicReportPage() {
   const t = useT();
   const { slug } = usePublicTenant();
   const [form] = Form.useForm<Values>();
   const categories = usePublicCategories(slug);
+  const settings = usePublicSettings(slug);
+  const [params] = useSearchParams();
+  const scanned = scannedOf(params);
+  const building = usePublicBuilding(slug, scanned.token);
+  const atBuilding = building.data ? scanned.token : undefined;
+  const maxPhotos = settings.data?.maxPhotos ?? MAX_PHOTOS;
+  const map = settings.data && {
+    settings: { tileUrl: settings.data.tileUrl, bounds: settings.data.extent as MapSettings['bounds'] },
+    areas: [],
+    ready: true,
+  };
   const upload = usePublicUpload(slug);
   const check = useHumanCheck(slug);
   const [sending, setSending] = useState(false);
@@ -94,7 +120,11 @@ export default function PublicReportPage() {
 
   const submit = async (values: Values) => {
     const place = values.place;
-    if (!values.categoryId || !values.description || !values.phone || place?.lon === undefined || place.lat === undefined) return;
+    const location =
+      place?.lon !== undefined && place.lat !== undefined
+        ? { lon: place.lon, lat: place.lat, crs: place.crs ?? 'wgs84', address: place.address?.trim() ?? '' }
+        : undefined;
+    if (!values.categoryId || !values.description || !values.phone || (!location && !atBuilding)) return;
     setFailure(null);
     setSending(true);
     try {
@@ -102,7 +132,8 @@ export default function PublicReportPage() {
       const reported = await sendPublicReport(slug, {
         categoryId: values.categoryId,
         description: values.description.trim(),
-        location: { lon: place.lon, lat: place.lat, crs: place.crs ?? 'wgs84', address: place.address?.trim() ?? '' },
+        ...(location ? { location } : {}),
+        ...(atBuilding ? { buildingToken: atBuilding, ...(values.unit ? { buildingUnit: values.unit } : {}) } : {}),
         photoIds: (values.photos ?? []).map((p) => p.file.id),
         phone: values.phone.trim(),
         name: values.name?.trim() ?? '',
@@ -110,6 +141,8 @@ export default function PublicReportPage() {
       });
       setCode(reported.code);
       form.resetFields();
+      // Another report from the same door keeps the unit the code named.
+      form.setFieldValue('unit', scanned.unit);
       window.scrollTo({ top: 0 });
     } catch (error) {
       setFailure(error instanceof HumanCheckUnavailable ? t('public.checkUnavailable') : actionError(t, error));
@@ -137,7 +170,14 @@ export default function PublicReportPage() {
           data-testid="public-report-unavailable"
         />
       ) : (
-        <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="public-report-form" disabled={sending}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ unit: scanned.unit }}
+          onFinish={(v) => void submit(v)}
+          data-testid="public-report-form"
+          disabled={sending}
+        >
           <Form.Item name="categoryId" label={t('report.category')} rules={[{ required: true, message: t('report.needCategory') }]}>
             <CategoryPicker categories={categories.data} loading={categories.isLoading} testId="public-category" />
           </Form.Item>
@@ -149,24 +189,60 @@ export default function PublicReportPage() {
             <Input.TextArea rows={4} maxLength={1000} showCount placeholder={t('public.descriptionPlaceholder')} />
           </Form.Item>
           <Form.Item name="photos" label={t('public.photos')}>
-            <PhotoUploads upload={upload} max={MAX_PHOTOS} testId="public-photos" />
+            <PhotoUploads upload={upload} max={maxPhotos} testId="public-photos" />
           </Form.Item>
-          <Form.Item
-            name="place"
-            label={t('report.place')}
-            required
-            extra={t('public.placeHelp')}
-            rules={[
-              {
-                validator: (_, place?: PlaceValue) =>
-                  place?.lon !== undefined && place.lat !== undefined
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('public.needPlace'))),
-              },
-            ]}
-          >
-            <PlacePicker testId="public-place" />
-          </Form.Item>
+          {building.data ? (
+            <Card size="small" style={{ marginBottom: 16, background: '#f6ffed', borderColor: '#b7eb8f' }} data-testid="public-building">
+              <Flex vertical gap={8}>
+                <Typography.Text strong>
+                  <BankOutlined /> {building.data.name}
+                </Typography.Text>
+                {building.data.address && <Typography.Text type="secondary">{building.data.address}</Typography.Text>}
+                <Form.Item name="unit" label={t('public.buildingUnit')} style={{ marginBottom: 0 }}>
+                  <Select
+                    allowClear
+                    placeholder={t('public.buildingUnitAny')}
+                    options={Array.from({ length: building.data.unitCount }, (_, i) => ({
+                      value: i + 1,
+                      label: t('buildings.unit', { n: i + 1 }),
+                    }))}
+                    data-testid="public-building-unit"
+                  />
+                </Form.Item>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('public.buildingHelp')}
+                </Typography.Text>
+              </Flex>
+            </Card>
+          ) : (
+            <>
+              {building.isError && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('public.buildingUnknown')}
+                  style={{ marginBottom: 12 }}
+                  data-testid="public-building-unknown"
+                />
+              )}
+              <Form.Item
+                name="place"
+                label={t('report.place')}
+                required
+                extra={t('public.placeHelp')}
+                rules={[
+                  {
+                    validator: (_, place?: PlaceValue) =>
+                      place?.lon !== undefined && place.lat !== undefined
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('public.needPlace'))),
+                  },
+                ]}
+              >
+                <PlacePicker testId="public-place" map={map || undefined} mapOnDemand />
+              </Form.Item>
+            </>
+          )}
           <Form.Item
             name="phone"
             label={t('public.phone')}
