@@ -50,6 +50,7 @@ export type { Notifier } from './notify/notifier.ts';
 // Server-written messages in the reader's language: a catalogue per module (modules/<id>/locales/notifications.ts).
 export { defineMessages, type MessageLanguage, type NotificationMessage } from './notify/messages.ts';
 export { inQuietHours } from './notify/quiet-hours.ts';
+export { textPhone } from './notify/text-phone.ts';
 // Reminders that must go at most once: the ledger decides, the notice goes only with a new row.
 export {
   lastRemindedAt,

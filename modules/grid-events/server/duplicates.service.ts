@@ -8,6 +8,7 @@ import { eventQuery, OPEN_STATES, type EventRow } from './event-row.ts';
 import { toEventSummary } from './event-view.ts';
 import { distanceMeters } from './geo.ts';
 import { gridMessage, tellUser } from './handler-notices.ts';
+import { textCitizenMerged } from './citizen-texts.ts';
 import { appendStep } from './timeline.ts';
 
 const HOUR_MS = 3_600_000;
@@ -90,6 +91,7 @@ export async function mergeEvent(
     note: survivor.event.code,
   });
   await appendStep(ctx, survivor.event.id, { action: 'merged_in', actorUserId: actor.userId, actorName: actor.name, note: event.code });
+  await textCitizenMerged(ctx, event, survivor.event.code);
   if (event.reporter_user_id && event.reporter_user_id !== actor.userId) {
     await tellUser(
       ctx,

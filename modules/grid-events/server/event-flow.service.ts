@@ -14,6 +14,7 @@ import type { EventAction } from '../schemas/event.schema.ts';
 import { findCategory } from './category.service.ts';
 import { mergedReporters } from './duplicates.service.ts';
 import { allowedActions, type EventAccess } from './event-access.ts';
+import { textCitizensResolved } from './citizen-texts.ts';
 import { checkPhotoCount, checkPhotos } from './event.service.ts';
 import type { EventRow } from './event-row.ts';
 import { gridMessage, tellHandlers, tellManagers, tellUnitHandlers, tellUser, type NoticeEvent } from './handler-notices.ts';
@@ -134,6 +135,7 @@ export async function resolveEvent(
     gridMessage('event.resolved', { category: event.category_name, code: event.code, note: input.note.trim() }),
     'grid-events.event.resolved',
   );
+  await textCitizensResolved(ctx, event, input.note.trim());
   await ctx.emitEvent(ctx.trx, ctx.tenantId, 'grid-events.resolved', {
     eventId: event.id,
     unitId: event.handling_unit_id,

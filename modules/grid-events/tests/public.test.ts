@@ -142,6 +142,27 @@ describe('grid events: the citizens’ public pages', () => {
     expect(page).toMatchObject({ reopenCount: 1, rating: 5 });
   });
 
+  it('citizens are texted on the phone they left: when their report is merged into another, and when the matter is resolved', async () => {
+    const sms = (phone: string) =>
+      platform.ownerQuery('core_sms_outbox').where({ tenant_id: tenant.id, phone }).orderBy('created_at').pluck('body');
+    const first = (await report({ phone: '13600000021' })).json().code as string;
+    const second = (await report({ phone: '13600000022', description: '门口又有人摆摊' })).json().code as string;
+    const find = async (code: string) =>
+      (await world.users.grid2.client.get(`${world.base}/events?q=${code}`)).json().items[0] as { id: string };
+    const [survivor, duplicate] = [await find(first), await find(second)];
+    const merged = await world.users.grid2.client.post(`${world.base}/events/${duplicate.id}/merge`, { intoId: survivor.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await sms('13600000022')).toEqual([expect.stringContaining(`编号 ${first} 查看进度`)]);
+    await world.users.grid2.client.post(`${world.base}/events/${survivor.id}/accept`, {});
+    const resolved = await world.users.grid2.client.post(`${world.base}/events/${survivor.id}/resolve`, {
+      note: '已劝离',
+      photoIds: [await photoOf(world.users.grid2.client, tenant)],
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect(await sms('13600000021')).toEqual([expect.stringContaining(`编号 ${first}）已办结：已劝离`)]);
+    expect((await sms('13600000022')).at(-1)).toContain(`编号 ${second}）已办结`);
+  });
+
   it('the public page’s map settings: the county’s tiles, the extent it takes reports in and its centre, the photo limit', async () => {
     const tileUrl = 'https://t0.tianditu.gov.cn/DataServer?T=vec_w&l={z}&x={x}&y={y}&tk=demo';
     const configured = await tenant.admin.put(`${tenant.base}/modules/grid-events/config`, {
