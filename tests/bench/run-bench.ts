@@ -22,6 +22,7 @@ import { BENCH_DISPATCH, dispatchBody, measureLightRecompute, resetBenchDispatch
 import { BENCH_GRID, resetBenchGrid, seedBenchGrid } from './bench-grid-seed.ts';
 import { explainLists, measureRouting, type RoutingResult } from './bench-grid.ts';
 import { gridPhases, printGrid } from './bench-grid-phases.ts';
+import { measureVisitReminders, overdueListPhase, seedBenchVisits } from './bench-visits.ts';
 import { approvalPhases, BENCH_APPROVALS, printApprovals, resetBenchApprovals, seedBenchApprovals } from './bench-approvals.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -62,6 +63,8 @@ if (sms) printSms(sms);
 const lights = ONLY_GRID || ONLY_APPROVALS ? null : await measureLightRecompute(config, ids.tenantId);
 // In-process too: routing is a step inside recording an event, measured alone.
 const routing: RoutingResult = await measureRouting(config, ids.tenantId);
+// In-process too: the hourly visit reminders are job work.
+const visitReminders = ONLY_DISPATCH || ONLY_APPROVALS ? null : await measureVisitReminders(config, ids.tenantId);
 const plans = await explainLists(config, ids.tenantId);
 
 const port = await freePort();
@@ -118,9 +121,14 @@ try {
     fs.writeFileSync('test-results/bench-approvals.json', JSON.stringify({ date: new Date().toISOString(), approvals }, null, 2));
   } else if (ONLY_GRID) {
     const grid = await gridPhases({ base, config, tenantId: ids.tenantId, routing, plans, load, seconds: SECONDS, pool: POOL });
+    const overdue = await overdueListPhase(base, load);
     printGrid(grid);
+    printVisits(overdue, visitReminders!);
     fs.mkdirSync('test-results', { recursive: true });
-    fs.writeFileSync('test-results/bench-grid.json', JSON.stringify({ date: new Date().toISOString(), grid }, null, 2));
+    fs.writeFileSync(
+      'test-results/bench-grid.json',
+      JSON.stringify({ date: new Date().toISOString(), grid, overdue, visitReminders }, null, 2),
+    );
   } else await allPhases();
 
   // The dispatch phases, then (unless --only-dispatch) the others and grid events' last, with the sessions and ids above.
@@ -198,9 +206,13 @@ try {
         ),
       };
       const grid = await gridPhases({ base, config, tenantId: ids.tenantId, routing, plans, load, seconds: SECONDS, pool: POOL });
+      const overdue = await overdueListPhase(base, load);
       const approvals = await withOwner((owner) => approvalPhases({ base, owner, tenantId: ids.tenantId, load }));
       fs.mkdirSync('test-results', { recursive: true });
-      fs.writeFileSync('test-results/bench.json', JSON.stringify({ ...results, dispatch, sms, grid, approvals }, null, 2));
+      fs.writeFileSync(
+        'test-results/bench.json',
+        JSON.stringify({ ...results, dispatch, sms, grid, overdue, visitReminders, approvals }, null, 2),
+      );
       console.table({
         'list 20 people (GET, 20 conn.)': row(results.list),
         'create person (POST, validated + audited)': row(results.create),
@@ -213,6 +225,7 @@ try {
       );
       report(dispatch);
       printGrid(grid);
+      printVisits(overdue, visitReminders!);
       printApprovals(approvals);
     }
   }
@@ -270,6 +283,26 @@ function report(dispatch: {
   );
 }
 
+function printVisits(
+  overdue: { rps: number; p50: number; p99: number; errors: number },
+  reminders: Awaited<ReturnType<typeof measureVisitReminders>>,
+) {
+  console.table({
+    "grid worker's overdue visits, 49,296 households (GET, 1 conn.)": {
+      'req/s': overdue.rps,
+      'p50 ms': overdue.p50,
+      'p99 ms': overdue.p99,
+      errors: overdue.errors,
+    },
+  });
+  console.log(
+    `visit reminders: ${reminders.reminded} households newly due reminded in ${reminders.seconds.toFixed(1)} s (${Math.round(reminders.rate)}/s); the next run, nothing new, ${reminders.steadySeconds.toFixed(2)} s`,
+  );
+  console.log(
+    `targets: overdue visits p99 < 25 ms (${overdue.p99} ms); a run with 2,000 newly due < 60 s (${reminders.seconds.toFixed(1)} s)`,
+  );
+}
+
 function printSms(result: SmsDeliveryResult) {
   console.log(
     `sms: ${result.messages} queued messages delivered by the log provider in ${result.seconds.toFixed(1)} s (${Math.round(result.rate)}/s); target < ${BENCH_SMS.targetSeconds} s`,
@@ -320,6 +353,10 @@ async function prepareDatabase(): Promise<void> {
       await seedBenchGrid(db.owner, big.id, BENCH.adminPassword);
     }
     await resetBenchGrid(db.owner, big.id);
+    if (!(await db.owner('grid_building').where({ tenant_id: big.id }).first('id'))) {
+      console.log('Seeding floor models: 2,054 buildings, 49,296 households...');
+      await seedBenchVisits(db.owner, big.id);
+    }
     if (!(await db.owner('approval_type').where({ tenant_id: big.id, name: BENCH_APPROVALS.typeName }).first('id'))) {
       console.log(`Seeding approvals: ${BENCH_APPROVALS.requests} requests...`);
       const form = await db.owner('forms_form').where({ tenant_id: big.id, name: BENCH_FORMS.formName }).first('id');

@@ -142,6 +142,17 @@ describe('approvals: a request applied from a phone, transferred, approved, and 
     expect(history).toMatch(/审批通过/);
     await screenshot(applicant, 'approvals-history-phone-zh');
     expect(await applicant.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('the applicant’s boxes and delegation page fit the phone: the approved request in "my requests", no delegation yet', async () => {
+    await applicant.goto(`${server.baseUrl}${base}/requests?box=mine`);
+    await applicant.getByRole('link', { name: '请假' }).first().waitFor();
+    await screenshot(applicant, 'approvals-mine-phone-zh');
+    expect(await applicant.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await applicant.goto(`${server.baseUrl}${base}/delegations`);
+    await applicant.getByText('暂无委托').waitFor();
+    await screenshot(applicant, 'approvals-delegations-phone-zh');
+    expect(await applicant.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(pageErrors).toEqual([]);
   });
 });
