@@ -120,6 +120,7 @@ export {
   todayIn,
   wallClockIn,
 } from './time/time-zone.ts';
+export { DAY_MS, HOUR_MS } from './time/durations.ts';
 export { addDays, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './time/calendar-date.ts';
 export { addTenantWorkingDays } from './calendar/calendar.service.ts';
 // Periods and recurrence on the county's calendar: the ISO week, month, quarter or year holding a day and its key

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { badRequest, type ModuleContext } from '../../../core/module-kit.ts';
+import { badRequest, type ModuleContext, HOUR_MS } from '../../../core/module-kit.ts';
 import { gridEventsConfig } from '../grid-events-config.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
 import type { EventSummary } from '../schemas/event.schema.ts';
@@ -11,7 +11,6 @@ import { gridMessage, tellUser } from './handler-notices.ts';
 import { textCitizenMerged } from './citizen-texts.ts';
 import { appendStep } from './timeline.ts';
 
-const HOUR_MS = 3_600_000;
 const METRES_PER_DEGREE = 111_320;
 const MAX_CANDIDATES = 20;
 

@@ -1,4 +1,4 @@
-import { jobModuleContext, type ModuleContext, type ModuleJob, type ModuleJobContext } from '../../../core/module-kit.ts';
+import { jobModuleContext, type ModuleContext, type ModuleJob, type ModuleJobContext, HOUR_MS, DAY_MS } from '../../../core/module-kit.ts';
 import { gridEventsConfig } from '../grid-events-config.ts';
 import { findCategory } from './category.service.ts';
 import { eventQuery, OPEN_STATES, type EventRow } from './event-row.ts';
@@ -8,8 +8,6 @@ import { appendStep } from './timeline.ts';
 
 export const ESCALATION_JOB = 'grid-events.escalate';
 const BATCH = 100;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Every minute: events whose deadline at their level has passed move one level up (grid →

@@ -6,6 +6,7 @@ import {
   fileReferences,
   unitFacts,
   type ModuleContext,
+  HOUR_MS,
 } from '../../../core/module-kit.ts';
 import { gridEventsConfig } from '../grid-events-config.ts';
 import type { EventStatus } from '../schemas/common.schema.ts';
@@ -21,7 +22,6 @@ import { gridMessage, tellHandlers, tellManagers, tellUnitHandlers, tellUser, ty
 import { levelOfKind } from './routing.ts';
 import { appendStep } from './timeline.ts';
 
-const HOUR_MS = 3_600_000;
 const addHours = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR_MS);
 
 /** Who acts: the account and the name the timeline shows. */

@@ -10,6 +10,7 @@ import {
   notFound,
   type DataScope,
   type ModuleContext,
+  DAY_MS,
 } from '../../../core/module-kit.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
 import type {
@@ -25,7 +26,6 @@ import { fileViews } from './event-view.ts';
 import { checkPhotos } from './event.service.ts';
 import { shortestCadence, visitCadences, visitDueAt } from './visit-cadence.ts';
 
-const DAY_MS = 86_400_000;
 /** A visit recorded a little ahead of the server's clock (a phone's) is still "now". */
 const CLOCK_SKEW_MS = 5 * 60_000;
 

@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import { AppError, forbidden } from '../../../core/module-kit.ts';
+import { AppError, forbidden, HOUR_MS } from '../../../core/module-kit.ts';
 import { OPEN311_ERRORS } from '../schemas/open311-error-codes.ts';
-
-const HOUR_MS = 3_600_000;
 
 /** A new api_key: 192 random bits, prefixed so a leaked one is recognised for what it is. */
 export function newApiKey(): string {

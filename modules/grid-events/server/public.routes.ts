@@ -6,6 +6,7 @@ import {
   registerPublicUploads,
   sendStoredFile,
   type RoutePlugin,
+  HOUR_MS,
 } from '../../../core/module-kit.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
 import {
@@ -20,7 +21,6 @@ import { listCategories } from './category.service.ts';
 import { rateEvent } from './event-flow.service.ts';
 import { eventByCode, publicEventView, reportAsCitizen, requirePublicReports } from './public.service.ts';
 
-const HOUR_MS = 3_600_000;
 /** Per client address an hour: a family's reports on one connection pass, a script's flood gets 429. */
 const REPORTS_PER_HOUR = 20;
 const PHOTOS_PER_HOUR = 120;

@@ -7,6 +7,7 @@ import {
   tooManyRequests,
   verifyHumanCheck,
   type ModuleContext,
+  DAY_MS,
 } from '../../../core/module-kit.ts';
 import { gridEventsConfig } from '../grid-events-config.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
@@ -16,8 +17,6 @@ import { eventQuery, type EventRow } from './event-row.ts';
 import { fileViews, stepRows } from './event-view.ts';
 import { reportPlace } from './building-report.ts';
 import { checkPhotoCount, recordEvent } from './event.service.ts';
-
-const DAY_MS = 24 * 3_600_000;
 
 /** Steps a citizen sees of their report: what happened and when, never who or internal reasons. */
 const PUBLIC_STEPS = new Set([

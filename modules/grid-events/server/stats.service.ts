@@ -1,11 +1,10 @@
 import type { Knex } from 'knex';
-import { badRequest, type SheetSpec } from '../../../core/module-kit.ts';
+import { badRequest, type SheetSpec, DAY_MS } from '../../../core/module-kit.ts';
 import { GRID_ERRORS } from '../schemas/error-codes.ts';
 import type { StatsQuery, StatsRow } from '../schemas/stats.schema.ts';
 import { whereVisible, type CallerScopes } from './event-access.ts';
 
 const MAX_DAYS = 366;
-const DAY_MS = 24 * 3_600_000;
 
 interface Aggregate {
   id: string | null;

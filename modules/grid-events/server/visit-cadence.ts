@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
-import { tenantOfTransaction } from '../../../core/module-kit.ts';
+import { tenantOfTransaction, DAY_MS } from '../../../core/module-kit.ts';
 import { gridEventsConfig } from '../grid-events-config.ts';
-
-const DAY_MS = 86_400_000;
 
 /** Days between visits by tag, only the tags that have a regular visit (a cadence above 0), keys sorted. */
 export type Cadences = Record<string, number>;
