@@ -91,3 +91,11 @@ export async function accountsNamed(
     .select('u.id', 'u.display_name', 'un.name as unit_name');
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, unitName: r.unit_name }));
 }
+
+/** The tenant's roles among these names, by name (what a tenant-config file names roles by). */
+export async function rolesNamed(trx: Knex.Transaction, names: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(names)];
+  if (wanted.length === 0) return new Map();
+  const rows: { id: string; name: string }[] = await trx('core_role').whereIn('name', wanted).select('id', 'name');
+  return new Map(rows.map((r) => [r.name, r.id]));
+}

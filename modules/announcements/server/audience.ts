@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import { AppError, badRequest, escapeLike, unitsOutsideScope, type DataScope, type ErrorDetail } from '../../../core/module-kit.ts';
+import {
+  AppError,
+  badRequest,
+  escapeLike,
+  roleNames,
+  unitFacts,
+  unitsOutsideScope,
+  type DataScope,
+  type ErrorDetail,
+} from '../../../core/module-kit.ts';
 import { ANNOUNCEMENT_ERRORS } from '../schemas/error-codes.ts';
 import type { AudienceInput, AudienceKind } from '../schemas/notice.schema.ts';
 
@@ -31,7 +40,7 @@ export async function checkedAudience(trx: Knex.Transaction, input: AudienceInpu
   if (input.kind === 'units') {
     const ids = input.unitIds ?? [];
     if (ids.length === 0) throw invalid([{ path: `${path}.unitIds`, message: 'needs at least one unit' }]);
-    const known = new Set<string>(await trx('core_unit').whereIn('id', ids).pluck('id'));
+    const known = await unitFacts(trx, ids);
     const unknown = ids.flatMap((id, i) =>
       known.has(id) ? [] : [{ path: `${path}.unitIds[${i}]`, message: 'is no unit of this county' }],
     );
@@ -43,7 +52,7 @@ export async function checkedAudience(trx: Knex.Transaction, input: AudienceInpu
   }
   const ids = input.roleIds ?? [];
   if (ids.length === 0) throw invalid([{ path: `${path}.roleIds`, message: 'needs at least one role' }]);
-  const known = new Set<string>(await trx('core_role').whereIn('id', ids).pluck('id'));
+  const known = await roleNames(trx, ids);
   const unknown = ids.flatMap((id, i) => (known.has(id) ? [] : [{ path: `${path}.roleIds[${i}]`, message: 'is no role of this county' }]));
   if (unknown.length > 0) throw invalid(unknown);
   return { kind: 'roles', ids };

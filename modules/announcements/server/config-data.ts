@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
 import { uuidv7 } from 'uuidv7';
-import { badRequest, type ConfigDataContext, type ErrorDetail, type ModuleConfigData } from '../../../core/module-kit.ts';
+import {
+  badRequest,
+  roleNames,
+  rolesNamed,
+  type ConfigDataContext,
+  type ErrorDetail,
+  type ModuleConfigData,
+} from '../../../core/module-kit.ts';
 import { ANNOUNCEMENT_ERRORS } from '../schemas/error-codes.ts';
 import type { AudienceKind } from '../schemas/notice.schema.ts';
 import { writeRecipients } from './audience.ts';
@@ -72,14 +79,7 @@ const COUNTY_WIDE = { kind: 'tenant' } as const;
 
 async function audienceIds(ctx: ConfigDataContext, entries: NoticeEntry[]): Promise<string[][]> {
   const roleNames = [...new Set(entries.flatMap((e) => e.audience.roles ?? []))];
-  const roles = new Map(
-    (
-      (roleNames.length > 0 ? await ctx.trx('core_role').whereIn('name', roleNames).select('id', 'name') : []) as {
-        id: string;
-        name: string;
-      }[]
-    ).map((r) => [r.name, r.id]),
-  );
+  const roles = await rolesNamed(ctx.trx, roleNames);
   const problems: ErrorDetail[] = [];
   const ids = entries.map((e, i) => {
     if (e.unit !== undefined && !ctx.unitIdsByCode.has(e.unit))
@@ -208,11 +208,7 @@ async function exportData(trx: Knex.Transaction): Promise<Data | undefined> {
       (allIds.length > 0 ? await trx('core_unit').whereIn('id', allIds).select('id', 'code') : []) as { id: string; code: string | null }[]
     ).map((u) => [u.id, u.code]),
   );
-  const roles = new Map(
-    ((allIds.length > 0 ? await trx('core_role').whereIn('id', allIds).select('id', 'name') : []) as { id: string; name: string }[]).map(
-      (r) => [r.id, r.name],
-    ),
-  );
+  const roles = await roleNames(trx, allIds);
   return {
     notices: rows.map((r) => ({
       key: r.config_key,
