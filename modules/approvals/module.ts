@@ -31,6 +31,7 @@ const manifest = {
     { id: 'requests', name: { 'zh-CN': '审批', en: 'Approvals' }, path: '/approvals/requests' },
     { id: 'apply', name: { 'zh-CN': '发起审批', en: 'New request' }, path: '/approvals/apply', permission: PERMISSION.apply },
     { id: 'delegations', name: { 'zh-CN': '委托审批', en: 'Delegation' }, path: '/approvals/delegations' },
+    { id: 'stats', name: { 'zh-CN': '审批统计', en: 'Statistics' }, path: '/approvals/stats', permission: PERMISSION.manage },
   ],
   emits: ['approvals.approved', 'approvals.rejected'],
 };

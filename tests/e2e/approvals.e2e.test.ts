@@ -133,6 +133,16 @@ describe('approvals: a request applied from a phone, transferred, approved, and 
     await screenshot(approver, 'approvals-approved-pc-zh');
   });
 
+  it('the county admin reads the statistics: the leave type approved once, each step with its time, a chart with its table', async () => {
+    await signIn(approver, server.baseUrl, DEMO.login, DEMO.password, `${base}/stats`);
+    const table = approver.getByTestId('stats-types');
+    await table.getByText('请假').waitFor();
+    expect(await table.locator('tr', { hasText: '请假' }).first().innerText()).toMatch(/请假\s+1\s+0\s+1/);
+    await approver.getByTestId('stats-chart').waitFor();
+    await approver.getByText('县领导审批').waitFor();
+    await screenshot(approver, 'approvals-stats-pc-zh');
+  });
+
   it('the applicant reads the whole history on the phone: submitted, transferred, approved by each', async () => {
     await applicant.goto(`${server.baseUrl}${requestUrl}`);
     await applicant.getByText('已通过').first().waitFor();

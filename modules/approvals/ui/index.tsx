@@ -1,4 +1,4 @@
-import { AuditOutlined, FormOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FormOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { ModuleUi } from '../../../admin-ui/src/module-kit';
 
 /** The approvals module's pages (see modules/approvals/README.md), under `/t/:tenant/approvals/`. */
@@ -8,10 +8,12 @@ export const approvalsUi: ModuleUi = {
     { path: 'requests/:id', load: () => import('./pages/request-page') },
     { path: 'apply', load: () => import('./pages/apply-page'), permission: 'approvals.apply' },
     { path: 'delegations', load: () => import('./pages/delegations-page') },
+    { path: 'stats', load: () => import('./pages/stats-page'), permission: 'approvals.manage' },
   ],
   menu: [
     { id: 'requests', icon: <AuditOutlined /> },
     { id: 'apply', icon: <FormOutlined /> },
     { id: 'delegations', icon: <UserSwitchOutlined /> },
+    { id: 'stats', icon: <BarChartOutlined /> },
   ],
 };

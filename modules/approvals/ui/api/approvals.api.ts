@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
+import { apiDownload, apiRequest, saveFile, tenantKeys, tenantScope } from '../../../../admin-ui/src/module-kit';
 import type { AccountChoice } from '../../schemas/account.schema';
 import type { DelegationInput, DelegationView } from '../../schemas/delegation.schema';
 import type {
@@ -10,6 +10,7 @@ import type {
   RequestSummary,
   RequestView,
 } from '../../schemas/request.schema';
+import type { ApprovalStats } from '../../schemas/stats.schema';
 import type { TypeView } from '../../schemas/type.schema';
 
 const BASE = '/approvals';
@@ -127,5 +128,23 @@ export function useCreateDelegation(slug: string) {
 export function useRevokeDelegation(slug: string) {
   return useApprovalsMutation(slug, (id: string) =>
     apiRequest<DelegationView>(tenantScope(slug), `${BASE}/delegations/${enc(id)}/revoke`, { method: 'POST', body: {} }),
+  );
+}
+
+export function useApprovalStats(slug: string, query: { from?: string; to?: string; typeId?: string }) {
+  return useQuery({
+    queryKey: [...approvalKeys.all(slug), 'stats', query],
+    queryFn: ({ signal }) => apiRequest<ApprovalStats>(tenantScope(slug), `${BASE}/stats`, { signal, query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The statistics as .xlsx, in the page's language. */
+export async function downloadApprovalStats(slug: string, query: { from?: string; to?: string; typeId?: string }, lang: 'zh-CN' | 'en') {
+  const params = new URLSearchParams({ lang });
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  saveFile(
+    await apiDownload(tenantScope(slug), `${BASE}/stats/export?${params.toString()}`),
+    lang === 'en' ? 'approval-statistics.xlsx' : '审批统计.xlsx',
   );
 }
