@@ -67,7 +67,15 @@ export { setTransactionTenant, tenantOfTransaction } from './db/tenant-scoping.t
 
 // Directory questions: who answers for a person or a unit, a unit's heads.
 export { answeringAccounts, unitHeadAccounts, type AnswerTarget } from './directory/answering-accounts.ts';
-export { accountFacts, accountsNamed, roleAccounts, roleNames, rolesNamed, tenantAdminAccounts, type AccountFacts } from './directory/account-facts.ts';
+export {
+  accountFacts,
+  accountsNamed,
+  roleAccounts,
+  roleNames,
+  rolesNamed,
+  tenantAdminAccounts,
+  type AccountFacts,
+} from './directory/account-facts.ts';
 export { ancestorIds, topUnitIds, unitFacts, unitsNamed, type UnitFacts } from './directory/unit-facts.ts';
 
 // Migrations: a tenant table with its key, row-level security and grants in one call.
