@@ -79,12 +79,18 @@ export function checkFlow(
   });
   if (!flow.nodes.some((n) => n.kind === 'approve')) problems.push({ path: `${path}.nodes`, message: 'has no approval node' });
 
+  return { tree: flowTree(flow), problems };
+}
+
+/** A flow as a tree, without checking it: for flows checked when they were saved. */
+export function flowTree(flow: FlowDefinition): FlowTree {
+  const nodes = new Map(flow.nodes.map((node) => [node.id, node]));
   const columns = new Map<string, FlowNode[]>([[MAIN_COLUMN, []]]);
   for (const node of flow.nodes) {
     const key = node.parent ? columnKey(node.parent.node, node.parent.branch) : MAIN_COLUMN;
     columns.set(key, [...(columns.get(key) ?? []), node]);
   }
-  return { tree: { columns, nodes }, problems };
+  return { columns, nodes };
 }
 
 function valueProblem(op: string, value: unknown): string | null {
